@@ -1,0 +1,165 @@
+"""The first stage: raw bytes or text in, a decoded `Document` of a known kind out, or a typed InputError.
+
+Every check here is cheap and runs before any tree is built, so an empty, binary, mis-encoded or
+oversized input is refused without paying for a parse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from charset_normalizer import from_bytes
+
+from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
+from worker.errors import BinaryDocument, DocumentTooLarge, EmptyDocument, UndecodableDocument
+
+
+class InputKind(StrEnum):
+    AUTO = "auto"
+    HTML = "html"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    kind: InputKind
+    url: str | None = None
+
+
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"PK\x03\x04", "zip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"(\xb5/\xfd", "zstd"),
+    (b"RIFF", "RIFF media"),
+    (b"\x00\x00\x00\x18ftyp", "MP4"),
+    (b"\x00\x00\x00\x20ftyp", "MP4"),
+    (b"OggS", "Ogg"),
+    (b"ID3", "MP3"),
+    (b"\x7fELF", "ELF executable"),
+    (b"wOFF", "WOFF font"),
+    (b"wOF2", "WOFF2 font"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.I)
+_HTML_MARKERS = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|main|section|span|a\s)[\s>/]", re.I
+)
+# Browsers decode these labels as windows-1252; so do we (the WHATWG encoding standard).
+_CP1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
+_MAX_CONTROL_SHARE = 0.01
+_MAX_REPLACEMENT_SHARE = 0.02
+
+
+def binary_signature(head: bytes) -> str | None:
+    """The name of the binary format `head` starts with, if it is a known one."""
+    for magic, name in _BINARY_SIGNATURES:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    return controls / len(sample)
+
+
+def _declared_charset(raw: bytes, content_type: str | None) -> str | None:
+    if content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", content_type, re.I)
+        if match:
+            return match.group(1).lower()
+    head = raw[:8192]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii", "ignore").lower() if match else None
+
+
+def decode_bytes(raw: bytes, content_type: str | None = None) -> str:
+    """UTF-8 when the bytes are valid UTF-8, else the declared charset, else charset detection.
+
+    A declared charset is trusted only when it decodes cleanly: pages that declare one encoding and
+    are written in another are common, and mixed encodings decode with replacement characters, which
+    the caller then measures.
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(encoding, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(raw, content_type)
+    if declared:
+        encoding = "cp1252" if declared in _CP1252_ALIASES else declared
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(raw[:262144]).best()
+    if best is not None and best.encoding:
+        return raw.decode(best.encoding, errors="replace")
+    return raw.decode("utf-8", errors="replace")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lstrip()
+    return (
+        head.startswith("<")
+        and bool(_HTML_MARKERS.search(head))
+        or bool(_HTML_MARKERS.search(text[:65536]) and text.count("<") > 20)
+    )
+
+
+def load_document(
+    raw: bytes | str,
+    *,
+    kind: InputKind = InputKind.AUTO,
+    url: str | None = None,
+    content_type: str | None = None,
+    limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+) -> Document:
+    """Decode and classify one input, refusing what cannot be an article before it is parsed."""
+    size = len(raw.encode("utf-8", errors="replace")) if isinstance(raw, str) else len(raw)
+    if size > limits.max_document_bytes:
+        raise DocumentTooLarge(f"document is {size} bytes, over the {limits.max_document_bytes}-byte limit")
+    if isinstance(raw, bytes):
+        signature = binary_signature(raw[:16])
+        if signature:
+            raise BinaryDocument(f"document is binary ({signature}), not HTML or text")
+        if b"\x00" in raw[:65536] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise BinaryDocument("document holds NUL bytes: binary, not HTML or text")
+        text = decode_bytes(raw, content_type)
+    else:
+        text = raw
+    if not text.strip():
+        raise EmptyDocument("document is empty or only whitespace")
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise BinaryDocument("document is mostly control characters: binary, not HTML or text")
+    sample = text[:262144]
+    if sample.count("\ufffd") > _MAX_REPLACEMENT_SHARE * len(sample):
+        raise UndecodableDocument("document does not decode as text in its declared or detected encoding")
+    if kind is InputKind.AUTO:
+        if content_type and "html" in content_type.lower():
+            kind = InputKind.HTML
+        elif content_type and content_type.lower().startswith("text/plain"):
+            kind = InputKind.TEXT
+        else:
+            kind = InputKind.HTML if looks_like_html(text) else InputKind.TEXT
+    return Document(text=text, kind=kind, url=url)

@@ -1,0 +1,66 @@
+"""clean + extract as one pure function: a `Document` in, an `Article` or a typed InputError out.
+
+The worker's tasks and `newsworker extract` both call `extract_article`, so the CLI shows exactly
+what the service would publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import UTC, datetime
+
+from worker.article import Article, Metadata, SourceKind
+from worker.clean import clean_html, clean_text
+from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
+from worker.document import Document, InputKind
+from worker.errors import NotAnArticle
+from worker.extract import complete_metadata, extract_html_metadata, extract_text_metadata
+from worker.parse import parse_html
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or value == "" or value == []
+
+
+def fill_from_hints(metadata: Metadata, hints: Metadata | None) -> tuple[Metadata, tuple[str, ...]]:
+    """Fill only the fields the page left empty with what a feed entry said, and name them."""
+    if hints is None:
+        return metadata, ()
+    filled = []
+    for f in fields(Metadata):
+        if _is_empty(getattr(metadata, f.name)) and not _is_empty(getattr(hints, f.name)):
+            setattr(metadata, f.name, getattr(hints, f.name))
+            filled.append(f.name)
+    return metadata, tuple(filled)
+
+
+def extract_article(
+    document: Document,
+    *,
+    source_kind: SourceKind | None = None,
+    hints: Metadata | None = None,
+    now: datetime | None = None,
+    limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+) -> Article:
+    now = now or datetime.now(UTC)
+    if document.kind is InputKind.HTML:
+        root = parse_html(document.text, limits)
+        metadata = extract_html_metadata(root, url=document.url)  # reads the tree; clean may cut it
+        paragraphs = clean_html(root, url=document.url)
+        default_kind = SourceKind.HTML
+    else:
+        layout = clean_text(document.text)
+        paragraphs = layout.paragraphs
+        metadata = extract_text_metadata(layout, url=document.url)
+        default_kind = SourceKind.TEXT
+    if not paragraphs:
+        raise NotAnArticle("no article text found on the page")
+    metadata = complete_metadata(metadata, paragraphs, url=document.url, now=now)
+    metadata, from_hints = fill_from_hints(metadata, hints)
+    return Article(
+        url=document.url,
+        metadata=metadata,
+        paragraphs=paragraphs,
+        source_kind=source_kind or default_kind,
+        fields_from_hints=from_hints,
+    )
