@@ -120,10 +120,8 @@ def decode_bytes(raw: bytes, content_type: str | None = None) -> str:
 
 def looks_like_html(text: str) -> bool:
     head = text[:4096].lstrip()
-    return (
-        head.startswith("<")
-        and bool(_HTML_MARKERS.search(head))
-        or bool(_HTML_MARKERS.search(text[:65536]) and text.count("<") > 20)
+    return (head.startswith("<") and bool(_HTML_MARKERS.search(head))) or bool(
+        _HTML_MARKERS.search(text[:65536]) and text.count("<") > 20
     )
 
 
