@@ -74,7 +74,8 @@ class Settings:
     retry_backoff_s: float = 2.0
     task_soft_time_limit_s: float = 90.0
     task_time_limit_s: float = 120.0
-    visibility_timeout_s: int = 3600
+    visibility_timeout_s: int = 300
+    sentinel_master: str | None = None
     worker_concurrency: int = 0
     dedup_ttl_s: int = 0
     near_duplicate_threshold: float = 0.8
@@ -130,7 +131,8 @@ class Settings:
             retry_backoff_s=env.float("NEWSWORKER_RETRY_BACKOFF_S", 2.0),
             task_soft_time_limit_s=env.float("NEWSWORKER_TASK_SOFT_TIME_LIMIT_S", 90.0),
             task_time_limit_s=env.float("NEWSWORKER_TASK_TIME_LIMIT_S", 120.0),
-            visibility_timeout_s=env.int("NEWSWORKER_VISIBILITY_TIMEOUT_S", 3600),
+            visibility_timeout_s=env.int("NEWSWORKER_VISIBILITY_TIMEOUT_S", 300),
+            sentinel_master=env.str("NEWSWORKER_SENTINEL_MASTER", "") or None,
             worker_concurrency=env.int("NEWSWORKER_CONCURRENCY", 0),
             dedup_ttl_s=env.int("NEWSWORKER_DEDUP_TTL_S", 0),
             near_duplicate_threshold=env.float("NEWSWORKER_NEAR_DUPLICATE_THRESHOLD", 0.8),

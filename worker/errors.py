@@ -18,6 +18,7 @@
     │   └── FetchConnectionError        fetch_failed
     ├── FeedError                       feed_invalid       malformed feed, sitemap or XML bomb (final)
     ├── EventInvalid                    schema_violation   (final)
+    ├── StoreUnavailable                redis_unavailable  Redis unreachable or timing out (retried)
     └── TaskTimeout                     task_timeout       the task's own time limit ran out (final)
 
 Only `tasks` decides what becomes a Celery retry, by asking `error.retryable`.
@@ -47,6 +48,7 @@ class DeadLetterReason(StrEnum):
     FEED_INVALID = "feed_invalid"
     SCHEMA_VIOLATION = "schema_violation"
     TASK_TIMEOUT = "task_timeout"
+    REDIS_UNAVAILABLE = "redis_unavailable"
     INTERNAL = "internal_error"
 
 
@@ -141,6 +143,11 @@ class EventInvalid(NewsworkerError, ValueError):
     def __init__(self, message: str, *, path: str = "") -> None:
         super().__init__(message)
         self.path = path
+
+
+class StoreUnavailable(NewsworkerError):
+    reason = DeadLetterReason.REDIS_UNAVAILABLE
+    retryable = True
 
 
 class TaskTimeout(NewsworkerError):

@@ -1,0 +1,148 @@
+"""Shared fixtures: the real Redis on this machine (database 15, a key prefix of the session's own),
+or an embedded real Redis when none answers; and a real Celery worker thread on that broker."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import redis
+
+from worker.config import Settings
+from worker.connections import redis_is_up
+from worker.embedded import EmbeddedRedis
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    url = os.environ.get("NEWSWORKER_TEST_REDIS_URL", DEFAULT_TEST_REDIS_URL)
+    if redis_is_up(url):
+        yield url
+        return
+    with EmbeddedRedis() as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def session_settings(redis_url: str) -> Settings:
+    prefix = f"nwtest:{uuid.uuid4().hex[:8]}:"
+    return replace(
+        Settings(),
+        redis_url=redis_url,
+        redis_url_explicit=True,
+        key_prefix=prefix,
+        stream=prefix + "articles",
+        dead_letter_stream=prefix + "dead-letter",
+        allow_private_networks=True,
+        max_retries=2,
+        retry_backoff_s=0.1,
+    )
+
+
+def delete_prefix(client: redis.Redis, prefix: str) -> None:
+    keys = list(client.scan_iter(match=prefix + "*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+@pytest.fixture
+def settings(session_settings: Settings) -> Iterator[Settings]:
+    """Session settings on an empty stream: every test starts with no events and no dedup records."""
+    client = redis.Redis.from_url(session_settings.redis_url)
+    delete_prefix(client, session_settings.key_prefix)
+    yield session_settings
+    delete_prefix(client, session_settings.key_prefix)
+    client.close()
+
+
+@pytest.fixture
+def redis_client(settings: Settings) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(settings.redis_url, decode_responses=True)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def celery_app_configured(session_settings: Settings):
+    from worker.celery_app import app, apply_settings
+
+    apply_settings(app, session_settings)
+    app.conf.task_default_queue = session_settings.key_prefix + "queue"
+    app.conf.worker_prefetch_multiplier = 1
+    return app
+
+
+@pytest.fixture(scope="session")
+def celery_worker(celery_app_configured):
+    """A real worker consuming from the real Redis broker, in a thread of the test process."""
+    from celery.contrib.testing.worker import start_worker
+
+    import worker.tasks  # noqa: F401  (registers the tasks)
+
+    with start_worker(
+        celery_app_configured,
+        pool="threads",
+        concurrency=2,
+        perform_ping_check=False,
+        shutdown_timeout=30,
+        queues=[celery_app_configured.conf.task_default_queue],
+    ) as running:
+        yield running
+
+
+class PageServer:
+    """A loopback HTTP server with a few fixed routes, counting hits per path."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+        from collections import Counter
+
+        self.counts: Counter[str] = Counter()
+        self.routes: dict[str, tuple[int, str, bytes]] = {
+            "/news/night-bus": (200, "text/html; charset=utf-8", (FIXTURES / "wire_story.html").read_bytes()),
+            "/missing": (404, "text/html", b"<h1>Not found</h1>"),
+            "/broken": (500, "text/html", b"<h1>Server error</h1>"),
+        }
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *_: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.counts[self.path] += 1
+                status, content_type, body = server.routes.get(self.path, (404, "text/plain", b"no route"))
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
+
+    def hits(self, path: str) -> int:
+        return self.counts[path]
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def page_server() -> Iterator[PageServer]:
+    server = PageServer()
+    yield server
+    server.close()

@@ -1,0 +1,99 @@
+"""The Celery app and every broker setting that decides whether a task can be lost or run twice.
+
+The app is created empty at import; its configuration comes from `Settings` on first use
+(`on_configure`), or from `apply_settings` when a caller (a test, the CLI) has settings in hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Celery
+
+from worker.config import Settings
+
+TASK_MODULES = ("worker.tasks",)
+DEFAULT_QUEUE = "newsworker"
+_MAX_RETRY_COUNTDOWN_S = 60
+
+
+def celery_config(settings: Settings) -> dict[str, Any]:
+    transport_options: dict[str, Any] = {
+        # An unacknowledged message goes back to the queue after this long. It must outlast the
+        # longest a task can hold one: its hard time limit, plus the longest retry countdown (a
+        # retry's ETA message also waits unacknowledged). A worker killed with -9 has its tasks
+        # redelivered once this has passed; a warm shutdown hands them back at once.
+        "visibility_timeout": max(
+            settings.visibility_timeout_s, int(settings.task_time_limit_s) + _MAX_RETRY_COUNTDOWN_S + 30
+        ),
+        "socket_keepalive": True,
+        "health_check_interval": 10,
+        "retry_on_timeout": True,
+    }
+    if settings.sentinel_master:
+        transport_options["master_name"] = settings.sentinel_master
+    return {
+        "broker_url": settings.redis_url,
+        "broker_transport_options": transport_options,
+        # Results are not needed: the outcome of a task is its event or its dead letter.
+        "result_backend": None,
+        "task_ignore_result": True,
+        # JSON only: a pickled message from the broker would run code in the worker.
+        "task_serializer": "json",
+        "result_serializer": "json",
+        "accept_content": ["json"],
+        "event_serializer": "json",
+        # Acknowledge after the task has run, so a worker that dies mid-task leaves the message
+        # to be redelivered; and requeue (not fail) a task whose worker process was killed.
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        # A task that raises unexpectedly (e.g. Redis gone while it wrote its dead letter) keeps
+        # its message unacknowledged, so it is redelivered rather than dropped.
+        "task_acks_on_failure_or_timeout": False,
+        # Each process reserves one message beyond the one it runs: a killed or slow worker
+        # strands at most that one until the visibility timeout returns it.
+        "worker_prefetch_multiplier": 1,
+        # With late acks, tasks still running when the broker connection drops will be
+        # redelivered; cancel them instead of finishing them twice (publish is idempotent anyway).
+        "worker_cancel_long_running_tasks_on_connection_loss": True,
+        "broker_connection_retry_on_startup": True,
+        "broker_connection_max_retries": None,
+        "task_soft_time_limit": settings.task_soft_time_limit_s,
+        "task_time_limit": settings.task_time_limit_s,
+        "task_default_queue": DEFAULT_QUEUE,
+        "worker_concurrency": settings.worker_concurrency or None,
+        "worker_hijack_root_logger": False,
+        "beat_schedule": _beat_schedule(settings),
+    }
+
+
+def _beat_schedule(settings: Settings) -> dict[str, Any]:
+    try:
+        from worker.feed_tasks import beat_schedule
+    except ImportError:  # feed polling not installed in this build
+        return {}
+    return beat_schedule(settings)
+
+
+def apply_settings(celery: Celery, settings: Settings) -> Celery:
+    celery.newsworker_settings = settings
+    celery.conf.update(celery_config(settings))
+    return celery
+
+
+def app_settings(celery: Celery) -> Settings:
+    """The settings the app was configured with (configuring it from the environment if need be)."""
+    _ = celery.conf.broker_url  # first access runs on_configure
+    return celery.newsworker_settings
+
+
+app = Celery("newsworker", include=list(TASK_MODULES), set_as_current=True)
+app.newsworker_settings = None
+
+
+@app.on_configure.connect
+def _configure_from_environment(sender: Celery, **_: Any) -> None:
+    if getattr(sender, "newsworker_settings", None) is None:
+        settings = Settings.from_env()
+        sender.newsworker_settings = settings
+        sender.conf.update(celery_config(settings))

@@ -1,0 +1,131 @@
+"""Article -> CloudEvents 1.0 envelope (structured JSON mode), its data checked against the schema.
+
+Building and validating live here; writing to Redis lives in `publish` (the CloudEvents SDK's split
+between an event and its transport).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import urljoin
+
+from jsonschema import Draft202012Validator
+
+from worker import EXTRACTOR_NAME, __version__
+from worker.article import Article
+from worker.errors import EventInvalid
+from worker.fingerprints import sha256_hex, simhash_hex
+from worker.urls import normalize_url
+
+SCHEMA_RESOURCE = "article.v1.json"
+SPEC_VERSION = "1.0"
+
+
+class EventType(StrEnum):
+    CREATED = "dev.newsworker.article.created.v1"
+    UPDATED = "dev.newsworker.article.updated.v1"
+
+
+@cache
+def article_schema() -> dict[str, Any]:
+    return json.loads(files("worker.schemas").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = article_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validate_data(data: dict[str, Any]) -> None:
+    """Raise EventInvalid naming the first offending field, so the dead letter says what was wrong."""
+    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.path))), None)
+    if error is not None:
+        path = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        raise EventInvalid(f"event data violates {SCHEMA_RESOURCE} at {path}: {error.message}", path=path)
+
+
+def article_id(canonical_url: str | None, text_sha256: str) -> str:
+    """Stable across re-ingestion: from the canonical URL when known, else from the normalized text."""
+    basis = f"url:{normalize_url(canonical_url)}" if canonical_url else f"text:{text_sha256}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+
+def absolute_http_url(value: str | None, base: str | None) -> str | None:
+    """`value` made absolute against `base`; None unless it is then an http(s) URL."""
+    if not value:
+        return None
+    absolute = urljoin(base, value.strip()) if base else value.strip()
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def article_data(
+    article: Article, *, extracted_at: datetime | None = None, source: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The event's `data`: every field of schemas/article.v1.json, unknowns null or empty."""
+    meta = article.metadata
+    text = article.text
+    text_sha = sha256_hex(text)
+    base = article.url if article.url and article.url.startswith(("http://", "https://")) else None
+    canonical = absolute_http_url(meta.canonical_url, base)
+    source_info: dict[str, Any] = {"kind": str(article.source_kind), **(source or {})}
+    source_info["kind"] = str(source_info.get("kind") or article.source_kind)
+    if article.fields_from_hints:
+        source_info["fields_from_feed"] = list(article.fields_from_hints)
+    return {
+        "id": article_id(canonical or article.url, text_sha),
+        "url": article.url,
+        "canonical_url": canonical,
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "published": meta.published,
+        "updated": meta.updated,
+        "dateline": meta.dateline.as_dict() if meta.dateline else None,
+        "site_name": meta.site_name,
+        "language": meta.language,
+        "description": meta.description,
+        "image": absolute_http_url(meta.image, canonical or base),
+        "tags": list(meta.tags),
+        "paragraphs": list(article.paragraphs),
+        "text": text,
+        "word_count": len(text.split()),
+        "fingerprints": {"sha256": text_sha, "simhash": simhash_hex(text)},
+        "duplicate_of": None,
+        "cluster": None,
+        "source": source_info,
+        "extracted_at": _iso(extracted_at or datetime.now(UTC)),
+        "extractor": {"name": EXTRACTOR_NAME, "version": __version__},
+    }
+
+
+def build_event(data: dict[str, Any], event_type: EventType) -> dict[str, Any]:
+    """The envelope. Its `id` derives from the article and its content, so a redelivered task that
+    somehow published again would carry the same id and consumers could drop it."""
+    validate_data(data)
+    version = data["fingerprints"]["sha256"][:16]
+    return {
+        "specversion": SPEC_VERSION,
+        "id": f"{data['id']}-{version}",
+        "source": f"urn:newsworker:{data['source']['kind']}",
+        "type": str(event_type),
+        "subject": data["id"],
+        "time": data["extracted_at"],
+        "datacontenttype": "application/json",
+        "dataschema": article_schema()["$id"],
+        "data": data,
+    }
+
+
+def serialize_event(event: dict[str, Any]) -> str:
+    return json.dumps(event, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,246 @@
+"""Celery tasks: thin glue from a message to load → extract → publish, or to a dead letter.
+
+Every task ends in exactly one of: an event on the stream (or a recorded duplicate), a retry of
+a retryable error, or one dead letter. Only this module turns errors into retries.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
+
+import httpx
+import redis
+from celery import Task
+from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.signals import worker_process_init
+
+from worker.article import Metadata, SourceKind
+from worker.celery_app import app, app_settings
+from worker.config import Settings
+from worker.connections import connect_redis
+from worker.document import Document, InputKind, load_document
+from worker.errors import (
+    DeadLetterReason,
+    FetchHTTPStatus,
+    NewsworkerError,
+    UndecodableDocument,
+    UnsupportedInput,
+)
+from worker.events import article_data
+from worker.fetch import FetchPolicy, fetch, new_client
+from worker.pipeline import extract_article
+from worker.publish import DeadLetter, publish_article, publish_dead_letter
+
+log = logging.getLogger(__name__)
+
+_MAX_COUNTDOWN_S = 60.0
+_FETCHABLE_TYPES = ("html", "xml", "text/plain")
+
+
+@dataclass(slots=True)
+class Resources:
+    """Clients a worker process creates once and every task in it shares (arq's `ctx`)."""
+
+    settings: Settings
+    redis: redis.Redis
+    http: httpx.Client
+    policy: FetchPolicy
+
+
+class NewsworkerTask(Task):
+    """Base task: per-process resources, created on first use after the fork."""
+
+    _resources: Resources | None = None
+
+    @property
+    def resources(self) -> Resources:
+        if NewsworkerTask._resources is None:
+            settings = app_settings(self.app)
+            NewsworkerTask._resources = Resources(
+                settings=settings,
+                redis=connect_redis(settings),
+                http=new_client(),
+                policy=FetchPolicy(
+                    limits=settings.fetch,
+                    allow_private_networks=settings.allow_private_networks,
+                    user_agent=settings.user_agent,
+                ),
+            )
+        return NewsworkerTask._resources
+
+
+@worker_process_init.connect
+def _fresh_resources_after_fork(**_: Any) -> None:
+    """A forked child must not share its parent's sockets."""
+    NewsworkerTask._resources = None
+
+
+def hints_from_dict(hints: dict[str, Any] | None) -> Metadata | None:
+    if not hints:
+        return None
+    known = {f.name for f in fields(Metadata)} - {"dateline"}
+    return Metadata(**{k: v for k, v in hints.items() if k in known})
+
+
+def retry_countdown(error: NewsworkerError, retries: int, backoff_s: float) -> float:
+    if isinstance(error, FetchHTTPStatus) and error.retry_after_s is not None:
+        return min(_MAX_COUNTDOWN_S, max(1.0, error.retry_after_s))
+    return min(_MAX_COUNTDOWN_S, backoff_s * (2**retries))
+
+
+def _ingest(
+    task: NewsworkerTask,
+    load: Callable[[Resources], Document],
+    *,
+    source: dict[str, Any],
+    hints: dict[str, Any] | None,
+    dead_letter_input: str,
+) -> dict[str, Any]:
+    res = task.resources
+    task_id = task.request.id or "local"
+    source_label = source.get("url") or source.get("path") or source.get("kind", "")
+    try:
+        document = load(res)
+        article = extract_article(
+            document,
+            source_kind=SourceKind(source["kind"]),
+            hints=hints_from_dict(hints),
+            limits=res.settings.parse,
+        )
+        result = publish_article(res.redis, res.settings, article_data(article, source=source))
+    except SoftTimeLimitExceeded:
+        return _dead_letter(
+            task, DeadLetterReason.TASK_TIMEOUT, "task ran out of time", source_label, dead_letter_input
+        )
+    except NewsworkerError as error:
+        if error.retryable and task.request.retries < res.settings.max_retries:
+            countdown = retry_countdown(error, task.request.retries, res.settings.retry_backoff_s)
+            log.warning(
+                "task %s %s: %s; retry %d in %.0fs",
+                task_id,
+                source_label,
+                error,
+                task.request.retries + 1,
+                countdown,
+            )
+            raise task.retry(exc=error, countdown=countdown) from error
+        return _dead_letter(task, error.reason, str(error), source_label, dead_letter_input)
+    except Retry:
+        raise
+    except Exception as error:  # a bug: record it with its type, never drop the input
+        log.exception("task %s %s: unexpected error", task_id, source_label)
+        return _dead_letter(
+            task,
+            DeadLetterReason.INTERNAL,
+            f"{type(error).__name__}: {error}",
+            source_label,
+            dead_letter_input,
+        )
+    log.info(
+        "task %s %s: article %s %s%s",
+        task_id,
+        source_label,
+        result.article_id,
+        result.outcome,
+        f" as {result.stream_id}" if result.stream_id else "",
+    )
+    return {"outcome": str(result.outcome), "article_id": result.article_id, "stream_id": result.stream_id}
+
+
+def _dead_letter(
+    task: NewsworkerTask, reason: DeadLetterReason, error: str, source: str, dead_letter_input: str
+) -> dict[str, Any]:
+    res = task.resources
+    letter = DeadLetter(reason=reason, error=error, task=task.name, source=source, input=dead_letter_input)
+    entry_id = publish_dead_letter(res.redis, res.settings, letter, once_key=task.request.id)
+    log.warning("task %s %s: dead letter %s: %s", task.request.id, source, reason, error)
+    return {"outcome": "dead_letter", "reason": str(reason), "dead_letter_id": entry_id}
+
+
+def _decode_content(content: str, content_encoding: str) -> bytes | str:
+    if content_encoding == "base64":
+        try:
+            return base64.b64decode(content, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise UndecodableDocument(f"content is not valid base64: {exc}") from exc
+    return content
+
+
+@app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_url")
+def ingest_url(self: NewsworkerTask, url: str, hints: dict | None = None, source: dict | None = None) -> dict:
+    """Fetch a page and ingest it. `hints` are a feed entry's fields, used where the page lacks them."""
+    source = {"kind": str(SourceKind.URL), **(source or {}), "url": url}
+
+    def load(res: Resources) -> Document:
+        result = fetch(url, policy=res.policy, client=res.http)
+        content_type = (result.content_type or "").lower()
+        if content_type and not any(kind in content_type for kind in _FETCHABLE_TYPES):
+            raise UnsupportedInput(f"{url} is {content_type}, not an HTML or text page")
+        return load_document(
+            result.body, url=result.final_url, content_type=result.content_type, limits=res.settings.parse
+        )
+
+    return _ingest(self, load, source=source, hints=hints, dead_letter_input=url)
+
+
+def _ingest_content(
+    task: NewsworkerTask,
+    content: str,
+    *,
+    kind: InputKind,
+    url: str | None,
+    content_encoding: str = "text",
+    content_type: str | None = None,
+    source: dict | None = None,
+    hints: dict | None = None,
+) -> dict:
+    default_kind = SourceKind.HTML if kind is InputKind.HTML else SourceKind.TEXT
+    source = {"kind": str(default_kind), **(source or {})}
+    if url:
+        source.setdefault("url", url)
+
+    def load(res: Resources) -> Document:
+        raw = _decode_content(content, content_encoding)
+        return load_document(raw, kind=kind, url=url, content_type=content_type, limits=res.settings.parse)
+
+    return _ingest(task, load, source=source, hints=hints, dead_letter_input=content)
+
+
+@app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_document")
+def ingest_document(
+    self: NewsworkerTask,
+    content: str,
+    kind: str = "auto",
+    url: str | None = None,
+    content_encoding: str = "text",
+    content_type: str | None = None,
+    source: dict | None = None,
+    hints: dict | None = None,
+) -> dict:
+    """Ingest a page given as text, or as base64 bytes (files whose encoding the worker must detect)."""
+    return _ingest_content(
+        self,
+        content,
+        kind=InputKind(kind),
+        url=url,
+        content_encoding=content_encoding,
+        content_type=content_type,
+        source=source,
+        hints=hints,
+    )
+
+
+@app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_html")
+def ingest_html(self: NewsworkerTask, html: str, url: str | None = None, source: dict | None = None) -> dict:
+    return _ingest_content(self, html, kind=InputKind.HTML, url=url, source=source)
+
+
+@app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_text")
+def ingest_text(self: NewsworkerTask, text: str, url: str | None = None, source: dict | None = None) -> dict:
+    """Ingest a whole page copied as plain text (navigation, ads and footers included)."""
+    return _ingest_content(self, text, kind=InputKind.TEXT, url=url, source=source)
