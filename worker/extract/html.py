@@ -1,30 +1,232 @@
-"""Metadata from an HTML tree (first version: meta tags and <title>)."""
+"""Metadata from an HTML tree: one function per field, each a fallback chain in a fixed order of trust.
+
+The order, for every field, is JSON-LD (written by the publisher's CMS for search engines), then
+meta tags (Open Graph, article:*, Dublin Core, name=...), then the visible page; a later source only
+fills what an earlier one left empty. The tree is only read: `clean` runs on it afterwards.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
 import lxml.html
+from htmldate import find_date
 
-from worker.article import Metadata
+from worker.article import Dateline, Metadata
+from worker.extract import jsonld
+from worker.extract.authors import clean_authors
+from worker.extract.dateline import agency_from_credit, agency_name
+from worker.extract.dates import date_from_url, parse_date, plausible
+from worker.extract.patterns import (
+    AUTHOR_META,
+    BYLINE_XPATHS,
+    DESCRIPTION_META,
+    IMAGE_META,
+    LANGUAGE_META,
+    PUBLISHED_META,
+    SITE_NAME_META,
+    TAG_META,
+    TIME_XPATHS,
+    TITLE_META,
+    UPDATED_META,
+)
+from worker.extract.titles import choose_title
+from worker.extract.urls import absolute_url, canonical_url
+
+_SPACE = re.compile(r"\s+")
+_OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
+_MAX_BYLINE_CHARS = 200
 
 
-def _meta(root: lxml.html.HtmlElement, *names: str) -> str | None:
+@dataclass(slots=True)
+class Page:
+    """What every field function reads: the tree, its URL, its JSON-LD and its meta tags by name."""
+
+    root: lxml.html.HtmlElement
+    url: str | None
+    linked: jsonld.LinkedData
+    meta: dict[str, list[str]] = field(default_factory=dict)
+
+    def first_meta(self, names: tuple[str, ...]) -> str | None:
+        return next((v for name in names for v in self.meta.get(name, ()) if v), None)
+
+    def all_meta(self, names: tuple[str, ...]) -> list[str]:
+        return [v for name in names for v in self.meta.get(name, ()) if v]
+
+
+def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    """Every <meta> content by its lower-cased property, name, itemprop or http-equiv."""
+    meta: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        content = _SPACE.sub(" ", content).strip()
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = (element.get(attribute) or "").strip().lower()
+            if key:
+                meta.setdefault(key, []).append(content)
+    return meta
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return _SPACE.sub(" ", element.text_content()).strip()
+
+
+def _site_names(page: Page) -> list[str]:
+    """The site's names as the page spells them, and its host's main label, for telling them apart
+    from titles and authors."""
+    names = [n for n in (site_name(page), jsonld.text_of(jsonld.field_of(page.linked, "publisher"))) if n]
+    host = urlsplit(page.url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "edition", "news"}]
+    if len(labels) >= 2:
+        names.append(labels[-2] if len(labels[-1]) <= 3 else labels[-1])
+    return names
+
+
+def site_name(page: Page) -> str | None:
+    """og:site_name, then JSON-LD publisher name, then application-name."""
+    value = page.first_meta(SITE_NAME_META[:1])
+    value = value or jsonld.text_of(jsonld.field_of(page.linked, "publisher"))
+    value = value or page.first_meta(SITE_NAME_META[1:])
+    return value if value and not value.startswith("http") else None
+
+
+def title(page: Page) -> str | None:
+    """The visible <h1> when the metadata confirms it, else JSON-LD headline, og:title, <title>."""
+    meta_titles = [jsonld.text_of(page.linked.article.get("headline")) if page.linked.article else None]
+    meta_titles += page.all_meta(TITLE_META)
+    meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
+    headings = [_text(h) for h in page.root.iter("h1")][:5]
+    return choose_title([t for t in meta_titles if t], [h for h in headings if h], _site_names(page))
+
+
+def authors(page: Page) -> list[str]:
+    """JSON-LD author, then author meta tags, then the visible byline."""
+    not_names = tuple(_site_names(page))
+    if page.linked.article is not None:
+        found = clean_authors(jsonld.names_of(page.linked, page.linked.article.get("author")), not_names=not_names)
+        if found:
+            return found
+    values = [v for v in page.all_meta(AUTHOR_META) if not v.startswith(("http", "@", "/"))]
+    if found := clean_authors(values, not_names=not_names):
+        return found
+    for xpath in BYLINE_XPATHS:
+        texts = [
+            _text(e)
+            for e in page.root.xpath(xpath)
+            if not any(_OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in e.iterancestors())
+        ]
+        texts = [t for t in texts if 0 < len(t) <= _MAX_BYLINE_CHARS][:3]
+        if found := clean_authors(texts, not_names=not_names):
+            return found
+    return []
+
+
+def _date_of(element: lxml.html.HtmlElement) -> str | None:
+    return parse_date(element.get("datetime") or element.get("content") or _text(element)[:80])
+
+
+def published(page: Page, now: datetime) -> str | None:
+    """JSON-LD datePublished, then publish-date meta, then a publish <time>, the URL's date, then htmldate."""
+    candidates = [
+        jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
+        jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
+        *page.all_meta(PUBLISHED_META),
+    ]
+    for value in candidates:
+        if found := plausible(parse_date(value), now):
+            return _agree_with_url(found, page.url)
+    for xpath in TIME_XPATHS:
+        for element in page.root.xpath(xpath)[:2]:
+            if found := plausible(_date_of(element), now):
+                return _agree_with_url(found, page.url)
+    if found := plausible(date_from_url(page.url), now):
+        return found
+    found = find_date(page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat())
+    return plausible(found, now)
+
+
+def _agree_with_url(found: str, url: str | None) -> str:
+    """A URL's date is set once, at publication; metadata that disagrees with it is a later edit."""
+    from_url = date_from_url(url)
+    return from_url if from_url and from_url < found[:10] else found
+
+
+def updated(page: Page, now: datetime) -> str | None:
+    """JSON-LD dateModified, then modified-time meta, then a <time itemprop=dateModified>."""
+    values = [jsonld.text_of(jsonld.field_of(page.linked, "dateModified")), *page.all_meta(UPDATED_META)]
+    values += [e.get("datetime") or e.get("content") for e in page.root.xpath('.//*[@itemprop="dateModified"]')[:1]]
+    return next((found for v in values if (found := plausible(parse_date(v), now))), None)
+
+
+def description(page: Page) -> str | None:
+    return jsonld.text_of(jsonld.field_of(page.linked, "description")) or page.first_meta(DESCRIPTION_META)
+
+
+def image(page: Page) -> str | None:
+    """JSON-LD image, then og:image / twitter:image, then <link rel=image_src>; always absolute."""
+    value = jsonld.url_of(jsonld.field_of(page.linked, "image")) or page.first_meta(IMAGE_META)
+    value = value or next(iter(page.root.xpath('//link[@rel="image_src"]/@href')), None)
+    return absolute_url(value, page.url)
+
+
+def tags(page: Page) -> list[str]:
+    """article:tag, then JSON-LD keywords, then keywords meta; split on commas, deduplicated."""
+    values = page.meta.get("article:tag") or []
+    if not values:
+        keywords = jsonld.field_of(page.linked, "keywords")
+        values = keywords if isinstance(keywords, list) else [keywords] if isinstance(keywords, str) else []
+    values = values or page.all_meta(TAG_META[1:])[:1]
+    out: list[str] = []
+    for value in values:
+        for tag in str(value).split(","):
+            tag = tag.strip()
+            if tag and len(tag) <= 60 and tag.lower() not in {t.lower() for t in out}:
+                out.append(tag)
+    return out[:30]
+
+
+def language(page: Page) -> str | None:
+    """What the markup declares: <html lang>, then JSON-LD inLanguage, then content-language meta."""
+    value = page.root.get("lang") or page.root.get("xml:lang")
+    value = value or jsonld.text_of(jsonld.field_of(page.linked, "inLanguage")) or page.first_meta(LANGUAGE_META)
+    code = re.split(r"[-_]", (value or "").strip().lower())[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def agency(page: Page, names: list[str]) -> str | None:
+    """An agency named as the author ("AFP"), or in a credit or copyright line of the page."""
     for name in names:
-        for value in root.xpath(f'//meta[@property="{name}" or @name="{name}"]/@content'):
-            if value.strip():
-                return value.strip()
-    return None
+        if found := agency_name(name):
+            return found
+    credits = page.root.xpath(
+        '//*[contains(@class, "copyright") or contains(@class, "credit") or contains(@class, "source")]'
+    )
+    return agency_from_credit([_text(e) for e in credits[:20]])
 
 
 def extract_html_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
-    """Reads `root` without modifying it."""
-    title = _meta(root, "og:title") or (root.findtext(".//title") or "").strip() or None
-    canonical = next(iter(root.xpath('//link[@rel="canonical"]/@href')), None)
+    """Every field by its own fallback chain. Reads `root` without modifying it."""
+    now = datetime.now(UTC)
+    page = Page(root=root, url=url, linked=jsonld.read_linked_data(root), meta=read_meta(root))
+    names = authors(page)
+    first = published(page, now)
+    last = updated(page, now)
+    wire = agency(page, names)
     return Metadata(
-        title=title,
-        published=_meta(root, "article:published_time"),
-        site_name=_meta(root, "og:site_name"),
-        canonical_url=canonical,
-        description=_meta(root, "og:description", "description"),
-        image=_meta(root, "og:image"),
-        language=(root.get("lang") or "")[:2].lower() or None,
+        title=title(page),
+        authors=names,
+        published=first,
+        updated=last if last and (not first or last[:19] >= first[:19]) else None,
+        dateline=Dateline(agency=wire) if wire else None,
+        site_name=site_name(page),
+        language=language(page),
+        canonical_url=canonical_url(root, url, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta),
+        description=description(page),
+        image=image(page),
+        tags=tags(page),
     )

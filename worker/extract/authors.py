@@ -1,0 +1,107 @@
+"""Bylines into clean person names: "By Jane Doe and JOHN ROE | Staff Writer, Feb 3" gives two names.
+
+A wrong author costs downstream more than a missing one, so anything that does not look like a name
+(too long, holds digits or a URL, is a role or a site name) is dropped rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.patterns import (
+    AUTHOR_MAX_CHARS,
+    AUTHOR_MAX_WORDS,
+    AUTHOR_ROLE_WORDS,
+    AUTHOR_STOPLIST,
+    BYLINE_PREFIXES,
+    MONTH_ALTERNATION,
+    NAME_JOINERS,
+)
+
+_PREFIX = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\b\s*[:\-–]?\s+",
+    re.I,
+)
+_INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
+_JOINERS = re.compile(
+    r"\s*(?:[,;/|•·]|\s(?:" + "|".join(re.escape(j) for j in NAME_JOINERS if j != "&") + r")\s|&|\+)\s*", re.I
+)
+_NOISE = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|"
+    rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b.*$|\b\d.*$|"
+    r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
+    re.I,
+)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,3}|d'\w+|[A-Z]\.)$", re.U)
+
+
+def _strip_prefix(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PREFIX.sub("", text).strip(" :-–—|,")
+    match = _INNER_BY.match(text)
+    if match and not re.search(r"[.!?]", match.group(0)):
+        text = text[match.end() :]
+    return text
+
+
+def _title_case(name: str) -> str:
+    """Names written in capitals ("JANE DOE") as people write them; mixed case is left alone."""
+    if name.isupper() and len(name) > 3:
+        return " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in name.split())
+    return name
+
+
+def _clean_piece(piece: str) -> str | None:
+    piece = _NOISE.sub("", piece)
+    piece = _strip_prefix(" ".join(piece.split())).strip(" .:-–—|,'\"")
+    words = [w for w in piece.split() if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
+    # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
+    if not words or _CREDENTIAL.match(piece):
+        return None
+    name = _title_case(" ".join(words).strip(" .,-–"))
+    if not is_name(name):
+        return None
+    return name
+
+
+def is_name(name: str) -> bool:
+    """A person's (or an organisation's) name: 1-5 capitalised words, no digits, no sentence."""
+    words = name.split()
+    if not words or len(words) > AUTHOR_MAX_WORDS or len(name) > AUTHOR_MAX_CHARS or len(name) < 3:
+        return False
+    if name.lower() in AUTHOR_STOPLIST or any(ch.isdigit() for ch in name):
+        return False
+    if re.search(r"[!?:;=<>{}|/\\]|\.\w{2,4}$", name):
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
+
+
+def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = ()) -> list[str]:
+    """Person names from raw byline strings, split, cleaned and deduplicated, in their first order.
+
+    `not_names` are strings known not to be authors here (the site's name, the publisher)."""
+    banned = {n.lower() for n in not_names if n}
+    names: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        if not text:
+            continue
+        text = _strip_prefix(" ".join(text.split()))
+        for piece in _JOINERS.split(text):
+            name = _clean_piece(piece)
+            if not name:
+                continue
+            key = name.lower()
+            if key in seen or key in banned or any(key in b or b in key for b in banned if len(b) > 3):
+                continue
+            if any(key in s.lower().split() for s in names):
+                continue
+            seen.add(key)
+            names.append(name)
+    # "Jane Doe" and "Doe" are one person: keep the fuller name.
+    return [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]

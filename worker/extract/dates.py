@@ -1,0 +1,141 @@
+"""Dates as published: parse what pages write into ISO 8601, keep time and offset when given.
+
+A date with a day, month and year becomes `YYYY-MM-DD`; with a time, `YYYY-MM-DDTHH:MM:SS`; with an
+offset too, `...+HH:MM`. A bare year (the copyright footer's "© 2024") is never a date, and nothing
+later than `now` is accepted: a future publish date is a page's mistake, not a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+from worker.extract.patterns import MONTH_ALTERNATION, MONTHS
+
+EARLIEST = date(1990, 1, 1)
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)"
+    r"(?:[T\s]+(?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d(?::?[0-5]\d)?)?)?"
+)
+_SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b")
+_DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+_MONTH = rf"(?P<mon>{MONTH_ALTERNATION})\.?"
+_TEXT_MDY = re.compile(
+    rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_TEXT_DMY = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+_CLOCK = re.compile(
+    r"(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\s*(?P<tz>UTC|GMT|Z|[+-][01]\d:?[0-5]\d|(?:[ECMP][SD]T))?(?![\d/])",
+    re.I,
+)
+_ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)|/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/"
+)
+
+
+def _offset(token: str | None) -> timezone | None:
+    if not token:
+        return None
+    token = token.upper()
+    if token in {"Z", "UTC", "GMT"}:
+        return UTC
+    if token in _ZONE_HOURS:
+        return timezone(timedelta(hours=_ZONE_HOURS[token]))
+    sign = -1 if token[0] == "-" else 1
+    digits = token[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _build(y: str, m: str | int, d: str, clock: re.Match[str] | None = None) -> str | None:
+    try:
+        day = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    if clock is None:
+        return day.isoformat()
+    hour, minute, second = int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)
+    ampm = (clock.groupdict().get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return day.isoformat()
+    moment = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_offset(clock["tz"]))
+    return moment.isoformat()
+
+
+def parse_date(value: str | None) -> str | None:
+    """ISO 8601 from the forms pages write: ISO, RFC 2822, "Feb 13, 2025 3:04 pm", "13 février 2025"."""
+    if not value:
+        return None
+    value = " ".join(value.split())[:200]
+    if match := _ISO.search(value):
+        if match["H"] is None:
+            return _build(match["y"], match["m"], match["d"])
+        return _build(match["y"], match["m"], match["d"], match)
+    if re.match(r"^[A-Z][a-z]{2}, \d", value):
+        try:
+            return parsedate_to_datetime(value).isoformat()
+        except (TypeError, ValueError):
+            pass
+    for pattern in (_TEXT_MDY, _TEXT_DMY):
+        if match := pattern.search(value):
+            clock = _CLOCK.search(value, match.end())
+            month = MONTHS[match["mon"].lower()]
+            return _build(match["y"], month, match["d"], clock)
+    if match := _SLASHED.search(value):
+        return _build(match["y"], match["m"], match["d"])
+    if match := _DAY_FIRST.search(value):
+        return _build(match["y"], match["m"], match["d"])
+    if re.fullmatch(r"\d{10}(?:\d{3})?", value):
+        stamp = int(value[:10])
+        return datetime.fromtimestamp(stamp, UTC).isoformat()
+    return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The day a URL path spells (`/2025/02/13/`, `/20250213-`), which sites set at publication."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    y, m, d = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+    return _build(y, m, d)
+
+
+def day_of(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def plausible(iso: str | None, now: datetime) -> str | None:
+    """`iso` when it is a real day between 1990 and `now` (in the easternmost time zone, UTC+14)."""
+    day = day_of(iso)
+    if day is None or day < EARLIEST:
+        return None
+    if iso and len(iso) > 10:
+        try:
+            moment = datetime.fromisoformat(iso)
+        except ValueError:
+            return None
+        if moment.tzinfo is not None and moment > now + timedelta(minutes=5):
+            return None
+    if day > (now + timedelta(hours=14)).date():
+        return None
+    return iso

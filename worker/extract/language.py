@@ -1,0 +1,39 @@
+"""The language of the text itself (py3langid), trusted over markup that disagrees with it.
+
+Templates often declare the site's default language on every page, whatever the article is in.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+MIN_CHARS = 200
+MIN_CONFIDENCE = 0.9
+_SAMPLE_CHARS = 3000
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> LanguageIdentifier:
+    """Loaded once per process (the model takes a moment), with probabilities normalized."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """ISO 639-1 code of `text` and the model's confidence; None when there is too little text."""
+    sample = text[:_SAMPLE_CHARS]
+    if len(sample) < MIN_CHARS:
+        return None, 0.0
+    code, confidence = _identifier().classify(sample)
+    return code, float(confidence)
+
+
+def choose_language(declared: str | None, text: str) -> str | None:
+    """The declared language unless the text is confidently in another one; the text's when none is declared."""
+    detected, confidence = detect_language(text)
+    if detected is None:
+        return declared
+    if declared is None or (declared != detected and confidence >= MIN_CONFIDENCE):
+        return detected
+    return declared

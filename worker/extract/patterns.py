@@ -1,0 +1,181 @@
+"""Word lists, selectors and patterns for metadata extraction: data only, no logic.
+
+Kept in one place (as trafilatura keeps its XPath expressions in `xpaths.py`) so that adding an
+agency, a byline prefix in a new language or a date meta name is a one-line change.
+"""
+
+from __future__ import annotations
+
+# Wire agencies: the short form newsworker publishes, then every spelling that names it.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France-Press"),
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+    "dpa": ("dpa", "Deutsche Presse-Agentur", "dpa-AFX"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "ANSA": ("ANSA",),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Jiji": ("Jiji", "Jiji Press"),
+    "PA": ("PA", "PA Media", "Press Association", "PA Wire"),
+    "UPI": ("UPI", "United Press International"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "ANI": ("ANI", "Asian News International"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "IANS": ("IANS", "Indo-Asian News Service"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "Interfax": ("Interfax",),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "AA"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency"),
+    "CP": ("CP", "The Canadian Press", "Canadian Press"),
+    "APA": ("APA", "Austria Presse Agentur"),
+    "Belga": ("Belga",),
+    "ANP": ("ANP",),
+    "Lusa": ("Lusa",),
+    "Europa Press": ("Europa Press",),
+    "AGI": ("AGI",),
+    "KNA": ("KNA",),
+    "epd": ("epd",),
+    "SDA": ("SDA", "Keystone-SDA", "ATS"),
+    "NTB": ("NTB",),
+    "TT": ("TT",),
+    "Ritzau": ("Ritzau",),
+    "STT": ("STT",),
+    "PAP": ("PAP",),
+    "CTK": ("CTK", "ČTK"),
+    "MTI": ("MTI",),
+    "BTA": ("BTA",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara",),
+    "CNA": ("CNA", "Central News Agency"),
+    "IRNA": ("IRNA",),
+    "WAM": ("WAM",),
+    "SPA": ("SPA", "Saudi Press Agency"),
+    "MENA": ("MENA",),
+    "KCNA": ("KCNA",),
+    "Prensa Latina": ("Prensa Latina",),
+    "Notimex": ("Notimex",),
+    "Agência Brasil": ("Agência Brasil", "Agencia Brasil"),
+    "Ukrinform": ("Ukrinform",),
+    "PNA": ("PNA", "Philippine News Agency"),
+    "NAN": ("NAN", "News Agency of Nigeria"),
+    "APS": ("APS",),
+}
+# Short forms that are also everyday words or initials: only taken inside a dateline's parentheses
+# or a credit line, never from free text.
+AMBIGUOUS_AGENCY_FORMS = frozenset({"AA", "AP", "PA", "CP", "TT", "RIA", "ATS", "AGI", "SPA", "APS", "NAN"})
+
+# Byline openers in the languages newsworker meets ("By", "Von", "Par", "Por", "Di", "Door", ...).
+BYLINE_PREFIXES = (
+    "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
+    "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
+    "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
+    "texto", "réd", "redacción",
+)  # fmt: skip
+# Words joining two names: "and" in many languages, and the signs used for it.
+NAME_JOINERS = ("and", "und", "et", "y", "e", "en", "og", "och", "ja", "i", "a", "ve", "oraz", "и", "&", "with")
+# Parts of a byline that are not names: roles, ranks and page furniture.
+AUTHOR_ROLE_WORDS = frozenset(
+    """staff writer writers reporter reporters correspondent correspondents editor editors contributor
+    contributors columnist columnists senior chief deputy managing associate assistant executive
+    contributing special producer analyst team desk news newsroom photographer photography photo photos
+    illustrator illustration video graphics intern freelance journalist redaktion redakteur redaktorin
+    rédaction rédacteur redazione redacción updated published posted modified last min mins minute
+    minutes read reading time comments comment share follow email twitter facebook linkedin instagram
+    view profile all articles more about bio see biography expert reviewed fact checked medically
+    sources source via courtesy image credit credits getty images shutterstock""".split()
+)
+# A byline that only says one of these is no author.
+AUTHOR_STOPLIST = frozenset(
+    """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
+    team author authors contributor newsdesk desk null none""".split()
+)
+AUTHOR_MAX_WORDS = 5
+AUTHOR_MAX_CHARS = 60
+
+# Title separators between the headline and the site name, strongest first.
+TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
+
+# Months, in the languages of the datelines newsworker meets; values are month numbers.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier janv januar jänner enero ene gennaio genn gen janeiro januari",
+        "february feb febr février févr fevrier februar febrero febbraio fevereiro februari",
+        "march mar mars märz maerz marzo março maart",
+        "april apr avril abril aprile",
+        "may mai mayo maggio maio mei",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juli julio luglio julho",
+        "august aug août aout agosto augustus",
+        "september sep sept septembre septiembre settembre setembro",
+        "october oct octobre oktober okt octubre ottobre outubro",
+        "november nov novembre noviembre novembro",
+        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# Meta names (property, name or itemprop) that carry the publish date, most trusted first.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "article.published", "article_date_original", "publish-date", "publish_date", "publishdate",
+    "published-date", "published_time", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "pubdate",
+    "publication_date", "citation_publication_date", "citation_date", "date", "cxenseparse:recs:publishtime",
+    "originalpublicationdate", "article:post_date", "release_date", "created",
+)  # fmt: skip
+UPDATED_META = (
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+    "article.updated", "last-modified", "lastmod", "modified", "dc.date.modified", "dcterms.modified",
+    "updated_time", "parsely-updated",
+)  # fmt: skip
+AUTHOR_META = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+    "byl", "citation_author", "cxenseparse:author", "og:article:author", "article.author", "authors",
+)  # fmt: skip
+SITE_NAME_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
+IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
+TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
+TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
+
+# JSON-LD types that are the article itself, and the weaker ones that only describe the page.
+ARTICLE_TYPES = frozenset(
+    """article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle
+    backgroundnewsarticle askpublicnewsarticle blogposting liveblogposting socialmediaposting
+    discussionforumposting techarticle scholarlyarticle report review recipe howto medicalwebpage
+    creativework posting""".split()
+)
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "qapage", "faqpage", "collectionpage"})
+
+# Elements that hold a visible byline: attributes and class fragments, checked in this order.
+BYLINE_XPATHS = (
+    './/*[@itemprop="author"]//*[@itemprop="name"]',
+    './/*[@itemprop="author"]',
+    './/a[@rel="author"]',
+    './/*[@rel="author"]',
+    './/*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]',
+    './/*[contains(@class, "author__name") or contains(@class, "author-name") or contains(@class, "authorName")]',
+    './/*[contains(@class, "byline__name") or contains(@class, "byline-name") or contains(@class, "bylineName")]',
+    './/*[contains(@class, "byline") and not(contains(@class, "date"))]',
+    './/*[@class="author" or @id="author" or contains(@class, "post-author") or contains(@class, "entry-author")]',
+    './/address[contains(@class, "author")]',
+)
+# Elements whose text states the publish date.
+TIME_XPATHS = (
+    './/time[@itemprop="datePublished"]',
+    './/*[@itemprop="datePublished"]',
+    ".//time[@pubdate]",
+    './/time[contains(@class, "publish") or contains(@class, "entry-date") or contains(@class, "post-date")]',
+    './/*[contains(@class, "publish") and contains(@class, "date")]',
+    ".//article//time[@datetime]",
+    ".//main//time[@datetime]",
+    ".//h1/following::time[@datetime][1]",
+)

@@ -1,0 +1,67 @@
+"""Headlines without their site-name affixes: "Storm hits coast | Example News" gives "Storm hits coast"."""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.patterns import TITLE_SEPARATORS
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalized(text: str | None) -> str:
+    """Lower case, no punctuation, single spaces: how two spellings of one headline are compared."""
+    return " ".join(_PUNCT.sub(" ", (text or "").lower()).split())
+
+
+def _site_like(part: str, site_names: list[str]) -> bool:
+    key = normalized(part).replace(" ", "")
+    if not key:
+        return True
+    for name in site_names:
+        other = normalized(name).replace(" ", "")
+        if other and (key == other or (len(other) >= 4 and (other in key or key in other))):
+            return True
+    return False
+
+
+def strip_site_affixes(title: str, site_names: list[str]) -> str:
+    """`title` without a leading or trailing part that names the site (or is much shorter than the rest)."""
+    title = " ".join(title.split())
+    for separator in TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        parts = title.split(separator)
+        if _site_like(parts[-1], site_names):
+            return strip_site_affixes(separator.join(parts[:-1]), site_names)
+        if _site_like(parts[0], site_names):
+            return strip_site_affixes(separator.join(parts[1:]), site_names)
+        if separator.strip() in "|·•»«" and len(parts[-1].split()) <= 4 < len(parts[0].split()):
+            # "Headline | Section | Brand": the short trailing parts are the site's navigation.
+            return strip_site_affixes(separator.join(parts[:-1]), site_names)
+    return title
+
+
+def choose_title(meta_titles: list[str], headings: list[str], site_names: list[str]) -> str | None:
+    """The page's headline: an <h1> the metadata confirms, else the most trusted metadata title.
+
+    A heading that equals a metadata title (or one of its separator-split parts) is the headline as
+    shown; metadata titles alone carry site names and SEO suffixes, so they come stripped."""
+    stripped = [strip_site_affixes(t, site_names) for t in meta_titles if t and t.strip()]
+    keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
+    for title in meta_titles:
+        for separator in TITLE_SEPARATORS:
+            keys.update(normalized(p) for p in title.split(separator))
+    keys.discard("")
+    for heading in headings:
+        key = normalized(heading)
+        if key in keys and not _site_like(heading, site_names):
+            return " ".join(heading.split())
+    # A heading that starts the metadata title (the title adds a subtitle or a site name).
+    for heading in headings:
+        key = normalized(heading)
+        if len(key.split()) >= 3 and any(k.startswith(key) for k in keys):
+            return " ".join(heading.split())
+    if stripped:
+        return stripped[0]
+    return next((" ".join(h.split()) for h in headings if len(h.split()) >= 2), None)
