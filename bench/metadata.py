@@ -29,8 +29,8 @@ from worker.pipeline import extract_article
 
 _PUNCT = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"\w+")
-# The dev pages were all saved before this day; dates after it are the extractor's mistake.
-NOW = datetime(2026, 1, 1, tzinfo=UTC)
+# The pipeline refuses dates after its own clock, as the service does.
+NOW = datetime.now(UTC)
 
 
 @dataclass(slots=True)

@@ -35,6 +35,7 @@ _CLOCK = re.compile(
     re.I,
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)|/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/"
 )
@@ -139,3 +140,25 @@ def plausible(iso: str | None, now: datetime) -> str | None:
     if day > (now + timedelta(hours=14)).date():
         return None
     return iso
+
+
+def dates_in_text(text: str, limit: int = 20) -> list[tuple[int, str]]:
+    """Days written in running text ("Updated Feb 13, 2025", "8/1/2025") with where they start, in order.
+
+    A numeric day and month that could be either way round are read month first with slashes (as
+    in the US) and day first with dots (as in Europe), whichever gives a real date."""
+    found: list[tuple[int, str]] = []
+    for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            if groups.get("mon"):
+                day = _build(groups["y"], MONTHS[groups["mon"].lower()], groups["d"])
+            elif groups.get("a"):
+                first, second = (groups["a"], groups["b"]) if match["sep"] == "/" else (groups["b"], groups["a"])
+                day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
+            else:
+                day = _build(groups["y"], groups["m"], groups["d"])
+            if day:
+                found.append((match.start(), day))
+    found.sort()
+    return found[:limit]

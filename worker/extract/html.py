@@ -19,7 +19,7 @@ from worker.article import Dateline, Metadata
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
-from worker.extract.dates import date_from_url, parse_date, plausible
+from worker.extract.dates import date_from_url, dates_in_text, day_of, parse_date, plausible
 from worker.extract.patterns import (
     AUTHOR_META,
     BYLINE_XPATHS,
@@ -39,6 +39,11 @@ from worker.extract.urls import absolute_url, canonical_url
 _SPACE = re.compile(r"\s+")
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
 _MAX_BYLINE_CHARS = 200
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+_SHOWN_BEFORE = 300
+_SHOWN_AFTER = 1500
+_NEAR_BEFORE = 150
+_NEAR_AFTER = 450
 
 
 @dataclass(slots=True)
@@ -130,30 +135,60 @@ def _date_of(element: lxml.html.HtmlElement) -> str | None:
     return parse_date(element.get("datetime") or element.get("content") or _text(element)[:80])
 
 
-def published(page: Page, now: datetime) -> str | None:
-    """JSON-LD datePublished, then publish-date meta, then a publish <time>, the URL's date, then htmldate."""
-    candidates = [
+def visible_text(root: lxml.html.HtmlElement) -> str:
+    """The page's text as a reader sees it, without scripts and styles."""
+    return " ".join(" ".join(root.xpath(_VISIBLE_TEXT)).split())
+
+
+def shown_days(page: Page, headline: str | None) -> tuple[list[str], list[str]]:
+    """Days written in the page's text around its headline (where a reader looks for the date), and
+    the few of them right by it, where a byline's date stands. Nothing when the headline is not found."""
+    text = visible_text(page.root)
+    at = text.find(headline[:60]) if headline else -1
+    if at < 0:
+        return [], []
+    start = max(0, at - _SHOWN_BEFORE)
+    found = dates_in_text(text[start : at + _SHOWN_AFTER])
+    near = [day for offset, day in found if -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER]
+    return [day for _, day in found], near
+
+
+def published(page: Page, now: datetime, headline: str | None) -> str | None:
+    """The date the page gives its article, by this order of trust:
+
+    1. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
+       page shows its readers the modified date (JSON-LD dateModified, modified meta) and not that
+       one, the shown date wins: the hidden date is a CMS creation date, the shown one the article's;
+    2. with no date in the markup, the first date written near the headline;
+    3. the date in the URL path; 4. htmldate (its fast mode), which reads what is left.
+    """
+    declared = [
         jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
         jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
         *page.all_meta(PUBLISHED_META),
     ]
-    for value in candidates:
-        if found := plausible(parse_date(value), now):
-            return _agree_with_url(found, page.url)
-    for xpath in TIME_XPATHS:
-        for element in page.root.xpath(xpath)[:2]:
-            if found := plausible(_date_of(element), now):
-                return _agree_with_url(found, page.url)
+    found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
+    if not found:
+        elements = (e for xpath in TIME_XPATHS for e in page.root.xpath(xpath)[:2])
+        found = next((d for e in elements if (d := plausible(_date_of(e), now))), None)
+    shown, near = shown_days(page, headline)
+    near = [d for d in near if plausible(d, now)]
+    if found:
+        if shown and found[:10] not in shown:
+            modified = updated(page, now)
+            if modified and modified[:10] in shown:
+                return modified
+            if near and abs((day_of(near[0]) - day_of(found)).days) > 1:  # type: ignore[operator]
+                return near[0]
+        return found
+    if near:
+        return near[0]
     if found := plausible(date_from_url(page.url), now):
         return found
-    found = find_date(page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat())
+    found = find_date(
+        page.root, url=page.url, extensive_search=True, original_date=True, max_date=now.date().isoformat()
+    )
     return plausible(found, now)
-
-
-def _agree_with_url(found: str, url: str | None) -> str:
-    """A URL's date is set once, at publication; metadata that disagrees with it is a later edit."""
-    from_url = date_from_url(url)
-    return from_url if from_url and from_url < found[:10] else found
 
 
 def updated(page: Page, now: datetime) -> str | None:
@@ -214,11 +249,12 @@ def extract_html_metadata(root: lxml.html.HtmlElement, *, url: str | None = None
     now = datetime.now(UTC)
     page = Page(root=root, url=url, linked=jsonld.read_linked_data(root), meta=read_meta(root))
     names = authors(page)
-    first = published(page, now)
+    headline = title(page)
+    first = published(page, now, headline)
     last = updated(page, now)
     wire = agency(page, names)
     return Metadata(
-        title=title(page),
+        title=headline,
         authors=names,
         published=first,
         updated=last if last and (not first or last[:19] >= first[:19]) else None,
