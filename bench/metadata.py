@@ -5,7 +5,8 @@
 newsworker runs through `worker.pipeline.extract_article`, the same code the service publishes
 with, on the HTML (with its URL, as the fetch task knows it) and on the plain-text copy of each page.
 Per field: title exact after lowercasing and removing punctuation; publish day where the truth has
-one; authors as the same set of lowercased name tokens where the truth has one; and how many pages get
+one; authors as the same set of lowercased name tokens (joining words such as "and" aside) where the
+truth has one; and how many pages get
 authors where the truth has none (a wrong author costs downstream more than a missing one).
 """
 
@@ -29,6 +30,8 @@ from worker.pipeline import extract_article
 
 _PUNCT = re.compile(r"[^\w\s]")
 _WORD = re.compile(r"\w+")
+# Words that join names in a byline are not name tokens: "A, B and C" names the same people as [A, B, C].
+_JOINERS = frozenset({"and", "und", "et", "y"})
 # The pipeline refuses dates after its own clock, as the service does.
 NOW = datetime.now(UTC)
 
@@ -61,7 +64,7 @@ def norm_title(value: str | None) -> str:
 def name_tokens(values: list[str] | str | None) -> frozenset[str]:
     if isinstance(values, str):
         values = [values]
-    return frozenset(_WORD.findall(" ".join(values or []).lower()))
+    return frozenset(_WORD.findall(" ".join(values or []).lower())) - _JOINERS
 
 
 def score(tally: Tally, page: Page, guess: Guess | None, fields: tuple[str, ...]) -> None:

@@ -32,6 +32,7 @@ _NOISE = re.compile(
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )
+_LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,3}|d'\w+|[A-Z]\.)$", re.U)
 
@@ -54,54 +55,56 @@ def _title_case(name: str) -> str:
     return name
 
 
-def _clean_piece(piece: str) -> str | None:
+def _clean_piece(piece: str, strict: bool) -> str | None:
     piece = _NOISE.sub("", piece)
-    piece = _strip_prefix(" ".join(piece.split())).strip(" .:-–—|,'\"")
+    piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = [w for w in piece.split() if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
     if not words or _CREDENTIAL.match(piece):
         return None
     name = _title_case(" ".join(words).strip(" .,-–"))
-    if not is_name(name):
-        return None
-    return name
+    return name if is_name(name, strict=strict) else None
 
 
-def is_name(name: str) -> bool:
-    """A person's (or an organisation's) name: 1-5 capitalised words, no digits, no sentence."""
+def is_name(name: str, *, strict: bool = True) -> bool:
+    """A person's (or an organisation's) name: 1-5 words, no digits, no sentence, no address.
+
+    `strict` (for text read off the page) also wants capitalised words; a CMS's author field may hold
+    a lower-case display name ("jdoe"), which is still the name the site gives."""
     words = name.split()
-    if not words or len(words) > AUTHOR_MAX_WORDS or len(name) > AUTHOR_MAX_CHARS or len(name) < 3:
+    if not words or len(words) > AUTHOR_MAX_WORDS or len(name) > AUTHOR_MAX_CHARS or len(name) < 2:
         return False
     if name.lower() in AUTHOR_STOPLIST or any(ch.isdigit() for ch in name):
         return False
-    if re.search(r"[!?:;=<>{}|/\\]|\.\w{2,4}$", name):
+    if re.search(r"[!?:;=<>{}|/\\@]|\.(?:com|org|net|html?|php)$", name, re.I):
         return False
+    if not strict:
+        return True
     if not all(_NAME_WORD.match(w) for w in words):
         return False
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 
 
-def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = ()) -> list[str]:
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name.lower())
+
+
+def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bool = True) -> list[str]:
     """Person names from raw byline strings, split, cleaned and deduplicated, in their first order.
 
-    `not_names` are strings known not to be authors here (the site's name, the publisher)."""
-    banned = {n.lower() for n in not_names if n}
+    `not_names` are the site's own names: dropped when real names stand beside them ("Jane Doe |
+    Example News"), kept when the site is the whole byline (an organisation signing its article)."""
     names: list[str] = []
-    seen: set[str] = set()
     for text in raw:
         if not text:
             continue
         text = _strip_prefix(" ".join(text.split()))
         for piece in _JOINERS.split(text):
-            name = _clean_piece(piece)
-            if not name:
-                continue
-            key = name.lower()
-            if key in seen or key in banned or any(key in b or b in key for b in banned if len(b) > 3):
-                continue
-            if any(key in s.lower().split() for s in names):
-                continue
-            seen.add(key)
-            names.append(name)
+            name = _clean_piece(piece, strict)
+            if name and _key(name) not in {_key(n) for n in names}:
+                names.append(name)
     # "Jane Doe" and "Doe" are one person: keep the fuller name.
-    return [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]
+    names = [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]
+    banned = {_key(n) for n in not_names if n}
+    people = [n for n in names if _key(n) not in banned]
+    return people or names

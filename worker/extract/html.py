@@ -22,6 +22,7 @@ from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import date_from_url, dates_in_text, day_of, parse_date, plausible
 from worker.extract.patterns import (
     AUTHOR_META,
+    BYLINE_IN_TEXT,
     BYLINE_XPATHS,
     DESCRIPTION_META,
     IMAGE_META,
@@ -109,26 +110,35 @@ def title(page: Page) -> str | None:
     return choose_title([t for t in meta_titles if t], [h for h in headings if h], _site_names(page))
 
 
-def authors(page: Page) -> list[str]:
-    """JSON-LD author, then author meta tags, then the visible byline."""
+def authors(page: Page, headline: str | None) -> list[str]:
+    """JSON-LD author, then author meta tags, then the visible byline (its markup, then its words)."""
     not_names = tuple(_site_names(page))
     if page.linked.article is not None:
-        found = clean_authors(jsonld.names_of(page.linked, page.linked.article.get("author")), not_names=not_names)
-        if found:
+        raw = jsonld.names_of(page.linked, page.linked.article.get("author"))
+        if found := clean_authors(raw, not_names=not_names, strict=False):
             return found
     values = [v for v in page.all_meta(AUTHOR_META) if not v.startswith(("http", "@", "/"))]
-    if found := clean_authors(values, not_names=not_names):
+    if found := clean_authors(values, not_names=not_names, strict=False):
         return found
     for xpath in BYLINE_XPATHS:
-        texts = [
-            _text(e)
-            for e in page.root.xpath(xpath)
-            if not any(_OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in e.iterancestors())
-        ]
+        texts = [_text(e) for e in page.root.xpath(xpath) if not _outside_article(e)]
         texts = [t for t in texts if 0 < len(t) <= _MAX_BYLINE_CHARS][:3]
         if found := clean_authors(texts, not_names=not_names):
             return found
-    return []
+    return clean_authors(byline_in_text(visible_text(page.root), headline), not_names=not_names)
+
+
+def _outside_article(element: lxml.html.HtmlElement) -> bool:
+    return any(_OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors())
+
+
+def byline_in_text(text: str, headline: str | None) -> list[str]:
+    """A "By Jane Doe" written next to the headline, where no markup names the author."""
+    at = text.find(headline[:60]) if headline else -1
+    if at < 0:
+        return []
+    match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
+    return [match["names"]] if match else []
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:
@@ -248,8 +258,8 @@ def extract_html_metadata(root: lxml.html.HtmlElement, *, url: str | None = None
     """Every field by its own fallback chain. Reads `root` without modifying it."""
     now = datetime.now(UTC)
     page = Page(root=root, url=url, linked=jsonld.read_linked_data(root), meta=read_meta(root))
-    names = authors(page)
     headline = title(page)
+    names = authors(page, headline)
     first = published(page, now, headline)
     last = updated(page, now)
     wire = agency(page, names)

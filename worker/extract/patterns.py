@@ -6,6 +6,8 @@ agency, a byline prefix in a new language or a date meta name is a one-line chan
 
 from __future__ import annotations
 
+import re
+
 # Wire agencies: the short form newsworker publishes, then every spelling that names it.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France-Press"),
@@ -167,6 +169,16 @@ BYLINE_XPATHS = (
     './/*[contains(@class, "byline") and not(contains(@class, "date"))]',
     './/*[@class="author" or @id="author" or contains(@class, "post-author") or contains(@class, "entry-author")]',
     './/address[contains(@class, "author")]',
+    './/*[contains(@class, "author") and not(contains(@class, "date")) and not(contains(@class, "image"))'
+    ' and not(contains(@class, "avatar")) and not(contains(@class, "bio"))]',
+    './/*[normalize-space(text())="Written by" or normalize-space(text())="Author" or normalize-space(text())="By"]'
+    "/following-sibling::*[1]",
+)
+# "By Jane Doe and John Roe" in a page's words, where no markup names the author.
+BYLINE_IN_TEXT = re.compile(
+    r"(?:\b[Bb]y|\bBY|[Ww]ritten by|[Aa]uthor:|[Vv]on|[Pp]ar|[Pp]or)\s+"
+    r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
 )
 # Elements whose text states the publish date.
 TIME_XPATHS = (
