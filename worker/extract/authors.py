@@ -14,6 +14,7 @@ from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     AUTHOR_STOPLIST,
     BYLINE_PREFIXES,
+    GROUP_WORDS,
     MONTH_ALTERNATION,
     NAME_JOINERS,
 )
@@ -58,7 +59,9 @@ def _title_case(name: str) -> str:
 def _clean_piece(piece: str, strict: bool) -> str | None:
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
-    words = [w for w in piece.split() if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
+    words = piece.split()
+    if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
+        words = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
     if not words or _CREDENTIAL.match(piece):
         return None

@@ -82,6 +82,11 @@ def _text(element: lxml.html.HtmlElement) -> str:
     return _SPACE.sub(" ", element.text_content()).strip()
 
 
+def _words(element: lxml.html.HtmlElement) -> str:
+    """Text with a space between elements: a byline's name and date sit in sibling tags."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
 def _site_names(page: Page) -> list[str]:
     """The site's names as the page spells them, and its host's main label, for telling them apart
     from titles and authors."""
@@ -121,7 +126,7 @@ def authors(page: Page, headline: str | None) -> list[str]:
     if found := clean_authors(values, not_names=not_names, strict=False):
         return found
     for xpath in BYLINE_XPATHS:
-        texts = [_text(e) for e in page.root.xpath(xpath) if not _outside_article(e)]
+        texts = [_words(e) for e in page.root.xpath(xpath) if not _outside_article(e)]
         texts = [t for t in texts if 0 < len(t) <= _MAX_BYLINE_CHARS][:3]
         if found := clean_authors(texts, not_names=not_names):
             return found

@@ -89,11 +89,13 @@ AUTHOR_ROLE_WORDS = frozenset(
     view profile all articles more about bio see biography expert reviewed fact checked medically
     sources source via courtesy image credit credits getty images shutterstock""".split()
 )
+# A byline ending in one of these is an organisation signing as a group ("Example Editorial Team"): kept whole.
+GROUP_WORDS = frozenset({"team", "staff", "editors", "desk", "newsdesk", "newsroom", "editorial", "contributors"})
 # A byline that only says one of these is no author.
 AUTHOR_STOPLIST = frozenset(
     """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
-    team author authors contributor newsdesk desk null none""".split()
-)
+    team author authors contributor newsdesk desk null none undefined""".split()
+) | {"written by", "posted by", "by"}
 AUTHOR_MAX_WORDS = 5
 AUTHOR_MAX_CHARS = 60
 
@@ -179,6 +181,8 @@ BYLINE_IN_TEXT = re.compile(
     r"(?:\b[Bb]y|\bBY|[Ww]ritten by|[Aa]uthor:|[Vv]on|[Pp]ar|[Pp]or)\s+"
     r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
+    # A byline ends the phrase; "by Bringing Legal Work to ..." is prose.
+    r"(?=\s*$|\s*[|,•·—–\-(]|\s+(?:on|updated|published|posted|last|in)\b|\s+[A-Z0-9])"
 )
 # Elements whose text states the publish date.
 TIME_XPATHS = (
