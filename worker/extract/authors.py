@@ -29,7 +29,7 @@ _JOINERS = re.compile(
 )
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|"
-    rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b.*$|\b\d.*$|"
+    rf"\b(?:{MONTH_ALTERNATION})\.?(?:\s+\d{{1,2}}\b.*)?$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )

@@ -8,6 +8,7 @@ fills what an earlier one left empty. The tree is only read: `clean` runs on it 
 from __future__ import annotations
 
 import re
+from html import unescape
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -116,21 +117,50 @@ def title(page: Page) -> str | None:
 
 
 def authors(page: Page, headline: str | None) -> list[str]:
-    """JSON-LD author, then author meta tags, then the visible byline (its markup, then its words)."""
+    """JSON-LD author, then author meta tags, then the visible byline (its markup, then its words).
+
+    An organisation named by the markup (the site itself, a JSON-LD Organization) is what many CMSs
+    fill in by default; a person in the visible byline is preferred to it, and it stands only alone."""
     not_names = tuple(_site_names(page))
-    if page.linked.article is not None:
-        raw = jsonld.names_of(page.linked, page.linked.article.get("author"))
-        if found := clean_authors(raw, not_names=not_names, strict=False):
+    organisations = {_key(n) for n in not_names}
+    fallback: list[str] = []
+    raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
+    organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
+    meta = [v for v in page.all_meta(AUTHOR_META) if not v.startswith(("http", "@", "/"))]
+    for values in (raw, meta, _labelled_meta(page)):
+        found = clean_authors([unescape(v) for v in values], not_names=not_names, strict=False)
+        if found and not all(_key(n) in organisations for n in found):
             return found
-    values = [v for v in page.all_meta(AUTHOR_META) if not v.startswith(("http", "@", "/"))]
-    if found := clean_authors(values, not_names=not_names, strict=False):
-        return found
+        fallback = fallback or found
     for xpath in BYLINE_XPATHS:
-        texts = [_words(e) for e in page.root.xpath(xpath) if not _outside_article(e)]
-        texts = [t for t in texts if 0 < len(t) <= _MAX_BYLINE_CHARS][:3]
-        if found := clean_authors(texts, not_names=not_names):
+        texts = [t for e in page.root.xpath(xpath) if not _outside_article(e) for t in _byline_texts(e)]
+        if found := clean_authors(texts[:6], not_names=not_names):
             return found
-    return clean_authors(byline_in_text(visible_text(page.root), headline), not_names=not_names)
+    return clean_authors(byline_in_text(visible_text(page.root), headline), not_names=not_names) or fallback
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\W+", "", name.lower())
+
+
+def _labelled_meta(page: Page) -> list[str]:
+    """The value of a `twitter:labelN` = "Written by" pair, as SEO plugins write the author."""
+    values = []
+    for number in "1234":
+        label = page.first_meta((f"twitter:label{number}",)) or ""
+        if label.lower().strip(" :") in {"written by", "author", "by", "est. reading time"} and "by" in label.lower():
+            values += page.meta.get(f"twitter:data{number}", [])[:1]
+    return values
+
+
+def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
+    """A short byline element's words; for a long one (an author box with a bio), its first few
+    separate strings, among which the name stands alone."""
+    words = _words(element)
+    if len(words) <= _MAX_BYLINE_CHARS:
+        return [words]
+    pieces = (" ".join(t.split()) for t in element.itertext())
+    return [p for p in pieces if 2 < len(p) <= 60][:4]
 
 
 def _outside_article(element: lxml.html.HtmlElement) -> bool:

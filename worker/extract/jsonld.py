@@ -136,3 +136,16 @@ def field_of(data: LinkedData, key: str) -> Any:
         if node and node.get(key) not in (None, "", []):
             return data.resolve(node[key])
     return None
+
+
+def organisation_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
+    """Names of the article's authors typed Organization (a CMS default more often than a byline)."""
+    if not node:
+        return []
+    value = data.resolve(node.get("author"))
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in map(data.resolve, items):
+        if isinstance(item, dict) and _types(item) & {"organization", "newsmediaorganization", "corporation"}:
+            names += [n for n in names_of(data, item) if n]
+    return names

@@ -178,7 +178,7 @@ BYLINE_XPATHS = (
 )
 # "By Jane Doe and John Roe" in a page's words, where no markup names the author.
 BYLINE_IN_TEXT = re.compile(
-    r"(?:\b[Bb]y|\bBY|[Ww]ritten by|[Aa]uthor:|[Vv]on|[Pp]ar|[Pp]or)\s+"
+    r"(?:\b[Bb]y:?|\bBY:?|[Ww]ritten by|[Aa]uthor:|[Vv]on|[Pp]ar|[Pp]or)\s+"
     r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
     # A byline ends the phrase; "by Bringing Legal Work to ..." is prose.
