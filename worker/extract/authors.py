@@ -29,13 +29,15 @@ _JOINERS = re.compile(
 )
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|"
-    rf"\b(?:{MONTH_ALTERNATION})\.?(?:\s+\d{{1,2}}\b.*)?$|\b\d.*$|"
+    rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d.*$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|[a-z]{1,3}|d'\w+|[A-Z]\.)$", re.U)
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
+)
 
 
 def _strip_prefix(text: str) -> str:

@@ -133,9 +133,10 @@ def authors(page: Page, headline: str | None) -> list[str]:
             return found
         fallback = fallback or found
     for xpath in BYLINE_XPATHS:
-        texts = [t for e in page.root.xpath(xpath) if not _outside_article(e) for t in _byline_texts(e)]
-        if found := clean_authors(texts[:6], not_names=not_names):
-            return found
+        # The first byline element names the authors; later ones are reviewers, editors, related posts.
+        for element in [e for e in page.root.xpath(xpath) if not _outside_article(e)][:3]:
+            if found := clean_authors(_byline_texts(element), not_names=not_names):
+                return found
     return clean_authors(byline_in_text(visible_text(page.root), headline), not_names=not_names) or fallback
 
 

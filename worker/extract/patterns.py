@@ -87,7 +87,9 @@ AUTHOR_ROLE_WORDS = frozenset(
     rédaction rédacteur redazione redacción updated published posted modified last min mins minute
     minutes read reading time comments comment share follow email twitter facebook linkedin instagram
     view profile all articles more about bio see biography expert reviewed fact checked medically
-    sources source via courtesy image credit credits getty images shutterstock""".split()
+    sources source via courtesy image credit credits getty images shutterstock by fact-checked reviewer
+    reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
+    specialist strategist consultant expert""".split()
 )
 # A byline ending in one of these is an organisation signing as a group ("Example Editorial Team"): kept whole.
 GROUP_WORDS = frozenset({"team", "staff", "editors", "desk", "newsdesk", "newsroom", "editorial", "contributors"})
