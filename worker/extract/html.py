@@ -41,6 +41,7 @@ from worker.extract.urls import absolute_url, canonical_url
 _SPACE = re.compile(r"\s+")
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
 _MAX_BYLINE_CHARS = 200
+_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
@@ -112,8 +113,15 @@ def title(page: Page) -> str | None:
     meta_titles = [jsonld.text_of(page.linked.article.get("headline")) if page.linked.article else None]
     meta_titles += page.all_meta(TITLE_META)
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
-    headings = [_text(h) for h in page.root.iter("h1")][:5]
-    return choose_title([t for t in meta_titles if t], [h for h in headings if h], _site_names(page))
+    meta_titles = [unescape(t) for t in meta_titles if t]
+    return choose_title(meta_titles, headings(page.root), _site_names(page))
+
+
+def headings(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's <h1> texts, those in <article> or <main> first; none from the masthead or a menu."""
+    found = [h for h in root.iter("h1") if not any(a.tag in _CHROME_TAGS for a in h.iterancestors())]
+    found.sort(key=lambda h: not any(a.tag in {"article", "main"} for a in h.iterancestors()))
+    return [t for t in (_text(h) for h in found[:5]) if t]
 
 
 def authors(page: Page, headline: str | None) -> list[str]:

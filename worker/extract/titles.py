@@ -7,6 +7,7 @@ import re
 from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
+_MAX_HEADLINE_WORDS = 30
 
 
 def normalized(text: str | None) -> str:
@@ -42,12 +43,33 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
     return title
 
 
+def _is_headline(heading: str) -> bool:
+    """A heading short enough to be a headline: not a sentence of the lead set in a big font."""
+    words = heading.split()
+    return 2 <= len(words) <= _MAX_HEADLINE_WORDS and not (len(words) > 12 and heading.endswith("."))
+
+
+def fix_mojibake(text: str) -> str:
+    """UTF-8 read as Windows-1252 ("Investorâ€™s") put back, when the round trip is clean."""
+    if not re.search(r"[âÃ][\x80-\xbf€™œž]", text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        try:
+            return text.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return text
+
+
 def choose_title(meta_titles: list[str], headings: list[str], site_names: list[str]) -> str | None:
     """The page's headline: an <h1> the metadata confirms, else the most trusted metadata title.
 
     A heading that equals a metadata title (or one of its separator-split parts) is the headline as
     shown; metadata titles alone carry site names and SEO suffixes, so they come stripped."""
-    stripped = [strip_site_affixes(t, site_names) for t in meta_titles if t and t.strip()]
+    meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
+    headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
+    stripped = [strip_site_affixes(t, site_names) for t in meta_titles]
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -56,12 +78,22 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
     for heading in headings:
         key = normalized(heading)
         if key in keys and not _site_like(heading, site_names):
-            return " ".join(heading.split())
-    # A heading that starts the metadata title (the title adds a subtitle or a site name).
+            return heading
     for heading in headings:
         key = normalized(heading)
+        # "Headline – a subtitle" whose metadata title is the headline alone.
+        for title in stripped:
+            cut = title.rstrip(" .")
+            rest = heading[len(cut) :] if heading.startswith(cut) else ""
+            if len(cut.split()) >= 3 and rest[:3].strip() in {"–", "—", "-", "|", ":"}:
+                return cut
+        # A heading that starts the metadata title (the title adds a subtitle or a site name).
         if len(key.split()) >= 3 and any(k.startswith(key) for k in keys):
-            return " ".join(heading.split())
+            return heading
+    # The visible headline of the article, as readers see it, over a metadata title written for search.
+    for heading in headings:
+        if _is_headline(heading) and not _site_like(heading, site_names):
+            return heading
     if stripped:
         return stripped[0]
-    return next((" ".join(h.split()) for h in headings if len(h.split()) >= 2), None)
+    return next((h for h in headings if _is_headline(h)), None)
