@@ -126,7 +126,8 @@ def command_poll(args: argparse.Namespace, settings: Settings) -> int:
     from worker.polite import policy_from
     from worker.poll import PollContext, poll
 
-    apply_settings(app, settings)
+    if app.newsworker_settings != settings:  # keep an app already configured with these settings
+        apply_settings(app, settings)
     with new_client() as http:
         ctx = PollContext(
             redis=connect_redis(settings),
