@@ -21,7 +21,11 @@ def _site_like(part: str, site_names: list[str]) -> bool:
         return True
     for name in site_names:
         other = normalized(name).replace(" ", "")
-        if other and (key == other or (len(other) >= 4 and (other in key or key in other))):
+        if not other:
+            continue
+        shorter, longer = sorted((key, other), key=len)
+        # "Example" names "Example News"; "Cyber Security" does not name "National Cyber Security Centre".
+        if shorter == longer or (len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)):
             return True
     return False
 
@@ -33,6 +37,8 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if separator not in title:
             continue
         parts = title.split(separator)
+        if separator == ": " and normalized(parts[0]) not in {normalized(n) for n in site_names}:
+            continue  # "Topic: the rest" is a headline; only "Site: headline" loses its prefix
         if _site_like(parts[-1], site_names):
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
