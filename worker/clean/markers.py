@@ -4,3 +4,77 @@ Sections are owned by the stage that reads them: `clean.text` and `clean.html` b
 """
 
 from __future__ import annotations
+
+# --- TEXT ---
+# Read by `clean.text_lines`. Phrases are lowercase; a line is compared once lowercased and stripped of
+# punctuation: it IS one of the phrases (chrome) or STARTS with one (section heads, credits).
+
+
+def _phrases(block: str) -> frozenset[str]:
+    """A "|"-separated block of phrases as a set (one place to read and extend them)."""
+    return frozenset(" ".join(p.split()) for p in block.split("|") if p.strip())
+
+
+# A line that is only this is page chrome, never article text (ads, share bars, widgets, prompts).
+CHROME_LINES: frozenset[str] = _phrases(
+    """
+    advertisement | advertising | ad | ads | sponsored | sponsored content | promoted | anzeige | werbung |
+    publicité | publicidad | pubblicità | publicidade | advertentie | share | share this | share this
+    article | share on facebook | share on twitter | tweet | email | e-mail | print | copy link | link
+    copied | whatsapp | facebook | twitter | linkedin | pinterest | reddit | teilen | drucken | partager |
+    imprimer | compartir | imprimir | condividi | stampa | partilhar | delen | follow us | folgen sie uns |
+    suivez-nous | síguenos | accessibility links | skip to content | skip to main content | skip to
+    navigation | breaking news | menu | search | close | open | home | back to top | top | next | previous |
+    more | show more | load more | see more | view all | see all | log in | login | sign in | sign up |
+    register | subscribe | subscribe now | abonnieren | s'abonner | suscríbete | abbonati | assine |
+    newsletter | menü | suche | rechercher | buscar | cerca | comments | comment | reply | leave a comment |
+    leave a reply | post a comment | kommentare | antworten | commentaires | répondre | comentarios |
+    responder | commenti | rispondi | comentários | reacties | read more | read full article | continue
+    reading | full story | listen | listen to article | weiterlesen | mehr lesen | lire la suite | lire plus
+    | leer más | seguir leyendo | leggi di più | continua a leggere | leia mais | saiba mais | lees meer |
+    verder lezen
+    """
+)
+
+# A short line starting with one of these heads a block that is not the article: what follows it
+# (other headlines, comments, a bio) is dropped when it comes after the article's text.
+SECTION_HEADS: frozenset[str] = _phrases(
+    """
+    related | related articles | related stories | related posts | related content | read more | read also |
+    read next | more from | more on | more stories | more news | you may also like | you might also like |
+    recommended | recommended for you | most popular | most read | most viewed | trending | top stories |
+    latest | latest news | popular | editor's picks | don't miss | see also | also read | comments | leave a
+    reply | leave a comment | about the author | tags | topics | filed under | share this | more in | lesen
+    sie auch | mehr zum thema | das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi
+    | sur le même sujet | les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más
+    leído | leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
+    mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    """
+)
+
+# A line containing one of these is legal or consent text (copyright footers, cookie prompts).
+LEGAL_WORDS: frozenset[str] = _phrases(
+    """
+    © | all rights reserved | cookie | privacy policy | terms of use | terms of service | terms
+    and conditions | alle rechte vorbehalten | datenschutz | tous droits réservés | politique de
+    confidentialité | todos los derechos reservados | política de privacidad | tutti i diritti riservati |
+    todos os direitos reservados | alle rechten voorbehouden
+    """
+)
+
+# A line starting with one of these (then ":" or "/") is a photo or video credit.
+CREDIT_HEADS: frozenset[str] = _phrases(
+    """
+    photo | photos | image | images | picture | pictures | video | credit | credits | source | foto | fotos
+    | bild | bilder | quelle | crédit | crédits | imagen | fuente | fotografia | imagem | beeld
+    """
+)
+
+# Words that place a person in a picture: "Jane Doe, left, and ..." marks a caption.
+CAPTION_PLACES: frozenset[str] = _phrases(
+    """
+    left | right | center | centre | second left | second right | second from left | second from right |
+    from left | l-r | top | bottom | pictured | à gauche | à droite | au centre | links | rechts | mitte |
+    izquierda | derecha | centro | sinistra | destra | esquerda | direita
+    """
+)

@@ -1,8 +1,45 @@
-"""Whole-page plain text boilerplate removal (first version: long lines are body)."""
+"""Whole-page plain text boilerplate removal: which lines are the article's paragraphs.
+
+The steps, in jusText's order: `read_lines` measures each non-empty line, `classify_lines` judges it
+alone (`clean.text_lines`), `find_main_block` picks the article as the largest coherent run of prose,
+and `revise_lines` decides the lines that cannot be judged alone (subheadings, list items, short
+paragraphs) by their neighbours inside that run. A page copied whole may hold a second article, or
+teasers of others: only the block with the most prose is the article, the rest is dropped.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from worker.clean.text_lines import (
+    DEFAULT_LINE_THRESHOLDS,
+    Flag,
+    Line,
+    LineClass,
+    LineThresholds,
+    classify_lines,
+    read_lines,
+)
+
+HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
+_PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
+_HARD_BREAKS = (Flag.SECTION, Flag.LEGAL)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockLimits:
+    """What each kind of line is worth when weighing a block (prose in characters), and how many short
+    lines in a row make a list rather than subheadings."""
+
+    near_good_share: float = 0.7
+    short_cost: float = 10.0
+    label_cost: float = 40.0
+    bad_cost: float = 60.0
+    break_cost: float = 400.0
+    max_kept_short_run: int = 2
+
+
+DEFAULT_BLOCK_LIMITS = BlockLimits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +54,81 @@ class TextLayout:
         return [self.lines[i] for i in self.body]
 
 
-def clean_text(text: str) -> TextLayout:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    body = [i for i, line in enumerate(lines) if len(line.split()) >= 12]
-    return TextLayout(lines=lines, body=body)
+def _value(line: Line, limits: BlockLimits) -> float:
+    """What a line adds to a candidate article block: prose its length, everything else a cost."""
+    if line.kind is LineClass.GOOD:
+        return float(line.chars)
+    if line.kind is LineClass.NEAR_GOOD:
+        return line.chars * limits.near_good_share
+    if line.flag in _HARD_BREAKS:
+        return -limits.break_cost
+    if line.kind is LineClass.BAD:
+        return -limits.bad_cost
+    if line.caps >= HEADLINE_CAPS or line.stop == 0.0:
+        return -limits.label_cost
+    return -limits.short_cost
+
+
+def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
+    """The first and last line of the article: the stretch of lines where prose outweighs everything
+    between it by the most (a maximum-sum run). A headline list, a footer or a second page's chrome
+    costs more than a short article across it can pay, so two articles never merge."""
+    best = 0.0
+    best_span: tuple[int, int] | None = None
+    total = 0.0
+    start = 0
+    for index, line in enumerate(lines):
+        value = _value(line, limits)
+        if total <= 0.0:
+            total, start = 0.0, index
+        total += value
+        if total > best:
+            best, best_span = total, (start, index)
+    if best_span is None:
+        return None
+    first, last = best_span
+    while first <= last and lines[first].kind not in _PROSE:
+        first += 1
+    return first, last
+
+
+def revise_lines(
+    lines: list[Line], first: int, last: int, limits: BlockLimits = DEFAULT_BLOCK_LIMITS
+) -> list[int]:
+    """The body inside the main block: prose, plus short lines that sit between prose as subheadings
+    or as a list the prose introduces; long runs of short lines are a headline list and go."""
+    body: list[int] = []
+    index = first
+    while index <= last:
+        line = lines[index]
+        if line.kind in _PROSE:
+            body.append(index)
+            index += 1
+            continue
+        if line.kind is LineClass.BAD:
+            index += 1
+            continue
+        end = index
+        while end + 1 <= last and lines[end + 1].kind is LineClass.SHORT:
+            end += 1
+        run = range(index, end + 1)
+        introduced = index > first and lines[index - 1].colon
+        sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)
+        if len(run) <= limits.max_kept_short_run or introduced or sentences:
+            body.extend(run)
+        index = end + 1
+    return body
+
+
+def clean_text(
+    text: str,
+    *,
+    line_limits: LineThresholds = DEFAULT_LINE_THRESHOLDS,
+    block_limits: BlockLimits = DEFAULT_BLOCK_LIMITS,
+) -> TextLayout:
+    """Split a page copied as text into lines and mark which are the article's paragraphs."""
+    lines = read_lines(text)
+    classify_lines(lines, line_limits)
+    block = find_main_block(lines, block_limits)
+    body = revise_lines(lines, *block, block_limits) if block else []
+    return TextLayout(lines=[line.text for line in lines], body=body)

@@ -1,0 +1,209 @@
+"""Context-free classification of the lines of a whole page copied as plain text.
+
+jusText's first pass, with no tags to read: each line is judged alone by its length, its share of
+function words (prose has many, labels and headline lists few), whether it ends like a sentence, how
+many of its words are capitalised (headline case), and a few small marker lists (`clean.markers`).
+The verdict is a `LineClass`; `clean.text` then revises it with the line's neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from worker.clean.markers import CAPTION_PLACES, CHROME_LINES, CREDIT_HEADS, LEGAL_WORDS, SECTION_HEADS
+from worker.clean.text_stopwords import STOPWORDS
+
+
+class LineClass(StrEnum):
+    """jusText's four classes: GOOD is prose, NEAR_GOOD may be, SHORT cannot be told alone, BAD is not."""
+
+    GOOD = "good"
+    NEAR_GOOD = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+class Flag(StrEnum):
+    """Why a line is BAD (or, for SECTION, what it starts): kept for revision and for debugging."""
+
+    NONE = ""
+    CHROME = "chrome"
+    SECTION = "section"
+    LEGAL = "legal"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    REPEAT = "repeat"
+    ECHO = "echo"
+    NUMERIC = "numeric"
+
+
+@dataclass(frozen=True, slots=True)
+class LineThresholds:
+    """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
+
+    short_chars: int = 50
+    good_chars: int = 120
+    long_chars: int = 200
+    good_stop: float = 0.25
+    near_stop: float = 0.12
+    headline_caps: float = 0.7
+    known_language_stop: float = 0.12
+    max_repeat_chars: int = 400
+    close_repeat_lines: int = 3
+    max_caption_words: int = 60
+    max_section_words: int = 6
+
+
+DEFAULT_LINE_THRESHOLDS = LineThresholds()
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line and what it looks like on its own."""
+
+    text: str
+    chars: int
+    words: int
+    stop: float
+    caps: float
+    sentence: bool
+    colon: bool
+    gap_before: bool
+    key: str
+    kind: LineClass = LineClass.SHORT
+    flag: Flag = Flag.NONE
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+_EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
+_SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "»", ")", "”", '"')
+_NUMERIC = re.compile(
+    r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?|comments?)\b", re.I
+)
+_COPYRIGHT = re.compile(r"\bcopyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4}", re.I)
+_LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)), re.I)
+_CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
+_CAPTION = re.compile(
+    r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]",
+    re.I,
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().strip(_EDGE_PUNCT).split())
+
+
+def read_lines(text: str) -> list[Line]:
+    """The page's non-empty lines, stripped, each with its shape measured."""
+    lines: list[Line] = []
+    gap = True
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            gap = True
+            continue
+        tokens = _WORD.findall(stripped)
+        n = len(tokens)
+        stops = caps = 0
+        for token in tokens:
+            if token.lower() in STOPWORDS:
+                stops += 1
+            elif token[0].isupper() or token[0].isdigit():
+                caps += 1
+        content = n - stops
+        lines.append(
+            Line(
+                text=stripped,
+                chars=len(stripped),
+                words=n,
+                stop=stops / n if n else 0.0,
+                caps=caps / content if content else 0.0,
+                sentence=stripped.endswith(_SENTENCE_END),
+                colon=stripped.endswith(":"),
+                gap_before=gap,
+                key=_key(stripped),
+            )
+        )
+        gap = False
+    return lines
+
+
+def _flag(line: Line, limits: LineThresholds) -> Flag:
+    key = line.key
+    if key in CHROME_LINES:
+        return Flag.CHROME
+    if line.words <= limits.max_section_words and not line.sentence:
+        head = key.split(":")[0].strip()
+        if head in SECTION_HEADS:
+            return Flag.SECTION
+    if _NUMERIC.match(line.text):
+        return Flag.NUMERIC
+    if _COPYRIGHT.search(line.text) or _LEGAL.search(line.text):
+        return Flag.LEGAL
+    if _CREDIT.match(line.text):
+        return Flag.CREDIT
+    if line.words <= limits.max_caption_words and _CAPTION.search(line.text):
+        return Flag.CAPTION
+    return Flag.NONE
+
+
+def knows_language(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> bool:
+    """Whether the stopword lists cover the page: its long lines then carry many function words."""
+    long_lines = [line for line in lines if line.chars >= limits.good_chars]
+    if not long_lines:
+        return True
+    stops = sum(line.stop * line.words for line in long_lines)
+    words = sum(line.words for line in long_lines)
+    return words > 0 and stops / words >= limits.known_language_stop
+
+
+def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[str]]:
+    """Lines seen more than once: those whose copies sit close together (a caption and its alt text,
+    a doubled credit), and the rest (menus shown twice, a table of contents echoing subheadings)."""
+    seen: dict[str, int] = {}
+    close: set[str] = set()
+    far: set[str] = set()
+    for index, line in enumerate(lines):
+        if not line.key or line.chars > limits.max_repeat_chars:
+            continue
+        previous = seen.get(line.key)
+        if previous is not None:
+            (close if index - previous <= limits.close_repeat_lines else far).add(line.key)
+        seen[line.key] = index
+    return close, far - close
+
+
+def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
+    headline = line.caps >= limits.headline_caps and line.words >= 4 and not line.sentence
+    if line.chars < limits.short_chars or headline:
+        return LineClass.SHORT
+    if not known:
+        if line.sentence and line.chars >= limits.good_chars:
+            return LineClass.GOOD
+        return LineClass.NEAR_GOOD if line.sentence else LineClass.SHORT
+    if line.stop >= limits.good_stop and (line.sentence or line.chars >= limits.long_chars):
+        return LineClass.GOOD if line.chars >= limits.good_chars else LineClass.NEAR_GOOD
+    if line.stop >= limits.near_stop or line.sentence:
+        return LineClass.NEAR_GOOD
+    return LineClass.BAD
+
+
+def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> None:
+    """Give each line its context-free class (in place): markers and repeats first, then shape."""
+    known = knows_language(lines, limits)
+    close, far = _repeats(lines, limits)
+    for line in lines:
+        line.flag = _flag(line, limits)
+        if line.flag is Flag.NONE and line.key in close:
+            line.flag = Flag.REPEAT
+        if line.flag is not Flag.NONE:
+            line.kind = LineClass.BAD
+            continue
+        line.kind = _shape(line, known, limits)
+        if line.key in far:
+            # Echoed elsewhere on the page: it may be the article's own subheading, never its anchor.
+            line.flag = Flag.ECHO
+            if line.kind is LineClass.GOOD:
+                line.kind = LineClass.NEAR_GOOD
