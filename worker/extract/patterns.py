@@ -167,6 +167,8 @@ BYLINE_XPATHS = (
     './/*[@itemprop="author"]',
     './/a[@rel="author"]',
     './/*[@rel="author"]',
+    './/a[contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writers/")'
+    ' or contains(@href, "/autor/") or contains(@href, "/auteur/") or contains(@href, "/people/")]',
     './/*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]',
     './/*[contains(@class, "author__name") or contains(@class, "author-name") or contains(@class, "authorName")]',
     './/*[contains(@class, "byline__name") or contains(@class, "byline-name") or contains(@class, "bylineName")]',
