@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from worker.errors import DeadLetterReason, FeedError
-from worker.feeds import DocumentKind, gunzip_capped, parse_document
+from worker.feeds import DocumentKind, feed_links, gunzip_capped, parse_document
 
 FEEDS = Path(__file__).parent / "fixtures" / "feeds"
 
@@ -168,3 +168,29 @@ def test_html_page_is_not_a_feed():
 def test_empty_body_is_a_feed_error():
     with pytest.raises(FeedError, match="empty"):
         parse_document(b"  \n", url="https://x.example/feed")
+
+
+def test_feed_links_reads_atom_links_without_feedparser():
+    assert feed_links((FEEDS / "atom.xml").read_bytes(), url="https://ledger.example.net/atom.xml") == [
+        "https://ledger.example.net/articles/library",
+        "https://ledger.example.net/articles/snow",
+    ]
+
+
+def test_feed_links_resolves_relative_rss_links():
+    body = b"<rss><channel><item><link>/a</link></item><item><link>https://x.example/b</link></item></channel></rss>"
+    assert feed_links(body, url="https://x.example/feed") == ["https://x.example/a", "https://x.example/b"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        (FEEDS / "rss2.xml").read_bytes(),  # an item without a link: feedparser decides
+        (FEEDS / "sitemap.xml").read_bytes(),
+        (FEEDS / "malformed.xml").read_bytes(),
+        (FEEDS / "billion_laughs.xml").read_bytes(),
+        b'<rss xml:base="https://y.example/"><channel><item><link>/a</link></item></channel></rss>',
+    ],
+)
+def test_feed_links_gives_up_where_feedparser_might_read_otherwise(body):
+    assert feed_links(body, url="https://x.example/feed") is None

@@ -155,6 +155,22 @@ def test_unchanged_feed_costs_a_304(fast, server, http):
     assert len(recorder.calls) == 2
 
 
+def test_changed_feed_with_only_seen_entries_is_not_parsed_again(fast, server, http, monkeypatch):
+    items = _articles(server, "c1", "c2", "c3")
+    server.route("/feed.xml", rss(items, ttl_minutes=30), "application/rss+xml", etag='"v1"')
+    ctx = _context(fast, http, Recorder())
+    poll(server.url("/feed.xml"), ctx)
+    server.route("/feed.xml", rss(items[::-1], ttl_minutes=30), "application/rss+xml", etag='"v2"')
+
+    def parse_must_not_run(*_args, **_kwargs):
+        raise AssertionError("the full parse ran although every entry was seen")
+
+    monkeypatch.setattr("worker.poll.parse_document", parse_must_not_run)
+    again = poll(server.url("/feed.xml"), ctx)
+    assert (again.new, again.seen, again.not_modified) == ([], 3, 0)
+    assert again.suggested_interval_s == 1800  # the feed's ttl, remembered from the last full parse
+
+
 def test_entry_urls_are_normalized_and_hints_passed(fast, server, http):
     server.route("/feed.xml", rss(_articles(server, "ferry")), "application/rss+xml")
     recorder = Recorder()

@@ -1,9 +1,10 @@
 """One poll of one source, with every piece of I/O handed in (`PollContext`).
 
     robots.txt allows it? -> wait for the host's slot -> conditional GET (ETag/Last-Modified)
-    -> 304: done | 200: parse -> sitemap index: poll each child (depth-capped)
-                              -> feed/sitemap: for each entry:
-                                 normalize URL -> seen? -> too old? -> robots? -> claim -> enqueue
+    -> 304: done | 200: every entry link already seen (cheap read)? done
+                 | parse -> sitemap index: poll each child (depth-capped)
+                         -> feed/sitemap: for each entry:
+                            normalize URL -> seen? -> too old? -> robots? -> claim -> enqueue
 
 An entry is claimed with SET NX on its seen-key before it is queued, so two polls of one source
 running at once (two workers, a beat and the CLI) queue each URL once. If queueing fails, the
@@ -30,7 +31,7 @@ from protego import Protego
 
 from worker.config import Settings
 from worker.errors import FeedError, FetchError, NewsworkerError
-from worker.feeds import DocumentKind, FeedEntry, ParsedFeed, parse_document, parse_iso
+from worker.feeds import DocumentKind, FeedEntry, ParsedFeed, feed_links, parse_document, parse_iso
 from worker.fetch import FetchPolicy, fetch
 from worker.polite import handle_fetch_error, host_backoff_s, origin_of, robots_for, wait_for_fetch_slot
 from worker.sources import get_source, schedule_next, state_key
@@ -161,13 +162,21 @@ def _poll_document(url: str, ctx: PollContext, report: PollReport, *, depth: int
     if state.get("last_modified"):
         headers["If-Modified-Since"] = state["last_modified"]
     result = fetch(url, policy=ctx.policy, client=ctx.http, headers=headers)
+    stored_interval_s = float(state["suggested_interval_s"]) if state.get("suggested_interval_s") else None
     if result.not_modified:
         report.not_modified += 1
-        if depth == 0 and state.get("suggested_interval_s"):
-            report.suggested_interval_s = float(state["suggested_interval_s"])
+        if depth == 0:
+            report.suggested_interval_s = stored_interval_s
         log.debug("poll %s: not modified", url)
         return
     validators = {"etag": result.etag or "", "last_modified": result.last_modified or ""}
+    known = _count_if_all_seen(result.body, result.final_url, ctx)
+    if known is not None:  # changed, but nothing new: the full parse is not needed
+        report.seen += known
+        if depth == 0:
+            report.suggested_interval_s = stored_interval_s
+        _store_state(ctx, state_name, validators, stored_interval_s)
+        return
     try:
         parsed = parse_document(result.body, url=result.final_url)
     except FeedError as error:
@@ -209,6 +218,22 @@ def _poll_children(parsed: ParsedFeed, ctx: PollContext, report: PollReport, *, 
             handle_fetch_error(ctx.redis, ctx.settings, child.url, error)
             report.failures.append(PollFailure(child.url, error))
             log.warning("poll %s: child sitemap failed: %s", child.url, error)
+
+
+def _count_if_all_seen(body: bytes, document_url: str, ctx: PollContext) -> int | None:
+    """How many entries a feed has when every one is already seen (read cheaply by `feed_links`);
+    None when any is not, or when the cheap reading cannot be trusted."""
+    links = feed_links(body, url=document_url)
+    if not links:
+        return None
+    urls = {normalize_url(link) for link in links}
+    if not all(url.startswith(("http://", "https://")) for url in urls):
+        return None
+    with ctx.redis.pipeline(transaction=False) as pipe:
+        for url in urls:
+            pipe.exists(seen_key(ctx.settings, url))
+        flags = pipe.execute()
+    return len(urls) if all(flags) else None
 
 
 def _take_entries(parsed: ParsedFeed, document_url: str, ctx: PollContext, report: PollReport) -> None:
