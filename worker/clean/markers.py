@@ -18,21 +18,32 @@ def _phrases(block: str) -> frozenset[str]:
 # A line that is only this is page chrome, never article text (ads, share bars, widgets, prompts).
 CHROME_LINES: frozenset[str] = _phrases(
     """
-    advertisement | advertising | ad | ads | sponsored | sponsored content | promoted | anzeige | werbung |
-    publicité | publicidad | pubblicità | publicidade | advertentie | share | share this | share this
-    article | share on facebook | share on twitter | tweet | email | e-mail | print | copy link | link
-    copied | whatsapp | facebook | twitter | linkedin | pinterest | reddit | teilen | drucken | partager |
-    imprimer | compartir | imprimir | condividi | stampa | partilhar | delen | follow us | folgen sie uns |
-    suivez-nous | síguenos | accessibility links | skip to content | skip to main content | skip to
-    navigation | breaking news | menu | search | close | open | home | back to top | top | next | previous |
-    more | show more | load more | see more | view all | see all | log in | login | sign in | sign up |
-    register | subscribe | subscribe now | abonnieren | s'abonner | suscríbete | abbonati | assine |
-    newsletter | menü | suche | rechercher | buscar | cerca | comments | comment | reply | leave a comment |
-    leave a reply | post a comment | kommentare | antworten | commentaires | répondre | comentarios |
-    responder | commenti | rispondi | comentários | reacties | read more | read full article | continue
-    reading | full story | listen | listen to article | weiterlesen | mehr lesen | lire la suite | lire plus
-    | leer más | seguir leyendo | leggi di più | continua a leggere | leia mais | saiba mais | lees meer |
-    verder lezen
+    advertisement | advertising | ad | ads | sponsored | sponsored content | promoted | anzeige |
+    werbung | publicité | publicidad | pubblicità | publicidade | advertentie | share | share this |
+    share this article | share on facebook | share on twitter | tweet | email | e-mail | print |
+    copy link | link copied | whatsapp | facebook | twitter | linkedin | pinterest | reddit | teilen |
+    drucken | partager | imprimer | compartir | imprimir | condividi | stampa | partilhar | delen |
+    follow us | folgen sie uns | suivez-nous | síguenos | accessibility links | skip to content |
+    skip to main content | skip to navigation | breaking news | menu | search | close | open | home |
+    back to top | top | next | previous | more | show more | load more | see more | view all | see all |
+    log in | login | sign in | sign up | register | subscribe | subscribe now | abonnieren | s'abonner |
+    suscríbete | abbonati | assine | newsletter | menü | suche | rechercher | buscar | cerca | comments |
+    comment | reply | leave a comment | leave a reply | post a comment | kommentare | antworten |
+    commentaires | répondre | comentarios | responder | commenti | rispondi | comentários | reacties |
+    read more | read full article | continue reading | full story | listen | listen to article |
+    weiterlesen | mehr lesen | lire la suite | lire plus | leer más | seguir leyendo | leggi di più |
+    continua a leggere | leia mais | saiba mais | lees meer | verder lezen
+    """
+)
+
+# A short line (no sentence) starting with one of these is a prompt or a button.
+CHROME_HEADS: frozenset[str] = _phrases(
+    """
+    reply | click to | click here | share on | share via | share this | follow us | follow me | sign up |
+    subscribe to | log in to | sign in to | register to | download the | get the app | antworten |
+    teilen auf | jetzt abonnieren | répondre | partager sur | abonnez-vous | inscrivez-vous | responder |
+    compartir en | suscríbete a | rispondi | condividi su | iscriviti | responder | partilhar no |
+    reageer | deel op
     """
 )
 
@@ -40,33 +51,52 @@ CHROME_LINES: frozenset[str] = _phrases(
 # (other headlines, comments, a bio) is dropped when it comes after the article's text.
 SECTION_HEADS: frozenset[str] = _phrases(
     """
-    related | related articles | related stories | related posts | related content | read more | read also |
-    read next | more from | more on | more stories | more news | you may also like | you might also like |
-    recommended | recommended for you | most popular | most read | most viewed | trending | top stories |
-    latest | latest news | popular | editor's picks | don't miss | see also | also read | comments | leave a
-    reply | leave a comment | about the author | tags | topics | filed under | share this | more in | lesen
-    sie auch | mehr zum thema | das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi
-    | sur le même sujet | les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más
-    leído | leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
-    mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    related | related articles | related stories | related posts | related content | read more |
+    read also | read next | more from | more on | more stories | more news | you may also like |
+    you might also like | you may like | you might like | also on | recommended | recommended for you |
+    most popular | most read | most viewed | trending | top stories | latest | latest news | popular |
+    editor's picks | don't miss | see also | also read | comments | leave a reply | leave a comment |
+    about the author | tags | topics | filed under | share this | more in | lesen sie auch |
+    mehr zum thema | das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi |
+    sur le même sujet | les plus lus | à voir aussi | noticias relacionadas | te puede interesar |
+    lo más leído | leer también | más noticias | leggi anche | articoli correlati | i più letti |
+    leia também | mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    """
+)
+
+# A short line that starts with a number and then one of these opens a comment section ("109 Comments").
+COMMENT_COUNTS: frozenset[str] = _phrases(
+    """
+    comment | comments | response | responses | reply | replies | thought | thoughts | kommentar |
+    kommentare | commentaire | commentaires | comentario | comentarios | commento | commenti |
+    comentário | comentários | reactie | reacties | réponse | réponses | antwort | antworten | respuesta |
+    respuestas
+    """
+)
+
+# A short line ending with one of these introduces a comment ("Sharon says:").
+COMMENT_VERBS: frozenset[str] = _phrases(
+    """
+    says | said | wrote | writes | commented | replied | schreibt | schrieb | sagt | a écrit | écrit |
+    dit | dice | escribió | escribe | ha scritto | scrive | disse | escreveu | schreef | zegt
     """
 )
 
 # A line containing one of these is legal or consent text (copyright footers, cookie prompts).
 LEGAL_WORDS: frozenset[str] = _phrases(
     """
-    © | all rights reserved | cookie | privacy policy | terms of use | terms of service | terms
-    and conditions | alle rechte vorbehalten | datenschutz | tous droits réservés | politique de
-    confidentialité | todos los derechos reservados | política de privacidad | tutti i diritti riservati |
-    todos os direitos reservados | alle rechten voorbehouden
+    © | all rights reserved | cookie | privacy policy | terms of use | terms of service |
+    terms and conditions | alle rechte vorbehalten | datenschutz | tous droits réservés |
+    politique de confidentialité | todos los derechos reservados | política de privacidad |
+    tutti i diritti riservati | todos os direitos reservados | alle rechten voorbehouden
     """
 )
 
 # A line starting with one of these (then ":" or "/") is a photo or video credit.
 CREDIT_HEADS: frozenset[str] = _phrases(
     """
-    photo | photos | image | images | picture | pictures | video | credit | credits | source | foto | fotos
-    | bild | bilder | quelle | crédit | crédits | imagen | fuente | fotografia | imagem | beeld
+    photo | photos | image | images | picture | pictures | video | credit | credits | source | foto |
+    fotos | bild | bilder | quelle | crédit | crédits | imagen | fuente | fotografia | imagem | beeld
     """
 )
 

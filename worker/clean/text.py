@@ -36,7 +36,12 @@ class BlockLimits:
     label_cost: float = 40.0
     bad_cost: float = 60.0
     break_cost: float = 400.0
+    comment_cost: float = 150.0
+    comment_share: float = 0.2
+    comment_reach: int = 6
     max_kept_short_run: int = 2
+    lede_stop: float = 0.3
+    lede_words: int = 6
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -59,14 +64,52 @@ def _value(line: Line, limits: BlockLimits) -> float:
     if line.kind is LineClass.GOOD:
         return float(line.chars)
     if line.kind is LineClass.NEAR_GOOD:
-        return line.chars * limits.near_good_share
+        # A line that does not end like a sentence (a teaser, a list item) is neutral until revision.
+        return line.chars * limits.near_good_share if line.sentence else 0.0
     if line.flag in _HARD_BREAKS:
         return -limits.break_cost
+    if line.flag is Flag.COMMENT:
+        return -limits.comment_cost
     if line.kind is LineClass.BAD:
         return -limits.bad_cost
     if line.caps >= HEADLINE_CAPS or line.stop == 0.0:
         return -limits.label_cost
     return -limits.short_cost
+
+
+def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
+    """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little."""
+    values = [_value(line, limits) for line in lines]
+    after_comment = limits.comment_reach + 1
+    for index, line in enumerate(lines):
+        if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
+            after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
+            continue
+        after_comment += 1
+        if after_comment <= limits.comment_reach and values[index] > 0:
+            values[index] *= limits.comment_share
+    return values
+
+
+def _attaches_below(line: Line, above: Line) -> bool:
+    """Whether a line just after the block continues it: a short last paragraph, or a list item
+    under a line that announces it with a colon."""
+    if line.kind is LineClass.BAD:
+        return False
+    if line.kind in _PROSE:
+        return True
+    return (line.sentence and line.stop > 0.0) or above.colon
+
+
+def _attaches_above(line: Line, below: Line, limits: BlockLimits) -> bool:
+    """Whether a line just before the block starts it: a lede that is prose but too short, or one
+    set in the same paragraph as the first line. Never a headline: headlines drop function words."""
+    if line.kind is LineClass.BAD or line.colon:
+        return False
+    if line.kind is LineClass.NEAR_GOOD:
+        return line.sentence or line.stop >= limits.lede_stop
+    same_block = not below.gap_before
+    return same_block and line.words >= limits.lede_words and line.stop >= limits.lede_stop
 
 
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
@@ -77,8 +120,7 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
     best_span: tuple[int, int] | None = None
     total = 0.0
     start = 0
-    for index, line in enumerate(lines):
-        value = _value(line, limits)
+    for index, value in enumerate(_values(lines, limits)):
         if total <= 0.0:
             total, start = 0.0, index
         total += value
@@ -89,6 +131,10 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
     first, last = best_span
     while first <= last and lines[first].kind not in _PROSE:
         first += 1
+    while first > 0 and _attaches_above(lines[first - 1], lines[first], limits):
+        first -= 1
+    while last + 1 < len(lines) and _attaches_below(lines[last + 1], lines[last]):
+        last += 1
     return first, last
 
 

@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from worker.clean.markers import CAPTION_PLACES, CHROME_LINES, CREDIT_HEADS, LEGAL_WORDS, SECTION_HEADS
+from worker.clean.markers import (
+    CAPTION_PLACES,
+    CHROME_HEADS,
+    CHROME_LINES,
+    COMMENT_COUNTS,
+    COMMENT_VERBS,
+    CREDIT_HEADS,
+    LEGAL_WORDS,
+    SECTION_HEADS,
+)
 from worker.clean.text_stopwords import STOPWORDS
 
 
@@ -37,6 +46,8 @@ class Flag(StrEnum):
     REPEAT = "repeat"
     ECHO = "echo"
     NUMERIC = "numeric"
+    COMMENT = "comment"
+    STAMP = "stamp"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +64,8 @@ class LineThresholds:
     max_repeat_chars: int = 400
     close_repeat_lines: int = 3
     max_caption_words: int = 60
-    max_section_words: int = 6
+    max_section_words: int = 8
+    max_meta_words: int = 12
 
 
 DEFAULT_LINE_THRESHOLDS = LineThresholds()
@@ -78,10 +90,13 @@ class Line:
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
-_SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "»", ")", "”", '"')
-_NUMERIC = re.compile(
-    r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?|comments?)\b", re.I
+_SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "?)", "!)")
+_NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_COMMENT_COUNT = re.compile(
+    r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
+_COMMENT_VERB = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in COMMENT_VERBS) + r")\s*:?$", re.I)
 _COPYRIGHT = re.compile(r"\bcopyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4}", re.I)
 _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)), re.I)
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
@@ -130,16 +145,32 @@ def read_lines(text: str) -> list[Line]:
     return lines
 
 
+def _is_section_head(key: str) -> bool:
+    """A related/comments/more-from heading: the phrase alone, before a colon, or (when it has more than
+    one word, so it cannot be a sentence's first word) at the start."""
+    if key in SECTION_HEADS or key.split(":")[0].strip() in SECTION_HEADS:
+        return True
+    words = key.split()
+    return any(" ".join(words[:n]) in SECTION_HEADS for n in range(2, min(len(words), 6) + 1))
+
+
 def _flag(line: Line, limits: LineThresholds) -> Flag:
     key = line.key
     if key in CHROME_LINES:
         return Flag.CHROME
-    if line.words <= limits.max_section_words and not line.sentence:
-        head = key.split(":")[0].strip()
-        if head in SECTION_HEADS:
-            return Flag.SECTION
+    short = line.words <= limits.max_meta_words and not line.sentence
+    if short and any(" ".join(key.split()[:n]) in CHROME_HEADS for n in (1, 2, 3)):
+        return Flag.CHROME
+    if _COMMENT_COUNT.match(key) or (
+        line.words <= limits.max_section_words and not line.sentence and _is_section_head(key)
+    ):
+        return Flag.SECTION
     if _NUMERIC.match(line.text):
         return Flag.NUMERIC
+    if short and _COMMENT_VERB.search(line.text):
+        return Flag.COMMENT
+    if short and _CLOCK.search(line.text):
+        return Flag.STAMP
     if _COPYRIGHT.search(line.text) or _LEGAL.search(line.text):
         return Flag.LEGAL
     if _CREDIT.match(line.text):
