@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import beat_init
 
 from worker.celery_app import app, app_settings
@@ -51,7 +52,9 @@ def enqueue_ingest(url: str, hints: dict[str, Any], source: dict[str, Any]) -> N
     ingest_url.apply_async(kwargs={"url": url, "hints": hints, "source": source})
 
 
-@app.task(base=NewsworkerTask, bind=True, name=SCHEDULE_TASK, ignore_result=True)
+@app.task(
+    base=NewsworkerTask, bind=True, name=SCHEDULE_TASK, ignore_result=True, acks_on_failure_or_timeout=True
+)
 def schedule_due_sources(self: NewsworkerTask) -> int:
     """Claim the sources that are due (atomically, see the module doc) and queue a poll for each."""
     res = self.resources
@@ -63,7 +66,10 @@ def schedule_due_sources(self: NewsworkerTask) -> int:
     return len(claimed)
 
 
-@app.task(base=NewsworkerTask, bind=True, name=POLL_TASK, ignore_result=True)
+# A poll that fails or times out is acknowledged (unlike an ingest task): its next due time is
+# already set, and that poll is the retry. A poll whose worker dies is still redelivered
+# (task_reject_on_worker_lost); running it twice queues nothing twice (seen-keys are SET NX).
+@app.task(base=NewsworkerTask, bind=True, name=POLL_TASK, ignore_result=True, acks_on_failure_or_timeout=True)
 def poll_source(self: NewsworkerTask, url: str) -> dict[str, Any]:
     """Poll one source. Never retried by Celery: the next scheduled poll is the retry."""
     res = self.resources
@@ -72,6 +78,9 @@ def poll_source(self: NewsworkerTask, url: str) -> dict[str, Any]:
     )
     try:
         report = poll(url, ctx)
+    except SoftTimeLimitExceeded:
+        log.warning("poll %s: ran out of time; what it queued stays queued, the rest waits", url)
+        return {"source": url, "error": "task_timeout"}
     except FetchError as error:
         if error.retryable:
             log.warning("poll %s: %s; trying again at its next due time", url, error)
