@@ -141,6 +141,8 @@ def command_poll(args: argparse.Namespace, settings: Settings) -> int:
         except FetchError as error:
             print(f"newsworker: {args.source_url}: {error.reason}: {error}", file=sys.stderr)
             return 1
+    for child in report.children:
+        print(f"child sitemap\t{child}")
     for url in report.new:
         print(f"new\t{url}")
     for skip in report.skipped:

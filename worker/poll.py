@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 MAX_SITEMAP_DEPTH = 2  # index -> child sitemaps -> (an index inside an index) -> stop
 MAX_CHILDREN_PER_INDEX = 100
 EXCERPT_BYTES = 1024
+HOST_BUSY_RETRY_S = 60.0
 
 Enqueue = Callable[[str, dict[str, Any], dict[str, Any]], None]  # (url, hints, source)
 
@@ -141,6 +142,8 @@ def _schedule(url: str, ctx: PollContext, report: PollReport) -> float | None:
     if source is None:
         return None
     interval = max(source.effective_interval_s(ctx.settings), report.suggested_interval_s or 0.0)
+    if Skip(url, SkipReason.HOST_BUSY) in report.skipped:  # not polled at all: try again soon
+        interval = min(interval, HOST_BUSY_RETRY_S)
     interval = max(interval, host_backoff_s(ctx.redis, ctx.settings, url))
     due_at = ctx.now() + interval
     schedule_next(ctx.redis, ctx.settings, url, due_at)
