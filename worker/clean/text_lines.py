@@ -63,6 +63,7 @@ class LineThresholds:
     known_language_stop: float = 0.12
     max_repeat_chars: int = 400
     close_repeat_lines: int = 3
+    repeat_prefix_chars: int = 60
     max_caption_words: int = 60
     max_section_words: int = 8
     max_meta_words: int = 12
@@ -91,6 +92,7 @@ class Line:
 _WORD = re.compile(r"\w[\w'’-]*")
 _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
 _SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "?)", "!)")
+_CUT = ("...", "…")  # a teaser cut short, not a sentence
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
 _COMMENT_COUNT = re.compile(
@@ -135,7 +137,7 @@ def read_lines(text: str) -> list[Line]:
                 words=n,
                 stop=stops / n if n else 0.0,
                 caps=caps / content if content else 0.0,
-                sentence=stripped.endswith(_SENTENCE_END),
+                sentence=stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
                 colon=stripped.endswith(":"),
                 gap_before=gap,
                 key=_key(stripped),
@@ -199,11 +201,17 @@ def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[s
     for index, line in enumerate(lines):
         if not line.key or line.chars > limits.max_repeat_chars:
             continue
-        previous = seen.get(line.key)
+        key = _repeat_key(line, limits)
+        previous = seen.get(key)
         if previous is not None:
-            (close if index - previous <= limits.close_repeat_lines else far).add(line.key)
-        seen[line.key] = index
+            (close if index - previous <= limits.close_repeat_lines else far).add(key)
+        seen[key] = index
     return close, far - close
+
+
+def _repeat_key(line: Line, limits: LineThresholds) -> str:
+    """A caption and its alt text often differ only at the end (a credit, a cut): compare the start."""
+    return line.key[: limits.repeat_prefix_chars]
 
 
 def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
@@ -227,13 +235,14 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
     close, far = _repeats(lines, limits)
     for line in lines:
         line.flag = _flag(line, limits)
-        if line.flag is Flag.NONE and line.key in close:
+        key = _repeat_key(line, limits)
+        if line.flag is Flag.NONE and key in close:
             line.flag = Flag.REPEAT
         if line.flag is not Flag.NONE:
             line.kind = LineClass.BAD
             continue
         line.kind = _shape(line, known, limits)
-        if line.key in far:
+        if key in far:
             # Echoed elsewhere on the page: it may be the article's own subheading, never its anchor.
             line.flag = Flag.ECHO
             if line.kind is LineClass.GOOD:
