@@ -1,23 +1,35 @@
-"""HTML boilerplate removal (first version: paragraphs with little link text)."""
+"""HTML boilerplate removal: an lxml tree in, the article's paragraphs out, in order.
+
+The stages, each a pure step testable alone (jusText's shape):
+
+    first_cut            lxml: drop non-text tags, hidden and boilerplate-named subtrees   (html_cut)
+    main_candidates      lxml: the subtree that holds the article, by maximum text score   (html_cut)
+    to_soup              BeautifulSoup (lxml parser) builds only that subtree
+    make_blocks          the text blocks with their features                                (html_blocks)
+    classify_blocks      context-free classes                                                (html_blocks)
+    revise_blocks        context-sensitive revision                                          (html_blocks)
+"""
 
 from __future__ import annotations
 
-import re
-
 import lxml.html
+from bs4 import BeautifulSoup
+from lxml import etree
 
-_SPACE = re.compile(r"\s+")
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figcaption")
+from worker.clean.html_blocks import classify_blocks, drop_repeats, make_blocks, revise_blocks
+from worker.clean.html_cut import first_cut, main_candidates, text_scale
+
+
+def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
+    """BeautifulSoup over the chosen subtrees only: the tree build is the cost, so it sees little."""
+    markup = b"".join(lxml.html.tostring(el, encoding="utf-8", with_tail=False) for el in elements)
+    return BeautifulSoup(markup, "lxml", from_encoding="utf-8")
 
 
 def clean_html(root: lxml.html.HtmlElement, *, url: str | None = None) -> list[str]:
-    """The article's paragraphs, in order. May modify `root`."""
-    for element in root.iter(*_DROP):
-        element.drop_tree() if element.getparent() is not None else None
-    paragraphs: list[str] = []
-    for element in root.iter("p", "h2", "h3", "li", "blockquote"):
-        text = _SPACE.sub(" ", element.text_content()).strip()
-        link_chars = sum(len(a.text_content()) for a in element.iter("a"))
-        if len(text.split()) >= 8 and link_chars < 0.5 * len(text):
-            paragraphs.append(text)
-    return paragraphs
+    """The article's paragraphs, in order. Cuts `root` (metadata was read from it before)."""
+    first_cut(root)
+    scale = text_scale(root)
+    soup = to_soup(main_candidates(root, scale))
+    blocks = revise_blocks(classify_blocks(make_blocks(soup), scale))
+    return [block.text for block in drop_repeats(blocks)]

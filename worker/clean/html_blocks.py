@@ -1,0 +1,307 @@
+"""The BeautifulSoup stages of HTML cleaning, after jusText: blocks, then classes, then revision.
+
+make_blocks(soup)          the text blocks in document order, each with its features
+classify_blocks(blocks)    context-free: each block alone is good, near-good, short, heading or bad
+revise_blocks(blocks)      context-sensitive: short and near-good blocks and headings take the class
+                           of the article text around them; the page edges count as boilerplate
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import CData
+
+from worker.clean.html_cut import name_parts
+from worker.clean.markers import HTML_LEADING_MARKERS, HTML_WHOLE_MARKERS
+from worker.clean.selectors import (
+    BLOCK_TAGS,
+    BOILERPLATE_PARTS,
+    CAPTION_TAGS,
+    CELL_TAGS,
+    CONTENT_PARTS,
+    HEADING_TAGS,
+    SOFT_PARTS,
+    TITLE_TAGS,
+)
+
+_SPACE = re.compile(r"\s+")
+_TEXT_TYPES = (NavigableString, CData)
+_WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
+_LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
+_SENTENCE_INSIDE = re.compile(r"\w[.!?]\s+\w|[。！？]")
+
+# Thresholds, in characters of a block's collapsed text.
+GOOD_MIN_CHARS = 80
+NEAR_GOOD_MIN_CHARS = 30
+MAX_LINK_DENSITY = 0.3
+SHORT_MAX_LINK_DENSITY = 0.5
+MARKER_MAX_WORDS = 12
+# A soft-named block (caption, byline, author...) is text only when it is this long.
+SOFT_GOOD_MIN_CHARS = 300
+# A soft-named container this long is a wrapper of the article, not a caption or a byline box.
+SOFT_MAX_CHARS = 1200
+# Headings stay when article text follows within this many blocks.
+HEADING_REACH = 2
+# A list or table joins the article when it follows article text and its items carry few links.
+GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
+GROUP_MAX_LINK_DENSITY = 0.2
+
+
+class BlockClass(StrEnum):
+    GOOD = "good"
+    NEAR_GOOD = "near_good"
+    SHORT = "short"
+    HEADING = "heading"
+    BAD = "bad"
+
+
+@dataclass(slots=True)
+class Block:
+    """One run of text between block-level tags, with what the classifier needs to know about it."""
+
+    text: str
+    tag: str
+    link_chars: int = 0
+    in_caption: bool = False
+    soft_named: bool = False
+    in_list: bool = False
+    group: int = 0
+    cls: BlockClass = BlockClass.SHORT
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass(slots=True)
+class _Context:
+    tag: str
+    in_caption: bool
+    soft_named: bool
+    in_list: bool
+    in_link: bool
+    group: int
+
+
+def make_blocks(soup: BeautifulSoup) -> list[Block]:
+    """Walk the tree once; every block-level tag closes the running block and opens a new one."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    link_chars = [0]
+
+    def flush(context: _Context) -> None:
+        text = _SPACE.sub(" ", "".join(parts)).strip()
+        if text:
+            blocks.append(
+                Block(
+                    text=text,
+                    tag=context.tag,
+                    link_chars=min(link_chars[0], len(text)),
+                    in_caption=context.in_caption,
+                    soft_named=context.soft_named,
+                    in_list=context.in_list,
+                    group=context.group,
+                )
+            )
+        parts.clear()
+        link_chars[0] = 0
+
+    def walk(node: Tag, context: _Context) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) not in _TEXT_TYPES:
+                    continue  # comments, doctypes, processing instructions
+                parts.append(str(child))
+                if context.in_link:
+                    link_chars[0] += len(str(child).strip())
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name == "br":
+                parts.append(" ")
+                continue
+            inner = _child_context(child, context)
+            if name in CELL_TAGS and not child.find(BLOCK_TAGS):
+                parts.append(" ")  # a cell of plain text is a word of its row
+                walk(child, context)
+                parts.append(" ")
+            elif name in BLOCK_TAGS:
+                flush(context)
+                walk(child, inner)
+                flush(inner)
+            else:
+                walk(child, inner)
+
+    root = _Context("div", False, False, False, False, 0)
+    walk(soup, root)
+    flush(root)
+    return blocks
+
+
+def _child_context(tag: Tag, context: _Context) -> _Context:
+    name = tag.name
+    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    parts = name_parts(names) if len(names) > 2 else frozenset()
+    soft = context.soft_named or (
+        bool(parts & (SOFT_PARTS | BOILERPLATE_PARTS))
+        and not parts & CONTENT_PARTS
+        and len(tag.get_text()) <= SOFT_MAX_CHARS
+    )
+    return _Context(
+        tag=name if name in BLOCK_TAGS else context.tag,
+        in_caption=context.in_caption or name in CAPTION_TAGS,
+        soft_named=soft,
+        in_list=context.in_list or name in ("ul", "ol", "dl"),
+        in_link=context.in_link or name == "a",
+        group=id(tag) if name in GROUP_TAGS else context.group,
+    )
+
+
+def is_marker(text: str) -> bool:
+    """A short block that is, or starts as, a share button, ad label, prompt, pointer or credit."""
+    if len(text.split()) > MARKER_MAX_WORDS:
+        return False
+    lowered = text.lower()
+    return _WHOLE.match(lowered) is not None or _LEADING.match(lowered) is not None
+
+
+def looks_like_prose(text: str) -> bool:
+    """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
+    return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
+
+
+def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
+    """Context-free class of one block; `scale` weighs characters of ideographic scripts."""
+    chars = block.chars * scale
+    if block.tag in TITLE_TAGS:
+        return BlockClass.BAD
+    if block.in_caption or is_marker(block.text):
+        return BlockClass.BAD
+    if block.soft_named and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text)):
+        return BlockClass.BAD
+    if block.link_density > SHORT_MAX_LINK_DENSITY:
+        return BlockClass.BAD
+    if block.tag in HEADING_TAGS:
+        return BlockClass.HEADING
+    if block.link_density > MAX_LINK_DENSITY:
+        if (block.chars - block.link_chars) * scale >= GOOD_MIN_CHARS and looks_like_prose(block.text):
+            return BlockClass.NEAR_GOOD  # a linked lead-in, then text of its own: context decides
+        return BlockClass.BAD if block.in_list else BlockClass.SHORT
+    if chars >= GOOD_MIN_CHARS and looks_like_prose(block.text):
+        return BlockClass.GOOD
+    if chars >= GOOD_MIN_CHARS or (chars >= NEAR_GOOD_MIN_CHARS and looks_like_prose(block.text)):
+        return BlockClass.NEAR_GOOD
+    return BlockClass.SHORT
+
+
+def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
+    for block in blocks:
+        block.cls = classify_block(block, scale)
+    if not any(block.cls is BlockClass.GOOD for block in blocks):
+        # No block reads as a paragraph on its own (a short note, a table): the best there is counts.
+        for block in blocks:
+            if block.cls is BlockClass.NEAR_GOOD:
+                block.cls = BlockClass.GOOD
+    return blocks
+
+
+def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
+    """The class of the nearest good or bad block from `start` on; the page edge counts as bad."""
+    i = start
+    while 0 <= i < len(blocks):
+        cls = blocks[i].cls
+        if cls in (BlockClass.GOOD, BlockClass.BAD):
+            return cls
+        i += step
+    return BlockClass.BAD
+
+
+def revise_blocks(blocks: list[Block]) -> list[Block]:
+    """jusText's revision: near-good text next to article text is article text; short text is only
+    when article text surrounds it; a heading is when article text follows it closely."""
+    near = [
+        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
+        for i, b in enumerate(blocks)
+        if b.cls is BlockClass.NEAR_GOOD
+    ]
+    for i, before, after in near:
+        good = BlockClass.GOOD in (before, after)
+        blocks[i].cls = BlockClass.GOOD if good else BlockClass.BAD
+    shorts = [
+        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
+        for i, b in enumerate(blocks)
+        if b.cls is BlockClass.SHORT
+    ]
+    for i, before, after in shorts:
+        both = before is BlockClass.GOOD and after is BlockClass.GOOD
+        blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
+    keep_article_groups(blocks)
+    first_good = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
+    for i, block in enumerate(blocks):
+        if block.cls is BlockClass.HEADING:
+            ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
+            follows = any(b.cls is BlockClass.GOOD for b in ahead)
+            block.cls = BlockClass.GOOD if follows and i > first_good else BlockClass.BAD
+    return blocks
+
+
+def _group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """(start, end) of each run of two or more blocks of the same list or table."""
+    runs, start = [], 0
+    for i in range(1, len(blocks) + 1):
+        if i == len(blocks) or blocks[i].group != blocks[start].group or not blocks[start].group:
+            if blocks[start].group and i - start >= 2:
+                runs.append((start, i))
+            start = i
+    return runs
+
+
+def keep_article_groups(blocks: list[Block]) -> None:
+    """A list or table that follows article text (an intro ending in ":" or a paragraph), whose items
+    are plain text, belongs to the article even when its items are short: rows, steps, results."""
+    for start, end in _group_runs(blocks):
+        items = blocks[start:end]
+        chars = sum(b.chars for b in items) or 1
+        if sum(b.link_chars for b in items) > GROUP_MAX_LINK_DENSITY * chars:
+            continue
+        if any(b.in_caption or b.soft_named or is_marker(b.text) for b in items):
+            continue
+        before = _previous_text(blocks, start)
+        if before is None:
+            continue
+        intro = blocks[before]
+        if intro.cls is BlockClass.GOOD or intro.text.endswith(":"):
+            intro.cls = BlockClass.GOOD
+            for block in items:
+                block.cls = BlockClass.GOOD
+
+
+def _previous_text(blocks: list[Block], index: int) -> int | None:
+    """The nearest block before `index` that is not a caption or a named furniture block."""
+    for i in range(index - 1, -1, -1):
+        if not (blocks[i].in_caption or blocks[i].soft_named):
+            return i
+    return None
+
+
+def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
+    """Article blocks, each text once: a pull quote or a repeated teaser is not said twice."""
+    seen: set[str] = set()
+    for block in blocks:
+        if block.cls is not BlockClass.GOOD:
+            continue
+        if block.text in seen:
+            continue
+        seen.add(block.text)
+        yield block

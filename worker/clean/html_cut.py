@@ -1,0 +1,228 @@
+"""The lxml stages of HTML cleaning: a cheap first cut, then the subtree that holds the article.
+
+BeautifulSoup builds its tree about 14x slower than lxml parses, so everything that can be decided on
+the lxml tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
+
+    first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
+    score_containers(root)     per element: text that looks like article paragraphs, minus the rest
+    main_candidates(root)      the best-scoring element, with the siblings that carry article text too
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+import lxml.html
+from lxml import etree
+
+from worker.clean.selectors import (
+    ARTICLE_HINTS_XPATH,
+    BLOCK_TAGS,
+    BOILERPLATE_PARTS,
+    CELL_TAGS,
+    CONTENT_PARTS,
+    DROP_TAGS,
+    FURNITURE_TAGS,
+    HIDDEN_STYLE,
+    NAME_SPLIT,
+)
+
+# A block at least this long, with little link text, counts for its containers as article text.
+PARAGRAPH_MIN_CHARS = 80
+PARAGRAPH_MAX_LINK_DENSITY = 0.6
+# Every other character counts against its containers with this weight (links: fully).
+SHORT_TEXT_WEIGHT = 0.3
+LINK_TEXT_WEIGHT = 1.0
+# A furniture or boilerplate-named subtree holding this share of the page's paragraph text is kept.
+KEEP_SHARE = 0.5
+# A sibling of the best container joins it when it scores this share of the best score.
+SIBLING_SHARE = 0.2
+# A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
+# container when it holds at least this share of that container's article-like text.
+HINT_SHARE = 0.6
+# Ideographic scripts say in one character what others say in about three.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_SCALE = 3.0
+CJK_MIN_SHARE = 0.3
+
+
+@lru_cache(maxsize=4096)
+def name_parts(names: str) -> frozenset[str]:
+    """The lowercase parts of a class/id string ("post-shareBar x_y" -> post, share, bar, x, y)."""
+    return frozenset(part.lower() for part in NAME_SPLIT.split(names) if part)
+
+
+def names_of(element: etree._Element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def is_boilerplate_named(element: etree._Element) -> bool:
+    """Named as page furniture (share bar, ads, related...) and not also named as content."""
+    names = names_of(element)
+    if len(names) < 3:
+        return False
+    parts = name_parts(names)
+    return bool(parts & BOILERPLATE_PARTS) and not parts & CONTENT_PARTS
+
+
+def is_hidden(element: etree._Element) -> bool:
+    style = element.get("style")
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or (style is not None and HIDDEN_STYLE.search(style) is not None)
+    )
+
+
+def paragraph_chars(element: etree._Element) -> int:
+    """Characters in the element's <p> elements: how much article-like text it holds."""
+    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove a subtree but keep its tail text, which belongs to the parent."""
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()
+
+
+def first_cut(root: lxml.html.HtmlElement) -> None:
+    """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
+    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text."""
+    etree.strip_elements(root, *DROP_TAGS, with_tail=False)
+    total = paragraph_chars(root) or 1
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in FURNITURE_TAGS or is_boilerplate_named(element) or is_hidden(element):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is None or _inside_dropped(element):
+            continue
+        if paragraph_chars(element) >= KEEP_SHARE * total:
+            continue  # a page wrapped in one such element, or revealed by script after load
+        _drop(element)
+
+
+def _inside_dropped(element: etree._Element) -> bool:
+    """True when an ancestor was already dropped (the element is in a detached subtree)."""
+    node = element
+    while node.getparent() is not None:
+        node = node.getparent()
+    return node.tag != "html"
+
+
+@dataclass(slots=True)
+class Scores:
+    """Per element: the signed text score and the article-like characters it holds."""
+
+    score: dict[etree._Element, float]
+    good_chars: dict[etree._Element, int]
+
+
+def text_scale(root: etree._Element) -> float:
+    """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
+    sample = "".join(islice(root.itertext(), 3000))[:20000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    cjk = len(CJK.findall(sample))
+    return CJK_SCALE if letters and cjk >= CJK_MIN_SHARE * letters else 1.0
+
+
+def _block_of(element: etree._Element) -> etree._Element:
+    """The nearest block-level ancestor; a table cell joins its row (a row of cells reads as a line)."""
+    node = element
+    while node is not None and (node.tag not in BLOCK_TAGS or node.tag in CELL_TAGS):
+        node = node.getparent()
+    return node if node is not None else element
+
+
+def score_containers(root: lxml.html.HtmlElement, scale: float = 1.0) -> Scores:
+    """Maximum-subtree scoring: each text block adds its length to every ancestor when it reads as a
+    paragraph, and subtracts a share of it otherwise. The element with the best sum holds the article
+    and as little else as possible."""
+    chars: dict[etree._Element, int] = {}
+    links: dict[etree._Element, int] = {}
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        own = len((element.text or "").strip())
+        if own:
+            block = _block_of(element)
+            chars[block] = chars.get(block, 0) + own
+            if element.tag == "a" or _in_link(element, block):
+                links[block] = links.get(block, 0) + own
+        tail = len((element.tail or "").strip())
+        parent = element.getparent()
+        if tail and parent is not None:
+            block = _block_of(parent)
+            chars[block] = chars.get(block, 0) + tail
+            if parent.tag == "a" or _in_link(parent, block):
+                links[block] = links.get(block, 0) + tail
+    score: dict[etree._Element, float] = {}
+    good: dict[etree._Element, int] = {}
+    for block, count in chars.items():
+        link = links.get(block, 0)
+        if (count - link) * scale >= PARAGRAPH_MIN_CHARS and link <= PARAGRAPH_MAX_LINK_DENSITY * count:
+            # Running text with links in it (a roundup's linked lead-ins) still reads as text.
+            value, good_count = float(count - 2 * link), count - link
+        else:
+            value, good_count = -(SHORT_TEXT_WEIGHT * (count - link) + LINK_TEXT_WEIGHT * link), 0
+        node = block
+        while node is not None:
+            score[node] = score.get(node, 0.0) + value
+            if good_count:
+                good[node] = good.get(node, 0) + good_count
+            node = node.getparent()
+    return Scores(score, good)
+
+
+def _in_link(element: etree._Element, block: etree._Element) -> bool:
+    node = element
+    while node is not None and node is not block:
+        if node.tag == "a":
+            return True
+        node = node.getparent()
+    return False
+
+
+def hinted_body(root: etree._Element, scores: Scores, best: etree._Element) -> etree._Element | None:
+    """The page's own marked-up article body, when it holds most of the best container's text.
+
+    Markup says where the body is better than any score can, but pages also mark teasers and
+    comments as <article>: among several, the one holding the most article-like text."""
+    wanted = HINT_SHARE * scores.good_chars.get(best, 0)
+    for xpath in ARTICLE_HINTS_XPATH:
+        found = [el for el in root.xpath(xpath) if scores.good_chars.get(el, 0) > 0]
+        if found:
+            hint = max(found, key=lambda el: scores.good_chars.get(el, 0))
+            if scores.good_chars[hint] >= wanted:
+                return hint
+    return None
+
+
+def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0) -> list[etree._Element]:
+    """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
+    page's marked-up article body), and its siblings that carry article text of their own."""
+    scores = score_containers(root, scale)
+    if not scores.score:
+        return [root]
+    # Ties go to the first element met, the innermost wrapper: it holds the same text.
+    best = max(scores.score, key=scores.score.__getitem__)
+    if scores.score[best] <= 0:
+        return [root]
+    hint = hinted_body(root, scores, best)
+    if hint is not None and hint is not best:
+        return [hint]
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    threshold = SIBLING_SHARE * scores.score[best]
+    return [
+        sibling
+        for sibling in parent
+        if sibling is best or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
+    ]

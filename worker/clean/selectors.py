@@ -1,0 +1,210 @@
+"""Tag and class/id patterns for HTML boilerplate removal: data only, read by `worker.clean.html_*`.
+
+Class and id names are matched as whole name parts: a name is split on "-", "_" and case changes
+("shareBar" -> "share", "bar"), so `share` matches "post-share-tools" but not "shareholders".
+"""
+
+from __future__ import annotations
+
+import re
+
+# Subtrees that never hold article text: dropped by lxml before anything else looks at the page.
+DROP_TAGS: tuple[str, ...] = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "input",
+    "head",
+    "link",
+    "meta",
+)
+# Page furniture by HTML semantics: dropped unless it holds most of the page's paragraph text
+# (some sites wrap the whole page in one of them).
+# Form controls too: broken markup can leave a whole page inside an unclosed <button> or <label>.
+FURNITURE_TAGS: tuple[str, ...] = (
+    "nav",
+    "aside",
+    "footer",
+    "dialog",
+    "menu",
+    "button",
+    "select",
+    "textarea",
+    "label",
+)
+
+# Name parts that mark a subtree as boilerplate wherever it stands.
+BOILERPLATE_PARTS: frozenset[str] = frozenset(
+    {
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "advertisement",
+        "advertising",
+        "adslot",
+        "adunit",
+        "banner",
+        "breadcrumb",
+        "breadcrumbs",
+        "comment",
+        "comments",
+        "commentlist",
+        "consent",
+        "cookie",
+        "cookies",
+        "disqus",
+        "dfp",
+        "gdpr",
+        "masthead",
+        "menu",
+        "modal",
+        "nav",
+        "navbar",
+        "navigation",
+        "newsletter",
+        "outbrain",
+        "paywall",
+        "popup",
+        "promo",
+        "promoted",
+        "recirc",
+        "recirculation",
+        "recommended",
+        "related",
+        "share",
+        "sharing",
+        "sharebar",
+        "sidebar",
+        "signup",
+        "social",
+        "sponsor",
+        "sponsored",
+        "subscribe",
+        "subscription",
+        "taboola",
+        "ticker",
+        "toolbar",
+        "trending",
+        "footer",
+        "skip",
+        "tags",
+        "tagline",
+        "visually",
+        "sr",
+        "screenreader",
+    }
+)
+# Name parts that mark a block as boilerplate when it is not long running text (captions, credits,
+# bylines and datelines, author bios): they also appear on wrappers of the article itself.
+SOFT_PARTS: frozenset[str] = frozenset(
+    {
+        "caption",
+        "credit",
+        "credits",
+        "byline",
+        "author",
+        "bio",
+        "meta",
+        "date",
+        "time",
+        "timestamp",
+        "published",
+        "updated",
+        "figure",
+        "photo",
+        "image",
+        "img",
+        "media",
+        "gallery",
+        "video",
+        "copyright",
+        "disclaimer",
+        "source",
+        "topics",
+        "keywords",
+        "category",
+        "more",
+        "readmore",
+        "print",
+        "email",
+        "follow",
+        "rating",
+        "pagination",
+        "pager",
+        "header",
+        "headline",
+        "title",
+    }
+)
+# Name parts that keep a subtree whatever else its names say ("article-body has-share-bar").
+CONTENT_PARTS: frozenset[str] = frozenset(
+    {"articlebody", "body", "content", "story", "entry", "post", "text", "main", "article", "prose"}
+)
+
+# Hints that an element is the article body: tried in order, first with enough text wins.
+ARTICLE_HINTS_XPATH: tuple[str, ...] = (
+    "//*[@itemprop='articleBody']",
+    "//article",
+    "//*[@role='main']",
+    "//main",
+)
+
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+NAME_SPLIT = re.compile(r"[-_\s:./]+|(?<=[a-z])(?=[A-Z])")
+
+# Block-level tags: each starts a new block of text.
+BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "center",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+        "body",
+        "html",
+    }
+)
+CELL_TAGS: frozenset[str] = frozenset({"td", "th"})
+HEADING_TAGS: frozenset[str] = frozenset({"h2", "h3", "h4", "h5", "h6"})
+TITLE_TAGS: frozenset[str] = frozenset({"h1"})
+CAPTION_TAGS: frozenset[str] = frozenset({"figcaption", "caption", "figure"})
