@@ -108,3 +108,37 @@ CAPTION_PLACES: frozenset[str] = _phrases(
     izquierda | derecha | centro | sinistra | destra | esquerda | direita
     """
 )
+
+
+# --- HTML ---
+# Read by `clean.html_blocks`. Lowercase regular-expression fragments, matched against a short block's
+# lowercased text: either the whole block (the block IS the marker) or its start.
+
+# A block that is only one of these is a marker, not text: "ADVERTISEMENT", "Share", "Tweet".
+HTML_WHOLE_MARKERS: tuple[str, ...] = (
+    r"advertisements?|advertisement feature|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad",
+    r"annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
+    r"share( this( article| story)?)?|tweet|e-?mail|print|copy link|teilen|drucken|partager|imprimer",
+    r"compartir|imprimir|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|flipboard",
+    r"comments?|kommentare?|commentaires?|comentarios?|\d+ comments?",
+    r"(read|see) more|lire la suite|weiterlesen|leer m[áa]s|sigue leyendo|mehr|more",
+    r"top|back to top|zur[üu]ck nach oben|haut de page|volver arriba",
+)
+# A short block that starts with one of these is a prompt, a pointer to other pages, or a credit.
+HTML_LEADING_MARKERS: tuple[str, ...] = (
+    r"(read|see) (more|also)|related( articles?| stories| content)?:|more (from|on|about)",
+    r"recommended|you (may|might) (also )?like|most (read|popular)|top stories|also read",
+    r"lire (aussi|également)|[àa] lire aussi|voir aussi|sur le m[êe]me sujet|lesen sie auch",
+    r"mehr zum thema|auch interessant|das k[öo]nnte sie|lee tambi[ée]n|te puede interesar|m[áa]s noticias",
+    r"sign up|subscribe|newsletter|abonnez|inscrivez|abonnieren|melden sie sich|suscr[íi]bete|reg[íi]strate",
+    r"(this|our) (site|website) uses cookies|we use cookies|cookies?\b|datenschutz|privacy policy",
+    r"politique de confidentialit[ée]|pol[íi]tica de privacidad|wir verwenden cookies|utilizamos cookies",
+    r"nous utilisons des cookies",
+    r"(photo|foto|image|bild|picture|credit|cr[ée]dit|cr[ée]dito|source|quelle|fuente)s?\s*:",
+    r"(photo|foto|image|bild) (by|de|von|par)\b|getty images|shutterstock|istock",
+    r"©|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s",
+    r"todos los derechos reservados",
+    r"follow (us|him|her|me) on|folgen sie|suivez-nous|s[íi]guenos",
+    r"leave a (reply|comment)|post a comment|laisser un commentaire|deja un comentario|kommentar schreiben",
+    r"click here|klicken sie hier|cliquez ici|haga clic aqu[íi]",
+)
