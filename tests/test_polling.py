@@ -219,6 +219,24 @@ def test_robots_disallowed_entries_are_skipped_not_queued(fast, server, http):
     assert [(s.url, s.reason) for s in report.skipped] == [(server.url("/news/private"), SkipReason.ROBOTS)]
 
 
+def test_robots_txt_server_error_disallows_everything_for_now(fast, server, http):
+    server.route("/robots.txt", b"down", "text/plain", status=500)
+    server.route("/feed.xml", rss(_articles(server, "x")), "application/rss+xml")
+    recorder = Recorder()
+    report = poll(server.url("/feed.xml"), _context(fast, http, recorder))
+    assert recorder.calls == []
+    assert [s.reason for s in report.skipped] == [SkipReason.ROBOTS]
+    assert server.requests("/feed.xml") == []
+
+
+def test_robots_crawl_delay_longer_than_ours_spaces_fetches(fast, server, http):
+    server.route("/robots.txt", b"User-agent: *\nCrawl-delay: 2\n", "text/plain")
+    server.route("/feed.xml", rss(_articles(server, "y")), "application/rss+xml")
+    ctx = _context(fast, http, Recorder())
+    poll(server.url("/feed.xml"), ctx)
+    assert 1.5 < reserve_fetch_slot(ctx.redis, fast, server.url("/news/y")) <= 2.0
+
+
 def test_entries_older_than_the_horizon_are_skipped(fast, server, http):
     items = [*_articles(server, "fresh"), (server.url("/news/stale"), "Stale", _ago(days=30))]
     server.route("/feed.xml", rss(items), "application/rss+xml")
