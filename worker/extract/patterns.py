@@ -87,7 +87,7 @@ AUTHOR_ROLE_WORDS = frozenset(
     rédaction rédacteur redazione redacción updated published posted modified last min mins minute
     minutes read reading time comments comment share follow email twitter facebook linkedin instagram
     view profile all articles more about bio see biography expert reviewed fact checked medically
-    sources source via courtesy image credit credits getty images shutterstock by fact-checked reviewer
+    sources source via courtesy image credit credits getty images shutterstock by written fact-checked reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
     specialist strategist consultant expert""".split()
 )
@@ -186,7 +186,9 @@ BYLINE_IN_TEXT = re.compile(
     r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
     # A byline ends the phrase; "by Bringing Legal Work to ..." is prose.
-    r"(?=\s*$|\s*[|,•·—–\-(]|\s+(?:on|updated|published|posted|last|in)\b|\s+[A-Z0-9])"
+    r"(?=\s*$|\s*[|,•·—–\-(]|\s+(?:on|updated|published|posted|last|in)\b|\s+\d|\s+(?:"
+    + "|".join(n.capitalize() for n in MONTH_ALTERNATION.split("|"))
+    + r")\b)"
 )
 # Elements whose text states the publish date.
 TIME_XPATHS = (
