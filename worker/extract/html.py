@@ -210,12 +210,22 @@ def shown_days(page: Page, headline: str | None) -> tuple[list[str], list[str]]:
 def published(page: Page, now: datetime, headline: str | None) -> str | None:
     """The date the page gives its article, by this order of trust:
 
-    1. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
-       page shows its readers the modified date (JSON-LD dateModified, modified meta) and not that
-       one, the shown date wins: the hidden date is a CMS creation date, the shown one the article's;
-    2. with no date in the markup, the first date written near the headline;
-    3. the date in the URL path; 4. htmldate (its fast mode), which reads what is left.
+    1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
+       what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
+    2. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
+       page shows readers another date by its headline, the shown one wins (the modified time when
+       it is that one): the hidden date is a CMS creation or import date;
+    3. with no date in the markup, the first date written by the headline;
+    4. htmldate (extensive search), which reads what is left.
     """
+    chosen = _declared_or_shown(page, now, headline)
+    from_url = plausible(date_from_url(page.url), now)
+    if from_url and (not chosen or from_url < chosen[:10]):
+        return from_url
+    return chosen
+
+
+def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
     declared = [
         jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
         jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
@@ -232,13 +242,11 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
             modified = updated(page, now)
             if modified and modified[:10] in shown:
                 return modified
-            if near and abs((day_of(near[0]) - day_of(found)).days) > 1:  # type: ignore[operator]
+            if near:
                 return near[0]
         return found
     if near:
         return near[0]
-    if found := plausible(date_from_url(page.url), now):
-        return found
     found = find_date(
         page.root, url=page.url, extensive_search=True, original_date=True, max_date=now.date().isoformat()
     )
