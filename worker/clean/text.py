@@ -158,10 +158,14 @@ def revise_lines(
         while end + 1 <= last and lines[end + 1].kind is LineClass.SHORT:
             end += 1
         run = range(index, end + 1)
-        introduced = index > first and lines[index - 1].colon
         sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)
-        if len(run) <= limits.max_kept_short_run or introduced or sentences:
+        if len(run) <= limits.max_kept_short_run or sentences or (index > first and lines[index - 1].colon):
             body.extend(run)
+        else:
+            # A list the article announces ("The streets are:") belongs to it, from its colon on.
+            colon = next((i for i in run[:-1] if lines[i].colon), None)
+            if colon is not None:
+                body.extend(range(colon, end + 1))
         index = end + 1
     return body
 
