@@ -161,8 +161,12 @@ def print_table(tallies: list[Tally]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", help="folder holding wcxb-dev/ (default: $NEWSWORKER_BENCH_DATA or ../shared/bench)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", help="folder holding wcxb-dev/ (default: $NEWSWORKER_BENCH_DATA or ../shared/bench)"
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--only-newsworker", action="store_true", help="skip the peers (faster iteration)")
     parser.add_argument("--show-failures", metavar="FIELD", help="title, day, authors or unwanted")

@@ -20,7 +20,9 @@ from worker.extract.patterns import (
 )
 
 _PREFIX = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\b\s*[:\-–]?\s+",
+    r"^(?:"
+    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + r")\b\s*[:\-–]?\s+",
     re.I,
 )
 _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)

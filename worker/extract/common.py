@@ -42,7 +42,9 @@ def merge_dateline(current: Dateline | None, found: Dateline | None) -> Dateline
     return Dateline(place=place, agency=agency) if place or agency else None
 
 
-def complete_metadata(metadata: Metadata, paragraphs: list[str], *, url: str | None, now: datetime) -> Metadata:
+def complete_metadata(
+    metadata: Metadata, paragraphs: list[str], *, url: str | None, now: datetime
+) -> Metadata:
     """Fill what the body itself tells (language, dateline) and drop what cannot be right."""
     lead = lead_dateline(paragraphs)
     dateline = merge_dateline(metadata.dateline, lead[0] if lead else None)

@@ -21,7 +21,10 @@ _UNAMBIGUOUS = "|".join(
 )
 _PLACE_WORD = r"(?:[A-ZÀ-Þ][\w'’.\-]*|de|del|la|le|al|el|of|am|an|upon|sur|en)"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,4}}(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}){{0,2}}"
-_DAY = rf"(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTH_ALTERNATION})\.?(?:\s+\d{{4}})?"
+_DAY = (
+    rf"(?:{MONTH_ALTERNATION})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+(?:{MONTH_ALTERNATION})\.?(?:\s+\d{{4}})?"
+)
 _DASH = r"(?:\s*[-–—:]+\s*|\s+)"
 # "Brussels, Belgium, Feb 13 (AFP) Feb 13, 2025" / "BRUSSELS (Reuters) -" / "Paris, Feb 3 (AFP) -"
 _WITH_AGENCY = re.compile(
@@ -37,7 +40,8 @@ _CAPS_PLACE = re.compile(
 )
 # "© 2025 AFP", "Copyright Agence France-Presse", "(Reporting by ...; Reuters)", "— AFP"
 _CREDIT = re.compile(
-    rf"(?:©|\(c\)|copyright|source:|credit:|with (?:reporting|files) from)\s*(?:\d{{4}}\s*)?(?:the\s+)?(?P<agency>{_FORMS})\b"
+    r"(?:©|\(c\)|copyright|source:|credit:|with (?:reporting|files) from)\s*(?:\d{4}\s*)?(?:the\s+)?"
+    rf"(?P<agency>{_FORMS})\b"
     rf"|^\s*[-–—]+\s*(?P<tail>{_FORMS})\s*$|^\s*(?P<alone>{_UNAMBIGUOUS})\s*$",
     re.I,
 )
@@ -74,7 +78,9 @@ def parse_dateline(line: str) -> tuple[Dateline, str | None] | None:
         if place and (not place[0].isupper() or place.lower() in _FORM_TO_AGENCY):
             place = None
         agency = agency_name(match["agency"])
-        published = parse_date(head[match.end() :][:40]) or (parse_date(match["day"]) if match["day"] else None)
+        published = parse_date(head[match.end() :][:40]) or (
+            parse_date(match["day"]) if match["day"] else None
+        )
         return Dateline(place=place, agency=agency), published
     match = _CAPS_PLACE.match(head)
     if match and len(match["place"]) >= 3 and not match["place"].endswith(("'", "’")):

@@ -22,9 +22,7 @@ _ISO = re.compile(
 _SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b")
 _DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
 _MONTH = rf"(?P<mon>{MONTH_ALTERNATION})\.?"
-_TEXT_MDY = re.compile(
-    rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-)
+_TEXT_MDY = re.compile(rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _TEXT_DMY = re.compile(
     rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",
     re.I,
@@ -154,7 +152,9 @@ def dates_in_text(text: str, limit: int = 20) -> list[tuple[int, str]]:
             if groups.get("mon"):
                 day = _build(groups["y"], MONTHS[groups["mon"].lower()], groups["d"])
             elif groups.get("a"):
-                first, second = (groups["a"], groups["b"]) if match["sep"] == "/" else (groups["b"], groups["a"])
+                first, second = (
+                    (groups["a"], groups["b"]) if match["sep"] == "/" else (groups["b"], groups["a"])
+                )
                 day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
             else:
                 day = _build(groups["y"], groups["m"], groups["d"])

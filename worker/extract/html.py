@@ -8,9 +8,9 @@ fills what an earlier one left empty. The tree is only read: `clean` runs on it 
 from __future__ import annotations
 
 import re
-from html import unescape
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import unescape
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -20,7 +20,7 @@ from worker.article import Dateline, Metadata
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
-from worker.extract.dates import date_from_url, dates_in_text, day_of, parse_date, plausible
+from worker.extract.dates import date_from_url, dates_in_text, parse_date, plausible
 from worker.extract.patterns import (
     AUTHOR_META,
     BYLINE_IN_TEXT,
@@ -42,7 +42,9 @@ _SPACE = re.compile(r"\s+")
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
 _MAX_BYLINE_CHARS = 200
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
-_VISIBLE_TEXT = "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+_VISIBLE_TEXT = (
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
 _NEAR_BEFORE = 150
@@ -157,7 +159,10 @@ def _labelled_meta(page: Page) -> list[str]:
     values = []
     for number in "1234":
         label = page.first_meta((f"twitter:label{number}",)) or ""
-        if label.lower().strip(" :") in {"written by", "author", "by", "est. reading time"} and "by" in label.lower():
+        if (
+            label.lower().strip(" :") in {"written by", "author", "by", "est. reading time"}
+            and "by" in label.lower()
+        ):
             values += page.meta.get(f"twitter:data{number}", [])[:1]
     return values
 
@@ -173,7 +178,9 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
 
 
 def _outside_article(element: lxml.html.HtmlElement) -> bool:
-    return any(_OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors())
+    return any(
+        _OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
+    )
 
 
 def byline_in_text(text: str, headline: str | None) -> list[str]:
@@ -256,7 +263,9 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
 def updated(page: Page, now: datetime) -> str | None:
     """JSON-LD dateModified, then modified-time meta, then a <time itemprop=dateModified>."""
     values = [jsonld.text_of(jsonld.field_of(page.linked, "dateModified")), *page.all_meta(UPDATED_META)]
-    values += [e.get("datetime") or e.get("content") for e in page.root.xpath('.//*[@itemprop="dateModified"]')[:1]]
+    values += [
+        e.get("datetime") or e.get("content") for e in page.root.xpath('.//*[@itemprop="dateModified"]')[:1]
+    ]
     return next((found for v in values if (found := plausible(parse_date(v), now))), None)
 
 
@@ -290,7 +299,9 @@ def tags(page: Page) -> list[str]:
 def language(page: Page) -> str | None:
     """What the markup declares: <html lang>, then JSON-LD inLanguage, then content-language meta."""
     value = page.root.get("lang") or page.root.get("xml:lang")
-    value = value or jsonld.text_of(jsonld.field_of(page.linked, "inLanguage")) or page.first_meta(LANGUAGE_META)
+    value = (
+        value or jsonld.text_of(jsonld.field_of(page.linked, "inLanguage")) or page.first_meta(LANGUAGE_META)
+    )
     code = re.split(r"[-_]", (value or "").strip().lower())[0]
     return code if re.fullmatch(r"[a-z]{2}", code) else None
 

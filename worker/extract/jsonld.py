@@ -1,4 +1,4 @@
-"""JSON-LD: the most trusted metadata a page carries, because its publisher's CMS writes it for search engines.
+"""JSON-LD: the most trusted metadata a page carries, as the publisher's CMS writes it for search engines.
 
 Pages nest it every way the spec allows (a list of objects, an `@graph`, an article inside a
 `WebPage`'s `mainEntity`, an author given by `@id` reference), so everything is flattened first and
@@ -81,7 +81,11 @@ def read_linked_data(root: lxml.html.HtmlElement) -> LinkedData:
             data.by_id.setdefault(node["@id"], node)
     for node in nodes:
         kinds = _types(node)
-        if data.article is None and kinds & ARTICLE_TYPES and (node.get("headline") or node.get("datePublished")):
+        if (
+            data.article is None
+            and kinds & ARTICLE_TYPES
+            and (node.get("headline") or node.get("datePublished"))
+        ):
             data.article = node
         elif data.page is None and kinds & PAGE_TYPES:
             data.page = node

@@ -30,7 +30,7 @@ def detect_language(text: str) -> tuple[str | None, float]:
 
 
 def choose_language(declared: str | None, text: str) -> str | None:
-    """The declared language unless the text is confidently in another one; the text's when none is declared."""
+    """The declared language unless the text is confidently in another; the text's when none is declared."""
     detected, confidence = detect_language(text)
     if detected is None:
         return declared

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as one string, to keep long lists readable."""
+    return text.split()
+
+
 # Wire agencies: the short form newsworker publishes, then every spelling that names it.
 AGENCIES: dict[str, tuple[str, ...]] = {
     "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "Agence France-Press"),
@@ -77,26 +83,33 @@ BYLINE_PREFIXES = (
     "texto", "réd", "redacción",
 )  # fmt: skip
 # Words joining two names: "and" in many languages, and the signs used for it.
-NAME_JOINERS = ("and", "und", "et", "y", "e", "en", "og", "och", "ja", "i", "a", "ve", "oraz", "и", "&", "with")
+NAME_JOINERS = tuple(_words("and und et y e en og och ja i a ve oraz и & with"))
 # Parts of a byline that are not names: roles, ranks and page furniture.
 AUTHOR_ROLE_WORDS = frozenset(
-    """staff writer writers reporter reporters correspondent correspondents editor editors contributor
+    _words(
+        """staff writer writers reporter reporters correspondent correspondents editor editors contributor
     contributors columnist columnists senior chief deputy managing associate assistant executive
     contributing special producer analyst team desk news newsroom photographer photography photo photos
     illustrator illustration video graphics intern freelance journalist redaktion redakteur redaktorin
     rédaction rédacteur redazione redacción updated published posted modified last min mins minute
     minutes read reading time comments comment share follow email twitter facebook linkedin instagram
     view profile all articles more about bio see biography expert reviewed fact checked medically
-    sources source via courtesy image credit credits getty images shutterstock by written fact-checked reviewer
+    sources source via courtesy image credit credits getty images shutterstock by written fact-checked
+    reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
-    specialist strategist consultant expert""".split()
+    specialist strategist consultant expert"""
+    )
 )
-# A byline ending in one of these is an organisation signing as a group ("Example Editorial Team"): kept whole.
-GROUP_WORDS = frozenset({"team", "staff", "editors", "desk", "newsdesk", "newsroom", "editorial", "contributors"})
+# A byline ending in one of these is an organisation signing as a group ("Example Editorial Team").
+GROUP_WORDS = frozenset(
+    {"team", "staff", "editors", "desk", "newsdesk", "newsroom", "editorial", "contributors"}
+)
 # A byline that only says one of these is no author.
 AUTHOR_STOPLIST = frozenset(
-    """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
-    team author authors contributor newsdesk desk null none undefined""".split()
+    _words(
+        """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
+    team author authors contributor newsdesk desk null none undefined"""
+    )
 ) | {"written by", "posted by", "by"}
 AUTHOR_MAX_WORDS = 5
 AUTHOR_MAX_CHARS = 60
@@ -145,7 +158,13 @@ AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
     "byl", "citation_author", "cxenseparse:author", "og:article:author", "article.author", "authors",
 )  # fmt: skip
-SITE_NAME_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher")
+SITE_NAME_META = (
+    "og:site_name",
+    "application-name",
+    "apple-mobile-web-app-title",
+    "publisher",
+    "dc.publisher",
+)
 DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc.description")
 IMAGE_META = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
 TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
@@ -154,10 +173,12 @@ LANGUAGE_META = ("content-language", "language", "dc.language", "og:locale")
 
 # JSON-LD types that are the article itself, and the weaker ones that only describe the page.
 ARTICLE_TYPES = frozenset(
-    """article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle
+    _words(
+        """article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle
     backgroundnewsarticle askpublicnewsarticle blogposting liveblogposting socialmediaposting
     discussionforumposting techarticle scholarlyarticle report review recipe howto medicalwebpage
-    creativework posting""".split()
+    creativework posting"""
+    )
 )
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "qapage", "faqpage", "collectionpage"})
 
@@ -170,15 +191,18 @@ BYLINE_XPATHS = (
     './/a[contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writers/")'
     ' or contains(@href, "/autor/") or contains(@href, "/auteur/") or contains(@href, "/people/")]',
     './/*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]',
-    './/*[contains(@class, "author__name") or contains(@class, "author-name") or contains(@class, "authorName")]',
-    './/*[contains(@class, "byline__name") or contains(@class, "byline-name") or contains(@class, "bylineName")]',
+    './/*[contains(@class, "author__name") or contains(@class, "author-name")'
+    ' or contains(@class, "authorName")]',
+    './/*[contains(@class, "byline__name") or contains(@class, "byline-name")'
+    ' or contains(@class, "bylineName")]',
     './/*[contains(@class, "byline") and not(contains(@class, "date"))]',
-    './/*[@class="author" or @id="author" or contains(@class, "post-author") or contains(@class, "entry-author")]',
+    './/*[@class="author" or @id="author" or contains(@class, "post-author")'
+    ' or contains(@class, "entry-author")]',
     './/address[contains(@class, "author")]',
     './/*[contains(@class, "author") and not(contains(@class, "date")) and not(contains(@class, "image"))'
     ' and not(contains(@class, "avatar")) and not(contains(@class, "bio"))]',
-    './/*[normalize-space(text())="Written by" or normalize-space(text())="Author" or normalize-space(text())="By"]'
-    "/following-sibling::*[1]",
+    './/*[normalize-space(text())="Written by" or normalize-space(text())="Author"'
+    ' or normalize-space(text())="By"]/following-sibling::*[1]',
 )
 # "By Jane Doe and John Roe" in a page's words, where no markup names the author.
 BYLINE_IN_TEXT = re.compile(

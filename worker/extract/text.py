@@ -25,7 +25,9 @@ _MASTHEAD = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\b\s*:?\s+\S",
+    r"^(?:"
+    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + r")\b\s*:?\s+\S",
     re.I,
 )
 _DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date|on)\b[:\s]*", re.I)

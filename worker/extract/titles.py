@@ -25,7 +25,9 @@ def _site_like(part: str, site_names: list[str]) -> bool:
             continue
         shorter, longer = sorted((key, other), key=len)
         # "Example" names "Example News"; "Cyber Security" does not name "National Cyber Security Centre".
-        if shorter == longer or (len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)):
+        if shorter == longer or (
+            len(shorter) >= 4 and shorter in longer and len(shorter) >= 0.6 * len(longer)
+        ):
             return True
     return False
 
