@@ -39,6 +39,7 @@ class BlockLimits:
     comment_cost: float = 150.0
     comment_share: float = 0.2
     comment_reach: int = 6
+    depth_discount: float = 0.5
     max_kept_short_run: int = 2
     lede_stop: float = 0.3
     lede_words: int = 6
@@ -112,22 +113,40 @@ def _attaches_above(line: Line, below: Line, limits: BlockLimits) -> bool:
     return same_block and line.words >= limits.lede_words and line.stop >= limits.lede_stop
 
 
+def _candidate_blocks(values: list[float]) -> list[tuple[float, tuple[int, int]]]:
+    """The best-weighing stretch of each part of the page that Kadane's scan separates (where the
+    running sum falls to zero): (weight, (first, last)) per candidate article."""
+    candidates: list[tuple[float, tuple[int, int]]] = []
+    best = total = 0.0
+    span: tuple[int, int] | None = None
+    start = 0
+    for index, value in enumerate(values):
+        if total <= 0.0:
+            if span is not None:
+                candidates.append((best, span))
+            best, span, total, start = 0.0, None, 0.0, index
+        total += value
+        if total > best:
+            best, span = total, (start, index)
+    if span is not None:
+        candidates.append((best, span))
+    return candidates
+
+
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
     """The first and last line of the article: the stretch of lines where prose outweighs everything
     between it by the most (a maximum-sum run). A headline list, a footer or a second page's chrome
     costs more than a short article across it can pay, so two articles never merge."""
-    best = 0.0
-    best_span: tuple[int, int] | None = None
-    total = 0.0
-    start = 0
-    for index, value in enumerate(_values(lines, limits)):
-        if total <= 0.0:
-            total, start = 0.0, index
-        total += value
-        if total > best:
-            best, best_span = total, (start, index)
-    if best_span is None:
+    candidates = _candidate_blocks(_values(lines, limits))
+    if not candidates:
         return None
+    # Pages put the article before their footers and link lists: of two blocks, the lower one must
+    # weigh more to win.
+    count = len(lines)
+    best_span = max(
+        candidates,
+        key=lambda c: c[0] * (1.0 - limits.depth_discount * (c[1][0] + c[1][1]) / (2 * count)),
+    )[1]
     first, last = best_span
     while first <= last and lines[first].kind not in _PROSE:
         first += 1
