@@ -29,6 +29,7 @@ _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
 _JOINERS = re.compile(
     r"\s*(?:[,;/|•·]|\s(?:" + "|".join(re.escape(j) for j in NAME_JOINERS if j != "&") + r")\s|&|\+)\s*", re.I
 )
+_ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+")
 _NOISE = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|"
     rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d.*$|\b\d.*$|"
@@ -105,7 +106,7 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     for text in raw:
         if not text:
             continue
-        text = _strip_prefix(" ".join(text.split()))
+        text = _strip_prefix(" ".join(_ADDRESSES.sub(" ", text).split()))
         for piece in _JOINERS.split(text):
             name = _clean_piece(piece, strict)
             if name and _key(name) not in {_key(n) for n in names}:

@@ -55,7 +55,9 @@ def agency_name(form: str) -> str | None:
 def _place(raw: str | None) -> str | None:
     if not raw:
         return None
-    place = raw.strip(" ,.-–—:")
+    place = raw.strip(" ,-–—:")
+    if place.endswith(".") and not re.search(r"\b\w\.\w\.$", place):
+        place = place[:-1]  # a full stop, not the end of "D.C."
     if not place or len(place) > 60:
         return None
     if place.isupper():

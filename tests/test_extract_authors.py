@@ -1,0 +1,65 @@
+"""Bylines become clean lists of names."""
+
+from __future__ import annotations
+
+from worker.extract.authors import clean_authors
+
+
+def test_by_prefix_is_removed() -> None:
+    assert clean_authors(["By Jane Doe"]) == ["Jane Doe"]
+
+
+def test_names_split_on_comma_and_and() -> None:
+    assert clean_authors(["By Ann Lee, Bo Park and Cy Ruiz"]) == ["Ann Lee", "Bo Park", "Cy Ruiz"]
+
+
+def test_german_byline() -> None:
+    assert clean_authors(["Von Hans Müller und Eva Schmidt"]) == ["Hans Müller", "Eva Schmidt"]
+
+
+def test_french_byline() -> None:
+    assert clean_authors(["Par Marie Dupont et Luc Martin"]) == ["Marie Dupont", "Luc Martin"]
+
+
+def test_spanish_byline() -> None:
+    assert clean_authors(["Por Ana García y Luis Pérez"]) == ["Ana García", "Luis Pérez"]
+
+
+def test_date_after_name_is_dropped() -> None:
+    assert clean_authors(["By Jane Doe Updated Feb 3, 2025 10:00 am"]) == ["Jane Doe"]
+
+
+def test_role_after_name_is_dropped() -> None:
+    assert clean_authors(["Jane Doe, Senior Correspondent"]) == ["Jane Doe"]
+
+
+def test_handle_and_url_are_dropped() -> None:
+    assert clean_authors(["Jane Doe @janedoe https://social.example/janedoe"]) == ["Jane Doe"]
+
+
+def test_names_in_capitals_are_title_cased() -> None:
+    assert clean_authors(["BY JANE DOE"]) == ["Jane Doe"]
+
+
+def test_duplicates_are_merged() -> None:
+    assert clean_authors(["Jane Doe", "jane doe", "Jane Doe and John Roe"]) == ["Jane Doe", "John Roe"]
+
+
+def test_site_name_beside_a_person_is_dropped() -> None:
+    assert clean_authors(["Jane Doe | Harbour Gazette"], not_names=("Harbour Gazette",)) == ["Jane Doe"]
+
+
+def test_site_name_alone_stays_as_organisation_byline() -> None:
+    assert clean_authors(["Harbour Gazette"], not_names=("Harbour Gazette",)) == ["Harbour Gazette"]
+
+
+def test_group_byline_is_kept_whole() -> None:
+    assert clean_authors(["Gazette Editorial Team"]) == ["Gazette Editorial Team"]
+
+
+def test_sentence_is_no_name() -> None:
+    assert clean_authors(["Sign up for our newsletter to get the latest stories!"]) == []
+
+
+def test_generic_admin_is_no_name() -> None:
+    assert clean_authors(["admin"]) == []

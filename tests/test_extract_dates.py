@@ -1,0 +1,78 @@
+"""Dates: what pages write, read into ISO 8601; nothing in the future, no bare copyright year."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from worker.extract.dates import date_from_url, dates_in_text, parse_date, plausible
+
+NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+
+
+def test_iso_datetime_keeps_its_offset() -> None:
+    assert parse_date("2025-02-13T09:30:00+01:00") == "2025-02-13T09:30:00+01:00"
+
+
+def test_zulu_time_becomes_utc_offset() -> None:
+    assert parse_date("2025-02-13T09:30:00.123Z") == "2025-02-13T09:30:00+00:00"
+
+
+def test_negative_offset_without_colon_is_read() -> None:
+    assert parse_date("2025-02-13T09:30:00-0500") == "2025-02-13T09:30:00-05:00"
+
+
+def test_date_without_time_stays_a_day() -> None:
+    assert parse_date("2025-02-13") == "2025-02-13"
+
+
+def test_rfc_2822_date_is_read() -> None:
+    assert parse_date("Thu, 13 Feb 2025 09:30:00 GMT") == "2025-02-13T09:30:00+00:00"
+
+
+def test_written_date_with_clock_and_zone() -> None:
+    assert parse_date("Feb. 13, 2025 3:04 pm EST") == "2025-02-13T15:04:00-05:00"
+
+
+def test_french_written_date() -> None:
+    assert parse_date("13 février 2025") == "2025-02-13"
+
+
+def test_german_day_first_date() -> None:
+    assert parse_date("13.02.2025") == "2025-02-13"
+
+
+def test_bare_year_is_no_date() -> None:
+    assert parse_date("© 2024 Example Media") is None
+
+
+def test_future_date_is_refused() -> None:
+    assert plausible("2025-09-01", NOW) is None
+
+
+def test_future_time_today_is_refused() -> None:
+    assert plausible("2025-06-01T18:00:00+00:00", NOW) is None
+
+
+def test_past_date_is_kept() -> None:
+    assert plausible("2025-05-31T08:00:00+02:00", NOW) == "2025-05-31T08:00:00+02:00"
+
+
+def test_date_before_the_web_news_era_is_refused() -> None:
+    assert plausible("1970-01-01", NOW) is None
+
+
+def test_url_path_date() -> None:
+    assert date_from_url("https://news.example/2025/02/13/nato-talks/") == "2025-02-13"
+
+
+def test_url_without_date_gives_none() -> None:
+    assert date_from_url("https://news.example/world/nato-talks-123456") is None
+
+
+def test_slashed_date_in_text_is_month_first() -> None:
+    assert [day for _, day in dates_in_text("Posted 8/1/2025 by staff")] == ["2025-08-01"]
+
+
+def test_dates_in_text_come_in_page_order() -> None:
+    days = [day for _, day in dates_in_text("Updated March 5, 2025. First published 2 January 2024.")]
+    assert days == ["2025-03-05", "2024-01-02"]

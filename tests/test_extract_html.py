@@ -1,0 +1,156 @@
+"""HTML metadata: each field's fallback chain, JSON-LD first, then meta tags, then the page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import lxml.html
+
+from worker.article import Metadata
+from worker.extract import extract_html_metadata
+
+SITE = '<meta property="og:site_name" content="Harbour Gazette">'
+URL = "https://gazette.example/world/harbour-wind-farm?utm_source=feed&id=7"
+
+
+def _page(*, head: str = "", body: str = "", ld: Any = None, lang: str = "en") -> lxml.html.HtmlElement:
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld is not None else ""
+    html = f'<html lang="{lang}"><head>{head}{script}</head><body>{body}</body></html>'
+    return lxml.html.document_fromstring(html)
+
+
+def _extract(**kwargs: Any) -> Metadata:
+    return extract_html_metadata(_page(**kwargs), url=URL)
+
+
+ARTICLE = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "headline": "Harbour wind farm approved",
+    "datePublished": "2025-02-13T09:30:00+01:00",
+    "dateModified": "2025-02-14T10:00:00+01:00",
+    "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+    "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    "image": {"@type": "ImageObject", "url": "/img/farm.jpg"},
+    "keywords": "energy, wind, harbour",
+}
+
+
+def test_jsonld_article_gives_title_authors_and_dates() -> None:
+    metadata = _extract(ld=ARTICLE)
+    assert metadata.title == "Harbour wind farm approved"
+    assert metadata.authors == ["Jane Doe", "John Roe"]
+    assert metadata.published == "2025-02-13T09:30:00+01:00"
+    assert metadata.updated == "2025-02-14T10:00:00+01:00"
+
+
+def test_jsonld_in_a_graph_with_author_by_reference() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "name": "Harbour Gazette page"},
+            {"@type": "Person", "@id": "#jane", "name": "Jane Doe"},
+            {**ARTICLE, "author": {"@id": "#jane"}},
+        ],
+    }
+    assert _extract(ld=graph).authors == ["Jane Doe"]
+
+
+def test_jsonld_as_a_list_of_objects() -> None:
+    assert _extract(ld=[{"@type": "BreadcrumbList"}, ARTICLE]).title == "Harbour wind farm approved"
+
+
+def test_jsonld_image_and_keywords() -> None:
+    metadata = _extract(ld=ARTICLE)
+    assert metadata.image == "https://gazette.example/img/farm.jpg"
+    assert metadata.tags == ["energy", "wind", "harbour"]
+
+
+def test_jsonld_outranks_conflicting_meta() -> None:
+    head = '<meta property="article:published_time" content="2025-03-01T00:00:00Z">'
+    assert _extract(head=head, ld=ARTICLE).published == "2025-02-13T09:30:00+01:00"
+
+
+def test_meta_fills_what_jsonld_lacks() -> None:
+    head = '<meta property="og:site_name" content="Harbour Gazette"><meta name="author" content="Ann Lee">'
+    ld = {k: v for k, v in ARTICLE.items() if k != "author"}
+    metadata = _extract(head=head, ld=ld)
+    assert metadata.authors == ["Ann Lee"]
+    assert metadata.site_name == "Harbour Gazette"
+
+
+def test_title_loses_its_site_name_suffix() -> None:
+    head = SITE + "<title>Wind farm approved | Harbour Gazette</title>"
+    assert _extract(head=head).title == "Wind farm approved"
+
+
+def test_title_loses_its_site_name_prefix() -> None:
+    head = SITE + "<title>Harbour Gazette - Wind farm approved</title>"
+    assert _extract(head=head).title == "Wind farm approved"
+
+
+def test_visible_headline_confirmed_by_metadata_is_the_title() -> None:
+    head = '<meta property="og:title" content="Wind farm approved after long review - Gazette">'
+    body = "<article><h1>Wind farm approved after long review</h1></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_visible_byline_when_markup_names_no_author() -> None:
+    body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe and John Roe</p></article>'
+    assert _extract(body=body).authors == ["Jane Doe", "John Roe"]
+
+
+def test_comment_author_is_not_the_article_author() -> None:
+    comments = '<div class="comments"><span class="author">Bob Fan</span></div>'
+    body = f"<article><h1>Wind farm approved</h1></article>{comments}"
+    assert _extract(body=body).authors == []
+
+
+def test_time_element_gives_the_date() -> None:
+    time = '<time datetime="2025-02-13T08:00:00-05:00">Feb 13</time>'
+    body = f"<article><h1>Wind farm approved</h1>{time}</article>"
+    assert _extract(body=body).published == "2025-02-13T08:00:00-05:00"
+
+
+def test_copyright_year_is_not_the_publish_date() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>Text.</p></article><footer>© 2019 Harbour Gazette</footer>"
+    assert extract_html_metadata(_page(body=body), url="https://gazette.example/wind").published is None
+
+
+def test_future_publish_date_is_refused() -> None:
+    head = '<meta property="article:published_time" content="2999-01-01T00:00:00Z">'
+    assert _extract(head=head).published is None
+
+
+def test_canonical_is_absolute_without_tracking() -> None:
+    head = '<link rel="canonical" href="/world/harbour-wind-farm?utm_campaign=x&amp;id=7">'
+    assert _extract(head=head).canonical_url == "https://gazette.example/world/harbour-wind-farm?id=7"
+
+
+def test_canonical_falls_back_to_the_url_without_tracking() -> None:
+    assert _extract().canonical_url == "https://gazette.example/world/harbour-wind-farm?id=7"
+
+
+def test_agency_from_credit_line() -> None:
+    body = (
+        '<article><h1>Wind farm approved</h1><p class="copyright">© 2025 Agence France-Presse</p></article>'
+    )
+    metadata = _extract(body=body)
+    assert metadata.dateline is not None and metadata.dateline.agency == "AFP"
+
+
+def test_agency_as_author_names_the_agency() -> None:
+    metadata = _extract(ld={**ARTICLE, "author": {"@type": "Organization", "name": "Reuters"}})
+    assert metadata.dateline is not None and metadata.dateline.agency == "Reuters"
+
+
+def test_tree_is_not_modified() -> None:
+    root = _page(ld=ARTICLE, body="<article><h1>Wind farm approved</h1><p>Text.</p></article>")
+    before = lxml.html.tostring(root)
+    extract_html_metadata(root, url=URL)
+    assert lxml.html.tostring(root) == before
+
+
+def test_markup_language_is_read() -> None:
+    assert _extract(lang="de-DE").language == "de"
