@@ -40,6 +40,9 @@ class BlockLimits:
     comment_share: float = 0.2
     comment_reach: int = 6
     depth_discount: float = 0.5
+    max_merge_gap: int = 8
+    merge_share: float = 0.2
+    merge_min_good: int = 2
     max_kept_short_run: int = 2
     lede_stop: float = 0.3
     lede_words: int = 6
@@ -133,6 +136,29 @@ def _candidate_blocks(values: list[float]) -> list[tuple[float, tuple[int, int]]
     return candidates
 
 
+def _merge_neighbours(
+    lines: list[Line], candidates: list[tuple[float, tuple[int, int]]], chosen: int, limits: BlockLimits
+) -> tuple[int, int]:
+    """The chosen block, joined with the blocks just before and after it when only a few lines part
+    them (an inline "Related" box, a gallery) and they carry real prose, not a teaser or two."""
+    weight, (first, last) = candidates[chosen]
+    for step in (-1, 1):
+        index = chosen + step
+        while 0 <= index < len(candidates):
+            other_weight, (other_first, other_last) = candidates[index]
+            gap = range(last + 1, other_first) if step > 0 else range(other_last + 1, first)
+            if len(gap) > limits.max_merge_gap or other_weight < limits.merge_share * weight:
+                break
+            if any(lines[i].flag is Flag.LEGAL for i in gap):
+                break
+            good = sum(1 for i in range(other_first, other_last + 1) if lines[i].kind is LineClass.GOOD)
+            if good < limits.merge_min_good:
+                break
+            first, last = min(first, other_first), max(last, other_last)
+            index += step
+    return first, last
+
+
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
     """The first and last line of the article: the stretch of lines where prose outweighs everything
     between it by the most (a maximum-sum run). A headline list, a footer or a second page's chrome
@@ -143,10 +169,11 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
     # Pages put the article before their footers and link lists: of two blocks, the lower one must
     # weigh more to win.
     count = len(lines)
-    best_span = max(
-        candidates,
-        key=lambda c: c[0] * (1.0 - limits.depth_discount * (c[1][0] + c[1][1]) / (2 * count)),
-    )[1]
+    chosen = max(
+        range(len(candidates)),
+        key=lambda i: candidates[i][0] * (1.0 - limits.depth_discount * sum(candidates[i][1]) / (2 * count)),
+    )
+    best_span = _merge_neighbours(lines, candidates, chosen, limits)
     first, last = best_span
     while first <= last and lines[first].kind not in _PROSE:
         first += 1
@@ -172,6 +199,10 @@ def revise_lines(
             continue
         if line.kind is LineClass.BAD:
             index += 1
+            if line.flag is Flag.SECTION:
+                # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
+                while index <= last and lines[index].kind not in _PROSE:
+                    index += 1
             continue
         end = index
         while end + 1 <= last and lines[end + 1].kind is LineClass.SHORT:

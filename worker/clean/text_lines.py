@@ -94,16 +94,14 @@ _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
 _SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "?)", "!)")
 _CUT = ("...", "…")  # a teaser cut short, not a sentence
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
 _COPYRIGHT = re.compile(r"\bcopyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4}")
 _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)))
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
-_CAPTION = re.compile(
-    r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]"
-)
+_CAPTION = re.compile(r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]")
 
 
 def read_lines(text: str) -> list[Line]:
@@ -196,7 +194,7 @@ def knows_language(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
     return words > 0 and stops / words >= limits.known_language_stop
 
 
-def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[str]]:
+def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[str], dict[str, int]]:
     """Lines seen more than once: those whose copies sit close together (a caption and its alt text,
     a doubled credit), and the rest (menus shown twice, a table of contents echoing subheadings)."""
     seen: dict[str, int] = {}
@@ -210,7 +208,7 @@ def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[s
         if previous is not None:
             (close if index - previous <= limits.close_repeat_lines else far).add(key)
         seen[key] = index
-    return close, far - close
+    return close, far - close, seen
 
 
 def _repeat_key(line: Line, limits: LineThresholds) -> str:
@@ -236,7 +234,7 @@ def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
 def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> None:
     """Give each line its context-free class (in place): markers and repeats first, then shape."""
     known = knows_language(lines, limits)
-    close, far = _repeats(lines, limits)
+    close, far, last_copy = _repeats(lines, limits)
     for line in lines:
         line.flag = _flag(line, limits)
         key = _repeat_key(line, limits)
@@ -251,3 +249,14 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
             line.flag = Flag.ECHO
             if line.kind is LineClass.GOOD:
                 line.kind = LineClass.NEAR_GOOD
+    # A lede also shown as the page's summary or an image's text appears twice in a row: its last copy
+    # is the article's when prose follows it.
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        if (
+            line.flag is Flag.REPEAT
+            and last_copy.get(_repeat_key(line, limits)) == index
+            and lines[index + 1].kind is LineClass.GOOD
+            and _shape(line, known, limits) is LineClass.GOOD
+        ):
+            line.kind, line.flag = LineClass.NEAR_GOOD, Flag.ECHO
