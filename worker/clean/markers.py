@@ -55,12 +55,23 @@ SECTION_HEADS: frozenset[str] = _phrases(
     read also | read next | more from | more on | more stories | more news | you may also like |
     you might also like | you may like | you might like | also on | recommended | recommended for you |
     most popular | most read | most viewed | trending | top stories | latest | latest news | popular |
-    editor's picks | don't miss | see also | also read | comments | leave a reply | leave a comment |
-    about the author | tags | topics | filed under | share this | more in | lesen sie auch |
-    mehr zum thema | das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi |
-    sur le même sujet | les plus lus | à voir aussi | noticias relacionadas | te puede interesar |
-    lo más leído | leer también | más noticias | leggi anche | articoli correlati | i più letti |
-    leia também | mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    editor's picks | don't miss | see also | also read | about the author | tags | topics | filed under |
+    share this | more in | lesen sie auch | mehr zum thema | das könnte sie auch interessieren |
+    meistgelesen | à lire aussi | lire aussi | sur le même sujet | les plus lus | à voir aussi |
+    noticias relacionadas | te puede interesar | lo más leído | leer también | más noticias |
+    leggi anche | articoli correlati | i più letti | leia também | mais lidas | veja também | lees ook |
+    meest gelezen | gerelateerd
+    """
+)
+
+# A short line that is one of these (or a number of comments, below) opens the readers' comments.
+COMMENT_HEADS: frozenset[str] = _phrases(
+    """
+    comments | reader comments | top comments | top rated comments | leave a reply | leave a comment |
+    post a comment | add a comment | join the discussion | join the conversation | discussion |
+    kommentare | kommentar schreiben | leserkommentare | commentaires | laisser un commentaire |
+    réactions | comentarios | deja un comentario | deja tu comentario | commenti | lascia un commento |
+    comentários | deixe um comentário | reacties | reageer
     """
 )
 

@@ -23,7 +23,7 @@ from worker.clean.text_lines import (
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
-_HARD_BREAKS = (Flag.SECTION, Flag.LEGAL)
+_HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class BlockLimits:
     comment_cost: float = 150.0
     comment_share: float = 0.2
     comment_reach: int = 6
+    min_prose_before_comments: float = 500.0
     depth_discount: float = 0.5
     max_merge_gap: int = 8
     merge_share: float = 0.2
@@ -85,13 +86,19 @@ def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little."""
     values = [_value(line, limits) for line in lines]
     after_comment = limits.comment_reach + 1
+    prose_seen = 0.0
+    discussion = False
     for index, line in enumerate(lines):
+        if line.flag is Flag.DISCUSSION and prose_seen >= limits.min_prose_before_comments:
+            discussion = True  # below the article, the readers' comments start
         if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
             after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
             continue
         after_comment += 1
-        if after_comment <= limits.comment_reach and values[index] > 0:
-            values[index] *= limits.comment_share
+        if values[index] > 0:
+            prose_seen += values[index]
+            if discussion or after_comment <= limits.comment_reach:
+                values[index] *= limits.comment_share
     return values
 
 

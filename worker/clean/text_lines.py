@@ -17,6 +17,7 @@ from worker.clean.markers import (
     CHROME_HEADS,
     CHROME_LINES,
     COMMENT_COUNTS,
+    COMMENT_HEADS,
     COMMENT_VERBS,
     CREDIT_HEADS,
     LEGAL_WORDS,
@@ -40,6 +41,7 @@ class Flag(StrEnum):
     NONE = ""
     CHROME = "chrome"
     SECTION = "section"
+    DISCUSSION = "discussion"
     LEGAL = "legal"
     CREDIT = "credit"
     CAPTION = "caption"
@@ -165,9 +167,9 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
     short = line.words <= limits.max_meta_words and not line.sentence
     if short and any(" ".join(key.split()[:n]) in CHROME_HEADS for n in (1, 2, 3)):
         return Flag.CHROME
-    if _COMMENT_COUNT.match(key) or (
-        line.words <= limits.max_section_words and not line.sentence and _is_section_head(key)
-    ):
+    if _COMMENT_COUNT.match(key.lstrip("[( ")) or (short and key.rstrip(":") in COMMENT_HEADS):
+        return Flag.DISCUSSION
+    if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
         return Flag.SECTION
     if _NUMERIC.match(line.text):
         return Flag.NUMERIC
