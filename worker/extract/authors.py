@@ -16,6 +16,7 @@ from worker.extract.patterns import (
     BYLINE_PREFIXES,
     GROUP_WORDS,
     MONTH_ALTERNATION,
+    MONTHS,
     NAME_JOINERS,
 )
 
@@ -62,9 +63,12 @@ def _title_case(name: str) -> str:
 
 
 def _clean_piece(piece: str, strict: bool) -> str | None:
+    had_digits = any(ch.isdigit() for ch in piece)
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = piece.split()
+    while had_digits and words and words[-1].lower().strip(".,") in MONTHS:
+        words.pop()  # "Jane Doe September" once "5, 2025" went: the month belonged to the date
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         words = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
@@ -82,8 +86,10 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     words = name.split()
     if not words or len(words) > AUTHOR_MAX_WORDS or len(name) > AUTHOR_MAX_CHARS or len(name) < 2:
         return False
-    if name.lower() in AUTHOR_STOPLIST or any(ch.isdigit() for ch in name):
+    if name.lower() in AUTHOR_STOPLIST or any(ch.isdigit() for ch in name) or name.lower() in MONTHS:
         return False
+    if re.search(r"[a-z]\.[a-z]+\.[a-z]", name):
+        return False  # a template's unfilled placeholder ("page.head.author")
     if re.search(r"[!?:;=<>{}|/\\@]|\.(?:com|org|net|html?|php)$", name, re.I):
         return False
     if not strict:

@@ -95,7 +95,7 @@ AUTHOR_ROLE_WORDS = frozenset(
     minutes read reading time comments comment share follow email twitter facebook linkedin instagram
     view profile all articles more about bio see biography expert reviewed fact checked medically
     sources source via courtesy image credit credits getty images shutterstock by written fact-checked
-    reviewer
+    author reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
     specialist strategist consultant expert"""
     )
@@ -108,7 +108,7 @@ GROUP_WORDS = frozenset(
 AUTHOR_STOPLIST = frozenset(
     _words(
         """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
-    team author authors contributor newsdesk desk null none undefined"""
+    team author authors contributor newsdesk desk null none undefined the"""
     )
 ) | {"written by", "posted by", "by"}
 AUTHOR_MAX_WORDS = 5
