@@ -4,6 +4,7 @@ The stages, each a pure step testable alone (jusText's shape):
 
     first_cut            lxml: drop non-text tags, hidden and boilerplate-named subtrees   (html_cut)
     main_candidates      lxml: the subtree that holds the article, by maximum text score   (html_cut)
+    slim                 lxml: strip images and attributes the classifier never reads       (html_cut)
     to_soup              BeautifulSoup (lxml parser) builds only that subtree
     make_blocks          the text blocks with their features                                (html_blocks)
     classify_blocks      context-free classes                                                (html_blocks)
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from worker.clean.html_blocks import classify_blocks, drop_repeats, make_blocks, revise_blocks
-from worker.clean.html_cut import first_cut, main_candidates, text_scale
+from worker.clean.html_cut import first_cut, main_candidates, slim, text_scale
 
 
 def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
@@ -30,6 +31,8 @@ def clean_html(root: lxml.html.HtmlElement, *, url: str | None = None) -> list[s
     """The article's paragraphs, in order. Cuts `root` (metadata was read from it before)."""
     first_cut(root)
     scale = text_scale(root)
-    soup = to_soup(main_candidates(root, scale))
+    subtrees = main_candidates(root, scale)
+    slim(subtrees)
+    soup = to_soup(subtrees)
     blocks = revise_blocks(classify_blocks(make_blocks(soup), scale))
     return [block.text for block in drop_repeats(blocks)]

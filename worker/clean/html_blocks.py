@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData
 
 from worker.clean.html_cut import name_parts
-from worker.clean.markers import HTML_LEADING_MARKERS, HTML_WHOLE_MARKERS
+from worker.clean.markers import HTML_LEADING_MARKERS, HTML_SECTION_MARKERS, HTML_WHOLE_MARKERS
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -32,6 +32,7 @@ from worker.clean.selectors import (
 _SPACE = re.compile(r"\s+")
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
+_SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
 _SENTENCE_INSIDE = re.compile(r"\w[.!?]\s+\w|[。！？]")
@@ -42,6 +43,7 @@ NEAR_GOOD_MIN_CHARS = 30
 MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
+SECTION_MARKER_MAX_WORDS = 6
 # A soft-named block (caption, byline, author...) is text only when it is this long.
 SOFT_GOOD_MIN_CHARS = 300
 # A soft-named container this long is a wrapper of the article, not a caption or a byline box.
@@ -51,6 +53,9 @@ HEADING_REACH = 2
 # A list or table joins the article when it follows article text and its items carry few links.
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
 GROUP_MAX_LINK_DENSITY = 0.2
+# A list is a list of headlines when this many, and this share, of its items open with a link.
+HEADLINE_LIST_MIN_ITEMS = 3
+HEADLINE_LIST_SHARE = 0.6
 
 
 class BlockClass(StrEnum):
@@ -72,7 +77,11 @@ class Block:
     soft_named: bool = False
     in_list: bool = False
     group: int = 0
+    starts_with_link: bool = False
+    # id() of the tags this block sits in, outermost first: which box a block belongs to.
+    path: tuple[int, ...] = ()
     cls: BlockClass = BlockClass.SHORT
+    first_cls: BlockClass = BlockClass.SHORT
 
     @property
     def chars(self) -> int:
@@ -91,6 +100,7 @@ class _Context:
     in_list: bool
     in_link: bool
     group: int
+    path: tuple[int, ...]
 
 
 def make_blocks(soup: BeautifulSoup) -> list[Block]:
@@ -98,6 +108,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     link_chars = [0]
+    lead_link = [False]
 
     def flush(context: _Context) -> None:
         text = _SPACE.sub(" ", "".join(parts)).strip()
@@ -111,17 +122,23 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     soft_named=context.soft_named,
                     in_list=context.in_list,
                     group=context.group,
+                    starts_with_link=lead_link[0],
+                    path=context.path,
                 )
             )
         parts.clear()
         link_chars[0] = 0
+        lead_link[0] = False
 
     def walk(node: Tag, context: _Context) -> None:
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child) not in _TEXT_TYPES:
                     continue  # comments, doctypes, processing instructions
-                parts.append(str(child))
+                text = str(child)
+                if not parts or not "".join(parts).strip():
+                    lead_link[0] = context.in_link and bool(text.strip())
+                parts.append(text)
                 if context.in_link:
                     link_chars[0] += len(str(child).strip())
                 continue
@@ -143,7 +160,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", False, False, False, False, 0)
+    root = _Context("div", False, False, False, False, 0, ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -165,6 +182,7 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
         in_list=context.in_list or name in ("ul", "ol", "dl"),
         in_link=context.in_link or name == "a",
         group=id(tag) if name in GROUP_TAGS else context.group,
+        path=(*context.path, id(tag)) if name in BLOCK_TAGS else context.path,
     )
 
 
@@ -207,7 +225,8 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
 
 def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
     for block in blocks:
-        block.cls = classify_block(block, scale)
+        block.cls = block.first_cls = classify_block(block, scale)
+    drop_headline_lists(blocks)
     if not any(block.cls is BlockClass.GOOD for block in blocks):
         # No block reads as a paragraph on its own (a short note, a table): the best there is counts.
         for block in blocks:
@@ -247,6 +266,7 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
         both = before is BlockClass.GOOD and after is BlockClass.GOOD
         blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
     keep_article_groups(blocks)
+    drop_boilerplate_sections(blocks)
     first_good = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
@@ -254,6 +274,47 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
             block.cls = BlockClass.GOOD if follows and i > first_good else BlockClass.BAD
     return blocks
+
+
+def opens_boilerplate_section(block: Block) -> bool:
+    """A heading or lone short line such as "Related articles", "About the author", "Comments"."""
+    return (
+        len(block.text.split()) <= SECTION_MARKER_MAX_WORDS and _SECTION.match(block.text.lower()) is not None
+    )
+
+
+def drop_boilerplate_sections(blocks: list[Block]) -> None:
+    """Everything under a boilerplate section heading is boilerplate: the list of related links, the
+    bio, the comments. The section ends with the box that holds its heading, or at the next heading
+    that is not a link. A lone line ("Related articles" in a <div>) opens one only after article text."""
+    box: int | None = None
+    seen_good = False
+    for block in blocks:
+        is_heading = block.tag in HEADING_TAGS
+        if opens_boilerplate_section(block) and (
+            is_heading or (seen_good and block.first_cls is not BlockClass.GOOD)
+        ):
+            box = block.path[-2] if len(block.path) >= 2 else 0
+            block.cls = BlockClass.BAD
+            continue
+        if box is not None and (
+            (box and box not in block.path) or (is_heading and block.first_cls is BlockClass.HEADING)
+        ):
+            box = None
+        if box is not None:
+            block.cls = BlockClass.BAD
+        seen_good = seen_good or block.cls is BlockClass.GOOD
+
+
+def drop_headline_lists(blocks: list[Block]) -> None:
+    """A list whose items mostly open with a link is a list of other pages' headlines (with their
+    teasers), however much text each item carries."""
+    for start, end in _group_runs(blocks):
+        items = blocks[start:end]
+        linked = sum(1 for b in items if b.starts_with_link)
+        if linked >= HEADLINE_LIST_MIN_ITEMS and linked >= HEADLINE_LIST_SHARE * len(items):
+            for block in items:
+                block.cls = block.first_cls = BlockClass.BAD
 
 
 def _group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
@@ -275,8 +336,8 @@ def keep_article_groups(blocks: list[Block]) -> None:
         chars = sum(b.chars for b in items) or 1
         if sum(b.link_chars for b in items) > GROUP_MAX_LINK_DENSITY * chars:
             continue
-        if any(b.in_caption or b.soft_named or is_marker(b.text) for b in items):
-            continue
+        if any(b.first_cls in (BlockClass.BAD, BlockClass.HEADING) for b in items):
+            continue  # only plain short items: rows, steps, results
         before = _previous_text(blocks, start)
         if before is None:
             continue

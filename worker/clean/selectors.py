@@ -28,6 +28,11 @@ DROP_TAGS: tuple[str, ...] = (
     "link",
     "meta",
 )
+# Elements without text, stripped before the article's subtree goes to BeautifulSoup.
+VOID_TAGS: tuple[str, ...] = ("img", "source", "track", "wbr", "area", "map", "col", "colgroup")
+# The only attributes the block classifier reads.
+KEPT_ATTRIBUTES: tuple[str, ...] = ("class", "id")
+
 # Page furniture by HTML semantics: dropped unless it holds most of the page's paragraph text
 # (some sites wrap the whole page in one of them).
 # Form controls too: broken markup can leave a whole page inside an unclosed <button> or <label>.
