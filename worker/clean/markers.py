@@ -153,3 +153,18 @@ HTML_LEADING_MARKERS: tuple[str, ...] = (
     r"leave a (reply|comment)|post a comment|laisser un commentaire|deja un comentario|kommentar schreiben",
     r"click here|klicken sie hier|cliquez ici|haga clic aqu[íi]",
 )
+
+# A heading (or a short line standing alone) that is one of these opens a section of boilerplate that
+# runs to the next heading of the same rank: related links, author bios, comments, tables of contents.
+HTML_SECTION_MARKERS: tuple[str, ...] = (
+    r"related( articles?| posts?| stories| content| reading| links)?|more (stories|articles|news|from|on)",
+    r"(you )?(may|might) also (like|enjoy)|recommended( for you| reading)?|further reading|read next",
+    r"popular( posts| articles)?|most (read|popular|viewed)|trending( now)?|latest (news|posts|articles)",
+    r"about the authors?|about (the )?(writer|editor)|author bio|meet the author|written by",
+    r"comments?|\d+ comments?|leave a (reply|comment)|join the (conversation|discussion)|discussion",
+    r"table of contents|contents|in this article|on this page|jump to|inhalt(sverzeichnis)?|sommaire",
+    r"[íi]ndice|tabla de contenidos?|contenido",
+    r"(à )?lire aussi|sur le m[êe]me sujet|articles? (li[ée]s|similaires)|commentaires?|[àa] propos de l'auteur",
+    r"(das )?k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|kommentare|[üu]ber den autor",
+    r"art[íi]culos relacionados|te puede interesar|m[áa]s noticias|comentarios|sobre el autor|noticias relacionadas",
+)
