@@ -59,6 +59,14 @@ class Page:
     url: str | None
     linked: jsonld.LinkedData
     meta: dict[str, list[str]] = field(default_factory=dict)
+    _visible: str | None = None
+
+    @property
+    def visible(self) -> str:
+        """The page's visible text, built once: several fields read it."""
+        if self._visible is None:
+            self._visible = visible_text(self.root)
+        return self._visible
 
     def first_meta(self, names: tuple[str, ...]) -> str | None:
         return next((v for name in names for v in self.meta.get(name, ()) if v), None)
@@ -147,7 +155,7 @@ def authors(page: Page, headline: str | None) -> list[str]:
         for element in [e for e in page.root.xpath(xpath) if not _outside_article(e)][:3]:
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
-    return clean_authors(byline_in_text(visible_text(page.root), headline), not_names=not_names) or fallback
+    return clean_authors(byline_in_text(page.visible, headline), not_names=not_names) or fallback
 
 
 def _key(name: str) -> str:
@@ -204,7 +212,7 @@ def visible_text(root: lxml.html.HtmlElement) -> str:
 def shown_days(page: Page, headline: str | None) -> tuple[list[str], list[str]]:
     """Days written in the page's text around its headline (where a reader looks for the date), and
     the few of them right by it, where a byline's date stands. Nothing when the headline is not found."""
-    text = visible_text(page.root)
+    text = page.visible
     at = text.find(headline[:60]) if headline else -1
     if at < 0:
         return [], []
@@ -260,7 +268,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     if (
         found
         and found.endswith("-01-01")
-        and found not in {d for _, d in dates_in_text(visible_text(page.root))}
+        and found not in {d for _, d in dates_in_text(page.visible)}
     ):
         return None  # htmldate's year-only guess, most often the copyright footer's "© 2019"
     return plausible(found, now)

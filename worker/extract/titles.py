@@ -76,6 +76,7 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
     A heading that equals a metadata title (or one of its separator-split parts) is the headline as
     shown; metadata titles alone carry site names and SEO suffixes, so they come stripped."""
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
+    meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
     stripped = [strip_site_affixes(t, site_names) for t in meta_titles]
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
