@@ -265,11 +265,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     found = find_date(
         page.root, url=page.url, extensive_search=True, original_date=True, max_date=now.date().isoformat()
     )
-    if (
-        found
-        and found.endswith("-01-01")
-        and found not in {d for _, d in dates_in_text(page.visible)}
-    ):
+    if found and found.endswith("-01-01") and found not in {d for _, d in dates_in_text(page.visible)}:
         return None  # htmldate's year-only guess, most often the copyright footer's "© 2019"
     return plausible(found, now)
 

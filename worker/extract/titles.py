@@ -8,6 +8,7 @@ from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
 _MAX_HEADLINE_WORDS = 30
+_MIN_OVERLAP = 0.15
 
 
 def normalized(text: str | None) -> str:
@@ -49,6 +50,12 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
             # "Headline | Section | Brand": the short trailing parts are the site's navigation.
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
     return title
+
+
+def _overlap(first: str, second: str) -> float:
+    """Share of words two titles have in common (Jaccard)."""
+    a, b = set(normalized(first).split()), set(normalized(second).split())
+    return len(a & b) / max(1, len(a | b))
 
 
 def _is_headline(heading: str) -> bool:
@@ -99,7 +106,11 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
         # A heading that starts the metadata title (the title adds a subtitle or a site name).
         if len(key.split()) >= 3 and any(k.startswith(key) for k in keys):
             return heading
-    # The visible headline of the article, as readers see it, over a metadata title written for search.
+    # The visible headline of the article, as readers see it, over a metadata title written for search;
+    # unless the page has several <h1> (a template's section titles) or the one shares no words with
+    # what the metadata calls the article (a section or brand heading).
+    if stripped and (len(headings) > 1 or (headings and _overlap(headings[0], stripped[0]) <= _MIN_OVERLAP)):
+        return stripped[0]
     for heading in headings:
         if _is_headline(heading) and not _site_like(heading, site_names):
             return heading
