@@ -1,0 +1,375 @@
+"""What `clean_html` keeps and what it removes, one behaviour per test, on small pages written here.
+
+Each page is an article of a few paragraphs in one of four languages, with one kind of boilerplate
+around or inside it; the test checks the boilerplate is gone and the article is whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.clean import clean_html
+from worker.clean.html_blocks import Block, BlockClass, classify_block, revise_blocks
+from worker.clean.html_cut import first_cut
+from worker.parse import parse_html
+
+# Article paragraphs, written for these tests: long enough and shaped as sentences.
+ARTICLES: dict[str, list[str]] = {
+    "en": [
+        "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a "
+        "dispute that had divided fishermen and ferry operators for most of the year.",
+        "Work is expected to begin in the spring, once the contractor has finished a survey of the "
+        "seabed and the council has published the final cost of the project.",
+        "Several residents said they welcomed the decision but worried about the noise of pile driving "
+        "during the summer months, when the town depends on visitors.",
+    ],
+    "fr": [
+        "Le conseil municipal a adopté mardi soir le nouveau plan de circulation du centre-ville, après "
+        "plusieurs mois de concertation avec les commerçants et les riverains.",
+        "Les travaux commenceront au printemps et devraient durer environ six mois, selon les services "
+        "techniques de la ville, qui promettent de limiter la gêne pour les habitants.",
+        "Une partie des commerçants redoute toutefois une baisse de fréquentation pendant le chantier "
+        "et demande des mesures de soutien de la part de la mairie.",
+    ],
+    "de": [
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Stadtbibliothek zu sanieren und um einen "
+        "Lesesaal für Schülerinnen und Schüler zu erweitern.",
+        "Die Arbeiten sollen im Frühjahr beginnen und rund achtzehn Monate dauern, teilte die "
+        "Verwaltung mit, die Kosten werden auf knapp vier Millionen Euro geschätzt.",
+        "Während der Bauzeit zieht die Bibliothek in ein leerstehendes Geschäft in der Fußgängerzone, "
+        "die Öffnungszeiten bleiben nach Angaben der Stadt unverändert.",
+    ],
+    "es": [
+        "El ayuntamiento aprobó el martes la ampliación del carril bici que recorre el paseo marítimo, "
+        "un proyecto reclamado desde hace años por las asociaciones de vecinos.",
+        "Las obras comenzarán después del verano y durarán unos cuatro meses, según explicó la concejala "
+        "de movilidad en una rueda de prensa celebrada en el consistorio.",
+        "Algunos comerciantes del paseo temen perder plazas de aparcamiento, aunque el ayuntamiento "
+        "asegura que se crearán nuevas plazas en las calles cercanas.",
+    ],
+}
+LANGUAGES = tuple(ARTICLES)
+
+
+def _paragraphs(lang: str = "en") -> str:
+    return "".join(f"<p>{text}</p>" for text in ARTICLES[lang])
+
+
+def _page(article: str, *, before: str = "", after: str = "", outside: str = "", lang: str = "en") -> str:
+    """A page with `article` as the body of an <article>, `before`/`after` inside it around the body,
+    and `outside` after the article in the page."""
+    return (
+        f"<html lang='{lang}'><head><title>t</title></head><body>"
+        f"<div class='page'><article><h1>A headline for the test page</h1>{before}"
+        f"<div class='body'>{article}</div>{after}</article>{outside}</div></body></html>"
+    )
+
+
+def _clean(html: str) -> list[str]:
+    return clean_html(parse_html(html))
+
+
+def _text(html: str) -> str:
+    return "\n".join(_clean(html))
+
+
+def _block(text: str = "", **kwargs: object) -> Block:
+    """A block with defaults that read as article text; override one feature per test."""
+    return Block(text=text or ARTICLES["en"][0], tag=str(kwargs.pop("tag", "p")), **kwargs)  # type: ignore[arg-type]
+
+
+# --- what is kept ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_article_paragraphs_are_returned_in_order(lang: str) -> None:
+    assert _clean(_page(_paragraphs(lang), lang=lang)) == ARTICLES[lang]
+
+
+def test_whitespace_inside_a_paragraph_is_collapsed() -> None:
+    spaced = ARTICLES["en"][0].replace(" ", " \n\t ")
+    assert _clean(_page(f"<p>{spaced}</p>" + _paragraphs()))[0] == ARTICLES["en"][0]
+
+
+def test_headline_is_not_part_of_the_body() -> None:
+    assert "A headline for the test page" not in _text(_page(_paragraphs()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "What happens next"),
+        ("fr", "Et maintenant"),
+        ("de", "Wie es weitergeht"),
+        ("es", "Qué pasa ahora"),
+    ],
+)
+def test_subheading_inside_article_is_kept(lang: str, heading: str) -> None:
+    first, *rest = ARTICLES[lang]
+    body = f"<p>{first}</p><h2>{heading}</h2>" + "".join(f"<p>{p}</p>" for p in rest)
+    assert _clean(_page(body, lang=lang)) == [first, heading, *rest]
+
+
+def test_quote_inside_article_is_kept() -> None:
+    quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
+    body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"
+    assert quote in _clean(_page(body))
+
+
+def test_list_that_belongs_to_the_article_is_kept() -> None:
+    intro = "The council set three conditions for the contractor:"
+    items = ["no work on Sundays", "a noise limit at night", "a weekly report"]
+    body = (
+        f"<p>{ARTICLES['en'][0]}</p><p>{intro}</p><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + f"</ul><p>{ARTICLES['en'][1]}</p>"
+    )
+    kept = _clean(_page(body))
+    assert intro in kept
+    assert all(item in kept for item in items)
+
+
+def test_table_rows_after_an_intro_are_kept() -> None:
+    intro = "The final standings after the last race of the season:"
+    rows = "".join(f"<tr><td>{n}</td><td>Driver {n}</td><td>{100 - n}</td></tr>" for n in range(1, 5))
+    body = f"<p>{ARTICLES['en'][0]}</p><p>{intro}</p><table>{rows}</table>"
+    kept = _clean(_page(body))
+    assert "1 Driver 1 99" in kept
+    assert "4 Driver 4 96" in kept
+
+
+def test_article_body_markup_is_followed() -> None:
+    other = "This long paragraph belongs to a promotional box that the page places next to its article body."
+    html = (
+        "<html><body><div class='wrap'>"
+        f"<div class='box'><p>{other}</p></div>"
+        f"<div itemprop='articleBody'>{_paragraphs()}</div>"
+        "</div></body></html>"
+    )
+    kept = _clean(html)
+    assert kept == ARTICLES["en"]
+
+
+def test_ideographic_paragraphs_are_kept() -> None:
+    paragraphs = [
+        "市議会は火曜日、北側の桟橋を四十メートル延長する計画を承認した。",
+        "工事は春に始まる予定だ。",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    assert _clean(_page(body, lang="ja")) == paragraphs
+
+
+def test_article_inside_broken_markup_is_kept() -> None:
+    # An unclosed <button> in the menu swallows the rest of the page when parsed.
+    html = f"<html><body><div class='menu-top'><button class='menu-button'>Menu<main>{_paragraphs()}</main>"
+    assert _clean(html) == ARTICLES["en"]
+
+
+# --- what is removed ------------------------------------------------------------------------------
+
+
+def test_navigation_menu_is_removed() -> None:
+    nav = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World</a></li></ul></nav>"
+    assert "World" not in _text(f"<html><body>{nav}" + _page(_paragraphs())[12:])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_breadcrumbs_are_removed(lang: str) -> None:
+    crumbs = "<div class='breadcrumbs'><a href='/'>Start</a> › <a href='/x'>Lokales</a></div>"
+    assert "Lokales" not in _text(_page(_paragraphs(lang), before=crumbs, lang=lang))
+
+
+def test_breaking_news_ticker_is_removed() -> None:
+    ticker = "<div class='news-ticker'><span>Breaking: storm warning for the coast tonight</span></div>"
+    assert "storm warning" not in _text(_page(_paragraphs(), before=ticker))
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "ADVERTISEMENT"), ("fr", "Publicité"), ("de", "Anzeige"), ("es", "Publicidad")]
+)
+def test_advertisement_label_is_removed(lang: str, label: str) -> None:
+    first, *rest = ARTICLES[lang]
+    body = f"<p>{first}</p><div><span>{label}</span></div>" + "".join(f"<p>{p}</p>" for p in rest)
+    assert label not in _text(_page(body, lang=lang))
+
+
+def test_ad_slot_is_removed() -> None:
+    offer = "Buy the new phone today with a discount that ends at midnight, only here."
+    ad = f"<div class='ad-slot'><p>{offer}</p></div>"
+    assert "discount" not in _text(_page(_paragraphs(), after=ad))
+
+
+@pytest.mark.parametrize(
+    ("lang", "share"),
+    [("en", "Share Tweet Email"), ("fr", "Partager Imprimer"), ("de", "Teilen Drucken"), ("es", "Compartir")],
+)
+def test_share_bar_is_removed(lang: str, share: str) -> None:
+    bar = "<div>" + "".join(f"<a href='#'>{word}</a> " for word in share.split()) + "</div>"
+    text = _text(_page(_paragraphs(lang), before=bar, after=bar, lang=lang))
+    assert share.split()[0] not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "prompt"),
+    [
+        ("en", "Sign up for our newsletter and get the morning briefing in your inbox."),
+        ("fr", "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité."),
+        ("de", "Abonnieren Sie unseren Newsletter und verpassen Sie keine Nachricht mehr."),
+        ("es", "Suscríbete a nuestro boletín y recibe las noticias más importantes del día."),
+    ],
+)
+def test_newsletter_prompt_is_removed(lang: str, prompt: str) -> None:
+    box = f"<div class='newsletter-signup'><p>{prompt}</p></div>"
+    assert prompt not in _text(_page(_paragraphs(lang), after=box, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "notice"),
+    [
+        ("en", "We use cookies to improve your experience. Accept all"),
+        ("fr", "Nous utilisons des cookies pour améliorer votre expérience."),
+        ("de", "Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten."),
+        ("es", "Utilizamos cookies para mejorar su experiencia."),
+    ],
+)
+def test_cookie_notice_is_removed(lang: str, notice: str) -> None:
+    banner = f"<div id='cookie-banner'><p>{notice}</p></div>"
+    assert notice not in _text(_page(_paragraphs(lang), outside=banner, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("en", "Related articles"),
+        ("fr", "À lire aussi"),
+        ("de", "Mehr zum Thema"),
+        ("es", "Noticias relacionadas"),
+    ],
+)
+def test_related_block_under_a_section_name_is_removed(lang: str, heading: str) -> None:
+    teaser = "A different story about the regional budget, with a long title that reads like a sentence."
+    related = f"<div><h3>{heading}</h3><p>{teaser}</p></div>"
+    text = _text(_page(_paragraphs(lang), after=related, lang=lang))
+    assert heading not in text
+    assert teaser not in text
+
+
+def test_list_of_other_headlines_is_removed() -> None:
+    items = "".join(
+        f"<li><a href='/s{n}'>Another headline number {n} about something else</a> "
+        f"A one-sentence teaser that summarises story number {n} for readers of the front page.</li>"
+        for n in range(4)
+    )
+    text = _text(_page(_paragraphs(), after=f"<ul>{items}</ul>"))
+    assert "Another headline" not in text
+    assert "teaser" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("en", "The northern pier at low tide. Photo: Jane Doe"),
+        ("fr", "Le centre-ville vu depuis la mairie. Photo : Jean Dupont"),
+        ("de", "Die Stadtbibliothek am Marktplatz. Foto: Max Muster"),
+        ("es", "El paseo marítimo al atardecer. Foto: Ana López"),
+    ],
+)
+def test_caption_and_credit_are_removed(lang: str, caption: str) -> None:
+    first, *rest = ARTICLES[lang]
+    figure = f"<figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+    body = f"<p>{first}</p>{figure}" + "".join(f"<p>{p}</p>" for p in rest)
+    assert _clean(_page(body, lang=lang)) == ARTICLES[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "bio"),
+    [
+        (
+            "en",
+            "About the author",
+            "Jane Doe covers local politics and has reported on the harbour for ten years.",
+        ),
+        ("fr", "À propos de l'auteur", "Jean Dupont couvre la politique locale depuis une dizaine d'années."),
+        ("de", "Über den Autor", "Max Muster berichtet seit zehn Jahren über die Kommunalpolitik der Stadt."),
+        ("es", "Sobre el autor", "Ana López cubre la política municipal desde hace más de diez años."),
+    ],
+)
+def test_author_bio_at_the_end_is_removed(lang: str, heading: str, bio: str) -> None:
+    box = f"<div class='about'><h3>{heading}</h3><p>{bio}</p></div>"
+    assert _clean(_page(_paragraphs(lang) + box, lang=lang)) == ARTICLES[lang]
+
+
+def test_comment_section_is_removed() -> None:
+    comment = "I have lived here for thirty years and this is the best news the town has had in a long time."
+    comments = (
+        f"<section id='comments'><h3>3 Comments</h3><div class='comment'><p>{comment}</p></div></section>"
+    )
+    assert comment not in _text(_page(_paragraphs(), outside=comments))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 The Harbour Times. All rights reserved.",
+        "© 2024 Le Journal. Tous droits réservés.",
+        "© 2024 Die Zeitung. Alle Rechte vorbehalten.",
+        "© 2024 El Diario. Todos los derechos reservados.",
+    ],
+)
+def test_copyright_line_is_removed(line: str) -> None:
+    assert line not in _text(_page(_paragraphs() + f"<p>{line}</p>"))
+
+
+def test_hidden_element_is_removed() -> None:
+    text = "This paragraph is hidden from readers and must not appear here."
+    hidden = f"<div style='display: none'><p>{text}</p></div>"
+    assert "hidden from readers" not in _text(_page(_paragraphs(), after=hidden))
+
+
+def test_sidebar_is_removed() -> None:
+    aside = (
+        "<aside><p>Our most popular stories this week, collected by the editors for you to read.</p></aside>"
+    )
+    assert "popular stories" not in _text(_page(_paragraphs(), outside=aside))
+
+
+# --- the steps alone ------------------------------------------------------------------------------
+
+
+def test_first_cut_drops_scripts_and_styles() -> None:
+    root = parse_html(
+        _page(_paragraphs()).replace("<div class='body'>", "<div class='body'><script>x=1</script>")
+    )
+    first_cut(root)
+    assert not list(root.iter("script", "style"))
+
+
+def test_long_prose_block_is_good() -> None:
+    assert classify_block(_block()) is BlockClass.GOOD
+
+
+def test_block_mostly_of_links_is_bad() -> None:
+    text = "Home World Politics Business Sport"
+    assert classify_block(_block(text, link_chars=len(text))) is BlockClass.BAD
+
+
+def test_block_inside_a_caption_is_bad() -> None:
+    assert classify_block(_block(in_caption=True)) is BlockClass.BAD
+
+
+def test_short_block_is_short() -> None:
+    assert classify_block(_block("Updated 5 May")) is BlockClass.SHORT
+
+
+def test_short_block_between_article_paragraphs_is_kept() -> None:
+    blocks = [
+        _block(cls=BlockClass.GOOD),
+        _block("He left.", cls=BlockClass.SHORT),
+        _block(cls=BlockClass.GOOD),
+    ]
+    assert revise_blocks(blocks)[1].cls is BlockClass.GOOD
+
+
+def test_short_block_after_the_article_is_dropped() -> None:
+    blocks = [_block(cls=BlockClass.GOOD), _block("Filed under: Harbour", cls=BlockClass.SHORT)]
+    assert revise_blocks(blocks)[1].cls is BlockClass.BAD
