@@ -32,6 +32,7 @@ class BlockLimits:
     lines in a row make a list rather than subheadings."""
 
     near_good_share: float = 0.7
+    near_label_share: float = 0.0
     short_cost: float = 10.0
     label_cost: float = 40.0
     bad_cost: float = 60.0
@@ -69,8 +70,8 @@ def _value(line: Line, limits: BlockLimits) -> float:
     if line.kind is LineClass.GOOD:
         return float(line.chars)
     if line.kind is LineClass.NEAR_GOOD:
-        # A line that does not end like a sentence (a teaser, a list item) is neutral until revision.
-        return line.chars * limits.near_good_share if line.sentence else 0.0
+        # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
+        return line.chars * (limits.near_good_share if line.sentence else limits.near_label_share)
     if line.flag in _HARD_BREAKS:
         return -limits.break_cost
     if line.flag is Flag.COMMENT:

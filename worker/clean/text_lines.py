@@ -68,6 +68,7 @@ class LineThresholds:
     repeat_prefix_chars: int = 60
     max_caption_words: int = 60
     max_section_words: int = 8
+    max_pointer_words: int = 30
     max_meta_words: int = 12
 
 
@@ -103,6 +104,9 @@ _COMMENT_COUNT = re.compile(
 _COPYRIGHT = re.compile(r"\bcopyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4}")
 _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)))
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
+_CREDIT_TAIL = re.compile(
+    r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
+)
 _CAPTION = re.compile(r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]")
 
 
@@ -149,6 +153,12 @@ def _is_section_head(key: str) -> bool:
     return any(" ".join(words[:n]) in SECTION_HEADS for n in range(2, min(len(words), 6) + 1))
 
 
+def _is_pointer(key: str) -> bool:
+    """A link to another article set in the text: "Read more: <headline>", "See also: <headline>"."""
+    head, colon, rest = key.partition(":")
+    return bool(colon and rest.strip()) and (head in SECTION_HEADS or head in CHROME_LINES)
+
+
 def _is_comment_head(key: str) -> bool:
     words = key.rstrip(":").split()
     return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
@@ -171,6 +181,8 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.DISCUSSION
     if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
         return Flag.SECTION
+    if line.words <= limits.max_pointer_words and _is_pointer(key):
+        return Flag.CHROME
     if _NUMERIC.match(line.text):
         return Flag.NUMERIC
     if short and _is_comment_head(key):
@@ -182,6 +194,8 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
     if _CREDIT.match(line.text):
         return Flag.CREDIT
     if line.words <= limits.max_caption_words and ("," in key or "(" in key) and _CAPTION.search(key):
+        return Flag.CAPTION
+    if line.words <= limits.max_caption_words and _CREDIT_TAIL.search(key):
         return Flag.CAPTION
     return Flag.NONE
 
