@@ -188,21 +188,26 @@ BYLINE_XPATHS = (
     './/*[@itemprop="author"]',
     './/a[@rel="author"]',
     './/*[@rel="author"]',
+    # Links to an author's page: the link text is the name.
     './/a[contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writers/")'
-    ' or contains(@href, "/autor/") or contains(@href, "/auteur/") or contains(@href, "/people/")]',
+    ' or contains(@href, "/contributor/") or contains(@href, "/contributors/") or contains(@href, "/autor/")'
+    ' or contains(@href, "/auteur/") or contains(@href, "/people/") or contains(@href, "/journalist/")]',
     './/*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]',
     './/*[contains(@class, "author__name") or contains(@class, "author-name")'
     ' or contains(@class, "authorName")]',
     './/*[contains(@class, "byline__name") or contains(@class, "byline-name")'
     ' or contains(@class, "bylineName")]',
-    './/*[contains(@class, "byline") and not(contains(@class, "date"))]',
+    './/*[contains(@class, "byline")]',
     './/*[@class="author" or @id="author" or contains(@class, "post-author")'
     ' or contains(@class, "entry-author")]',
     './/address[contains(@class, "author")]',
-    './/*[contains(@class, "author") and not(contains(@class, "date")) and not(contains(@class, "image"))'
+    './/*[(contains(@class, "author") or contains(@class, "creator-name")) and not(contains(@class, "image"))'
     ' and not(contains(@class, "avatar")) and not(contains(@class, "bio"))]',
+    # A label ("Written by", "Author") and the name in the element after it.
     './/*[normalize-space(text())="Written by" or normalize-space(text())="Author"'
-    ' or normalize-space(text())="By"]/following-sibling::*[1]',
+    ' or normalize-space(text())="By" or normalize-space(text())="Article by"'
+    ' or normalize-space(text())="Posted by" or normalize-space(text())="Words by"'
+    ' or normalize-space(text())="Author:" or normalize-space(text())="Written by:"]/following-sibling::*[1]',
 )
 # "By Jane Doe and John Roe" in a page's words, where no markup names the author.
 BYLINE_IN_TEXT = re.compile(
