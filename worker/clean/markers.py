@@ -52,15 +52,15 @@ CHROME_HEADS: frozenset[str] = _phrases(
 SECTION_HEADS: frozenset[str] = _phrases(
     """
     related | related articles | related stories | related posts | related content | read more |
-    read also | read next | more from | more on | more stories | more news | you may also like |
-    you might also like | you may like | you might like | also on | recommended | recommended for you |
-    most popular | most read | most viewed | trending | top stories | latest | latest news | popular |
-    editor's picks | don't miss | see also | also read | about the author | tags | topics | filed under |
-    share this | more in | lesen sie auch | mehr zum thema | das könnte sie auch interessieren |
-    meistgelesen | à lire aussi | lire aussi | sur le même sujet | les plus lus | à voir aussi |
-    noticias relacionadas | te puede interesar | lo más leído | leer también | más noticias |
-    leggi anche | articoli correlati | i più letti | leia também | mais lidas | veja também | lees ook |
-    meest gelezen | gerelateerd
+    read also | read next | next up | up next | more from | more on | more stories | more news |
+    you may also like | you might also like | you may like | you might like | also on | recommended |
+    recommended for you | most popular | most read | most viewed | trending | top stories | latest |
+    latest news | popular | editor's picks | don't miss | see also | also read | about the author | tags |
+    topics | filed under | share this | more in | lesen sie auch | mehr zum thema |
+    das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi | sur le même sujet |
+    les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más leído |
+    leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
+    mais lidas | veja também | lees ook | meest gelezen | gerelateerd
     """
 )
 
@@ -90,6 +90,25 @@ COMMENT_VERBS: frozenset[str] = _phrases(
     """
     says | said | wrote | writes | commented | replied | schreibt | schrieb | sagt | a écrit | écrit |
     dit | dice | escribió | escribe | ha scritto | scrive | disse | escreveu | schreef | zegt
+    """
+)
+
+# "Jane Doe is a reporter ...": an author's bio names a role from this list.
+BIO_ROLES: frozenset[str] = _phrases(
+    """
+    writer | reporter | journalist | editor | correspondent | columnist | author | contributor |
+    freelance | freelancer | blogger | producer | journaliste | rédacteur | rédactrice | correspondant |
+    correspondante | chroniqueur | journalistin | redakteur | redakteurin | korrespondent |
+    korrespondentin | autor | autorin | periodista | redactor | redactora | corresponsal | columnista |
+    giornalista | redattore | redattrice | jornalista | repórter | redator | redatora | verslaggever |
+    redacteur | correspondent
+    """
+)
+
+# Words that, after a capitalised "More"/"Mehr"/"Plus", make a short line a section head ("More Tech News").
+SECTION_LEADS: frozenset[str] = _phrases(
+    """
+    more | mehr | plus | más | mais | altri | meer
     """
 )
 

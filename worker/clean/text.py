@@ -24,6 +24,7 @@ from worker.clean.text_lines import (
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL)
+_ENDS = (Flag.DISCUSSION, Flag.LEGAL)  # nothing of the article follows these
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class BlockLimits:
     comment_cost: float = 150.0
     comment_share: float = 0.2
     comment_reach: int = 6
+    section_share: float = 0.7
     min_prose_before_comments: float = 500.0
     depth_discount: float = 0.5
     max_merge_gap: int = 8
@@ -88,18 +90,21 @@ def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     values = [_value(line, limits) for line in lines]
     after_comment = limits.comment_reach + 1
     prose_seen = 0.0
-    discussion = False
+    share = 1.0
     for index, line in enumerate(lines):
-        if line.flag is Flag.DISCUSSION and prose_seen >= limits.min_prose_before_comments:
-            discussion = True  # below the article, the readers' comments start
+        if prose_seen >= limits.min_prose_before_comments:
+            # Below the article's start, comments and "Related"/"More" sections hold other people's text.
+            if line.flag is Flag.DISCUSSION:
+                share = min(share, limits.comment_share)
+            elif line.flag is Flag.SECTION:
+                share = min(share, limits.section_share)
         if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
             after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
             continue
         after_comment += 1
         if values[index] > 0:
             prose_seen += values[index]
-            if discussion or after_comment <= limits.comment_reach:
-                values[index] *= limits.comment_share
+            values[index] *= limits.comment_share if after_comment <= limits.comment_reach else share
     return values
 
 
@@ -157,7 +162,7 @@ def _merge_neighbours(
             gap = range(last + 1, other_first) if step > 0 else range(other_last + 1, first)
             if len(gap) > limits.max_merge_gap or other_weight < limits.merge_share * weight:
                 break
-            if any(lines[i].flag is Flag.LEGAL for i in gap):
+            if any(lines[i].flag in _ENDS for i in gap):
                 break
             good = sum(1 for i in range(other_first, other_last + 1) if lines[i].kind is LineClass.GOOD)
             if good < limits.merge_min_good:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from worker.clean.markers import (
+    BIO_ROLES,
     CAPTION_PLACES,
     CHROME_HEADS,
     CHROME_LINES,
@@ -22,6 +23,7 @@ from worker.clean.markers import (
     CREDIT_HEADS,
     LEGAL_WORDS,
     SECTION_HEADS,
+    SECTION_LEADS,
 )
 from worker.clean.text_stopwords import STOPWORDS
 
@@ -45,6 +47,7 @@ class Flag(StrEnum):
     LEGAL = "legal"
     CREDIT = "credit"
     CAPTION = "caption"
+    BIO = "bio"
     REPEAT = "repeat"
     ECHO = "echo"
     NUMERIC = "numeric"
@@ -67,6 +70,9 @@ class LineThresholds:
     close_repeat_lines: int = 3
     repeat_prefix_chars: int = 60
     max_caption_words: int = 60
+    max_bio_words: int = 60
+    max_legal_words: int = 40
+    comment_name_caps: float = 0.5
     max_section_words: int = 8
     max_pointer_words: int = 30
     max_meta_words: int = 12
@@ -106,6 +112,9 @@ _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, 
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
 _CREDIT_TAIL = re.compile(
     r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
+)
+_BIO = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:is|was|est|ist|war|es|fue|è|é|era|is een) ", re.U
 )
 _CAPTION = re.compile(r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]")
 
@@ -179,17 +188,19 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.CHROME
     if _COMMENT_COUNT.match(key.lstrip("[( ")) or (short and key.rstrip(":") in COMMENT_HEADS):
         return Flag.DISCUSSION
-    if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
-        return Flag.SECTION
     if line.words <= limits.max_pointer_words and _is_pointer(key):
         return Flag.CHROME
+    if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
+        return Flag.SECTION
+    if short and line.caps >= limits.headline_caps and key.split(" ", 1)[0] in SECTION_LEADS:
+        return Flag.SECTION
     if _NUMERIC.match(line.text):
         return Flag.NUMERIC
-    if short and _is_comment_head(key):
+    if short and line.caps >= limits.comment_name_caps and _is_comment_head(key):
         return Flag.COMMENT
     if short and _CLOCK.search(line.text):
         return Flag.STAMP
-    if _is_legal(line.text.lower()):
+    if _is_legal(line.text.lower() if line.words <= limits.max_legal_words else line.text[:60].lower()):
         return Flag.LEGAL
     if _CREDIT.match(line.text):
         return Flag.CREDIT
@@ -197,6 +208,8 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.CAPTION
     if line.words <= limits.max_caption_words and _CREDIT_TAIL.search(key):
         return Flag.CAPTION
+    if line.words <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(key.split()):
+        return Flag.BIO
     return Flag.NONE
 
 
