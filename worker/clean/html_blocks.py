@@ -34,6 +34,7 @@ _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
 _SENTENCE_INSIDE = re.compile(r"\w[.!?]\s+\w|[。！？]")
 
@@ -43,6 +44,7 @@ NEAR_GOOD_MIN_CHARS = 30
 MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
+URL_MAX_SHARE = 0.5
 SECTION_MARKER_MAX_WORDS = 6
 # A soft-named block (caption, byline, author...) is text only when it is this long.
 SOFT_GOOD_MIN_CHARS = 300
@@ -109,6 +111,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     parts: list[str] = []
     link_chars = [0]
     lead_link = [False]
+    has_text = [False]
 
     def flush(context: _Context) -> None:
         text = _SPACE.sub(" ", "".join(parts)).strip()
@@ -128,7 +131,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             )
         parts.clear()
         link_chars[0] = 0
-        lead_link[0] = False
+        lead_link[0] = has_text[0] = False
 
     def walk(node: Tag, context: _Context) -> None:
         for child in node.children:
@@ -136,8 +139,9 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                 if type(child) not in _TEXT_TYPES:
                     continue  # comments, doctypes, processing instructions
                 text = str(child)
-                if not parts or not "".join(parts).strip():
-                    lead_link[0] = context.in_link and bool(text.strip())
+                if not has_text[0] and text.strip():
+                    has_text[0] = True
+                    lead_link[0] = context.in_link
                 parts.append(text)
                 if context.in_link:
                     link_chars[0] += len(str(child).strip())
@@ -149,7 +153,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                 parts.append(" ")
                 continue
             inner = _child_context(child, context)
-            if name in CELL_TAGS and not child.find(BLOCK_TAGS):
+            if name in CELL_TAGS and not _holds_blocks(child):
                 parts.append(" ")  # a cell of plain text is a word of its row
                 walk(child, context)
                 parts.append(" ")
@@ -164,6 +168,10 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     walk(soup, root)
     flush(root)
     return blocks
+
+
+def _holds_blocks(tag: Tag) -> bool:
+    return any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants)
 
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
@@ -194,6 +202,13 @@ def is_marker(text: str) -> bool:
     return _WHOLE.match(lowered) is not None or _LEADING.match(lowered) is not None
 
 
+def is_mostly_urls(text: str) -> bool:
+    """Addresses printed as text (image data, tracking links) are not prose."""
+    if "://" not in text and "www." not in text:
+        return False
+    return sum(len(m) for m in _URL.findall(text)) > URL_MAX_SHARE * len(text)
+
+
 def looks_like_prose(text: str) -> bool:
     """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
     return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
@@ -204,7 +219,7 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
     chars = block.chars * scale
     if block.tag in TITLE_TAGS:
         return BlockClass.BAD
-    if block.in_caption or is_marker(block.text):
+    if block.in_caption or is_marker(block.text) or is_mostly_urls(block.text):
         return BlockClass.BAD
     if block.soft_named and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text)):
         return BlockClass.BAD
@@ -329,8 +344,9 @@ def _group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
 
 
 def keep_article_groups(blocks: list[Block]) -> None:
-    """A list or table that follows article text (an intro ending in ":" or a paragraph), whose items
-    are plain text, belongs to the article even when its items are short: rows, steps, results."""
+    """A list or table that follows article text (a paragraph, an intro ending in ":", a subheading
+    after article text), whose items are plain text, belongs to the article even when its items are
+    short: rows, steps, ingredients, results."""
     for start, end in _group_runs(blocks):
         items = blocks[start:end]
         chars = sum(b.chars for b in items) or 1
@@ -342,7 +358,10 @@ def keep_article_groups(blocks: list[Block]) -> None:
         if before is None:
             continue
         intro = blocks[before]
-        if intro.cls is BlockClass.GOOD or intro.text.endswith(":"):
+        subheading = intro.first_cls is BlockClass.HEADING and any(
+            b.cls is BlockClass.GOOD for b in blocks[:before]
+        )
+        if intro.cls is BlockClass.GOOD or intro.text.endswith(":") or subheading:
             intro.cls = BlockClass.GOOD
             for block in items:
                 block.cls = BlockClass.GOOD

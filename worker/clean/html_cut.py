@@ -129,10 +129,9 @@ class Scores:
 
 def text_scale(root: etree._Element) -> float:
     """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
-    sample = "".join(islice(root.itertext(), 3000))[:20000]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    sample = "".join("".join(islice(root.itertext(), 3000))[:20000].split())
     cjk = len(CJK.findall(sample))
-    return CJK_SCALE if letters and cjk >= CJK_MIN_SHARE * letters else 1.0
+    return CJK_SCALE if sample and cjk >= CJK_MIN_SHARE * len(sample) else 1.0
 
 
 def _block_of(element: etree._Element) -> etree._Element:
