@@ -41,6 +41,8 @@ def session_settings(redis_url: str) -> Settings:
         stream=prefix + "articles",
         dead_letter_stream=prefix + "dead-letter",
         allow_private_networks=True,
+        queue=prefix + "queue",
+        host_min_interval_s=0.0,
         max_retries=2,
         retry_backoff_s=0.1,
     )
@@ -74,13 +76,11 @@ def celery_app_configured(session_settings: Settings):
     from worker.celery_app import app, apply_settings
 
     apply_settings(app, session_settings)
-    app.conf.task_default_queue = session_settings.key_prefix + "queue"
-    app.conf.worker_prefetch_multiplier = 1
     return app
 
 
 @pytest.fixture(scope="session")
-def celery_worker(celery_app_configured):
+def celery_worker(celery_app_configured, session_settings):
     """A real worker consuming from the real Redis broker, in a thread of the test process."""
     from celery.contrib.testing.worker import start_worker
 
@@ -92,7 +92,7 @@ def celery_worker(celery_app_configured):
         concurrency=2,
         perform_ping_check=False,
         shutdown_timeout=30,
-        queues=[celery_app_configured.conf.task_default_queue],
+        queues=[session_settings.queue],
     ) as running:
         yield running
 

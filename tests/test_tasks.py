@@ -52,7 +52,7 @@ def test_same_article_ingested_twice_is_published_once(settings, redis_client):
     text = (FIXTURES / "wire_story.txt").read_text()
     ingest_text.delay(text)
     events(redis_client, settings.stream, 1)
-    ingest_text.delay(text).id
+    ingest_text.delay(text)
     wait_for_task_count(redis_client, settings, 2)
     assert redis_client.xlen(settings.stream) == 1
 
@@ -86,7 +86,7 @@ def wait_for_task_count(redis_client, settings, count: int) -> None:
     import time
 
     deadline = time.monotonic() + 30
-    queue = settings.key_prefix + "queue"
+    queue = settings.queue
     while time.monotonic() < deadline:
         if redis_client.llen(queue) == 0 and not redis_client.hlen("unacked"):
             break

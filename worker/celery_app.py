@@ -12,8 +12,7 @@ from celery import Celery
 
 from worker.config import Settings
 
-TASK_MODULES = ("worker.tasks",)
-DEFAULT_QUEUE = "newsworker"
+TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
 _MAX_RETRY_COUNTDOWN_S = 60
 
 
@@ -60,7 +59,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_connection_max_retries": None,
         "task_soft_time_limit": settings.task_soft_time_limit_s,
         "task_time_limit": settings.task_time_limit_s,
-        "task_default_queue": DEFAULT_QUEUE,
+        "task_default_queue": settings.queue,
         "worker_concurrency": settings.worker_concurrency or None,
         "worker_hijack_root_logger": False,
         "beat_schedule": _beat_schedule(settings),
@@ -68,10 +67,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
 
 
 def _beat_schedule(settings: Settings) -> dict[str, Any]:
-    try:
-        from worker.feed_tasks import beat_schedule
-    except ImportError:  # feed polling not installed in this build
-        return {}
+    from worker.feed_tasks import beat_schedule
+
     return beat_schedule(settings)
 
 

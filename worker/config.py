@@ -66,6 +66,7 @@ class Settings:
     stream: str = "newsworker:articles"
     dead_letter_stream: str = "newsworker:dead-letter"
     stream_maxlen: int = 0
+    queue: str = "newsworker"
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
     fetch: FetchLimits = DEFAULT_FETCH_LIMITS
@@ -114,6 +115,7 @@ class Settings:
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
             dead_letter_stream=env.str("NEWSWORKER_DEAD_LETTER_STREAM", prefix + "dead-letter"),
             stream_maxlen=env.int("NEWSWORKER_STREAM_MAXLEN", 0),
+            queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
             user_agent=env.str("NEWSWORKER_USER_AGENT", DEFAULT_USER_AGENT),
             fetch=FetchLimits(

@@ -26,6 +26,7 @@ from worker.connections import connect_redis
 from worker.document import Document, InputKind, load_document
 from worker.errors import (
     DeadLetterReason,
+    FetchError,
     FetchHTTPStatus,
     NewsworkerError,
     UndecodableDocument,
@@ -34,11 +35,13 @@ from worker.errors import (
 from worker.events import article_data
 from worker.fetch import FetchPolicy, fetch, new_client
 from worker.pipeline import extract_article
+from worker.polite import handle_fetch_error, wait_for_fetch_slot
 from worker.publish import DeadLetter, publish_article, publish_dead_letter
 
 log = logging.getLogger(__name__)
 
 _MAX_COUNTDOWN_S = 60.0
+_MAX_SLOT_WAIT_S = 20.0  # waiting for a host's fetch slot, inside the task's time limit
 _FETCHABLE_TYPES = ("html", "xml", "text/plain")
 
 
@@ -177,7 +180,13 @@ def ingest_url(self: NewsworkerTask, url: str, hints: dict | None = None, source
     source = {"kind": str(SourceKind.URL), **(source or {}), "url": url}
 
     def load(res: Resources) -> Document:
-        result = fetch(url, policy=res.policy, client=res.http)
+        if not wait_for_fetch_slot(res.redis, res.settings, url, max_wait_s=_MAX_SLOT_WAIT_S):
+            raise FetchError(f"host of {url} is rate-limited or backing off; will retry", url=url)
+        try:
+            result = fetch(url, policy=res.policy, client=res.http)
+        except FetchError as error:
+            handle_fetch_error(res.redis, res.settings, url, error)  # a 429/503 slows every worker
+            raise
         content_type = (result.content_type or "").lower()
         if content_type and not any(kind in content_type for kind in _FETCHABLE_TYPES):
             raise UnsupportedInput(f"{url} is {content_type}, not an HTML or text page")
