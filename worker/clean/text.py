@@ -130,23 +130,27 @@ def _attaches_above(line: Line, below: Line, limits: BlockLimits) -> bool:
 
 
 def _candidate_blocks(values: list[float]) -> list[tuple[float, tuple[int, int]]]:
-    """The best-weighing stretch of each part of the page that Kadane's scan separates (where the
-    running sum falls to zero): (weight, (first, last)) per candidate article."""
-    candidates: list[tuple[float, tuple[int, int]]] = []
-    best = total = 0.0
-    span: tuple[int, int] | None = None
-    start = 0
+    """All maximal-weight stretches of the page, in order (Ruzzo and Tompa's linear scan): each is a
+    candidate article, and no two of them would weigh more joined than apart.
+    Returns (weight, (first, last)) per candidate."""
+    segments: list[list[float]] = []  # [first, last, sum before first, sum after last]
+    total = 0.0
     for index, value in enumerate(values):
-        if total <= 0.0:
-            if span is not None:
-                candidates.append((best, span))
-            best, span, total, start = 0.0, None, 0.0, index
+        if value <= 0.0:
+            total += value
+            continue
+        segment = [index, index, total, total + value]
         total += value
-        if total > best:
-            best, span = total, (start, index)
-    if span is not None:
-        candidates.append((best, span))
-    return candidates
+        while True:
+            j = len(segments) - 1
+            while j >= 0 and segments[j][2] >= segment[2]:
+                j -= 1
+            if j < 0 or segments[j][3] >= segment[3]:
+                segments.append(segment)
+                break
+            segment = [segments[j][0], segment[1], segments[j][2], segment[3]]
+            del segments[j:]
+    return [(high - low, (int(first), int(last))) for first, last, low, high in segments]
 
 
 def _merge_neighbours(
