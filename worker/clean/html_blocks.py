@@ -84,6 +84,8 @@ class Block:
     path: tuple[int, ...] = ()
     cls: BlockClass = BlockClass.SHORT
     first_cls: BlockClass = BlockClass.SHORT
+    # Boilerplate set into the text (a caption, an ad label, a share bar): not an edge of the article.
+    insert: bool = False
 
     @property
     def chars(self) -> int:
@@ -219,9 +221,13 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
     chars = block.chars * scale
     if block.tag in TITLE_TAGS:
         return BlockClass.BAD
-    if block.in_caption or is_marker(block.text) or is_mostly_urls(block.text):
-        return BlockClass.BAD
-    if block.soft_named and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text)):
+    if (
+        block.in_caption
+        or is_marker(block.text)
+        or is_mostly_urls(block.text)
+        or (block.soft_named and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text)))
+    ):
+        block.insert = True
         return BlockClass.BAD
     if block.link_density > SHORT_MAX_LINK_DENSITY:
         return BlockClass.BAD
@@ -251,11 +257,12 @@ def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
 
 
 def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
-    """The class of the nearest good or bad block from `start` on; the page edge counts as bad."""
+    """The class of the nearest good or bad block from `start` on, looking through inserts (captions,
+    labels, share bars set into the text); the page edge counts as bad."""
     i = start
     while 0 <= i < len(blocks):
         cls = blocks[i].cls
-        if cls in (BlockClass.GOOD, BlockClass.BAD):
+        if cls is BlockClass.GOOD or (cls is BlockClass.BAD and not blocks[i].insert):
             return cls
         i += step
     return BlockClass.BAD
