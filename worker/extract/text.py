@@ -33,6 +33,13 @@ _BYLINE = re.compile(
 _DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date|on)\b[:\s]*", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 _MAX_HEADLINE_WORDS = 30
+# Page furniture that looks like a headline line but never is one.
+_CHROME = re.compile(
+    r"^(?:share|read more|read next|posted|credit|photo|image|table of contents|learn|subscribe|sign|follow|"
+    r"advertisement|related|home|menu|skip|search|log in|listen|print|email|comments?|see more|contents|"
+    r"breaking news|accessibility|cookie|privacy|terms|watch|trending|most popular|latest)\b",
+    re.I,
+)
 
 
 def _is_byline(line: str) -> bool:
@@ -92,7 +99,11 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     title = None
     headline_end = anchor if anchor is not None else start
     for index in range(headline_end - 1, max(-1, headline_end - 6), -1):
-        if _is_headline(lines[index]) and not _MASTHEAD.match(lines[index]):
+        if (
+            _is_headline(lines[index])
+            and not _MASTHEAD.match(lines[index])
+            and not _CHROME.match(lines[index])
+        ):
             title = lines[index]
             break
     footer = lines[end : end + _FOOTER_WINDOW]
