@@ -1,0 +1,54 @@
+# `make demo` sets everything up and runs the service end to end; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup clean
+
+$(BIN)/newsworker: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(BIN)/newsworker
+
+demo: install  ## start Redis (embedded if none), a worker, submit the bundled samples, print their events
+	$(BIN)/newsworker demo
+
+run: install  ## worker + beat, until Ctrl-C
+	$(BIN)/newsworker run
+
+test: install  ## every test, against the real Redis (or an embedded one) and real Celery workers
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: install
+	$(BIN)/ruff check worker tests bench
+	$(BIN)/ruff format --check worker tests bench
+
+$(BIN)/trafilatura: pyproject.toml $(BIN)/newsworker
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@
+
+bench: bench-body bench-metadata bench-feeds  ## needs ../shared/bench (or NEWSWORKER_BENCH_DATA); skips without it
+
+bench-body: $(BIN)/trafilatura
+	$(BIN)/python -m bench.body
+
+bench-metadata: $(BIN)/trafilatura
+	$(BIN)/python -m bench.metadata
+
+bench-feeds: install
+	$(BIN)/python -m bench.feeds
+
+bench-load: install
+	$(BIN)/python -m bench.load
+
+bench-dedup: install
+	$(BIN)/python -m bench.dedup
+
+clean:
+	rm -rf $(VENV) bench/out .pytest_cache .ruff_cache *.egg-info
