@@ -41,6 +41,8 @@ SHORT_TEXT_WEIGHT = 0.3
 LINK_TEXT_WEIGHT = 1.0
 # A furniture or boilerplate-named subtree holding this share of the page's paragraph text is kept.
 KEEP_SHARE = 0.5
+# A hidden subtree holding this much paragraph text is a collapsed section of the article, not junk.
+HIDDEN_KEEP_CHARS = 200
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
@@ -106,8 +108,11 @@ def first_cut(root: lxml.html.HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is None or _inside_dropped(element):
             continue
-        if paragraph_chars(element) >= KEEP_SHARE * total:
+        held = paragraph_chars(element)
+        if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
+        if held >= HIDDEN_KEEP_CHARS and is_hidden(element) and not is_boilerplate_named(element):
+            continue  # collapsed sections and tabs hold article text the reader opens
         _drop(element)
 
 

@@ -102,7 +102,6 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "toolbar",
         "trending",
         "footer",
-        "skip",
         "tags",
         "tagline",
         "visually",
