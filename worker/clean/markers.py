@@ -146,7 +146,7 @@ CAPTION_PLACES: frozenset[str] = _phrases(
 
 # A block that is only one of these is a marker, not text: "ADVERTISEMENT", "Share", "Tweet".
 HTML_WHOLE_MARKERS: tuple[str, ...] = (
-    r"advertisements?|advertisement feature|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad",
+    r"advert(isement)?s?|advertisement feature|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad",
     r"annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
     r"share( this( article| story)?)?|tweet|e-?mail|print|copy link|teilen|drucken|partager|imprimer",
     r"compartir|imprimir|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|flipboard",
@@ -174,7 +174,8 @@ HTML_LEADING_MARKERS: tuple[str, ...] = (
 )
 
 # A heading (or a short line standing alone) that is one of these opens a section of boilerplate that
-# runs to the next heading of the same rank: related links, author bios, comments, tables of contents.
+# runs to the end of the box holding it or to the next plain heading: related links, author bios,
+# comments, tables of contents.
 HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"related( articles?| posts?| stories| content| reading| links)?|more (stories|articles|news|from|on)",
     r"(you )?(may|might) also (like|enjoy)|recommended( for you| reading)?|further reading|read next",
@@ -183,7 +184,9 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"comments?|\d+ comments?|leave a (reply|comment)|join the (conversation|discussion)|discussion",
     r"table of contents|contents|in this article|on this page|jump to|inhalt(sverzeichnis)?|sommaire",
     r"[íi]ndice|tabla de contenidos?|contenido",
-    r"(à )?lire aussi|sur le m[êe]me sujet|articles? (li[ée]s|similaires)|commentaires?|[àa] propos de l'auteur",
+    r"(à )?lire aussi|sur le m[êe]me sujet|articles? (li[ée]s|similaires)|commentaires?",
+    r"[àa] propos de l'auteur",
     r"(das )?k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|kommentare|[üu]ber den autor",
-    r"art[íi]culos relacionados|te puede interesar|m[áa]s noticias|comentarios|sobre el autor|noticias relacionadas",
+    r"art[íi]culos relacionados|te puede interesar|m[áa]s noticias|comentarios|sobre el autor",
+    r"noticias relacionadas",
 )
