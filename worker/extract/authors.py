@@ -28,7 +28,10 @@ _PREFIX = re.compile(
 )
 _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
 _JOINERS = re.compile(
-    r"\s*(?:[,;/|•·]|\s(?:" + "|".join(re.escape(j) for j in NAME_JOINERS if j != "&") + r")\s|&|\+)\s*", re.I
+    r"\s*(?:[,;/|•·]|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s(?:"
+    + "|".join(re.escape(j) for j in NAME_JOINERS if j != "&")
+    + r")\s|&|\+)\s*",
+    re.I,
 )
 _ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+")
 _NOISE = re.compile(
@@ -120,5 +123,6 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     # "Jane Doe" and "Doe" are one person: keep the fuller name.
     names = [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]
     banned = {_key(n) for n in not_names if n}
-    people = [n for n in names if _key(n) not in banned]
+    # "CNN Business" beside "Jill Doe" on cnn.com is the site's desk, not a second author.
+    people = [n for n in names if _key(n) not in banned and _key(n.split()[0]) not in banned]
     return people or names

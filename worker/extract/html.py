@@ -41,6 +41,8 @@ from worker.extract.urls import absolute_url, canonical_url
 _SPACE = re.compile(r"\s+")
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
 _MAX_BYLINE_CHARS = 200
+_CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
+_MAX_AUTHOR_BOX_CHARS = 1500
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _VISIBLE_TEXT = (
     "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -115,7 +117,7 @@ def site_name(page: Page) -> str | None:
     value = page.first_meta(SITE_NAME_META[:1])
     value = value or jsonld.text_of(jsonld.field_of(page.linked, "publisher"))
     value = value or page.first_meta(SITE_NAME_META[1:])
-    return value if value and not value.startswith("http") else None
+    return value if value and not value.startswith(("http", "@")) else None
 
 
 def title(page: Page) -> str | None:
@@ -178,9 +180,13 @@ def _labelled_meta(page: Page) -> list[str]:
 def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
     """A short byline element's words; for a long one (an author box with a bio), its first few
     separate strings, among which the name stands alone."""
+    if element.tag in _CONTAINER_TAGS:
+        return []  # <body class="single-author"> is a template's flag, not a byline
     words = _words(element)
     if len(words) <= _MAX_BYLINE_CHARS:
         return [words]
+    if len(words) > _MAX_AUTHOR_BOX_CHARS:
+        return []
     pieces = (" ".join(t.split()) for t in element.itertext())
     return [p for p in pieces if 2 < len(p) <= 60][:4]
 
