@@ -59,8 +59,8 @@ class Flag(StrEnum):
 class LineThresholds:
     """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
 
-    short_chars: int = 50
-    good_chars: int = 120
+    short_chars: int = 40
+    good_chars: int = 100
     long_chars: int = 200
     good_stop: float = 0.25
     near_stop: float = 0.12
