@@ -48,6 +48,8 @@ SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
 # container when it holds at least this share of that container's article-like text.
 HINT_SHARE = 0.6
+# A list whose text is at least this share of link text is a list of links.
+LINK_LIST_SHARE = 0.9
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SCALE = 3.0
@@ -235,11 +237,23 @@ def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0) -> list[etr
     ]
 
 
+def is_link_list(element: etree._Element) -> bool:
+    """A list that is nearly all link text: menus, tag lists, related links (never article text)."""
+    text = len("".join(element.text_content().split()))
+    if not text:
+        return False
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    return linked >= LINK_LIST_SHARE * text
+
+
 def slim(elements: list[etree._Element]) -> None:
-    """Strip what the block classifier never reads (images, attributes other than class and id)
-    so that BeautifulSoup, the costly stage, builds a smaller tree."""
+    """Strip what the block classifier never reads or always drops (images, attributes other than
+    class and id, lists of links) so that BeautifulSoup, the costly stage, builds a smaller tree."""
     for subtree in elements:
         etree.strip_elements(subtree, *VOID_TAGS, with_tail=False)
+        for link_list in [el for el in subtree.iter("ul", "ol") if is_link_list(el)]:
+            if link_list.getparent() is not None:
+                _drop(link_list)
         for element in subtree.iter():
             attrib = element.attrib
             if len(attrib) > 0:
