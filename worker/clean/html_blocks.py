@@ -289,12 +289,11 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
         blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
-    first_good = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
-            block.cls = BlockClass.GOOD if follows and i > first_good else BlockClass.BAD
+            block.cls = BlockClass.GOOD if follows else BlockClass.BAD
     return blocks
 
 
