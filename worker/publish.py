@@ -8,6 +8,7 @@ Keys (under `settings.key_prefix`):
     article:<id>   sha256 of the text last published for that article id
     text:<sha256>  the article id that first published this exact text
     dead:<dedup>   marks a dead letter already written for that task id
+    near:...       the near-duplicate index (see `dedup`), written in the same MULTI as the event
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import redis
 
 from worker.config import Settings
+from worker.dedup import add_to_index, lookup, near_fingerprint
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, build_event, serialize_event
 
@@ -45,6 +47,7 @@ class PublishResult:
     article_id: str
     stream_id: str | None = None
     duplicate_of: str | None = None
+    cluster: str | None = None
 
     @property
     def appended(self) -> bool:
@@ -72,16 +75,22 @@ def _xadd_args(settings: Settings) -> dict[str, Any]:
 
 
 def publish_article(client: redis.Redis, settings: Settings, data: dict[str, Any]) -> PublishResult:
-    """Append one event for `data` unless this exact article text is already on the stream."""
+    """Append one event for `data` unless this exact article text is already on the stream.
+
+    A near duplicate of an earlier article is still appended, with `duplicate_of` and `cluster` set.
+    The band keys are watched with the dedup records, so two workers publishing the same story at
+    once cannot both found a cluster: one EXEC fails, retries, and finds the other's article."""
     article_id = data["id"]
     text_sha = data["fingerprints"]["sha256"]
     article_key = settings.key("article", article_id)
     text_key = settings.key("text", text_sha)
     ttl = settings.dedup_ttl_s or None
+    near = near_fingerprint(data["text"], settings.near_duplicate_threshold)
+    band_keys = near.band_keys(settings)
     with redis_errors(f"publishing article {article_id}"), client.pipeline(transaction=True) as pipe:
         for _ in range(_WATCH_RETRIES):
             try:
-                pipe.watch(article_key, text_key)
+                pipe.watch(article_key, text_key, *band_keys)
                 published_sha, text_owner = (_decode(v) for v in pipe.mget(article_key, text_key))
                 if published_sha == text_sha:
                     pipe.unwatch()
@@ -89,17 +98,26 @@ def publish_article(client: redis.Redis, settings: Settings, data: dict[str, Any
                 if published_sha is None and text_owner not in (None, article_id):
                     pipe.unwatch()
                     return PublishResult(PublishOutcome.DUPLICATE_TEXT, article_id, duplicate_of=text_owner)
+                match = lookup(client, settings, article_id, near)
                 event_type = EventType.UPDATED if published_sha else EventType.CREATED
-                event = serialize_event(build_event(data, event_type))
+                placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
+                event = serialize_event(build_event(placed, event_type))
                 pipe.multi()
                 pipe.xadd(settings.stream, {"event": event}, **_xadd_args(settings))
                 pipe.set(article_key, text_sha, ex=ttl)
                 pipe.set(text_key, article_id, ex=ttl)
+                add_to_index(pipe, settings, article_id, near, match, ttl)
                 stream_id = _decode(pipe.execute()[0])
             except redis.WatchError:
                 continue
             outcome = PublishOutcome.UPDATED if published_sha else PublishOutcome.CREATED
-            return PublishResult(outcome, article_id, stream_id=stream_id)
+            return PublishResult(
+                outcome,
+                article_id,
+                stream_id=stream_id,
+                duplicate_of=match.duplicate_of,
+                cluster=match.cluster,
+            )
     raise StoreUnavailable(f"article {article_id}: its dedup record kept changing; gave up after retries")
 
 
