@@ -100,7 +100,32 @@ class Line:
 
 _WORD = re.compile(r"\w[\w'’-]*")
 _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
-_SENTENCE_END = (".", "!", "?", "…", ".)", '."', ".”", ".’", "!”", "?”", '!"', '?"', ".»", "?)", "!)")
+_SENTENCE_END = (
+    ".",
+    "!",
+    "?",
+    "…",
+    "。",
+    "！",
+    "？",
+    "」",
+    "।",
+    "؟",
+    ".)",
+    '."',
+    ".”",
+    ".’",
+    "!”",
+    "?”",
+    '!"',
+    '?"',
+    ".»",
+    "?)",
+    "!)",
+)
+# Ideographs and kana carry a word's worth each: a CJK line counts them thrice, as Latin letters.
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_WIDE_WEIGHT = 3
 _CUT = ("...", "…")  # a teaser cut short, not a sentence
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
@@ -117,6 +142,10 @@ _BIO = re.compile(
     r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:is|was|est|ist|war|es|fue|è|é|era|is een) ", re.U
 )
 _CAPTION = re.compile(r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]")
+
+
+def _width(text: str) -> int:
+    return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
 def read_lines(text: str) -> list[Line]:
@@ -139,7 +168,7 @@ def read_lines(text: str) -> list[Line]:
         lines.append(
             Line(
                 text=stripped,
-                chars=len(stripped),
+                chars=len(stripped) if stripped.isascii() else _width(stripped),
                 words=n,
                 stop=stops / n if n else 0.0,
                 caps=caps / content if content else 0.0,
