@@ -61,7 +61,6 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "task_time_limit": settings.task_time_limit_s,
         "task_default_queue": settings.queue,
         "worker_concurrency": settings.worker_concurrency or None,
-        "worker_hijack_root_logger": False,
         "beat_schedule": _beat_schedule(settings),
     }
 

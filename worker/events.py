@@ -13,13 +13,13 @@ from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 from typing import Any
-from urllib.parse import urljoin
 
 from jsonschema import Draft202012Validator
 
 from worker import EXTRACTOR_NAME, __version__
 from worker.article import Article
 from worker.errors import EventInvalid
+from worker.extract.urls import absolute_url
 from worker.fingerprints import sha256_hex, simhash_hex
 from worker.urls import normalize_url
 
@@ -58,14 +58,6 @@ def article_id(canonical_url: str | None, text_sha256: str) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
-def absolute_http_url(value: str | None, base: str | None) -> str | None:
-    """`value` made absolute against `base`; None unless it is then an http(s) URL."""
-    if not value:
-        return None
-    absolute = urljoin(base, value.strip()) if base else value.strip()
-    return absolute if absolute.startswith(("http://", "https://")) else None
-
-
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -78,7 +70,7 @@ def article_data(
     text = article.text
     text_sha = sha256_hex(text)
     base = article.url if article.url and article.url.startswith(("http://", "https://")) else None
-    canonical = absolute_http_url(meta.canonical_url, base)
+    canonical = absolute_url(meta.canonical_url, base)
     source_info: dict[str, Any] = {"kind": str(article.source_kind), **(source or {})}
     source_info["kind"] = str(source_info.get("kind") or article.source_kind)
     if article.fields_from_hints:
@@ -95,7 +87,7 @@ def article_data(
         "site_name": meta.site_name,
         "language": meta.language,
         "description": meta.description,
-        "image": absolute_http_url(meta.image, canonical or base),
+        "image": absolute_url(meta.image, canonical or base),
         "tags": list(meta.tags),
         "paragraphs": list(article.paragraphs),
         "text": text,
