@@ -72,7 +72,7 @@ class LineThresholds:
     max_caption_words: int = 60
     max_bio_words: int = 60
     max_legal_words: int = 40
-    comment_name_caps: float = 0.5
+    comment_name_caps: float = 0.25
     max_section_words: int = 8
     max_pointer_words: int = 30
     max_meta_words: int = 12
@@ -210,13 +210,13 @@ def _is_legal(lowered: str) -> bool:
 
 def _flag(line: Line, limits: LineThresholds) -> Flag:
     key = line.key
-    if key in CHROME_LINES:
-        return Flag.CHROME
     short = line.words <= limits.max_meta_words and not line.sentence
-    if short and any(" ".join(key.split()[:n]) in CHROME_HEADS for n in (1, 2, 3)):
-        return Flag.CHROME
     if _COMMENT_COUNT.match(key.lstrip("[( ")) or (short and key.rstrip(":") in COMMENT_HEADS):
         return Flag.DISCUSSION
+    if key in CHROME_LINES:
+        return Flag.CHROME
+    if short and any(" ".join(key.split()[:n]) in CHROME_HEADS for n in (1, 2, 3)):
+        return Flag.CHROME
     if line.words <= limits.max_pointer_words and _is_pointer(key):
         return Flag.CHROME
     if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
