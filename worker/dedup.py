@@ -16,8 +16,8 @@ index, and its writes join `publish_article`'s MULTI: an article is indexed exac
 is appended.
 
 Keys (under `settings.key_prefix`):
-    near:doc:<id>                    hash: `sig` (MinHash values, uint32 bytes), `size` (shingles),
-                                     `cluster`, `duplicate_of`
+    near:doc:<id>                    hash: `sig` (MinHash values, little-endian uint32, hex),
+                                     `size` (shingles), `cluster`, `duplicate_of`
     near:band:<rows>:<band>:<hash>   set of article ids whose signature has that band
 
 Candidates from the bands are verified on their stored signatures: a shared band is only a hint.
@@ -148,9 +148,10 @@ def lookup(
         pipe.hmget(doc_key(settings, candidate), "sig", "size", "cluster")
     best: NearMatch | None = None
     for candidate, (sig, size, cluster) in zip(candidates, pipe.execute(), strict=True):
-        if sig is None or cluster is None or size is None or len(sig) != 4 * NUM_PERM:
+        if sig is None or cluster is None or size is None or len(sig) != 8 * NUM_PERM:
             continue  # expired, or indexed with other parameters
-        jaccard = similarity(fingerprint.signature, np.frombuffer(sig, dtype=np.uint32))
+        stored = np.frombuffer(bytes.fromhex(_decode(sig) or ""), dtype="<u4")
+        jaccard = similarity(fingerprint.signature, stored)
         score = overlap(jaccard, fingerprint.size, int(size))
         if score >= settings.near_duplicate_threshold and (best is None or score > best.similarity):
             cluster_id = _decode(cluster) or candidate
@@ -176,11 +177,16 @@ def add_to_index(
     match: NearMatch,
     ttl_s: int | None = None,
 ) -> None:
-    """Queue the index writes on `pipe` (inside the publishing MULTI): the article's record, then its
+    """Queue the index writes on `pipe` (inside the publishing MULTI; the signature goes as hex, so a
+    client with `decode_responses` reads it back too): the article's record, then its
     id in each of its bands. A re-published (updated) article adds its new bands; old ones fail
     verification or still point at the same article."""
     key = doc_key(settings, article_id)
-    record = {"sig": fingerprint.signature.tobytes(), "size": fingerprint.size, "cluster": match.cluster}
+    record = {
+        "sig": fingerprint.signature.astype("<u4").tobytes().hex(),
+        "size": fingerprint.size,
+        "cluster": match.cluster,
+    }
     if match.duplicate_of:
         record["duplicate_of"] = match.duplicate_of
     pipe.hset(key, mapping=record)
