@@ -168,15 +168,35 @@ def _timeout(limits: FetchLimits, remaining_s: float) -> httpx.Timeout:
     return httpx.Timeout(read, connect=max(0.1, min(limits.connect_timeout_s, remaining_s)), pool=read)
 
 
+class _DeadlineStream(httpx.SyncByteStream):
+    """A response's raw body, checked against the total deadline on every network read. Decoded
+    chunks alone are not enough: a drip of bytes that fill no 64 KB chunk, or decode to nothing
+    (gzip), would never reach a check."""
+
+    def __init__(self, stream: httpx.SyncByteStream, deadline: float, total_s: float, url: str) -> None:
+        self._stream, self._deadline, self._total_s, self._url = stream, deadline, total_s, url
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self._stream:
+            if time.monotonic() > self._deadline:
+                raise FetchTimeout(f"{self._url} took longer than {self._total_s}s in total", url=self._url)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
 def _read_capped(response: httpx.Response, limits: FetchLimits, deadline: float, url: str) -> bytes:
     """Read the decoded body, stopping at `max_bytes` (a decompression bomb is counted after decoding)
     and at the total deadline (a slow drip cannot outlast it by more than one read timeout)."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limits.max_bytes:
         raise FetchTooLarge(f"{url} declares {declared} bytes, over the {limits.max_bytes}-byte cap", url=url)
+    if isinstance(response.stream, httpx.SyncByteStream):
+        response.stream = _DeadlineStream(response.stream, deadline, limits.total_timeout_s, url)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes(chunk_size=65536):
+    for chunk in response.iter_bytes():
         size += len(chunk)
         if size > limits.max_bytes:
             raise FetchTooLarge(f"{url} sent more than the {limits.max_bytes}-byte cap", url=url)
