@@ -41,7 +41,8 @@ class BlockLimits:
     comment_cost: float = 150.0
     comment_share: float = 0.2
     comment_reach: int = 6
-    section_share: float = 0.7
+    section_share: float = 0.3
+    section_resume_run: int = 2
     min_prose_before_comments: float = 500.0
     depth_discount: float = 0.5
     max_merge_gap: int = 8
@@ -90,21 +91,29 @@ def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     values = [_value(line, limits) for line in lines]
     after_comment = limits.comment_reach + 1
     prose_seen = 0.0
-    share = 1.0
+    discussion = False
+    section = False
+    run = 0  # consecutive GOOD lines
     for index, line in enumerate(lines):
         if prose_seen >= limits.min_prose_before_comments:
-            # Below the article's start, comments and "Related"/"More" sections hold other people's text.
-            if line.flag is Flag.DISCUSSION:
-                share = min(share, limits.comment_share)
-            elif line.flag is Flag.SECTION:
-                share = min(share, limits.section_share)
+            # Below the article's start, comments hold other people's text to the page's end; a
+            # "Related"/"More" section holds teasers until the article's paragraphs resume.
+            discussion = discussion or line.flag is Flag.DISCUSSION
+            section = section or line.flag is Flag.SECTION
+        run = run + 1 if line.kind is LineClass.GOOD else 0
+        if section and run >= limits.section_resume_run:
+            section = False
+            values[index - 1] /= limits.section_share
         if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
             after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
             continue
         after_comment += 1
         if values[index] > 0:
             prose_seen += values[index]
-            values[index] *= limits.comment_share if after_comment <= limits.comment_reach else share
+            if discussion or after_comment <= limits.comment_reach:
+                values[index] *= limits.comment_share
+            elif section:
+                values[index] *= limits.section_share
     return values
 
 
