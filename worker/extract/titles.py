@@ -9,6 +9,7 @@ from worker.extract.patterns import TITLE_SEPARATORS
 _PUNCT = re.compile(r"[^\w\s]")
 _MAX_HEADLINE_WORDS = 30
 _MIN_OVERLAP = 0.15
+_SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 
 
 def normalized(text: str | None) -> str:
@@ -107,9 +108,13 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
         if len(key.split()) >= 3 and any(k.startswith(key) for k in keys):
             return heading
     # The visible headline of the article, as readers see it, over a metadata title written for search;
-    # unless the page has several <h1> (a template's section titles) or the one shares no words with
-    # what the metadata calls the article (a section or brand heading).
-    if stripped and (len(headings) > 1 or (headings and _overlap(headings[0], stripped[0]) <= _MIN_OVERLAP)):
+    # unless the page has several <h1> (a template's section titles), or the one shares no words with
+    # what the metadata calls the article (a section or brand heading), or it is the same title
+    # spelled a little differently.
+    if stripped and (
+        len(headings) > 1
+        or (headings and not _MIN_OVERLAP < _overlap(headings[0], stripped[0]) < _SAME_TITLE_OVERLAP)
+    ):
         return stripped[0]
     for heading in headings:
         if _is_headline(heading) and not _site_like(heading, site_names):
