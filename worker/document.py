@@ -87,12 +87,36 @@ def _declared_charset(raw: bytes, content_type: str | None) -> str | None:
     return match.group(1).decode("ascii", "ignore").lower() if match else None
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_STRAY_BYTES_AS_CP1252 = "newsworker-stray-cp1252"
+
+
+def _stray_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    stray = error.object[error.start : error.end]
+    return stray.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_STRAY_BYTES_AS_CP1252, _stray_bytes_as_cp1252)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Most high bytes form valid UTF-8 sequences: a UTF-8 page with pasted-in windows-1252 text
+    (mixed encodings), which no single charset decodes and detection would turn into mojibake."""
+    sample = raw[:262144]
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(sample))
+    return in_sequences > 0 and 2 * in_sequences >= len(_HIGH_BYTE.findall(sample))
+
+
 def decode_bytes(raw: bytes, content_type: str | None = None) -> str:
     """UTF-8 when the bytes are valid UTF-8, else the declared charset, else charset detection.
 
     A declared charset is trusted only when it decodes cleanly: pages that declare one encoding and
-    are written in another are common, and mixed encodings decode with replacement characters, which
-    the caller then measures.
+    are written in another are common. A page that is mostly UTF-8 with stray windows-1252 bytes
+    (mixed encodings) decodes as UTF-8 with those bytes read as windows-1252; other mixtures decode
+    with replacement characters, which the caller then measures.
     """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -112,6 +136,8 @@ def decode_bytes(raw: bytes, content_type: str | None = None) -> str:
             return raw.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass
+    if declared in (None, "utf-8", "utf8") and _mostly_utf8(raw):
+        return raw.decode("utf-8", errors=_STRAY_BYTES_AS_CP1252)
     best = from_bytes(raw[:262144]).best()
     if best is not None and best.encoding:
         return raw.decode(best.encoding, errors="replace")
