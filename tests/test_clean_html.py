@@ -320,6 +320,19 @@ def test_copyright_line_is_removed(line: str) -> None:
     assert line not in _text(_page(_paragraphs() + f"<p>{line}</p>"))
 
 
+@pytest.mark.parametrize(
+    ("lang", "prompt"),
+    [
+        ("en", "Follow us on Twitter and Facebook for more news from the harbour and the town."),
+        ("fr", "Suivez-nous sur les réseaux sociaux pour ne rien manquer de l'actualité locale."),
+        ("de", "Folgen Sie uns auf Instagram, um keine Nachricht aus der Stadt zu verpassen."),
+        ("es", "Síguenos en las redes sociales para no perderte ninguna noticia del paseo."),
+    ],
+)
+def test_prompt_closing_the_article_is_removed(lang: str, prompt: str) -> None:
+    assert _clean(_page(_paragraphs(lang) + f"<p>{prompt}</p>", lang=lang)) == ARTICLES[lang]
+
+
 def test_hidden_element_is_removed() -> None:
     text = "This paragraph is hidden from readers and must not appear here."
     hidden = f"<div style='display: none'><p>{text}</p></div>"

@@ -17,7 +17,12 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData
 
 from worker.clean.html_cut import name_parts
-from worker.clean.markers import HTML_LEADING_MARKERS, HTML_SECTION_MARKERS, HTML_WHOLE_MARKERS
+from worker.clean.markers import (
+    HTML_LEADING_MARKERS,
+    HTML_SECTION_MARKERS,
+    HTML_TAIL_PROMPTS,
+    HTML_WHOLE_MARKERS,
+)
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -33,6 +38,7 @@ _SPACE = re.compile(r"\s+")
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
+_TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
@@ -45,6 +51,7 @@ MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
 URL_MAX_SHARE = 0.5
+TAIL_PROMPT_MAX_WORDS = 60
 SECTION_MARKER_MAX_WORDS = 6
 # A soft-named block (caption, byline, author...) is text only when it is this long.
 SOFT_GOOD_MIN_CHARS = 300
@@ -289,6 +296,7 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
         blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
+    trim_tail_prompts(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
@@ -325,6 +333,17 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
         if box is not None:
             block.cls = BlockClass.BAD
         seen_good = seen_good or block.cls is BlockClass.GOOD
+
+
+def trim_tail_prompts(blocks: list[Block]) -> None:
+    """The article's last blocks, while they carry a prompt (follow, sign up, subscribe), are its
+    sign-off and the site's promotion, not its text."""
+    for block in reversed(blocks):
+        if block.cls is not BlockClass.GOOD:
+            continue
+        if len(block.text.split()) > TAIL_PROMPT_MAX_WORDS or not _TAIL_PROMPT.search(block.text.lower()):
+            return
+        block.cls = BlockClass.BAD
 
 
 def drop_headline_lists(blocks: list[Block]) -> None:
