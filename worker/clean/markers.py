@@ -190,3 +190,12 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"art[íi]culos relacionados|te puede interesar|m[áa]s noticias|comentarios|sobre el autor",
     r"noticias relacionadas",
 )
+
+# A prompt anywhere in one of the article's last blocks makes it a sign-off, not text: "Follow us on
+# Twitter", "Sign up for our newsletter", "Click here to subscribe".
+HTML_TAIL_PROMPTS: tuple[str, ...] = (
+    r"\b(sign up|subscribe|newsletter|follow (us|him|her|me|them)|click here|join our)\b",
+    r"\bdownload (our|the) app\b",
+    r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
+    r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",
+)
