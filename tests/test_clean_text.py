@@ -21,7 +21,7 @@ EN_BODY = [
     "delayed by the legal challenge or by the winter weather.",
 ]
 EN_HEADER = [
-    "Riverton Daily - News From Your Valley",
+    "RivertonDaily.com - News From Your Valley",
     "Council backs bike lane network for old town",
     "Riverton, Oct 7 (Valley Press) Oct 7, 2025",
 ]
@@ -308,3 +308,29 @@ def test_spanish_page_keeps_only_its_article() -> None:
         ["© 2025 Diario del Valle. Todos los derechos reservados."],
     )
     assert _body(clean_text(text)) == ES_BODY
+
+
+def test_second_page_opening_with_a_masthead_is_not_merged() -> None:
+    other = [
+        "A new ferry will link the two banks of the river from next summer, the port authority said.",
+        "The service will run every twenty minutes during the day and once an hour in the evening.",
+    ]
+    text = _page(
+        ["Ferry to link river banks"], *_paragraphs(other), EN_HEADER, *_paragraphs(EN_BODY), EN_FOOTER
+    )
+    assert _body(clean_text(text)) == EN_BODY
+
+
+def test_copyright_sign_inside_a_caption_is_not_a_footer() -> None:
+    body = [*EN_BODY[:2], "The old bridge at dawn, 2019. © Jane Marsh", *EN_BODY[2:]]
+    assert _body(clean_text(_article(body))) == EN_BODY
+
+
+def test_japanese_lines_are_measured_by_their_characters() -> None:
+    body = [
+        "市議会は火曜日、旧市街に自転車専用レーンを整備する計画を賛成多数で可決した。",
+        "計画では約四十億円をかけて、三十五キロの専用レーンを車道から分離して設ける。",
+        "反対する商店主らは、駐車場が減れば客足が遠のくとして、来月にも提訴する方針だ。",
+    ]
+    text = _page(["リバートン日報", "旧市街に自転車レーン網"], *_paragraphs(body), ["© 2025 リバートン日報"])
+    assert _body(clean_text(text)) == body

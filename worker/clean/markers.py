@@ -112,13 +112,22 @@ SECTION_LEADS: frozenset[str] = _phrases(
     """
 )
 
-# A line containing one of these is legal or consent text (copyright footers, cookie prompts).
+# A line containing one of these is a copyright footer: the page's text ends there.
+RIGHTS_WORDS: frozenset[str] = _phrases(
+    """
+    all rights reserved | alle rechte vorbehalten | tous droits réservés | todos los derechos reservados |
+    tutti i diritti riservati | todos os direitos reservados | alle rechten voorbehouden
+    """
+)
+
+# A line containing one of these is legal or consent text (cookie prompts, policy links).
 LEGAL_WORDS: frozenset[str] = _phrases(
     """
-    © | all rights reserved | cookie | privacy policy | terms of use | terms of service |
-    terms and conditions | alle rechte vorbehalten | datenschutz | tous droits réservés |
-    politique de confidentialité | todos los derechos reservados | política de privacidad |
-    tutti i diritti riservati | todos os direitos reservados | alle rechten voorbehouden
+    cookie policy | cookie settings | cookie preferences | use cookies | uses cookies | accept cookies |
+    privacy policy | terms of use | terms of service | terms and conditions | datenschutzerklärung |
+    cookie-einstellungen | verwenden cookies | politique de confidentialité | utilise des cookies |
+    utilisons des cookies | política de privacidad | utiliza cookies | utilizamos cookies |
+    informativa sulla privacy | utilizza cookie | política de privacidade | utiliza cookies
     """
 )
 

@@ -23,8 +23,8 @@ from worker.clean.text_lines import (
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
-_HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL)
-_ENDS = (Flag.DISCUSSION, Flag.LEGAL)  # nothing of the article follows these
+_HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
+_ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line or a site's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class BlockLimits:
     label_cost: float = 40.0
     bad_cost: float = 60.0
     break_cost: float = 400.0
+    end_cost: float = 1e6
     comment_cost: float = 150.0
     comment_share: float = 0.2
     comment_reach: int = 6
@@ -75,6 +76,8 @@ def _value(line: Line, limits: BlockLimits) -> float:
     if line.kind is LineClass.NEAR_GOOD:
         # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
         return line.chars * (limits.near_good_share if line.sentence else limits.near_label_share)
+    if line.flag in _ENDS:
+        return -limits.end_cost
     if line.flag in _HARD_BREAKS:
         return -limits.break_cost
     if line.flag is Flag.COMMENT:

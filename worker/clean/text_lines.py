@@ -22,6 +22,7 @@ from worker.clean.markers import (
     COMMENT_VERBS,
     CREDIT_HEADS,
     LEGAL_WORDS,
+    RIGHTS_WORDS,
     SECTION_HEADS,
     SECTION_LEADS,
 )
@@ -45,6 +46,8 @@ class Flag(StrEnum):
     SECTION = "section"
     DISCUSSION = "discussion"
     LEGAL = "legal"
+    FOOTER = "footer"
+    MASTHEAD = "masthead"
     CREDIT = "credit"
     CAPTION = "caption"
     BIO = "bio"
@@ -132,7 +135,13 @@ _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(
 _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
-_COPYRIGHT = re.compile(r"\bcopyright\s*(?:©|\(c\)|\d{4})|\(c\)\s*\d{4}")
+_COPYRIGHT = re.compile(r"^\W{0,3}copyright\b|\bcopyright\s*(?:©|\(c\)|\d{4})")
+# "Example.com - Your World At War": a site's name and motto open a page; mid-page, a second page begins.
+_MASTHEAD = re.compile(
+    r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co\.uk|de|fr|es|it|nl|pt|eu"
+    r"|io|co|tv|us|uk|au|ca|in|ch|at|be)\s+[-–—|]\s+[^|]+$"
+)
+_RIGHTS = re.compile("|".join(re.escape(w) for w in sorted(RIGHTS_WORDS, key=len, reverse=True)))
 _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)))
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
 _CREDIT_TAIL = re.compile(
@@ -202,10 +211,12 @@ def _is_comment_head(key: str) -> bool:
     return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
 
 
-def _is_legal(lowered: str) -> bool:
-    if ("copyright" in lowered or "(c)" in lowered) and _COPYRIGHT.search(lowered):
+def _is_footer(lowered: str) -> bool:
+    """A copyright line: it starts with the sign or the word, or it reserves the rights."""
+    head = lowered[:12]
+    if "©" in head or "(c)" in head or ("copyright" in lowered and _COPYRIGHT.search(lowered)):
         return True
-    return _LEGAL.search(lowered) is not None
+    return _RIGHTS.search(lowered) is not None
 
 
 def _flag(line: Line, limits: LineThresholds) -> Flag:
@@ -229,8 +240,15 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.COMMENT
     if short and _CLOCK.search(line.text):
         return Flag.STAMP
-    if _is_legal(line.text.lower() if line.words <= limits.max_legal_words else line.text[:60].lower()):
+    if short and _MASTHEAD.match(key):
+        return Flag.MASTHEAD
+    lowered = line.text.lower() if line.words <= limits.max_legal_words else line.text[:60].lower()
+    if _is_footer(lowered):
+        return Flag.FOOTER
+    if _LEGAL.search(lowered):
         return Flag.LEGAL
+    if "©" in lowered and line.words <= limits.max_caption_words:
+        return Flag.CREDIT  # a picture's credit: the sign inside a line, not a footer's opening
     if _CREDIT.match(line.text):
         return Flag.CREDIT
     if line.words <= limits.max_caption_words and ("," in key or "(" in key) and _CAPTION.search(key):
