@@ -49,7 +49,8 @@ class BlockLimits:
     max_merge_gap: int = 8
     merge_share: float = 0.2
     merge_min_good: int = 2
-    max_kept_short_run: int = 2
+    max_kept_short_run: int = 3
+    list_share: float = 0.5
     lede_stop: float = 0.3
     lede_words: int = 6
 
@@ -238,7 +239,10 @@ def revise_lines(
             end += 1
         run = range(index, end + 1)
         sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)
-        if len(run) <= limits.max_kept_short_run or sentences or (index > first and lines[index - 1].colon):
+        # Inside the article, a run of short lines is its list unless it reads as headlines.
+        prose_like = sum(1 for i in run if lines[i].caps < HEADLINE_CAPS) >= limits.list_share * len(run)
+        introduced = index > first and lines[index - 1].colon
+        if len(run) <= limits.max_kept_short_run or sentences or introduced or prose_like:
             body.extend(run)
         else:
             # A list the article announces ("The streets are:") belongs to it, from its colon on.
