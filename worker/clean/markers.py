@@ -39,11 +39,11 @@ CHROME_LINES: frozenset[str] = _phrases(
 # A short line (no sentence) starting with one of these is a prompt or a button.
 CHROME_HEADS: frozenset[str] = _phrases(
     """
-    reply | click to | click here | share on | share via | share this | follow us | follow me | sign up |
-    subscribe to | log in to | sign in to | register to | download the | get the app | antworten |
-    teilen auf | jetzt abonnieren | répondre | partager sur | abonnez-vous | inscrivez-vous | responder |
-    compartir en | suscríbete a | rispondi | condividi su | iscriviti | responder | partilhar no |
-    reageer | deel op
+    reply | click to | click here | share on | share via | share to | share with | share this |
+    follow us | follow me | sign up | subscribe to | log in to | sign in to | register to | download the |
+    get the app | antworten | teilen auf | jetzt abonnieren | répondre | partager sur | abonnez-vous |
+    inscrivez-vous | responder | compartir en | suscríbete a | rispondi | condividi su | iscriviti |
+    responder | partilhar no | reageer | deel op
     """
 )
 
@@ -136,6 +136,14 @@ CREDIT_HEADS: frozenset[str] = _phrases(
     """
     photo | photos | image | images | picture | pictures | video | credit | credits | source | foto |
     fotos | bild | bilder | quelle | crédit | crédits | imagen | fuente | fotografia | imagem | beeld
+    """
+)
+
+# Picture agencies: a short line naming one is a photo credit ("Jane Doe | Getty Images").
+CREDIT_NAMES: frozenset[str] = _phrases(
+    """
+    getty images | shutterstock | istock | alamy | ap photo | afp photo | reuters photo | epa-efe |
+    picture alliance | imago images | keystone | associated press photo | nurphoto | sipa
     """
 )
 

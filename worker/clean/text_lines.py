@@ -21,6 +21,7 @@ from worker.clean.markers import (
     COMMENT_HEADS,
     COMMENT_VERBS,
     CREDIT_HEADS,
+    CREDIT_NAMES,
     LEGAL_WORDS,
     RIGHTS_WORDS,
     SECTION_HEADS,
@@ -74,6 +75,7 @@ class LineThresholds:
     repeat_prefix_chars: int = 60
     max_caption_words: int = 60
     max_bio_words: int = 60
+    max_credit_words: int = 15
     max_legal_words: int = 40
     comment_name_caps: float = 0.25
     max_section_words: int = 8
@@ -143,6 +145,10 @@ _MASTHEAD = re.compile(
 )
 _RIGHTS = re.compile("|".join(re.escape(w) for w in sorted(RIGHTS_WORDS, key=len, reverse=True)))
 _LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)))
+_CREDIT_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b")
+_CREDIT_NAME_TAIL = re.compile(
+    r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
+)
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
 _CREDIT_TAIL = re.compile(
     r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
@@ -249,11 +255,11 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.LEGAL
     if "©" in lowered and line.words <= limits.max_caption_words:
         return Flag.CREDIT  # a picture's credit: the sign inside a line, not a footer's opening
-    if _CREDIT.match(line.text):
+    if _CREDIT.match(line.text) or (line.words <= limits.max_credit_words and _CREDIT_NAME.search(key)):
         return Flag.CREDIT
     if line.words <= limits.max_caption_words and ("," in key or "(" in key) and _CAPTION.search(key):
         return Flag.CAPTION
-    if line.words <= limits.max_caption_words and _CREDIT_TAIL.search(key):
+    if line.words <= limits.max_caption_words and (_CREDIT_TAIL.search(key) or _CREDIT_NAME_TAIL.search(key)):
         return Flag.CAPTION
     if line.words <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(key.split()):
         return Flag.BIO
