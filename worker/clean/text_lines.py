@@ -99,6 +99,7 @@ class Line:
     colon: bool
     gap_before: bool
     key: str
+    low: str
     kind: LineClass = LineClass.SHORT
     flag: Flag = Flag.NONE
 
@@ -132,6 +133,7 @@ _SENTENCE_END = (
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WIDE_WEIGHT = 3
 _CUT = ("...", "…")  # a teaser cut short, not a sentence
+_DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 _COMMENT_COUNT = re.compile(
@@ -191,6 +193,7 @@ def read_lines(text: str) -> list[Line]:
                 colon=stripped.endswith(":"),
                 gap_before=gap,
                 key=" ".join(lowered.strip(_EDGE_PUNCT).split()),
+                low=lowered,
             )
         )
         gap = False
@@ -226,42 +229,52 @@ def _is_footer(lowered: str) -> bool:
 
 
 def _flag(line: Line, limits: LineThresholds) -> Flag:
-    key = line.key
-    short = line.words <= limits.max_meta_words and not line.sentence
-    if _COMMENT_COUNT.match(key.lstrip("[( ")) or (short and key.rstrip(":") in COMMENT_HEADS):
+    """Why the line is page furniture, if a marker says so. Cheap tests guard the regular expressions:
+    this runs on every line of every page."""
+    key, low, count = line.key, line.low, line.words
+    words = key.split()
+    first = words[0] if words else ""
+    short = count <= limits.max_meta_words and not line.sentence
+    digits = _DIGIT.search(low) is not None
+    if (digits and _COMMENT_COUNT.match(key.lstrip("[( "))) or (short and key.rstrip(":") in COMMENT_HEADS):
         return Flag.DISCUSSION
     if key in CHROME_LINES:
         return Flag.CHROME
-    if short and any(" ".join(key.split()[:n]) in CHROME_HEADS for n in (1, 2, 3)):
+    if short and (
+        first in CHROME_HEADS or " ".join(words[:2]) in CHROME_HEADS or " ".join(words[:3]) in CHROME_HEADS
+    ):
         return Flag.CHROME
-    if line.words <= limits.max_pointer_words and _is_pointer(key):
+    if count <= limits.max_pointer_words and ":" in key and _is_pointer(key):
         return Flag.CHROME
-    if line.words <= limits.max_section_words and not line.sentence and _is_section_head(key):
+    if count <= limits.max_section_words and not line.sentence and _is_section_head(key):
         return Flag.SECTION
-    if short and line.caps >= limits.headline_caps and key.split(" ", 1)[0] in SECTION_LEADS:
+    if short and line.caps >= limits.headline_caps and first in SECTION_LEADS:
         return Flag.SECTION
-    if _NUMERIC.match(line.text):
+    if (digits or not key) and _NUMERIC.match(line.text):
         return Flag.NUMERIC
     if short and line.caps >= limits.comment_name_caps and _is_comment_head(key):
         return Flag.COMMENT
-    if short and _CLOCK.search(line.text):
+    if short and digits and _CLOCK.search(low):
         return Flag.STAMP
-    if short and _MASTHEAD.match(key):
+    if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD
-    lowered = line.text.lower() if line.words <= limits.max_legal_words else line.text[:60].lower()
-    if _is_footer(lowered):
+    head = low if count <= limits.max_legal_words else low[:60]
+    if _is_footer(head):
         return Flag.FOOTER
-    if _LEGAL.search(lowered):
+    if _LEGAL.search(head):
         return Flag.LEGAL
-    if "©" in lowered and line.words <= limits.max_caption_words:
+    if "©" in head and count <= limits.max_caption_words:
         return Flag.CREDIT  # a picture's credit: the sign inside a line, not a footer's opening
-    if _CREDIT.match(line.text) or (line.words <= limits.max_credit_words and _CREDIT_NAME.search(key)):
+    if first.rstrip(":/") in CREDIT_HEADS and _CREDIT.match(low):
         return Flag.CREDIT
-    if line.words <= limits.max_caption_words and ("," in key or "(" in key) and _CAPTION.search(key):
-        return Flag.CAPTION
-    if line.words <= limits.max_caption_words and (_CREDIT_TAIL.search(key) or _CREDIT_NAME_TAIL.search(key)):
-        return Flag.CAPTION
-    if line.words <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(key.split()):
+    if count <= limits.max_credit_words and _CREDIT_NAME.search(low):
+        return Flag.CREDIT
+    if count <= limits.max_caption_words:
+        if ("," in low or "(" in low) and _CAPTION.search(low):
+            return Flag.CAPTION
+        if low.endswith((")", "]")) and (_CREDIT_TAIL.search(low) or _CREDIT_NAME_TAIL.search(low)):
+            return Flag.CAPTION
+    if count <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(words):
         return Flag.BIO
     return Flag.NONE
 
