@@ -145,9 +145,17 @@ _MASTHEAD = re.compile(
     r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co\.uk|de|fr|es|it|nl|pt|eu"
     r"|io|co|tv|us|uk|au|ca|in|ch|at|be)\s+[-–—|]\s+[^|]+$"
 )
-_RIGHTS = re.compile("|".join(re.escape(w) for w in sorted(RIGHTS_WORDS, key=len, reverse=True)))
-_LEGAL = re.compile("|".join(re.escape(w) for w in sorted(LEGAL_WORDS, key=len, reverse=True)))
-_CREDIT_NAME = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b")
+
+
+def _alternatives(phrases: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+
+
+# One pass over a line finds a rights reservation, consent text or a picture agency, whichever comes first.
+_NOTICE = re.compile(
+    f"(?P<rights>{_alternatives(RIGHTS_WORDS)})|(?P<legal>{_alternatives(LEGAL_WORDS)})"
+    f"|\\b(?P<credit>{_alternatives(CREDIT_NAMES)})\\b"
+)
 _CREDIT_NAME_TAIL = re.compile(
     r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
 )
@@ -220,12 +228,17 @@ def _is_comment_head(key: str) -> bool:
     return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
 
 
-def _is_footer(lowered: str) -> bool:
-    """A copyright line: it starts with the sign or the word, or it reserves the rights."""
-    head = lowered[:12]
-    if "©" in head or "(c)" in head or ("copyright" in lowered and _COPYRIGHT.search(lowered)):
-        return True
-    return _RIGHTS.search(lowered) is not None
+def _notices(lowered: str) -> set[str]:
+    """Which kinds of notice the line holds: "rights", "legal", "credit"."""
+    return {match.lastgroup for match in _NOTICE.finditer(lowered) if match.lastgroup}
+
+
+def _is_copyright(lowered: str) -> bool:
+    """A copyright line starts with the sign or the word."""
+    start = lowered[:12]
+    return (
+        "©" in start or "(c)" in start or ("copyright" in lowered and _COPYRIGHT.search(lowered) is not None)
+    )
 
 
 def _flag(line: Line, limits: LineThresholds) -> Flag:
@@ -259,15 +272,16 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
     if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD
     head = low if count <= limits.max_legal_words else low[:60]
-    if _is_footer(head):
+    notices = _notices(low if count <= limits.max_credit_words else head)
+    if "rights" in notices or _is_copyright(head):
         return Flag.FOOTER
-    if _LEGAL.search(head):
+    if "legal" in notices:
         return Flag.LEGAL
     if "©" in head and count <= limits.max_caption_words:
         return Flag.CREDIT  # a picture's credit: the sign inside a line, not a footer's opening
     if first.rstrip(":/") in CREDIT_HEADS and _CREDIT.match(low):
         return Flag.CREDIT
-    if count <= limits.max_credit_words and _CREDIT_NAME.search(low):
+    if "credit" in notices and count <= limits.max_credit_words:
         return Flag.CREDIT
     if count <= limits.max_caption_words:
         if ("," in low or "(" in low) and _CAPTION.search(low):
