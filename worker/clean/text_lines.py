@@ -151,7 +151,7 @@ def _alternatives(phrases: frozenset[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
 
 
-# One pass over a line finds a rights reservation, consent text or a picture agency, whichever comes first.
+# One search finds a rights reservation, consent text or a picture agency, whichever comes first.
 _NOTICE = re.compile(
     f"(?P<rights>{_alternatives(RIGHTS_WORDS)})|(?P<legal>{_alternatives(LEGAL_WORDS)})"
     f"|\\b(?P<credit>{_alternatives(CREDIT_NAMES)})\\b"
@@ -228,9 +228,10 @@ def _is_comment_head(key: str) -> bool:
     return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
 
 
-def _notices(lowered: str) -> set[str]:
-    """Which kinds of notice the line holds: "rights", "legal", "credit"."""
-    return {match.lastgroup for match in _NOTICE.finditer(lowered) if match.lastgroup}
+def _notice(lowered: str) -> str | None:
+    """The kind of the line's first notice: "rights", "legal" or "credit"."""
+    match = _NOTICE.search(lowered)
+    return match.lastgroup if match else None
 
 
 def _is_copyright(lowered: str) -> bool:
@@ -272,16 +273,16 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
     if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD
     head = low if count <= limits.max_legal_words else low[:60]
-    notices = _notices(low if count <= limits.max_credit_words else head)
-    if "rights" in notices or _is_copyright(head):
+    notice = _notice(low if count <= limits.max_credit_words else head)
+    if notice == "rights" or _is_copyright(head):
         return Flag.FOOTER
-    if "legal" in notices:
+    if notice == "legal":
         return Flag.LEGAL
     if "©" in head and count <= limits.max_caption_words:
         return Flag.CREDIT  # a picture's credit: the sign inside a line, not a footer's opening
     if first.rstrip(":/") in CREDIT_HEADS and _CREDIT.match(low):
         return Flag.CREDIT
-    if "credit" in notices and count <= limits.max_credit_words:
+    if notice == "credit" and count <= limits.max_credit_words:
         return Flag.CREDIT
     if count <= limits.max_caption_words:
         if ("," in low or "(" in low) and _CAPTION.search(low):
