@@ -132,14 +132,15 @@ _SENTENCE_END = (
 # Ideographs and kana carry a word's worth each: a CJK line counts them thrice, as Latin letters.
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WIDE_WEIGHT = 3
-_CUT = ("...", "…")  # a teaser cut short, not a sentence
+_CUT = ("..", "…")  # a teaser cut short, not a sentence
 _DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
 _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
-_COPYRIGHT = re.compile(r"^\W{0,3}copyright\b|\bcopyright\s*(?:©|\(c\)|\d{4})")
+_COPYRIGHT_LEAD = 12
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|\(c\))")
 # "Example.com - Your World At War": a site's name and motto open a page; mid-page, a second page begins.
 _MASTHEAD = re.compile(
     r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co\.uk|de|fr|es|it|nl|pt|eu"
