@@ -334,3 +334,39 @@ def test_japanese_lines_are_measured_by_their_characters() -> None:
     ]
     text = _page(["リバートン日報", "旧市街に自転車レーン網"], *_paragraphs(body), ["© 2025 リバートン日報"])
     assert _body(clean_text(text)) == body
+
+
+def test_inline_pointer_to_another_article_is_removed() -> None:
+    body = [*EN_BODY[:2], "Read more: Riverton opens its first cycle street", *EN_BODY[2:]]
+    assert _body(clean_text(_article(body))) == EN_BODY
+
+
+def test_author_bio_after_the_article_is_removed() -> None:
+    bio = ["Jane Marsh is a reporter covering city hall and transport for the Riverton Daily since 2019."]
+    assert _body(clean_text(_article(after=bio))) == EN_BODY
+
+
+def test_article_continues_after_an_inline_related_box() -> None:
+    box = ["Related", "New bus lanes divide the east side", "Parking fees to rise in the centre"]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY[:3]), box, *_paragraphs(EN_BODY[3:]), EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY
+
+
+def test_teasers_with_summaries_under_more_stories_are_removed() -> None:
+    teasers = ["More stories"]
+    for headline, summary in (
+        (
+            "Bus lanes divide the east side",
+            "Residents of the east side are split over a plan to give buses their own lanes.",
+        ),
+        (
+            "Parking fees to rise",
+            "The council will raise parking fees in the centre by a fifth from January.",
+        ),
+        (
+            "Ferry to link river banks",
+            "A new ferry will link the two banks of the river from next summer, it was said.",
+        ),
+    ):
+        teasers += [headline, "Valley Press", summary]
+    assert _body(clean_text(_article(after=teasers))) == EN_BODY

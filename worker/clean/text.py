@@ -1,10 +1,16 @@
 """Whole-page plain text boilerplate removal: which lines are the article's paragraphs.
 
 The steps, in jusText's order: `read_lines` measures each non-empty line, `classify_lines` judges it
-alone (`clean.text_lines`), `find_main_block` picks the article as the largest coherent run of prose,
-and `revise_lines` decides the lines that cannot be judged alone (subheadings, list items, short
-paragraphs) by their neighbours inside that run. A page copied whole may hold a second article, or
-teasers of others: only the block with the most prose is the article, the rest is dropped.
+alone (`clean.text_lines`), `find_main_block` picks the article, and `revise_lines` decides the lines
+that cannot be judged alone (subheadings, list items, short paragraphs) by where they sit.
+
+Picking the article: every line gets a value, prose its length and everything else a cost (a menu
+item a little, an ad marker more, a "Related" head a lot; a copyright footer or a second page's masthead
+cannot be crossed at all). The candidate articles are the maximal-weight stretches of that sequence
+(Ruzzo and Tompa), so a headline list between two blocks of prose keeps them apart unless the prose
+beyond it is worth more than the list costs. The heaviest candidate wins, a lower one needing a little
+more weight, and neighbours a short inline box away join it. A page copied whole may hold a second
+article, or teasers of others: only the article with the most prose is kept, the rest is dropped.
 """
 
 from __future__ import annotations
@@ -29,8 +35,13 @@ _ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line 
 
 @dataclass(frozen=True, slots=True)
 class BlockLimits:
-    """What each kind of line is worth when weighing a block (prose in characters), and how many short
-    lines in a row make a list rather than subheadings."""
+    """How a block is weighed and revised. Prose is worth its characters (NEAR_GOOD lines a share);
+    other lines cost: `short_cost` a lowercase short line, `label_cost` a headline-case one, `bad_cost`
+    a marker, `break_cost` a section/comments head or consent text, `end_cost` a footer or masthead.
+    Prose under a "Name says:" line (`comment_reach` lines) or below a comments head weighs
+    `comment_share`; below a "Related"/"More" head `section_share` until `section_resume_run` GOOD lines
+    in a row. `depth_discount` handicaps lower candidates; the `merge_*` limits join neighbours;
+    `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -190,9 +201,9 @@ def _merge_neighbours(
 
 
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
-    """The first and last line of the article: the stretch of lines where prose outweighs everything
-    between it by the most (a maximum-sum run). A headline list, a footer or a second page's chrome
-    costs more than a short article across it can pay, so two articles never merge."""
+    """The first and last line of the article: the heaviest candidate stretch (see the module's
+    docstring), joined with near neighbours, then widened over a short lede above and a short last
+    paragraph or announced list below. None when the page holds no prose at all."""
     candidates = _candidate_blocks(_values(lines, limits))
     if not candidates:
         return None

@@ -2,8 +2,11 @@
 
 jusText's first pass, with no tags to read: each line is judged alone by its length, its share of
 function words (prose has many, labels and headline lists few), whether it ends like a sentence, how
-many of its words are capitalised (headline case), and a few small marker lists (`clean.markers`).
-The verdict is a `LineClass`; `clean.text` then revises it with the line's neighbours.
+many of its words are capitalised (headline case), whether the page repeats it (a caption and its alt
+text, a menu shown twice), and a few small marker lists (`clean.markers`). The verdict is a `LineClass`
+and, for furniture, a `Flag` saying why; `clean.text` then weighs and revises lines with their
+neighbours. Stopwords make the length thresholds language-aware; where the lists do not cover the page
+(a language outside them), length and sentence ends decide alone.
 """
 
 from __future__ import annotations
