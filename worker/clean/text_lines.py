@@ -196,28 +196,32 @@ def read_lines(text: str) -> list[Line]:
         content = n - stops
         lines.append(
             Line(
-                text=stripped,
-                chars=len(stripped) if stripped.isascii() else _width(stripped),
-                words=n,
-                stop=stops / n if n else 0.0,
-                caps=caps / content if content else 0.0,
-                sentence=stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
-                colon=stripped.endswith(":"),
-                gap_before=gap,
-                key=" ".join(lowered.strip(_EDGE_PUNCT).split()),
-                low=lowered,
+                stripped,
+                len(stripped) if stripped.isascii() else _width(stripped),
+                n,
+                stops / n if n else 0.0,
+                caps / content if content else 0.0,
+                stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
+                stripped.endswith(":"),
+                gap,
+                " ".join(lowered.strip(_EDGE_PUNCT).split()),
+                lowered,
             )
         )
         gap = False
     return lines
 
 
-def _is_section_head(key: str) -> bool:
+_SECTION_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in SECTION_HEADS)
+
+
+def _is_section_head(key: str, words: list[str]) -> bool:
     """A related/comments/more-from heading: the phrase alone, before a colon, or (when it has more than
     one word, so it cannot be a sentence's first word) at the start."""
+    if not words or words[0].rstrip(":") not in _SECTION_FIRST_WORDS:
+        return False
     if key in SECTION_HEADS or key.split(":")[0].strip() in SECTION_HEADS:
         return True
-    words = key.split()
     return any(" ".join(words[:n]) in SECTION_HEADS for n in range(2, min(len(words), 6) + 1))
 
 
@@ -264,7 +268,7 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.CHROME
     if count <= limits.max_pointer_words and ":" in key and _is_pointer(key):
         return Flag.CHROME
-    if count <= limits.max_section_words and not line.sentence and _is_section_head(key):
+    if count <= limits.max_section_words and not line.sentence and _is_section_head(key, words):
         return Flag.SECTION
     if short and line.caps >= limits.headline_caps and first in SECTION_LEADS:
         return Flag.SECTION
