@@ -96,7 +96,7 @@ def _value(line: Line, limits: BlockLimits) -> float:
         return -limits.comment_cost
     if line.kind is LineClass.BAD:
         return -limits.bad_cost
-    if line.caps >= HEADLINE_CAPS or line.stop == 0.0:
+    if line.stop == 0.0 or line.caps >= HEADLINE_CAPS:
         return -limits.label_cost
     return -limits.short_cost
 

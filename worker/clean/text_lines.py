@@ -97,14 +97,27 @@ class Line:
     chars: int
     words: int
     stop: float
-    caps: float
     sentence: bool
     colon: bool
     gap_before: bool
     key: str
     low: str
+    tokens: list[str]
     kind: LineClass = LineClass.SHORT
     flag: Flag = Flag.NONE
+    _caps: float = -1.0
+
+    @property
+    def caps(self) -> float:
+        """Share of the content words (not stopwords) that are capitalised: headline case is near 1.
+        Measured on first use: long sentences, most of a page's text, rarely need it."""
+        if self._caps < 0.0:
+            n = len(self.tokens)
+            stops = round(self.stop * n)
+            capitalised = sum(map(str.__ne__, _WORD.findall(self.text), self.tokens))
+            content = n - stops
+            self._caps = min(capitalised, content) / content if content else 0.0
+        return self._caps
 
 
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -191,21 +204,18 @@ def read_lines(text: str) -> list[Line]:
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
         stops = sum(map(STOPWORDS.__contains__, tokens))
-        capitalised = sum(map(str.__ne__, _WORD.findall(stripped), tokens))
-        caps = min(capitalised, n - stops)
-        content = n - stops
         lines.append(
             Line(
                 stripped,
                 len(stripped) if stripped.isascii() else _width(stripped),
                 n,
                 stops / n if n else 0.0,
-                caps / content if content else 0.0,
                 stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
                 stripped.endswith(":"),
                 gap,
                 " ".join(lowered.strip(_EDGE_PUNCT).split()),
                 lowered,
+                tokens,
             )
         )
         gap = False
@@ -270,11 +280,11 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.CHROME
     if count <= limits.max_section_words and not line.sentence and _is_section_head(key, words):
         return Flag.SECTION
-    if short and line.caps >= limits.headline_caps and first in SECTION_LEADS:
+    if short and first in SECTION_LEADS and line.caps >= limits.headline_caps:
         return Flag.SECTION
     if (digits or not key) and _NUMERIC.match(line.text):
         return Flag.NUMERIC
-    if short and line.caps >= limits.comment_name_caps and _is_comment_head(key):
+    if short and _is_comment_head(key) and line.caps >= limits.comment_name_caps:
         return Flag.COMMENT
     if short and digits and _CLOCK.search(low):
         return Flag.STAMP
@@ -335,7 +345,7 @@ def _repeat_key(line: Line, limits: LineThresholds) -> str:
 
 
 def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
-    headline = line.caps >= limits.headline_caps and line.words >= 4 and not line.sentence
+    headline = not line.sentence and line.words >= 4 and line.caps >= limits.headline_caps
     if line.chars < limits.short_chars or headline:
         return LineClass.SHORT
     if not known:
