@@ -170,8 +170,8 @@ def _alternatives(phrases: frozenset[str]) -> str:
 
 # One search finds a rights reservation, consent text or a picture agency, whichever comes first.
 _NOTICE = re.compile(
-    f"(?P<rights>{_alternatives(RIGHTS_WORDS)})|(?P<legal>{_alternatives(LEGAL_WORDS)})"
-    f"|\\b(?P<credit>{_alternatives(CREDIT_NAMES)})\\b"
+    f"\\b(?:(?P<rights>{_alternatives(RIGHTS_WORDS)})|(?P<legal>{_alternatives(LEGAL_WORDS)})"
+    f"|(?P<credit>{_alternatives(CREDIT_NAMES)})\\b)"
 )
 _CREDIT_NAME_TAIL = re.compile(
     r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
