@@ -17,8 +17,9 @@ redis-server, waits `--redis-down-s`, and starts it again on the same port and A
 A killed worker's unacknowledged tasks come back only after the broker's `visibility_timeout`, which
 `worker.celery_app` keeps at least the task time limit + 90 s. For a run that ends in minutes the
 workers are started with small time limits (`NEWSWORKER_TASK_TIME_LIMIT_S`=10, soft 8) and their
-`visibility_timeout` set to `--visibility-timeout-s` after configuration (see `WORKER_LAUNCHER`); the
-per-document cap is lowered to 256 KB (`NEWSWORKER_MAX_DOCUMENT_BYTES`) so oversized inputs stay cheap.
+`visibility_timeout` set to `--visibility-timeout-s` after configuration, and kombu's sweep for
+expired unacknowledged messages run every second (see `WORKER_LAUNCHER`); the per-document cap is
+lowered to 256 KB (`NEWSWORKER_MAX_DOCUMENT_BYTES`) so oversized inputs stay cheap.
 
 Throughput (inputs/s, from the first submit to the last outcome) is printed beside the raw rate of
 `load_document` + `extract_article` on the same inputs in as many processes as there are workers
@@ -58,12 +59,15 @@ from worker.pipeline import extract_article
 MAX_DOCUMENT_BYTES = 256 * 1024
 BAD_SHARE = 0.05
 TASK = "worker.tasks.ingest_document"
-# Starts `celery worker` with the app configured from the environment, then shortens the broker's
-# visibility timeout to NEWSWORKER_BENCH_VISIBILITY_S (below celery_app's floor, for a short run).
+# Starts `celery worker` with the app configured from the environment, then shortens what delays the
+# redelivery of a killed worker's tasks, for a short run: the visibility timeout (below celery_app's
+# floor), and kombu's sweep for expired unacknowledged messages, which by default scans only every
+# 10 x 10 s and, if a worker dies mid-scan, waits out its 300 s mutex.
 WORKER_LAUNCHER = (
     "import os, sys; from worker.celery_app import app, app_settings; app_settings(app); "
-    "app.conf.broker_transport_options['visibility_timeout'] = "
-    "int(os.environ['NEWSWORKER_BENCH_VISIBILITY_S']); "
+    "app.conf.broker_transport_options.update(visibility_timeout="
+    "int(os.environ['NEWSWORKER_BENCH_VISIBILITY_S']), unacked_restore_interval=1, "
+    "unacked_restore_throttle=1, unacked_mutex_expire=10); "
     "app.worker_main(sys.argv[1:])"
 )
 
@@ -277,6 +281,19 @@ class LoadRun:
         except (redis.ConnectionError, redis.TimeoutError):
             return -1
 
+    def drain(self, client: redis.Redis, timeout_s: float) -> dict:
+        """After the last outcome, wait until no message is queued or unacknowledged: a killed
+        worker's tasks come back after the visibility timeout and must then add nothing."""
+        held = client.hlen("unacked")
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and (client.hlen("unacked") or client.llen("load:queue")):
+            time.sleep(0.5)
+        return {
+            "unacked_at_last_outcome": held,
+            "unacked_after_drain": client.hlen("unacked"),
+            "queued_after_drain": client.llen("load:queue"),
+        }
+
     def kill_worker(self, number: int) -> None:
         os.killpg(self.processes[number].pid, signal.SIGKILL)
         self.processes[number].wait(timeout=10)
@@ -350,10 +367,14 @@ def drive(run: LoadRun, inputs: list[Input], args: argparse.Namespace) -> dict:
     kill_at = int(args.kill_worker_at * len(inputs)) if args.kill_worker_at else None
     redis_at = int(args.restart_redis_at * len(inputs)) if args.restart_redis_at else None
     done = 0
+    last_report = time.monotonic()
     while time.monotonic() < deadline:
         done = max(done, run.outcomes(client))
         if done >= len(inputs):
             break
+        if time.monotonic() - last_report > 10:
+            print(f"{done} of {len(inputs)} outcomes", file=sys.stderr, flush=True)
+            last_report = time.monotonic()
         if kill_at is not None and done >= kill_at:
             run.kill_worker(0)
             notes["worker_killed_at_outcomes"] = done
@@ -375,6 +396,7 @@ def drive(run: LoadRun, inputs: list[Input], args: argparse.Namespace) -> dict:
     notes["elapsed_s"] = round(elapsed, 2)
     notes["throughput_inputs_per_s"] = round(len(inputs) / elapsed, 1)
     notes["finished"] = done >= len(inputs)
+    notes.update(run.drain(client, timeout_s=run.visibility_timeout_s + 60.0))
     return notes
 
 
