@@ -58,6 +58,7 @@ _HTML_MARKERS = re.compile(
 # Browsers decode these labels as windows-1252; so do we (the WHATWG encoding standard).
 _CP1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
 _MAX_CONTROL_SHARE = 0.01
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls that are not whitespace
 _MAX_REPLACEMENT_SHARE = 0.02
 
 
@@ -73,8 +74,7 @@ def _control_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
-    return controls / len(sample)
+    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
 
 
 def _declared_charset(raw: bytes, content_type: str | None) -> str | None:
