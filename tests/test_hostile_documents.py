@@ -189,3 +189,13 @@ def test_random_bytes_give_an_article_or_a_typed_error(raw, kind):
 @given(body=random_html(), kind=st.sampled_from([InputKind.AUTO, InputKind.HTML]))
 def test_random_html_gives_an_article_or_a_typed_error(body, kind):
     _load_and_extract(f"<html><head><title>t</title></head><body>{body}</body></html>", kind)
+
+
+def test_stray_control_characters_and_lone_surrogates_are_dropped_before_parsing():
+    page = "<html><body><article><p>Readers wrote in to the paper about the new bridge\x08 today.</p>"
+    page += "<p>The council said the bridge would open in spring, after two years of delays.</p>" * 5
+    page += "<p>A lone surrogate \ud800 must not reach the parser either, whatever its source.</p></article>"
+    document = load_document(page + "</body></html>")
+    assert "\x08" not in document.text
+    assert "\ud800" not in document.text
+    assert "new bridge today" in extract_article(document).text

@@ -59,6 +59,8 @@ _HTML_MARKERS = re.compile(
 _CP1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"})
 _MAX_CONTROL_SHARE = 0.01
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls that are not whitespace
+# What no HTML or text page means and lxml refuses in a text node: stray controls, lone surrogates.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MAX_REPLACEMENT_SHARE = 0.02
 
 
@@ -179,6 +181,7 @@ def load_document(
     sample = text[:262144]
     if sample.count("\ufffd") > _MAX_REPLACEMENT_SHARE * len(sample):
         raise UndecodableDocument("document does not decode as text in its declared or detected encoding")
+    text = _XML_INVALID.sub("", text)
     if kind is InputKind.AUTO:
         if content_type and "html" in content_type.lower():
             kind = InputKind.HTML
