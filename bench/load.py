@@ -48,8 +48,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import redis
+from celery import Celery
 
 from bench.synth import as_plain_text, render, unrelated_story
+from worker.celery_app import celery_config
 from worker.config import ParseLimits, Settings
 from worker.document import InputKind, load_document
 from worker.embedded import EmbeddedRedis, free_port
@@ -189,6 +191,8 @@ class LoadRun:
     redis_server: EmbeddedRedis | None = None
     processes: list[subprocess.Popen] = field(default_factory=list)
     settings: Settings | None = None
+    extra_env: dict[str, str] = field(default_factory=dict)
+    _app: Celery | None = None
 
     def start(self) -> LoadRun:
         self.redis_server = EmbeddedRedis(
@@ -219,6 +223,7 @@ class LoadRun:
             NEWSWORKER_RETRY_BACKOFF_S="0.5",
             NEWSWORKER_HOST_MIN_INTERVAL_S="0",
         )
+        env.update(self.extra_env)
         return env
 
     def _start_worker(self, number: int) -> subprocess.Popen:
@@ -249,23 +254,27 @@ class LoadRun:
 
     def wait_ready(self, timeout_s: float = 60.0) -> None:
         """Until every worker answers a ping, so the throughput does not count their start."""
-        from worker.celery_app import app, apply_settings
-
-        apply_settings(app, self.settings)
+        app = self.producer_app()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if len(app.control.ping(timeout=1.0) or []) >= len(self.processes):
                 return
         raise RuntimeError(f"workers not ready after {timeout_s}s; see the logs in {self.folder}")
 
+    def producer_app(self) -> Celery:
+        """A Celery app of the run's own for sending and pinging, configured as the workers are, so
+        the process-wide `worker.celery_app.app` (a test session's) is left alone."""
+        if self._app is None:
+            self._app = Celery("newsworker-load", set_as_current=False)
+            self._app.conf.update(celery_config(self.settings))
+        return self._app
+
     def client(self) -> redis.Redis:
         return redis.Redis.from_url(self.settings.redis_url, socket_timeout=5, socket_connect_timeout=2)
 
     def submit(self, inputs: list[Input]) -> float:
         """Queue every input; returns the seconds it took."""
-        from worker.celery_app import app, apply_settings
-
-        apply_settings(app, self.settings)
+        app = self.producer_app()
         start = time.perf_counter()
         with app.producer_or_acquire() as producer:
             for item in inputs:
