@@ -1,7 +1,7 @@
 """Faults: killed workers, a killed Redis, redeliveries, endless failures, pickle, secrets, Redis down.
 
 The slow tests run bench/load.py's harness small: worker subprocesses on an embedded redis-server
-(AOF on) of the test's own, with a short visibility timeout (see `bench.load.WORKER_LAUNCHER`).
+(AOF on) of the test's own, with a short visibility timeout (see `bench.loadrun.WORKER_LAUNCHER`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.load import LoadRun, make_inputs
+from bench.load import make_inputs
+from bench.loadrun import QUEUE, LoadRun
 from tests.helpers import settle, wait_for_entries
 from worker.config import Settings
 from worker.embedded import free_port
@@ -117,7 +118,7 @@ def test_task_redelivered_after_its_worker_died_gives_one_event(load_run):
         load_run.start().wait_ready()
         client = load_run.client()
         url = f"http://127.0.0.1:{server.server_address[1]}/news/night-bus"
-        load_run.producer_app().send_task("worker.tasks.ingest_url", args=[url], queue="load:queue")
+        load_run.producer_app().send_task("worker.tasks.ingest_url", args=[url], queue=QUEUE)
         deadline = time.monotonic() + 10
         while _SlowOnce.hits == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
