@@ -8,6 +8,7 @@ fills what an earlier one left empty. The tree is only read: `clean` runs on it 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import unescape
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 from htmldate import find_date
+from lxml import etree
 
 from worker.article import Dateline, Metadata
 from worker.extract import jsonld
@@ -22,12 +24,19 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import date_from_url, dates_in_text, parse_date, plausible
 from worker.extract.patterns import (
+    AUTHOR_HREF_PARTS,
     AUTHOR_META,
+    AUTHOR_NAME_CLASSES,
     BYLINE_IN_TEXT,
-    BYLINE_XPATHS,
+    BYLINE_LABEL_XPATH,
+    BYLINE_LABELS,
+    BYLINE_NAME_CLASSES,
+    CREDIT_CLASSES,
     DESCRIPTION_META,
     IMAGE_META,
     LANGUAGE_META,
+    MARKED_XPATH,
+    NOT_AUTHOR_NAME_CLASSES,
     PUBLISHED_META,
     SITE_NAME_META,
     TAG_META,
@@ -44,9 +53,10 @@ _MAX_BYLINE_CHARS = 200
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 _MAX_AUTHOR_BOX_CHARS = 1500
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
-_VISIBLE_TEXT = (
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
-)
+_MARKED = etree.XPath(MARKED_XPATH)
+_BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
+_HAS_LABEL = re.compile("|".join(rf"(?<!\w){re.escape(label)}(?!\w)" for label in BYLINE_LABELS))
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
 _NEAR_BEFORE = 150
@@ -62,6 +72,7 @@ class Page:
     linked: jsonld.LinkedData
     meta: dict[str, list[str]] = field(default_factory=dict)
     _visible: str | None = None
+    _marked: list[lxml.html.HtmlElement] | None = None
 
     @property
     def visible(self) -> str:
@@ -69,6 +80,14 @@ class Page:
         if self._visible is None:
             self._visible = visible_text(self.root)
         return self._visible
+
+    @property
+    def marked(self) -> list[lxml.html.HtmlElement]:
+        """The elements with microdata, rel, author or byline or credit classes, or an author link,
+        in document order: found by one pass, then each field's selectors filter this short list."""
+        if self._marked is None:
+            self._marked = _MARKED(self.root)
+        return self._marked
 
     def first_meta(self, names: tuple[str, ...]) -> str | None:
         return next((v for name in names for v in self.meta.get(name, ()) if v), None)
@@ -152,12 +171,50 @@ def authors(page: Page, headline: str | None) -> list[str]:
         if found and not all(_key(n) in organisations for n in found):
             return found
         fallback = fallback or found
-    for xpath in BYLINE_XPATHS:
+    for elements in _byline_elements(page):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
-        for element in [e for e in page.root.xpath(xpath) if not _outside_article(e)][:3]:
+        for element in [e for e in elements if not _outside_article(e)][:3]:
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
     return clean_authors(byline_in_text(page.visible, headline), not_names=not_names) or fallback
+
+
+def _classes(element: lxml.html.HtmlElement) -> str:
+    return element.get("class") or ""
+
+
+def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
+    """Elements that may hold the byline, one list per selector, in the order of trust: microdata,
+    rel=author, a link to an author page, author-name then byline classes, an author class, and
+    last a label ("Written by") with the name in the element after it."""
+    marked = page.marked
+    authors = [e for e in marked if e.get("itemprop") == "author"]
+    yield [n for e in authors for n in e.iterdescendants() if n.get("itemprop") == "name"]
+    yield authors
+    yield [e for e in marked if e.tag == "a" and e.get("rel") == "author"]
+    yield [e for e in marked if e.get("rel") == "author"]
+    yield [e for e in marked if e.tag == "a" and any(p in (e.get("href") or "") for p in AUTHOR_HREF_PARTS)]
+    yield [e for e in marked if "author-name" in _classes(e).split()]
+    yield [e for e in marked if any(c in _classes(e) for c in AUTHOR_NAME_CLASSES)]
+    yield [e for e in marked if any(c in _classes(e) for c in BYLINE_NAME_CLASSES)]
+    yield [e for e in marked if "byline" in _classes(e)]
+    yield [
+        e
+        for e in marked
+        if _classes(e) == "author"
+        or e.get("id") == "author"
+        or "post-author" in _classes(e)
+        or "entry-author" in _classes(e)
+    ]
+    yield [e for e in marked if e.tag == "address" and "author" in _classes(e)]
+    yield [
+        e
+        for e in marked
+        if ("author" in _classes(e) or "creator-name" in _classes(e))
+        and not any(c in _classes(e) for c in NOT_AUTHOR_NAME_CLASSES)
+    ]
+    if _HAS_LABEL.search(page.visible):
+        yield _BYLINE_LABEL(page.root)
 
 
 def _key(name: str) -> str:
@@ -211,8 +268,26 @@ def _date_of(element: lxml.html.HtmlElement) -> str | None:
 
 
 def visible_text(root: lxml.html.HtmlElement) -> str:
-    """The page's text as a reader sees it, without scripts and styles."""
-    return " ".join(" ".join(root.xpath(_VISIBLE_TEXT)).split())
+    """The page's text as a reader sees it, without scripts, styles and comments.
+
+    One walk over the <body> that skips hidden subtrees: an XPath `text()` with an ancestor test
+    per text node costs twice as much."""
+    body = root if root.tag == "body" else root.find("body")
+    if body is None:
+        body = next(root.iter("body"), None)
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walk:
+        if event == "end":
+            if element.tail and element is not body:
+                parts.append(element.tail)
+        elif element.tag in _HIDDEN_TAGS:
+            walk.skip_subtree()
+        elif element.text and isinstance(element.tag, str):
+            parts.append(element.text)
+    return " ".join(" ".join(parts).split())
 
 
 def shown_days(page: Page, headline: str | None) -> tuple[list[str], list[str]]:
@@ -268,20 +343,23 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
         return found
     if near:
         return near[0]
+    if shown := [d for d in shown if plausible(d, now)]:
+        return shown[0]
     found = find_date(
-        page.root, url=page.url, extensive_search=True, original_date=True, max_date=now.date().isoformat()
+        page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
     )
-    if found and found.endswith("-01-01") and found not in {d for _, d in dates_in_text(page.visible)}:
-        return None  # htmldate's year-only guess, most often the copyright footer's "© 2019"
-    return plausible(found, now)
+    written = [d for _, d in dates_in_text(page.visible) if plausible(d, now)]
+    if found and found.endswith("-01-01") and found not in written:
+        found = None  # htmldate's year-only guess, most often the copyright footer's "© 2019"
+    return plausible(found, now) or next(iter(written), None)
 
 
 def updated(page: Page, now: datetime) -> str | None:
     """JSON-LD dateModified, then modified-time meta, then a <time itemprop=dateModified>."""
     values = [jsonld.text_of(jsonld.field_of(page.linked, "dateModified")), *page.all_meta(UPDATED_META)]
     values += [
-        e.get("datetime") or e.get("content") for e in page.root.xpath('.//*[@itemprop="dateModified"]')[:1]
-    ]
+        e.get("datetime") or e.get("content") for e in page.marked if e.get("itemprop") == "dateModified"
+    ][:1]
     return next((found for v in values if (found := plausible(parse_date(v), now))), None)
 
 
@@ -327,9 +405,7 @@ def agency(page: Page, names: list[str]) -> str | None:
     for name in names:
         if found := agency_name(name):
             return found
-    credits = page.root.xpath(
-        '//*[contains(@class, "copyright") or contains(@class, "credit") or contains(@class, "source")]'
-    )
+    credits = [e for e in page.marked if any(c in _classes(e) for c in CREDIT_CLASSES)]
     return agency_from_credit([_text(e) for e in credits[:20]])
 
 

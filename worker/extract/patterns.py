@@ -182,32 +182,43 @@ ARTICLE_TYPES = frozenset(
 )
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "qapage", "faqpage", "collectionpage"})
 
-# Elements that hold a visible byline: attributes and class fragments, checked in this order.
-BYLINE_XPATHS = (
-    './/*[@itemprop="author"]//*[@itemprop="name"]',
-    './/*[@itemprop="author"]',
-    './/a[@rel="author"]',
-    './/*[@rel="author"]',
-    # Links to an author's page: the link text is the name.
-    './/a[contains(@href, "/author/") or contains(@href, "/authors/") or contains(@href, "/writers/")'
-    ' or contains(@href, "/contributor/") or contains(@href, "/contributors/") or contains(@href, "/autor/")'
-    ' or contains(@href, "/auteur/") or contains(@href, "/people/") or contains(@href, "/journalist/")]',
-    './/*[contains(concat(" ", normalize-space(@class), " "), " author-name ")]',
-    './/*[contains(@class, "author__name") or contains(@class, "author-name")'
-    ' or contains(@class, "authorName")]',
-    './/*[contains(@class, "byline__name") or contains(@class, "byline-name")'
-    ' or contains(@class, "bylineName")]',
-    './/*[contains(@class, "byline")]',
-    './/*[@class="author" or @id="author" or contains(@class, "post-author")'
-    ' or contains(@class, "entry-author")]',
-    './/address[contains(@class, "author")]',
-    './/*[(contains(@class, "author") or contains(@class, "creator-name")) and not(contains(@class, "image"))'
-    ' and not(contains(@class, "avatar")) and not(contains(@class, "bio"))]',
-    # A label ("Written by", "Author") and the name in the element after it.
-    './/*[normalize-space(text())="Written by" or normalize-space(text())="Author"'
-    ' or normalize-space(text())="By" or normalize-space(text())="Article by"'
-    ' or normalize-space(text())="Posted by" or normalize-space(text())="Words by"'
-    ' or normalize-space(text())="Author:" or normalize-space(text())="Written by:"]/following-sibling::*[1]',
+# Links to an author's page: the link text is the name.
+AUTHOR_HREF_PARTS = (
+    "/author/", "/authors/", "/writers/", "/contributor/", "/contributors/", "/autor/", "/auteur/",
+    "/people/", "/journalist/",
+)  # fmt: skip
+# Class fragments of a byline's name element, most specific first.
+AUTHOR_NAME_CLASSES = ("author__name", "author-name", "authorName")
+BYLINE_NAME_CLASSES = ("byline__name", "byline-name", "bylineName")
+# An element classed "author" that is its picture or biography, not its name.
+NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio")
+# Classes of credit and copyright lines, where a wire agency is named.
+CREDIT_CLASSES = ("copyright", "credit", "source")
+# Every element some metadata field reads by its attributes, found in one pass over the tree:
+# microdata, author links and byline, author and credit classes.
+MARKED_XPATH = (
+    "//*[@itemprop or @rel or @id='author' or contains(@class, 'author') or contains(@class, 'byline')"
+    " or contains(@class, 'creator-name') or "
+    + " or ".join(f"contains(@class, '{c}')" for c in CREDIT_CLASSES)
+    + " or (self::a and ("
+    + " or ".join(f"contains(@href, '{part}')" for part in AUTHOR_HREF_PARTS)
+    + "))]"
+)
+# A label ("Written by", "Author") and the name in the element after it.
+BYLINE_LABELS = (
+    "Written by",
+    "Author",
+    "By",
+    "Article by",
+    "Posted by",
+    "Words by",
+    "Author:",
+    "Written by:",
+)
+BYLINE_LABEL_XPATH = (
+    ".//*["
+    + " or ".join(f'normalize-space(text())="{label}"' for label in BYLINE_LABELS)
+    + "]/following-sibling::*[1]"
 )
 # "By Jane Doe and John Roe" in a page's words, where no markup names the author.
 BYLINE_IN_TEXT = re.compile(
