@@ -63,3 +63,11 @@ def test_sentence_is_no_name() -> None:
 
 def test_generic_admin_is_no_name() -> None:
     assert clean_authors(["admin"]) == []
+
+
+def test_credentials_after_a_name_stay_with_it() -> None:
+    assert clean_authors(["By Jane Doe, MD, MPH"]) == ["Jane Doe, MD, MPH"]
+
+
+def test_agency_after_a_name_is_not_a_credential() -> None:
+    assert clean_authors(["By Jane Doe, AFP"]) == ["Jane Doe"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.patterns import (
+    AGENCIES,
     AUTHOR_MAX_CHARS,
     AUTHOR_MAX_WORDS,
     AUTHOR_ROLE_WORDS,
@@ -42,6 +43,7 @@ _NOISE = re.compile(
 )
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
+_AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
@@ -102,6 +104,17 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 
 
+def _is_credentials(piece: str, not_names: tuple[str, ...]) -> bool:
+    """Degree and title letters ("MD", "Ph.D.", "M.D. FACLM", "Jr."), not an agency or the site."""
+    words = piece.split()
+    return (
+        0 < len(words) <= 3
+        and all(_CREDENTIAL.match(w) for w in words)
+        and not any(w.lower().strip(".") in _AGENCY_FORMS for w in words)
+        and _key(piece) not in {_key(n) for n in not_names}
+    )
+
+
 def _key(name: str) -> str:
     return re.sub(r"\W+", "", name.lower())
 
@@ -116,10 +129,18 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
         if not text:
             continue
         text = _strip_prefix(" ".join(_ADDRESSES.sub(" ", text).split()))
+        last: int | None = None  # where this byline's previous name stands in `names`
         for piece in _JOINERS.split(text):
+            if last is not None and _is_credentials(piece, not_names):
+                # "Jane Doe, MD, MPH": the letters after a name are part of how it is signed.
+                names[last] = f"{names[last]}, {' '.join(piece.split())}"
+                continue
             name = _clean_piece(piece, strict)
             if name and _key(name) not in {_key(n) for n in names}:
                 names.append(name)
+                last = len(names) - 1
+            elif name:
+                last = None
     # "Jane Doe" and "Doe" are one person: keep the fuller name.
     names = [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]
     banned = {_key(n) for n in not_names if n}
