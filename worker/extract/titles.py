@@ -47,6 +47,10 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
             return strip_site_affixes(separator.join(parts[1:]), site_names)
+        # "Headline – Site – its tagline": the site's name in the middle, its slogan after it.
+        middle = next((i for i in range(1, len(parts) - 1) if _site_like(parts[i], site_names)), None)
+        if middle is not None:
+            return strip_site_affixes(separator.join(parts[:middle]), site_names)
         if separator.strip() in "|·•»«" and len(parts[-1].split()) <= 4 < len(parts[0].split()):
             # "Headline | Section | Brand": the short trailing parts are the site's navigation.
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
