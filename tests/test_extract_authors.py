@@ -71,3 +71,7 @@ def test_credentials_after_a_name_stay_with_it() -> None:
 
 def test_agency_after_a_name_is_not_a_credential() -> None:
     assert clean_authors(["By Jane Doe, AFP"]) == ["Jane Doe"]
+
+
+def test_site_name_written_after_the_name_is_dropped() -> None:
+    assert clean_authors(["By Jane Doe Harbour Gazette"], not_names=("Harbour Gazette",)) == ["Jane Doe"]

@@ -115,6 +115,16 @@ def _is_credentials(piece: str, not_names: tuple[str, ...]) -> bool:
     )
 
 
+def _without_site(name: str, not_names: tuple[str, ...]) -> str:
+    """ "Jane Doe Example News" is Jane Doe of Example News: the site's name after a person's goes."""
+    for site in not_names:
+        if site and len(site) >= 3 and name.lower().endswith(" " + site.lower()):
+            rest = name[: -len(site)].strip(" ,-–|")
+            if len(rest.split()) >= 2:
+                return rest
+    return name
+
+
 def _key(name: str) -> str:
     return re.sub(r"\W+", "", name.lower())
 
@@ -143,6 +153,7 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
                 last = None
     # "Jane Doe" and "Doe" are one person: keep the fuller name.
     names = [n for n in names if not any(n != m and n.lower() in m.lower().split() for m in names)]
+    names = [_without_site(n, not_names) for n in names]
     banned = {_key(n) for n in not_names if n}
     # "CNN Business" beside "Jill Doe" on cnn.com is the site's desk, not a second author.
     people = [n for n in names if _key(n) not in banned and _key(n.split()[0]) not in banned]
