@@ -199,3 +199,11 @@ def test_stray_control_characters_and_lone_surrogates_are_dropped_before_parsing
     assert "\x08" not in document.text
     assert "\ud800" not in document.text
     assert "new bridge today" in extract_article(document).text
+
+
+def test_content_after_a_premature_closing_html_tag_is_still_parsed():
+    from worker.parse import parse_html
+
+    page = "<html><body><nav>Menu</nav></body></html>\n"
+    page += "<div><p>The article starts after the template's end.</p></div>"
+    assert "The article starts" in parse_html(page).text_content()

@@ -15,6 +15,9 @@ from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.errors import DocumentTooDeep, EmptyDocument, NotAnArticle
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Browsers keep parsing into <body> after a premature </body> or </html> (templates that include a
+# whole page header emit one); libxml2 drops what follows. Without the end tags it closes them itself.
+_DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
 
 
@@ -36,7 +39,7 @@ def nesting_depth(root: etree._Element, stop_after: int) -> int:
 def parse_html(html: str, limits: ParseLimits = DEFAULT_PARSE_LIMITS) -> lxml.html.HtmlElement:
     """Parse a page, refusing one nested deeper than any real page is (a parser- and stack-exhaustion
     attack) rather than walking it recursively later."""
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         raise EmptyDocument("document is empty or only whitespace")
     try:
