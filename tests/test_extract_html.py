@@ -154,3 +154,24 @@ def test_tree_is_not_modified() -> None:
 
 def test_markup_language_is_read() -> None:
     assert _extract(lang="de-DE").language == "de"
+
+
+def test_byline_in_text_ends_at_any_symbol() -> None:
+    from worker.extract.html import byline_in_text
+
+    text = "Harbour wind farm approved Written by: Jane Doe $ 40 million awarded"
+    assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_name_standing_before_the_byline_date() -> None:
+    from worker.extract.html import name_before_date
+
+    text = "Harbour wind farm approved Jane Doe Jul 18, 2025 The council voted on Tuesday."
+    assert name_before_date(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_section_name_before_the_date_is_not_a_name() -> None:
+    from worker.extract.html import name_before_date
+
+    text = "Harbour wind farm approved Offshore Energy Jul 18, 2025 The energy of offshore wind grows."
+    assert name_before_date(text, "Harbour wind farm approved") == []

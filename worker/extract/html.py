@@ -36,6 +36,7 @@ from worker.extract.patterns import (
     IMAGE_META,
     LANGUAGE_META,
     MARKED_XPATH,
+    NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
     PUBLISHED_META,
     SITE_NAME_META,
@@ -176,7 +177,8 @@ def authors(page: Page, headline: str | None) -> list[str]:
         for element in [e for e in elements if not _outside_article(e)][:3]:
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
-    return clean_authors(byline_in_text(page.visible, headline), not_names=not_names) or fallback
+    found = clean_authors(byline_in_text(page.visible, headline), not_names=not_names)
+    return found or clean_authors(name_before_date(page.visible, headline), not_names=not_names) or fallback
 
 
 def _classes(element: lxml.html.HtmlElement) -> str:
@@ -261,6 +263,28 @@ def byline_in_text(text: str, headline: str | None) -> list[str]:
         return []
     match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
     return [match["names"]] if match else []
+
+
+def name_before_date(text: str, headline: str | None) -> list[str]:
+    """A name standing alone right before the first date after the headline ("Jane Doe Jul 18, 2025",
+    "Jane Doe · 23.07.2025"), as bylines without a "By" are laid out."""
+    at = text.find(headline[:60]) if headline else -1
+    if at < 0:
+        return []
+    end = at + (len(headline) if text.startswith(headline, at) else 60)
+    window = text[end : at + _NEAR_AFTER]
+    found = dates_in_text(window, limit=1)
+    if not found:
+        return []
+    offset = found[0][0]
+    match = NAME_BEFORE_DATE.search(window[:offset])
+    if not match:
+        return []
+    # A name's words are not words the article writes in lower case; a section's ("Cloud Computing") are.
+    for word in match["name"].lower().split():
+        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):
+            return []
+    return [match["name"]]
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:

@@ -226,9 +226,14 @@ BYLINE_IN_TEXT = re.compile(
     r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
     # A byline ends the phrase; "by Bringing Legal Work to ..." is prose.
-    r"(?=\s*$|\s*[|,•·—–\-(]|\s+(?:on|updated|published|posted|last|in)\b|\s+\d|\s+(?:"
+    r"(?=\s*$|\s*[^\w\s.'’]|\s+(?:on|updated|published|posted|last|in)\b|\s+\d|\s+(?:"
     + "|".join(n.capitalize() for n in MONTH_ALTERNATION.split("|"))
     + r")\b)"
+)
+# Two or three capitalised words (a name) ending just before a byline's date, after a separator.
+NAME_BEFORE_DATE = re.compile(
+    r"(?:^|[|·•,—–\-]\s*|\s)(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.?)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})"
+    r"\s*[|·•,—–\-]?\s*$"
 )
 # Elements whose text states the publish date.
 TIME_XPATHS = (
