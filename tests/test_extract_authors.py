@@ -75,3 +75,11 @@ def test_agency_after_a_name_is_not_a_credential() -> None:
 
 def test_site_name_written_after_the_name_is_dropped() -> None:
     assert clean_authors(["By Jane Doe Harbour Gazette"], not_names=("Harbour Gazette",)) == ["Jane Doe"]
+
+
+def test_month_run_on_after_a_full_name_is_dropped() -> None:
+    assert clean_authors(["Jane Doe December"]) == ["Jane Doe"]
+
+
+def test_two_word_name_ending_in_a_month_word_is_kept() -> None:
+    assert clean_authors(["Theresa May"]) == ["Theresa May"]

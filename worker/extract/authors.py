@@ -43,6 +43,8 @@ _NOISE = re.compile(
 )
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
+# Month names of three letters or more: a third word that is one belongs to a date ("Jane Doe December").
+_FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
@@ -72,8 +74,8 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = piece.split()
-    while had_digits and words and words[-1].lower().strip(".,") in MONTHS:
-        words.pop()  # "Jane Doe September" once "5, 2025" went: the month belonged to the date
+    while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
+        words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         words = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
