@@ -35,7 +35,7 @@ from worker.extract.patterns import (
     DESCRIPTION_META,
     IMAGE_META,
     LANGUAGE_META,
-    MARKED_XPATH,
+    MARKED_CLASS_PARTS,
     NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
     PUBLISHED_META,
@@ -54,7 +54,8 @@ _MAX_BYLINE_CHARS = 200
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 _MAX_AUTHOR_BOX_CHARS = 1500
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
-_MARKED = etree.XPath(MARKED_XPATH)
+_MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))
+_AUTHOR_HREF = re.compile("|".join(re.escape(part) for part in AUTHOR_HREF_PARTS))
 _BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
 _HAS_LABEL = re.compile("|".join(rf"(?<!\w){re.escape(label)}(?!\w)" for label in BYLINE_LABELS))
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
@@ -87,7 +88,7 @@ class Page:
         """The elements with microdata, rel, author or byline or credit classes, or an author link,
         in document order: found by one pass, then each field's selectors filter this short list."""
         if self._marked is None:
-            self._marked = _MARKED(self.root)
+            self._marked = _marked_elements(self.root)
         return self._marked
 
     def first_meta(self, names: tuple[str, ...]) -> str | None:
@@ -95,6 +96,24 @@ class Page:
 
     def all_meta(self, names: tuple[str, ...]) -> list[str]:
         return [v for name in names for v in self.meta.get(name, ()) if v]
+
+
+def _marked_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements with microdata or rel, id="author", a marked class, or a link to an author page.
+    A loop over the elements is twice as fast as one XPath with six contains() per element."""
+    found = []
+    for element in root.iter(etree.Element):
+        get = element.get
+        classes = get("class")
+        if (
+            (classes and _MARKED_CLASS.search(classes))
+            or get("itemprop") is not None
+            or get("rel") is not None
+            or get("id") == "author"
+            or (element.tag == "a" and _AUTHOR_HREF.search(get("href") or ""))
+        ):
+            found.append(element)
+    return found
 
 
 def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:

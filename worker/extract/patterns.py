@@ -194,16 +194,8 @@ BYLINE_NAME_CLASSES = ("byline__name", "byline-name", "bylineName")
 NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio")
 # Classes of credit and copyright lines, where a wire agency is named.
 CREDIT_CLASSES = ("copyright", "credit", "source")
-# Every element some metadata field reads by its attributes, found in one pass over the tree:
-# microdata, author links and byline, author and credit classes.
-MARKED_XPATH = (
-    "//*[@itemprop or @rel or @id='author' or contains(@class, 'author') or contains(@class, 'byline')"
-    " or contains(@class, 'creator-name') or "
-    + " or ".join(f"contains(@class, '{c}')" for c in CREDIT_CLASSES)
-    + " or (self::a and ("
-    + " or ".join(f"contains(@href, '{part}')" for part in AUTHOR_HREF_PARTS)
-    + "))]"
-)
+# Class fragments that mark an element some metadata field reads: author and byline names, credits.
+MARKED_CLASS_PARTS = ("author", "byline", "creator-name", *CREDIT_CLASSES)
 # A label ("Written by", "Author") and the name in the element after it.
 BYLINE_LABELS = (
     "Written by",
