@@ -137,8 +137,9 @@ def test_index_is_written_only_with_the_event(settings, redis_client):
     data = _data(wire_story(), 0)
     publish_article(redis_client, settings, data)
     publish_article(redis_client, settings, data)  # a redelivery: DUPLICATE, nothing written
-    band_keys = near_fingerprint(data["text"], settings.near_duplicate_threshold).band_keys(settings)
-    assert all(redis_client.smembers(k) == {data["id"]} for k in band_keys)
+    near = near_fingerprint(data["text"], settings.near_duplicate_threshold)
+    buckets = zip(near.band_keys(settings), near.band_fields(), strict=True)
+    assert all(redis_client.hget(key, field) == data["id"] for key, field in buckets)
     bad = {**_data(unrelated_story(random.Random(4)), 1), "url": "not-absolute"}
     with pytest.raises(ValueError):  # the schema refuses it: no event, and no index record either
         publish_article(redis_client, settings, bad)

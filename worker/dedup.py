@@ -18,7 +18,9 @@ is appended.
 Keys (under `settings.key_prefix`):
     near:doc:<id>                    hash: `sig` (MinHash values, little-endian uint32, hex),
                                      `size` (shingles), `cluster`, `duplicate_of`
-    near:band:<rows>:<band>:<hash>   set of article ids whose signature has that band
+    near:band:<rows>:<band>:<h[:4]>  hash: the rest of a band's hash -> the ids of the articles that
+                                     have it, comma-separated (buckets, not a key per band value:
+                                     a Redis key costs more memory than the entry it holds)
 
 Candidates from the bands are verified on their stored signatures: a shared band is only a hint.
 """
@@ -41,6 +43,7 @@ NUM_PERM = 128
 MINHASH_SEED = 7
 MINHASH_SCHEME = "affine32"  # datasketch 2's default: uint32 values, collision-free permutations
 MIN_SIZE_RATIO = 0.5
+_BUCKET_CHARS = 4  # 65,536 buckets per band: about 15 entries each at a million articles
 # Bands are tuned for a Jaccard similarity below the overlap threshold (an overlap of 0.8 between
 # articles of lengths 1 and 1.15 is a Jaccard of 0.67): an article at that similarity shares at least
 # one band with its original with this probability; verification then drops the false candidates.
@@ -63,7 +66,15 @@ class NearFingerprint:
     bands: tuple[str, ...]
 
     def band_keys(self, settings: Settings) -> list[str]:
-        return [settings.key("near", "band", str(self.rows), str(i), h) for i, h in enumerate(self.bands)]
+        """The bucket of each band (watched while publishing)."""
+        return [
+            settings.key("near", "band", str(self.rows), str(i), h[:_BUCKET_CHARS])
+            for i, h in enumerate(self.bands)
+        ]
+
+    def band_fields(self) -> list[str]:
+        """Each band's field in its bucket."""
+        return [h[_BUCKET_CHARS:] for h in self.bands]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +144,16 @@ def doc_key(settings: Settings, article_id: str) -> str:
 
 
 # One command instead of one per band: redis-py spends more time packing and parsing 40-odd small
-# commands than Redis spends running them. KEYS: the article's record, then its bands.
+# commands than Redis spends running them. KEYS: the article's record, then its band buckets;
+# ARGV: the fewest shared bands that make a candidate, then each band's field.
 _LOOKUP_SCRIPT = """
 local own = redis.call('HMGET', KEYS[1], 'cluster', 'duplicate_of')
 if own[1] then return {own[1], own[2] or ''} end
 local shared, found = {}, {'', ''}
 for i = 2, #KEYS do
-  for _, member in ipairs(redis.call('SMEMBERS', KEYS[i])) do
-    shared[member] = (shared[member] or 0) + 1
+  local ids = redis.call('HGET', KEYS[i], ARGV[i])
+  if ids then
+    for member in string.gmatch(ids, '[^,]+') do shared[member] = (shared[member] or 0) + 1 end
   end
 end
 for member, count in pairs(shared) do
@@ -148,11 +161,16 @@ for member, count in pairs(shared) do
 end
 return found
 """
-# KEYS: the bands; ARGV: the article id, the TTL in seconds (0: none).
+# KEYS: the band buckets; ARGV: the article id, the TTL in seconds (0: none), then each band's field.
 _INDEX_SCRIPT = """
-local ttl = tonumber(ARGV[2])
-for _, key in ipairs(KEYS) do
-  redis.call('SADD', key, ARGV[1])
+local id, ttl = ARGV[1], tonumber(ARGV[2])
+for i, key in ipairs(KEYS) do
+  local ids = redis.call('HGET', key, ARGV[i + 2])
+  if not ids then
+    redis.call('HSET', key, ARGV[i + 2], id)
+  elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
+    redis.call('HSET', key, ARGV[i + 2], ids .. ',' .. id)
+  end
   if ttl > 0 then redis.call('EXPIRE', key, ttl) end
 end
 return #KEYS
@@ -167,7 +185,8 @@ def lookup(
     bands, if any share `MIN_SHARED_BANDS`."""
     keys = [doc_key(settings, article_id), *fingerprint.band_keys(settings)]
     own_cluster, own_duplicate_of, *found = (
-        _decode(v) for v in client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS)
+        _decode(v)
+        for v in client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, *fingerprint.band_fields())
     )
     if own_cluster:
         return NearMatch(cluster=own_cluster, duplicate_of=own_duplicate_of or None)
@@ -225,4 +244,4 @@ def add_to_index(
     if ttl_s:
         pipe.expire(key, ttl_s)
     band_keys = fingerprint.band_keys(settings)
-    pipe.eval(_INDEX_SCRIPT, len(band_keys), *band_keys, article_id, ttl_s or 0)
+    pipe.eval(_INDEX_SCRIPT, len(band_keys), *band_keys, article_id, ttl_s or 0, *fingerprint.band_fields())
