@@ -58,6 +58,7 @@ _MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PAR
 _AUTHOR_HREF = re.compile("|".join(re.escape(part) for part in AUTHOR_HREF_PARTS))
 _BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
 _HAS_LABEL = re.compile("|".join(rf"(?<!\w){re.escape(label)}(?!\w)" for label in BYLINE_LABELS))
+_TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
@@ -372,7 +373,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     ]
     found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
     if not found:
-        elements = (e for xpath in TIME_XPATHS for e in page.root.xpath(xpath)[:2])
+        elements = (e for xpath in _TIME_XPATHS for e in xpath(page.root)[:2])
         found = next((d for e in elements if (d := plausible(_date_of(e), now))), None)
     shown, near = shown_days(page, headline)
     near = [d for d in near if plausible(d, now)]
@@ -391,10 +392,16 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     found = find_date(
         page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
     )
+    found = plausible(found, now)
+    if found and not found.endswith("-01-01"):
+        return found
+    # htmldate's 1 January is a year-only guess (most often the copyright footer's "© 2019") unless
+    # the page writes that day; the first day the page writes is taken instead. Read only when needed:
+    # dates in the whole text are the costliest search here.
     written = [d for _, d in dates_in_text(page.visible) if plausible(d, now)]
-    if found and found.endswith("-01-01") and found not in written:
-        found = None  # htmldate's year-only guess, most often the copyright footer's "© 2019"
-    return plausible(found, now) or next(iter(written), None)
+    if found and found in written:
+        return found
+    return next(iter(written), None)
 
 
 def updated(page: Page, now: datetime) -> str | None:
