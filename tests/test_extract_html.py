@@ -175,3 +175,10 @@ def test_section_name_before_the_date_is_not_a_name() -> None:
 
     text = "Harbour wind farm approved Offshore Energy Jul 18, 2025 The energy of offshore wind grows."
     assert name_before_date(text, "Harbour wind farm approved") == []
+
+
+def test_byline_in_text_loses_a_run_on_word_the_page_writes_in_lower_case() -> None:
+    from worker.extract.html import byline_in_text
+
+    text = "Harbour wind farm approved By Jane Doe Winemaker 5 min read. Every winemaker on the coast agrees."
+    assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]

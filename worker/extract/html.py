@@ -282,7 +282,18 @@ def byline_in_text(text: str, headline: str | None) -> list[str]:
     if at < 0:
         return []
     match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
-    return [match["names"]] if match else []
+    if not match:
+        return []
+    words = match["names"].split()
+    # "By Jane Doe In ..." or "By Jane Doe Winemaker": a third word the page writes in lower case
+    # is the sentence or the role after the name.
+    while len(words) > 2 and "," not in words[-2] and _written_in_lower_case(words[-1], text):
+        words.pop()
+    return [" ".join(words)]
+
+
+def _written_in_lower_case(word: str, text: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(word.lower())}(?!\w)", text) is not None
 
 
 def name_before_date(text: str, headline: str | None) -> list[str]:
@@ -301,9 +312,8 @@ def name_before_date(text: str, headline: str | None) -> list[str]:
     if not match:
         return []
     # A name's words are not words the article writes in lower case; a section's ("Cloud Computing") are.
-    for word in match["name"].lower().split():
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", text):
-            return []
+    if any(_written_in_lower_case(word, text) for word in match["name"].split()):
+        return []
     return [match["name"]]
 
 
