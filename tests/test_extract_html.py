@@ -182,3 +182,17 @@ def test_byline_in_text_loses_a_run_on_word_the_page_writes_in_lower_case() -> N
 
     text = "Harbour wind farm approved By Jane Doe Winemaker 5 min read. Every winemaker on the coast agrees."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_labelled_byline_followed_by_a_capitalised_heading() -> None:
+    from worker.extract.html import byline_in_text
+
+    text = "Harbour wind farm approved Written by Jane Doe Table of contents. Read the table below."
+    assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_label_followed_by_ordinary_words_is_no_byline() -> None:
+    from worker.extract.html import byline_in_text
+
+    text = "Harbour wind farm approved By Using Our Site you agree. We keep using our site data."
+    assert byline_in_text(text, "Harbour wind farm approved") == []

@@ -34,6 +34,7 @@ from worker.extract.patterns import (
     CREDIT_CLASSES,
     DESCRIPTION_META,
     IMAGE_META,
+    LABELLED_WORDS,
     LANGUAGE_META,
     MARKED_CLASS_PARTS,
     NAME_BEFORE_DATE,
@@ -283,13 +284,27 @@ def byline_in_text(text: str, headline: str | None) -> list[str]:
         return []
     match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
     if not match:
-        return []
+        return _labelled_name(text, at)
     words = match["names"].split()
     # "By Jane Doe In ..." or "By Jane Doe Winemaker": a third word the page writes in lower case
     # is the sentence or the role after the name.
     while len(words) > 2 and "," not in words[-2] and _written_in_lower_case(words[-1], text):
         words.pop()
     return [" ".join(words)]
+
+
+def _labelled_name(text: str, at: int) -> list[str]:
+    """ "Written by Jane Doe Table of contents": after a byline label, the capitalised words up to the
+    first one the page also writes in lower case; two or three of them make a name."""
+    match = LABELLED_WORDS.search(text, at, at + _NEAR_AFTER)
+    if not match:
+        return []
+    words = []
+    for word in match["words"].split():
+        if _written_in_lower_case(word, text):
+            break
+        words.append(word)
+    return [" ".join(words)] if 2 <= len(words) <= 3 else []
 
 
 def _written_in_lower_case(word: str, text: str) -> bool:

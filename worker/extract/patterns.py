@@ -227,6 +227,10 @@ NAME_BEFORE_DATE = re.compile(
     r"(?:^|[|·•,—–\-]\s*|\s)(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.?)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})"
     r"\s*[|·•,—–\-]?\s*$"
 )
+# A byline label and the capitalised words after it, however the phrase ends.
+LABELLED_WORDS = re.compile(
+    r"(?:\bBy:?|\bBY:?|[Ww]ritten by:?|\bAuthor:)\s+(?P<words>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,3})"
+)
 # Elements whose text states the publish date.
 TIME_XPATHS = (
     './/time[@itemprop="datePublished"]',
