@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -34,6 +35,7 @@ def load_run() -> Iterator[LoadRun]:
     run = LoadRun(workers=2, visibility_timeout_s=VISIBILITY_S)
     yield run
     run.stop()
+    shutil.rmtree(run.folder, ignore_errors=True)
 
 
 def _wait_for_outcomes(run: LoadRun, count: int, timeout_s: float = RUN_TIMEOUT_S) -> int:
