@@ -25,6 +25,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "visibility_timeout": max(
             settings.visibility_timeout_s, int(settings.task_time_limit_s) + _MAX_RETRY_COUNTDOWN_S + 30
         ),
+        # Look for messages whose visibility timeout has passed every 10 s (kombu's default sweeps
+        # about every 100 s), and let a sweep lock held by a killed worker lapse after 60 s, not 300.
+        "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,
+        "unacked_mutex_expire": 60,
         "socket_keepalive": True,
         "health_check_interval": 10,
         "retry_on_timeout": True,
