@@ -98,6 +98,15 @@ class HostileHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.flush()
             time.sleep(0.1)
 
+    def route_header_drip(self, _: dict) -> None:
+        """Headers that never end: one harmless header line every 0.1 s."""
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        deadline = time.monotonic() + SERVER_LIFETIME_S
+        while time.monotonic() < deadline:
+            self.wfile.write(b"X-Drip: 1\r\n")
+            self.wfile.flush()
+            time.sleep(0.1)
+
     def route_redirect(self, query: dict) -> None:
         self._send(302, b"", Location=query["to"])
 
@@ -171,6 +180,14 @@ def test_slow_drip_stops_at_the_total_time_cap(hostile, client, encoded):
     with pytest.raises(FetchTimeout):
         fetch(hostile + "/drip" + ("?gzip=1" if encoded else ""), policy=LOOPBACK_OK, client=client)
     assert time.monotonic() - start < LOOPBACK_OK.limits.total_timeout_s + 3
+
+
+def test_header_drip_stops_at_the_total_time_cap(hostile, client):
+    """Headers sent a line every 0.1 s: no read times out, the total cap must end it."""
+    start = time.monotonic()
+    with pytest.raises(FetchTimeout):
+        fetch(hostile + "/header-drip", policy=LOOPBACK_OK, client=client)
+    assert time.monotonic() - start < LOOPBACK_OK.limits.total_timeout_s + 1
 
 
 @pytest.mark.parametrize("target", ["file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1:70/_x"])

@@ -30,6 +30,7 @@ from worker.errors import (
     FetchTooLarge,
     FetchTooManyRedirects,
 )
+from worker.http_deadline import DeadlineTransport, fetch_deadline
 
 log = logging.getLogger(__name__)
 
@@ -211,9 +212,7 @@ def new_client() -> httpx.Client:
 
     Connections go to pinned addresses, and one CDN address serves many hosts: a kept-alive TLS
     connection opened with one host's SNI must not carry another host's request, so none is kept."""
-    return httpx.Client(
-        follow_redirects=False, trust_env=False, limits=httpx.Limits(max_keepalive_connections=0)
-    )
+    return httpx.Client(follow_redirects=False, trust_env=False, transport=DeadlineTransport())
 
 
 def fetch(
@@ -245,7 +244,7 @@ def fetch(
             timeout=_timeout(limits, remaining),
             extensions={"sni_hostname": hop.host},
         )
-        with _mapped_errors(current):
+        with _mapped_errors(current), fetch_deadline(deadline):
             response = client.send(request, stream=True)
             try:
                 if response.status_code in _REDIRECT_STATUSES and "location" in response.headers:
