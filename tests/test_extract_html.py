@@ -157,42 +157,42 @@ def test_markup_language_is_read() -> None:
 
 
 def test_byline_in_text_ends_at_any_symbol() -> None:
-    from worker.extract.html import byline_in_text
+    from worker.extract.html_authors import byline_in_text
 
     text = "Harbour wind farm approved Written by: Jane Doe $ 40 million awarded"
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_name_standing_before_the_byline_date() -> None:
-    from worker.extract.html import name_before_date
+    from worker.extract.html_authors import name_before_date
 
     text = "Harbour wind farm approved Jane Doe Jul 18, 2025 The council voted on Tuesday."
     assert name_before_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_section_name_before_the_date_is_not_a_name() -> None:
-    from worker.extract.html import name_before_date
+    from worker.extract.html_authors import name_before_date
 
     text = "Harbour wind farm approved Offshore Energy Jul 18, 2025 The energy of offshore wind grows."
     assert name_before_date(text, "Harbour wind farm approved") == []
 
 
 def test_byline_in_text_loses_a_run_on_word_the_page_writes_in_lower_case() -> None:
-    from worker.extract.html import byline_in_text
+    from worker.extract.html_authors import byline_in_text
 
     text = "Harbour wind farm approved By Jane Doe Winemaker 5 min read. Every winemaker on the coast agrees."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_labelled_byline_followed_by_a_capitalised_heading() -> None:
-    from worker.extract.html import byline_in_text
+    from worker.extract.html_authors import byline_in_text
 
     text = "Harbour wind farm approved Written by Jane Doe Table of contents. Read the table below."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_label_followed_by_ordinary_words_is_no_byline() -> None:
-    from worker.extract.html import byline_in_text
+    from worker.extract.html_authors import byline_in_text
 
     text = "Harbour wind farm approved By Using Our Site you agree. We keep using our site data."
     assert byline_in_text(text, "Harbour wind farm approved") == []

@@ -1,0 +1,153 @@
+"""The parsed page that every HTML field function reads: tree, meta tags, JSON-LD, visible text
+and the marked elements (microdata, rel, byline and credit classes, author links)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import lxml.html
+from lxml import etree
+
+from worker.extract import jsonld
+from worker.extract.patterns import (
+    AUTHOR_HREF_PARTS,
+    MARKED_CLASS_PARTS,
+    SITE_NAME_META,
+)
+
+_SPACE = re.compile(r"\s+")
+
+
+_MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))
+
+
+_AUTHOR_HREF = re.compile("|".join(re.escape(part) for part in AUTHOR_HREF_PARTS))
+
+
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+_CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
+_NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
+_NEAR_AFTER = 450
+
+
+@dataclass(slots=True)
+class Page:
+    """What every field function reads: the tree, its URL, its JSON-LD and its meta tags by name."""
+
+    root: lxml.html.HtmlElement
+    url: str | None
+    linked: jsonld.LinkedData
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    _visible: str | None = None
+    _marked: list[lxml.html.HtmlElement] | None = None
+
+    @property
+    def visible(self) -> str:
+        """The page's visible text, built once: several fields read it."""
+        if self._visible is None:
+            self._visible = visible_text(self.root)
+        return self._visible
+
+    @property
+    def marked(self) -> list[lxml.html.HtmlElement]:
+        """The elements with microdata, rel, author or byline or credit classes, or an author link,
+        in document order: found by one pass, then each field's selectors filter this short list."""
+        if self._marked is None:
+            self._marked = _marked_elements(self.root)
+        return self._marked
+
+    def first_meta(self, names: tuple[str, ...]) -> str | None:
+        return next((v for name in names for v in self.meta.get(name, ()) if v), None)
+
+    def all_meta(self, names: tuple[str, ...]) -> list[str]:
+        return [v for name in names for v in self.meta.get(name, ()) if v]
+
+
+def _marked_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements with microdata or rel, id="author", a marked class, or a link to an author page.
+    A loop over the elements is twice as fast as one XPath with six contains() per element."""
+    found = []
+    for element in root.iter(etree.Element):
+        get = element.get
+        classes = get("class")
+        if (
+            (classes and _MARKED_CLASS.search(classes))
+            or get("itemprop") is not None
+            or get("rel") is not None
+            or get("id") == "author"
+            or (element.tag == "a" and _AUTHOR_HREF.search(get("href") or ""))
+        ):
+            found.append(element)
+    return found
+
+
+def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    """Every <meta> content by its lower-cased property, name, itemprop or http-equiv."""
+    meta: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        content = _SPACE.sub(" ", content).strip()
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = (element.get(attribute) or "").strip().lower()
+            if key:
+                meta.setdefault(key, []).append(content)
+    return meta
+
+
+def _text(element: lxml.html.HtmlElement) -> str:
+    return _SPACE.sub(" ", element.text_content()).strip()
+
+
+def _words(element: lxml.html.HtmlElement) -> str:
+    """Text with a space between elements: a byline's name and date sit in sibling tags."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def visible_text(root: lxml.html.HtmlElement) -> str:
+    """The page's text as a reader sees it, without scripts, styles and comments.
+
+    One walk over the <body> that skips hidden subtrees: an XPath `text()` with an ancestor test
+    per text node costs twice as much."""
+    body = root if root.tag == "body" else root.find("body")
+    if body is None:
+        body = next(root.iter("body"), None)
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walk = etree.iterwalk(body, events=("start", "end"))
+    for event, element in walk:
+        if event == "end":
+            if element.tail and element is not body:
+                parts.append(element.tail)
+        elif element.tag in _HIDDEN_TAGS:
+            walk.skip_subtree()
+        elif element.text and isinstance(element.tag, str):
+            parts.append(element.text)
+    return " ".join(" ".join(parts).split())
+
+
+def _classes(element: lxml.html.HtmlElement) -> str:
+    return element.get("class") or ""
+
+
+def _site_names(page: Page) -> list[str]:
+    """The site's names as the page spells them, and its host's main label, for telling them apart
+    from titles and authors."""
+    names = [n for n in (site_name(page), jsonld.text_of(jsonld.field_of(page.linked, "publisher"))) if n]
+    host = urlsplit(page.url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "edition", "news"}]
+    if len(labels) >= 2:
+        names.append(labels[-2] if len(labels[-1]) <= 3 else labels[-1])
+    return names
+
+
+def site_name(page: Page) -> str | None:
+    """og:site_name, then JSON-LD publisher name, then application-name."""
+    value = page.first_meta(SITE_NAME_META[:1])
+    value = value or jsonld.text_of(jsonld.field_of(page.linked, "publisher"))
+    value = value or page.first_meta(SITE_NAME_META[1:])
+    return value if value and not value.startswith(("http", "@")) else None
