@@ -18,14 +18,8 @@ from worker.extract.patterns import (
 )
 
 _SPACE = re.compile(r"\s+")
-
-
 _MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))
-
-
 _AUTHOR_HREF = re.compile("|".join(re.escape(part) for part in AUTHOR_HREF_PARTS))
-
-
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
