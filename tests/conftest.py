@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.feed_server import FeedServer
 from worker.config import Settings
 from worker.connections import redis_is_up
 from worker.embedded import EmbeddedRedis
@@ -97,52 +98,12 @@ def celery_worker(celery_app_configured, session_settings):
         yield running
 
 
-class PageServer:
-    """A loopback HTTP server with a few fixed routes, counting hits per path."""
-
-    def __init__(self) -> None:
-        import http.server
-        import threading
-        from collections import Counter
-
-        self.counts: Counter[str] = Counter()
-        self.routes: dict[str, tuple[int, str, bytes]] = {
-            "/news/night-bus": (200, "text/html; charset=utf-8", (FIXTURES / "wire_story.html").read_bytes()),
-            "/missing": (404, "text/html", b"<h1>Not found</h1>"),
-            "/broken": (500, "text/html", b"<h1>Server error</h1>"),
-        }
-        server = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *_: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                server.counts[self.path] += 1
-                status, content_type, body = server.routes.get(self.path, (404, "text/plain", b"no route"))
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-    def hits(self, path: str) -> int:
-        return self.counts[path]
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
-def page_server() -> Iterator[PageServer]:
-    server = PageServer()
+def page_server() -> Iterator[FeedServer]:
+    """A loopback server with an article page, a 404 and a 500."""
+    server = FeedServer()
+    server.route("/news/night-bus", (FIXTURES / "wire_story.html").read_bytes(), "text/html; charset=utf-8")
+    server.route("/missing", "<h1>Not found</h1>", "text/html", status=404)
+    server.route("/broken", "<h1>Server error</h1>", "text/html", status=500)
     yield server
     server.close()

@@ -135,7 +135,7 @@ def test_missing_page_is_dead_lettered_without_retry(settings, redis_client, pag
     ingest_url.delay(page_server.url("/missing"))
     [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1)
     assert letter["reason"] == "http_status"
-    assert page_server.hits("/missing") == 1
+    assert len(page_server.requests("/missing")) == 1
 
 
 def test_failing_server_is_retried_then_dead_lettered(settings, redis_client, page_server):
@@ -143,7 +143,7 @@ def test_failing_server_is_retried_then_dead_lettered(settings, redis_client, pa
     [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1, timeout_s=60)
     assert letter["reason"] == "http_status"
     assert "500" in letter["error"]
-    assert page_server.hits("/broken") == settings.max_retries + 1
+    assert len(page_server.requests("/broken")) == settings.max_retries + 1
 
 
 def test_event_data_that_breaks_the_schema_is_dead_lettered(settings, redis_client):
