@@ -71,8 +71,10 @@ def article_data(
     text_sha = sha256_hex(text)
     base = article.url if article.url and article.url.startswith(("http://", "https://")) else None
     canonical = absolute_url(meta.canonical_url, base)
-    source_info: dict[str, Any] = {"kind": str(article.source_kind), **(source or {})}
-    source_info["kind"] = str(source_info.get("kind") or article.source_kind)
+    source_info: dict[str, Any] = {
+        **(source or {}),
+        "kind": str((source or {}).get("kind") or article.source_kind),
+    }
     if article.fields_from_hints:
         source_info["fields_from_feed"] = list(article.fields_from_hints)
     return {
