@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from worker.extract.dates import date_from_url, dates_in_text, parse_date, plausible
+from worker.extract.dates import DateRole, date_from_url, dates_in_text, parse_date, plausible, role_before
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -76,3 +76,18 @@ def test_slashed_date_in_text_is_month_first() -> None:
 def test_dates_in_text_come_in_page_order() -> None:
     days = [day for _, day in dates_in_text("Updated March 5, 2025. First published 2 January 2024.")]
     assert days == ["2025-03-05", "2024-01-02"]
+
+
+def test_label_before_a_date_says_it_is_an_update() -> None:
+    text = "By Jane Doe, Last updated: "
+    assert role_before(text, len(text)) is DateRole.UPDATED
+
+
+def test_label_before_a_date_in_spanish_says_it_is_the_publication() -> None:
+    text = "Por Juana Pérez | Publicado el "
+    assert role_before(text, len(text)) is DateRole.PUBLISHED
+
+
+def test_label_of_an_earlier_date_is_not_this_dates() -> None:
+    text = "Published Apr 26, 2023 "
+    assert role_before(text, len(text)) is None

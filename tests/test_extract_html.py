@@ -113,6 +113,48 @@ def test_time_element_gives_the_date() -> None:
     assert _extract(body=body).published == "2025-02-13T08:00:00-05:00"
 
 
+_PUBLISHED = '<meta property="article:published_time" content="2024-03-10T09:00:00+00:00">'
+_MODIFIED = '<meta property="article:modified_time" content="2025-06-18T16:00:00+00:00">'
+
+
+def test_shown_update_date_does_not_replace_the_declared_publish_date() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>By Jane Doe · Updated on June 18, 2025</p></article>"
+    found = _extract(head=_PUBLISHED + _MODIFIED, body=body)
+    assert (found.published, found.updated) == ("2024-03-10T09:00:00+00:00", "2025-06-18T16:00:00+00:00")
+
+
+def test_shown_update_date_in_german_does_not_replace_the_declared_publish_date() -> None:
+    body = "<article><h1>Windpark genehmigt</h1><p>Von Jana Muster · Aktualisiert am 18.06.2025</p></article>"
+    assert _extract(head=_PUBLISHED, body=body, lang="de").published == "2024-03-10T09:00:00+00:00"
+
+
+def test_shown_modified_day_does_not_replace_the_declared_publish_date() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>Jane Doe · June 18, 2025</p></article>"
+    assert _extract(head=_PUBLISHED + _MODIFIED, body=body).published == "2024-03-10T09:00:00+00:00"
+
+
+def test_shown_day_beside_a_declared_time_in_another_zone_keeps_the_declared_time() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>Jane Doe · March 9, 2024</p></article>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
+
+
+def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"
+
+
+def test_shown_day_under_a_french_publish_label_outranks_the_declared_date() -> None:
+    line = "Publié le 26 avril 2023, mis à jour le 18 juin 2025"
+    body = f"<article><h1>Parc éolien approuvé</h1><p>{line}</p></article>"
+    assert _extract(head=_PUBLISHED, body=body, lang="fr").published == "2023-04-26"
+
+
+def test_without_declared_date_a_shown_publish_day_outranks_an_update_day() -> None:
+    line = "Updated June 18, 2025 · First published March 2, 2024"
+    body = f"<article><h1>Wind farm approved</h1><p>{line}</p></article>"
+    assert _extract(body=body).published == "2024-03-02"
+
+
 def test_copyright_year_is_not_the_publish_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Text.</p></article><footer>© 2019 Harbour Gazette</footer>"
     assert extract_html_metadata(_page(body=body), url="https://gazette.example/wind").published is None

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from enum import StrEnum
 
-from worker.extract.patterns import MONTH_ALTERNATION, MONTHS
+from worker.extract.patterns import MONTH_ALTERNATION, MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
 
 EARLIEST = date(1990, 1, 1)
 _ISO = re.compile(
@@ -34,6 +35,17 @@ _CLOCK = re.compile(
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+_LABEL_REACH = 40  # characters before a date where its label ("Updated on") stands
+_LABELS = re.compile(
+    r"(?<!\w)(?:(?P<updated>"
+    + "|".join(re.escape(w) for w in sorted(UPDATED_LABELS, key=len, reverse=True))
+    + r")|(?P<published>"
+    + "|".join(re.escape(w) for w in sorted(PUBLISHED_LABELS, key=len, reverse=True))
+    + r"))(?!\w)",
+    re.I,
+)
+# The end of an earlier date or time in the label's reach: a label before it is that date's.
+_EARLIER_DATE = re.compile(r".*(?:\d{4}|\d:\d\d)", re.S)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)|/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/"
 )
@@ -162,3 +174,22 @@ def dates_in_text(text: str, limit: int = 20) -> list[tuple[int, str]]:
                 found.append((match.start(), day))
     found.sort()
     return found[:limit]
+
+
+class DateRole(StrEnum):
+    """What a date written on the page says it is, by the label before it."""
+
+    PUBLISHED = "published"
+    UPDATED = "updated"
+
+
+def role_before(text: str, offset: int) -> DateRole | None:
+    """The role the words just before `offset` give the date there ("Updated on", "Publié le"):
+    the nearest label, unless another date stands between it and this one."""
+    window = text[max(0, offset - _LABEL_REACH) : offset]
+    if earlier := _EARLIER_DATE.match(window):
+        window = window[earlier.end() :]
+    labels = list(_LABELS.finditer(window))
+    if not labels:
+        return None
+    return DateRole.UPDATED if labels[-1]["updated"] else DateRole.PUBLISHED

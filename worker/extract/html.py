@@ -8,6 +8,7 @@ fills what an earlier one left empty. The tree is only read: `clean` runs on it 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import unescape
 
@@ -18,7 +19,15 @@ from lxml import etree
 from worker.article import Dateline, Metadata
 from worker.extract import jsonld
 from worker.extract.dateline import agency_from_credit, agency_name
-from worker.extract.dates import date_from_url, dates_in_text, parse_date, plausible
+from worker.extract.dates import (
+    DateRole,
+    date_from_url,
+    dates_in_text,
+    day_of,
+    parse_date,
+    plausible,
+    role_before,
+)
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
     _CHROME_TAGS,
@@ -70,17 +79,28 @@ def _date_of(element: lxml.html.HtmlElement) -> str | None:
     return parse_date(element.get("datetime") or element.get("content") or _text(element)[:80])
 
 
-def shown_days(page: Page, headline: str | None) -> tuple[list[str], list[str]]:
-    """Days written in the page's text around its headline (where a reader looks for the date), and
-    the few of them right by it, where a byline's date stands. Nothing when the headline is not found."""
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A day written in the page's text around its headline, whether it stands right by it (where a
+    byline's date is), and what its label says it is."""
+
+    day: str
+    near: bool
+    role: DateRole | None
+
+
+def shown_days(page: Page, headline: str | None) -> list[Shown]:
+    """Days written in the page's text around its headline, where a reader looks for the date.
+    Nothing when the headline is not found."""
     text = page.visible
     at = text.find(headline[:60]) if headline else -1
     if at < 0:
-        return [], []
+        return []
     start = max(0, at - _SHOWN_BEFORE)
-    found = dates_in_text(text[start : at + _SHOWN_AFTER])
-    near = [day for offset, day in found if -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER]
-    return [day for _, day in found], near
+    return [
+        Shown(day, -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER, role_before(text, start + offset))
+        for offset, day in dates_in_text(text[start : at + _SHOWN_AFTER])
+    ]
 
 
 def published(page: Page, now: datetime, headline: str | None) -> str | None:
@@ -88,17 +108,27 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
 
     1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
        what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
-    2. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
-       page shows readers another date by its headline, the shown one wins (the modified time when
-       it is that one): the hidden date is a CMS creation or import date;
-    3. with no date in the markup, the first date written by the headline;
-    4. htmldate (extensive search), which reads what is left.
+    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), when the
+       markup's date is not the same moment in another time zone;
+    3. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
+       page shows readers another date by its headline, the shown one wins: the hidden date is a CMS
+       creation or import date. Not when the shown date is the last update (labelled "Updated", or
+       the modified time): pages show readers when they last changed, and markup keeps the first day;
+    4. with no date in the markup, the first date written by the headline, one that does not say it
+       is an update first;
+    5. htmldate (extensive search), which reads what is left.
     """
     chosen = _declared_or_shown(page, now, headline)
     from_url = plausible(date_from_url(page.url), now)
     if from_url and (not chosen or from_url < chosen[:10]):
         return from_url
     return chosen
+
+
+def _one_day_apart(first: str, second: str) -> bool:
+    """Within a day: one moment written in two time zones (a UTC timestamp, a local byline)."""
+    a, b = day_of(first), day_of(second)
+    return a is not None and b is not None and abs((a - b).days) <= 1
 
 
 def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
@@ -111,20 +141,28 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     if not found:
         elements = (e for xpath in _TIME_XPATHS for e in xpath(page.root)[:2])
         found = next((d for e in elements if (d := plausible(_date_of(e), now))), None)
-    shown, near = shown_days(page, headline)
-    near = [d for d in near if plausible(d, now)]
+    shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
+    near = [s for s in shown if s.near]
+    labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
     if found:
-        if shown and found[:10] not in shown:
-            modified = updated(page, now)
-            if modified and modified[:10] in shown:
-                return modified
-            if near:
-                return near[0]
+        if labelled and not _one_day_apart(labelled, found):
+            return labelled
+        if shown and found[:10] not in {s.day for s in shown}:
+            modified = (updated(page, now) or "")[:10]
+            first = [
+                s.day
+                for s in near
+                if s.role is not DateRole.UPDATED and s.day != modified and not _one_day_apart(s.day, found)
+            ]
+            if first:
+                return first[0]
         return found
+    if labelled:
+        return labelled
     if near:
-        return near[0]
-    if shown := [d for d in shown if plausible(d, now)]:
-        return shown[0]
+        return next((s.day for s in near if s.role is not DateRole.UPDATED), near[0].day)
+    if shown:
+        return shown[0].day
     found = find_date(
         page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
     )

@@ -140,6 +140,21 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+# Words a page writes right before a date to say what the date is: the day it was last edited, or
+# the day it first appeared. Matched as whole words, case-insensitively, in the text before the date.
+UPDATED_LABELS = (
+    "updated", "last updated", "modified", "last modified", "revised", "reviewed", "aktualisiert",
+    "geändert", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "actualización",
+    "atualizado", "atualizada", "aggiornato", "aggiornata", "aggiornamento", "bijgewerkt", "gewijzigd",
+    "zaktualizowano", "aktualizacja", "oppdatert", "uppdaterad", "opdateret", "päivitetty", "güncellendi",
+    "обновлено", "обновлён",
+)  # fmt: skip
+PUBLISHED_LABELS = (
+    "published", "posted", "first published", "originally published", "veröffentlicht", "erschienen",
+    "publié", "publié le", "publicado", "publicada", "pubblicato", "pubblicata", "gepubliceerd",
+    "opublikowano", "publicerad", "publisert", "udgivet", "julkaistu", "yayınlandı", "опубликовано",
+)  # fmt: skip
+
 # Meta names (property, name or itemprop) that carry the publish date, most trusted first.
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
