@@ -96,6 +96,42 @@ def test_visible_headline_confirmed_by_metadata_is_the_title() -> None:
     assert _extract(head=head, body=body).title == "Wind farm approved after long review"
 
 
+def test_line_break_in_the_headline_separates_its_words() -> None:
+    body = "<article><h1>Wind farm approved<br>What the vote means</h1></article>"
+    assert _extract(body=body).title == "Wind farm approved What the vote means"
+
+
+def test_byline_nested_in_a_broken_headline_is_not_part_of_it() -> None:
+    head = '<meta property="og:title" content="Wind farm approved after long review">'
+    nested = '<h3>Posted on <time datetime="2025-02-13">Feb 13, 2025</time> by jdoe</h3>'
+    body = f"<article><h1>Wind farm approved after long review{nested}</h1></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_title_loses_the_site_name_written_with_its_tagline() -> None:
+    head = (
+        '<meta property="og:site_name" content="Harbour Gazette | News from the coast">'
+        "<title>Wind farm approved • Harbour Gazette</title>"
+    )
+    assert _extract(head=head).title == "Wind farm approved"
+
+
+def test_cut_jsonld_headline_gives_way_to_the_whole_title() -> None:
+    whole = (
+        "Harbour council approves the offshore wind farm after a long review of its effects"
+        " on fishing, birds and the ferry routes"
+    )
+    ld = {**ARTICLE, "headline": whole[:110]}
+    head = f'<meta property="og:title" content="{whole} - Harbour Gazette">'
+    assert _extract(head=SITE + head, ld=ld).title == whole
+
+
+def test_site_name_heading_is_not_the_headline() -> None:
+    head = SITE + "<title>Harbour Gazette: Wind farm approved</title>"
+    body = "<h1>Harbour Gazette</h1><article><h1>Day one</h1><h1>Day two</h1></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved"
+
+
 def test_visible_byline_when_markup_names_no_author() -> None:
     body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe and John Roe</p></article>'
     assert _extract(body=body).authors == ["Jane Doe", "John Roe"]

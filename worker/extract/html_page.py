@@ -24,6 +24,7 @@ _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
+_MAX_SITE_NAME_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -132,6 +133,16 @@ def _site_names(page: Page) -> list[str]:
     """The site's names as the page spells them, and its host's main label, for telling them apart
     from titles and authors."""
     names = [n for n in (site_name(page), jsonld.text_of(jsonld.field_of(page.linked, "publisher"))) if n]
+    # "Example News | Science and Nature" is the name and its tagline: a title ends with either part.
+    # A long part is not a name (a template that writes the page title as the site's).
+    names += [
+        part.strip()
+        for name in list(names)
+        for separator in (" | ", " - ", " – ", " — ", " · ", " • ")
+        if separator in name
+        for part in name.split(separator)
+        if 0 < len(part.split()) <= _MAX_SITE_NAME_WORDS
+    ]
     host = urlsplit(page.url or "").hostname or ""
     labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "edition", "news"}]
     if len(labels) >= 2:

@@ -8,6 +8,7 @@ from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
 _MAX_HEADLINE_WORDS = 30
+_CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
 _SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 
@@ -82,6 +83,21 @@ def fix_mojibake(text: str) -> str:
             return text
 
 
+def _untruncated(titles: list[str]) -> list[str]:
+    """The titles with a cut one (a JSON-LD headline held to search engines' 110 characters, or one
+    ending in "…") replaced by a longer title that it starts."""
+    out = []
+    for title in titles:
+        key = normalized(title)
+        if len(title) >= _CUT_TITLE_CHARS or title.endswith(("…", "...")):
+            key = normalized(title.rstrip(".… "))
+            title = next(
+                (t for t in titles if len(normalized(t)) > len(key) and normalized(t).startswith(key)), title
+            )
+        out.append(title)
+    return out
+
+
 def choose_title(meta_titles: list[str], headings: list[str], site_names: list[str]) -> str | None:
     """The page's headline: an <h1> the metadata confirms, else the most trusted metadata title.
 
@@ -90,7 +106,7 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
-    stripped = [strip_site_affixes(t, site_names) for t in meta_titles]
+    stripped = _untruncated([strip_site_affixes(t, site_names) for t in meta_titles])
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -109,7 +125,11 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
             if len(cut.split()) >= 3 and rest[:3].strip() in {"–", "—", "-", "|", ":"}:
                 return cut
         # A heading that starts the metadata title (the title adds a subtitle or a site name).
-        if len(key.split()) >= 3 and any(k.startswith(key) for k in keys):
+        if (
+            len(key.split()) >= 3
+            and any(k.startswith(key) for k in keys)
+            and not _site_like(heading, site_names)
+        ):
             return heading
     # The visible headline of the article, as readers see it, over a metadata title written for search;
     # unless the page has several <h1> (a template's section titles), or the one shares no words with
