@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from worker.clean import clean_html
-from worker.clean.html_blocks import Block, BlockClass, classify_block, revise_blocks
+from worker.clean.html_blocks import Block, BlockClass, classify_block
 from worker.clean.html_cut import first_cut
+from worker.clean.html_revise import revise_blocks
 from worker.parse import parse_html
 
 # Article paragraphs, written for these tests: long enough and shaped as sentences.
@@ -263,6 +264,72 @@ def test_list_of_other_headlines_is_removed() -> None:
     text = _text(_page(_paragraphs(), after=f"<ul>{items}</ul>"))
     assert "Another headline" not in text
     assert "teaser" not in text
+
+
+ROUNDUP = {
+    "en": [
+        ("The ferry company is adding a night crossing.", "The first boat leaves at midnight from May."),
+        ("The old lighthouse will open to visitors.", "Tickets go on sale next week at the harbour office."),
+        ("Fishing quotas are unchanged for next year.", "The ministry confirmed the figures on Monday."),
+    ],
+    "fr": [
+        ("La compagnie de ferry ajoute une traversée de nuit.", "Le premier bateau partira à minuit."),
+        ("Le vieux phare ouvrira ses portes au public.", "Les billets seront en vente la semaine prochaine."),
+        ("Les quotas de pêche restent inchangés.", "Le ministère a confirmé les chiffres lundi."),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ROUNDUP)
+def test_roundup_of_linked_lead_ins_inside_the_article_is_kept(lang: str) -> None:
+    first, *rest = ARTICLES[lang]
+    items = "".join(
+        f"<li><strong><a href='/x'>{lead}</a></strong> {more}</li>" for lead, more in ROUNDUP[lang]
+    )
+    body = f"<p>{first}</p><ol>{items}</ol>" + "".join(f"<p>{p}</p>" for p in rest)
+    kept = _clean(_page(body, lang=lang))
+    for lead, more in ROUNDUP[lang]:
+        assert f"{lead} {more}" in kept
+    assert kept[-1] == rest[-1]
+
+
+def test_list_of_addresses_between_article_paragraphs_is_kept() -> None:
+    first, *rest = ARTICLES["en"]
+    items = "".join(
+        f"<li><a href='/c{n}'>Harbour Clinic {n}</a> 1{n} Quay Street, open weekdays</li>" for n in range(4)
+    )
+    body = f"<p>{first}</p><ul>{items}</ul>" + "".join(f"<p>{p}</p>" for p in rest)
+    kept = _clean(_page(body))
+    assert "Harbour Clinic 2 12 Quay Street, open weekdays" in kept
+
+
+def _teaser_articles(count: int = 4) -> str:
+    """Teaser cards marked up as <article>s, each with a longer paragraph than a short article has."""
+    return "".join(
+        f"<article class='card'><h2><a href='/t{n}'>Another story number {n}</a></h2><p>Teaser {n}: "
+        + "a long summary of a different story that the site wants readers to open next, " * 3
+        + "written to be read.</p></article>"
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "headline"),
+    [
+        ("en", "The pier will be extended | Harbour News", "The pier will be extended"),
+        ("de", "Die Bibliothek wird saniert - Stadtblatt", "Die Bibliothek wird saniert"),
+    ],
+)
+def test_article_holding_the_page_title_is_chosen_over_teaser_articles(
+    lang: str, title: str, headline: str
+) -> None:
+    short = ARTICLES[lang][0]
+    html = (
+        f"<html><head><title>{title}</title></head><body>"
+        f"<div class='columns'><article><h1>{headline}</h1><p>{short}</p></article>"
+        f"<div class='more'>{_teaser_articles()}</div></div></body></html>"
+    )
+    assert _clean(html) == [short]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ The stages, each a pure step testable alone (jusText's shape):
     to_soup              BeautifulSoup (lxml parser) builds only that subtree
     make_blocks          the text blocks with their features                                (html_blocks)
     classify_blocks      context-free classes                                                (html_blocks)
-    revise_blocks        context-sensitive revision                                          (html_blocks)
+    revise_blocks        context-sensitive revision                                          (html_revise)
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ import lxml.html
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from worker.clean.html_blocks import classify_blocks, drop_repeats, make_blocks, revise_blocks
-from worker.clean.html_cut import first_cut, main_candidates, slim, text_scale
+from worker.clean.html_blocks import classify_blocks, make_blocks
+from worker.clean.html_cut import first_cut, main_candidates, page_title, slim, text_scale
+from worker.clean.html_revise import drop_repeats, revise_blocks
 
 
 def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
@@ -29,9 +30,10 @@ def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
 
 def clean_html(root: lxml.html.HtmlElement, *, url: str | None = None) -> list[str]:
     """The article's paragraphs, in order. Cuts `root` (metadata was read from it before)."""
+    title = page_title(root)
     first_cut(root)
     scale = text_scale(root)
-    subtrees = main_candidates(root, scale)
+    subtrees = main_candidates(root, scale, title)
     slim(subtrees)
     soup = to_soup(subtrees)
     blocks = revise_blocks(classify_blocks(make_blocks(soup), scale))

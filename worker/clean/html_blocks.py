@@ -1,17 +1,15 @@
-"""The BeautifulSoup stages of HTML cleaning, after jusText: blocks, then classes, then revision.
+"""The BeautifulSoup stages of HTML cleaning, after jusText: blocks, then classes (revision: html_revise).
 
 make_blocks(soup)          the text blocks in document order, each with its features
 classify_blocks(blocks)    context-free: each block alone is good, near-good, short, heading or bad
-revise_blocks(blocks)      context-sensitive: short and near-good blocks and headings take the class
-                           of the article text around them; the page edges count as boilerplate
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData
@@ -19,8 +17,6 @@ from bs4.element import CData
 from worker.clean.html_cut import name_parts
 from worker.clean.markers import (
     HTML_LEADING_MARKERS,
-    HTML_SECTION_MARKERS,
-    HTML_TAIL_PROMPTS,
     HTML_WHOLE_MARKERS,
 )
 from worker.clean.selectors import (
@@ -37,8 +33,6 @@ from worker.clean.selectors import (
 _SPACE = re.compile(r"\s+")
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
-_SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
-_TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
@@ -51,17 +45,12 @@ MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
 URL_MAX_SHARE = 0.5
-TAIL_PROMPT_MAX_WORDS = 60
-SECTION_MARKER_MAX_WORDS = 6
 # A soft-named block (caption, byline, author...) is text only when it is this long.
 SOFT_GOOD_MIN_CHARS = 300
 # A soft-named container this long is a wrapper of the article, not a caption or a byline box.
 SOFT_MAX_CHARS = 1200
-# Headings stay when article text follows within this many blocks.
-HEADING_REACH = 2
 # A list or table joins the article when it follows article text and its items carry few links.
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
-GROUP_MAX_LINK_DENSITY = 0.2
 # A list is a list of headlines when this many, and this share, of its items open with a link.
 HEADLINE_LIST_MIN_ITEMS = 3
 HEADLINE_LIST_SHARE = 0.6
@@ -263,93 +252,13 @@ def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
     return blocks
 
 
-def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
-    """The class of the nearest good or bad block from `start` on, looking through inserts (captions,
-    labels, share bars set into the text); the page edge counts as bad."""
-    i = start
-    while 0 <= i < len(blocks):
-        cls = blocks[i].cls
-        if cls is BlockClass.GOOD or (cls is BlockClass.BAD and not blocks[i].insert):
-            return cls
-        i += step
-    return BlockClass.BAD
-
-
-def revise_blocks(blocks: list[Block]) -> list[Block]:
-    """jusText's revision: near-good text next to article text is article text; short text is only
-    when article text surrounds it; a heading is when article text follows it closely."""
-    near = [
-        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
-        for i, b in enumerate(blocks)
-        if b.cls is BlockClass.NEAR_GOOD
-    ]
-    for i, before, after in near:
-        good = BlockClass.GOOD in (before, after)
-        blocks[i].cls = BlockClass.GOOD if good else BlockClass.BAD
-    shorts = [
-        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
-        for i, b in enumerate(blocks)
-        if b.cls is BlockClass.SHORT
-    ]
-    for i, before, after in shorts:
-        both = before is BlockClass.GOOD and after is BlockClass.GOOD
-        blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
-    keep_article_groups(blocks)
-    drop_boilerplate_sections(blocks)
-    trim_tail_prompts(blocks)
-    for i, block in enumerate(blocks):
-        if block.cls is BlockClass.HEADING:
-            ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
-            follows = any(b.cls is BlockClass.GOOD for b in ahead)
-            block.cls = BlockClass.GOOD if follows else BlockClass.BAD
-    return blocks
-
-
-def opens_boilerplate_section(block: Block) -> bool:
-    """A heading or lone short line such as "Related articles", "About the author", "Comments"."""
-    return (
-        len(block.text.split()) <= SECTION_MARKER_MAX_WORDS and _SECTION.match(block.text.lower()) is not None
-    )
-
-
-def drop_boilerplate_sections(blocks: list[Block]) -> None:
-    """Everything under a boilerplate section heading is boilerplate: the list of related links, the
-    bio, the comments. The section ends with the box that holds its heading, or at the next heading
-    that is not a link. A lone line ("Related articles" in a <div>) opens one only after article text."""
-    box: int | None = None
-    seen_good = False
-    for block in blocks:
-        is_heading = block.tag in HEADING_TAGS
-        if opens_boilerplate_section(block) and (
-            is_heading or (seen_good and block.first_cls is not BlockClass.GOOD)
-        ):
-            box = block.path[-2] if len(block.path) >= 2 else 0
-            block.cls = BlockClass.BAD
-            continue
-        if box is not None and (
-            (box and box not in block.path) or (is_heading and block.first_cls is BlockClass.HEADING)
-        ):
-            box = None
-        if box is not None:
-            block.cls = BlockClass.BAD
-        seen_good = seen_good or block.cls is BlockClass.GOOD
-
-
-def trim_tail_prompts(blocks: list[Block]) -> None:
-    """The article's last blocks, while they carry a prompt (follow, sign up, subscribe), are its
-    sign-off and the site's promotion, not its text."""
-    for block in reversed(blocks):
-        if block.cls is not BlockClass.GOOD:
-            continue
-        if len(block.text.split()) > TAIL_PROMPT_MAX_WORDS or not _TAIL_PROMPT.search(block.text.lower()):
-            return
-        block.cls = BlockClass.BAD
-
-
 def drop_headline_lists(blocks: list[Block]) -> None:
     """A list whose items mostly open with a link is a list of other pages' headlines (with their
-    teasers), however much text each item carries."""
-    for start, end in _group_runs(blocks):
+    teasers), however much text each item carries. Not when article text leads into it and goes on
+    after it: then it is the article's own roundup of linked lead-ins."""
+    for start, end in group_runs(blocks):
+        if is_sandwiched(blocks, start, end, before_classes=(BlockClass.GOOD, BlockClass.NEAR_GOOD)):
+            continue
         items = blocks[start:end]
         linked = sum(1 for b in items if b.starts_with_link)
         if linked >= HEADLINE_LIST_MIN_ITEMS and linked >= HEADLINE_LIST_SHARE * len(items):
@@ -357,7 +266,7 @@ def drop_headline_lists(blocks: list[Block]) -> None:
                 block.cls = block.first_cls = BlockClass.BAD
 
 
-def _group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+def group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     """(start, end) of each run of two or more blocks of the same list or table."""
     runs, start = [], 0
     for i in range(1, len(blocks) + 1):
@@ -368,45 +277,27 @@ def _group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
     return runs
 
 
-def keep_article_groups(blocks: list[Block]) -> None:
-    """A list or table that follows article text (a paragraph, an intro ending in ":", a subheading
-    after article text), whose items are plain text, belongs to the article even when its items are
-    short: rows, steps, ingredients, results."""
-    for start, end in _group_runs(blocks):
-        items = blocks[start:end]
-        chars = sum(b.chars for b in items) or 1
-        if sum(b.link_chars for b in items) > GROUP_MAX_LINK_DENSITY * chars:
-            continue
-        if any(b.first_cls in (BlockClass.BAD, BlockClass.HEADING) for b in items):
-            continue  # only plain short items: rows, steps, results
-        before = _previous_text(blocks, start)
-        if before is None:
-            continue
-        intro = blocks[before]
-        subheading = intro.first_cls is BlockClass.HEADING and any(
-            b.cls is BlockClass.GOOD for b in blocks[:before]
-        )
-        if intro.cls is BlockClass.GOOD or intro.text.endswith(":") or subheading:
-            intro.cls = BlockClass.GOOD
-            for block in items:
-                block.cls = BlockClass.GOOD
+def is_sandwiched(
+    blocks: list[Block], start: int, end: int, before_classes: tuple[BlockClass, ...] = ()
+) -> bool:
+    """Article text right before the list and right after it: the list is inside the article.
+    Before revision, `before_classes` says which first classes count as article text before it."""
+    before = previous_text(blocks, start)
+    if before is None:
+        return False
+    intro = blocks[before]
+    if before_classes:
+        if intro.first_cls not in before_classes:
+            return False
+    elif intro.cls is not BlockClass.GOOD:
+        return False
+    after = list(islice((b.first_cls for b in blocks[end:] if not (b.in_caption or b.soft_named)), 2))
+    return after[:1] == [BlockClass.GOOD] or after == [BlockClass.HEADING, BlockClass.GOOD]
 
 
-def _previous_text(blocks: list[Block], index: int) -> int | None:
+def previous_text(blocks: list[Block], index: int) -> int | None:
     """The nearest block before `index` that is not a caption or a named furniture block."""
     for i in range(index - 1, -1, -1):
         if not (blocks[i].in_caption or blocks[i].soft_named):
             return i
     return None
-
-
-def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
-    """Article blocks, each text once: a pull quote or a repeated teaser is not said twice."""
-    seen: set[str] = set()
-    for block in blocks:
-        if block.cls is not BlockClass.GOOD:
-            continue
-        if block.text in seen:
-            continue
-        seen.add(block.text)
-        yield block

@@ -39,6 +39,8 @@ PARAGRAPH_MAX_LINK_DENSITY = 0.6
 # Every other character counts against its containers with this weight (links: fully).
 SHORT_TEXT_WEIGHT = 0.3
 LINK_TEXT_WEIGHT = 1.0
+# Links inside running text (a linked lead-in) cost their block this much per character.
+LINKED_TEXT_WEIGHT = 1.0
 # A furniture or boilerplate-named subtree holding this share of the page's paragraph text is kept.
 KEEP_SHARE = 0.5
 # A hidden subtree holding this much paragraph text is a collapsed section of the article, not junk.
@@ -48,6 +50,12 @@ SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
 # container when it holds at least this share of that container's article-like text.
 HINT_SHARE = 0.6
+# A marked-up body holding the headline the page's <title> repeats needs only this share: the text
+# around it is other pages' teasers.
+TITLED_HINT_SHARE = 0.15
+TITLE_HEADINGS = ("h1", "h2")
+TITLE_MIN_CHARS = 10
+_NON_WORD = re.compile(r"[\W_]+")
 # A list whose text is at least this share of link text is a list of links.
 LINK_LIST_SHARE = 0.9
 # Ideographic scripts say in one character what others say in about three.
@@ -177,7 +185,7 @@ def score_containers(root: lxml.html.HtmlElement, scale: float = 1.0) -> Scores:
         link = links.get(block, 0)
         if (count - link) * scale >= PARAGRAPH_MIN_CHARS and link <= PARAGRAPH_MAX_LINK_DENSITY * count:
             # Running text with links in it (a roundup's linked lead-ins) still reads as text.
-            value, good_count = float(count - 2 * link), count - link
+            value, good_count = float(count - LINKED_TEXT_WEIGHT * link), count - link
         else:
             value, good_count = -(SHORT_TEXT_WEIGHT * (count - link) + LINK_TEXT_WEIGHT * link), 0
         node = block
@@ -198,14 +206,23 @@ def _in_link(element: etree._Element, block: etree._Element) -> bool:
     return False
 
 
-def hinted_body(root: etree._Element, scores: Scores, best: etree._Element) -> etree._Element | None:
+def hinted_body(
+    root: etree._Element, scores: Scores, best: etree._Element, title: str = ""
+) -> etree._Element | None:
     """The page's own marked-up article body, when it holds most of the best container's text.
 
     Markup says where the body is better than any score can, but pages also mark teasers and
-    comments as <article>: among several, the one holding the most article-like text."""
-    wanted = HINT_SHARE * scores.good_chars.get(best, 0)
+    comments as <article>: the one holding the page's headline, else the one holding the most
+    article-like text."""
+    good = scores.good_chars
+    wanted = HINT_SHARE * good.get(best, 0)
     for xpath in ARTICLE_HINTS_XPATH:
-        found = [el for el in root.xpath(xpath) if scores.good_chars.get(el, 0) > 0]
+        found = [el for el in root.xpath(xpath) if good.get(el, 0) > 0]
+        titled = [el for el in found if _holds_title(el, title)] if title else []
+        if titled:
+            hint = max(titled, key=lambda el: good.get(el, 0))
+            if good[hint] >= TITLED_HINT_SHARE * good.get(best, 0):
+                return hint
         if found:
             hint = max(found, key=lambda el: scores.good_chars.get(el, 0))
             if scores.good_chars[hint] >= wanted:
@@ -213,7 +230,27 @@ def hinted_body(root: etree._Element, scores: Scores, best: etree._Element) -> e
     return None
 
 
-def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0) -> list[etree._Element]:
+def _holds_title(element: etree._Element, title: str) -> bool:
+    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
+    page (teasers carry their own pages' headlines)."""
+    for heading in element.iter(*TITLE_HEADINGS):
+        text = normalized_title(heading.text_content())
+        if len(text) >= TITLE_MIN_CHARS and text in title:
+            return True
+    return False
+
+
+def normalized_title(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def page_title(root: etree._Element) -> str:
+    """The page's <title>, normalized; read before the first cut drops <head>."""
+    element = root.find(".//title")
+    return normalized_title(element.text_content()) if element is not None else ""
+
+
+def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "") -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
     page's marked-up article body), and its siblings that carry article text of their own."""
     scores = score_containers(root, scale)
@@ -223,7 +260,7 @@ def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0) -> list[etr
     best = max(scores.score, key=scores.score.__getitem__)
     if scores.score[best] <= 0:
         return [root]
-    hint = hinted_body(root, scores, best)
+    hint = hinted_body(root, scores, best, title)
     if hint is not None and hint is not best:
         return [hint]
     parent = best.getparent()

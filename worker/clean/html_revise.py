@@ -1,0 +1,158 @@
+"""The context-sensitive stage of HTML cleaning, after jusText's `revise_paragraph_classification`.
+
+revise_blocks(blocks)      short and near-good blocks and headings take the class of the article
+                           text around them; the page edges count as boilerplate; lists inside the
+                           article join it; sections under a boilerplate heading and closing prompts go
+drop_repeats(blocks)       the article's blocks, each text once
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from worker.clean.html_blocks import Block, BlockClass, group_runs, is_sandwiched, previous_text
+from worker.clean.markers import HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
+from worker.clean.selectors import HEADING_TAGS
+
+_SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
+_TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
+
+TAIL_PROMPT_MAX_WORDS = 60
+SECTION_MARKER_MAX_WORDS = 6
+# Headings stay when article text follows within this many blocks.
+HEADING_REACH = 2
+# A list or table joins the article when it follows article text and its items carry few links...
+GROUP_MAX_LINK_DENSITY = 0.2
+# ...or, when article text also follows it, when links are at most this share of its text.
+INNER_GROUP_MAX_LINK_DENSITY = 0.6
+
+
+def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
+    """The class of the nearest good or bad block from `start` on, looking through inserts (captions,
+    labels, share bars set into the text); the page edge counts as bad."""
+    i = start
+    while 0 <= i < len(blocks):
+        cls = blocks[i].cls
+        if cls is BlockClass.GOOD or (cls is BlockClass.BAD and not blocks[i].insert):
+            return cls
+        i += step
+    return BlockClass.BAD
+
+
+def revise_blocks(blocks: list[Block]) -> list[Block]:
+    """jusText's revision: near-good text next to article text is article text; short text is only
+    when article text surrounds it; a heading is when article text follows it closely."""
+    near = [
+        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
+        for i, b in enumerate(blocks)
+        if b.cls is BlockClass.NEAR_GOOD
+    ]
+    for i, before, after in near:
+        good = BlockClass.GOOD in (before, after)
+        blocks[i].cls = BlockClass.GOOD if good else BlockClass.BAD
+    shorts = [
+        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
+        for i, b in enumerate(blocks)
+        if b.cls is BlockClass.SHORT
+    ]
+    for i, before, after in shorts:
+        both = before is BlockClass.GOOD and after is BlockClass.GOOD
+        blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
+    keep_article_groups(blocks)
+    drop_boilerplate_sections(blocks)
+    trim_tail_prompts(blocks)
+    for i, block in enumerate(blocks):
+        if block.cls is BlockClass.HEADING:
+            ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
+            follows = any(b.cls is BlockClass.GOOD for b in ahead)
+            block.cls = BlockClass.GOOD if follows else BlockClass.BAD
+    return blocks
+
+
+def opens_boilerplate_section(block: Block) -> bool:
+    """A heading or lone short line such as "Related articles", "About the author", "Comments"."""
+    return (
+        len(block.text.split()) <= SECTION_MARKER_MAX_WORDS and _SECTION.match(block.text.lower()) is not None
+    )
+
+
+def drop_boilerplate_sections(blocks: list[Block]) -> None:
+    """Everything under a boilerplate section heading is boilerplate: the list of related links, the
+    bio, the comments. The section ends with the box that holds its heading, or at the next heading
+    that is not a link. A lone line ("Related articles" in a <div>) opens one only after article text."""
+    box: int | None = None
+    seen_good = False
+    for block in blocks:
+        is_heading = block.tag in HEADING_TAGS
+        if opens_boilerplate_section(block) and (
+            is_heading or (seen_good and block.first_cls is not BlockClass.GOOD)
+        ):
+            box = block.path[-2] if len(block.path) >= 2 else 0
+            block.cls = BlockClass.BAD
+            continue
+        if box is not None and (
+            (box and box not in block.path) or (is_heading and block.first_cls is BlockClass.HEADING)
+        ):
+            box = None
+        if box is not None:
+            block.cls = BlockClass.BAD
+        seen_good = seen_good or block.cls is BlockClass.GOOD
+
+
+def trim_tail_prompts(blocks: list[Block]) -> None:
+    """The article's last blocks, while they carry a prompt (follow, sign up, subscribe), are its
+    sign-off and the site's promotion, not its text."""
+    for block in reversed(blocks):
+        if block.cls is not BlockClass.GOOD:
+            continue
+        if len(block.text.split()) > TAIL_PROMPT_MAX_WORDS or not _TAIL_PROMPT.search(block.text.lower()):
+            return
+        block.cls = BlockClass.BAD
+
+
+def keep_article_groups(blocks: list[Block]) -> None:
+    """A list or table that follows article text (a paragraph, an intro ending in ":", a subheading
+    after article text), whose items are plain text, belongs to the article even when its items are
+    short: rows, steps, ingredients, results. One with article text on both sides belongs to it even
+    when its items carry links (a roundup's linked lead-ins, a list of addresses)."""
+    for start, end in group_runs(blocks):
+        items = blocks[start:end]
+        chars = sum(b.chars for b in items) or 1
+        links = sum(b.link_chars for b in items)
+        inserts = any(b.insert or b.soft_named for b in items)
+        if (
+            not inserts
+            and links <= INNER_GROUP_MAX_LINK_DENSITY * chars
+            and is_sandwiched(blocks, start, end)
+        ):
+            for block in items:
+                block.cls = BlockClass.GOOD
+            continue
+        if links > GROUP_MAX_LINK_DENSITY * chars:
+            continue
+        if any(b.first_cls in (BlockClass.BAD, BlockClass.HEADING) for b in items):
+            continue  # only plain short items: rows, steps, results
+        before = previous_text(blocks, start)
+        if before is None:
+            continue
+        intro = blocks[before]
+        subheading = intro.first_cls is BlockClass.HEADING and any(
+            b.cls is BlockClass.GOOD for b in blocks[:before]
+        )
+        if intro.cls is BlockClass.GOOD or intro.text.endswith(":") or subheading:
+            intro.cls = BlockClass.GOOD
+            for block in items:
+                block.cls = BlockClass.GOOD
+
+
+def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
+    """Article blocks, each text once: a pull quote or a repeated teaser is not said twice."""
+    seen: set[str] = set()
+    for block in blocks:
+        if block.cls is not BlockClass.GOOD:
+            continue
+        if block.text in seen:
+            continue
+        seen.add(block.text)
+        yield block
