@@ -274,3 +274,77 @@ def test_label_followed_by_ordinary_words_is_no_byline() -> None:
 
     text = "Harbour wind farm approved By Using Our Site you agree. We keep using our site data."
     assert byline_in_text(text, "Harbour wind farm approved") == []
+
+
+def _html(body: str, *, head: str = "", body_class: str = "") -> Metadata:
+    html = f'<html lang="en"><head>{head}</head><body class="{body_class}">{body}</body></html>'
+    return extract_html_metadata(lxml.html.document_fromstring(html), url=URL)
+
+
+def test_page_flags_on_the_body_do_not_hide_the_byline() -> None:
+    body = '<article><h1>Wind farm approved</h1><span class="author">Jane Doe</span><p>Text.</p></article>'
+    assert _html(body, body_class="no-sidebar footer-widgets-1").authors == ["Jane Doe"]
+
+
+def test_author_box_gives_its_name_element_not_its_whole_text() -> None:
+    box = (
+        '<div class="builder-widget-container"><div class="theme-author-box">'
+        '<h4 class="theme-author-box__name">Jane Doe</h4>'
+        '<div class="theme-author-box__bio">Former Harbour Consultant</div></div></div>'
+    )
+    body = f"<article><h1>Wind farm approved</h1>{box}<p>Text.</p></article>"
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_author_job_line_is_not_a_name() -> None:
+    box = '<div class="post-author-job">Licensed Harbour Pilot, Marine Engineering</div>'
+    body = f"<article><h1>Wind farm approved</h1>{box}<p>The council voted.</p></article>"
+    assert _html(body).authors == []
+
+
+def test_written_by_in_the_author_box_after_the_article() -> None:
+    lead = "<p>The council voted on Tuesday after a long review of the harbour plans.</p>" * 6
+    body = f"<article><h1>Wind farm approved</h1>{lead}</article>"
+    body += "<div><h3>Written by Jane Doe</h3><p>Jane covers energy.</p></div>"
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_written_by_in_spanish_in_the_author_box_after_the_article() -> None:
+    lead = "<p>El consejo votó el martes tras una larga revisión de los planes del puerto.</p>" * 6
+    body = f"<article><h1>Parque eólico aprobado</h1>{lead}</article>"
+    body += "<div><h3>Escrito por Ana García</h3><p>Ana escribe sobre energía.</p></div>"
+    assert _html(body).authors == ["Ana García"]
+
+
+def test_written_by_in_a_sentence_is_no_byline() -> None:
+    lead = "<p>The council voted on Tuesday after a long review of the harbour plans.</p>" * 6
+    body = (
+        f"<article><h1>Wind farm approved</h1>{lead}<p>The study, written by Jane Doe in 2019, is cited.</p>"
+    )
+    assert _html(body + "</article>").authors == []
+
+
+def test_name_line_under_the_headline_is_the_byline() -> None:
+    body = (
+        "<header><h1>How the wind farm was approved</h1>"
+        "<p>Jane Doe | Senior Writer | July 2, 2025</p></header><p>The council voted on Tuesday.</p>"
+    )
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_language_menu_under_the_headline_is_no_byline() -> None:
+    body = (
+        "<h1>How the wind farm was approved</h1><div><ul><li>English</li><li><a href='/es'>Español</a></li>"
+        "</ul></div><p>The council voted on Tuesday.</p>"
+    )
+    assert _html(body).authors == []
+
+
+def test_byline_is_found_by_the_visible_headline_when_the_title_is_worded_otherwise() -> None:
+    head = '<meta property="og:title" content="Council backs offshore turbines">'
+    body = (
+        "<p>Council backs offshore turbines in the news today.</p>"
+        "<article><h1>Wind farm approved after long review</h1><div>By Jane Doe</div>"
+        "<p>The council voted on Tuesday.</p></article>"
+    )
+    assert _html(body, head=head).authors == ["Jane Doe"]

@@ -30,13 +30,13 @@ from worker.extract.dates import (
 )
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
-    _CHROME_TAGS,
     _NEAR_AFTER,
     _NEAR_BEFORE,
     Page,
     _classes,
     _site_names,
     _text,
+    headings,
     read_meta,
     site_name,
 )
@@ -55,10 +55,6 @@ from worker.extract.titles import choose_title
 from worker.extract.urls import absolute_url, canonical_url
 
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
-_NOT_IN_HEADING = frozenset(
-    {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
-)
-_BREAKS = frozenset({"br", "div", "p", "li", "ul", "ol", "section", "small"})
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
 
@@ -70,36 +66,6 @@ def title(page: Page) -> str | None:
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
     return choose_title(meta_titles, headings(page.root), _site_names(page))
-
-
-def headings(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, those in <article> or <main> first; none from the masthead or a menu."""
-    found = [h for h in root.iter("h1") if not any(a.tag in _CHROME_TAGS for a in h.iterancestors())]
-    found.sort(key=lambda h: not any(a.tag in {"article", "main"} for a in h.iterancestors()))
-    return [t for t in (heading_text(h) for h in found[:5]) if t]
-
-
-def heading_text(heading: lxml.html.HtmlElement) -> str:
-    """A heading's words as shown: a line break or a block inside it separates words ("Title<br>Subtitle"),
-    and what a broken template nests in it (another heading, the byline's date) is not part of it."""
-    parts: list[str] = []
-    walk = etree.iterwalk(heading, events=("start", "end"))
-    for event, element in walk:
-        if event == "start":
-            if element is not heading and element.tag in _NOT_IN_HEADING:
-                walk.skip_subtree()
-                parts.append(" ")
-                continue
-            if element.tag in _BREAKS:
-                parts.append(" ")
-            if element.text and isinstance(element.tag, str):
-                parts.append(element.text)
-        elif element is not heading:
-            if element.tag in _BREAKS:
-                parts.append(" ")
-            if element.tail:
-                parts.append(element.tail)
-    return " ".join("".join(parts).split())
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:

@@ -13,7 +13,7 @@ from lxml import etree
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.html_page import _NEAR_AFTER, Page, _classes, _site_names, _words
+from worker.extract.html_page import _NEAR_AFTER, Page, _classes, _site_names, _words, heading_text, headings
 from worker.extract.patterns import (
     AUTHOR_HREF_PARTS,
     AUTHOR_META,
@@ -25,11 +25,27 @@ from worker.extract.patterns import (
     LABELLED_WORDS,
     NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
+    WRITTEN_BY,
+    WRITTEN_BY_XPATH,
 )
 
-_OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|sidebar|footer|nav|promo|newsletter|widget", re.I)
+# Containers of what is not the article; a class naming a "widget" marks a sidebar's, not a page
+# builder's layout wrapper ("builder-widget-container"), so it must start the class.
+_OUTSIDE_ARTICLE = re.compile(
+    r"comment|related|recommend|sidebar|footer|nav|menu|promo|newsletter|(?:^|\s)widget", re.I
+)
+
+# A class naming the author's name in a box with the picture and bio ("author-box__name", "authorName").
+_AUTHOR_NAME_CLASS = re.compile(r"author[\w-]{0,20}name", re.I)
+
+# One of those words as a part of a class ("author-bio", "authorBio"), not inside another ("jobber").
+_NOT_NAME_CLASS = re.compile(
+    "|".join(rf"(?<![A-Za-z]){w}(?![a-z])|{w.capitalize()}(?![a-z])" for w in NOT_AUTHOR_NAME_CLASSES)
+)
 
 _MAX_BYLINE_CHARS = 200
+_LINES_UNDER_HEADLINE = 2
+_MAX_LINE_UNDER_HEADLINE = 100
 
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
@@ -37,6 +53,8 @@ _MAX_AUTHOR_BOX_CHARS = 1500
 
 
 _BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
+_WRITTEN_BY = etree.XPath(WRITTEN_BY_XPATH)
+_MAX_WRITTEN_BY = 5
 
 _HAS_LABEL = re.compile("|".join(rf"(?<!\w){re.escape(label)}(?!\w)" for label in BYLINE_LABELS))
 
@@ -62,8 +80,19 @@ def authors(page: Page, headline: str | None) -> list[str]:
         for element in [e for e in elements if not _outside_article(e)][:3]:
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
-    found = clean_authors(byline_in_text(page.visible, headline), not_names=not_names)
-    return found or clean_authors(name_before_date(page.visible, headline), not_names=not_names) or fallback
+    anchor = _anchor(page, headline)
+    found = clean_authors(byline_in_text(page.visible, anchor), not_names=not_names)
+    found = found or name_under_headline(page, anchor, not_names)
+    found = found or clean_authors(name_before_date(page.visible, anchor), not_names=not_names)
+    return found or clean_authors(written_by(page), not_names=not_names) or fallback
+
+
+def _anchor(page: Page, headline: str | None) -> str | None:
+    """The headline as the page's text writes it: the chosen title, or else the visible <h1> (when the
+    title comes from metadata that words it differently), where the byline is looked for."""
+    if headline and headline[:60] in page.visible:
+        return headline
+    return next((h for h in headings(page.root) if len(h) >= 10 and h[:60] in page.visible), headline)
 
 
 def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
@@ -79,22 +108,30 @@ def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
     yield [e for e in marked if e.tag == "a" and any(p in (e.get("href") or "") for p in AUTHOR_HREF_PARTS)]
     yield [e for e in marked if "author-name" in _classes(e).split()]
     yield [e for e in marked if any(c in _classes(e) for c in AUTHOR_NAME_CLASSES)]
+    yield [
+        e
+        for e in marked
+        if _AUTHOR_NAME_CLASS.search(_classes(e)) and not _NOT_NAME_CLASS.search(_classes(e))
+    ]
     yield [e for e in marked if any(c in _classes(e) for c in BYLINE_NAME_CLASSES)]
     yield [e for e in marked if "byline" in _classes(e)]
     yield [
         e
         for e in marked
-        if _classes(e) == "author"
-        or e.get("id") == "author"
-        or "post-author" in _classes(e)
-        or "entry-author" in _classes(e)
+        if (
+            _classes(e) == "author"
+            or e.get("id") == "author"
+            or "post-author" in _classes(e)
+            or "entry-author" in _classes(e)
+        )
+        and not _NOT_NAME_CLASS.search(_classes(e))
     ]
     yield [e for e in marked if e.tag == "address" and "author" in _classes(e)]
     yield [
         e
         for e in marked
         if ("author" in _classes(e) or "creator-name" in _classes(e))
-        and not any(c in _classes(e) for c in NOT_AUTHOR_NAME_CLASSES)
+        and not _NOT_NAME_CLASS.search(_classes(e))
     ]
     if _HAS_LABEL.search(page.visible):
         yield _BYLINE_LABEL(page.root)
@@ -132,8 +169,12 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
 
 
 def _outside_article(element: lxml.html.HtmlElement) -> bool:
+    """Inside comments, a sidebar, related posts or the footer. The <body>'s classes are the template's
+    flags for the whole page ("no-sidebar", "footer-widgets"), not a container's."""
     return any(
-        _OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}") for a in element.iterancestors()
+        a.tag == "nav" or _OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}")
+        for a in element.iterancestors()
+        if a.tag not in {"body", "html"}
     )
 
 
@@ -165,6 +206,63 @@ def _labelled_name(text: str, at: int) -> list[str]:
             break
         words.append(word)
     return [" ".join(words)] if 2 <= len(words) <= 3 else []
+
+
+def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
+    """A short line right after the <h1> that is only a name, or a name with its role and date
+    ("Jane Doe | Senior Writer | July 2, 2025"), as article headers set a byline without markup.
+    A word the page also writes in lower case is no name's ("Complete Guide")."""
+    candidates = [(h, text) for h in page.root.iter("h1") if len((text := heading_text(h)).split()) >= 3]
+    heading = next((h for h, text in candidates if headline and text.startswith(headline[:60])), None)
+    heading = heading if heading is not None else next((h for h, _ in candidates), None)
+    if heading is None:
+        return []
+    after = list(heading.itersiblings())[:_LINES_UNDER_HEADLINE]
+    if not after and heading.getparent() is not None:
+        after = list(heading.getparent().itersiblings())[:_LINES_UNDER_HEADLINE]
+    for element in after:
+        if _OUTSIDE_ARTICLE.search(_classes(element)):
+            continue
+        if _NOT_NAME_CLASS.search(_classes(element)):
+            continue  # the author's job or bio line
+        line = _words(element)
+        if not line or len(line) > _MAX_LINE_UNDER_HEADLINE or len(element.xpath(".//a")) > 1:
+            continue  # several links are a menu or share buttons
+        if element.tag in {"ul", "ol", "nav", "form"} or element.find(".//li") is not None:
+            continue  # a list is a menu (a language switcher), not a line
+        if re.search(r"\w\s+by\s", line):
+            continue  # "Reviewed by", "Researched by": someone else's role
+        found = clean_authors([line], not_names=not_names)
+        if found and all(
+            2 <= len(n.split()) <= 3 and not any(_written_in_lower_case(w, page.visible) for w in n.split())
+            for n in found
+        ):
+            return found
+    return []
+
+
+def written_by(page: Page) -> list[str]:
+    """ "Written by Jane Doe" as the start of an element anywhere on the page (an author box below the
+    article): the capitalised words after the label up to the first the page also writes in lower case."""
+    for element in _WRITTEN_BY(page.root)[:_MAX_WRITTEN_BY]:
+        if _outside_article(element):
+            continue
+        match = WRITTEN_BY.match(_words(element))
+        parent = element.getparent()
+        if not match and parent is not None and len(_words(parent)) <= _MAX_BYLINE_CHARS:
+            match = WRITTEN_BY.match(_words(parent))  # the label in its own <span>, the name beside it
+        if not match:
+            continue
+        words = []
+        for word in match["words"].split():
+            if _written_in_lower_case(word, page.visible):
+                break
+            words.append(word)
+        if match["after"] and len(words) == len(match["words"].split()):
+            words.pop()  # "Written by Jane Doe Researched by ...": the last word starts the next label
+        if 2 <= len(words) <= 4:
+            return [" ".join(words)]
+    return []
 
 
 def _written_in_lower_case(word: str, text: str) -> bool:

@@ -25,6 +25,10 @@ _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
+_NOT_IN_HEADING = frozenset(
+    {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
+)
+_BREAKS = frozenset({"br", "div", "p", "li", "ul", "ol", "section", "small"})
 
 
 @dataclass(slots=True)
@@ -156,3 +160,33 @@ def site_name(page: Page) -> str | None:
     value = value or jsonld.text_of(jsonld.field_of(page.linked, "publisher"))
     value = value or page.first_meta(SITE_NAME_META[1:])
     return value if value and not value.startswith(("http", "@")) else None
+
+
+def headings(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's <h1> texts, those in <article> or <main> first; none from the masthead or a menu."""
+    found = [h for h in root.iter("h1") if not any(a.tag in _CHROME_TAGS for a in h.iterancestors())]
+    found.sort(key=lambda h: not any(a.tag in {"article", "main"} for a in h.iterancestors()))
+    return [t for t in (heading_text(h) for h in found[:5]) if t]
+
+
+def heading_text(heading: lxml.html.HtmlElement) -> str:
+    """A heading's words as shown: a line break or a block inside it separates words ("Title<br>Subtitle"),
+    and what a broken template nests in it (another heading, the byline's date) is not part of it."""
+    parts: list[str] = []
+    walk = etree.iterwalk(heading, events=("start", "end"))
+    for event, element in walk:
+        if event == "start":
+            if element is not heading and element.tag in _NOT_IN_HEADING:
+                walk.skip_subtree()
+                parts.append(" ")
+                continue
+            if element.tag in _BREAKS:
+                parts.append(" ")
+            if element.text and isinstance(element.tag, str):
+                parts.append(element.text)
+        elif element is not heading:
+            if element.tag in _BREAKS:
+                parts.append(" ")
+            if element.tail:
+                parts.append(element.tail)
+    return " ".join("".join(parts).split())

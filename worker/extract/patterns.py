@@ -205,8 +205,8 @@ AUTHOR_HREF_PARTS = (
 # Class fragments of a byline's name element, most specific first.
 AUTHOR_NAME_CLASSES = ("author__name", "author-name", "authorName")
 BYLINE_NAME_CLASSES = ("byline__name", "byline-name", "bylineName")
-# An element classed "author" that is its picture or biography, not its name.
-NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio")
+# An element classed "author" that is its picture, biography or job, not its name.
+NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio", "description", "role", "job")
 # Classes of credit and copyright lines, where a wire agency is named.
 CREDIT_CLASSES = ("copyright", "credit", "source")
 # Class fragments that mark an element some metadata field reads: author and byline names, credits.
@@ -245,6 +245,23 @@ NAME_BEFORE_DATE = re.compile(
 # A byline label and the capitalised words after it, however the phrase ends.
 LABELLED_WORDS = re.compile(
     r"(?:\bBy:?|\bBY:?|[Ww]ritten by:?|\bAuthor:)\s+(?P<words>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,3})"
+)
+# Labels, capitalised as they start a line, that say the next words are the author wherever on the page
+# they stand (an author box under the article); not "Posted by", which comments write too.
+WRITTEN_BY_LABELS = (
+    "Written by", "Written By", "WRITTEN BY", "Author:", "Geschrieben von", "Escrito por", "Scritto da",
+    "Rédigé par", "Écrit par", "Geschreven door", "Napisane przez", "Autor:", "Auteur :", "Auteur:",
+)  # fmt: skip
+WRITTEN_BY_XPATH = (
+    "//*[not(self::script or self::style)][text()["
+    + " or ".join(f'starts-with(normalize-space(.), "{label}")' for label in WRITTEN_BY_LABELS)
+    + "]]"
+)
+WRITTEN_BY = re.compile(
+    "^(?:"
+    + "|".join(re.escape(label) for label in WRITTEN_BY_LABELS)
+    + r")\s*:?\s+(?P<words>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,3})"
+    + r"(?P<after>\s+by\b)?"
 )
 # Elements whose text states the publish date.
 TIME_XPATHS = (
