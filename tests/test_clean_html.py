@@ -111,6 +111,27 @@ def test_subheading_inside_article_is_kept(lang: str, heading: str) -> None:
     assert _clean(_page(body, lang=lang)) == [first, heading, *rest]
 
 
+@pytest.mark.parametrize(("lang", "heading"), [("en", "What happens next"), ("es", "Qué pasa ahora")])
+def test_subheading_in_a_wrapper_named_title_is_kept(lang: str, heading: str) -> None:
+    first, *rest = ARTICLES[lang]
+    body = f"<p>{first}</p><div class='block-title'><h2>{heading}</h2></div>" + "".join(
+        f"<p>{p}</p>" for p in rest
+    )
+    assert _clean(_page(body, lang=lang)) == [first, heading, *rest]
+
+
+def test_table_set_in_a_figure_is_kept() -> None:
+    intro = "The final standings after the last race of the season:"
+    rows = "".join(f"<tr><td>{n}</td><td>Driver {n}</td><td>{100 - n}</td></tr>" for n in range(1, 5))
+    figure = (
+        f"<figure class='table'><table>{rows}</table><figcaption>Source: the league</figcaption></figure>"
+    )
+    body = f"<p>{ARTICLES['en'][0]}</p><p>{intro}</p>{figure}<p>{ARTICLES['en'][1]}</p>"
+    kept = _clean(_page(body))
+    assert "2 Driver 2 98" in kept
+    assert "Source: the league" not in kept
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

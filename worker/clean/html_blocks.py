@@ -95,7 +95,7 @@ class Block:
 @dataclass(slots=True)
 class _Context:
     tag: str
-    in_caption: bool
+    caption: str
     soft_named: bool
     in_list: bool
     in_link: bool
@@ -119,7 +119,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     text=text,
                     tag=context.tag,
                     link_chars=min(link_chars[0], len(text)),
-                    in_caption=context.in_caption,
+                    in_caption=bool(context.caption),
                     soft_named=context.soft_named,
                     in_list=context.in_list,
                     group=context.group,
@@ -162,7 +162,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", False, False, False, False, 0, ())
+    root = _Context("div", "", False, False, False, 0, ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -183,13 +183,23 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     )
     return _Context(
         tag=name if name in BLOCK_TAGS else context.tag,
-        in_caption=context.in_caption or name in CAPTION_TAGS,
+        caption=_caption_of(name, context.caption),
         soft_named=soft,
         in_list=context.in_list or name in ("ul", "ol", "dl"),
         in_link=context.in_link or name == "a",
         group=id(tag) if name in GROUP_TAGS else context.group,
         path=(*context.path, id(tag)) if name in BLOCK_TAGS else context.path,
     )
+
+
+def _caption_of(name: str, caption: str) -> str:
+    """The caption tag a tag sits in ("" for none). A table or list set in a <figure> is content
+    (a data table, a chart's figures): only a caption proper makes it a caption."""
+    if name in CAPTION_TAGS:
+        return name if caption in ("", "figure") else caption
+    if caption == "figure" and name in GROUP_TAGS:
+        return ""
+    return caption
 
 
 def is_marker(text: str) -> bool:
@@ -221,7 +231,11 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
         block.in_caption
         or is_marker(block.text)
         or is_mostly_urls(block.text)
-        or (block.soft_named and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text)))
+        or (
+            block.soft_named
+            and block.tag not in HEADING_TAGS
+            and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text))
+        )
     ):
         block.insert = True
         return BlockClass.BAD
