@@ -83,3 +83,11 @@ def test_month_run_on_after_a_full_name_is_dropped() -> None:
 
 def test_two_word_name_ending_in_a_month_word_is_kept() -> None:
     assert clean_authors(["Theresa May"]) == ["Theresa May"]
+
+
+def test_avatar_initials_before_the_name_are_dropped() -> None:
+    assert clean_authors(["JD Jane Doe"]) == ["Jane Doe"]
+
+
+def test_agency_before_a_name_is_not_taken_for_initials() -> None:
+    assert clean_authors(["AP Jane Doe"]) == ["AP Jane Doe"]

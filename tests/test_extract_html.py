@@ -348,3 +348,26 @@ def test_byline_is_found_by_the_visible_headline_when_the_title_is_worded_otherw
         "<p>The council voted on Tuesday.</p></article>"
     )
     assert _html(body, head=head).authors == ["Jane Doe"]
+
+
+def test_login_in_the_metadata_gives_way_to_the_printed_byline() -> None:
+    head = '<meta name="author" content="jane.doe">'
+    body = '<article><h1>Wind farm approved</h1><span class="author">Jane Doe</span><p>Text.</p></article>'
+    assert _html(body, head=head).authors == ["Jane Doe"]
+
+
+def test_admin_account_in_the_metadata_gives_way_to_the_printed_byline() -> None:
+    head = '<meta name="author" content="Harbour Admin">'
+    body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe</p><p>Text.</p></article>'
+    assert _html(body, head=head).authors == ["Jane Doe"]
+
+
+def test_login_stands_when_the_page_prints_no_byline() -> None:
+    head = '<meta name="author" content="jdoe">'
+    assert _html("<article><h1>Wind farm approved</h1><p>Text.</p></article>", head=head).authors == ["jdoe"]
+
+
+def test_credits_in_the_author_meta_are_not_the_author() -> None:
+    head = '<meta name="author" content="content: Harbour Gazette, design: Jane Doe">'
+    body = '<article><h1>Wind farm approved</h1><span class="author">John Roe</span><p>Text.</p></article>'
+    assert _html(body, head=head).authors == ["John Roe"]

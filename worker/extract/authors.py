@@ -78,11 +78,17 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         words = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
+    if len(words) >= 3 and _is_initials_of(words[0], words[1:]):
+        words = words[1:]  # "JD Jane Doe": the avatar's initials read before the name
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
     if not words or _CREDENTIAL.match(piece):
         return None
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
+
+
+def _is_initials_of(token: str, words: list[str]) -> bool:
+    return 2 <= len(token) <= 3 and token.isupper() and token == "".join(w[0] for w in words[: len(token)])
 
 
 def is_name(name: str, *, strict: bool = True) -> bool:

@@ -15,6 +15,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.html_page import _NEAR_AFTER, Page, _classes, _site_names, _words, heading_text, headings
 from worker.extract.patterns import (
+    ACCOUNT_WORDS,
     AUTHOR_HREF_PARTS,
     AUTHOR_META,
     AUTHOR_NAME_CLASSES,
@@ -44,6 +45,8 @@ _NOT_NAME_CLASS = re.compile(
 )
 
 _MAX_BYLINE_CHARS = 200
+_LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
+_CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
 
@@ -69,12 +72,38 @@ def authors(page: Page, headline: str | None) -> list[str]:
     fallback: list[str] = []
     raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
     organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
-    meta = [v for v in page.all_meta(AUTHOR_META) if not v.startswith(("http", "@", "/"))]
+    # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
+    meta = [
+        v
+        for v in page.all_meta(AUTHOR_META)
+        if not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
+    ]
+    handle: list[str] = []
     for values in (raw, meta, _labelled_meta(page)):
         found = clean_authors([unescape(v) for v in values], not_names=not_names, strict=False)
         if found and not all(_key(n) in organisations for n in found):
-            return found
+            if not any(_is_handle(n) for n in found):
+                return found
+            handle = handle or found
         fallback = fallback or found
+    # A CMS login ("jdoe", "KatieS", "Site Admin") gives way to a person named by the visible byline.
+    visible = _visible_authors(page, headline, not_names)
+    if handle and not (visible and not all(_key(n) in organisations for n in visible)):
+        return handle
+    return visible or fallback
+
+
+def _is_handle(name: str) -> bool:
+    """A login rather than a name as printed: one word in lower case, dotted or run together
+    ("jdoe", "jane.doe", "JaneD"), or an admin account ("Site Admin")."""
+    words = name.split()
+    if any(w.lower() in ACCOUNT_WORDS for w in words):
+        return True
+    return len(words) == 1 and _LOGIN.search(name) is not None
+
+
+def _visible_authors(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
+    """The byline readers see: its markup first, then its words around the headline."""
     for elements in _byline_elements(page):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
         for element in [e for e in elements if not _outside_article(e)][:3]:
@@ -84,7 +113,7 @@ def authors(page: Page, headline: str | None) -> list[str]:
     found = clean_authors(byline_in_text(page.visible, anchor), not_names=not_names)
     found = found or name_under_headline(page, anchor, not_names)
     found = found or clean_authors(name_before_date(page.visible, anchor), not_names=not_names)
-    return found or clean_authors(written_by(page), not_names=not_names) or fallback
+    return found or clean_authors(written_by(page), not_names=not_names)
 
 
 def _anchor(page: Page, headline: str | None) -> str | None:

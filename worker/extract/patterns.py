@@ -111,6 +111,8 @@ AUTHOR_STOPLIST = frozenset(
     team author authors contributor newsdesk desk null none undefined the"""
     )
 ) | {"written by", "posted by", "by"}
+# Words of a CMS account's name ("Site Admin"), which the visible byline's person outranks.
+ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "user", "username", "login"})
 AUTHOR_MAX_WORDS = 5
 AUTHOR_MAX_CHARS = 60
 
