@@ -91,3 +91,11 @@ def test_avatar_initials_before_the_name_are_dropped() -> None:
 
 def test_agency_before_a_name_is_not_taken_for_initials() -> None:
     assert clean_authors(["AP Jane Doe"]) == ["AP Jane Doe"]
+
+
+def test_desk_signing_as_a_group_keeps_its_words() -> None:
+    assert clean_authors(["By The Harbour Gazette editors"]) == ["The Harbour Gazette editors"]
+
+
+def test_the_team_alone_is_no_name() -> None:
+    assert clean_authors(["By the team"]) == []

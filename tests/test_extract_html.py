@@ -371,3 +371,20 @@ def test_credits_in_the_author_meta_are_not_the_author() -> None:
     head = '<meta name="author" content="content: Harbour Gazette, design: Jane Doe">'
     body = '<article><h1>Wind farm approved</h1><span class="author">John Roe</span><p>Text.</p></article>'
     assert _html(body, head=head).authors == ["John Roe"]
+
+
+def test_byline_in_the_articles_own_footer_is_found() -> None:
+    body = (
+        '<div class="content-sidebar-wrap"><article><h1>Wind farm approved</h1><p>Text.</p>'
+        '<footer class="entry-footer"><span class="entry-author">Posted by: Jane Doe</span></footer>'
+        "</article></div>"
+    )
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_author_in_the_site_footer_is_not_the_byline() -> None:
+    body = (
+        "<article><h1>Wind farm approved</h1><p>Text.</p></article>"
+        '<div class="site-footer"><span class="author">Jane Doe</span></div>'
+    )
+    assert _html(body).authors == []

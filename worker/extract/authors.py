@@ -107,7 +107,10 @@ def is_name(name: str, *, strict: bool = True) -> bool:
         return False
     if not strict:
         return True
-    if not all(_NAME_WORD.match(w) for w in words):
+    if len(words) >= 2 and words[-1].lower() in GROUP_WORDS:
+        # "The Example editors", "the Example Team": a desk signing as a group, as the page writes it.
+        words = words[1:-1] if words[0].lower() == "the" else words[:-1]
+    if not words or not all(_NAME_WORD.match(w) for w in words):
         return False
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 

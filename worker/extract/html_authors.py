@@ -30,11 +30,12 @@ from worker.extract.patterns import (
     WRITTEN_BY_XPATH,
 )
 
-# Containers of what is not the article; a class naming a "widget" marks a sidebar's, not a page
-# builder's layout wrapper ("builder-widget-container"), so it must start the class.
-_OUTSIDE_ARTICLE = re.compile(
-    r"comment|related|recommend|sidebar|footer|nav|menu|promo|newsletter|(?:^|\s)widget", re.I
-)
+# Containers of what is not the article: comments, related posts, menus, always; a sidebar, footer or
+# widget only when the class does not also name the article ("entry-footer", "content-sidebar-wrap" hold
+# it), and a "widget" only as the class's start (a page builder's "builder-widget-container" is layout).
+_OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|nav|menu|promo|newsletter", re.I)
+_LAYOUT_OUTSIDE = re.compile(r"sidebar|footer|^widget", re.I)
+_ARTICLE_PART = re.compile(r"content|entry|article|post|main", re.I)
 
 # A class naming the author's name in a box with the picture and bio ("author-box__name", "authorName").
 _AUTHOR_NAME_CLASS = re.compile(r"author[\w-]{0,20}name", re.I)
@@ -201,9 +202,15 @@ def _outside_article(element: lxml.html.HtmlElement) -> bool:
     """Inside comments, a sidebar, related posts or the footer. The <body>'s classes are the template's
     flags for the whole page ("no-sidebar", "footer-widgets"), not a container's."""
     return any(
-        a.tag == "nav" or _OUTSIDE_ARTICLE.search(f"{a.get('class', '')} {a.get('id', '')}")
+        a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")
         for a in element.iterancestors()
         if a.tag not in {"body", "html"}
+    )
+
+
+def _is_outside(names: str) -> bool:
+    return _OUTSIDE_ARTICLE.search(names) is not None or any(
+        _LAYOUT_OUTSIDE.search(token) and not _ARTICLE_PART.search(token) for token in names.split()
     )
 
 
@@ -250,7 +257,7 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
     if not after and heading.getparent() is not None:
         after = list(heading.getparent().itersiblings())[:_LINES_UNDER_HEADLINE]
     for element in after:
-        if _OUTSIDE_ARTICLE.search(_classes(element)):
+        if _is_outside(_classes(element)):
             continue
         if _NOT_NAME_CLASS.search(_classes(element)):
             continue  # the author's job or bio line
