@@ -132,6 +132,20 @@ def test_table_set_in_a_figure_is_kept() -> None:
     assert "Source: the league" not in kept
 
 
+def test_words_split_by_formatting_tags_keep_their_spaces() -> None:
+    formatted = (
+        "<p>The <strong>harbour</strong> council <em>voted</em>\n<a href='/x'>on Tuesday</a> "
+        "<span class='x'>to</span> <b>extend</b><i> the</i> northern pier by forty metres, ending a "
+        "dispute that had divided fishermen and ferry operators for most of the year.</p>"
+    )
+    assert _clean(_page(formatted + _paragraphs()))[0] == ARTICLES["en"][0]
+
+
+def test_formatting_tag_around_blocks_keeps_its_name() -> None:
+    bio = "<span class='author-bio'><p>Jane Doe writes about harbours and boats for the paper.</p></span>"
+    assert "Jane Doe" not in _text(_page(_paragraphs(), after=bio))
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

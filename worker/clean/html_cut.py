@@ -28,6 +28,7 @@ from worker.clean.selectors import (
     DROP_TAGS,
     FURNITURE_TAGS,
     HIDDEN_STYLE,
+    INLINE_TAGS,
     KEPT_ATTRIBUTES,
     NAME_SPLIT,
     VOID_TAGS,
@@ -58,6 +59,8 @@ TITLE_MIN_CHARS = 10
 _NON_WORD = re.compile(r"[\W_]+")
 # A list whose text is at least this share of link text is a list of links.
 LINK_LIST_SHARE = 0.9
+# The placeholder tag of elements marked to be unwrapped.
+_UNWRAP = "x-unwrap"
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SCALE = 3.0
@@ -291,6 +294,8 @@ def slim(elements: list[etree._Element]) -> None:
         for link_list in [el for el in subtree.iter("ul", "ol") if is_link_list(el)]:
             if link_list.getparent() is not None:
                 _drop(link_list)
+        etree.strip_tags(subtree, etree.Comment, etree.ProcessingInstruction)
+        unwrap_inline(subtree)
         for element in subtree.iter():
             attrib = element.attrib
             if len(attrib) > 0:
@@ -298,3 +303,36 @@ def slim(elements: list[etree._Element]) -> None:
                 attrib.clear()
                 for key, value in keep:
                     attrib[key] = value
+        drop_blank_text(subtree)
+
+
+def unwrap_inline(subtree: etree._Element) -> None:
+    """Unwrap formatting tags (span, strong, em...) that hold no block: their text joins the
+    parent's, and the classifier, which reads only blocks and links, sees the same blocks."""
+    for element in subtree.iter(*INLINE_TAGS):
+        if element is not subtree and next(element.iter(*BLOCK_TAGS), None) is None:
+            element.tag = _UNWRAP
+    etree.strip_tags(subtree, _UNWRAP)
+
+
+def drop_blank_text(subtree: etree._Element) -> None:
+    """Drop whitespace-only text next to a block boundary, where it can never separate two words."""
+    for element in subtree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        block = element.tag in BLOCK_TAGS
+        text = element.text
+        if text is not None and block and not text.strip():
+            first = element[0] if len(element) else None
+            if first is None or first.tag in BLOCK_TAGS:
+                element.text = None
+        tail = element.tail
+        if tail is not None and not tail.strip():
+            after = element.getnext()
+            parent = element.getparent()
+            if (
+                block
+                or (after is not None and after.tag in BLOCK_TAGS)
+                or (after is None and parent is not None and parent.tag in BLOCK_TAGS)
+            ):
+                element.tail = None

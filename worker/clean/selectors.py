@@ -30,6 +30,36 @@ DROP_TAGS: tuple[str, ...] = (
 )
 # Elements without text, stripped before the article's subtree goes to BeautifulSoup.
 VOID_TAGS: tuple[str, ...] = ("img", "source", "track", "wbr", "area", "map", "col", "colgroup")
+# Formatting tags: unwrapped (text kept) before BeautifulSoup when they hold no block.
+INLINE_TAGS: tuple[str, ...] = (
+    "span",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "font",
+    "small",
+    "big",
+    "time",
+    "abbr",
+    "cite",
+    "mark",
+    "sup",
+    "sub",
+    "strike",
+    "del",
+    "ins",
+    "q",
+    "code",
+    "kbd",
+    "var",
+    "dfn",
+    "tt",
+    "nobr",
+    "data",
+)
 # The only attributes the block classifier reads.
 KEPT_ATTRIBUTES: tuple[str, ...] = ("class", "id")
 
