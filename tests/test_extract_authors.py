@@ -99,3 +99,18 @@ def test_desk_signing_as_a_group_keeps_its_words() -> None:
 
 def test_the_team_alone_is_no_name() -> None:
     assert clean_authors(["By the team"]) == []
+
+
+def test_honorific_with_a_full_stop_stays_with_its_name() -> None:
+    assert clean_authors(["By Dr. Jane Doe and Prof. John Roe"]) == ["Dr. Jane Doe", "Prof. John Roe"]
+
+
+def test_names_with_two_particles_are_names() -> None:
+    assert clean_authors(["Marna van der Merwe, Erik van Vulpen"]) == [
+        "Marna van der Merwe",
+        "Erik van Vulpen",
+    ]
+
+
+def test_lone_word_beside_full_names_is_a_beat_not_a_person() -> None:
+    assert clean_authors(["Jane Doe, Writer, Hardware"]) == ["Jane Doe"]

@@ -16,6 +16,7 @@ from worker.extract.patterns import (
     AUTHOR_STOPLIST,
     BYLINE_PREFIXES,
     GROUP_WORDS,
+    HONORIFICS,
     MONTH_ALTERNATION,
     MONTHS,
     NAME_JOINERS,
@@ -28,8 +29,12 @@ _PREFIX = re.compile(
     re.I,
 )
 _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
+# A full stop ends a sentence between two names ("Jane Doe. John Roe"), not an honorific ("Prof. Doe").
+_SENTENCE_END = "".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<=[a-z]{2})\.\s+(?=[A-Z])"
 _JOINERS = re.compile(
-    r"\s*(?:[,;/|•·]|(?<=[a-z]{2})\.\s+(?=[A-Z])|\s(?:"
+    r"\s*(?:[,;/|•·]|(?-i:"
+    + _SENTENCE_END
+    + r")|\s(?:"
     + "|".join(re.escape(j) for j in NAME_JOINERS if j != "&")
     + r")\s|&|\+)\s*",
     re.I,
@@ -46,6 +51,9 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.
 # Month names of three letters or more: a third word that is one belongs to a date ("Jane Doe December").
 _FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
+_PARTICLE = re.compile(
+    r"^(?:van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
+)
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
@@ -112,6 +120,8 @@ def is_name(name: str, *, strict: bool = True) -> bool:
         words = words[1:-1] if words[0].lower() == "the" else words[:-1]
     if not words or not all(_NAME_WORD.match(w) for w in words):
         return False
+    # Particles ("van der", "de la") are written in lower case; every other word but one is capitalised.
+    words = [w for w in words if not _PARTICLE.match(w)] or words
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 
 
@@ -168,4 +178,8 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     banned = {_key(n) for n in not_names if n}
     # "CNN Business" beside "Jill Doe" on cnn.com is the site's desk, not a second author.
     people = [n for n in names if _key(n) not in banned and _key(n.split()[0]) not in banned]
-    return people or names
+    people = people or names
+    if strict and any(len(n.split()) >= 2 for n in people):
+        # "Jane Doe, Writer, Hardware": beside full names, a lone word is a desk or a beat, not a person.
+        people = [n for n in people if len(n.split()) >= 2]
+    return people

@@ -82,6 +82,8 @@ BYLINE_PREFIXES = (
     "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
     "texto", "réd", "redacción",
 )  # fmt: skip
+# Honorifics written with a full stop before a name ("Prof. Jane Doe"), which is not a sentence's end.
+HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr", "Fr")
 # Words joining two names: "and" in many languages, and the signs used for it.
 NAME_JOINERS = tuple(_words("and und et y e en og och ja i a ve oraz и & with"))
 # Parts of a byline that are not names: roles, ranks and page furniture.
