@@ -114,3 +114,11 @@ def test_names_with_two_particles_are_names() -> None:
 
 def test_lone_word_beside_full_names_is_a_beat_not_a_person() -> None:
     assert clean_authors(["Jane Doe, Writer, Hardware"]) == ["Jane Doe"]
+
+
+def test_site_signing_with_its_role_is_kept_whole() -> None:
+    assert clean_authors(["Gazette Contributor"]) == ["Gazette Contributor"]
+
+
+def test_role_beside_a_person_is_still_dropped() -> None:
+    assert clean_authors(["Senior Editor Jane"]) == ["Jane"]

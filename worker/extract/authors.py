@@ -20,6 +20,7 @@ from worker.extract.patterns import (
     MONTH_ALTERNATION,
     MONTHS,
     NAME_JOINERS,
+    SIGNATURE_ROLES,
 )
 
 _PREFIX = re.compile(
@@ -85,7 +86,11 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
         words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
-        words = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
+        kept = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
+        dropped = {w.lower().strip(".,") for w in words} - {w.lower().strip(".,") for w in kept}
+        # "Example Contributor", "Staff Clinician": no person, a desk signing with its role; kept whole.
+        if not (len(kept) == 1 and dropped and dropped <= SIGNATURE_ROLES):
+            words = kept
     if len(words) >= 3 and _is_initials_of(words[0], words[1:]):
         words = words[1:]  # "JD Jane Doe": the avatar's initials read before the name
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.

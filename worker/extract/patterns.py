@@ -102,6 +102,10 @@ AUTHOR_ROLE_WORDS = frozenset(
     specialist strategist consultant expert"""
     )
 )
+# Roles with which a desk or a site signs when no person does ("Example Contributor", "Team Example").
+SIGNATURE_ROLES = frozenset(
+    _words("staff team editor editors contributor contributors expert desk newsroom writer writers reporter")
+)
 # A byline ending in one of these is an organisation signing as a group ("Example Editorial Team").
 GROUP_WORDS = frozenset(
     {"team", "staff", "editors", "desk", "newsdesk", "newsroom", "editorial", "contributors"}
