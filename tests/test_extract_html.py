@@ -388,3 +388,21 @@ def test_author_in_the_site_footer_is_not_the_byline() -> None:
         '<div class="site-footer"><span class="author">Jane Doe</span></div>'
     )
     assert _html(body).authors == []
+
+
+def test_person_in_the_author_box_outranks_the_site_signing_at_the_top() -> None:
+    lead = "<p>The council voted on Tuesday after a long review of the harbour plans.</p>" * 6
+    body = (
+        '<article><h1>Wind farm approved</h1><a class="author" href="/author/team">By Harbour Gazette</a>'
+        f"{lead}</article><div><p>Written by Jane Doe</p></div>"
+    )
+    assert _html(body, head=SITE).authors == ["Jane Doe"]
+
+
+def test_name_line_with_its_section_link_under_the_headline() -> None:
+    body = (
+        "<div><h1>How the wind farm was approved</h1></div>"
+        '<div><a href="/jane">Jane Doe</a> <a href="/energy">#Energy</a> Published on Oct 21, 2025</div>'
+        "<p>The council voted on Tuesday.</p>"
+    )
+    assert _html(body).authors == ["Jane Doe"]

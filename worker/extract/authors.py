@@ -42,7 +42,7 @@ _JOINERS = re.compile(
 )
 _ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+")
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|"
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
     rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d.*$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,

@@ -50,6 +50,7 @@ _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
 _CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
+_MAX_LINKS_IN_LINE = 2  # the name and its section; more are a menu or share buttons
 
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
@@ -91,7 +92,16 @@ def authors(page: Page, headline: str | None) -> list[str]:
     visible = _visible_authors(page, headline, not_names)
     if handle and not (visible and not all(_key(n) in organisations for n in visible)):
         return handle
-    return visible or fallback
+    found = visible or fallback
+    if found and all(_is_organisation(n, organisations) for n in found):
+        # The site signing at the top, a person's "Written by" in the author box below.
+        return clean_authors(written_by(page), not_names=not_names) or found
+    return found
+
+
+def _is_organisation(name: str, organisations: set[str]) -> bool:
+    key = _key(name)
+    return any(key == o or (len(o) >= 4 and (o in key or key in o)) for o in organisations)
 
 
 def _is_handle(name: str) -> bool:
@@ -262,7 +272,11 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
         if _NOT_NAME_CLASS.search(_classes(element)):
             continue  # the author's job or bio line
         line = _words(element)
-        if not line or len(line) > _MAX_LINE_UNDER_HEADLINE or len(element.xpath(".//a")) > 1:
+        if (
+            not line
+            or len(line) > _MAX_LINE_UNDER_HEADLINE
+            or len(element.xpath(".//a")) > _MAX_LINKS_IN_LINE
+        ):
             continue  # several links are a menu or share buttons
         if element.tag in {"ul", "ol", "nav", "form"} or element.find(".//li") is not None:
             continue  # a list is a menu (a language switcher), not a line
