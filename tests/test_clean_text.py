@@ -7,6 +7,7 @@ headline, dateline, body, then the page's chrome around it.
 from __future__ import annotations
 
 from worker.clean.text import TextLayout, clean_text
+from worker.clean.text_lines import Flag, classify_lines, read_lines
 
 EN_BODY = [
     "The city council voted on Tuesday to build a network of protected bike lanes across the old town, "
@@ -370,3 +371,29 @@ def test_teasers_with_summaries_under_more_stories_are_removed() -> None:
     ):
         teasers += [headline, "Valley Press", summary]
     assert _body(clean_text(_article(after=teasers))) == EN_BODY
+
+
+def _flags(text: str) -> dict[str, Flag]:
+    lines = read_lines(text)
+    classify_lines(lines)
+    return {line.text: line.flag for line in lines}
+
+
+def test_notice_phrases_that_share_their_start_are_each_found() -> None:
+    flags = _flags(
+        "Cookie settings\nRead our cookie policy\nAlle Rechte vorbehalten.\nAlle Rechten voorbehouden."
+    )
+    assert list(flags.values()) == [Flag.LEGAL, Flag.LEGAL, Flag.FOOTER, Flag.FOOTER]
+
+
+def test_notice_marks_its_own_line_and_not_its_neighbours() -> None:
+    flags = _flags("\n".join([EN_BODY[0], "Privacy policy", EN_BODY[1], "Photo: Getty Images", EN_BODY[2]]))
+    assert flags["Privacy policy"] is Flag.LEGAL
+    assert flags["Photo: Getty Images"] is Flag.CREDIT
+    assert [flags[line] for line in EN_BODY[:3]] == [Flag.NONE] * 3
+
+
+def test_notice_past_the_head_of_a_long_paragraph_is_not_read() -> None:
+    paragraph = EN_BODY[0] + " The council said that all rights reserved to residents would be kept."
+    assert _flags(paragraph)[paragraph] is Flag.NONE
+    assert _flags("All rights reserved. " + paragraph)["All rights reserved. " + paragraph] is Flag.FOOTER

@@ -12,8 +12,10 @@ neighbours. Stopwords make the length thresholds language-aware; where the lists
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from worker.clean.markers import (
     BIO_ROLES,
@@ -80,6 +82,7 @@ class LineThresholds:
     max_bio_words: int = 60
     max_credit_words: int = 15
     max_legal_words: int = 40
+    notice_head_chars: int = 60
     comment_name_caps: float = 0.25
     max_section_words: int = 8
     max_pointer_words: int = 30
@@ -164,14 +167,33 @@ _MASTHEAD = re.compile(
 )
 
 
-def _alternatives(phrases: frozenset[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+def _trie(phrases: frozenset[str]) -> str:
+    """The phrases as one pattern sharing their common prefixes ("cookie (?:policy|settings)"): the same
+    matches as a plain alternation, but the engine tries a few first letters at each place instead of
+    every phrase, which matters when one search runs over a whole page."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return joined
+        return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
+
+    return pattern(tree)
 
 
 # One search finds a rights reservation, consent text or a picture agency, whichever comes first.
 _NOTICE = re.compile(
-    f"\\b(?:(?P<rights>{_alternatives(RIGHTS_WORDS)})|(?P<legal>{_alternatives(LEGAL_WORDS)})"
-    f"|(?P<credit>{_alternatives(CREDIT_NAMES)})\\b)"
+    f"\\b(?:(?P<rights>{_trie(RIGHTS_WORDS)})|(?P<legal>{_trie(LEGAL_WORDS)})"
+    f"|(?P<credit>{_trie(CREDIT_NAMES)})\\b)"
 )
 _CREDIT_NAME_TAIL = re.compile(
     r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
@@ -246,10 +268,22 @@ def _is_comment_head(key: str) -> bool:
     return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
 
 
-def _notice(lowered: str) -> str | None:
-    """The kind of the line's first notice: "rights", "legal" or "credit"."""
-    match = _NOTICE.search(lowered)
-    return match.lastgroup if match else None
+def _notices(lines: list[Line], limits: LineThresholds) -> dict[int, str]:
+    """The kind of each line's first notice ("rights", "legal" or "credit"), by line index. A line is
+    read whole when it is short enough to be a notice, else only its head. One search over the page:
+    a search per line costs more than the text it reads."""
+    max_words = max(limits.max_credit_words, limits.max_legal_words)
+    head = limits.notice_head_chars
+    texts = [line.low if line.words <= max_words else line.low[:head] for line in lines]
+    # No phrase holds a line break, so every match lies inside one line, as a search of that line finds it.
+    matches = [(match.start(), match.lastgroup) for match in _NOTICE.finditer("\n".join(texts))]
+    if not matches:
+        return {}
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    found: dict[int, str] = {}
+    for start, kind in matches:
+        found.setdefault(bisect_right(ends, start), kind or "")
+    return found
 
 
 def _is_copyright(lowered: str) -> bool:
@@ -260,18 +294,22 @@ def _is_copyright(lowered: str) -> bool:
     )
 
 
-def _flag(line: Line, limits: LineThresholds) -> Flag:
-    """Why the line is page furniture, if a marker says so. Cheap tests guard the regular expressions:
-    this runs on every line of every page."""
+def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag:
+    """Why the line is page furniture, if a marker says so; `notice` is its first notice (`_notices`).
+    Cheap tests guard the regular expressions and the word list is split only for the short lines that
+    need it: this runs on every line of every page, and most lines are long prose."""
     key, low, count = line.key, line.low, line.words
-    words = key.split()
-    first = words[0] if words else ""
+    first = key.partition(" ")[0]  # `key` is single-spaced
     short = count <= limits.max_meta_words and not line.sentence
-    digits = _DIGIT.search(low) is not None
-    if (digits and _COMMENT_COUNT.match(key.lstrip("[( "))) or (short and key.rstrip(":") in COMMENT_HEADS):
+    # A count of comments opens its line ("109 Comments"); isdecimal() is what \d matches.
+    opening = key[:1]
+    if (opening.isdecimal() or opening in "[( ") and _COMMENT_COUNT.match(key.lstrip("[( ")):
+        return Flag.DISCUSSION
+    if short and key.rstrip(":") in COMMENT_HEADS:
         return Flag.DISCUSSION
     if key in CHROME_LINES:
         return Flag.CHROME
+    words = key.split() if short or count <= limits.max_section_words else []
     if short and (
         first in CHROME_HEADS or " ".join(words[:2]) in CHROME_HEADS or " ".join(words[:3]) in CHROME_HEADS
     ):
@@ -282,16 +320,15 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
         return Flag.SECTION
     if short and first in SECTION_LEADS and line.caps >= limits.headline_caps:
         return Flag.SECTION
-    if (digits or not key) and _NUMERIC.match(line.text):
+    if _NUMERIC.match(line.text) and (not key or _DIGIT.search(low)):
         return Flag.NUMERIC
     if short and _is_comment_head(key) and line.caps >= limits.comment_name_caps:
         return Flag.COMMENT
-    if short and digits and _CLOCK.search(low):
+    if short and _DIGIT.search(low) and _CLOCK.search(low):
         return Flag.STAMP
     if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD
-    head = low if count <= limits.max_legal_words else low[:60]
-    notice = _notice(low if count <= limits.max_credit_words else head)
+    head = low if count <= limits.max_legal_words else low[: limits.notice_head_chars]
     if notice == "rights" or _is_copyright(head):
         return Flag.FOOTER
     if notice == "legal":
@@ -307,7 +344,7 @@ def _flag(line: Line, limits: LineThresholds) -> Flag:
             return Flag.CAPTION
         if low.endswith((")", "]")) and (_CREDIT_TAIL.search(low) or _CREDIT_NAME_TAIL.search(low)):
             return Flag.CAPTION
-    if count <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(words):
+    if count <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(key.split()):
         return Flag.BIO
     return Flag.NONE
 
@@ -363,8 +400,9 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
     """Give each line its context-free class (in place): markers and repeats first, then shape."""
     known = knows_language(lines, limits)
     close, far, last_copy = _repeats(lines, limits)
-    for line in lines:
-        line.flag = _flag(line, limits)
+    notices = _notices(lines, limits)
+    for index, line in enumerate(lines):
+        line.flag = _flag(line, limits, notices.get(index))
         key = _repeat_key(line, limits)
         if line.flag is Flag.NONE and key in close:
             line.flag = Flag.REPEAT
