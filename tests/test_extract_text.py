@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from worker.clean.text import TextLayout
 from worker.extract import extract_text_metadata
+from worker.extract.language import detect_language
 
 PAGE = [
     "HarbourNews.net - Ships, Ports And The Sea",
@@ -67,3 +68,52 @@ def test_caption_sentence_is_not_the_title() -> None:
         PAGE[3],
     ]
     assert extract_text_metadata(_layout(lines, [3]), url=None).title == "Harbour wind farm approved"
+
+
+def test_long_line_above_the_body_is_not_read_as_a_header_line() -> None:
+    teaser = (
+        "LISBON (Reuters) - Another story from the same harbour, about the ferry strike that kept "
+        "thousands of commuters at home on Monday."
+    )
+    lines = ["Harbour wind farm approved", teaser, PAGE[3], PAGE[4]]
+    metadata = extract_text_metadata(_layout(lines, [2, 3]), url=None)
+    assert metadata.dateline is None
+    assert metadata.title == "Harbour wind farm approved"
+
+
+def test_header_line_without_a_digit_states_no_date() -> None:
+    lines = ["Harbour wind farm approved", "Updated today", PAGE[3], PAGE[4]]
+    assert extract_text_metadata(_layout(lines, [2, 3]), url=None).published is None
+
+
+EN_TEXT = (
+    "The city council voted on Tuesday to build a network of protected bike lanes across the old town, "
+    "ending a debate that had divided residents and shop owners for more than two years. The plan, which "
+    "will cost about 40 million euros, adds 35 kilometres of lanes separated from traffic by low concrete "
+    "kerbs, and it removes parking from a dozen of the busiest streets. Opponents said that the loss of "
+    "parking would hurt small shops in the centre, and a group of traders has already announced that it "
+    "will challenge the decision in court next month. The first section, along the river, is due to open "
+    "before the end of next year if the works are not delayed by the legal challenge or by the weather."
+)
+DE_TEXT = (
+    "Der Stadtrat hat am Dienstag beschlossen, ein Netz geschützter Radwege durch die Altstadt zu bauen, "
+    "und damit einen Streit beendet, der Anwohner und Ladenbesitzer seit mehr als zwei Jahren gespalten "
+    "hatte. Der Plan, der etwa 40 Millionen Euro kosten wird, sieht 35 Kilometer Radwege vor, die durch "
+    "niedrige Betonborde vom Verkehr getrennt sind, und er streicht Parkplätze in einem Dutzend der "
+    "belebtesten Straßen. Gegner sagten, dass der Verlust der Parkplätze den kleinen Geschäften im "
+    "Zentrum schaden werde, und eine Gruppe von Händlern hat bereits angekündigt, vor Gericht zu ziehen."
+)
+
+
+def test_language_is_read_from_the_text_in_english_and_german() -> None:
+    assert detect_language(EN_TEXT)[0] == "en"
+    assert detect_language(DE_TEXT)[0] == "de"
+
+
+def test_opening_quote_in_another_language_does_not_decide_the_language() -> None:
+    quote = DE_TEXT[:290]
+    assert detect_language(quote + " " + EN_TEXT)[0] == "en"
+
+
+def test_text_under_the_minimum_length_has_no_language() -> None:
+    assert detect_language("Der Stadtrat hat beschlossen.") == (None, 0.0)

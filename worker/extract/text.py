@@ -32,6 +32,9 @@ _BYLINE = re.compile(
 )
 _DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date|on)\b[:\s]*", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+_DIGIT = re.compile(r"\d")
+_MAX_DATELINE_WORDS = 14
+_MAX_META_WORDS = 12  # a byline or a date line
 _MAX_HEADLINE_WORDS = 30
 # Page furniture that looks like a headline line but never is one.
 _CHROME = re.compile(
@@ -43,12 +46,13 @@ _CHROME = re.compile(
 
 
 def _is_byline(line: str) -> bool:
-    return bool(_BYLINE.match(line)) and len(line.split()) <= 12
+    return bool(_BYLINE.match(line)) and len(line.split()) <= _MAX_META_WORDS
 
 
 def _date_line(line: str) -> str | None:
-    """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if len(line.split()) > 12 or _COPYRIGHT.search(line):
+    """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year.
+    A line without a digit states no day: most header lines are menu items, and are not parsed."""
+    if len(line.split()) > _MAX_META_WORDS or not _DIGIT.search(line) or _COPYRIGHT.search(line):
         return None
     return parse_date(_DATE_LINE_WORDS.sub("", line))
 
@@ -86,8 +90,10 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     anchor: int | None = None  # the first line below the headline: dateline, byline or date
     for index in reversed(window):
         line = lines[index]
+        if len(line.split()) > _MAX_DATELINE_WORDS:
+            continue  # a paragraph: neither a dateline line, nor a byline, nor a date
         if found := parse_dateline(line):
-            if dateline is None and len(line.split()) <= 14:
+            if dateline is None:
                 dateline, published = found[0], found[1] or published
                 anchor = index
         elif _is_byline(line):
