@@ -122,3 +122,11 @@ def test_site_signing_with_its_role_is_kept_whole() -> None:
 
 def test_role_beside_a_person_is_still_dropped() -> None:
     assert clean_authors(["Senior Editor Jane"]) == ["Jane"]
+
+
+def test_hyphenated_word_in_lower_case_is_no_name() -> None:
+    assert clean_authors(["By Award-winning Chef"]) == []
+
+
+def test_hyphenated_name_is_a_name() -> None:
+    assert clean_authors(["By Angela Holliday-Bell"]) == ["Angela Holliday-Bell"]

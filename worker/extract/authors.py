@@ -56,7 +56,9 @@ _PARTICLE = re.compile(
     r"^(?:van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
+    # "Holliday-Bell" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
+    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſ][\w'’.]*)*-?"
+    r"|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
 
 
