@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from worker.extract.dates import DateRole, date_from_url, dates_in_text, parse_date, plausible, role_before
+from worker.extract.dates import (
+    DateRole,
+    date_from_url,
+    dates_in_text,
+    parse_date,
+    plausible,
+    role_before,
+    swapped,
+)
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -91,3 +99,15 @@ def test_label_before_a_date_in_spanish_says_it_is_the_publication() -> None:
 def test_label_of_an_earlier_date_is_not_this_dates() -> None:
     text = "Published Apr 26, 2023 "
     assert role_before(text, len(text)) is None
+
+
+def test_url_with_a_month_name_gives_the_day() -> None:
+    assert date_from_url("https://example.org/blog/2023/october/03/wine-styles/") == "2023-10-03"
+
+
+def test_url_with_a_french_month_name_gives_the_day() -> None:
+    assert date_from_url("https://example.fr/2023/octobre/03/vins/") == "2023-10-03"
+
+
+def test_day_and_month_read_the_other_way_round() -> None:
+    assert swapped("2023-03-10") == "2023-10-03"

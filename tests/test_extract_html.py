@@ -406,3 +406,9 @@ def test_name_line_with_its_section_link_under_the_headline() -> None:
         "<p>The council voted on Tuesday.</p>"
     )
     assert _html(body).authors == ["Jane Doe"]
+
+
+def test_url_settles_which_way_round_a_numeric_date_is_meant() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
+    url = "https://gazette.example/news/2023/october/03/wind-farm/"
+    assert extract_html_metadata(_page(body=body), url=url).published == "2023-10-03"

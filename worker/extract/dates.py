@@ -35,6 +35,9 @@ _CLOCK = re.compile(
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
 _NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+_URL_NAMED_MONTH = re.compile(
+    rf"/(?P<y>(?:19|20)\d\d)/(?P<mon>{MONTH_ALTERNATION})/(?P<d>[0-3]?\d)(?:[/_.-]|$)", re.I
+)
 _LABEL_REACH = 40  # characters before a date where its label ("Updated on") stands
 _LABELS = re.compile(
     r"(?<!\w)(?:(?P<updated>"
@@ -116,14 +119,24 @@ def parse_date(value: str | None) -> str | None:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """The day a URL path spells (`/2025/02/13/`, `/20250213-`), which sites set at publication."""
+    """The day a URL path spells (`/2025/02/13/`, `/20250213-`, `/2025/february/13/`), which sites set
+    at publication."""
     if not url:
         return None
     match = _URL_DATE.search(url)
-    if not match:
-        return None
-    y, m, d = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
-    return _build(y, m, d)
+    if match:
+        y, m, d = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+        return _build(y, m, d)
+    match = _URL_NAMED_MONTH.search(url)
+    if match:
+        return _build(match["y"], MONTHS[match["mon"].lower()], match["d"])
+    return None
+
+
+def swapped(iso: str) -> str | None:
+    """The same numbers read the other way round (`2023-03-10` as `2023-10-03`): "03/10/2023" is
+    either, depending on the country."""
+    return _build(iso[:4], iso[8:10], iso[5:7]) if len(iso) >= 10 else None
 
 
 def day_of(iso: str | None) -> date | None:

@@ -27,6 +27,7 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    swapped,
 )
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
@@ -113,8 +114,8 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
     """
     chosen = _declared_or_shown(page, now, headline)
     from_url = plausible(date_from_url(page.url), now)
-    if from_url and (not chosen or from_url < chosen[:10]):
-        return from_url
+    if from_url and (not chosen or from_url < chosen[:10] or swapped(chosen) == from_url):
+        return from_url  # the URL also settles which way round a "03/10/2023" is meant
     return chosen
 
 
