@@ -146,6 +146,20 @@ def test_formatting_tag_around_blocks_keeps_its_name() -> None:
     assert "Jane Doe" not in _text(_page(_paragraphs(), after=bio))
 
 
+def test_empty_block_between_two_runs_of_text_still_separates_them() -> None:
+    first, second = ARTICLES["en"][0], ARTICLES["en"][1]
+    body = f"<div>{first}<div class='clear'></div>{second}</div><p>{ARTICLES['en'][2]}</p>"
+    assert _clean(_page(body))[:2] == [first, second]
+
+
+def test_empty_link_and_spacer_do_not_split_a_paragraph() -> None:
+    first = ARTICLES["en"][0]
+    words = first.split(" ")
+    half = len(words) // 2
+    spaced = " ".join(words[:half]) + " <a href='/icon'></a><span></span>" + " ".join(words[half:])
+    assert _clean(_page(f"<p>{spaced}</p>" + _paragraphs()))[0] == first
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

@@ -31,6 +31,7 @@ from worker.clean.selectors import (
     INLINE_TAGS,
     KEPT_ATTRIBUTES,
     NAME_SPLIT,
+    NAME_SPLIT_LOWER,
     VOID_TAGS,
 )
 
@@ -61,6 +62,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 LINK_LIST_SHARE = 0.9
 # The placeholder tag of elements marked to be unwrapped.
 _UNWRAP = "x-unwrap"
+# Descendants whose text is blank.
+_EMPTY = etree.XPath(".//*[not(normalize-space())]")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SCALE = 3.0
@@ -70,6 +73,8 @@ CJK_MIN_SHARE = 0.3
 @lru_cache(maxsize=4096)
 def name_parts(names: str) -> frozenset[str]:
     """The lowercase parts of a class/id string ("post-shareBar x_y" -> post, share, bar, x, y)."""
+    if names == names.lower():
+        return frozenset(part for part in NAME_SPLIT_LOWER.split(names) if part)  # no camelCase to split
     return frozenset(part.lower() for part in NAME_SPLIT.split(names) if part)
 
 
@@ -109,32 +114,29 @@ def _drop(element: etree._Element) -> None:
 
 def first_cut(root: lxml.html.HtmlElement) -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
-    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text."""
+    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text.
+    One walk, which never enters a subtree it has doomed."""
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
     doomed = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
+    walker = etree.iterwalk(root, events=("start",))
+    for _, element in walker:
+        tag = element.tag
+        if not isinstance(tag, str) or element is root:
             continue
-        if element.tag in FURNITURE_TAGS or is_boilerplate_named(element) or is_hidden(element):
-            doomed.append(element)
-    for element in doomed:
-        if element.getparent() is None or _inside_dropped(element):
+        named = is_boilerplate_named(element)
+        hidden = is_hidden(element)
+        if not (named or hidden or tag in FURNITURE_TAGS):
             continue
         held = paragraph_chars(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and is_hidden(element) and not is_boilerplate_named(element):
+        if held >= HIDDEN_KEEP_CHARS and hidden and not named:
             continue  # collapsed sections and tabs hold article text the reader opens
+        doomed.append(element)
+        walker.skip_subtree()
+    for element in doomed:
         _drop(element)
-
-
-def _inside_dropped(element: etree._Element) -> bool:
-    """True when an ancestor was already dropped (the element is in a detached subtree)."""
-    node = element
-    while node.getparent() is not None:
-        node = node.getparent()
-    return node.tag != "html"
 
 
 @dataclass(slots=True)
@@ -152,61 +154,63 @@ def text_scale(root: etree._Element) -> float:
     return CJK_SCALE if sample and cjk >= CJK_MIN_SHARE * len(sample) else 1.0
 
 
-def _block_of(element: etree._Element) -> etree._Element:
-    """The nearest block-level ancestor; a table cell joins its row (a row of cells reads as a line)."""
-    node = element
-    while node is not None and (node.tag not in BLOCK_TAGS or node.tag in CELL_TAGS):
-        node = node.getparent()
-    return node if node is not None else element
-
-
 def score_containers(root: lxml.html.HtmlElement, scale: float = 1.0) -> Scores:
     """Maximum-subtree scoring: each text block adds its length to every ancestor when it reads as a
     paragraph, and subtracts a share of it otherwise. The element with the best sum holds the article
-    and as little else as possible."""
-    chars: dict[etree._Element, int] = {}
-    links: dict[etree._Element, int] = {}
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        own = len((element.text or "").strip())
-        if own:
-            block = _block_of(element)
-            chars[block] = chars.get(block, 0) + own
-            if element.tag == "a" or _in_link(element, block):
-                links[block] = links.get(block, 0) + own
-        tail = len((element.tail or "").strip())
-        parent = element.getparent()
-        if tail and parent is not None:
-            block = _block_of(parent)
-            chars[block] = chars.get(block, 0) + tail
-            if parent.tag == "a" or _in_link(parent, block):
-                links[block] = links.get(block, 0) + tail
+    and as little else as possible.
+
+    One walk: a block's characters (its own text, its inline descendants', their tails) are counted
+    while it is open, valued when it closes, and every element's sum is its children's plus its own
+    block's, so no element's ancestors are ever walked."""
     score: dict[etree._Element, float] = {}
     good: dict[etree._Element, int] = {}
-    for block, count in chars.items():
-        link = links.get(block, 0)
-        if (count - link) * scale >= PARAGRAPH_MIN_CHARS and link <= PARAGRAPH_MAX_LINK_DENSITY * count:
-            # Running text with links in it (a roundup's linked lead-ins) still reads as text.
-            value, good_count = float(count - LINKED_TEXT_WEIGHT * link), count - link
-        else:
-            value, good_count = -(SHORT_TEXT_WEIGHT * (count - link) + LINK_TEXT_WEIGHT * link), 0
-        node = block
-        while node is not None:
-            score[node] = score.get(node, 0.0) + value
-            if good_count:
-                good[node] = good.get(node, 0) + good_count
-            node = node.getparent()
+    # Per open element: [counts of its block (chars, link chars), in a link, sum, good sum, holds text]
+    frames: list[list] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start":
+            parent = frames[-1] if frames else None
+            tag = element.tag
+            if parent is None or (tag in BLOCK_TAGS and tag not in CELL_TAGS):
+                counts, in_link = [0, 0], tag == "a"
+            else:
+                counts, in_link = parent[0], parent[1] or tag == "a"
+            own = len((element.text or "").strip())
+            if own:
+                counts[0] += own
+                if in_link:
+                    counts[1] += own
+            frames.append([counts, in_link, 0.0, 0, False])
+            continue
+        counts, _, total, good_total, holds = frames.pop()
+        parent = frames[-1] if frames else None
+        if parent is None or counts is not parent[0]:  # the element opened a block: value it
+            count, link = counts
+            if count:
+                holds = True
+                if (
+                    count - link
+                ) * scale >= PARAGRAPH_MIN_CHARS and link <= PARAGRAPH_MAX_LINK_DENSITY * count:
+                    # Running text with links in it (a roundup's linked lead-ins) still reads as text.
+                    total += count - LINKED_TEXT_WEIGHT * link
+                    good_total += count - link
+                else:
+                    total -= SHORT_TEXT_WEIGHT * (count - link) + LINK_TEXT_WEIGHT * link
+        if holds:
+            score[element] = total
+            if good_total:
+                good[element] = good_total
+        if parent is not None:
+            parent[2] += total
+            parent[3] += good_total
+            parent[4] = parent[4] or holds
+            tail = len((element.tail or "").strip())
+            if tail:
+                parent[0][0] += tail
+                if parent[1]:
+                    parent[0][1] += tail
     return Scores(score, good)
-
-
-def _in_link(element: etree._Element, block: etree._Element) -> bool:
-    node = element
-    while node is not None and node is not block:
-        if node.tag == "a":
-            return True
-        node = node.getparent()
-    return False
 
 
 def hinted_body(
@@ -296,14 +300,8 @@ def slim(elements: list[etree._Element]) -> None:
                 _drop(link_list)
         etree.strip_tags(subtree, etree.Comment, etree.ProcessingInstruction)
         unwrap_inline(subtree)
-        for element in subtree.iter():
-            attrib = element.attrib
-            if len(attrib) > 0:
-                keep = [(k, attrib[k]) for k in KEPT_ATTRIBUTES if k in attrib]
-                attrib.clear()
-                for key, value in keep:
-                    attrib[key] = value
-        drop_blank_text(subtree)
+        drop_empty(subtree)
+        tidy(subtree)
 
 
 def unwrap_inline(subtree: etree._Element) -> None:
@@ -315,24 +313,54 @@ def unwrap_inline(subtree: etree._Element) -> None:
     etree.strip_tags(subtree, _UNWRAP)
 
 
-def drop_blank_text(subtree: etree._Element) -> None:
-    """Drop whitespace-only text next to a block boundary, where it can never separate two words."""
-    for element in subtree.iter():
-        if not isinstance(element.tag, str):
+def drop_empty(subtree: etree._Element) -> None:
+    """Drop elements without text (icon links, spacers, emptied figures) where dropping them joins
+    no two runs of text: an inline one anywhere (but <br>, a word break), a block one when no text
+    follows it before the next block."""
+    gone: set[etree._Element] = set()
+    for element in _EMPTY(subtree):
+        parent = element.getparent()
+        if parent is None or parent in gone:
+            gone.add(element)
             continue
-        block = element.tag in BLOCK_TAGS
-        text = element.text
-        if text is not None and block and not text.strip():
-            first = element[0] if len(element) else None
-            if first is None or first.tag in BLOCK_TAGS:
-                element.text = None
-        tail = element.tail
-        if tail is not None and not tail.strip():
+        if element.tag == "br":
+            continue
+        if element.tag in BLOCK_TAGS:
             after = element.getnext()
-            parent = element.getparent()
+            if (element.tail and element.tail.strip()) or (after is not None and after.tag not in BLOCK_TAGS):
+                continue
+        gone.add(element)
+        _drop(element)
+
+
+def tidy(subtree: etree._Element) -> None:
+    """Keep only the attributes the classifier reads, and drop whitespace-only text next to a block
+    boundary, where it can never separate two words."""
+    for parent in subtree.iter():
+        attrib = parent.attrib
+        if any(key not in KEPT_ATTRIBUTES for key in attrib):
+            keep = [(k, attrib[k]) for k in KEPT_ATTRIBUTES if k in attrib]
+            attrib.clear()
+            for key, value in keep:
+                attrib[key] = value
+        children = list(parent)
+        block = parent.tag in BLOCK_TAGS
+        text = parent.text
+        if (
+            block
+            and text is not None
+            and not text.strip()
+            and (not children or children[0].tag in BLOCK_TAGS)
+        ):
+            parent.text = None
+        last = len(children) - 1
+        for i, child in enumerate(children):
+            tail = child.tail
+            if tail is None or tail.strip():
+                continue
             if (
-                block
-                or (after is not None and after.tag in BLOCK_TAGS)
-                or (after is None and parent is not None and parent.tag in BLOCK_TAGS)
+                child.tag in BLOCK_TAGS
+                or (i < last and children[i + 1].tag in BLOCK_TAGS)
+                or (i == last and block)
             ):
-                element.tail = None
+                child.tail = None

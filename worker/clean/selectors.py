@@ -196,6 +196,7 @@ ARTICLE_HINTS_XPATH: tuple[str, ...] = (
 
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 NAME_SPLIT = re.compile(r"[-_\s:./]+|(?<=[a-z])(?=[A-Z])")
+NAME_SPLIT_LOWER = re.compile(r"[-_\s:./]+")
 
 # Block-level tags: each starts a new block of text.
 BLOCK_TAGS: frozenset[str] = frozenset(
