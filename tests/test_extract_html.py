@@ -412,3 +412,18 @@ def test_url_settles_which_way_round_a_numeric_date_is_meant() -> None:
     body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
     url = "https://gazette.example/news/2023/october/03/wind-farm/"
     assert extract_html_metadata(_page(body=body), url=url).published == "2023-10-03"
+
+
+def test_slashed_date_on_a_french_page_is_read_day_first() -> None:
+    body = "<article><h1>Parc éolien approuvé</h1><p>Publié le 03/10/2023</p><p>Texte.</p></article>"
+    assert _extract(body=body, lang="fr").published == "2023-10-03"
+
+
+def test_slashed_date_on_a_british_page_is_read_day_first() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
+    assert _extract(body=body, lang="en-GB").published == "2023-10-03"
+
+
+def test_slashed_date_on_an_american_page_is_read_month_first() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
+    assert _extract(body=body, lang="en-US").published == "2023-03-10"

@@ -165,11 +165,12 @@ def plausible(iso: str | None, now: datetime) -> str | None:
     return iso
 
 
-def dates_in_text(text: str, limit: int = 20) -> list[tuple[int, str]]:
+def dates_in_text(text: str, limit: int = 20, *, day_first: bool = False) -> list[tuple[int, str]]:
     """Days written in running text ("Updated Feb 13, 2025", "8/1/2025") with where they start, in order.
 
     A numeric day and month that could be either way round are read month first with slashes (as
-    in the US) and day first with dots (as in Europe), whichever gives a real date."""
+    in the US) and day first with dots (as in Europe), whichever gives a real date; `day_first`
+    (a page in a language or region that writes the day first) reads slashes day first too."""
     found: list[tuple[int, str]] = []
     for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC):
         for match in pattern.finditer(text):
@@ -177,9 +178,8 @@ def dates_in_text(text: str, limit: int = 20) -> list[tuple[int, str]]:
             if groups.get("mon"):
                 day = _build(groups["y"], MONTHS[groups["mon"].lower()], groups["d"])
             elif groups.get("a"):
-                first, second = (
-                    (groups["a"], groups["b"]) if match["sep"] == "/" else (groups["b"], groups["a"])
-                )
+                month_first = match["sep"] == "/" and not day_first
+                first, second = (groups["a"], groups["b"]) if month_first else (groups["b"], groups["a"])
                 day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
             else:
                 day = _build(groups["y"], groups["m"], groups["d"])

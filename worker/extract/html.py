@@ -93,8 +93,15 @@ def shown_days(page: Page, headline: str | None) -> list[Shown]:
     start = max(0, at - _SHOWN_BEFORE)
     return [
         Shown(day, -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER, role_before(text, start + offset))
-        for offset, day in dates_in_text(text[start : at + _SHOWN_AFTER])
+        for offset, day in dates_in_text(text[start : at + _SHOWN_AFTER], day_first=writes_day_first(page))
     ]
+
+
+def writes_day_first(page: Page) -> bool:
+    """Whether the page's language writes "03/10/2023" for 3 October: every one but American English
+    (and English with no region, which is most often American on the web)."""
+    value = (page.root.get("lang") or page.first_meta(LANGUAGE_META) or "").strip().lower().replace("_", "-")
+    return bool(value) and not (value == "en" or value.startswith("en-us"))
 
 
 def published(page: Page, now: datetime, headline: str | None) -> str | None:
