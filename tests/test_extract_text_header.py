@@ -1,0 +1,204 @@
+"""The header of a page copied as text: headline, byline, dates, read by what the lines look like.
+
+Each page is a list of lines and the indices the body classifier kept, so these tests pin the header
+reader alone, whatever the classifier does.
+"""
+
+from __future__ import annotations
+
+from worker.extract.text_header import find_lead, read_header
+
+LEAD = (
+    "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
+    "and said the first boats would dock there next summer."
+)
+SECOND = (
+    "Residents had argued that the terminal would bring traffic to the old quarter and its narrow streets."
+)
+MENU = "Home News Sport Business Culture Weather Podcasts Newsletters Events Jobs Contact About Shop"
+
+
+def _header(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines, with the body the classifier would keep: the two prose paragraphs at the end."""
+    return lines, [len(lines) - 2, len(lines) - 1]
+
+
+def test_headline_right_above_the_byline_is_the_title() -> None:
+    header = read_header(
+        *_header(
+            [
+                "Sections",
+                "Ferry terminal approved after two years",
+                "By Ana Ruiz",
+                "March 4, 2025",
+                LEAD,
+                SECOND,
+            ]
+        )
+    )
+    assert header.title == "Ferry terminal approved after two years"
+    assert header.bylines == ("By Ana Ruiz",)
+    assert header.published == "2025-03-04"
+
+
+def test_headline_below_a_name_and_date_is_the_title() -> None:
+    lines = ["Menu", "Ana Ruiz", "March 4, 2025", "Ferry terminal approved after two years", LEAD, SECOND]
+    header = read_header(*_header(lines))
+    assert header.title == "Ferry terminal approved after two years"
+    assert header.bylines == ("Ana Ruiz",)
+
+
+def test_a_standfirst_above_the_byline_is_neither_title_nor_lead() -> None:
+    lines = [
+        "Ferry terminal approved after two years",
+        "The harbour gets its terminal, and the old quarter gets the traffic it feared.",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert find_lead(lines, [1, 2, 3, 4, 5]) == 4
+    assert read_header(lines, [1, 2, 3, 4, 5]).title == "Ferry terminal approved after two years"
+
+
+def test_a_long_menu_line_the_classifier_kept_is_not_the_lead() -> None:
+    lines = ["Ferry terminal approved after two years", MENU, LEAD, SECOND]
+    assert find_lead(lines, [1, 2, 3]) == 2
+
+
+def test_a_date_label_glued_to_the_name_is_split_off() -> None:
+    lines = ["Ferry terminal approved after two years", "By Ana RuizPublished: Mar 4, 2025", LEAD, SECOND]
+    header = read_header(*_header(lines))
+    assert header.bylines == ("By Ana Ruiz",)
+    assert header.published == "2025-03-04"
+
+
+def test_a_byline_glued_to_its_name_is_read() -> None:
+    lines = ["Ferry terminal approved after two years", "ByAna Ruiz", "March 4, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ("ByAna Ruiz",)
+
+
+def test_a_reviewer_or_editor_is_no_author() -> None:
+    lines = ["Ferry terminal approved after two years", "Reviewed by Tom Berg", "March 4, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ()
+
+
+def test_a_byline_label_alone_takes_the_name_below_it() -> None:
+    lines = [
+        "Ferry terminal approved after two years",
+        "Written by",
+        "Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).bylines == ("by Ana Ruiz",)
+
+
+def test_a_published_day_wins_over_an_updated_one() -> None:
+    lines = [
+        "Ferry terminal approved after two years",
+        "Published: March 4, 2025",
+        "Updated: March 6, 2025",
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(*_header(lines))
+    assert (header.published, header.updated) == ("2025-03-04", "2025-03-06")
+
+
+def test_an_updated_day_alone_stands_for_the_publish_day() -> None:
+    lines = ["Ferry terminal approved after two years", "Last updated", "Mar 6, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).published == "2025-03-06"
+
+
+def test_a_date_in_the_byline_is_the_publish_day() -> None:
+    lines = ["Ferry terminal approved after two years", "By Ana Ruiz | Mar 4, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).published == "2025-03-04"
+
+
+def test_table_of_contents_entries_are_not_headlines() -> None:
+    lines = [
+        "Ferry terminal approved after two years",
+        "By Ana Ruiz",
+        "Table of contents",
+        "What the terminal changes for the old quarter",
+        "When the first boats will dock",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"
+
+
+def test_the_last_crumb_of_a_breadcrumb_marks_the_headline() -> None:
+    lines = [
+        "Home > City > Ferry terminal approved after two years",
+        "Ferry terminal approved after two years",
+        "Weekend markets return to the river",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"
+
+
+def test_a_reading_time_is_not_a_headline() -> None:
+    lines = ["Ferry terminal approved after two years", "Ana Ruiz", "7 min read", LEAD, SECOND]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"
+
+
+def test_page_words_in_title_case_beside_a_date_are_no_name() -> None:
+    """ "Harbour Traffic Updates" looks like a name, but the page writes its words in lowercase."""
+    lines = [
+        "Ferry terminal approved after two years",
+        "Harbour Traffic Updates",
+        "March 4, 2025",
+        LEAD,
+        "Harbour traffic updates will follow as the works begin.",
+    ]
+    assert read_header(lines, [3, 4]).bylines == ()
+
+
+def test_french_header() -> None:
+    lines = [
+        "Le terminal des ferries approuvé après deux ans",
+        "Par Marie Dupont",
+        "Publié le 4 mars 2025",
+        "L'autorité portuaire a approuvé mardi le nouveau terminal des ferries après deux ans d'audiences.",
+        "Les habitants craignaient que le terminal n'amène la circulation dans la vieille ville.",
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "Le terminal des ferries approuvé après deux ans"
+    assert header.bylines == ("Par Marie Dupont",)
+    assert header.published == "2025-03-04"
+
+
+def test_german_header() -> None:
+    lines = [
+        "Neues Fährterminal nach zwei Jahren genehmigt",
+        "Von Hans Müller",
+        "Aktualisiert am 06.03.2025",
+        "Veröffentlicht am 4. März 2025",
+        "Die Hafenbehörde hat am Dienstag nach zwei Jahren Anhörungen das neue Fährterminal genehmigt.",
+        "Anwohner hatten befürchtet, dass das Terminal Verkehr in die Altstadt bringt.",
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "Neues Fährterminal nach zwei Jahren genehmigt"
+    assert (header.published, header.updated) == ("2025-03-04", "2025-03-06")
+
+
+def test_spanish_header() -> None:
+    lines = [
+        "Aprobada la nueva terminal de ferris tras dos años",
+        "Por Ana García",
+        "Publicado el 4 de marzo de 2025",
+        "La autoridad portuaria aprobó el martes la nueva terminal de ferris tras dos años de audiencias.",
+        "Los vecinos temían que la terminal llevara el tráfico al casco antiguo.",
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "Aprobada la nueva terminal de ferris tras dos años"
+    assert header.bylines == ("Por Ana García",)
+    assert header.published == "2025-03-04"
+
+
+def test_an_empty_page_has_no_header() -> None:
+    assert read_header([], []).title is None

@@ -1,0 +1,392 @@
+"""The header of a plain-text article: which line above the prose is the headline, the byline, the date.
+
+A page copied as text loses its markup, but its header keeps a shape that carries across sites:
+a headline, then a cluster of short lines (a byline, perhaps a bare name with a role, a date, a
+dateline) just above the first paragraph of prose; sometimes the cluster comes first and the headline
+after it. The body classifier may start the body early (on a long menu line) or late, so the lead is
+found again here as the first line that reads like prose, and every line near it is read by what it
+looks like. The headline is then chosen by evidence, not position alone: a line the page repeats as the
+last crumb of a breadcrumb ("Home > Blog > Headline"), one whose words the lead paragraphs use, one
+that sits next to the byline cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from worker.article import Dateline
+from worker.clean.text_stopwords import STOPWORDS
+from worker.extract.dateline import parse_dateline
+from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.patterns import BYLINE_PREFIXES
+
+HEADER_WINDOW = 40
+_LEAD_MIN_WORDS = 8
+_LEAD_SEARCH = 4
+_STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
+_LEAD_MIN_LOWER_SHARE = 0.35
+_MAX_HEADLINE_WORDS = 30
+_MAX_META_WORDS = 14
+_NAME_MAX_WORDS = 4
+
+_BYLINE = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + r")\b\s*:?\s+\S",
+    re.I,
+)
+_BYLINE_LABEL = re.compile(
+    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:?$",
+    re.I,
+)
+_NOT_AUTHOR = re.compile(
+    r"^(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|translated|medically reviewed)"
+    r"(?:\s+by)?\b",
+    re.I,
+)
+_READING_TIME = re.compile(
+    r"^\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|de lecture|Lesezeit|de lectura|lettura)\b", re.I
+)
+# A line that opens a table of contents: the headline-like lines below it are its entries.
+_TOC_HEAD = re.compile(
+    r"^(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to|"
+    r"inhalt(?:sverzeichnis)?|sommaire|dans cet article|[íi]ndice|tabla de contenidos?|contenidos?|"
+    r"in questo articolo)\s*:?$",
+    re.I,
+)
+_DATE_LABEL_ALONE = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|date|publié|mis à jour|veröffentlicht|"
+    r"aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?:\s+on)?\s*:?$",
+    re.I,
+)
+_UPDATE_WORD = re.compile(
+    r"\b(?:updated|last updated|last modified|modified|mis à jour|aktualisiert|actualizado|aggiornato)\b",
+    re.I,
+)
+_GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
+# A date label glued to the name before it when the page was copied: "Jane DoePublished: Jan 2, 2025",
+_GLUED_DATE_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
+)  # and a year glued to what follows: "June 29, 2020November 12, 2021"
+_DATE_LABEL = re.compile(
+    r"^(?:published|updated|posted|last updated|last modified|date|on|publié|veröffentlicht|"
+    r"aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b(?:\s+on)?[:\s]*",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+# Page furniture that looks like a headline line but never is one.
+_CHROME = re.compile(
+    r"^(?:share|read more|read next|posted|credit|photo|image|table of contents|learn|subscribe|sign|follow|"
+    r"advertisement|related|home|menu|skip|search|log in|listen|print|email|comments?|see more|contents|"
+    r"breaking news|accessibility|cookie|privacy|terms|watch|trending|most popular|latest)\b",
+    re.I,
+)
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten)$"
+)
+_CREDENTIALS = re.compile(
+    r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
+)
+_WORD = re.compile(r"\w+")
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
+_NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineEvidence:
+    """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
+    right above the byline or date (`above_byline`), right above the first paragraph or right below
+    the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a window
+    title (`crumb`), the first paragraphs use its words (`lead_words`, times the share used), it is a
+    sentence-length line (`long`). Each line further from the lead costs `distance`."""
+
+    above_byline: float = 2.0
+    beside_lead: float = 1.0
+    crumb: float = 2.5
+    lead_words: float = 3.0
+    long: float = 0.5
+    long_words: int = 5
+    distance: float = 0.05
+
+
+DEFAULT_HEADLINE_EVIDENCE = HeadlineEvidence()
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None = None
+    bylines: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    dateline: Dateline | None = None
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def looks_like_prose(line: str) -> bool:
+    """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
+    words = line.split()
+    if len(words) < _LEAD_MIN_WORDS:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= _LEAD_MIN_LOWER_SHARE
+
+
+def first_prose(lines: list[str], body: list[int]) -> int:
+    """The body's first line, unless that is a menu the classifier let in (long, but in Title Case)."""
+    found = next((i for i in body[:_LEAD_SEARCH] if looks_like_prose(lines[i])), body[0] if body else None)
+    if found is None:
+        return next(
+            (i for i, line in enumerate(lines) if looks_like_prose(line)), min(len(lines), HEADER_WINDOW)
+        )
+    return found
+
+
+def find_lead(lines: list[str], body: list[int]) -> int:
+    """The first paragraph of the article's prose, where the header ends: below a byline or date
+    that follows the first prose line within a few lines (then that line was a standfirst)."""
+    lead = first_prose(lines, body)
+    last_meta = None
+    for index in range(lead + 1, min(len(lines), lead + _STANDFIRST_REACH + 1)):
+        if _is_meta_line(lines[index]):
+            last_meta = index
+    return last_meta + 1 if last_meta is not None and last_meta + 1 < len(lines) else lead
+
+
+def _is_meta_line(line: str) -> bool:
+    """A short byline, date or date label: the header, even when the classifier took it as body."""
+    if len(line.split()) > _MAX_META_WORDS:
+        return False
+    return any(
+        is_byline(part) or _DATE_LABEL_ALONE.match(part) or date_of_line(part)
+        for part in _GLUED_DATE_LABEL.split(line)
+    )
+
+
+def is_byline(line: str) -> bool:
+    """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
+    if _NOT_AUTHOR.match(line) or len(line.split()) > 12:
+        return False
+    return bool(_BYLINE.match(line) or _GLUED_BY.match(line))
+
+
+def date_of_line(line: str) -> str | None:
+    """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
+    if len(line.split()) > 12 or _COPYRIGHT.search(line):
+        return None
+    return parse_date(_DATE_LABEL.sub("", line))
+
+
+def looks_like_name(line: str) -> bool:
+    """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
+    if any(ch.isdigit() for ch in line) or len(line) > 60 or _CHROME.match(line):
+        return False
+    words = _CREDENTIALS.sub("", line).split()
+    if not 2 <= len(words) <= _NAME_MAX_WORDS:
+        return False
+    if any(_GLUED_WORDS.search(w) or w.endswith(("'s", "’s")) for w in words):
+        return False  # "MenuHomeNews" is page chrome run together; "Today's Hours" is no name
+    return all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS or _COPYRIGHT.search(line) or _CHROME.match(line):
+        return False
+    if _READING_TIME.match(line):
+        return False
+    if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
+
+
+def _pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
+    """The window's lines, with a date label glued to a name split off into a line of its own."""
+    pieces = []
+    for index in indices:
+        for part in _GLUED_DATE_LABEL.split(lines[index]):
+            if part.strip():
+                pieces.append((index, part.strip()))
+    return pieces
+
+
+def _repeated_as_crumb(candidate: str, lines: list[str], at: int) -> bool:
+    """Another line of the page ends with this one: the last crumb of a breadcrumb, a tab title."""
+    key = candidate.lower()
+    for index, line in enumerate(lines):
+        if index == at or len(line) <= len(candidate):
+            continue
+        low = line.lower()
+        if low.endswith(key):
+            head = low[: -len(key)]
+            if _CRUMB_SEPARATORS.search(head[-4:]) or not head.strip():
+                return True
+        if low.startswith(key) and _CRUMB_SEPARATORS.match(low[len(key) :]):
+            return True  # "Headline | Site" as a window title copied with the page
+    return False
+
+
+def _lead_share(candidate: str, lead_words: set[str]) -> float:
+    """How many of the headline's content words the first paragraphs use."""
+    content = [w for w in _words(candidate) if len(w) >= 4]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w in lead_words) / len(content)
+
+
+@dataclass(slots=True)
+class _Meta:
+    """What the byline cluster says, and which pieces it holds."""
+
+    positions: set[int] = field(default_factory=set)
+    bylines: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    dateline: Dateline | None = None
+
+    def add_day(self, day: str | None, *, is_update: bool) -> None:
+        """A shown day: an update's only when labelled so ("Updated Feb 3"); the nearest line wins."""
+        if is_update:
+            self.updated = self.updated or day
+        else:
+            self.published = self.published or day
+
+
+def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
+    """Bylines, dates and a dateline among the pieces, read upward from the lead."""
+    meta = _Meta()
+    for position in range(len(pieces) - 1, -1, -1):
+        index, text = pieces[position]
+        below = pieces[position + 1][1] if position + 1 < len(pieces) else None
+        if (found := parse_dateline(text)) and len(text.split()) <= _MAX_META_WORDS:
+            if meta.dateline is None:
+                meta.dateline, meta.published = found[0], found[1] or meta.published
+            meta.positions.add(position)
+        elif index == lead:
+            continue  # of the lead itself only a dateline opening it counts
+        elif is_byline(text):
+            meta.bylines.insert(0, text)
+            meta.positions.add(position)
+            for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
+                meta.add_day(day, is_update=bool(_UPDATE_WORD.search(text[:at])))
+        elif below is not None and _DATE_LABEL_ALONE.match(text):
+            meta.add_day(date_of_line(below), is_update=bool(_UPDATE_WORD.match(text)))  # "Updated" / "Aug 4"
+            meta.positions.update((position, position + 1))
+        elif _NOT_AUTHOR.match(text):
+            meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
+        elif below is not None and _BYLINE_LABEL.match(text):
+            meta.bylines.insert(0, f"by {below}")  # "Written by" alone, the name below
+            meta.positions.update((position, position + 1))
+        elif (day := date_of_line(text)) is not None:
+            meta.add_day(day, is_update=bool(_UPDATE_WORD.match(text)))
+            meta.positions.add(position)
+    return meta
+
+
+def read_header(lines: list[str], body: list[int]) -> Header:
+    """Headline, byline lines, publish date and dateline from the lines around the article's lead."""
+    if not lines:
+        return Header()
+    lead = find_lead(lines, body)
+    pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
+    meta = _read_meta(pieces, lead)
+    common = _lowercase_words(lines)
+    near = _cluster(pieces, meta.positions, lead, common)
+    top = min(lead, first_prose(lines, body))  # a standfirst above a byline is no headline
+    title_at = _choose_title(lines, pieces, meta.positions, near, top, common)
+    bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
+    return Header(
+        title=pieces[title_at][1] if title_at is not None else None,
+        bylines=tuple(bylines),
+        published=meta.published or meta.updated,
+        updated=meta.updated,
+        dateline=meta.dateline,
+    )
+
+
+def _lowercase_words(lines: list[str]) -> set[str]:
+    """Every word the page writes in lowercase somewhere: common words, which names are not."""
+    return {w for w in _WORD.findall(" ".join(lines)) if w[:1].islower()}
+
+
+def _bare_names(
+    pieces: list[tuple[int, str]], near: set[int], title_at: int | None, lead: int, common: set[str]
+) -> list[str]:
+    """A name without "By": the name-like line right beside a date line near the lead, or the one
+    between the headline and the lead ("Headline / Jane Doe / First paragraph"). Its words must be
+    ones the page never writes in lowercase: "Healthy Eating Tips" looks like a name but is not."""
+    if title_at is None:
+        return []
+    # The header block: the headline and what lies between it and the lead, or a cluster right above it.
+    first = title_at - 3 if title_at - 1 in near else title_at + 1
+    places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
+    after = pieces[title_at + 2][0] if title_at + 2 < len(pieces) else lead
+    if title_at + 2 in near or after == lead:
+        places.append(title_at + 1)  # "Headline / Jane Doe / first paragraph"
+    for position in places:
+        if first <= position < len(pieces) and position not in near and position != title_at:
+            index, text = pieces[position]
+            if index < lead and _is_bare_name(text, common):
+                return [text]
+    return []
+
+
+def _is_bare_name(text: str, common: set[str]) -> bool:
+    if not looks_like_name(text):
+        return False
+    words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text))]
+    return not any(w in STOPWORDS or (len(w) >= 2 and w in common) for w in words)
+
+
+def _in_cluster(text: str, common: set[str]) -> bool:
+    return _is_bare_name(text, common) or bool(_READING_TIME.match(text)) or len(text) <= 2
+
+
+def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: set[str]) -> set[int]:
+    """The byline cluster right above the lead: its meta lines near the lead, and upward every line
+    that is meta, a bare name, a reading time or a separator."""
+    near = {p for p in meta if pieces[p][0] >= lead - _NAME_REACH}
+    if not near:
+        return near
+    top = min(near)
+    while top > 0 and (top - 1 in meta or _in_cluster(pieces[top - 1][1], common)):
+        top -= 1
+    return near | {p for p in range(top, max(near)) if p in meta}
+
+
+def _choose_title(
+    lines: list[str],
+    pieces: list[tuple[int, str]],
+    meta: set[int],
+    near: set[int],
+    lead: int,
+    common: set[str],
+    evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
+) -> int | None:
+    """The headline-like piece above the lead with the most evidence; the nearest one wins ties."""
+    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in " ".join(lines[lead : lead + 3]).lower().split()}
+    toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
+    best: tuple[float, int] | None = None
+    for position, (index, text) in enumerate(pieces):
+        if index >= lead or position in meta or position >= toc:
+            continue
+        if not looks_like_headline(text) or _is_bare_name(text, common):
+            continue
+        below = pieces[position + 1] if position + 1 < len(pieces) else (lead, "")
+        score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (lead - index)
+        if position + 1 in meta or (_in_cluster(below[1], common) and position + 2 in meta):
+            score += evidence.above_byline  # perhaps with a bare name between
+        elif below[0] == lead or position - 1 in near:
+            score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
+        if _repeated_as_crumb(text, lines, index):
+            score += evidence.crumb
+        if len(text.split()) >= evidence.long_words:
+            score += evidence.long
+        if best is None or (score, position) > best:
+            best = (score, position)
+    return best[1] if best else None
