@@ -427,3 +427,21 @@ def test_slashed_date_on_a_british_page_is_read_day_first() -> None:
 def test_slashed_date_on_an_american_page_is_read_month_first() -> None:
     body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
     assert _extract(body=body, lang="en-US").published == "2023-03-10"
+
+
+def test_scholarly_author_meta_written_family_first_gives_each_name() -> None:
+    head = (
+        '<meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, John">'
+    )
+    assert _html("<article><h1>Wind farm study</h1><p>Text.</p></article>", head=head).authors == [
+        "Jane Doe",
+        "John Roe",
+    ]
+
+
+def test_author_meta_with_a_list_of_names_is_split_not_turned_round() -> None:
+    head = '<meta name="author" content="Jane Doe, John Roe">'
+    assert _html("<article><h1>Wind farm study</h1><p>Text.</p></article>", head=head).authors == [
+        "Jane Doe",
+        "John Roe",
+    ]

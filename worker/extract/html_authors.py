@@ -26,6 +26,7 @@ from worker.extract.patterns import (
     LABELLED_WORDS,
     NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
+    SCHOLARLY_AUTHOR_META,
     WRITTEN_BY,
     WRITTEN_BY_XPATH,
 )
@@ -47,6 +48,7 @@ _NOT_NAME_CLASS = re.compile(
 
 _MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
+_SURNAME_FIRST = re.compile(r"^(?P<family>[^\s,]+),\s*(?P<given>[^\s,]+(?:\s[A-Z]\.?)*)$")
 _CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
@@ -76,9 +78,10 @@ def authors(page: Page, headline: str | None) -> list[str]:
     organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
     # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
     meta = [
-        v
-        for v in page.all_meta(AUTHOR_META)
-        if not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
+        _first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
+        for name in AUTHOR_META
+        for v in page.meta.get(name, ())
+        if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
     ]
     handle: list[str] = []
     for values in (raw, meta, _labelled_meta(page)):
@@ -102,6 +105,13 @@ def authors(page: Page, headline: str | None) -> list[str]:
 def _is_organisation(name: str, organisations: set[str]) -> bool:
     key = _key(name)
     return any(key == o or (len(o) >= 4 and (o in key or key in o)) for o in organisations)
+
+
+def _first_name_first(value: str) -> str:
+    """ "Doe, Jane" (as scholarly citation meta writes one author per tag) read "Jane Doe"; a list of
+    full names ("Jane Doe, John Roe") is left alone."""
+    match = _SURNAME_FIRST.match(value)
+    return f"{match['given']} {match['family']}" if match else value
 
 
 def _is_handle(name: str) -> bool:

@@ -181,6 +181,8 @@ AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
     "byl", "citation_author", "cxenseparse:author", "og:article:author", "article.author", "authors",
 )  # fmt: skip
+# Author meta written "Family, Given", one author per tag, by scholarly publishers.
+SCHOLARLY_AUTHOR_META = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
 SITE_NAME_META = (
     "og:site_name",
     "application-name",
