@@ -445,3 +445,26 @@ def test_author_meta_with_a_list_of_names_is_split_not_turned_round() -> None:
         "Jane Doe",
         "John Roe",
     ]
+
+
+def test_dateline_place_in_capitals_after_the_byline_is_not_part_of_the_name() -> None:
+    from worker.extract.html_authors import byline_in_text
+
+    text = "Harbour wind farm approved By Jane Doe BRUSSELS, Dec 20, 2025 (AFP) - The council voted."
+    assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_surname_in_capitals_stays_part_of_the_name() -> None:
+    from worker.extract.html_authors import byline_in_text
+
+    text = "Parc éolien approuvé Par Jean Paul DUPONT | Le conseil a voté mardi."
+    assert byline_in_text(text, "Parc éolien approuvé") == ["Jean Paul DUPONT"]
+
+
+def test_name_element_is_read_before_its_wrapper_with_the_role() -> None:
+    card = (
+        '<a class="card-author-name-wrapper" href="/team/jane">'
+        '<h2 class="card-author-name">Jane Doe</h2><p>Head Winemaker, Co-Founder</p></a>'
+    )
+    body = f"<article><h1>Wind farm approved</h1>{card}<p>Text.</p></article>"
+    assert _html(body).authors == ["Jane Doe"]

@@ -24,6 +24,7 @@ from worker.extract.patterns import (
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
     LABELLED_WORDS,
+    MONTH_ALTERNATION,
     NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
     SCHOLARLY_AUTHOR_META,
@@ -39,7 +40,7 @@ _LAYOUT_OUTSIDE = re.compile(r"sidebar|footer|^widget", re.I)
 _ARTICLE_PART = re.compile(r"content|entry|article|post|main", re.I)
 
 # A class naming the author's name in a box with the picture and bio ("author-box__name", "authorName").
-_AUTHOR_NAME_CLASS = re.compile(r"author[\w-]{0,20}name", re.I)
+_AUTHOR_NAME_CLASS = re.compile(r"author[\w-]{0,20}name(?![\w-])", re.I)
 
 # One of those words as a part of a class ("author-bio", "authorBio"), not inside another ("jobber").
 _NOT_NAME_CLASS = re.compile(
@@ -49,6 +50,7 @@ _NOT_NAME_CLASS = re.compile(
 _MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
 _SURNAME_FIRST = re.compile(r"^(?P<family>[^\s,]+),\s*(?P<given>[^\s,]+(?:\s[A-Z]\.?)*)$")
+_DATELINE_AFTER = re.compile(rf",?\s*(?:\d|(?:{MONTH_ALTERNATION})\b)", re.I)
 _CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
@@ -157,12 +159,13 @@ def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
     yield [e for e in marked if e.get("rel") == "author"]
     yield [e for e in marked if e.tag == "a" and any(p in (e.get("href") or "") for p in AUTHOR_HREF_PARTS)]
     yield [e for e in marked if "author-name" in _classes(e).split()]
-    yield [e for e in marked if any(c in _classes(e) for c in AUTHOR_NAME_CLASSES)]
+    # The name's own element ("card-author-name") before its wrapper ("card-author-name-wrapper").
     yield [
         e
         for e in marked
         if _AUTHOR_NAME_CLASS.search(_classes(e)) and not _NOT_NAME_CLASS.search(_classes(e))
     ]
+    yield [e for e in marked if any(c in _classes(e) for c in AUTHOR_NAME_CLASSES)]
     yield [e for e in marked if any(c in _classes(e) for c in BYLINE_NAME_CLASSES)]
     yield [e for e in marked if "byline" in _classes(e)]
     yield [
@@ -246,6 +249,14 @@ def byline_in_text(text: str, headline: str | None) -> list[str]:
     # "By Jane Doe In ..." or "By Jane Doe Winemaker": a third word the page writes in lower case
     # is the sentence or the role after the name.
     while len(words) > 2 and "," not in words[-2] and _written_in_lower_case(words[-1], text):
+        words.pop()
+    # "By Jane Doe BRUSSELS, Feb 3 (AFP)": the place in capitals opens the dateline after the name.
+    if (
+        len(words) > 2
+        and words[-1].isupper()
+        and not words[-2].isupper()
+        and _DATELINE_AFTER.match(text, match.end())
+    ):
         words.pop()
     return [" ".join(words)]
 
