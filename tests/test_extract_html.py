@@ -468,3 +468,10 @@ def test_name_element_is_read_before_its_wrapper_with_the_role() -> None:
     )
     body = f"<article><h1>Wind farm approved</h1>{card}<p>Text.</p></article>"
     assert _html(body).authors == ["Jane Doe"]
+
+
+def test_team_signing_before_the_byline_date() -> None:
+    from worker.extract.html_authors import name_before_date
+
+    text = "Harbour wind farm approved Gazette Team Feb 16, 2026 The team of the council voted."
+    assert name_before_date(text, "Harbour wind farm approved") == ["Gazette Team"]

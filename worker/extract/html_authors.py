@@ -23,6 +23,7 @@ from worker.extract.patterns import (
     BYLINE_LABEL_XPATH,
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
+    GROUP_WORDS,
     LABELLED_WORDS,
     MONTH_ALTERNATION,
     NAME_BEFORE_DATE,
@@ -356,6 +357,10 @@ def name_before_date(text: str, headline: str | None) -> list[str]:
     if not match:
         return []
     # A name's words are not words the article writes in lower case; a section's ("Cloud Computing") are.
-    if any(_written_in_lower_case(word, text) for word in match["name"].split()):
+    # A desk's "Team" is, and still signs ("Example Team").
+    words = match["name"].split()
+    if words[-1].lower() in GROUP_WORDS:
+        words = words[:-1]
+    if any(_written_in_lower_case(word, text) for word in words):
         return []
     return [match["name"]]
