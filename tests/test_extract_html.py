@@ -475,3 +475,9 @@ def test_team_signing_before_the_byline_date() -> None:
 
     text = "Harbour wind farm approved Gazette Team Feb 16, 2026 The team of the council voted."
     assert name_before_date(text, "Harbour wind farm approved") == ["Gazette Team"]
+
+
+def test_shown_day_read_the_other_way_round_keeps_the_declared_date() -> None:
+    head = '<meta property="article:published_time" content="2024-09-10T16:07:00+00:00">'
+    body = "<article><h1>Wind farm approved</h1><p>By Jane Doe 09.10.2024</p><p>Text.</p></article>"
+    assert _extract(head=head, body=body).published == "2024-09-10T16:07:00+00:00"

@@ -126,10 +126,13 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
     return chosen
 
 
-def _one_day_apart(first: str, second: str) -> bool:
-    """Within a day: one moment written in two time zones (a UTC timestamp, a local byline)."""
+def _same_moment(first: str, second: str) -> bool:
+    """Within a day: one moment written in two time zones (a UTC timestamp, a local byline); or the
+    same numbers read the other way round ("09.10.2024" beside a declared 10 September)."""
     a, b = day_of(first), day_of(second)
-    return a is not None and b is not None and abs((a - b).days) <= 1
+    if a is None or b is None:
+        return False
+    return abs((a - b).days) <= 1 or swapped(first) == second[:10]
 
 
 def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
@@ -146,14 +149,14 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     near = [s for s in shown if s.near]
     labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
     if found:
-        if labelled and not _one_day_apart(labelled, found):
+        if labelled and not _same_moment(labelled, found):
             return labelled
         if shown and found[:10] not in {s.day for s in shown}:
             modified = (updated(page, now) or "")[:10]
             first = [
                 s.day
                 for s in near
-                if s.role is not DateRole.UPDATED and s.day != modified and not _one_day_apart(s.day, found)
+                if s.role is not DateRole.UPDATED and s.day != modified and not _same_moment(s.day, found)
             ]
             if first:
                 return first[0]
