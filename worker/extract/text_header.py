@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
@@ -90,6 +91,9 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
+_LOWERCASE_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞĀ-Ž]\w*")
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 
@@ -176,8 +180,8 @@ def is_byline(line: str) -> bool:
 
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if len(line.split()) > 12 or _COPYRIGHT.search(line):
-        return None
+    if len(line.split()) > 12 or not _DIGIT.search(line) or _COPYRIGHT.search(line):
+        return None  # every way of writing a day has a digit in it
     return parse_date(_DATE_LABEL.sub("", line))
 
 
@@ -215,20 +219,27 @@ def _pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
     return pieces
 
 
-def _repeated_as_crumb(candidate: str, lines: list[str], at: int) -> bool:
-    """Another line of the page ends with this one: the last crumb of a breadcrumb, a tab title."""
-    key = candidate.lower()
-    for index, line in enumerate(lines):
-        if index == at or len(line) <= len(candidate):
-            continue
-        low = line.lower()
-        if low.endswith(key):
-            head = low[: -len(key)]
-            if _CRUMB_SEPARATORS.search(head[-4:]) or not head.strip():
-                return True
-        if low.startswith(key) and _CRUMB_SEPARATORS.match(low[len(key) :]):
-            return True  # "Headline | Site" as a window title copied with the page
-    return False
+class _PageWords:
+    """What the whole page says, worked out once and only when a line needs it."""
+
+    def __init__(self, lines: list[str], lead: int) -> None:
+        self.lines, self.lead = lines, lead
+
+    @cached_property
+    def lowercase(self) -> frozenset[str]:
+        """Every word the page writes in lowercase somewhere: common words, which names are not."""
+        return frozenset(_LOWERCASE_WORD.findall(" ".join(self.lines)))
+
+    @cached_property
+    def crumbs(self) -> frozenset[str]:
+        """The last crumb of every breadcrumb ("Home > Blog > Headline") and the first part of every
+        window title ("Headline | Site") above the lead, lowercased."""
+        found = set()
+        for line in self.lines[: self.lead]:
+            parts = _CRUMB_SEPARATORS.split(line.lower())
+            if len(parts) > 1:
+                found.update((parts[0], parts[-1]))
+        return frozenset(found)
 
 
 def _lead_share(candidate: str, lead_words: set[str]) -> float:
@@ -263,7 +274,11 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
     for position in range(len(pieces) - 1, -1, -1):
         index, text = pieces[position]
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
-        if (found := parse_dateline(text)) and len(text.split()) <= _MAX_META_WORDS:
+        if (
+            len(text.split()) <= _MAX_META_WORDS
+            and _DATELINE_MARK.search(text)
+            and (found := parse_dateline(text))
+        ):
             if meta.dateline is None:
                 meta.dateline, meta.published = found[0], found[1] or meta.published
             meta.positions.add(position)
@@ -295,7 +310,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     lead = find_lead(lines, body)
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     meta = _read_meta(pieces, lead)
-    common = _lowercase_words(lines)
+    common = _PageWords(lines, lead)
     near = _cluster(pieces, meta.positions, lead, common)
     top = min(lead, first_prose(lines, body))  # a standfirst above a byline is no headline
     title_at = _choose_title(lines, pieces, meta.positions, near, top, common)
@@ -309,13 +324,8 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     )
 
 
-def _lowercase_words(lines: list[str]) -> set[str]:
-    """Every word the page writes in lowercase somewhere: common words, which names are not."""
-    return {w for w in _WORD.findall(" ".join(lines)) if w[:1].islower()}
-
-
 def _bare_names(
-    pieces: list[tuple[int, str]], near: set[int], title_at: int | None, lead: int, common: set[str]
+    pieces: list[tuple[int, str]], near: set[int], title_at: int | None, lead: int, common: _PageWords
 ) -> list[str]:
     """A name without "By": the name-like line right beside a date line near the lead, or the one
     between the headline and the lead ("Headline / Jane Doe / First paragraph"). Its words must be
@@ -336,18 +346,18 @@ def _bare_names(
     return []
 
 
-def _is_bare_name(text: str, common: set[str]) -> bool:
+def _is_bare_name(text: str, common: _PageWords) -> bool:
     if not looks_like_name(text):
         return False
     words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text))]
-    return not any(w in STOPWORDS or (len(w) >= 2 and w in common) for w in words)
+    return not any(w in STOPWORDS or (len(w) >= 2 and w in common.lowercase) for w in words)
 
 
-def _in_cluster(text: str, common: set[str]) -> bool:
+def _in_cluster(text: str, common: _PageWords) -> bool:
     return _is_bare_name(text, common) or bool(_READING_TIME.match(text)) or len(text) <= 2
 
 
-def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: set[str]) -> set[int]:
+def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _PageWords) -> set[int]:
     """The byline cluster right above the lead: its meta lines near the lead, and upward every line
     that is meta, a bare name, a reading time or a separator."""
     near = {p for p in meta if pieces[p][0] >= lead - _NAME_REACH}
@@ -365,7 +375,7 @@ def _choose_title(
     meta: set[int],
     near: set[int],
     lead: int,
-    common: set[str],
+    common: _PageWords,
     evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
 ) -> int | None:
     """The headline-like piece above the lead with the most evidence; the nearest one wins ties."""
@@ -383,7 +393,7 @@ def _choose_title(
             score += evidence.above_byline  # perhaps with a bare name between
         elif below[0] == lead or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
-        if _repeated_as_crumb(text, lines, index):
+        if text.lower() in common.crumbs:
             score += evidence.crumb
         if len(text.split()) >= evidence.long_words:
             score += evidence.long
