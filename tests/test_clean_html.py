@@ -352,6 +352,32 @@ def test_list_of_addresses_between_article_paragraphs_is_kept() -> None:
     assert "Harbour Clinic 2 12 Quay Street, open weekdays" in kept
 
 
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Three months before"), ("fr", "Trois mois avant")])
+def test_checklist_with_links_under_a_subheading_inside_the_article_is_kept(lang: str, heading: str) -> None:
+    first, *rest = ARTICLES[lang]
+    items = ["Book the <a href='/v'>venue</a> now", "Send the <a href='/c'>cards</a>", "Order the cake"]
+    body = (
+        f"<p>{first}</p><h3>{heading}</h3><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + f"</ul><h3>{heading}!</h3><ul><li>Call the <a href='/b'>band</a></li><li>Pick the music</li></ul>"
+        + "".join(f"<p>{p}</p>" for p in rest)
+    )
+    kept = _clean(_page(body, lang=lang))
+    assert "Book the venue now" in kept
+    assert "Call the band" in kept
+
+
+def test_code_keeps_the_parts_its_highlighter_names_comment() -> None:
+    code = (
+        "<pre><code><span class='token comment'># start a repository</span>\n"
+        "git init\n<span class='token comment'># stage every change</span>\ngit add -A</code></pre>"
+    )
+    body = f"<p>{ARTICLES['en'][0]}</p>{code}<p>{ARTICLES['en'][1]}</p>"
+    text = _text(_page(body))
+    assert "start a repository" in text
+    assert "stage every change" in text
+
+
 def _teaser_articles(count: int = 4) -> str:
     """Teaser cards marked up as <article>s, each with a longer paragraph than a short article has."""
     return "".join(

@@ -24,6 +24,7 @@ from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
     CELL_TAGS,
+    CODE_TAGS,
     CONTENT_PARTS,
     DROP_TAGS,
     FURNITURE_TAGS,
@@ -126,6 +127,9 @@ def first_cut(root: lxml.html.HtmlElement) -> None:
             continue
         named = is_boilerplate_named(element)
         hidden = is_hidden(element)
+        if tag in CODE_TAGS and not hidden:
+            walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
+            continue
         if not (named or hidden or tag in FURNITURE_TAGS):
             continue
         held = paragraph_chars(element)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from worker.clean.html_blocks import Block, BlockClass, group_runs, is_sandwiched, previous_text
+from worker.clean.html_blocks import Block, BlockClass, group_runs, previous_text
 from worker.clean.markers import HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS
 
@@ -116,6 +116,9 @@ def keep_article_groups(blocks: list[Block]) -> None:
     after article text), whose items are plain text, belongs to the article even when its items are
     short: rows, steps, ingredients, results. One with article text on both sides belongs to it even
     when its items carry links (a roundup's linked lead-ins, a list of addresses)."""
+    # The article's span: from its first paragraph (as revised) to its last (as read alone).
+    first_good = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
+    last_good = max((i for i, b in enumerate(blocks) if b.first_cls is BlockClass.GOOD), default=-1)
     for start, end in group_runs(blocks):
         items = blocks[start:end]
         chars = sum(b.chars for b in items) or 1
@@ -124,7 +127,8 @@ def keep_article_groups(blocks: list[Block]) -> None:
         if (
             not inserts
             and links <= INNER_GROUP_MAX_LINK_DENSITY * chars
-            and is_sandwiched(blocks, start, end)
+            and first_good < start
+            and last_good >= end
         ):
             for block in items:
                 block.cls = BlockClass.GOOD

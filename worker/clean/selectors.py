@@ -28,6 +28,8 @@ DROP_TAGS: tuple[str, ...] = (
     "link",
     "meta",
 )
+# Code: kept whole, whatever its highlighter names its parts.
+CODE_TAGS: frozenset[str] = frozenset({"pre", "code"})
 # Elements without text, stripped before the article's subtree goes to BeautifulSoup.
 VOID_TAGS: tuple[str, ...] = ("img", "source", "track", "wbr", "area", "map", "col", "colgroup")
 # Formatting tags: unwrapped (text kept) before BeautifulSoup when they hold no block.
