@@ -388,6 +388,34 @@ def _teaser_articles(count: int = 4) -> str:
     )
 
 
+def _cards(count: int, teaser: str) -> str:
+    """Cards: a linked headline, one teaser, a date."""
+    return "".join(
+        f"<div class='card'><h3><a href='/c{n}'>Card headline number {n}</a></h3>"
+        f"<div>{teaser} {n}.</div><div>12 May</div></div>"
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_grid_of_teaser_cards_after_the_article_is_removed(lang: str) -> None:
+    teaser = (
+        "Una historia distinta sobre otro tema que el sitio quiere que los lectores abran después, número"
+    )
+    if lang == "en":
+        teaser = "A different story on another subject that the site wants readers to open next, number"
+    kept = _clean(_page(_paragraphs(lang), after=_cards(5, teaser), lang=lang))
+    assert kept == ARTICLES[lang]
+
+
+def test_page_made_of_linked_items_keeps_them() -> None:
+    intro = "Five ideas for a weekend, each with a short note on why it is worth the trip."
+    teaser = "A quiet place by the river with a view of the old bridge and a good cafe, idea"
+    html = f"<html><body><main><p>{intro}</p>{_cards(5, teaser)}</main></body></html>"
+    kept = _clean(html)
+    assert f"{teaser} 3." in kept
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "headline"),
     [

@@ -20,6 +20,14 @@ _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
 
 TAIL_PROMPT_MAX_WORDS = 60
 SECTION_MARKER_MAX_WORDS = 6
+# Teaser cards: a heading at least this much link, then at most this many blocks with one teaser of
+# at most this many characters; this many cards in a row make a grid of other pages.
+CARD_HEADLINE_MIN_LINK_DENSITY = 0.9
+CARD_MAX_BLOCKS = 4
+CARD_TEASER_MAX_CHARS = 400
+CARD_MIN_RUN = 3
+# ...and they follow at least this share of their teasers' length in article text.
+CARD_ARTICLE_SHARE = 0.5
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
 # A list or table joins the article when it follows article text and its items carry few links...
@@ -43,6 +51,7 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
 def revise_blocks(blocks: list[Block]) -> list[Block]:
     """jusText's revision: near-good text next to article text is article text; short text is only
     when article text surrounds it; a heading is when article text follows it closely."""
+    drop_teaser_cards(blocks)
     near = [
         (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
         for i, b in enumerate(blocks)
@@ -68,6 +77,44 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
             block.cls = BlockClass.GOOD if follows else BlockClass.BAD
     return blocks
+
+
+def _is_linked_headline(block: Block) -> bool:
+    return block.tag in HEADING_TAGS and block.link_density >= CARD_HEADLINE_MIN_LINK_DENSITY
+
+
+def drop_teaser_cards(blocks: list[Block]) -> None:
+    """Cards of other pages after the article: a linked headline, at most one short teaser, a date
+    or a byline, again and again, and no article text after them. However well the teasers read,
+    such a run is a grid of links to other pages. A page that is mostly such cards (an index, a
+    listicle of linked items) is left alone: its cards are its content."""
+    starts = [i for i, b in enumerate(blocks) if _is_linked_headline(b)]
+    if len(starts) < CARD_MIN_RUN:
+        return
+    nexts = [*starts[1:], len(blocks)]
+    run: list[tuple[int, int]] = []
+    for start, following in [*zip(starts, nexts, strict=True), (len(blocks), len(blocks))]:
+        end = min(following, start + 1 + CARD_MAX_BLOCKS)
+        text = [b for b in blocks[start + 1 : end] if b.first_cls in (BlockClass.GOOD, BlockClass.NEAR_GOOD)]
+        card = start < len(blocks) and len(text) <= 1 and all(b.chars <= CARD_TEASER_MAX_CHARS for b in text)
+        if card and (not run or run[-1][1] == start):
+            run.append((start, end))
+            continue
+        if len(run) >= CARD_MIN_RUN and _follows_the_article(blocks, run[0][0], run[-1][1]):
+            for block in blocks[run[0][0] : run[-1][1]]:
+                block.cls = BlockClass.BAD
+        run = [(start, end)] if card else []
+
+
+def _follows_the_article(blocks: list[Block], start: int, end: int) -> bool:
+    """Article text before `start` (at least half as long as the run's teasers), and none after `end`."""
+    if any(b.first_cls is BlockClass.GOOD for b in blocks[end:]):
+        return False
+    before = sum(b.chars for b in blocks[:start] if b.first_cls is BlockClass.GOOD)
+    teasers = sum(
+        b.chars for b in blocks[start:end] if b.first_cls in (BlockClass.GOOD, BlockClass.NEAR_GOOD)
+    )
+    return before >= CARD_ARTICLE_SHARE * teasers
 
 
 def opens_boilerplate_section(block: Block) -> bool:
