@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
@@ -116,10 +117,12 @@ class Line:
         Measured on first use: long sentences, most of a page's text, rarely need it."""
         if self._caps < 0.0:
             n = len(self.tokens)
-            stops = round(self.stop * n)
-            capitalised = sum(map(str.__ne__, _WORD.findall(self.text), self.tokens))
-            content = n - stops
-            self._caps = min(capitalised, content) / content if content else 0.0
+            content = n - round(self.stop * n)
+            if not content or self.text == self.low:  # no content word, or none capitalised
+                self._caps = 0.0
+            else:
+                capitalised = sum(map(str.__ne__, _WORD.findall(self.text), self.tokens))
+                self._caps = min(capitalised, content) / content
         return self._caps
 
 
@@ -167,7 +170,10 @@ _MASTHEAD = re.compile(
 )
 
 
-def _trie(phrases: frozenset[str]) -> str:
+_BOUNDARY = "\x00"  # in a phrase given to `_trie`: a word boundary (\\b) must follow
+
+
+def _trie(phrases: Iterable[str]) -> str:
     """The phrases as one pattern sharing their common prefixes ("cookie (?:policy|settings)"): the same
     matches as a plain alternation, but the engine tries a few first letters at each place instead of
     every phrase, which matters when one search runs over a whole page."""
@@ -179,7 +185,11 @@ def _trie(phrases: frozenset[str]) -> str:
         node[""] = {}
 
     def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(node[char]) for char in sorted(node) if char]
+        branches = [
+            (r"\b" if char == _BOUNDARY else re.escape(char)) + pattern(node[char])
+            for char in sorted(node)
+            if char
+        ]
         if not branches:
             return ""
         joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -190,10 +200,14 @@ def _trie(phrases: frozenset[str]) -> str:
     return pattern(tree)
 
 
-# One search finds a rights reservation, consent text or a picture agency, whichever comes first.
+# A rights reservation, consent text or a picture agency: the first in a line says which (`_notices`).
 _NOTICE = re.compile(
     f"\\b(?:(?P<rights>{_trie(RIGHTS_WORDS)})|(?P<legal>{_trie(LEGAL_WORDS)})"
     f"|(?P<credit>{_trie(CREDIT_NAMES)})\\b)"
+)
+# Where any of them starts: one prefix tree over all three lists finds the places faster.
+_ANY_NOTICE = re.compile(
+    f"\\b(?:{_trie(RIGHTS_WORDS | LEGAL_WORDS | {name + _BOUNDARY for name in CREDIT_NAMES})})"
 )
 _CREDIT_NAME_TAIL = re.compile(
     r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
@@ -213,33 +227,52 @@ def _width(text: str) -> int:
 
 
 def read_lines(text: str) -> list[Line]:
-    """The page's non-empty lines, stripped, each with its shape measured."""
+    """The page's non-empty lines, stripped, each with its shape measured. A page repeats a fifth of
+    its lines (menus, share bars): a repeated line copies its first copy's measures."""
     lines: list[Line] = []
+    seen: dict[str, Line] = {}
     gap = True
     for raw in text.splitlines():
         stripped = raw.strip()
         if not stripped:
             gap = True
             continue
+        first = seen.get(stripped)
+        if first is not None:
+            line = Line(
+                stripped,
+                first.chars,
+                first.words,
+                first.stop,
+                first.sentence,
+                first.colon,
+                gap,
+                first.key,
+                first.low,
+                first.tokens,
+            )
+            lines.append(line)
+            gap = False
+            continue
         lowered = stripped.lower()
         tokens = _WORD.findall(lowered)
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
         stops = sum(map(STOPWORDS.__contains__, tokens))
-        lines.append(
-            Line(
-                stripped,
-                len(stripped) if stripped.isascii() else _width(stripped),
-                n,
-                stops / n if n else 0.0,
-                stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
-                stripped.endswith(":"),
-                gap,
-                " ".join(lowered.strip(_EDGE_PUNCT).split()),
-                lowered,
-                tokens,
-            )
+        line = Line(
+            stripped,
+            len(stripped) if stripped.isascii() else _width(stripped),
+            n,
+            stops / n if n else 0.0,
+            stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
+            stripped.endswith(":"),
+            gap,
+            " ".join(lowered.strip(_EDGE_PUNCT).split()),
+            lowered,
+            tokens,
         )
+        lines.append(line)
+        seen[stripped] = line
         gap = False
     return lines
 
@@ -275,14 +308,18 @@ def _notices(lines: list[Line], limits: LineThresholds) -> dict[int, str]:
     max_words = max(limits.max_credit_words, limits.max_legal_words)
     head = limits.notice_head_chars
     texts = [line.low if line.words <= max_words else line.low[:head] for line in lines]
+    page = "\n".join(texts)
     # No phrase holds a line break, so every match lies inside one line, as a search of that line finds it.
-    matches = [(match.start(), match.lastgroup) for match in _NOTICE.finditer("\n".join(texts))]
-    if not matches:
+    starts = [match.start() for match in _ANY_NOTICE.finditer(page)]
+    if not starts:
         return {}
     ends = list(accumulate(len(text) + 1 for text in texts))
     found: dict[int, str] = {}
-    for start, kind in matches:
-        found.setdefault(bisect_right(ends, start), kind or "")
+    for start in starts:
+        index = bisect_right(ends, start)
+        if index not in found:
+            notice = _NOTICE.match(page, start)  # the same phrases, grouped by kind in their order of trust
+            found[index] = notice.lastgroup if notice and notice.lastgroup else ""
     return found
 
 
@@ -401,8 +438,12 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
     known = knows_language(lines, limits)
     close, far, last_copy = _repeats(lines, limits)
     notices = _notices(lines, limits)
+    flags: dict[str, Flag] = {}  # by text: a repeated line is judged once
     for index, line in enumerate(lines):
-        line.flag = _flag(line, limits, notices.get(index))
+        flag = flags.get(line.text)
+        if flag is None:
+            flag = flags[line.text] = _flag(line, limits, notices.get(index))
+        line.flag = flag
         key = _repeat_key(line, limits)
         if line.flag is Flag.NONE and key in close:
             line.flag = Flag.REPEAT

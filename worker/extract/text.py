@@ -33,6 +33,8 @@ _BYLINE = re.compile(
 _DATE_LINE_WORDS = re.compile(r"^(?:published|updated|posted|last updated|date|on)\b[:\s]*", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 _DIGIT = re.compile(r"\d")
+# What every dateline form holds (`extract.dateline`): its agency in brackets, or a dash after the place.
+_DATELINE_MARK = re.compile(r"[(\[\-–—]")
 _MAX_DATELINE_WORDS = 14
 _MAX_META_WORDS = 12  # a byline or a date line
 _MAX_HEADLINE_WORDS = 30
@@ -92,7 +94,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         line = lines[index]
         if len(line.split()) > _MAX_DATELINE_WORDS:
             continue  # a paragraph: neither a dateline line, nor a byline, nor a date
-        if found := parse_dateline(line):
+        if _DATELINE_MARK.search(line) and (found := parse_dateline(line)):
             if dateline is None:
                 dateline, published = found[0], found[1] or published
                 anchor = index
