@@ -120,6 +120,22 @@ def test_subheading_in_a_wrapper_named_title_is_kept(lang: str, heading: str) ->
     assert _clean(_page(body, lang=lang)) == [first, heading, *rest]
 
 
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_paragraph_in_a_wrapper_named_title_is_kept(lang: str) -> None:
+    first, second, third = ARTICLES[lang]
+    body = f"<p>{first}</p><div class='richtext-title'><p>{second}</p></div><p>{third}</p>"
+    assert _clean(_page(body, lang=lang)) == [first, second, third]
+
+
+def test_long_bio_in_an_author_box_is_removed() -> None:
+    bio = (
+        "Jane Doe has covered the harbour, the council and the fishing fleet for twelve years, first "
+        "for a weekly paper and then for this site, and she lives with her family in the old town. "
+        "She studied history and journalism and has written two books about the coast."
+    )
+    assert "Jane Doe" not in _text(_page(_paragraphs(), after=f"<div class='author-box'><p>{bio}</p></div>"))
+
+
 def test_table_set_in_a_figure_is_kept() -> None:
     intro = "The final standings after the last race of the season:"
     rows = "".join(f"<tr><td>{n}</td><td>Driver {n}</td><td>{100 - n}</td></tr>" for n in range(1, 5))
@@ -426,13 +442,13 @@ def test_page_made_of_linked_items_keeps_them() -> None:
 def test_article_holding_the_page_title_is_chosen_over_teaser_articles(
     lang: str, title: str, headline: str
 ) -> None:
-    short = ARTICLES[lang][0]
+    short = ARTICLES[lang][:2]
     html = (
         f"<html><head><title>{title}</title></head><body>"
-        f"<div class='columns'><article><h1>{headline}</h1><p>{short}</p></article>"
-        f"<div class='more'>{_teaser_articles()}</div></div></body></html>"
+        f"<div class='columns'><article><h1>{headline}</h1><p>{short[0]}</p><p>{short[1]}</p></article>"
+        f"<div class='grid'>{_teaser_articles()}</div></div></body></html>"
     )
-    assert _clean(html) == [short]
+    assert _clean(html) == short
 
 
 @pytest.mark.parametrize(

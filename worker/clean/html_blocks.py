@@ -26,6 +26,7 @@ from worker.clean.selectors import (
     CELL_TAGS,
     CONTENT_PARTS,
     HEADING_TAGS,
+    LOOSE_SOFT_PARTS,
     SOFT_PARTS,
     TITLE_TAGS,
 )
@@ -46,7 +47,7 @@ SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
 URL_MAX_SHARE = 0.5
 # A soft-named block (caption, byline, author...) is text only when it is this long.
-SOFT_GOOD_MIN_CHARS = 300
+SOFT_GOOD_MIN_CHARS = 500
 # A soft-named container this long is a wrapper of the article, not a caption or a byline box.
 SOFT_MAX_CHARS = 1200
 # A list or table joins the article when it follows article text and its items carry few links.
@@ -73,6 +74,8 @@ class Block:
     link_chars: int = 0
     in_caption: bool = False
     soft_named: bool = False
+    # How long a soft-named block's prose must be to count as text.
+    soft_min_chars: int = 0
     in_list: bool = False
     group: int = 0
     starts_with_link: bool = False
@@ -97,6 +100,7 @@ class _Context:
     tag: str
     caption: str
     soft_named: bool
+    soft_min_chars: int
     in_list: bool
     in_link: bool
     group: int
@@ -121,6 +125,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     link_chars=min(link_chars[0], len(text)),
                     in_caption=bool(context.caption),
                     soft_named=context.soft_named,
+                    soft_min_chars=context.soft_min_chars,
                     in_list=context.in_list,
                     group=context.group,
                     starts_with_link=lead_link[0],
@@ -162,7 +167,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", "", False, False, False, 0, ())
+    root = _Context("div", "", False, 0, False, False, 0, ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -176,15 +181,18 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     name = tag.name
     names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
     parts = name_parts(names) if len(names) > 2 else frozenset()
-    soft = context.soft_named or (
-        bool(parts & (SOFT_PARTS | BOILERPLATE_PARTS))
-        and not parts & CONTENT_PARTS
-        and len(tag.get_text()) <= SOFT_MAX_CHARS
-    )
+    soft_min = context.soft_min_chars
+    named = parts & (SOFT_PARTS | BOILERPLATE_PARTS)
+    if named and not parts & CONTENT_PARTS and len(tag.get_text()) <= SOFT_MAX_CHARS:
+        # A box named only as a title or header may wrap prose; a byline, caption or bio box holds it
+        # only when it is long.
+        soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
+    soft = soft_min > 0
     return _Context(
         tag=name if name in BLOCK_TAGS else context.tag,
         caption=_caption_of(name, context.caption),
         soft_named=soft,
+        soft_min_chars=soft_min,
         in_list=context.in_list or name in ("ul", "ol", "dl"),
         in_link=context.in_link or name == "a",
         group=id(tag) if name in GROUP_TAGS else context.group,
@@ -234,7 +242,7 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
         or (
             block.soft_named
             and block.tag not in HEADING_TAGS
-            and (chars < SOFT_GOOD_MIN_CHARS or not looks_like_prose(block.text))
+            and (chars < block.soft_min_chars or not looks_like_prose(block.text))
         )
     ):
         block.insert = True

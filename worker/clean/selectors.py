@@ -183,6 +183,9 @@ SOFT_PARTS: frozenset[str] = frozenset(
         "title",
     }
 )
+# Soft names that also wrap running text ("richtext-title", "section-header"): under them, prose of
+# paragraph length is text.
+LOOSE_SOFT_PARTS: frozenset[str] = frozenset({"title", "header", "headline", "media"})
 # Name parts that keep a subtree whatever else its names say ("article-body has-share-bar").
 CONTENT_PARTS: frozenset[str] = frozenset(
     {"articlebody", "body", "content", "story", "entry", "post", "text", "main", "article", "prose"}
