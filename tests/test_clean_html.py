@@ -176,6 +176,34 @@ def test_empty_link_and_spacer_do_not_split_a_paragraph() -> None:
     assert _clean(_page(f"<p>{spaced}</p>" + _paragraphs()))[0] == first
 
 
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        (
+            "en",
+            [
+                "Round 1: 10 March - Harbour Park",
+                "Round 2: 8 April - North Quay",
+                "Round 3: 22 April - Old Town",
+            ],
+        ),
+        (
+            "pt",
+            [
+                "1a etapa: 10 de março - Porto",
+                "2a etapa: 8 de abril - Lisboa",
+                "3a etapa: 22 de abril - Faro",
+            ],
+        ),
+    ],
+)
+def test_lines_set_under_one_another_with_breaks_are_kept(lang: str, lines: list[str]) -> None:
+    schedule = "<br>".join(lines)
+    links = "<div><a href='/1'>North Quay</a> <a href='/2'>Old Town</a></div>"
+    body = f"<p>{schedule}</p>{links}{_paragraphs()}"
+    assert " ".join(lines) in _clean(_page(body))
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

@@ -46,6 +46,9 @@ MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
 MARKER_MAX_WORDS = 12
 URL_MAX_SHARE = 0.5
+# A block broken by <br> into this many lines is written text even without sentence punctuation.
+LINES_MIN = 3
+ROW_TAGS = frozenset({"tr", "td", "th"})
 # A soft-named block (caption, byline, author...) is text only when it is this long.
 SOFT_GOOD_MIN_CHARS = 500
 # A soft-named container this long is a wrapper of the article, not a caption or a byline box.
@@ -74,6 +77,8 @@ class Block:
     link_chars: int = 0
     in_caption: bool = False
     soft_named: bool = False
+    # Lines the block's text is broken into by <br>.
+    lines: int = 1
     # How long a soft-named block's prose must be to count as text.
     soft_min_chars: int = 0
     in_list: bool = False
@@ -114,6 +119,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     link_chars = [0]
     lead_link = [False]
     has_text = [False]
+    breaks = [0]
 
     def flush(context: _Context) -> None:
         text = _SPACE.sub(" ", "".join(parts)).strip()
@@ -129,12 +135,14 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     in_list=context.in_list,
                     group=context.group,
                     starts_with_link=lead_link[0],
+                    lines=breaks[0] + 1,
                     path=context.path,
                 )
             )
         parts.clear()
         link_chars[0] = 0
         lead_link[0] = has_text[0] = False
+        breaks[0] = 0
 
     def walk(node: Tag, context: _Context) -> None:
         for child in node.children:
@@ -154,6 +162,8 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             name = child.name
             if name == "br":
                 parts.append(" ")
+                if has_text[0]:
+                    breaks[0] += 1
                 continue
             inner = _child_context(child, context)
             if name in CELL_TAGS and not _holds_blocks(child):
@@ -230,6 +240,11 @@ def looks_like_prose(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
 
 
+def _is_lines(block: Block) -> bool:
+    """Lines set one under another with <br> in a paragraph (not in a table, where cells break)."""
+    return block.lines >= LINES_MIN and block.tag not in ROW_TAGS
+
+
 def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
     """Context-free class of one block; `scale` weighs characters of ideographic scripts."""
     chars = block.chars * scale
@@ -255,8 +270,8 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
         if (block.chars - block.link_chars) * scale >= GOOD_MIN_CHARS and looks_like_prose(block.text):
             return BlockClass.NEAR_GOOD  # a linked lead-in, then text of its own: context decides
         return BlockClass.BAD if block.in_list else BlockClass.SHORT
-    if chars >= GOOD_MIN_CHARS and looks_like_prose(block.text):
-        return BlockClass.GOOD
+    if chars >= GOOD_MIN_CHARS and (looks_like_prose(block.text) or _is_lines(block)):
+        return BlockClass.GOOD  # sentences, or lines set one under another (a schedule, a poem)
     if chars >= GOOD_MIN_CHARS or (chars >= NEAR_GOOD_MIN_CHARS and looks_like_prose(block.text)):
         return BlockClass.NEAR_GOOD
     return BlockClass.SHORT
