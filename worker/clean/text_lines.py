@@ -154,6 +154,7 @@ _SENTENCE_END = (
 # Ideographs and kana carry a word's worth each: a CJK line counts them thrice, as Latin letters.
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WIDE_WEIGHT = 3
+_SENTENCE_LAST = frozenset(end[-1] for end in _SENTENCE_END)  # tested first: most lines end otherwise
 _CUT = ("..", "…")  # a teaser cut short, not a sentence
 _DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
@@ -226,6 +227,13 @@ def _width(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
+def _key(lowered: str) -> str:
+    """The line without its edge punctuation, single-spaced: what the marker lists are compared with."""
+    key = lowered.strip(_EDGE_PUNCT)
+    # Every whitespace character but the space is unprintable: most lines need no re-spacing.
+    return key if "  " not in key and key.isprintable() else " ".join(key.split())
+
+
 def read_lines(text: str) -> list[Line]:
     """The page's non-empty lines, stripped, each with its shape measured. A page repeats a fifth of
     its lines (menus, share bars): a repeated line copies its first copy's measures."""
@@ -264,10 +272,12 @@ def read_lines(text: str) -> list[Line]:
             len(stripped) if stripped.isascii() else _width(stripped),
             n,
             stops / n if n else 0.0,
-            stripped.endswith(_SENTENCE_END) and not stripped.endswith(_CUT),
+            stripped[-1] in _SENTENCE_LAST
+            and stripped.endswith(_SENTENCE_END)
+            and not stripped.endswith(_CUT),
             stripped.endswith(":"),
             gap,
-            " ".join(lowered.strip(_EDGE_PUNCT).split()),
+            _key(lowered),
             lowered,
             tokens,
         )
@@ -278,6 +288,7 @@ def read_lines(text: str) -> list[Line]:
 
 
 _SECTION_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in SECTION_HEADS)
+_CHROME_HEAD_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in CHROME_HEADS)
 
 
 def _is_section_head(key: str, words: list[str]) -> bool:
@@ -296,9 +307,15 @@ def _is_pointer(key: str) -> bool:
     return bool(colon and rest.strip()) and (head in SECTION_HEADS or head in CHROME_LINES)
 
 
+_COMMENT_VERB_ENDS = frozenset(verb.split()[-1] for verb in COMMENT_VERBS)
+
+
 def _is_comment_head(key: str) -> bool:
-    words = key.rstrip(":").split()
-    return len(words) > 1 and (words[-1] in COMMENT_VERBS or " ".join(words[-2:]) in COMMENT_VERBS)
+    """A name, then a verb of saying: "Sharon says:". `key` is single-spaced."""
+    before, space, last = key.rstrip(":").rstrip().rpartition(" ")
+    if not space or last not in _COMMENT_VERB_ENDS:
+        return False
+    return last in COMMENT_VERBS or f"{before.rpartition(' ')[2]} {last}" in COMMENT_VERBS
 
 
 def _notices(lines: list[Line], limits: LineThresholds) -> dict[int, str]:
@@ -346,14 +363,18 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
         return Flag.DISCUSSION
     if key in CHROME_LINES:
         return Flag.CHROME
-    words = key.split() if short or count <= limits.max_section_words else []
-    if short and (
-        first in CHROME_HEADS or " ".join(words[:2]) in CHROME_HEADS or " ".join(words[:3]) in CHROME_HEADS
-    ):
-        return Flag.CHROME
+    if short and first in _CHROME_HEAD_FIRST_WORDS:
+        words = key.split(" ", 3)[:3]
+        if first in CHROME_HEADS or " ".join(words[:2]) in CHROME_HEADS or " ".join(words) in CHROME_HEADS:
+            return Flag.CHROME
     if count <= limits.max_pointer_words and ":" in key and _is_pointer(key):
         return Flag.CHROME
-    if count <= limits.max_section_words and not line.sentence and _is_section_head(key, words):
+    if (
+        count <= limits.max_section_words
+        and not line.sentence
+        and first.rstrip(":") in _SECTION_FIRST_WORDS
+        and _is_section_head(key, key.split())
+    ):
         return Flag.SECTION
     if short and first in SECTION_LEADS and line.caps >= limits.headline_caps:
         return Flag.SECTION
@@ -402,10 +423,11 @@ def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[s
     seen: dict[str, int] = {}
     close: set[str] = set()
     far: set[str] = set()
+    prefix = limits.repeat_prefix_chars  # a caption and its alt text often differ only at the end
     for index, line in enumerate(lines):
         if not line.key or line.chars > limits.max_repeat_chars:
             continue
-        key = _repeat_key(line, limits)
+        key = line.key[:prefix]
         previous = seen.get(key)
         if previous is not None:
             (close if index - previous <= limits.close_repeat_lines else far).add(key)
@@ -413,15 +435,11 @@ def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[s
     return close, far - close, seen
 
 
-def _repeat_key(line: Line, limits: LineThresholds) -> str:
-    """A caption and its alt text often differ only at the end (a credit, a cut): compare the start."""
-    return line.key[: limits.repeat_prefix_chars]
-
-
 def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
-    headline = not line.sentence and line.words >= 4 and line.caps >= limits.headline_caps
-    if line.chars < limits.short_chars or headline:
+    if line.chars < limits.short_chars:
         return LineClass.SHORT
+    if not line.sentence and line.words >= 4 and line.caps >= limits.headline_caps:
+        return LineClass.SHORT  # a headline
     if not known:
         if line.sentence and line.chars >= limits.good_chars:
             return LineClass.GOOD
@@ -438,20 +456,20 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
     known = knows_language(lines, limits)
     close, far, last_copy = _repeats(lines, limits)
     notices = _notices(lines, limits)
+    prefix = limits.repeat_prefix_chars
     flags: dict[str, Flag] = {}  # by text: a repeated line is judged once
     for index, line in enumerate(lines):
         flag = flags.get(line.text)
         if flag is None:
             flag = flags[line.text] = _flag(line, limits, notices.get(index))
+        if flag is Flag.NONE and close and line.key[:prefix] in close:
+            flag = Flag.REPEAT
         line.flag = flag
-        key = _repeat_key(line, limits)
-        if line.flag is Flag.NONE and key in close:
-            line.flag = Flag.REPEAT
-        if line.flag is not Flag.NONE:
+        if flag is not Flag.NONE:
             line.kind = LineClass.BAD
             continue
         line.kind = _shape(line, known, limits)
-        if key in far:
+        if far and line.key[:prefix] in far:
             # Echoed elsewhere on the page: it may be the article's own subheading, never its anchor.
             line.flag = Flag.ECHO
             if line.kind is LineClass.GOOD:
@@ -462,7 +480,7 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
         line = lines[index]
         if (
             line.flag is Flag.REPEAT
-            and last_copy.get(_repeat_key(line, limits)) == index
+            and last_copy.get(line.key[:prefix]) == index
             and lines[index + 1].kind is LineClass.GOOD
             and _shape(line, known, limits) is LineClass.GOOD
         ):
