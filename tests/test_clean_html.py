@@ -204,6 +204,20 @@ def test_lines_set_under_one_another_with_breaks_are_kept(lang: str, lines: list
     assert " ".join(lines) in _clean(_page(body))
 
 
+def test_short_line_said_twice_in_the_article_is_kept_twice() -> None:
+    first, second, third = ARTICLES["en"]
+    step = "Rest for two minutes."
+    body = f"<p>{first}</p><p>{step}</p><p>{second}</p><p>{step}</p><p>{third}</p>"
+    assert _clean(_page(body)).count(step) == 2
+
+
+def test_paragraph_repeated_as_a_pull_quote_is_kept_once() -> None:
+    first, second, third = ARTICLES["en"]
+    long = f"{second} {third}"
+    body = f"<p>{first}</p><p>{long}</p><blockquote><p>{long}</p></blockquote><p>{third}</p>"
+    assert _clean(_page(body)) == [first, long, third]
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

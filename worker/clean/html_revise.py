@@ -28,6 +28,8 @@ CARD_TEASER_MAX_CHARS = 400
 CARD_MIN_RUN = 3
 # ...and they follow at least this share of their teasers' length in article text.
 CARD_ARTICLE_SHARE = 0.5
+# A repeated block is dropped when it is this long.
+REPEAT_MIN_CHARS = 200
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
 # A list or table joins the article when it follows article text and its items carry few links...
@@ -198,12 +200,15 @@ def keep_article_groups(blocks: list[Block]) -> None:
 
 
 def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
-    """Article blocks, each text once: a pull quote or a repeated teaser is not said twice."""
+    """Article blocks, a paragraph-long text only once: a pull quote or a copy of the article for
+    another layout is not said twice. A short line said again (a step, a meal in a plan, a label)
+    is the article's own repetition."""
     seen: set[str] = set()
     for block in blocks:
         if block.cls is not BlockClass.GOOD:
             continue
-        if block.text in seen:
-            continue
-        seen.add(block.text)
+        if block.chars >= REPEAT_MIN_CHARS:
+            if block.text in seen:
+                continue
+            seen.add(block.text)
         yield block
