@@ -284,3 +284,30 @@ TIME_XPATHS = (
     ".//main//time[@datetime]",
     ".//h1/following::time[@datetime][1]",
 )
+
+# Plain text: a header line starting with one of these names someone who is not the author
+# ("Reviewed by", "Photos by", "Fact checked by").
+NOT_AUTHOR_LABELS = (
+    "edited", "reviewed", "medically reviewed", "fact checked", "fact-checked", "photo", "photos",
+    "photographs", "illustration", "illustrations", "translated", "bearbeitet", "übersetzt", "fotos",
+    "édité", "traduit", "relu", "revisado", "editado", "traducido", "revisionato", "tradotto",
+)  # fmt: skip
+# Plain text: a reading time ("7 min read"), a header line that is no headline.
+READING_TIME = re.compile(
+    r"^\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?\s+"
+    r"(?:read|de lecture|lesezeit|lesen|de lectura|lettura|di lettura)\b",
+    re.I,
+)
+# Plain text: a line that opens a table of contents; the headline-like lines below it are entries.
+TOC_HEADINGS = (
+    "table of contents", "contents", "in this article", "in this post", "in this guide", "on this page",
+    "jump to", "inhalt", "inhaltsverzeichnis", "sommaire", "dans cet article", "índice", "indice",
+    "tabla de contenidos", "tabla de contenido", "contenido", "contenidos", "in questo articolo",
+)  # fmt: skip
+# Plain text: page furniture that has a headline's shape but never is one.
+HEADER_CHROME_WORDS = (
+    "share", "read more", "read next", "posted", "credit", "photo", "image", "table of contents", "learn",
+    "subscribe", "sign", "follow", "advertisement", "related", "home", "menu", "skip", "search", "log in",
+    "listen", "print", "email", "comment", "comments", "see more", "contents", "breaking news",
+    "accessibility", "cookie", "privacy", "terms", "watch", "trending", "most popular", "latest",
+)  # fmt: skip

@@ -20,7 +20,15 @@ from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import dates_in_text, parse_date
-from worker.extract.patterns import BYLINE_PREFIXES
+from worker.extract.patterns import (
+    BYLINE_PREFIXES,
+    HEADER_CHROME_WORDS,
+    NOT_AUTHOR_LABELS,
+    PUBLISHED_LABELS,
+    READING_TIME,
+    TOC_HEADINGS,
+    UPDATED_LABELS,
+)
 
 HEADER_WINDOW = 40
 _LEAD_MIN_WORDS = 8
@@ -31,58 +39,28 @@ _MAX_HEADLINE_WORDS = 30
 _MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
 
-_BYLINE = re.compile(
-    r"^(?:"
-    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
-    + r")\b\s*:?\s+\S",
-    re.I,
-)
-_BYLINE_LABEL = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:?$",
-    re.I,
-)
-_NOT_AUTHOR = re.compile(
-    r"^(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|translated|medically reviewed)"
-    r"(?:\s+by)?\b",
-    re.I,
-)
-_READING_TIME = re.compile(
-    r"^\d+\s*(?:min|minutes?|mins)\.?\s+(?:read|de lecture|Lesezeit|de lectura|lettura)\b", re.I
-)
-# A line that opens a table of contents: the headline-like lines below it are its entries.
-_TOC_HEAD = re.compile(
-    r"^(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to|"
-    r"inhalt(?:sverzeichnis)?|sommaire|dans cet article|[íi]ndice|tabla de contenidos?|contenidos?|"
-    r"in questo articolo)\s*:?$",
-    re.I,
-)
-_DATE_LABEL_ALONE = re.compile(
-    r"^(?:published|updated|posted|last updated|last modified|date|publié|mis à jour|veröffentlicht|"
-    r"aktualisiert|publicado|actualizado|pubblicato|aggiornato)(?:\s+on)?\s*:?$",
-    re.I,
-)
-_UPDATE_WORD = re.compile(
-    r"\b(?:updated|last updated|last modified|modified|mis à jour|aktualisiert|actualizado|aggiornato)\b",
-    re.I,
-)
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Longest first, so "last updated" is tried before "updated"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b\s*:?\s+\S", re.I)
+_BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
+_NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
+_TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
+_DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
+_DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
+_DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
+_UPDATE_WORD = re.compile(rf"\b(?:{_alternation(UPDATED_LABELS)})\b", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
-# A date label glued to the name before it when the page was copied: "Jane DoePublished: Jan 2, 2025",
+# A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
+# and a year glued to what follows ("June 29, 2020November 12, 2021").
 _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
-)  # and a year glued to what follows: "June 29, 2020November 12, 2021"
-_DATE_LABEL = re.compile(
-    r"^(?:published|updated|posted|last updated|last modified|date|on|publié|veröffentlicht|"
-    r"aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b(?:\s+on)?[:\s]*",
-    re.I,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
-# Page furniture that looks like a headline line but never is one.
-_CHROME = re.compile(
-    r"^(?:share|read more|read next|posted|credit|photo|image|table of contents|learn|subscribe|sign|follow|"
-    r"advertisement|related|home|menu|skip|search|log in|listen|print|email|comments?|see more|contents|"
-    r"breaking news|accessibility|cookie|privacy|terms|watch|trending|most popular|latest)\b",
-    re.I,
-)
+_CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten)$"
@@ -201,7 +179,7 @@ def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= _MAX_HEADLINE_WORDS or _COPYRIGHT.search(line) or _CHROME.match(line):
         return False
-    if _READING_TIME.match(line):
+    if READING_TIME.match(line):
         return False
     if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
         return False
@@ -354,7 +332,7 @@ def _is_bare_name(text: str, common: _PageWords) -> bool:
 
 
 def _in_cluster(text: str, common: _PageWords) -> bool:
-    return _is_bare_name(text, common) or bool(_READING_TIME.match(text)) or len(text) <= 2
+    return _is_bare_name(text, common) or bool(READING_TIME.match(text)) or len(text) <= 2
 
 
 def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _PageWords) -> set[int]:
