@@ -136,6 +136,14 @@ def test_long_bio_in_an_author_box_is_removed() -> None:
     assert "Jane Doe" not in _text(_page(_paragraphs(), after=f"<div class='author-box'><p>{bio}</p></div>"))
 
 
+def test_paragraph_left_inside_a_figure_is_kept() -> None:
+    first, second, third = ARTICLES["en"]
+    figure = (
+        f"<figure><img src='a.jpg'><figcaption>The pier. Photo: Jane Doe</figcaption><p>{second}</p></figure>"
+    )
+    assert _clean(_page(f"<p>{first}</p>{figure}<p>{third}</p>")) == [first, second, third]
+
+
 def test_table_set_in_a_figure_is_kept() -> None:
     intro = "The final standings after the last race of the season:"
     rows = "".join(f"<tr><td>{n}</td><td>Driver {n}</td><td>{100 - n}</td></tr>" for n in range(1, 5))

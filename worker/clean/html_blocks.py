@@ -210,12 +210,17 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     )
 
 
+# In a <figure>, these hold content (a data table, a list, paragraphs that broken markup left
+# inside it), not the caption.
+FIGURE_CONTENT_TAGS = GROUP_TAGS | {"p", "h2", "h3", "h4", "h5", "h6", "section", "article"}
+
+
 def _caption_of(name: str, caption: str) -> str:
     """The caption tag a tag sits in ("" for none). A table or list set in a <figure> is content
     (a data table, a chart's figures): only a caption proper makes it a caption."""
     if name in CAPTION_TAGS:
         return name if caption in ("", "figure") else caption
-    if caption == "figure" and name in GROUP_TAGS:
+    if caption == "figure" and name in FIGURE_CONTENT_TAGS:
         return ""
     return caption
 
