@@ -12,11 +12,9 @@ neighbours. Stopwords make the length thresholds language-aware; where the lists
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
 
 from worker.clean.markers import (
     BIO_ROLES,
@@ -327,13 +325,12 @@ def _notices(lines: list[Line], limits: LineThresholds) -> dict[int, str]:
     texts = [line.low if line.words <= max_words else line.low[:head] for line in lines]
     page = "\n".join(texts)
     # No phrase holds a line break, so every match lies inside one line, as a search of that line finds it.
-    starts = [match.start() for match in _ANY_NOTICE.finditer(page)]
-    if not starts:
-        return {}
-    ends = list(accumulate(len(text) + 1 for text in texts))
     found: dict[int, str] = {}
-    for start in starts:
-        index = bisect_right(ends, start)
+    index = counted = 0  # the line holding `counted`
+    for match in _ANY_NOTICE.finditer(page):
+        start = match.start()
+        index += page.count("\n", counted, start)
+        counted = start
         if index not in found:
             notice = _NOTICE.match(page, start)  # the same phrases, grouped by kind in their order of trust
             found[index] = notice.lastgroup if notice and notice.lastgroup else ""
@@ -378,7 +375,8 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
         return Flag.SECTION
     if short and first in SECTION_LEADS and line.caps >= limits.headline_caps:
         return Flag.SECTION
-    if _NUMERIC.match(line.text) and (not key or _DIGIT.search(low)):
+    # A letter cannot open a number, a time or a run of signs: most lines skip the pattern.
+    if not line.text[0].isalpha() and _NUMERIC.match(line.text) and (not key or _DIGIT.search(low)):
         return Flag.NUMERIC
     if short and _is_comment_head(key) and line.caps >= limits.comment_name_caps:
         return Flag.COMMENT
@@ -402,7 +400,12 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
             return Flag.CAPTION
         if low.endswith((")", "]")) and (_CREDIT_TAIL.search(low) or _CREDIT_NAME_TAIL.search(low)):
             return Flag.CAPTION
-    if count <= limits.max_bio_words and _BIO.match(line.text) and not BIO_ROLES.isdisjoint(key.split()):
+    if (
+        count <= limits.max_bio_words
+        and "A" <= line.text[0] <= "Þ"  # the capital a name opens with, as `_BIO` reads it
+        and _BIO.match(line.text)
+        and not BIO_ROLES.isdisjoint(key.split())
+    ):
         return Flag.BIO
     return Flag.NONE
 
