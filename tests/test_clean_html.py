@@ -226,6 +226,18 @@ def test_paragraph_repeated_as_a_pull_quote_is_kept_once() -> None:
     assert _clean(_page(body)) == [first, long, third]
 
 
+def test_embedded_post_quoted_in_the_article_is_kept() -> None:
+    first, second, third = ARTICLES["en"]
+    post = "The new pier will change the whole town, and we could not be happier about it today."
+    embed = f"<div class='social-media-embed'><blockquote class='post'><p>{post}</p></blockquote></div>"
+    assert _clean(_page(f"<p>{first}</p><p>{second}</p>{embed}<p>{third}</p>")) == [
+        first,
+        second,
+        post,
+        third,
+    ]
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

@@ -188,7 +188,7 @@ SOFT_PARTS: frozenset[str] = frozenset(
 LOOSE_SOFT_PARTS: frozenset[str] = frozenset({"title", "header", "headline", "media"})
 # Name parts that keep a subtree whatever else its names say ("article-body has-share-bar").
 CONTENT_PARTS: frozenset[str] = frozenset(
-    {"articlebody", "body", "content", "story", "entry", "post", "text", "main", "article", "prose"}
+    {"articlebody", "body", "content", "story", "entry", "post", "text", "main", "article", "prose", "embed"}
 )
 
 # Hints that an element is the article body: tried in order, first with enough text wins.
