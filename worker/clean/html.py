@@ -25,7 +25,7 @@ from worker.clean.html_revise import drop_repeats, revise_blocks
 def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
     """BeautifulSoup over the chosen subtrees only: the tree build is the cost, so it sees little."""
     markup = b"".join(lxml.html.tostring(el, encoding="utf-8", with_tail=False) for el in elements)
-    return BeautifulSoup(markup, "lxml", from_encoding="utf-8")
+    return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
 
 
 def clean_html(root: lxml.html.HtmlElement, *, url: str | None = None) -> list[str]:

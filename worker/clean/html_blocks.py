@@ -189,7 +189,7 @@ def _holds_blocks(tag: Tag) -> bool:
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
     name = tag.name
-    names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+    names = f"{tag.get('class') or ''} {tag.get('id') or ''}"
     parts = name_parts(names) if len(names) > 2 else frozenset()
     soft_min = context.soft_min_chars
     named = parts & (SOFT_PARTS | BOILERPLATE_PARTS)
