@@ -16,7 +16,7 @@ _SAMPLE_CHARS = 1200  # py3langid is linear in its input; 1,200 characters decid
 # start, middle and end, so an opening quote in another language cannot decide alone) settle most
 # pages, and only a hesitant verdict on them (close languages, mixed text) pays for the whole sample.
 _QUICK_PIECES = 3
-_QUICK_PIECE_CHARS = 133
+_QUICK_PIECE_CHARS = 100
 _QUICK_CONFIDENCE = 0.99
 
 

@@ -115,7 +115,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
             title = lines[index]
             break
     footer = lines[end : end + _FOOTER_WINDOW]
-    agency = agency_from_credit([line for line in footer if _COPYRIGHT.search(line) or len(line) < 40])
+    agency = agency_from_credit([line for line in footer if len(line) < 40 or _COPYRIGHT.search(line)])
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     site = _site_name(lines)
