@@ -634,3 +634,23 @@ def test_short_block_between_article_paragraphs_is_kept() -> None:
 def test_short_block_after_the_article_is_dropped() -> None:
     blocks = [_block(cls=BlockClass.GOOD), _block("Filed under: Harbour", cls=BlockClass.SHORT)]
     assert revise_blocks(blocks)[1].cls is BlockClass.BAD
+
+
+def test_short_line_inside_the_article_next_to_its_text_is_kept() -> None:
+    blocks = [
+        _block(cls=BlockClass.GOOD),
+        _block("Prep: 10 minutes", cls=BlockClass.SHORT),
+        _block("Jump to recipe", cls=BlockClass.BAD, link_chars=14),
+        _block(cls=BlockClass.GOOD),
+    ]
+    assert revise_blocks(blocks)[1].cls is BlockClass.GOOD
+
+
+def test_short_link_inside_the_article_next_to_its_text_is_dropped() -> None:
+    blocks = [
+        _block(cls=BlockClass.GOOD),
+        _block("See the recipe", cls=BlockClass.SHORT, link_chars=14),
+        _block("Jump to recipe", cls=BlockClass.BAD, link_chars=14),
+        _block(cls=BlockClass.GOOD),
+    ]
+    assert revise_blocks(blocks)[1].cls is BlockClass.BAD

@@ -52,7 +52,9 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
 
 def revise_blocks(blocks: list[Block]) -> list[Block]:
     """jusText's revision: near-good text next to article text is article text; short text is only
-    when article text surrounds it; a heading is when article text follows it closely."""
+    when article text surrounds it, or, inside the article's span, when it holds no link and
+    article text stands on one side (a label, a one-line step); a heading is when article text
+    follows it closely."""
     drop_teaser_cards(blocks)
     near = [
         (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
@@ -67,9 +69,12 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
         for i, b in enumerate(blocks)
         if b.cls is BlockClass.SHORT
     ]
+    good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
+    first, last = (good[0], good[-1]) if good else (len(blocks), -1)  # the article's span
     for i, before, after in shorts:
         both = before is BlockClass.GOOD and after is BlockClass.GOOD
-        blocks[i].cls = BlockClass.GOOD if both else BlockClass.BAD
+        inside = first < i < last and not blocks[i].link_chars and BlockClass.GOOD in (before, after)
+        blocks[i].cls = BlockClass.GOOD if both or inside else BlockClass.BAD
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
     trim_tail_prompts(blocks)
