@@ -238,6 +238,14 @@ def test_embedded_post_quoted_in_the_article_is_kept() -> None:
     ]
 
 
+def test_line_break_inside_an_empty_link_still_separates_two_words() -> None:
+    first = ARTICLES["en"][0]
+    words = first.split(" ")
+    half = len(words) // 2
+    broken = " ".join(words[:half]) + "<a href='/x'><br></a>" + " ".join(words[half:])
+    assert _clean(_page(f"<p>{broken}</p>" + _paragraphs()))[0] == first
+
+
 def test_quote_inside_article_is_kept() -> None:
     quote = "“We have waited long enough for this pier, and now it will finally be built,” she said."
     body = f"<p>{ARTICLES['en'][0]}</p><blockquote><p>{quote}</p></blockquote><p>{ARTICLES['en'][1]}</p>"

@@ -63,8 +63,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 LINK_LIST_SHARE = 0.9
 # The placeholder tag of elements marked to be unwrapped.
 _UNWRAP = "x-unwrap"
-# Descendants whose text is blank.
-_EMPTY = etree.XPath(".//*[not(normalize-space())]")
+# Descendants whose text is blank and that hold no line break (a break separates two words).
+_EMPTY = etree.XPath(".//*[not(normalize-space()) and not(self::br) and not(.//br)]")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SCALE = 3.0
@@ -319,15 +319,13 @@ def unwrap_inline(subtree: etree._Element) -> None:
 
 def drop_empty(subtree: etree._Element) -> None:
     """Drop elements without text (icon links, spacers, emptied figures) where dropping them joins
-    no two runs of text: an inline one anywhere (but <br>, a word break), a block one when no text
-    follows it before the next block."""
+    no two runs of text: an inline one anywhere, a block one when no text follows it before the
+    next block. Line breaks, and what holds them, stay: each separates two words."""
     gone: set[etree._Element] = set()
     for element in _EMPTY(subtree):
         parent = element.getparent()
         if parent is None or parent in gone:
             gone.add(element)
-            continue
-        if element.tag == "br":
             continue
         if element.tag in BLOCK_TAGS:
             after = element.getnext()
