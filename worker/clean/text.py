@@ -16,7 +16,6 @@ article, or teasers of others: only the article with the most prose is kept, the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import repeat
 
 from worker.clean.text_lines import (
     DEFAULT_LINE_THRESHOLDS,
@@ -104,35 +103,32 @@ def _value(line: Line, limits: BlockLimits) -> float:
 
 def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little."""
-    values = list(map(_value, lines, repeat(limits)))
-    reach = limits.comment_reach
-    after_comment = reach + 1
+    values = [_value(line, limits) for line in lines]
+    after_comment = limits.comment_reach + 1
     prose_seen = 0.0
     discussion = False
     section = False
     run = 0  # consecutive GOOD lines
     for index, line in enumerate(lines):
-        flag = line.flag
         if prose_seen >= limits.min_prose_before_comments:
             # Below the article's start, comments hold other people's text to the page's end; a
             # "Related"/"More" section holds teasers until the article's paragraphs resume.
-            discussion = discussion or flag is Flag.DISCUSSION
-            section = section or flag is Flag.SECTION
+            discussion = discussion or line.flag is Flag.DISCUSSION
+            section = section or line.flag is Flag.SECTION
         run = run + 1 if line.kind is LineClass.GOOD else 0
         if section and run >= limits.section_resume_run:
             section = False
             values[index - 1] /= limits.section_share
-        if flag is Flag.COMMENT or flag in _HARD_BREAKS:
-            after_comment = 0 if flag is Flag.COMMENT else reach + 1
+        if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
+            after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
             continue
         after_comment += 1
-        value = values[index]
-        if value > 0:
-            prose_seen += value
-            if discussion or after_comment <= reach:
-                values[index] = value * limits.comment_share
+        if values[index] > 0:
+            prose_seen += values[index]
+            if discussion or after_comment <= limits.comment_reach:
+                values[index] *= limits.comment_share
             elif section:
-                values[index] = value * limits.section_share
+                values[index] *= limits.section_share
     return values
 
 
