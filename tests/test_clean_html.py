@@ -136,6 +136,49 @@ def test_long_bio_in_an_author_box_is_removed() -> None:
     assert "Jane Doe" not in _text(_page(_paragraphs(), after=f"<div class='author-box'><p>{bio}</p></div>"))
 
 
+# Bios written for these tests: the author's name, then who they are.
+AUTHOR_BIOS: dict[str, str] = {
+    "en": "Jane Doe is a senior writer at the Coast Gazette. She has covered the harbour, the council "
+    "and the fishing fleet for twelve years.",
+    "de": "Jane Doe ist Redakteurin beim Küstenboten. Sie berichtet seit zwölf Jahren über den Hafen, "
+    "den Stadtrat und die Fischereiflotte.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_bio_opening_with_the_authors_name_after_the_article_is_removed(lang: str) -> None:
+    page = _page(_paragraphs(lang), after=f"<div class='extra'><p>{AUTHOR_BIOS[lang]}</p></div>", lang=lang)
+    assert clean_html(parse_html(page), authors=["Jane Doe"]) == ARTICLES[lang]
+
+
+def test_box_headed_by_the_authors_name_after_the_article_is_removed() -> None:
+    box = (
+        "<div class='card'><h4>Jane Doe</h4><p>Jane has covered the harbour, the council and the "
+        "fishing fleet for twelve years, and lives in the old town.</p></div>"
+    )
+    assert clean_html(parse_html(_page(_paragraphs(), after=box)), authors=["Jane Doe"]) == ARTICLES["en"]
+
+
+def test_byline_with_the_authors_name_before_the_article_is_removed() -> None:
+    byline = "<p>By Jane Doe, harbour correspondent. Updated 12 May 2024.</p>"
+    page = _page(_paragraphs(), before=byline)
+    assert clean_html(parse_html(page), authors=["Jane Doe"]) == ARTICLES["en"]
+
+
+def test_paragraph_opening_with_the_authors_name_inside_the_article_is_kept() -> None:
+    first, second, third = ARTICLES["en"]
+    own = "Jane Doe asked the harbour master why the survey of the seabed had taken so long to finish."
+    body = f"<p>{first}</p><p>{own}</p><p>{second}</p><p>{third}</p>"
+    assert clean_html(parse_html(_page(body)), authors=["Jane Doe"]) == [first, own, second, third]
+
+
+def test_one_word_author_name_marks_no_bio() -> None:
+    note = "<div class='extra'><p>Reuters is a news agency that has covered the harbour for years.</p></div>"
+    assert "Reuters is" in "\n".join(
+        clean_html(parse_html(_page(_paragraphs(), after=note)), authors=["Reuters"])
+    )
+
+
 def test_paragraph_left_inside_a_figure_is_kept() -> None:
     first, second, third = ARTICLES["en"]
     figure = (

@@ -46,7 +46,7 @@ def extract_article(
     if document.kind is InputKind.HTML:
         root = parse_html(document.text, limits)
         metadata = extract_html_metadata(root, url=document.url)  # reads the tree; clean may cut it
-        paragraphs = clean_html(root, url=document.url)
+        paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
         default_kind = SourceKind.HTML
     else:
         layout = clean_text(document.text)

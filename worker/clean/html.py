@@ -13,6 +13,8 @@ The stages, each a pure step testable alone (jusText's shape):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import lxml.html
 from bs4 import BeautifulSoup
 from lxml import etree
@@ -28,13 +30,16 @@ def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
     return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
 
 
-def clean_html(root: lxml.html.HtmlElement, *, url: str | None = None) -> list[str]:
-    """The article's paragraphs, in order. Cuts `root` (metadata was read from it before)."""
+def clean_html(
+    root: lxml.html.HtmlElement, *, url: str | None = None, authors: Sequence[str] = ()
+) -> list[str]:
+    """The article's paragraphs, in order. Cuts `root` (metadata was read from it before); `authors`
+    (from the metadata) mark the bylines and the author's bio box around the article."""
     title = page_title(root)
     first_cut(root)
     scale = text_scale(root)
     subtrees = main_candidates(root, scale, title)
     slim(subtrees)
     soup = to_soup(subtrees)
-    blocks = revise_blocks(classify_blocks(make_blocks(soup), scale))
+    blocks = revise_blocks(classify_blocks(make_blocks(soup), scale), authors)
     return [block.text for block in drop_repeats(blocks)]

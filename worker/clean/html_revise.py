@@ -2,14 +2,15 @@
 
 revise_blocks(blocks)      short and near-good blocks and headings take the class of the article
                            text around them; the page edges count as boilerplate; lists inside the
-                           article join it; sections under a boilerplate heading and closing prompts go
+                           article join it; sections under a boilerplate heading, the author's byline
+                           and bio box, and closing prompts go
 drop_repeats(blocks)       the article's blocks, each text once
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from worker.clean.html_blocks import Block, BlockClass, group_runs, previous_text
 from worker.clean.markers import HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
@@ -36,6 +37,12 @@ HEADING_REACH = 2
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
 INNER_GROUP_MAX_LINK_DENSITY = 0.6
+# The author's name (from the metadata) marks a byline when the block is this short...
+BYLINE_MAX_WORDS = 15
+# ...and a bio when the block opens with it after this share of the article's text.
+AUTHOR_NOTE_AFTER_SHARE = 0.5
+# Names of one word ("Reuters", "Research") open too many sentences to mark anything.
+AUTHOR_NAME_MIN_WORDS = 2
 
 
 def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
@@ -50,7 +57,7 @@ def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
     return BlockClass.BAD
 
 
-def revise_blocks(blocks: list[Block]) -> list[Block]:
+def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Block]:
     """jusText's revision: near-good text next to article text is article text; short text is only
     when article text surrounds it, or, inside the article's span, when it holds no link and
     article text stands on one side (a label, a one-line step); a heading is when article text
@@ -77,6 +84,7 @@ def revise_blocks(blocks: list[Block]) -> list[Block]:
         blocks[i].cls = BlockClass.GOOD if both or inside else BlockClass.BAD
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
+    drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
@@ -152,6 +160,61 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
         if box is not None:
             block.cls = BlockClass.BAD
         seen_good = seen_good or block.cls is BlockClass.GOOD
+
+
+def author_patterns(authors: Sequence[str]) -> list[re.Pattern[str]]:
+    """The authors' names as whole-word, case-sensitive patterns; only names of capitalised words,
+    at least two of them (a one-word name, a lowercase phrase, is too common to mark anything)."""
+    patterns = []
+    for author in authors:
+        words = author.split()
+        if len(words) >= AUTHOR_NAME_MIN_WORDS and all(w[0] == w[0].upper() for w in words):
+            patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"))
+    return patterns
+
+
+def _note_end(blocks: list[Block], index: int) -> int:
+    """The end of the run of blocks, from `index` on, that share the box holding `index`; just past
+    `index` when that box also holds article text before it (it is the article's own container)."""
+    path = blocks[index].path
+    if len(path) < 2:
+        return index + 1
+    box = path[-2]
+    if any(b.cls is BlockClass.GOOD and box in b.path for b in blocks[:index]):
+        return index + 1
+    end = index + 1
+    while end < len(blocks) and box in blocks[end].path:
+        end += 1
+    return end
+
+
+def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
+    """The metadata found the authors; outside the article's body, a short line with one's name is a
+    byline or a credit, and a block that opens with it (after most of the article) is the author's
+    bio: it goes with the rest of its box, unless that box holds the article itself."""
+    patterns = author_patterns(authors)
+    if not patterns:
+        return
+    total = sum(b.chars for b in blocks if b.cls is BlockClass.GOOD)
+    before = 0
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        after = before >= AUTHOR_NOTE_AFTER_SHARE * total
+        found = [m for m in (p.search(block.text) for p in patterns) if m]
+        if found and (before == 0 or after):
+            opens = any(not block.text[: m.start()].strip(" *_-—–(\"'“") for m in found)
+            if after and opens:
+                end = _note_end(blocks, i)
+                for note in blocks[i:end]:
+                    note.cls = BlockClass.BAD
+                i = end
+                continue
+            if len(block.text.split()) <= BYLINE_MAX_WORDS:
+                block.cls = BlockClass.BAD
+        if block.cls is BlockClass.GOOD:
+            before += block.chars
+        i += 1
 
 
 def trim_tail_prompts(blocks: list[Block]) -> None:
