@@ -173,10 +173,32 @@ def test_paragraph_opening_with_the_authors_name_inside_the_article_is_kept() ->
 
 
 def test_one_word_author_name_marks_no_bio() -> None:
-    note = "<div class='extra'><p>Reuters is a news agency that has covered the harbour for years.</p></div>"
-    assert "Reuters is" in "\n".join(
-        clean_html(parse_html(_page(_paragraphs(), after=note)), authors=["Reuters"])
-    )
+    closing = "Reuters is a news agency that has covered the harbour and its council for many years."
+    page = _page(_paragraphs() + f"<p>{closing}</p>")
+    assert clean_html(parse_html(page), authors=["Reuters"]) == [*ARTICLES["en"], closing]
+
+
+DISCLAIMERS: dict[str, str] = {
+    "en": "The views in this piece are the writer's own. Nothing here is advice; ask a professional first.",
+    "fr": "Les opinions exprimées ici n'engagent que leur auteur. Rien ici ne constitue un conseil.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_paragraph_after_the_box_holding_the_article_is_removed(lang: str) -> None:
+    note = f"<div class='extra'><p>{DISCLAIMERS[lang]}</p></div>"
+    assert _clean(_page(_paragraphs(lang), outside=note, lang=lang)) == ARTICLES[lang]
+
+
+def test_paragraph_before_the_box_holding_the_article_is_kept() -> None:
+    intro = "<div class='extra'><p>" + DISCLAIMERS["en"] + "</p></div>"
+    assert _clean(_page(_paragraphs(), before=intro)) == [DISCLAIMERS["en"], *ARTICLES["en"]]
+
+
+def test_long_paragraph_holding_most_of_the_article_is_not_its_box() -> None:
+    first, second, third = ARTICLES["en"]
+    long = " ".join([first, second, third] * 3)
+    assert _clean(_page(f"<p>{long}</p><p>{first}</p>")) == [long, first]
 
 
 def test_paragraph_left_inside_a_figure_is_kept() -> None:

@@ -41,6 +41,8 @@ INNER_GROUP_MAX_LINK_DENSITY = 0.6
 BYLINE_MAX_WORDS = 15
 # ...and a bio when the block opens with it after this share of the article's text.
 AUTHOR_NOTE_AFTER_SHARE = 0.5
+# The article's box is the deepest tag holding this share of the article's text.
+ARTICLE_BOX_SHARE = 0.7
 # Names of one word ("Reuters", "Research") open too many sentences to mark anything.
 AUTHOR_NAME_MIN_WORDS = 2
 
@@ -86,6 +88,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
+    drop_text_after_the_article_box(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
@@ -215,6 +218,31 @@ def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
         if block.cls is BlockClass.GOOD:
             before += block.chars
         i += 1
+
+
+def article_box(blocks: list[Block]) -> int | None:
+    """id() of the deepest tag that holds most of the article's text (`ARTICLE_BOX_SHARE`)."""
+    chars: dict[tuple[int, int], int] = {}
+    total = 0
+    for block in blocks:
+        if block.cls is BlockClass.GOOD:
+            total += block.chars
+            for key in enumerate(block.path[:-1]):
+                chars[key] = chars.get(key, 0) + block.chars
+    held = [key for key, n in chars.items() if n >= ARTICLE_BOX_SHARE * total]
+    return max(held)[1] if held else None
+
+
+def drop_text_after_the_article_box(blocks: list[Block]) -> None:
+    """Text after the last paragraph of the box that holds the article, outside that box, is the
+    page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page."""
+    box = article_box(blocks)
+    if box is None:
+        return
+    last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
+    for block in blocks[last + 1 :]:
+        if block.cls is BlockClass.GOOD and box not in block.path:
+            block.cls = BlockClass.BAD
 
 
 def trim_tail_prompts(blocks: list[Block]) -> None:
