@@ -201,6 +201,14 @@ def test_long_paragraph_holding_most_of_the_article_is_not_its_box() -> None:
     assert _clean(_page(f"<p>{long}</p><p>{first}</p>")) == [long, first]
 
 
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "Disclaimer"), ("en", "About the reviewer"), ("de", "Haftungsausschluss")]
+)
+def test_notes_under_a_disclaimer_heading_after_the_article_are_removed(lang: str, heading: str) -> None:
+    notes = f"<h3>{heading}</h3><p>{DISCLAIMERS['en']}</p><p>{DISCLAIMERS['fr']}</p>"
+    assert _clean(_page(_paragraphs(lang) + notes, lang=lang)) == ARTICLES[lang]
+
+
 def test_paragraph_left_inside_a_figure_is_kept() -> None:
     first, second, third = ARTICLES["en"]
     figure = (

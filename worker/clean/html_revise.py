@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from worker.clean.html_blocks import Block, BlockClass, group_runs, previous_text
-from worker.clean.markers import HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
+from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS
 
-_SECTION = re.compile(r"^\W*(?:" + "|".join(HTML_SECTION_MARKERS) + r")\W*$")
+_SECTION = re.compile(r"^\W*(?:" + "|".join((*HTML_SECTION_MARKERS, *HTML_NOTE_SECTION_MARKERS)) + r")\W*$")
 _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
 
 TAIL_PROMPT_MAX_WORDS = 60

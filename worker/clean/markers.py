@@ -216,3 +216,11 @@ HTML_TAIL_PROMPTS: tuple[str, ...] = (
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
     r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",
 )
+
+# A heading or lone line that is one of these opens the page's notes after the article: the legal
+# disclaimer, the affiliate disclosure, the reviewer's bio. Dropped as the sections above are.
+HTML_NOTE_SECTION_MARKERS: tuple[str, ...] = (
+    r"(legal |medical |financial |affiliate )?(disclaimer|disclosure)s?|about the (reviewers?|experts?)",
+    r"avertissement|mentions l[ée]gales|haftungsausschluss|rechtlicher hinweis",
+    r"aviso legal|descargo de responsabilidad|avvertenza|esclusione di responsabilit[àa]",
+)
