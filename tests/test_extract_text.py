@@ -117,3 +117,14 @@ def test_opening_quote_in_another_language_does_not_decide_the_language() -> Non
 
 def test_text_under_the_minimum_length_has_no_language() -> None:
     assert detect_language("Der Stadtrat hat beschlossen.") == (None, 0.0)
+
+
+def test_an_updated_day_in_the_header_is_the_updated_field() -> None:
+    lines = ["Wind farm approved", "Published: Mar 9, 2024", "Updated: Mar 11, 2024", PAGE[3], PAGE[4]]
+    metadata = extract_text_metadata(_layout(lines, [3, 4]), url=None)
+    assert (metadata.published, metadata.updated) == ("2024-03-09", "2024-03-11")
+
+
+def test_a_bare_name_beside_the_date_gives_the_author() -> None:
+    lines = ["Harbour wind farm approved", "Inês Carvalho", "March 9, 2024", PAGE[3], PAGE[4]]
+    assert extract_text_metadata(_layout(lines, [3, 4]), url=None).authors == ["Inês Carvalho"]

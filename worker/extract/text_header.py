@@ -38,6 +38,9 @@ _LEAD_MIN_LOWER_SHARE = 0.35
 _MAX_HEADLINE_WORDS = 30
 _MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
+_NAME_MAX_SPACES = 8  # four words and their credentials ("Jane Doe, MD, MPH, FACP")
+_MAX_LABEL_WORDS = 4
+_TOP_LINES = 5  # where a window title copied with the page stands  # "Last updated on:", "Written by"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -53,12 +56,19 @@ _DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 _DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
 _UPDATE_WORD = re.compile(rf"\b(?:{_alternation(UPDATED_LABELS)})\b", re.I)
+# What any byline, label, date or dateline line holds: one search passes over the menu items.
+_META_HINT = re.compile(
+    rf"^(?:{_alternation((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})"
+    r"|^date|\d|[(\[\-–—]",
+    re.I,
+)
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
 # A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
 # and a year glued to what follows ("June 29, 2020November 12, 2021").
 _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
 )
+_GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 _CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
@@ -71,7 +81,6 @@ _CREDENTIALS = re.compile(
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
-_LOWERCASE_WORD = re.compile(r"(?<!\w)[^\W\d_A-ZÀ-ÞĀ-Ž]\w*")
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 
@@ -144,8 +153,7 @@ def _is_meta_line(line: str) -> bool:
     if len(line.split()) > _MAX_META_WORDS:
         return False
     return any(
-        is_byline(part) or _DATE_LABEL_ALONE.match(part) or date_of_line(part)
-        for part in _GLUED_DATE_LABEL.split(line)
+        is_byline(part) or _DATE_LABEL_ALONE.match(part) or date_of_line(part) for part in _split_glued(line)
     )
 
 
@@ -165,7 +173,7 @@ def date_of_line(line: str) -> str | None:
 
 def looks_like_name(line: str) -> bool:
     """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
-    if any(ch.isdigit() for ch in line) or len(line) > 60 or _CHROME.match(line):
+    if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES or _DIGIT.search(line) or _CHROME.match(line):
         return False
     words = _CREDENTIALS.sub("", line).split()
     if not 2 <= len(words) <= _NAME_MAX_WORDS:
@@ -187,11 +195,17 @@ def looks_like_headline(line: str) -> bool:
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
 
 
+def _split_glued(line: str) -> list[str]:
+    if not _GLUE_HINT.search(line):
+        return [line]  # the common case, found by a cheaper pattern
+    return _GLUED_DATE_LABEL.split(line)
+
+
 def _pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
     """The window's lines, with a date label glued to a name split off into a line of its own."""
     pieces = []
     for index in indices:
-        for part in _GLUED_DATE_LABEL.split(lines[index]):
+        for part in _split_glued(lines[index]):
             if part.strip():
                 pieces.append((index, part.strip()))
     return pieces
@@ -202,18 +216,41 @@ class _PageWords:
 
     def __init__(self, lines: list[str], lead: int) -> None:
         self.lines, self.lead = lines, lead
+        self._names: dict[str, bool] = {}
+
+    def is_bare_name(self, text: str) -> bool:
+        """`_is_bare_name`, remembered: the same lines are asked about as candidates and neighbours."""
+        known = self._names.get(text)
+        if known is None:
+            known = self._names[text] = _is_bare_name(text, self)
+        return known
 
     @cached_property
-    def lowercase(self) -> frozenset[str]:
-        """Every word the page writes in lowercase somewhere: common words, which names are not."""
-        return frozenset(_LOWERCASE_WORD.findall(" ".join(self.lines)))
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    def writes_lowercase(self, word: str) -> bool:
+        """Whether the page writes this word in lowercase somewhere, as a whole word: a common word,
+        which a name is not. Found by substring search, far cheaper than a vocabulary of the page."""
+        low, text = word.lower(), self.text
+        start = text.find(low)
+        while start != -1:
+            end = start + len(low)
+            whole_word = (start == 0 or not text[start - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole_word:
+                return True
+            start = text.find(low, end)
+        return False
 
     @cached_property
     def crumbs(self) -> frozenset[str]:
         """The last crumb of every breadcrumb ("Home > Blog > Headline") and the first part of every
-        window title ("Headline | Site") above the lead, lowercased."""
+        window title ("Headline | Site") in the header window or at the top of the page, lowercased."""
         found = set()
-        for line in self.lines[: self.lead]:
+        start = max(0, self.lead - HEADER_WINDOW)
+        for line in (*self.lines[:_TOP_LINES], *self.lines[max(start, _TOP_LINES) : self.lead]):
             parts = _CRUMB_SEPARATORS.split(line.lower())
             if len(parts) > 1:
                 found.update((parts[0], parts[-1]))
@@ -247,16 +284,16 @@ class _Meta:
 
 
 def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
-    """Bylines, dates and a dateline among the pieces, read upward from the lead."""
+    """Bylines, dates and a dateline among the pieces, read upward from the lead. A piece longer
+    than any of them is passed over at once: most of a header is menus and teasers."""
     meta = _Meta()
     for position in range(len(pieces) - 1, -1, -1):
         index, text = pieces[position]
+        words = len(text.split())
+        if words > _MAX_META_WORDS or not _META_HINT.search(text):
+            continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
-        if (
-            len(text.split()) <= _MAX_META_WORDS
-            and _DATELINE_MARK.search(text)
-            and (found := parse_dateline(text))
-        ):
+        if _DATELINE_MARK.search(text) and (found := parse_dateline(text)):
             if meta.dateline is None:
                 meta.dateline, meta.published = found[0], found[1] or meta.published
             meta.positions.add(position)
@@ -267,18 +304,29 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=bool(_UPDATE_WORD.search(text[:at])))
-        elif below is not None and _DATE_LABEL_ALONE.match(text):
-            meta.add_day(date_of_line(below), is_update=bool(_UPDATE_WORD.match(text)))  # "Updated" / "Aug 4"
-            meta.positions.update((position, position + 1))
+        elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
+            continue
         elif _NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
-        elif below is not None and _BYLINE_LABEL.match(text):
-            meta.bylines.insert(0, f"by {below}")  # "Written by" alone, the name below
-            meta.positions.update((position, position + 1))
         elif (day := date_of_line(text)) is not None:
             meta.add_day(day, is_update=bool(_UPDATE_WORD.match(text)))
             meta.positions.add(position)
     return meta
+
+
+def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
+    """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
+    "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
+    if _DATE_LABEL_ALONE.match(label):
+        meta.add_day(date_of_line(below), is_update=bool(_UPDATE_WORD.match(label)))
+    elif _NOT_AUTHOR.match(label):
+        pass
+    elif _BYLINE_LABEL.match(label):
+        meta.bylines.insert(0, f"by {below}")
+    else:
+        return False
+    meta.positions.update((position, position + 1))
+    return True
 
 
 def read_header(lines: list[str], body: list[int]) -> Header:
@@ -319,20 +367,21 @@ def _bare_names(
     for position in places:
         if first <= position < len(pieces) and position not in near and position != title_at:
             index, text = pieces[position]
-            if index < lead and _is_bare_name(text, common):
+            if index < lead and common.is_bare_name(text):
                 return [text]
     return []
 
 
 def _is_bare_name(text: str, common: _PageWords) -> bool:
+    """A name-shaped line whose words the page never writes in lowercase, and no function words."""
     if not looks_like_name(text):
         return False
     words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text))]
-    return not any(w in STOPWORDS or (len(w) >= 2 and w in common.lowercase) for w in words)
+    return not any(w in STOPWORDS or (len(w) >= 2 and common.writes_lowercase(w)) for w in words)
 
 
 def _in_cluster(text: str, common: _PageWords) -> bool:
-    return _is_bare_name(text, common) or bool(READING_TIME.match(text)) or len(text) <= 2
+    return len(text) <= 2 or common.is_bare_name(text) or bool(READING_TIME.match(text))
 
 
 def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _PageWords) -> set[int]:
@@ -363,11 +412,11 @@ def _choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= lead or position in meta or position >= toc:
             continue
-        if not looks_like_headline(text) or _is_bare_name(text, common):
+        if not looks_like_headline(text):
             continue
         below = pieces[position + 1] if position + 1 < len(pieces) else (lead, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (lead - index)
-        if position + 1 in meta or (_in_cluster(below[1], common) and position + 2 in meta):
+        if position + 1 in meta or (position + 2 in meta and _in_cluster(below[1], common)):
             score += evidence.above_byline  # perhaps with a bare name between
         elif below[0] == lead or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
@@ -375,6 +424,6 @@ def _choose_title(
             score += evidence.crumb
         if len(text.split()) >= evidence.long_words:
             score += evidence.long
-        if best is None or (score, position) > best:
-            best = (score, position)
+        if (best is None or (score, position) > best) and not common.is_bare_name(text):
+            best = (score, position)  # asked last: whether a line is a name costs the most
     return best[1] if best else None
