@@ -397,3 +397,17 @@ def test_notice_past_the_head_of_a_long_paragraph_is_not_read() -> None:
     paragraph = EN_BODY[0] + " The council said that all rights reserved to residents would be kept."
     assert _flags(paragraph)[paragraph] is Flag.NONE
     assert _flags("All rights reserved. " + paragraph)["All rights reserved. " + paragraph] is Flag.FOOTER
+
+
+def test_words_are_counted_alike_in_ascii_and_accented_lines() -> None:
+    english, french = read_lines(
+        "Rock-'n'-roll -- isn't dead_yet, 42 times.\nL'été -- n'est pas fini_encore, 42 fois."
+    )
+    assert english.tokens == ["rock-'n'-roll", "isn't", "dead_yet", "42", "times"]
+    assert french.tokens == ["l'été", "n'est", "pas", "fini_encore", "42", "fois"]
+
+
+def test_a_lowercase_line_naming_a_role_is_not_a_bio() -> None:
+    bio = "Jane Marsh is a reporter covering city hall."
+    assert _flags(bio)[bio] is Flag.BIO
+    assert _flags(bio.lower())[bio.lower()] is Flag.NONE

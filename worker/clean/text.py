@@ -81,29 +81,35 @@ class TextLayout:
         return [self.lines[i] for i in self.body]
 
 
-def _value(line: Line, limits: BlockLimits) -> float:
-    """What a line adds to a candidate article block: prose its length, everything else a cost."""
-    if line.kind is LineClass.GOOD:
-        return float(line.chars)
-    if line.kind is LineClass.NEAR_GOOD:
-        # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
-        return line.chars * (limits.near_good_share if line.sentence else limits.near_label_share)
-    if line.flag in _ENDS:
-        return -limits.end_cost
-    if line.flag in _HARD_BREAKS:
-        return -limits.break_cost
-    if line.flag is Flag.COMMENT:
-        return -limits.comment_cost
-    if line.kind is LineClass.BAD:
-        return -limits.bad_cost
-    if line.stop == 0.0 or line.caps >= HEADLINE_CAPS:
-        return -limits.label_cost
-    return -limits.short_cost
+def _line_values(lines: list[Line], limits: BlockLimits) -> list[float]:
+    """What each line adds to a candidate article block: prose its length, everything else a cost.
+    One loop with the costs by flag looked up, not a call per line: pages run to hundreds of lines."""
+    by_flag = {flag: -limits.end_cost for flag in _ENDS}
+    by_flag.update((flag, -limits.break_cost) for flag in _HARD_BREAKS if flag not in _ENDS)
+    by_flag[Flag.COMMENT] = -limits.comment_cost
+    good, near_good, bad = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.BAD
+    values: list[float] = []
+    for line in lines:
+        kind = line.kind
+        if kind is good:
+            values.append(float(line.chars))
+        elif kind is near_good:
+            # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
+            values.append(line.chars * (limits.near_good_share if line.sentence else limits.near_label_share))
+        elif (cost := by_flag.get(line.flag)) is not None:
+            values.append(cost)
+        elif kind is bad:
+            values.append(-limits.bad_cost)
+        elif line.stop == 0.0 or line.caps >= HEADLINE_CAPS:
+            values.append(-limits.label_cost)
+        else:
+            values.append(-limits.short_cost)
+    return values
 
 
 def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little."""
-    values = [_value(line, limits) for line in lines]
+    values = _line_values(lines, limits)
     after_comment = limits.comment_reach + 1
     prose_seen = 0.0
     discussion = False
