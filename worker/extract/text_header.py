@@ -56,12 +56,13 @@ _DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 _DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
 _UPDATE_WORD = re.compile(rf"\b(?:{_alternation(UPDATED_LABELS)})\b", re.I)
-# What any byline, label, date or dateline line holds: one search passes over the menu items.
-_META_HINT = re.compile(
-    rf"^(?:{_alternation((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})"
-    r"|^date|\d|[(\[\-–—]",
+# What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
+# anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
+_META_HEAD = re.compile(
+    rf"(?:{_alternation((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
     re.I,
 )
+_META_SIGN = re.compile(r"[\d(\[\-–—]")
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
 # A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
 # and a year glued to what follows ("June 29, 2020November 12, 2021").
@@ -185,11 +186,11 @@ def looks_like_name(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS or _COPYRIGHT.search(line) or _CHROME.match(line):
-        return False
-    if READING_TIME.match(line):
+    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS:
         return False
     if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
+        return False  # tested before the patterns: most lines above the lead are cut here or there
+    if _CHROME.match(line) or READING_TIME.match(line) or _COPYRIGHT.search(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
@@ -290,7 +291,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
     for position in range(len(pieces) - 1, -1, -1):
         index, text = pieces[position]
         words = len(text.split())
-        if words > _MAX_META_WORDS or not _META_HINT.search(text):
+        if words > _MAX_META_WORDS or not (_META_SIGN.search(text) or _META_HEAD.match(text)):
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
         if _DATELINE_MARK.search(text) and (found := parse_dateline(text)):
