@@ -176,12 +176,15 @@ def load_document(
         text = raw
     if not text.strip():
         raise EmptyDocument("document is empty or only whitespace")
-    if _control_share(text) > _MAX_CONTROL_SHARE:
+    # The controls are among the invalid characters: most pages hold none, and one search says so.
+    invalid = _XML_INVALID.search(text) is not None
+    if invalid and _control_share(text) > _MAX_CONTROL_SHARE:
         raise BinaryDocument("document is mostly control characters: binary, not HTML or text")
     sample = text[:262144]
     if sample.count("\ufffd") > _MAX_REPLACEMENT_SHARE * len(sample):
         raise UndecodableDocument("document does not decode as text in its declared or detected encoding")
-    text = _XML_INVALID.sub("", text)
+    if invalid:
+        text = _XML_INVALID.sub("", text)
     if kind is InputKind.AUTO:
         if content_type and "html" in content_type.lower():
             kind = InputKind.HTML
