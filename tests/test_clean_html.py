@@ -511,6 +511,23 @@ def test_list_of_addresses_between_article_paragraphs_is_kept() -> None:
     assert "Harbour Clinic 2 12 Quay Street, open weekdays" in kept
 
 
+ANNOUNCED = {
+    "en": ("The changes merged this month:", ["Start faster", "Shrink the index", "Fix the cache"]),
+    "fr": ("Les changements fusionnés ce mois-ci :", ["Démarrer", "Réduire l'index", "Corriger le cache"]),
+}
+
+
+@pytest.mark.parametrize("lang", ANNOUNCED)
+def test_list_of_links_announced_by_a_colon_inside_the_article_is_kept(lang: str) -> None:
+    first, *rest = ARTICLES[lang]
+    intro, items = ANNOUNCED[lang]
+    links = "".join(f"<li><a href='/pr/{n}'>{item}</a> (#{n})</li>" for n, item in enumerate(items))
+    body = f"<p>{first}</p><p>{intro}</p><ul>{links}</ul>" + "".join(f"<p>{p}</p>" for p in rest)
+    kept = _clean(_page(body, lang=lang))
+    assert intro in kept
+    assert all(f"{item} (#{n})" in kept for n, item in enumerate(items))
+
+
 @pytest.mark.parametrize(("lang", "heading"), [("en", "Three months before"), ("fr", "Trois mois avant")])
 def test_checklist_with_links_under_a_subheading_inside_the_article_is_kept(lang: str, heading: str) -> None:
     first, *rest = ARTICLES[lang]
@@ -572,6 +589,18 @@ def test_page_made_of_linked_items_keeps_them() -> None:
     teaser = "A quiet place by the river with a view of the old bridge and a good cafe, idea"
     html = f"<html><body><main><p>{intro}</p>{_cards(5, teaser)}</main></body></html>"
     kept = _clean(html)
+    assert f"{teaser} 3." in kept
+
+
+def test_cards_in_the_same_list_as_the_articles_entries_are_kept() -> None:
+    entries = "".join(f"<li><h2>Entry {n}</h2><p>{text}</p></li>" for n, text in enumerate(ARTICLES["en"]))
+    teaser = "A camera on the ridge above the lake that shows the weather coming over the valley, camera"
+    cards = "".join(
+        f"<li><h2><a href='/cam/{n}'>Camera {n}</a></h2><p>{teaser} {n}.</p><div><a href='/v/{n}'>View</a>"
+        "</div></li>"
+        for n in range(4)
+    )
+    kept = _clean(f"<html><body><main><ul>{entries}{cards}</ul></main></body></html>")
     assert f"{teaser} 3." in kept
 
 

@@ -125,8 +125,13 @@ def drop_teaser_cards(blocks: list[Block]) -> None:
 
 
 def _follows_the_article(blocks: list[Block], start: int, end: int) -> bool:
-    """Article text before `start` (at least half as long as the run's teasers), and none after `end`."""
+    """Article text before `start` (at least half as long as the run's teasers), and none after `end`;
+    and the run is not more items of a list whose earlier items are article text (an index of entries,
+    some with links to more)."""
     if any(b.first_cls is BlockClass.GOOD for b in blocks[end:]):
+        return False
+    group = blocks[start].group
+    if group and any(b.group == group and b.first_cls is BlockClass.GOOD for b in blocks[:start]):
         return False
     before = sum(b.chars for b in blocks[:start] if b.first_cls is BlockClass.GOOD)
     teasers = sum(
@@ -256,11 +261,22 @@ def trim_tail_prompts(blocks: list[Block]) -> None:
         block.cls = BlockClass.BAD
 
 
+def _announces(blocks: list[Block], index: int | None) -> Block | None:
+    """The line before a list when it announces it ("Many patches were sent:"): plain text, not a
+    heading, ending with a colon."""
+    if index is None:
+        return None
+    intro = blocks[index]
+    plain = intro.link_density <= GROUP_MAX_LINK_DENSITY and intro.first_cls is not BlockClass.HEADING
+    return intro if plain and intro.text.rstrip().endswith(":") else None
+
+
 def keep_article_groups(blocks: list[Block]) -> None:
     """A list or table that follows article text (a paragraph, an intro ending in ":", a subheading
     after article text), whose items are plain text, belongs to the article even when its items are
     short: rows, steps, ingredients, results. One with article text on both sides belongs to it even
-    when its items carry links (a roundup's linked lead-ins, a list of addresses)."""
+    when its items carry links (a roundup's linked lead-ins, a list of addresses), and even when its
+    items are links, if a line ending in a colon announces it (a changelog, a list of sources)."""
     # The article's span: from its first paragraph (as revised) to its last (as read alone).
     first_good = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
     last_good = max((i for i, b in enumerate(blocks) if b.first_cls is BlockClass.GOOD), default=-1)
@@ -269,14 +285,17 @@ def keep_article_groups(blocks: list[Block]) -> None:
         chars = sum(b.chars for b in items) or 1
         links = sum(b.link_chars for b in items)
         inserts = any(b.insert or b.soft_named for b in items)
+        announced = _announces(blocks, previous_text(blocks, start))
         if (
             not inserts
-            and links <= INNER_GROUP_MAX_LINK_DENSITY * chars
+            and (links <= INNER_GROUP_MAX_LINK_DENSITY * chars or announced is not None)
             and first_good < start
             and last_good >= end
         ):
             for block in items:
                 block.cls = BlockClass.GOOD
+            if announced is not None:
+                announced.cls = BlockClass.GOOD
             continue
         if links > GROUP_MAX_LINK_DENSITY * chars:
             continue
