@@ -592,6 +592,13 @@ def test_page_made_of_linked_items_keeps_them() -> None:
     assert f"{teaser} 3." in kept
 
 
+@pytest.mark.parametrize(("lang", "heading"), [("en", "1. The harbour app"), ("de", "1. Die Hafen-App")])
+def test_subheading_that_is_a_link_inside_the_article_is_kept(lang: str, heading: str) -> None:
+    first, second, third = ARTICLES[lang]
+    body = f"<p>{first}</p><h3><a href='/app'>{heading}</a></h3><p>{second}</p><p>{third}</p>"
+    assert _clean(_page(body, lang=lang)) == [first, heading, second, third]
+
+
 def test_cards_in_the_same_list_as_the_articles_entries_are_kept() -> None:
     entries = "".join(f"<li><h2>Entry {n}</h2><p>{text}</p></li>" for n, text in enumerate(ARTICLES["en"]))
     teaser = "A camera on the ridge above the lake that shows the weather coming over the valley, camera"

@@ -1,9 +1,10 @@
 """The context-sensitive stage of HTML cleaning, after jusText's `revise_paragraph_classification`.
 
-revise_blocks(blocks)      short and near-good blocks and headings take the class of the article
-                           text around them; the page edges count as boilerplate; lists inside the
-                           article join it; sections under a boilerplate heading, the author's byline
-                           and bio box, and closing prompts go
+revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the
+                           article) take the class of the article text around them; the page
+                           edges count as boilerplate; lists inside the article join it;
+                           sections under a boilerplate heading, the author's byline and bio
+                           box, and closing prompts go
 drop_repeats(blocks)       the article's blocks, each text once
 """
 
@@ -89,12 +90,29 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
     drop_text_after_the_article_box(blocks)
+    keep_linked_subheadings(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
             block.cls = BlockClass.GOOD if follows else BlockClass.BAD
     return blocks
+
+
+def keep_linked_subheadings(blocks: list[Block]) -> None:
+    """A subheading that links to what it names (a product, a tool, a place) and heads article text,
+    inside the article's span, is the article's, however much of it is a link. (Cards of other pages
+    after the article went before: their linked headlines head no article text.)"""
+    good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
+    if not good:
+        return
+    for i in range(good[0] + 1, good[-1]):
+        block = blocks[i]
+        if block.tag not in HEADING_TAGS or block.cls is not BlockClass.BAD or block.insert:
+            continue
+        end = next((j for j in range(i + 1, len(blocks)) if blocks[j].tag in HEADING_TAGS), len(blocks))
+        if any(b.cls is BlockClass.GOOD for b in blocks[i + 1 : end]):
+            block.cls = BlockClass.GOOD
 
 
 def _is_linked_headline(block: Block) -> bool:
