@@ -115,18 +115,20 @@ def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     discussion = False
     section = False
     run = 0  # consecutive GOOD lines
+    good, comment = LineClass.GOOD, Flag.COMMENT  # read once: a member read through its class costs
     for index, line in enumerate(lines):
+        flag = line.flag
         if prose_seen >= limits.min_prose_before_comments:
             # Below the article's start, comments hold other people's text to the page's end; a
             # "Related"/"More" section holds teasers until the article's paragraphs resume.
-            discussion = discussion or line.flag is Flag.DISCUSSION
-            section = section or line.flag is Flag.SECTION
-        run = run + 1 if line.kind is LineClass.GOOD else 0
+            discussion = discussion or flag is Flag.DISCUSSION
+            section = section or flag is Flag.SECTION
+        run = run + 1 if line.kind is good else 0
         if section and run >= limits.section_resume_run:
             section = False
             values[index - 1] /= limits.section_share
-        if line.flag is Flag.COMMENT or line.flag in _HARD_BREAKS:
-            after_comment = 0 if line.flag is Flag.COMMENT else limits.comment_reach + 1
+        if flag is comment or flag in _HARD_BREAKS:
+            after_comment = 0 if flag is comment else limits.comment_reach + 1
             continue
         after_comment += 1
         if values[index] > 0:
@@ -237,6 +239,7 @@ def revise_lines(
     """The body inside the main block: prose, plus short lines that sit between prose as subheadings
     or as a list the prose introduces; long runs of short lines are a headline list and go."""
     body: list[int] = []
+    bad, short = LineClass.BAD, LineClass.SHORT
     index = first
     while index <= last:
         line = lines[index]
@@ -244,7 +247,7 @@ def revise_lines(
             body.append(index)
             index += 1
             continue
-        if line.kind is LineClass.BAD:
+        if line.kind is bad:
             index += 1
             if line.flag is Flag.SECTION:
                 # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
@@ -252,7 +255,7 @@ def revise_lines(
                     index += 1
             continue
         end = index
-        while end + 1 <= last and lines[end + 1].kind is LineClass.SHORT:
+        while end + 1 <= last and lines[end + 1].kind is short:
             end += 1
         run = range(index, end + 1)
         sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)

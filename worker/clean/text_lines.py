@@ -63,6 +63,11 @@ class Flag(StrEnum):
     STAMP = "stamp"
 
 
+# A member read through its class costs a lookup each time (Python 3.11): the per-line code uses these.
+_GOOD, _NEAR_GOOD, _SHORT, _BAD = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.SHORT, LineClass.BAD
+_NONE, _REPEAT, _ECHO = Flag.NONE, Flag.REPEAT, Flag.ECHO
+
+
 @dataclass(frozen=True, slots=True)
 class LineThresholds:
     """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
@@ -218,10 +223,11 @@ _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r"
 _CREDIT_TAIL = re.compile(
     r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
 )
-_BIO = re.compile(
-    r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:is|was|est|ist|war|es|fue|è|é|era|is een) ", re.U
-)
-_CAPTION = re.compile(r"[,(]\s*(?:" + "|".join(re.escape(w) for w in CAPTION_PLACES) + r")\s*[,)]")
+_BIO_VERBS = ("is", "was", "est", "ist", "war", "es", "fue", "è", "é", "era", "is een")
+_BIO = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:" + "|".join(_BIO_VERBS) + ") ", re.U)
+# The verb `_BIO` needs is a whole space-separated word among the second to fifth: a set test first.
+_BIO_VERB_WORDS = frozenset(verb.split()[0] for verb in _BIO_VERBS)
+_CAPTION = re.compile(r"[,(]\s*(?:" + _trie(CAPTION_PLACES) + r")\s*[,)]")  # a tree: tried at every comma
 
 
 def _width(text: str) -> int:
@@ -341,14 +347,6 @@ def _notices(lines: list[Line], limits: LineThresholds) -> dict[int, str]:
     return found
 
 
-def _is_copyright(lowered: str) -> bool:
-    """A copyright line starts with the sign or the word."""
-    start = lowered[:12]
-    return (
-        "©" in start or "(c)" in start or ("copyright" in lowered and _COPYRIGHT.search(lowered) is not None)
-    )
-
-
 def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag:
     """Why the line is page furniture, if a marker says so; `notice` is its first notice (`_notices`).
     Cheap tests guard the regular expressions and the word list is split only for the short lines that
@@ -389,7 +387,14 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD
     head = low if count <= limits.max_legal_words else low[: limits.notice_head_chars]
-    if notice == "rights" or _is_copyright(head):
+    # A copyright line starts with the sign or the word (tested here, not in a function: every line).
+    start = head[:_COPYRIGHT_LEAD]
+    if (
+        notice == "rights"
+        or "©" in start
+        or "(c)" in start
+        or ("copyright" in head and _COPYRIGHT.search(head) is not None)
+    ):
         return Flag.FOOTER
     if notice == "legal":
         return Flag.LEGAL
@@ -407,11 +412,12 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     if (
         count <= limits.max_bio_words
         and ("A" <= line.text[0] <= "Z" or "À" <= line.text[0] <= "Þ")  # a capital, as `_BIO` reads it
+        and not _BIO_VERB_WORDS.isdisjoint(line.text.split(" ", 5)[1:5])
         and _BIO.match(line.text)
         and not BIO_ROLES.isdisjoint(key.split())
     ):
         return Flag.BIO
-    return Flag.NONE
+    return _NONE
 
 
 def knows_language(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> bool:
@@ -444,18 +450,18 @@ def _repeats(lines: list[Line], limits: LineThresholds) -> tuple[set[str], set[s
 
 def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
     if line.chars < limits.short_chars:
-        return LineClass.SHORT
+        return _SHORT
     if not line.sentence and line.words >= 4 and line.caps >= limits.headline_caps:
-        return LineClass.SHORT  # a headline
+        return _SHORT  # a headline
     if not known:
         if line.sentence and line.chars >= limits.good_chars:
-            return LineClass.GOOD
-        return LineClass.NEAR_GOOD if line.sentence else LineClass.SHORT
+            return _GOOD
+        return _NEAR_GOOD if line.sentence else _SHORT
     if line.stop >= limits.good_stop and (line.sentence or line.chars >= limits.long_chars):
-        return LineClass.GOOD if line.chars >= limits.good_chars else LineClass.NEAR_GOOD
+        return _GOOD if line.chars >= limits.good_chars else _NEAR_GOOD
     if line.stop >= limits.near_stop or line.sentence:
-        return LineClass.NEAR_GOOD
-    return LineClass.BAD
+        return _NEAR_GOOD
+    return _BAD
 
 
 def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> None:
@@ -469,26 +475,26 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
         flag = flags.get(line.text)
         if flag is None:
             flag = flags[line.text] = _flag(line, limits, notices.get(index))
-        if flag is Flag.NONE and close and line.key[:prefix] in close:
-            flag = Flag.REPEAT
+        if flag is _NONE and close and line.key[:prefix] in close:
+            flag = _REPEAT
         line.flag = flag
-        if flag is not Flag.NONE:
-            line.kind = LineClass.BAD
+        if flag is not _NONE:
+            line.kind = _BAD
             continue
         line.kind = _shape(line, known, limits)
         if far and line.key[:prefix] in far:
             # Echoed elsewhere on the page: it may be the article's own subheading, never its anchor.
-            line.flag = Flag.ECHO
-            if line.kind is LineClass.GOOD:
-                line.kind = LineClass.NEAR_GOOD
+            line.flag = _ECHO
+            if line.kind is _GOOD:
+                line.kind = _NEAR_GOOD
     # A lede also shown as the page's summary or an image's text appears twice in a row: its last copy
     # is the article's when prose follows it.
     for index in range(len(lines) - 1):
         line = lines[index]
         if (
-            line.flag is Flag.REPEAT
+            line.flag is _REPEAT
             and last_copy.get(line.key[:prefix]) == index
-            and lines[index + 1].kind is LineClass.GOOD
-            and _shape(line, known, limits) is LineClass.GOOD
+            and lines[index + 1].kind is _GOOD
+            and _shape(line, known, limits) is _GOOD
         ):
-            line.kind, line.flag = LineClass.NEAR_GOOD, Flag.ECHO
+            line.kind, line.flag = _NEAR_GOOD, _ECHO
