@@ -141,7 +141,11 @@ def first_prose(lines: list[str], body: list[int]) -> int:
 def find_lead(lines: list[str], body: list[int]) -> int:
     """The first paragraph of the article's prose, where the header ends: below a byline or date
     that follows the first prose line within a few lines (then that line was a standfirst)."""
-    lead = first_prose(lines, body)
+    return _lead_from(lines, first_prose(lines, body))
+
+
+def _lead_from(lines: list[str], lead: int) -> int:
+    """`find_lead` once the first prose line is known: never above it."""
     last_meta = None
     for index in range(lead + 1, min(len(lines), lead + _STANDFIRST_REACH + 1)):
         if _is_meta_line(lines[index]):
@@ -334,12 +338,12 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead."""
     if not lines:
         return Header()
-    lead = find_lead(lines, body)
+    top = first_prose(lines, body)  # a standfirst above a byline is no headline
+    lead = _lead_from(lines, top)
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     meta = _read_meta(pieces, lead)
     common = _PageWords(lines, lead)
     near = _cluster(pieces, meta.positions, lead, common)
-    top = min(lead, first_prose(lines, body))  # a standfirst above a byline is no headline
     title_at = _choose_title(lines, pieces, meta.positions, near, top, common)
     bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
     return Header(
