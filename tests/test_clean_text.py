@@ -6,6 +6,7 @@ headline, dateline, body, then the page's chrome around it.
 
 from __future__ import annotations
 
+from worker.clean.markers import CREDIT_NAMES, LEGAL_WORDS, RIGHTS_WORDS
 from worker.clean.text import TextLayout, clean_text
 from worker.clean.text_lines import Flag, classify_lines, read_lines
 
@@ -411,3 +412,14 @@ def test_a_lowercase_line_naming_a_role_is_not_a_bio() -> None:
     bio = "Jane Marsh is a reporter covering city hall."
     assert _flags(bio)[bio] is Flag.BIO
     assert _flags(bio.lower())[bio.lower()] is Flag.NONE
+
+
+def test_notice_phrases_open_and_end_with_a_letter() -> None:
+    # The notice search relies on it: the boundary before a phrase is then a non-word character.
+    phrases = RIGHTS_WORDS | LEGAL_WORDS | CREDIT_NAMES
+    assert all(phrase[0].isalnum() and phrase[-1].isalnum() for phrase in phrases)
+
+
+def test_notice_at_the_start_of_a_line_is_found_after_a_notice_on_the_line_before() -> None:
+    flags = _flags("Photo: AFP\nAll rights reserved.\nCookie policy")
+    assert list(flags.values()) == [Flag.CREDIT, Flag.FOOTER, Flag.LEGAL]

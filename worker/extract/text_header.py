@@ -73,6 +73,7 @@ _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 _CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
+_CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten)$"
 )
@@ -256,6 +257,8 @@ class _PageWords:
         found = set()
         start = max(0, self.lead - HEADER_WINDOW)
         for line in (*self.lines[:_TOP_LINES], *self.lines[max(start, _TOP_LINES) : self.lead]):
+            if not _CRUMB_SIGN.search(line):
+                continue
             parts = _CRUMB_SEPARATORS.split(line.lower())
             if len(parts) > 1:
                 found.update((parts[0], parts[-1]))
