@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from worker.clean.markers import CREDIT_NAMES, LEGAL_WORDS, RIGHTS_WORDS
 from worker.clean.text import TextLayout, clean_text
-from worker.clean.text_lines import Flag, classify_lines, read_lines
+from worker.clean.text_line_model import Flag
+from worker.clean.text_lines import classify_lines, read_lines
 
 EN_BODY = [
     "The city council voted on Tuesday to build a network of protected bike lanes across the old town, "

@@ -17,15 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worker.clean.text_lines import (
-    DEFAULT_LINE_THRESHOLDS,
-    Flag,
-    Line,
-    LineClass,
-    LineThresholds,
-    classify_lines,
-    read_lines,
-)
+from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
+from worker.clean.text_lines import classify_lines, read_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from enum import StrEnum
 
 from worker.clean.markers import (
     BIO_ROLES,
@@ -31,108 +29,22 @@ from worker.clean.markers import (
     SECTION_HEADS,
     SECTION_LEADS,
 )
+from worker.clean.text_line_model import (
+    ASCII_WORD,
+    DEFAULT_LINE_THRESHOLDS,
+    WORD,
+    Flag,
+    Line,
+    LineClass,
+    LineThresholds,
+)
 from worker.clean.text_stopwords import STOPWORDS
-
-
-class LineClass(StrEnum):
-    """jusText's four classes: GOOD is prose, NEAR_GOOD may be, SHORT cannot be told alone, BAD is not."""
-
-    GOOD = "good"
-    NEAR_GOOD = "near-good"
-    SHORT = "short"
-    BAD = "bad"
-
-
-class Flag(StrEnum):
-    """Why a line is BAD (or, for SECTION, what it starts): kept for revision and for debugging."""
-
-    NONE = ""
-    CHROME = "chrome"
-    SECTION = "section"
-    DISCUSSION = "discussion"
-    LEGAL = "legal"
-    FOOTER = "footer"
-    MASTHEAD = "masthead"
-    CREDIT = "credit"
-    CAPTION = "caption"
-    BIO = "bio"
-    REPEAT = "repeat"
-    ECHO = "echo"
-    NUMERIC = "numeric"
-    COMMENT = "comment"
-    STAMP = "stamp"
-
 
 # A member read through its class costs a lookup each time (Python 3.11): the per-line code uses these.
 _GOOD, _NEAR_GOOD, _SHORT, _BAD = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.SHORT, LineClass.BAD
 _NONE, _REPEAT, _ECHO = Flag.NONE, Flag.REPEAT, Flag.ECHO
 
 
-@dataclass(frozen=True, slots=True)
-class LineThresholds:
-    """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
-
-    short_chars: int = 40
-    good_chars: int = 100
-    long_chars: int = 200
-    good_stop: float = 0.25
-    near_stop: float = 0.12
-    headline_caps: float = 0.7
-    known_language_stop: float = 0.12
-    max_repeat_chars: int = 400
-    close_repeat_lines: int = 3
-    repeat_prefix_chars: int = 60
-    max_caption_words: int = 60
-    max_bio_words: int = 60
-    max_credit_words: int = 15
-    max_legal_words: int = 40
-    notice_head_chars: int = 60
-    comment_name_caps: float = 0.25
-    max_section_words: int = 8
-    max_pointer_words: int = 30
-    max_meta_words: int = 12
-
-
-DEFAULT_LINE_THRESHOLDS = LineThresholds()
-
-
-@dataclass(slots=True)
-class Line:
-    """One non-empty line and what it looks like on its own."""
-
-    text: str
-    chars: int
-    words: int
-    stop: float
-    sentence: bool
-    colon: bool
-    gap_before: bool
-    key: str
-    low: str
-    tokens: list[str]
-    kind: LineClass = LineClass.SHORT
-    flag: Flag = Flag.NONE
-    _caps: float = -1.0
-
-    @property
-    def caps(self) -> float:
-        """Share of the content words (not stopwords) that are capitalised: headline case is near 1.
-        Measured on first use: long sentences, most of a page's text, rarely need it."""
-        if self._caps < 0.0:
-            n = len(self.tokens)
-            content = n - round(self.stop * n)
-            if not content or self.text == self.low:  # no content word, or none capitalised
-                self._caps = 0.0
-            else:
-                words = (_ASCII_WORD if self.text.isascii() else _WORD).findall(self.text)
-                capitalised = sum(map(str.__ne__, words, self.tokens))
-                self._caps = min(capitalised, content) / content
-        return self._caps
-
-
-_WORD = re.compile(r"\w[\w'’-]*")
-# The same words in an ASCII line, where a class of letters is read faster than Unicode's \w.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_'-]*")
 _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
 _SENTENCE_END = (
     ".",
@@ -273,7 +185,7 @@ def read_lines(text: str) -> list[Line]:
             continue
         lowered = stripped.lower()
         ascii_ = stripped.isascii()
-        tokens = (_ASCII_WORD if ascii_ else _WORD).findall(lowered)
+        tokens = (ASCII_WORD if ascii_ else WORD).findall(lowered)
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
         stops = sum(map(STOPWORDS.__contains__, tokens))

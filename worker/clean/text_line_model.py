@@ -1,0 +1,107 @@
+"""What a line of a page copied as text is, once measured, and the verdicts it can get.
+
+The data of `clean.text_lines` (which measures and judges lines) and `clean.text` (which weighs them
+with their neighbours), kept apart so that each of those reads as one stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class LineClass(StrEnum):
+    """jusText's four classes: GOOD is prose, NEAR_GOOD may be, SHORT cannot be told alone, BAD is not."""
+
+    GOOD = "good"
+    NEAR_GOOD = "near-good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+class Flag(StrEnum):
+    """Why a line is BAD (or, for SECTION, what it starts): kept for revision and for debugging."""
+
+    NONE = ""
+    CHROME = "chrome"
+    SECTION = "section"
+    DISCUSSION = "discussion"
+    LEGAL = "legal"
+    FOOTER = "footer"
+    MASTHEAD = "masthead"
+    CREDIT = "credit"
+    CAPTION = "caption"
+    BIO = "bio"
+    REPEAT = "repeat"
+    ECHO = "echo"
+    NUMERIC = "numeric"
+    COMMENT = "comment"
+    STAMP = "stamp"
+
+
+@dataclass(frozen=True, slots=True)
+class LineThresholds:
+    """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
+
+    short_chars: int = 40
+    good_chars: int = 100
+    long_chars: int = 200
+    good_stop: float = 0.25
+    near_stop: float = 0.12
+    headline_caps: float = 0.7
+    known_language_stop: float = 0.12
+    max_repeat_chars: int = 400
+    close_repeat_lines: int = 3
+    repeat_prefix_chars: int = 60
+    max_caption_words: int = 60
+    max_bio_words: int = 60
+    max_credit_words: int = 15
+    max_legal_words: int = 40
+    notice_head_chars: int = 60
+    comment_name_caps: float = 0.25
+    max_section_words: int = 8
+    max_pointer_words: int = 30
+    max_meta_words: int = 12
+
+
+DEFAULT_LINE_THRESHOLDS = LineThresholds()
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line and what it looks like on its own."""
+
+    text: str
+    chars: int
+    words: int
+    stop: float
+    sentence: bool
+    colon: bool
+    gap_before: bool
+    key: str
+    low: str
+    tokens: list[str]
+    kind: LineClass = LineClass.SHORT
+    flag: Flag = Flag.NONE
+    _caps: float = -1.0
+
+    @property
+    def caps(self) -> float:
+        """Share of the content words (not stopwords) that are capitalised: headline case is near 1.
+        Measured on first use: long sentences, most of a page's text, rarely need it."""
+        if self._caps < 0.0:
+            n = len(self.tokens)
+            content = n - round(self.stop * n)
+            if not content or self.text == self.low:  # no content word, or none capitalised
+                self._caps = 0.0
+            else:
+                words = (ASCII_WORD if self.text.isascii() else WORD).findall(self.text)
+                capitalised = sum(map(str.__ne__, words, self.tokens))
+                self._caps = min(capitalised, content) / content
+        return self._caps
+
+
+WORD = re.compile(r"\w[\w'’-]*")
+# The same words in an ASCII line, where a class of letters is read faster than Unicode's \w.
+ASCII_WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_'-]*")
