@@ -202,3 +202,29 @@ def test_spanish_header() -> None:
 
 def test_an_empty_page_has_no_header() -> None:
     assert read_header([], []).title is None
+
+
+def test_a_day_under_an_updated_label_is_not_the_publish_day() -> None:
+    lines = [
+        "Ferry terminal approved after two years",
+        "Published Jan 2, 2025",
+        "Last updated",
+        "Aug 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(*_header(lines))
+    assert (header.published, header.updated) == ("2025-01-02", "2025-08-04")
+
+
+def test_a_name_is_never_looked_for_before_the_first_line() -> None:
+    lines = [
+        "March 4, 2025",
+        "Ferry terminal approved after two years",
+        "Share this story with your friends and family",
+        "Image courtesy of the harbour authority archive",
+        "Tom Baker",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).bylines == ()

@@ -39,8 +39,8 @@ _MAX_HEADLINE_WORDS = 30
 _MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
 _NAME_MAX_SPACES = 8  # four words and their credentials ("Jane Doe, MD, MPH, FACP")
-_MAX_LABEL_WORDS = 4
-_TOP_LINES = 5  # where a window title copied with the page stands  # "Last updated on:", "Written by"
+_MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
+_TOP_LINES = 5  # where a window title copied with the page stands
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -317,7 +317,9 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
         elif _NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
         elif (day := date_of_line(text)) is not None:
-            meta.add_day(day, is_update=bool(_UPDATE_WORD.match(text)))
+            above = pieces[position - 1][1] if position > 0 else ""
+            if not _DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
+                meta.add_day(day, is_update=bool(_UPDATE_WORD.match(text)))
             meta.positions.add(position)
     return meta
 
@@ -363,11 +365,11 @@ def _bare_names(
 ) -> list[str]:
     """A name without "By": the name-like line right beside a date line near the lead, or the one
     between the headline and the lead ("Headline / Jane Doe / First paragraph"). Its words must be
-    ones the page never writes in lowercase: "Healthy Eating Tips" looks like a name but is not."""
+    ones the page never writes in lowercase: "Harbour Traffic Updates" looks like a name but is not."""
     if title_at is None:
         return []
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
-    first = title_at - 3 if title_at - 1 in near else title_at + 1
+    first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
     after = pieces[title_at + 2][0] if title_at + 2 < len(pieces) else lead
     if title_at + 2 in near or after == lead:
