@@ -129,4 +129,4 @@ def test_hyphenated_word_in_lower_case_is_no_name() -> None:
 
 
 def test_hyphenated_name_is_a_name() -> None:
-    assert clean_authors(["By Angela Holliday-Bell"]) == ["Angela Holliday-Bell"]
+    assert clean_authors(["By Maren Okafor-Lund"]) == ["Maren Okafor-Lund"]

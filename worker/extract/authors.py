@@ -56,7 +56,7 @@ _PARTICLE = re.compile(
     r"^(?:van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
 _NAME_WORD = re.compile(
-    # "Holliday-Bell" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
+    # "Smith-Jones" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
     r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſ][\w'’.]*)*-?"
     r"|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
 )
@@ -90,7 +90,7 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         kept = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
         dropped = {w.lower().strip(".,") for w in words} - {w.lower().strip(".,") for w in kept}
-        # "Example Contributor", "Staff Clinician": no person, a desk signing with its role; kept whole.
+        # "Example Contributor", "Staff Physician": no person, a desk signing with its role; kept whole.
         if not (len(kept) == 1 and dropped and dropped <= SIGNATURE_ROLES):
             words = kept
     if len(words) >= 3 and _is_initials_of(words[0], words[1:]):
