@@ -311,3 +311,5 @@ HEADER_CHROME_WORDS = (
     "listen", "print", "email", "comment", "comments", "see more", "contents", "breaking news",
     "accessibility", "cookie", "privacy", "terms", "watch", "trending", "most popular", "latest",
 )  # fmt: skip
+# Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
+COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

@@ -13,6 +13,7 @@ from worker.article import Dateline, Metadata
 from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit
+from worker.extract.patterns import COPYRIGHT_LINE
 from worker.extract.text_header import read_header
 
 _FOOTER_WINDOW = 40
@@ -22,7 +23,6 @@ _MASTHEAD = re.compile(
     r"(?:\s*[-–—|:]\s*.+)?$",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 
 
 def _site_name(lines: list[str]) -> str | None:
@@ -37,7 +37,7 @@ def _footer_agency(layout: TextLayout) -> str | None:
     """The agency a credit or copyright line below the body names ("© 2025 AFP")."""
     end = layout.body[-1] + 1 if layout.body else len(layout.lines)
     footer = layout.lines[end : end + _FOOTER_WINDOW]
-    return agency_from_credit([line for line in footer if len(line) < 40 or _COPYRIGHT.search(line)])
+    return agency_from_credit([line for line in footer if len(line) < 40 or COPYRIGHT_LINE.search(line)])
 
 
 def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Metadata:

@@ -19,9 +19,10 @@ from functools import cached_property
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.dateline import parse_dateline
-from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
+    COPYRIGHT_LINE,
     HEADER_CHROME_WORDS,
     NOT_AUTHOR_LABELS,
     PUBLISHED_LABELS,
@@ -55,7 +56,6 @@ _TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
 _DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 _DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
-_UPDATE_WORD = re.compile(rf"\b(?:{_alternation(UPDATED_LABELS)})\b", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
 _META_HEAD = re.compile(
@@ -70,7 +70,6 @@ _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
 )
 _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 _CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 _CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
@@ -172,7 +171,7 @@ def is_byline(line: str) -> bool:
 
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if len(line.split()) > 12 or not _DIGIT.search(line) or _COPYRIGHT.search(line):
+    if len(line.split()) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
         return None  # every way of writing a day has a digit in it
     return parse_date(_DATE_LABEL.sub("", line))
 
@@ -195,7 +194,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
-    if _CHROME.match(line) or READING_TIME.match(line) or _COPYRIGHT.search(line):
+    if _CHROME.match(line) or READING_TIME.match(line) or COPYRIGHT_LINE.search(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
@@ -311,7 +310,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
             meta.bylines.insert(0, text)
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
-                meta.add_day(day, is_update=bool(_UPDATE_WORD.search(text[:at])))
+                meta.add_day(day, is_update=_is_update(text, at))
         elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
             continue
         elif _NOT_AUTHOR.match(text):
@@ -319,16 +318,22 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
         elif (day := date_of_line(text)) is not None:
             above = pieces[position - 1][1] if position > 0 else ""
             if not _DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                meta.add_day(day, is_update=bool(_UPDATE_WORD.match(text)))
+                label = _DATE_LABEL.match(text)
+                meta.add_day(day, is_update=_is_update(text, label.end() if label else 0))
             meta.positions.add(position)
     return meta
+
+
+def _is_update(text: str, at: int) -> bool:
+    """Whether the label before the date at `at` says it is an update (`dates.role_before`)."""
+    return role_before(text, at) is DateRole.UPDATED
 
 
 def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
     "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
     if _DATE_LABEL_ALONE.match(label):
-        meta.add_day(date_of_line(below), is_update=bool(_UPDATE_WORD.match(label)))
+        meta.add_day(date_of_line(below), is_update=_is_update(label, len(label)))
     elif _NOT_AUTHOR.match(label):
         pass
     elif _BYLINE_LABEL.match(label):
@@ -411,24 +416,25 @@ def _choose_title(
     pieces: list[tuple[int, str]],
     meta: set[int],
     near: set[int],
-    lead: int,
+    top: int,
     common: _PageWords,
     evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
 ) -> int | None:
-    """The headline-like piece above the lead with the most evidence; the nearest one wins ties."""
-    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in " ".join(lines[lead : lead + 3]).lower().split()}
+    """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
+    it) with the most evidence; the nearest one wins ties."""
+    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in " ".join(lines[top : top + 3]).lower().split()}
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
-        if index >= lead or position in meta or position >= toc:
+        if index >= top or position in meta or position >= toc:
             continue
         if not looks_like_headline(text):
             continue
-        below = pieces[position + 1] if position + 1 < len(pieces) else (lead, "")
-        score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (lead - index)
+        below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
+        score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
         if position + 1 in meta or (position + 2 in meta and _in_cluster(below[1], common)):
             score += evidence.above_byline  # perhaps with a bare name between
-        elif below[0] == lead or position - 1 in near:
+        elif below[0] == top or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
         if text.lower() in common.crumbs:
             score += evidence.crumb
