@@ -20,6 +20,7 @@ from worker.extract.patterns import (
     MONTH_ALTERNATION,
     MONTHS,
     NAME_JOINERS,
+    NAME_PARTICLES,
     SIGNATURE_ROLES,
 )
 
@@ -52,13 +53,11 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.
 # Month names of three letters or more: a third word that is one belongs to a date ("Jane Doe December").
 _FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
-_PARTICLE = re.compile(
-    r"^(?:van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
-)
-_NAME_WORD = re.compile(
+_PARTICLES = "|".join(NAME_PARTICLES) + r"|d'\w+"
+_PARTICLE = re.compile(rf"^(?:{_PARTICLES})$")
+NAME_WORD = re.compile(
     # "Smith-Jones" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
-    r"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſ][\w'’.]*)*-?"
-    r"|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten|d'\w+)$"
+    rf"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſ][\w'’.]*)*-?|{_PARTICLES})$"
 )
 
 
@@ -125,7 +124,7 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     if len(words) >= 2 and words[-1].lower() in GROUP_WORDS:
         # "The Example editors", "the Example Team": a desk signing as a group, as the page writes it.
         words = words[1:-1] if words[0].lower() == "the" else words[:-1]
-    if not words or not all(_NAME_WORD.match(w) for w in words):
+    if not words or not all(NAME_WORD.match(w) for w in words):
         return False
     # Particles ("van der", "de la") are written in lower case; every other word but one is capitalised.
     words = [w for w in words if not _PARTICLE.match(w)] or words

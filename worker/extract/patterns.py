@@ -85,6 +85,8 @@ BYLINE_PREFIXES = (
 # Honorifics written with a full stop before a name ("Prof. Jane Doe"), which is not a sentence's end.
 HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr", "Fr")
 # Words joining two names: "and" in many languages, and the signs used for it.
+# Lowercase particles inside a person's name ("Ludwig van Beethoven", "Luiz da Silva").
+NAME_PARTICLES = tuple(_words("van von de der den da das do dos di du del della la le bin al el ter ten"))
 NAME_JOINERS = tuple(_words("and und et y e en og och ja i a ve oraz и & with"))
 # Parts of a byline that are not names: roles, ranks and page furniture.
 AUTHOR_ROLE_WORDS = frozenset(

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
+from worker.extract.authors import NAME_WORD
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
 from worker.extract.patterns import (
@@ -73,9 +74,6 @@ _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
 _CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 _CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
-_NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.\-]*|van|von|de|der|den|da|das|do|dos|di|du|del|della|la|le|bin|al|el|ter|ten)$"
-)
 _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
@@ -185,7 +183,7 @@ def looks_like_name(line: str) -> bool:
         return False
     if any(_GLUED_WORDS.search(w) or w.endswith(("'s", "’s")) for w in words):
         return False  # "MenuHomeNews" is page chrome run together; "Today's Hours" is no name
-    return all(_NAME_WORD.match(w) for w in words) and words[0][:1].isupper() and words[-1][:1].isupper()
+    return all(NAME_WORD.match(w) for w in words) and words[0][:1].isupper() and words[-1][:1].isupper()
 
 
 def looks_like_headline(line: str) -> bool:
