@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.extract.authors import clean_authors
+from worker.extract.authors import clean_authors, writes_in_lowercase
 
 
 def test_by_prefix_is_removed() -> None:
@@ -130,3 +130,10 @@ def test_hyphenated_word_in_lower_case_is_no_name() -> None:
 
 def test_hyphenated_name_is_a_name() -> None:
     assert clean_authors(["By Maren Okafor-Lund"]) == ["Maren Okafor-Lund"]
+
+
+def test_a_word_written_in_lowercase_is_found_whole_not_inside_another() -> None:
+    text = "Tips for the harbour: more tipsters came, and example.guide stayed."
+    assert writes_in_lowercase("Harbour", text)
+    assert not writes_in_lowercase("Tip", text)
+    assert not writes_in_lowercase("Guide", text)

@@ -105,6 +105,22 @@ def _is_initials_of(token: str, words: list[str]) -> bool:
     return 2 <= len(token) <= 3 and token.isupper() and token == "".join(w[0] for w in words[: len(token)])
 
 
+def writes_in_lowercase(word: str, text: str) -> bool:
+    """Whether `text` has this word in lowercase, as a whole word: a common word ("Complete Guide",
+    "Healthy Tips"), which a name is not. A substring search, far cheaper than a regex per word."""
+    low = word.lower()
+    start = text.find(low)
+    while start != -1:
+        end = start + len(low)
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "_.") and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "_")
+        ):
+            return True
+        start = text.find(low, end)
+    return False
+
+
 def is_name(name: str, *, strict: bool = True) -> bool:
     """A person's (or an organisation's) name: 1-5 words, no digits, no sentence, no address.
 

@@ -11,7 +11,7 @@ import lxml.html
 from lxml import etree
 
 from worker.extract import jsonld
-from worker.extract.authors import clean_authors
+from worker.extract.authors import clean_authors, writes_in_lowercase
 from worker.extract.dates import dates_in_text
 from worker.extract.html_page import _NEAR_AFTER, Page, _classes, _site_names, _words, heading_text, headings
 from worker.extract.patterns import (
@@ -251,7 +251,7 @@ def byline_in_text(text: str, headline: str | None) -> list[str]:
     words = match["names"].split()
     # "By Jane Doe In ..." or "By Jane Doe Winemaker": a third word the page writes in lower case
     # is the sentence or the role after the name.
-    while len(words) > 2 and "," not in words[-2] and _written_in_lower_case(words[-1], text):
+    while len(words) > 2 and "," not in words[-2] and writes_in_lowercase(words[-1], text):
         words.pop()
     # "By Jane Doe BRUSSELS, Feb 3 (AFP)": the place in capitals opens the dateline after the name.
     if (
@@ -272,7 +272,7 @@ def _labelled_name(text: str, at: int) -> list[str]:
         return []
     words = []
     for word in match["words"].split():
-        if _written_in_lower_case(word, text):
+        if writes_in_lowercase(word, text):
             break
         words.append(word)
     return [" ".join(words)] if 2 <= len(words) <= 3 else []
@@ -308,7 +308,7 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
             continue  # "Reviewed by", "Researched by": someone else's role
         found = clean_authors([line], not_names=not_names)
         if found and all(
-            2 <= len(n.split()) <= 3 and not any(_written_in_lower_case(w, page.visible) for w in n.split())
+            2 <= len(n.split()) <= 3 and not any(writes_in_lowercase(w, page.visible) for w in n.split())
             for n in found
         ):
             return found
@@ -331,7 +331,7 @@ def written_by(page: Page) -> list[str]:
             continue
         words = []
         for word in match["words"].split():
-            if _written_in_lower_case(word, page.visible):
+            if writes_in_lowercase(word, page.visible):
                 break
             words.append(word)
         if match["after"] and len(words) == len(match["words"].split()):
@@ -339,10 +339,6 @@ def written_by(page: Page) -> list[str]:
         if 2 <= len(words) <= 4:
             return [" ".join(words)]
     return []
-
-
-def _written_in_lower_case(word: str, text: str) -> bool:
-    return re.search(rf"(?<![\w.]){re.escape(word.lower())}(?!\w)", text) is not None
 
 
 def name_before_date(text: str, headline: str | None) -> list[str]:
@@ -365,6 +361,6 @@ def name_before_date(text: str, headline: str | None) -> list[str]:
     words = match["name"].split()
     if words[-1].lower() in GROUP_WORDS:
         words = words[:-1]
-    if any(_written_in_lower_case(word, text) for word in words):
+    if any(writes_in_lowercase(word, text) for word in words):
         return []
     return [match["name"]]

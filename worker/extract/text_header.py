@@ -18,7 +18,7 @@ from functools import cached_property
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
-from worker.extract.authors import NAME_WORD
+from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
 from worker.extract.patterns import (
@@ -233,19 +233,7 @@ class _PageWords:
         return " ".join(self.lines)
 
     def writes_lowercase(self, word: str) -> bool:
-        """Whether the page writes this word in lowercase somewhere, as a whole word: a common word,
-        which a name is not. Found by substring search, far cheaper than a vocabulary of the page."""
-        low, text = word.lower(), self.text
-        start = text.find(low)
-        while start != -1:
-            end = start + len(low)
-            whole_word = (start == 0 or not text[start - 1].isalnum()) and (
-                end == len(text) or not text[end].isalnum()
-            )
-            if whole_word:
-                return True
-            start = text.find(low, end)
-        return False
+        return writes_in_lowercase(word, self.text)
 
     @cached_property
     def crumbs(self) -> frozenset[str]:
