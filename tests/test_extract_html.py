@@ -481,3 +481,13 @@ def test_shown_day_read_the_other_way_round_keeps_the_declared_date() -> None:
     head = '<meta property="article:published_time" content="2024-09-10T16:07:00+00:00">'
     body = "<article><h1>Wind farm approved</h1><p>By Jane Doe 09.10.2024</p><p>Text.</p></article>"
     assert _extract(head=head, body=body).published == "2024-09-10T16:07:00+00:00"
+
+
+def test_byline_in_an_article_swallowed_by_an_unclosed_menu_is_still_found() -> None:
+    # The template leaves the menu's <div> open: the parser nests the whole article inside it.
+    body = (
+        '<nav class="main-nav"><div class="menu-dropdown"><a href="/">Home</a>'
+        "<article><h1>Wind farm approved</h1><p><span>Written by</span> <span>Jane Doe</span></p>"
+        "<p>The council voted on Tuesday.</p></article></div></nav>"
+    )
+    assert _html(body).authors == ["Jane Doe"]

@@ -228,10 +228,16 @@ def _outside_article(element: lxml.html.HtmlElement) -> bool:
     """Inside comments, a sidebar, related posts or the footer. The <body>'s classes are the template's
     flags for the whole page ("no-sidebar", "footer-widgets"), not a container's."""
     return any(
-        a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")
+        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and not _holds_headline(a)
         for a in element.iterancestors()
         if a.tag not in {"body", "html"}
     )
+
+
+def _holds_headline(container: lxml.html.HtmlElement) -> bool:
+    """A menu or sidebar that holds the page's <h1> is a template's unclosed <div> that swallowed the
+    article (the parser nests the rest of the page in it), not a menu."""
+    return container.find(".//h1") is not None
 
 
 def _is_outside(names: str) -> bool:
