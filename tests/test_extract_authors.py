@@ -137,3 +137,16 @@ def test_a_word_written_in_lowercase_is_found_whole_not_inside_another() -> None
     assert writes_in_lowercase("Harbour", text)
     assert not writes_in_lowercase("Tip", text)
     assert not writes_in_lowercase("Guide", text)
+
+
+def test_job_title_after_a_full_name_is_dropped_whole() -> None:
+    # "Senior" starts the job: the beat word inside it ("Harbour") is not part of the name.
+    assert clean_authors(["By Jane Doe Senior Harbour Reporter"]) == ["Jane Doe"]
+
+
+def test_footnote_mark_after_the_letters_keeps_them() -> None:
+    assert clean_authors(["Written By Jane Doe, MD*"]) == ["Jane Doe, MD"]
+
+
+def test_weekday_of_a_dateline_is_no_name() -> None:
+    assert clean_authors(["Tue, 4 Mar, 2025 - 10:15"]) == []

@@ -22,6 +22,7 @@ from worker.extract.patterns import (
     NAME_JOINERS,
     NAME_PARTICLES,
     SIGNATURE_ROLES,
+    WEEKDAYS,
 )
 
 _PREFIX = re.compile(
@@ -48,6 +49,8 @@ _NOISE = re.compile(
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )
+# Footnote marks after a name or its letters ("Jane Doe, MD*"), which point to a note below.
+_FOOTNOTE_MARKS = re.compile(r"[*†‡]+")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
 # Month names of three letters or more: a third word that is one belongs to a date ("Jane Doe December").
@@ -87,6 +90,10 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
         words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
+        # "Jane Doe Senior Autos Reporter": after a name, the first role word starts the job title.
+        first_role = next((i for i, w in enumerate(words) if w.lower().strip(".,") in AUTHOR_ROLE_WORDS), 0)
+        if first_role >= 2:
+            words = words[:first_role]
         kept = [w for w in words if w.lower().strip(".,") not in AUTHOR_ROLE_WORDS]
         dropped = {w.lower().strip(".,") for w in words} - {w.lower().strip(".,") for w in kept}
         # "Example Contributor", "Staff Physician": no person, a desk signing with its role; kept whole.
@@ -129,7 +136,8 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     words = name.split()
     if not words or len(words) > AUTHOR_MAX_WORDS or len(name) > AUTHOR_MAX_CHARS or len(name) < 2:
         return False
-    if name.lower() in AUTHOR_STOPLIST or any(ch.isdigit() for ch in name) or name.lower() in MONTHS:
+    low = name.lower()
+    if low in AUTHOR_STOPLIST or low in MONTHS or low in WEEKDAYS or any(ch.isdigit() for ch in name):
         return False
     if re.search(r"[a-z]\.[a-z]+\.[a-z]", name):
         return False  # a template's unfilled placeholder ("page.head.author")
@@ -181,7 +189,7 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     for text in raw:
         if not text:
             continue
-        text = _strip_prefix(" ".join(_ADDRESSES.sub(" ", text).split()))
+        text = _strip_prefix(" ".join(_FOOTNOTE_MARKS.sub(" ", _ADDRESSES.sub(" ", text)).split()))
         last: int | None = None  # where this byline's previous name stands in `names`
         for piece in _JOINERS.split(text):
             if last is not None and _is_credentials(piece, not_names):

@@ -149,6 +149,14 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Days of the week and their short forms, which open a dateline ("Sat, 20 Dec") and are no name.
+WEEKDAYS = frozenset(
+    _words(
+        """monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday
+    sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
+    samedi dimanche lunes martes miércoles jueves viernes sábado domingo"""
+    )
+)
 
 # Words a page writes right before a date to say what the date is: the day it was last edited, or
 # the day it first appeared. Matched as whole words, case-insensitively, in the text before the date.
