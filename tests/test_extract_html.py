@@ -491,3 +491,35 @@ def test_byline_in_an_article_swallowed_by_an_unclosed_menu_is_still_found() -> 
         "<p>The council voted on Tuesday.</p></article></div></nav>"
     )
     assert _html(body).authors == ["Jane Doe"]
+
+
+def test_name_after_the_byline_date_past_a_separator() -> None:
+    from worker.extract.html_authors import name_after_date
+
+    text = "Harbour wind farm approved 2025-03-02 · Jane Doe in Energy The council voted on the harbour plan."
+    assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_name_after_the_byline_date_loses_the_article_s_first_word() -> None:
+    from worker.extract.html_authors import name_after_date
+
+    text = "Harbour wind farm approved Mar 2, 2025 • Jane Doe The council voted. Then the harbour grew."
+    assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
+
+
+def test_section_after_the_byline_date_is_no_name() -> None:
+    from worker.extract.html_authors import name_after_date
+
+    text = "Harbour wind farm approved Mar 2, 2025 | Wind Energy The council backed wind energy plans."
+    assert name_after_date(text, "Harbour wind farm approved") == []
+
+
+def test_byline_after_the_headline_repeated_below_a_list_of_posts() -> None:
+    others = "".join(f"<li>Ferry timetable changes for the winter, part {n}</li>" for n in range(12))
+    posts = f"<ul><li>Harbour wind farm approved</li>{others}</ul>"
+    body = (
+        f"<div>{posts}</div><article><h1>Harbour wind farm approved</h1>"
+        "<p>The council backs the plan.</p><p>Photo: the harbour at dawn.</p>"
+        "<p>2025-03-02 · Jane Doe</p><p>The council voted on Tuesday.</p></article>"
+    )
+    assert _html(body).authors == ["Jane Doe"]

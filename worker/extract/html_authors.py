@@ -62,6 +62,13 @@ _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
 _MAX_AUTHOR_BOX_CHARS = 1500
 
+# After a byline's date, a separator and two or three capitalised words ("2025-03-02 · Jane Doe").
+_NAME_AFTER_DATE = re.compile(
+    r"\s*[|·•]\s*(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})(?!\w)"
+)
+_HEADLINE_REPEATS = 3
+_MAX_DATE_CHARS = 20  # "September 30, 2025": what stands between the date's start and the separator
+
 
 _BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
 _WRITTEN_BY = etree.XPath(WRITTEN_BY_XPATH)
@@ -136,10 +143,25 @@ def _visible_authors(page: Page, headline: str | None, not_names: tuple[str, ...
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
     anchor = _anchor(page, headline)
-    found = clean_authors(byline_in_text(page.visible, anchor), not_names=not_names)
-    found = found or name_under_headline(page, anchor, not_names)
-    found = found or clean_authors(name_before_date(page.visible, anchor), not_names=not_names)
+    found = name_under_headline(page, anchor, not_names)
+    for start in _headline_spots(page.visible, anchor):
+        found = clean_authors(byline_in_text(page.visible, anchor, start), not_names=not_names) or found
+        found = found or clean_authors(name_before_date(page.visible, anchor, start), not_names=not_names)
+        found = found or clean_authors(name_after_date(page.visible, anchor, start), not_names=not_names)
+        if found:
+            return found
     return found or clean_authors(written_by(page), not_names=not_names)
+
+
+def _headline_spots(text: str, headline: str | None) -> list[int]:
+    """Where the headline stands in the text, up to three times: a menu or a list of posts may write
+    it before the article's own header, whose byline is after the later one."""
+    spots: list[int] = []
+    at = text.find(headline[:60]) if headline else -1
+    while at >= 0 and len(spots) < _HEADLINE_REPEATS:
+        spots.append(at)
+        at = text.find(headline[:60], at + 1)
+    return spots
 
 
 def _anchor(page: Page, headline: str | None) -> str | None:
@@ -246,9 +268,9 @@ def _is_outside(names: str) -> bool:
     )
 
 
-def byline_in_text(text: str, headline: str | None) -> list[str]:
+def byline_in_text(text: str, headline: str | None, start: int = 0) -> list[str]:
     """A "By Jane Doe" written next to the headline, where no markup names the author."""
-    at = text.find(headline[:60]) if headline else -1
+    at = text.find(headline[:60], start) if headline else -1
     if at < 0:
         return []
     match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
@@ -347,10 +369,10 @@ def written_by(page: Page) -> list[str]:
     return []
 
 
-def name_before_date(text: str, headline: str | None) -> list[str]:
+def name_before_date(text: str, headline: str | None, start: int = 0) -> list[str]:
     """A name standing alone right before the first date after the headline ("Jane Doe Jul 18, 2025",
     "Jane Doe · 23.07.2025"), as bylines without a "By" are laid out."""
-    at = text.find(headline[:60]) if headline else -1
+    at = text.find(headline[:60], start) if headline else -1
     if at < 0:
         return []
     end = at + (len(headline) if text.startswith(headline, at) else 60)
@@ -370,3 +392,27 @@ def name_before_date(text: str, headline: str | None) -> list[str]:
     if any(writes_in_lowercase(word, text) for word in words):
         return []
     return [match["name"]]
+
+
+def name_after_date(text: str, headline: str | None, start: int = 0) -> list[str]:
+    """A name set after the first date under the headline, past a separator ("Mar 2, 2025 · Jane Doe"),
+    as blog templates lay out the line of date and author."""
+    at = text.find(headline[:60], start) if headline else -1
+    if at < 0:
+        return []
+    end = at + (len(headline) if text.startswith(headline, at) else 60)
+    window = text[end : at + _NEAR_AFTER]
+    found = dates_in_text(window, limit=1)
+    if not found:
+        return []
+    offset = found[0][0]
+    match = _NAME_AFTER_DATE.search(window, offset, offset + _MAX_DATE_CHARS + 60)
+    if not match or match.start() - offset > _MAX_DATE_CHARS:
+        return []
+    words = match["name"].split()
+    # "Jane Doe The council voted": the article's first words, which it also writes in lower case.
+    while len(words) > 2 and writes_in_lowercase(words[-1], text):
+        words.pop()
+    if any(writes_in_lowercase(word, text) for word in words):
+        return []  # a section's words ("Project Management"), which the article also writes
+    return [" ".join(words)]
