@@ -523,3 +523,27 @@ def test_byline_after_the_headline_repeated_below_a_list_of_posts() -> None:
         "<p>2025-03-02 · Jane Doe</p><p>The council voted on Tuesday.</p></article>"
     )
     assert _html(body).authors == ["Jane Doe"]
+
+
+def test_name_written_after_a_contributors_label_in_the_same_element() -> None:
+    body = (
+        "<article><h1>Wind farm approved</h1><div><strong>Contributors:</strong> Jane Doe</div>"
+        "<p>The council voted on Tuesday.</p></article>"
+    )
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_list_after_an_authors_label_gives_one_author_per_item() -> None:
+    body = (
+        "<article><h1>Wind farm approved</h1><div><h6>Author(s)</h6>"
+        "<ul><li><a href='/lib?a=1'>Jane A. Doe</a></li><li><a href='/lib?a=2'>John B. Roe</a></li></ul>"
+        "</div><p>The council voted on Tuesday.</p></article>"
+    )
+    assert _html(body).authors == ["Jane A. Doe", "John B. Roe"]
+
+
+def test_this_post_was_written_by_in_the_author_box() -> None:
+    lead = "<p>The council voted on Tuesday after a long review of the harbour plans.</p>" * 6
+    body = f"<article><h1>Wind farm approved</h1>{lead}</article>"
+    body += '<div class="author-bio">This post was written by Jane Doe, Head of Harbour Research</div>'
+    assert _html(body).authors == ["Jane Doe"]

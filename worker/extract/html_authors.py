@@ -61,6 +61,7 @@ _MAX_LINKS_IN_LINE = 2  # the name and its section; more are a menu or share but
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
 _MAX_AUTHOR_BOX_CHARS = 1500
+_MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 
 # After a byline's date, a separator and two or three capitalised words ("2025-03-02 · Jane Doe").
 _NAME_AFTER_DATE = re.compile(
@@ -212,7 +213,16 @@ def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
         and not _NOT_NAME_CLASS.search(_classes(e))
     ]
     if _HAS_LABEL.search(page.visible):
-        yield _BYLINE_LABEL(page.root)
+        yield [named for label in _BYLINE_LABEL(page.root) if (named := _labelled(label)) is not None]
+
+
+def _labelled(label: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """What a byline label names: its parent, when the name is written right after the label in it
+    ("<strong>Contributors:</strong> Jane Doe"), or else the element after the label."""
+    parent = label.getparent()
+    if (label.tail or "").strip() and parent is not None:
+        return parent
+    return label.getnext()
 
 
 def _key(name: str) -> str:
@@ -237,6 +247,8 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
     separate strings, among which the name stands alone."""
     if element.tag in _CONTAINER_TAGS:
         return []  # <body class="single-author"> is a template's flag, not a byline
+    if element.tag in {"ul", "ol"}:
+        return [_words(item) for item in element.iterchildren("li")][:_MAX_LISTED_AUTHORS]
     words = _words(element)
     if len(words) <= _MAX_BYLINE_CHARS:
         return [words]

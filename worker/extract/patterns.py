@@ -80,7 +80,7 @@ BYLINE_PREFIXES = (
     "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
     "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
     "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
-    "texto", "réd", "redacción",
+    "texto", "réd", "redacción", "contributors", "contributor",
 )  # fmt: skip
 # Honorifics written with a full stop before a name ("Prof. Jane Doe"), which is not a sentence's end.
 HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr", "Fr")
@@ -241,11 +241,15 @@ BYLINE_LABELS = (
     "Words by",
     "Author:",
     "Written by:",
+    "Authors",
+    "Authors:",
+    "Author(s)",
+    "Author(s):",
+    "Contributors:",
 )
+# The label's own element: the name is the text after it, or else the element after it.
 BYLINE_LABEL_XPATH = (
-    ".//*["
-    + " or ".join(f'normalize-space(text())="{label}"' for label in BYLINE_LABELS)
-    + "]/following-sibling::*[1]"
+    ".//*[" + " or ".join(f'normalize-space(text())="{label}"' for label in BYLINE_LABELS) + "]"
 )
 # "By Jane Doe and John Roe" in a page's words, where no markup names the author.
 BYLINE_IN_TEXT = re.compile(
@@ -271,6 +275,7 @@ LABELLED_WORDS = re.compile(
 WRITTEN_BY_LABELS = (
     "Written by", "Written By", "WRITTEN BY", "Author:", "Geschrieben von", "Escrito por", "Scritto da",
     "Rédigé par", "Écrit par", "Geschreven door", "Napisane przez", "Autor:", "Auteur :", "Auteur:",
+    "This post was written by", "This article was written by",
 )  # fmt: skip
 WRITTEN_BY_XPATH = (
     "//*[not(self::script or self::style)][text()["
