@@ -15,6 +15,7 @@ from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     AUTHOR_STOPLIST,
     BYLINE_PREFIXES,
+    CONTRIBUTOR_LABELS,
     GROUP_WORDS,
     HONORIFICS,
     MONTH_ALTERNATION,
@@ -27,7 +28,7 @@ from worker.extract.patterns import (
 
 _PREFIX = re.compile(
     r"^(?:"
-    + "|".join(re.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    + "|".join(re.escape(p) for p in sorted((*BYLINE_PREFIXES, *CONTRIBUTOR_LABELS), key=len, reverse=True))
     + r")\b\s*[:\-–]?\s+",
     re.I,
 )

@@ -80,8 +80,11 @@ BYLINE_PREFIXES = (
     "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
     "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
     "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
-    "texto", "réd", "redacción", "contributors", "contributor",
+    "texto", "réd", "redacción",
 )  # fmt: skip
+# Labels before a list of authors in a page's markup ("Contributors: Jane Doe"); not read as a byline's
+# opener in plain text, where a lone "Contributors" line is a menu's.
+CONTRIBUTOR_LABELS = ("contributors", "contributor")
 # Honorifics written with a full stop before a name ("Prof. Jane Doe"), which is not a sentence's end.
 HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr", "Fr")
 # Words joining two names: "and" in many languages, and the signs used for it.
