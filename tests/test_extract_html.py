@@ -547,3 +547,31 @@ def test_this_post_was_written_by_in_the_author_box() -> None:
     body = f"<article><h1>Wind farm approved</h1>{lead}</article>"
     body += '<div class="author-bio">This post was written by Jane Doe, Head of Harbour Research</div>'
     assert _html(body).authors == ["Jane Doe"]
+
+
+def _uploaded_by(name: str) -> dict[str, Any]:
+    return {**ARTICLE, "author": {"@type": "Person", "name": name}}
+
+
+def test_printed_byline_outranks_the_cms_uploader_in_the_markup() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>March 2, 2025 By: Jane Doe</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Jane Doe"]
+
+
+def test_reviewer_printed_under_the_headline_does_not_replace_the_markup_author() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Reviewed By: Jane Doe</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]
+
+
+def test_markup_author_printed_by_the_headline_stays_beside_a_second_byline() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Sam Upload</p><p>By Jane Doe, March 2</p>"
+        "<p>The council voted on Tuesday.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]

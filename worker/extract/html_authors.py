@@ -68,6 +68,7 @@ _NAME_AFTER_DATE = re.compile(
     r"\s*[|·•]\s*(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})(?!\w)"
 )
 _HEADLINE_REPEATS = 3
+_PRINTED_BY = re.compile(r"(?<![\w-])(?:By|BY)\b")
 _MAX_DATE_CHARS = 20  # "September 30, 2025": what stands between the date's start and the separator
 
 
@@ -101,7 +102,7 @@ def authors(page: Page, headline: str | None) -> list[str]:
         found = clean_authors([unescape(v) for v in values], not_names=not_names, strict=False)
         if found and not all(_key(n) in organisations for n in found):
             if not any(_is_handle(n) for n in found):
-                return found
+                return _printed_byline_over(found, page, headline, not_names)
             handle = handle or found
         fallback = fallback or found
     # A CMS login ("jdoe", "KatieS", "Site Admin") gives way to a person named by the visible byline.
@@ -113,6 +114,34 @@ def authors(page: Page, headline: str | None) -> list[str]:
         # The site signing at the top, a person's "Written by" in the author box below.
         return clean_authors(written_by(page), not_names=not_names) or found
     return found
+
+
+def _printed_byline_over(
+    declared: list[str], page: Page, headline: str | None, not_names: tuple[str, ...]
+) -> list[str]:
+    """The markup's author, unless the byline printed under the headline ("By Jane Doe") names other
+    people and the markup's author is nowhere by the headline: the CMS's author field often holds
+    whoever uploaded the article, the printed byline its writer."""
+    anchor = _anchor(page, headline)
+    spots = _headline_spots(page.visible, anchor)
+    if not spots or not anchor:
+        return declared
+    at = spots[0]
+    begin = at + len(anchor[:60])
+    window = page.visible[begin : at + _NEAR_AFTER]
+    match = _PRINTED_BY.search(window)
+    if not match or window[: match.start()].rstrip()[-1:].isalpha():
+        return declared  # "Reviewed By", "Photo by": someone else's credit
+    if any(n.split()[-1] in window for n in declared):
+        return declared
+    printed = byline_in_text(page.visible, match.group(0), begin + match.start())
+    printed = clean_authors(printed, not_names=not_names)
+    if printed and all(
+        2 <= len(n.split()) <= 3 and not any(writes_in_lowercase(w, page.visible) for w in n.split())
+        for n in printed
+    ):
+        return printed
+    return declared
 
 
 def _is_organisation(name: str, organisations: set[str]) -> bool:
