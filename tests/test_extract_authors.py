@@ -150,3 +150,16 @@ def test_footnote_mark_after_the_letters_keeps_them() -> None:
 
 def test_weekday_of_a_dateline_is_no_name() -> None:
     assert clean_authors(["Tue, 4 Mar, 2025 - 10:15"]) == []
+
+
+def test_site_signing_with_a_role_word_in_its_name_is_kept_whole() -> None:
+    sites = ("Harbour Travel Expert",)
+    assert clean_authors(["Harbour Travel Expert"], not_names=sites) == ["Harbour Travel Expert"]
+
+
+def test_site_name_ending_in_on_is_not_cut_as_a_date_label() -> None:
+    assert clean_authors(["Written By Harbour On"], not_names=("Harbour ON",)) == ["Harbour On"]
+
+
+def test_host_label_in_lower_case_is_no_site_signature() -> None:
+    assert clean_authors(["By harbourgazette"], not_names=("Harbour Gazette", "harbourgazette")) == []

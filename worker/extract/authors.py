@@ -109,6 +109,23 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     return name if is_name(name, strict=strict) else None
 
 
+def _site_signing(piece: str, not_names: tuple[str, ...]) -> str | None:
+    """The site's own name signing its article, kept whole: "Example Travel Expert" is the site's
+    name, not a person with a role, and "Example On" ends in no date's "on". Written with capitals,
+    as a name is printed: a login or the host's label ("examplenews") is no signature."""
+    piece = " ".join(piece.split()).strip(" .:-–—|,")
+    low = piece.lower()
+    if (
+        piece != low
+        and "(" not in piece
+        and not _CREDENTIAL.match(piece)
+        and any(low == site.lower() for site in not_names)
+        and is_name(piece, strict=False)
+    ):
+        return piece
+    return None
+
+
 def _is_initials_of(token: str, words: list[str]) -> bool:
     return 2 <= len(token) <= 3 and token.isupper() and token == "".join(w[0] for w in words[: len(token)])
 
@@ -197,7 +214,7 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
                 # "Jane Doe, MD, MPH": the letters after a name are part of how it is signed.
                 names[last] = f"{names[last]}, {' '.join(piece.split())}"
                 continue
-            name = _clean_piece(piece, strict)
+            name = _site_signing(piece, not_names) or _clean_piece(piece, strict)
             if name and _key(name) not in {_key(n) for n in names}:
                 names.append(name)
                 last = len(names) - 1
