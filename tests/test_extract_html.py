@@ -575,3 +575,19 @@ def test_markup_author_printed_by_the_headline_stays_beside_a_second_byline() ->
         "<p>The council voted on Tuesday.</p></article>"
     )
     assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]
+
+
+def test_first_name_alone_in_the_author_link_gets_the_surname_printed_by_the_headline() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Jane Doe Energy Writer</p>"
+        '<a href="/author/jane">Articles by Jane</a><p>The council voted on the harbour plan.</p></article>'
+    )
+    assert _html(body).authors == ["Jane Doe"]
+
+
+def test_first_name_before_a_month_keeps_standing_alone() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Jane March 2, 2025</p>"
+        '<a href="/author/jane">Jane</a><p>The council voted on the harbour plan.</p></article>'
+    )
+    assert _html(body).authors == ["Jane"]

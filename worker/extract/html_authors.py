@@ -19,6 +19,7 @@ from worker.extract.patterns import (
     AUTHOR_HREF_PARTS,
     AUTHOR_META,
     AUTHOR_NAME_CLASSES,
+    AUTHOR_ROLE_WORDS,
     BYLINE_IN_TEXT,
     BYLINE_LABEL_XPATH,
     BYLINE_LABELS,
@@ -26,9 +27,11 @@ from worker.extract.patterns import (
     GROUP_WORDS,
     LABELLED_WORDS,
     MONTH_ALTERNATION,
+    MONTHS,
     NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
     SCHOLARLY_AUTHOR_META,
+    WEEKDAYS,
     WRITTEN_BY,
     WRITTEN_BY_LABELS,
     WRITTEN_BY_XPATH,
@@ -113,7 +116,28 @@ def authors(page: Page, headline: str | None) -> list[str]:
     if found and all(_is_organisation(n, organisations) for n in found):
         # The site signing at the top, a person's "Written by" in the author box below.
         return clean_authors(written_by(page), not_names=not_names) or found
+    if len(found) == 1 and not _is_organisation(found[0], organisations):
+        return [_full_name(page, headline, found[0])]
     return found
+
+
+def _full_name(page: Page, headline: str | None, name: str) -> str:
+    """A first name alone ("Articles by Jane") that the header prints with a surname ("Jane Doe Tech
+    Writer") is that person's full name; a month or a label after it ("Jane Updated") is no surname."""
+    if not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’\-]+", name):
+        return name  # a full name, a login or a brand written in capitals ("ExampleCo")
+    anchor = _anchor(page, headline)
+    spots = _headline_spots(page.visible, anchor)
+    if not spots:
+        return name
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}\s+(?P<surname>[A-ZÀ-Þ][\w'’\-]+)(?!\w)")
+    match = pattern.search(page.visible, spots[0], spots[0] + _NEAR_AFTER)
+    if not match:
+        return name
+    surname = match["surname"]
+    if surname.lower() in MONTHS or surname.lower() in WEEKDAYS or surname.lower() in AUTHOR_ROLE_WORDS:
+        return name
+    return name if writes_in_lowercase(surname, page.visible) else f"{name} {surname}"
 
 
 def _printed_byline_over(
