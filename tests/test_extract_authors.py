@@ -163,3 +163,12 @@ def test_site_name_ending_in_on_is_not_cut_as_a_date_label() -> None:
 
 def test_host_label_in_lower_case_is_no_site_signature() -> None:
     assert clean_authors(["By harbourgazette"], not_names=("Harbour Gazette", "harbourgazette")) == []
+
+
+def test_institution_beside_a_person_is_her_affiliation() -> None:
+    byline = "By Jane Doe, Senior Director, Research & Policy, Harbour Gazette and Example Institute"
+    assert clean_authors([byline], not_names=("Harbour Gazette",)) == ["Jane Doe"]
+
+
+def test_institution_signing_alone_is_kept() -> None:
+    assert clean_authors(["By Harbour Research Institute"]) == ["Harbour Research Institute"]

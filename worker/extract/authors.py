@@ -18,6 +18,7 @@ from worker.extract.patterns import (
     CONTRIBUTOR_LABELS,
     GROUP_WORDS,
     HONORIFICS,
+    INSTITUTION_WORDS,
     MONTH_ALTERNATION,
     MONTHS,
     NAME_JOINERS,
@@ -230,4 +231,6 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     if strict and any(len(n.split()) >= 2 for n in people):
         # "Jane Doe, Writer, Hardware": beside full names, a lone word is a desk or a beat, not a person.
         people = [n for n in people if len(n.split()) >= 2]
-    return people
+    # "Jane Doe, Director, Example Institute": beside a person, an institution is her affiliation.
+    persons = [n for n in people if n.split()[-1].lower() not in INSTITUTION_WORDS]
+    return persons if persons and len(persons) < len(people) else people

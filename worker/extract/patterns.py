@@ -122,6 +122,14 @@ AUTHOR_STOPLIST = frozenset(
     team author authors contributor newsdesk desk null none undefined the"""
     )
 ) | {"written by", "posted by", "by"}
+# Last words of an institution's name ("Example Institute"), which beside a person is her affiliation.
+INSTITUTION_WORDS = frozenset(
+    _words(
+        """institute institution university college school academy foundation association society council
+    network center centre hospital clinic agency ministry department inc llc ltd gmbh corporation
+    universität université universidad università stiftung verband fundación fondation"""
+    )
+)
 # Words of a CMS account's name ("Site Admin"), which the visible byline's person outranks.
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "user", "username", "login"})
 AUTHOR_MAX_WORDS = 5
