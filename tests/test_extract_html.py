@@ -591,3 +591,23 @@ def test_first_name_before_a_month_keeps_standing_alone() -> None:
         '<a href="/author/jane">Jane</a><p>The council voted on the harbour plan.</p></article>'
     )
     assert _html(body).authors == ["Jane"]
+
+
+def test_jsonld_person_named_as_the_personal_site_is_the_author() -> None:
+    ld = {**ARTICLE, "author": {"@type": "Person", "name": "Jane Doe"}, "publisher": None}
+    head = '<meta property="og:site_name" content="Jane Doe">'
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>I read a new study by John Roe (via a friend).</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=head, body=body, ld=ld).authors == ["Jane Doe"]
+
+
+def test_jsonld_person_in_capitals_named_as_the_site_gives_way_to_the_byline() -> None:
+    ld = {**ARTICLE, "author": {"@type": "Person", "name": "HARBOUR GAZETTE"}, "publisher": None}
+    head = '<meta property="og:site_name" content="HARBOUR GAZETTE">'
+    body = (
+        '<article><h1>Harbour wind farm approved</h1><p class="byline">By Jane Doe</p>'
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=head, body=body, ld=ld).authors == ["Jane Doe"]

@@ -25,6 +25,7 @@ from worker.extract.patterns import (
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
     GROUP_WORDS,
+    INSTITUTION_WORDS,
     LABELLED_WORDS,
     MONTH_ALTERNATION,
     MONTHS,
@@ -93,6 +94,10 @@ def authors(page: Page, headline: str | None) -> list[str]:
     fallback: list[str] = []
     raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
     organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
+    # A personal site bears its author's name: a JSON-LD Person named as the site is still a person.
+    organisations -= {
+        _key(n) for n in jsonld.person_names(page.linked, page.linked.article) if _looks_like_a_person(n)
+    }
     # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
     meta = [
         _first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
@@ -166,6 +171,18 @@ def _printed_byline_over(
     ):
         return printed
     return declared
+
+
+def _looks_like_a_person(name: str) -> bool:
+    """Two or three capitalised words ("Jane Doe"), none in capitals ("EXAMPLE NEWS"), and not
+    an institution's ("Example Heart Foundation"): CMSs type their organisation Person too."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and not name.isupper()
+        and words[-1].lower() not in INSTITUTION_WORDS
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+    )
 
 
 def _is_organisation(name: str, organisations: set[str]) -> bool:

@@ -153,3 +153,18 @@ def organisation_names(data: LinkedData, node: dict[str, Any] | None) -> list[st
         if isinstance(item, dict) and _types(item) & {"organization", "newsmediaorganization", "corporation"}:
             names += [n for n in names_of(data, item) if n]
     return names
+
+
+def person_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
+    """Names of the article's authors typed Person: a person even where the site bears her name."""
+    if not node:
+        return []
+    value = data.resolve(node.get("author"))
+    items = value if isinstance(value, list) else [value]
+    return [
+        name
+        for item in map(data.resolve, items)
+        if isinstance(item, dict) and "person" in _types(item)
+        for name in names_of(data, item)
+        if name
+    ]
