@@ -132,6 +132,33 @@ def test_site_name_heading_is_not_the_headline() -> None:
     assert _extract(head=head, body=body).title == "Wind farm approved"
 
 
+def test_headline_in_the_articles_own_header_is_the_title() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    masthead = "<header><h1>Harbour Gazette</h1></header>"
+    article = "<article><header><h1>Wind farm approved after long review</h1></header></article>"
+    body = f"{masthead}<main>{article}</main>"
+    assert _extract(head=SITE + head, body=body).title == "Wind farm approved after long review"
+
+
+def test_headline_in_a_hero_banner_is_the_title_when_the_page_has_no_other() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    banner = "<header><nav>Home</nav><h1>Wind farm approved after long review</h1></header>"
+    body = f"{banner}<div><p>Text.</p></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_article_inside_a_page_wide_overlay_is_not_a_sidebar() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    body = "<aside class='overlay'><article><h1>Wind farm approved after long review</h1></article></aside>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_heading_in_a_sidebar_is_not_the_headline() -> None:
+    head = SITE + "<title>Wind farm approved | Harbour Gazette</title>"
+    body = "<aside><h1>Most read this week</h1></aside><div><p>Text.</p></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved"
+
+
 def test_visible_byline_when_markup_names_no_author() -> None:
     body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe and John Roe</p></article>'
     assert _extract(body=body).authors == ["Jane Doe", "John Roe"]

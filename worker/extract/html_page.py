@@ -163,10 +163,33 @@ def site_name(page: Page) -> str | None:
 
 
 def headings(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, those in <article> or <main> first; none from the masthead or a menu."""
-    found = [h for h in root.iter("h1") if not any(a.tag in _CHROME_TAGS for a in h.iterancestors())]
-    found.sort(key=lambda h: not any(a.tag in {"article", "main"} for a in h.iterancestors()))
+    """The page's <h1> texts, those in <article> or <main> first; none from a menu, sidebar or footer.
+
+    A <header> inside the article is the article's own (its headline, byline, date); the page's
+    <header> is the masthead, whose <h1> is the site's logo, so it counts only on a page with no
+    other <h1> (a hero banner that carries the headline)."""
+    content, loose, masthead = [], [], []
+    for heading in root.iter("h1"):
+        place = _heading_place(heading)
+        if place is not None:
+            (content, loose, masthead)[place].append(heading)
+    found = content + loose or masthead
     return [t for t in (heading_text(h) for h in found[:5]) if t]
+
+
+def _heading_place(heading: lxml.html.HtmlElement) -> int | None:
+    """0 inside an <article> or <main>, 1 elsewhere in the body, 2 in the page's <header>, None in a
+    menu, sidebar or footer. The nearest container decides: an <aside> that wraps a whole page (a
+    pop-up layer some templates put everything in) does not make its article a sidebar."""
+    in_header = False
+    for ancestor in heading.iterancestors():
+        if ancestor.tag in {"article", "main"}:
+            return 0
+        if ancestor.tag == "header":
+            in_header = True
+        elif ancestor.tag in _CHROME_TAGS:
+            return None
+    return 2 if in_header else 1
 
 
 def heading_text(heading: lxml.html.HtmlElement) -> str:
