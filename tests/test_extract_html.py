@@ -159,6 +159,28 @@ def test_heading_in_a_sidebar_is_not_the_headline() -> None:
     assert _extract(head=head, body=body).title == "Wind farm approved"
 
 
+def test_headline_written_twice_by_a_responsive_template_counts_once() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    headline = "<h1>Wind farm approved after a long review</h1>"
+    body = f"<article><div class='mobile'>{headline}</div><div class='desktop'>{headline}</div></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
+def test_headings_of_widgets_outside_the_article_do_not_outvote_its_headline() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    article = "<article><h1>Wind farm approved after a long review</h1><p>Text.</p></article>"
+    related = "<div class='related'><h1>Ferry timetable changes</h1><h1>New harbour master named</h1></div>"
+    body = f"<main>{article}{related}</main><div class='popup'><h1>Subscribe to the Gazette</h1></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
+def test_several_headings_side_by_side_give_way_to_the_metadata_title() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    headlines = "<h1>Wind farm approved after a long review</h1><h1>Ferry timetable changes</h1>"
+    body = f"<article>{headlines}</article>"
+    assert _extract(head=head, body=body).title == "How the council decided on the wind farm"
+
+
 def test_visible_byline_when_markup_names_no_author() -> None:
     body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe and John Roe</p></article>'
     assert _extract(body=body).authors == ["Jane Doe", "John Roe"]

@@ -31,13 +31,14 @@ from worker.extract.dates import (
 )
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
+    _MAX_HEADINGS,
     _NEAR_AFTER,
     _NEAR_BEFORE,
     Page,
     _classes,
     _site_names,
     _text,
-    headings,
+    heading_tiers,
     read_meta,
     site_name,
 )
@@ -66,7 +67,9 @@ def title(page: Page) -> str | None:
     meta_titles += page.all_meta(TITLE_META)
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
-    return choose_title(meta_titles, headings(page.root), _site_names(page))
+    tiers = heading_tiers(page.root)
+    shown = [text for tier in tiers for text in tier][:_MAX_HEADINGS]
+    return choose_title(meta_titles, shown, _site_names(page), several=bool(tiers) and len(tiers[0]) > 1)
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:

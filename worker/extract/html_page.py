@@ -25,6 +25,7 @@ _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
+_MAX_HEADINGS = 5
 _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
 )
@@ -163,33 +164,53 @@ def site_name(page: Page) -> str | None:
 
 
 def headings(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, those in <article> or <main> first; none from a menu, sidebar or footer.
+    """The page's <h1> texts, those in <article> or <main> first; none from a menu, sidebar or footer."""
+    return [text for tier in heading_tiers(root) for text in tier][:_MAX_HEADINGS]
+
+
+def heading_tiers(root: lxml.html.HtmlElement) -> list[list[str]]:
+    """The page's <h1> texts grouped by where they stand, most trusted first: in an <article>, in
+    <main>, elsewhere in the body, in the page's masthead. Empty groups are left out; a text said
+    twice (a template's mobile and desktop copies of one headline) counts once.
 
     A <header> inside the article is the article's own (its headline, byline, date); the page's
     <header> is the masthead, whose <h1> is the site's logo, so it counts only on a page with no
     other <h1> (a hero banner that carries the headline)."""
-    content, loose, masthead = [], [], []
+    tiers: list[list[lxml.html.HtmlElement]] = [[], [], [], []]
     for heading in root.iter("h1"):
         place = _heading_place(heading)
         if place is not None:
-            (content, loose, masthead)[place].append(heading)
-    found = content + loose or masthead
-    return [t for t in (heading_text(h) for h in found[:5]) if t]
+            tiers[place].append(heading)
+    if any(tiers[:3]):
+        tiers[3] = []
+    seen: set[str] = set()
+    found = []
+    for tier in tiers:
+        texts = []
+        for text in (heading_text(h) for h in tier[:_MAX_HEADINGS]):
+            if text and text not in seen:
+                seen.add(text)
+                texts.append(text)
+        if texts:
+            found.append(texts)
+    return found
 
 
 def _heading_place(heading: lxml.html.HtmlElement) -> int | None:
-    """0 inside an <article> or <main>, 1 elsewhere in the body, 2 in the page's <header>, None in a
+    """0 in an <article>, 1 in <main>, 2 elsewhere in the body, 3 in the page's <header>; None in a
     menu, sidebar or footer. The nearest container decides: an <aside> that wraps a whole page (a
     pop-up layer some templates put everything in) does not make its article a sidebar."""
     in_header = False
     for ancestor in heading.iterancestors():
-        if ancestor.tag in {"article", "main"}:
+        if ancestor.tag == "article":
             return 0
+        if ancestor.tag == "main":
+            return 1
         if ancestor.tag == "header":
             in_header = True
         elif ancestor.tag in _CHROME_TAGS:
             return None
-    return 2 if in_header else 1
+    return 3 if in_header else 2
 
 
 def heading_text(heading: lxml.html.HtmlElement) -> str:
