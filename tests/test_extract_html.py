@@ -153,6 +153,14 @@ def test_article_inside_a_page_wide_overlay_is_not_a_sidebar() -> None:
     assert _extract(head=head, body=body).title == "Wind farm approved after long review"
 
 
+def test_story_cards_of_a_menu_do_not_outvote_the_headline() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    cards = "<article><h1>Ferry timetable changes</h1></article><article><h1>Harbour master</h1></article>"
+    menu = f"<nav>{cards}</nav>"
+    body = f"{menu}<article><h1>Wind farm approved after a long review</h1></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
 def test_heading_in_a_sidebar_is_not_the_headline() -> None:
     head = SITE + "<title>Wind farm approved | Harbour Gazette</title>"
     body = "<aside><h1>Most read this week</h1></aside><div><p>Text.</p></div>"

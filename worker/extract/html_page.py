@@ -26,6 +26,8 @@ _NEAR_BEFORE = 150  # characters of visible text before the headline that still 
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
 _MAX_HEADINGS = 5
+_WRAPPED = 3  # heading tiers: see _heading_place
+_MASTHEAD = 4
 _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
 )
@@ -170,19 +172,20 @@ def headings(root: lxml.html.HtmlElement) -> list[str]:
 
 def heading_tiers(root: lxml.html.HtmlElement) -> list[list[str]]:
     """The page's <h1> texts grouped by where they stand, most trusted first: in an <article>, in
-    <main>, elsewhere in the body, in the page's masthead. Empty groups are left out; a text said
-    twice (a template's mobile and desktop copies of one headline) counts once.
+    <main>, elsewhere in the body, in an article that a menu, sidebar or footer wraps, in the page's
+    masthead. Empty groups are left out; a text said twice (a template's mobile and desktop copies
+    of one headline) counts once.
 
     A <header> inside the article is the article's own (its headline, byline, date); the page's
     <header> is the masthead, whose <h1> is the site's logo, so it counts only on a page with no
     other <h1> (a hero banner that carries the headline)."""
-    tiers: list[list[lxml.html.HtmlElement]] = [[], [], [], []]
+    tiers: list[list[lxml.html.HtmlElement]] = [[], [], [], [], []]
     for heading in root.iter("h1"):
         place = _heading_place(heading)
         if place is not None:
             tiers[place].append(heading)
-    if any(tiers[:3]):
-        tiers[3] = []
+    if any(tiers[:_MASTHEAD]):
+        tiers[_MASTHEAD] = []
     seen: set[str] = set()
     found = []
     for tier in tiers:
@@ -197,20 +200,23 @@ def heading_tiers(root: lxml.html.HtmlElement) -> list[list[str]]:
 
 
 def _heading_place(heading: lxml.html.HtmlElement) -> int | None:
-    """0 in an <article>, 1 in <main>, 2 elsewhere in the body, 3 in the page's <header>; None in a
-    menu, sidebar or footer. The nearest container decides: an <aside> that wraps a whole page (a
-    pop-up layer some templates put everything in) does not make its article a sidebar."""
+    """0 in an <article>, 1 in <main>, 2 elsewhere in the body, 3 in an article or main that a menu,
+    sidebar or footer wraps, 4 in the page's <header>; None in a menu, sidebar or footer. An article
+    inside such chrome is the last resort before the masthead: an unclosed menu or a page-wide
+    pop-up layer can wrap a whole page, but a mega-menu's story cards are not the headline."""
+    container = None
     in_header = False
     for ancestor in heading.iterancestors():
-        if ancestor.tag == "article":
-            return 0
-        if ancestor.tag == "main":
-            return 1
-        if ancestor.tag == "header":
+        tag = ancestor.tag
+        if container is None and tag in {"article", "main"}:
+            container = 0 if tag == "article" else 1
+        elif tag == "header" and container is None:
             in_header = True
-        elif ancestor.tag in _CHROME_TAGS:
-            return None
-    return 3 if in_header else 2
+        elif tag in _CHROME_TAGS and tag != "header":
+            return None if container is None else _WRAPPED
+    if container is not None:
+        return container
+    return _MASTHEAD if in_header else 2
 
 
 def heading_text(heading: lxml.html.HtmlElement) -> str:
