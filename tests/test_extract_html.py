@@ -174,6 +174,12 @@ def test_shown_day_beside_a_declared_time_in_another_zone_keeps_the_declared_tim
     assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
 
 
+def test_shown_day_no_time_zone_can_reach_from_the_declared_time_outranks_it() -> None:
+    head = '<meta property="article:published_time" content="2024-03-10T22:00:00+00:00">'
+    body = "<article><h1>Wind farm approved</h1><p>Jane Doe · March 9, 2024</p></article>"
+    assert _extract(head=head, body=body).published == "2024-03-09"
+
+
 def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"

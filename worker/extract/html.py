@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import unescape
 
 import lxml.html
@@ -58,6 +58,8 @@ from worker.extract.urls import absolute_url, canonical_url
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
+_WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
+_EASTMOST = timedelta(hours=14)
 
 
 def title(page: Page) -> str | None:
@@ -126,13 +128,29 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
     return chosen
 
 
-def _same_moment(first: str, second: str) -> bool:
-    """Within a day: one moment written in two time zones (a UTC timestamp, a local byline); or the
-    same numbers read the other way round ("09.10.2024" beside a declared 10 September)."""
-    a, b = day_of(first), day_of(second)
+def _same_moment(shown: str, declared: str) -> bool:
+    """One moment written in two time zones (a UTC timestamp, a local byline): the shown day is one
+    the declared time falls on somewhere on Earth (UTC-12 to UTC+14), or within a day when the
+    declared time gives no offset; or the same numbers read the other way round ("09.10.2024"
+    beside a declared 10 September)."""
+    a, b = day_of(shown), day_of(declared)
     if a is None or b is None:
         return False
-    return abs((a - b).days) <= 1 or swapped(first) == second[:10]
+    if swapped(shown) == declared[:10]:
+        return True
+    moment = _aware(declared)
+    if moment is None:
+        return abs((a - b).days) <= 1
+    return (moment + _WESTMOST).date() <= a <= (moment + _EASTMOST).date()
+
+
+def _aware(iso: str) -> datetime | None:
+    """The moment an ISO time with an offset names, in UTC; None for a day or a time without offset."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if len(iso) > 10 and moment.tzinfo is not None else None
 
 
 def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
