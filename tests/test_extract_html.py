@@ -180,6 +180,17 @@ def test_shown_day_no_time_zone_can_reach_from_the_declared_time_outranks_it() -
     assert _extract(head=head, body=body).published == "2024-03-09"
 
 
+def test_meta_named_for_publication_by_its_own_cms_gives_the_date() -> None:
+    head = '<meta name="harbourcms:publishedOn" content="July 17, 2025">'
+    body = "<article><h1>Wind farm approved</h1></article>"
+    assert _extract(head=head, body=body).published == "2025-07-17"
+
+
+def test_meta_named_for_the_last_publication_is_not_the_publish_date() -> None:
+    head = '<meta name="harbourcms:last_published" content="July 17, 2025">'
+    assert _extract(head=head, body="<article><h1>Wind farm approved</h1></article>").published is None
+
+
 def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"

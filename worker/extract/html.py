@@ -58,6 +58,9 @@ from worker.extract.urls import absolute_url, canonical_url
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
+# A meta name about the first publication: "publish" in it, and no word of a later change or of the
+# publisher (a site name).
+_PUBLISH_NAME = re.compile(r"^(?!.*(?:publisher|modif|updat|last|review|revis)).*publish")
 _WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
 _EASTMOST = timedelta(hours=14)
 
@@ -153,11 +156,18 @@ def _aware(iso: str) -> datetime | None:
     return moment.astimezone(UTC) if len(iso) > 10 and moment.tzinfo is not None else None
 
 
+def _publish_named_meta(page: Page) -> list[str]:
+    """Meta tags the listed names miss whose own name says publication ("published",
+    "og:publish_date", "w-published-date"): CMSs and plugins coin their own."""
+    return [v for name, values in page.meta.items() if _PUBLISH_NAME.search(name) for v in values[:1] if v]
+
+
 def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
     declared = [
         jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
         jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
         *page.all_meta(PUBLISHED_META),
+        *_publish_named_meta(page),
     ]
     found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
     if not found:
