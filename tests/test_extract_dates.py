@@ -111,3 +111,8 @@ def test_url_with_a_french_month_name_gives_the_day() -> None:
 
 def test_day_and_month_read_the_other_way_round() -> None:
     assert swapped("2023-03-10") == "2023-10-03"
+
+
+def test_dashed_numeric_date_in_text_is_month_first_unless_the_page_writes_the_day_first() -> None:
+    assert dates_in_text("Post time: 01-04-2024") == [(11, "2024-01-04")]
+    assert dates_in_text("Post time: 01-04-2024", day_first=True) == [(11, "2024-04-01")]

@@ -208,6 +208,18 @@ def test_without_declared_date_a_shown_publish_day_outranks_an_update_day() -> N
     assert _extract(body=body).published == "2024-03-02"
 
 
+def test_day_written_below_the_article_precedes_a_markup_that_only_gives_the_last_change() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Post time: 03-02-2024</p></article>"
+    assert _extract(head=_MODIFIED, body=body).published == "2024-03-02"
+
+
+def test_markup_last_change_stays_when_the_page_writes_no_other_day() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Updated June 18, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
 def test_copyright_year_is_not_the_publish_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Text.</p></article><footer>© 2019 Harbour Gazette</footer>"
     assert extract_html_metadata(_page(body=body), url="https://gazette.example/wind").published is None

@@ -34,7 +34,7 @@ _CLOCK = re.compile(
     re.I,
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
 _URL_NAMED_MONTH = re.compile(
     rf"/(?P<y>(?:19|20)\d\d)/(?P<mon>{MONTH_ALTERNATION})/(?P<d>[0-3]?\d)(?:[/_.-]|$)", re.I
 )
@@ -168,9 +168,9 @@ def plausible(iso: str | None, now: datetime) -> str | None:
 def dates_in_text(text: str, limit: int = 20, *, day_first: bool = False) -> list[tuple[int, str]]:
     """Days written in running text ("Updated Feb 13, 2025", "8/1/2025") with where they start, in order.
 
-    A numeric day and month that could be either way round are read month first with slashes (as
-    in the US) and day first with dots (as in Europe), whichever gives a real date; `day_first`
-    (a page in a language or region that writes the day first) reads slashes day first too."""
+    A numeric day and month that could be either way round are read month first with slashes or
+    dashes (as in the US) and day first with dots (as in Europe), whichever gives a real date;
+    `day_first` (a page in a language or region that writes the day first) reads those day first too."""
     found: list[tuple[int, str]] = []
     for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC):
         for match in pattern.finditer(text):
@@ -178,7 +178,7 @@ def dates_in_text(text: str, limit: int = 20, *, day_first: bool = False) -> lis
             if groups.get("mon"):
                 day = _build(groups["y"], MONTHS[groups["mon"].lower()], groups["d"])
             elif groups.get("a"):
-                month_first = match["sep"] == "/" and not day_first
+                month_first = match["sep"] in "/-" and not day_first
                 first, second = (groups["a"], groups["b"]) if month_first else (groups["b"], groups["a"])
                 day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
             else:

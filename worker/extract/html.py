@@ -199,15 +199,19 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
         page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
     )
     found = plausible(found, now)
-    if found and not found.endswith("-01-01"):
+    last_change = found is not None and found[:10] == (updated(page, now) or "")[:10]
+    if found and not found.endswith("-01-01") and not last_change:
         return found
     # htmldate's 1 January is a year-only guess (most often the copyright footer's "© 2019") unless
-    # the page writes that day; the first day the page writes is taken instead. Read only when needed:
-    # dates in the whole text are the costliest search here.
-    written = [d for _, d in dates_in_text(page.visible) if plausible(d, now)]
-    if found and found in written:
+    # the page writes that day; its answer that is the markup's modified date is the last change,
+    # which the first day the page writes (not under an "Updated" label) precedes. Read only when
+    # needed: dates in the whole text are the costliest search here.
+    text = page.visible
+    written = [(d, role_before(text, at)) for at, d in dates_in_text(text) if plausible(d, now)]
+    first = [d for d, role in written if role is not DateRole.UPDATED]
+    if found and (found in first or (last_change and not first)):
         return found
-    return next(iter(written), None)
+    return next(iter(first or [d for d, _ in written]), None)
 
 
 def updated(page: Page, now: datetime) -> str | None:
