@@ -11,6 +11,7 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    stated_first_day,
     swapped,
 )
 
@@ -116,3 +117,12 @@ def test_day_and_month_read_the_other_way_round() -> None:
 def test_dashed_numeric_date_in_text_is_month_first_unless_the_page_writes_the_day_first() -> None:
     assert dates_in_text("Post time: 01-04-2024") == [(11, "2024-01-04")]
     assert dates_in_text("Post time: 01-04-2024", day_first=True) == [(11, "2024-04-01")]
+
+
+def test_stated_first_day_is_the_date_right_after_the_words() -> None:
+    text = "Text. Erstmals veröffentlicht am 3.2.2021, zuletzt geändert am 5.6.2024."
+    assert stated_first_day(text, day_first=True) == "2021-02-03"
+
+
+def test_stated_first_day_is_not_a_date_further_on() -> None:
+    assert stated_first_day("Originally published in March 2022. Last updated on December 20, 2024.") is None

@@ -220,6 +220,14 @@ def test_markup_last_change_stays_when_the_page_writes_no_other_day() -> None:
     assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
 
 
+def test_sentence_saying_when_the_piece_first_appeared_outranks_the_day_by_the_headline() -> None:
+    note = "<p>This guide was originally published on 26 Sep 2019 and has been revised since.</p>"
+    byline = "<p>Jane Doe · September 30, 2022</p>"
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{byline}{filler}{note}</article>"
+    assert _extract(body=body).published == "2019-09-26"
+
+
 def test_copyright_year_is_not_the_publish_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Text.</p></article><footer>© 2019 Harbour Gazette</footer>"
     assert extract_html_metadata(_page(body=body), url="https://gazette.example/wind").published is None

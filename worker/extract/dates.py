@@ -12,7 +12,13 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 
-from worker.extract.patterns import MONTH_ALTERNATION, MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
+from worker.extract.patterns import (
+    FIRST_PUBLISHED_LABELS,
+    MONTH_ALTERNATION,
+    MONTHS,
+    PUBLISHED_LABELS,
+    UPDATED_LABELS,
+)
 
 EARLIEST = date(1990, 1, 1)
 _ISO = re.compile(
@@ -47,6 +53,10 @@ _LABELS = re.compile(
     + r"))(?!\w)",
     re.I,
 )
+_FIRST_PUBLISHED = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in FIRST_PUBLISHED_LABELS) + r")(?!\w)", re.I
+)
+_FIRST_PUBLISHED_REACH = 20  # characters between the words and their date ("on", "on the", ": ")
 # The end of an earlier date or time in the label's reach: a label before it is that date's.
 _EARLIER_DATE = re.compile(r".*(?:\d{4}|\d:\d\d)", re.S)
 _URL_DATE = re.compile(
@@ -206,3 +216,14 @@ def role_before(text: str, offset: int) -> DateRole | None:
     if not labels:
         return None
     return DateRole.UPDATED if labels[-1]["updated"] else DateRole.PUBLISHED
+
+
+def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
+    """The day a sentence anywhere in `text` says the piece first appeared on ("Originally published
+    on 26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words."""
+    for label in _FIRST_PUBLISHED.finditer(text):
+        after = text[label.end() : label.end() + _FIRST_PUBLISHED_REACH + 40]
+        found = dates_in_text(after, 1, day_first=day_first)
+        if found and found[0][0] <= _FIRST_PUBLISHED_REACH:
+            return found[0][1]
+    return None

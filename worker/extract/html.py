@@ -27,6 +27,7 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    stated_first_day,
     swapped,
 )
 from worker.extract.html_authors import authors
@@ -176,6 +177,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
     near = [s for s in shown if s.near]
     labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
+    labelled = labelled or plausible(stated_first_day(page.visible, day_first=writes_day_first(page)), now)
     if found:
         if labelled and not _same_moment(labelled, found):
             return labelled

@@ -165,6 +165,15 @@ PUBLISHED_LABELS = (
     "opublikowano", "publicerad", "publisert", "udgivet", "julkaistu", "yayınlandı", "опубликовано",
 )  # fmt: skip
 
+# Words that say a date is the first publication wherever they stand on the page ("This article was
+# originally published on 26 Sep 2019 and has been updated since").
+FIRST_PUBLISHED_LABELS = (
+    "originally published", "first published", "originally posted", "first posted",
+    "initialement publié", "publié initialement", "ursprünglich veröffentlicht", "erstmals veröffentlicht",
+    "publicado originalmente", "originalmente publicado", "pubblicato originariamente",
+    "oorspronkelijk gepubliceerd",
+)  # fmt: skip
+
 # Meta names (property, name or itemprop) that carry the publish date, most trusted first.
 PUBLISHED_META = (
     "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
