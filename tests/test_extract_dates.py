@@ -126,3 +126,8 @@ def test_stated_first_day_is_the_date_right_after_the_words() -> None:
 
 def test_stated_first_day_is_not_a_date_further_on() -> None:
     assert stated_first_day("Originally published in March 2022. Last updated on December 20, 2024.") is None
+
+
+def test_polish_and_russian_dates_in_the_genitive() -> None:
+    assert parse_date("3 maja 2024, 14:05") == "2024-05-03T14:05:00"
+    assert parse_date("17 сентября 2023") == "2023-09-17"
