@@ -220,7 +220,11 @@ def role_before(text: str, offset: int) -> DateRole | None:
 
 def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
     """The day a sentence anywhere in `text` says the piece first appeared on ("Originally published
-    on 26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words."""
+    on 26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words.
+    A plain substring test first: the case-blind search runs on few pages."""
+    lowered = text.lower()
+    if not any(label in lowered for label in FIRST_PUBLISHED_LABELS):
+        return None
     for label in _FIRST_PUBLISHED.finditer(text):
         after = text[label.end() : label.end() + _FIRST_PUBLISHED_REACH + 40]
         found = dates_in_text(after, 1, day_first=day_first)
