@@ -214,6 +214,12 @@ def test_day_written_below_the_article_precedes_a_markup_that_only_gives_the_las
     assert _extract(head=_MODIFIED, body=body).published == "2024-03-02"
 
 
+def test_markup_last_change_stays_when_the_page_writes_only_later_days() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Next hearing: August 2, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
 def test_markup_last_change_stays_when_the_page_writes_no_other_day() -> None:
     filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
     body = f"<article><h1>Wind farm approved</h1>{filler}<p>Updated June 18, 2025</p></article>"

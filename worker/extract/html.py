@@ -211,7 +211,9 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     text = page.visible
     written = [(d, role_before(text, at)) for at, d in dates_in_text(text) if plausible(d, now)]
     first = [d for d, role in written if role is not DateRole.UPDATED]
-    if found and (found in first or (last_change and not first)):
+    if found and last_change:
+        return first[0] if first and first[0] < found[:10] else found
+    if found and found in first:
         return found
     return next(iter(first or [d for d, _ in written]), None)
 
