@@ -115,15 +115,18 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
 
     1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
        what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
-    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), when the
+    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), or anywhere
+       in a sentence saying when the piece first appeared ("originally published on ..."), when the
        markup's date is not the same moment in another time zone;
-    3. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
+    3. JSON-LD datePublished, then publish-date meta tags (the listed names, then any other name
+       saying publication), then a publish <time> element; but when the
        page shows readers another date by its headline, the shown one wins: the hidden date is a CMS
        creation or import date. Not when the shown date is the last update (labelled "Updated", or
        the modified time): pages show readers when they last changed, and markup keeps the first day;
     4. with no date in the markup, the first date written by the headline, one that does not say it
        is an update first;
-    5. htmldate (extensive search), which reads what is left.
+    5. htmldate, which reads what is left; a 1 January (a year-only guess) gives way to the first
+       day the page writes, and the modified date to a first written day before it.
     """
     chosen = _declared_or_shown(page, now, headline)
     from_url = plausible(date_from_url(page.url), now)
