@@ -231,6 +231,23 @@ def test_shown_day_beside_a_declared_time_in_another_zone_keeps_the_declared_tim
     assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
 
 
+def test_shown_day_no_time_zone_can_reach_from_the_declared_time_outranks_it() -> None:
+    head = '<meta property="article:published_time" content="2024-03-10T22:00:00+00:00">'
+    body = "<article><h1>Wind farm approved</h1><p>Jane Doe · March 9, 2024</p></article>"
+    assert _extract(head=head, body=body).published == "2024-03-09"
+
+
+def test_meta_named_for_publication_by_its_own_cms_gives_the_date() -> None:
+    head = '<meta name="harbourcms:publishedOn" content="July 17, 2025">'
+    body = "<article><h1>Wind farm approved</h1></article>"
+    assert _extract(head=head, body=body).published == "2025-07-17"
+
+
+def test_meta_named_for_the_last_publication_is_not_the_publish_date() -> None:
+    head = '<meta name="harbourcms:last_published" content="July 17, 2025">'
+    assert _extract(head=head, body="<article><h1>Wind farm approved</h1></article>").published is None
+
+
 def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"
@@ -246,6 +263,32 @@ def test_without_declared_date_a_shown_publish_day_outranks_an_update_day() -> N
     line = "Updated June 18, 2025 · First published March 2, 2024"
     body = f"<article><h1>Wind farm approved</h1><p>{line}</p></article>"
     assert _extract(body=body).published == "2024-03-02"
+
+
+def test_day_written_below_the_article_precedes_a_markup_that_only_gives_the_last_change() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Post time: 03-02-2024</p></article>"
+    assert _extract(head=_MODIFIED, body=body).published == "2024-03-02"
+
+
+def test_markup_last_change_stays_when_the_page_writes_only_later_days() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Next hearing: August 2, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_markup_last_change_stays_when_the_page_writes_no_other_day() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Updated June 18, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_sentence_saying_when_the_piece_first_appeared_outranks_the_day_by_the_headline() -> None:
+    note = "<p>This guide was originally published on 26 Sep 2019 and has been revised since.</p>"
+    byline = "<p>Jane Doe · September 30, 2022</p>"
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{byline}{filler}{note}</article>"
+    assert _extract(body=body).published == "2019-09-26"
 
 
 def test_copyright_year_is_not_the_publish_date() -> None:
