@@ -11,6 +11,7 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    stated_first_day,
     swapped,
 )
 
@@ -111,3 +112,22 @@ def test_url_with_a_french_month_name_gives_the_day() -> None:
 
 def test_day_and_month_read_the_other_way_round() -> None:
     assert swapped("2023-03-10") == "2023-10-03"
+
+
+def test_dashed_numeric_date_in_text_is_month_first_unless_the_page_writes_the_day_first() -> None:
+    assert dates_in_text("Post time: 01-04-2024") == [(11, "2024-01-04")]
+    assert dates_in_text("Post time: 01-04-2024", day_first=True) == [(11, "2024-04-01")]
+
+
+def test_stated_first_day_is_the_date_right_after_the_words() -> None:
+    text = "Text. Erstmals veröffentlicht am 3.2.2021, zuletzt geändert am 5.6.2024."
+    assert stated_first_day(text, day_first=True) == "2021-02-03"
+
+
+def test_stated_first_day_is_not_a_date_further_on() -> None:
+    assert stated_first_day("Originally published in March 2022. Last updated on December 20, 2024.") is None
+
+
+def test_polish_and_russian_dates_in_the_genitive() -> None:
+    assert parse_date("3 maja 2024, 14:05") == "2024-05-03T14:05:00"
+    assert parse_date("17 сентября 2023") == "2023-09-17"

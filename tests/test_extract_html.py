@@ -132,6 +132,63 @@ def test_site_name_heading_is_not_the_headline() -> None:
     assert _extract(head=head, body=body).title == "Wind farm approved"
 
 
+def test_headline_in_the_articles_own_header_is_the_title() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    masthead = "<header><h1>Harbour Gazette</h1></header>"
+    article = "<article><header><h1>Wind farm approved after long review</h1></header></article>"
+    body = f"{masthead}<main>{article}</main>"
+    assert _extract(head=SITE + head, body=body).title == "Wind farm approved after long review"
+
+
+def test_headline_in_a_hero_banner_is_the_title_when_the_page_has_no_other() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    banner = "<header><nav>Home</nav><h1>Wind farm approved after long review</h1></header>"
+    body = f"{banner}<div><p>Text.</p></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_article_inside_a_page_wide_overlay_is_not_a_sidebar() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    body = "<aside class='overlay'><article><h1>Wind farm approved after long review</h1></article></aside>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after long review"
+
+
+def test_story_cards_of_a_menu_do_not_outvote_the_headline() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    cards = "<article><h1>Ferry timetable changes</h1></article><article><h1>Harbour master</h1></article>"
+    menu = f"<nav>{cards}</nav>"
+    body = f"{menu}<article><h1>Wind farm approved after a long review</h1></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
+def test_heading_in_a_sidebar_is_not_the_headline() -> None:
+    head = SITE + "<title>Wind farm approved | Harbour Gazette</title>"
+    body = "<aside><h1>Most read this week</h1></aside><div><p>Text.</p></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved"
+
+
+def test_headline_written_twice_by_a_responsive_template_counts_once() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    headline = "<h1>Wind farm approved after a long review</h1>"
+    body = f"<article><div class='mobile'>{headline}</div><div class='desktop'>{headline}</div></article>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
+def test_headings_of_widgets_outside_the_article_do_not_outvote_its_headline() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    article = "<article><h1>Wind farm approved after a long review</h1><p>Text.</p></article>"
+    related = "<div class='related'><h1>Ferry timetable changes</h1><h1>New harbour master named</h1></div>"
+    body = f"<main>{article}{related}</main><div class='popup'><h1>Subscribe to the Gazette</h1></div>"
+    assert _extract(head=head, body=body).title == "Wind farm approved after a long review"
+
+
+def test_several_headings_side_by_side_give_way_to_the_metadata_title() -> None:
+    head = '<meta property="og:title" content="How the council decided on the wind farm">'
+    headlines = "<h1>Wind farm approved after a long review</h1><h1>Ferry timetable changes</h1>"
+    body = f"<article>{headlines}</article>"
+    assert _extract(head=head, body=body).title == "How the council decided on the wind farm"
+
+
 def test_visible_byline_when_markup_names_no_author() -> None:
     body = '<article><h1>Wind farm approved</h1><p class="byline">By Jane Doe and John Roe</p></article>'
     assert _extract(body=body).authors == ["Jane Doe", "John Roe"]
@@ -174,6 +231,23 @@ def test_shown_day_beside_a_declared_time_in_another_zone_keeps_the_declared_tim
     assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
 
 
+def test_shown_day_no_time_zone_can_reach_from_the_declared_time_outranks_it() -> None:
+    head = '<meta property="article:published_time" content="2024-03-10T22:00:00+00:00">'
+    body = "<article><h1>Wind farm approved</h1><p>Jane Doe · March 9, 2024</p></article>"
+    assert _extract(head=head, body=body).published == "2024-03-09"
+
+
+def test_meta_named_for_publication_by_its_own_cms_gives_the_date() -> None:
+    head = '<meta name="harbourcms:publishedOn" content="July 17, 2025">'
+    body = "<article><h1>Wind farm approved</h1></article>"
+    assert _extract(head=head, body=body).published == "2025-07-17"
+
+
+def test_meta_named_for_the_last_publication_is_not_the_publish_date() -> None:
+    head = '<meta name="harbourcms:last_published" content="July 17, 2025">'
+    assert _extract(head=head, body="<article><h1>Wind farm approved</h1></article>").published is None
+
+
 def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"
@@ -189,6 +263,32 @@ def test_without_declared_date_a_shown_publish_day_outranks_an_update_day() -> N
     line = "Updated June 18, 2025 · First published March 2, 2024"
     body = f"<article><h1>Wind farm approved</h1><p>{line}</p></article>"
     assert _extract(body=body).published == "2024-03-02"
+
+
+def test_day_written_below_the_article_precedes_a_markup_that_only_gives_the_last_change() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Post time: 03-02-2024</p></article>"
+    assert _extract(head=_MODIFIED, body=body).published == "2024-03-02"
+
+
+def test_markup_last_change_stays_when_the_page_writes_only_later_days() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Next hearing: August 2, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_markup_last_change_stays_when_the_page_writes_no_other_day() -> None:
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Updated June 18, 2025</p></article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_sentence_saying_when_the_piece_first_appeared_outranks_the_day_by_the_headline() -> None:
+    note = "<p>This guide was originally published on 26 Sep 2019 and has been revised since.</p>"
+    byline = "<p>Jane Doe · September 30, 2022</p>"
+    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+    body = f"<article><h1>Wind farm approved</h1>{byline}{filler}{note}</article>"
+    assert _extract(body=body).published == "2019-09-26"
 
 
 def test_copyright_year_is_not_the_publish_date() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from html import unescape
 
 import lxml.html
@@ -27,17 +27,19 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    stated_first_day,
     swapped,
 )
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
+    _MAX_HEADINGS,
     _NEAR_AFTER,
     _NEAR_BEFORE,
     Page,
     _classes,
     _site_names,
     _text,
-    headings,
+    heading_tiers,
     read_meta,
     site_name,
 )
@@ -58,6 +60,11 @@ from worker.extract.urls import absolute_url, canonical_url
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
+# A meta name about the first publication: "publish" in it, and no word of a later change or of the
+# publisher (a site name).
+_PUBLISH_NAME = re.compile(r"^(?!.*(?:publisher|modif|updat|last|review|revis)).*publish")
+_WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
+_EASTMOST = timedelta(hours=14)
 
 
 def title(page: Page) -> str | None:
@@ -66,7 +73,9 @@ def title(page: Page) -> str | None:
     meta_titles += page.all_meta(TITLE_META)
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
-    return choose_title(meta_titles, headings(page.root), _site_names(page))
+    tiers = heading_tiers(page.root)
+    shown = [text for tier in tiers for text in tier][:_MAX_HEADINGS]
+    return choose_title(meta_titles, shown, _site_names(page), several=bool(tiers) and len(tiers[0]) > 1)
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:
@@ -109,15 +118,18 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
 
     1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
        what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
-    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), when the
+    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), or anywhere
+       in a sentence saying when the piece first appeared ("originally published on ..."), when the
        markup's date is not the same moment in another time zone;
-    3. JSON-LD datePublished, then publish-date meta tags, then a publish <time> element; but when the
+    3. JSON-LD datePublished, then publish-date meta tags (the listed names, then any other name
+       saying publication), then a publish <time> element; but when the
        page shows readers another date by its headline, the shown one wins: the hidden date is a CMS
        creation or import date. Not when the shown date is the last update (labelled "Updated", or
        the modified time): pages show readers when they last changed, and markup keeps the first day;
     4. with no date in the markup, the first date written by the headline, one that does not say it
        is an update first;
-    5. htmldate (extensive search), which reads what is left.
+    5. htmldate, which reads what is left; a 1 January (a year-only guess) gives way to the first
+       day the page writes, and the modified date to a first written day before it.
     """
     chosen = _declared_or_shown(page, now, headline)
     from_url = plausible(date_from_url(page.url), now)
@@ -126,13 +138,35 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
     return chosen
 
 
-def _same_moment(first: str, second: str) -> bool:
-    """Within a day: one moment written in two time zones (a UTC timestamp, a local byline); or the
-    same numbers read the other way round ("09.10.2024" beside a declared 10 September)."""
-    a, b = day_of(first), day_of(second)
+def _same_moment(shown: str, declared: str) -> bool:
+    """One moment written in two time zones (a UTC timestamp, a local byline): the shown day is one
+    the declared time falls on somewhere on Earth (UTC-12 to UTC+14), or within a day when the
+    declared time gives no offset; or the same numbers read the other way round ("09.10.2024"
+    beside a declared 10 September)."""
+    a, b = day_of(shown), day_of(declared)
     if a is None or b is None:
         return False
-    return abs((a - b).days) <= 1 or swapped(first) == second[:10]
+    if swapped(shown) == declared[:10]:
+        return True
+    moment = _aware(declared)
+    if moment is None:
+        return abs((a - b).days) <= 1
+    return (moment + _WESTMOST).date() <= a <= (moment + _EASTMOST).date()
+
+
+def _aware(iso: str) -> datetime | None:
+    """The moment an ISO time with an offset names, in UTC; None for a day or a time without offset."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if len(iso) > 10 and moment.tzinfo is not None else None
+
+
+def _publish_named_meta(page: Page) -> list[str]:
+    """Meta tags the listed names miss whose own name says publication ("published",
+    "og:publish_date", "w-published-date"): CMSs and plugins coin their own."""
+    return [v for name, values in page.meta.items() if _PUBLISH_NAME.search(name) for v in values[:1] if v]
 
 
 def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
@@ -140,6 +174,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
         jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
         jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
         *page.all_meta(PUBLISHED_META),
+        *_publish_named_meta(page),
     ]
     found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
     if not found:
@@ -148,6 +183,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
     near = [s for s in shown if s.near]
     labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
+    labelled = labelled or plausible(stated_first_day(page.visible, day_first=writes_day_first(page)), now)
     if found:
         if labelled and not _same_moment(labelled, found):
             return labelled
@@ -171,15 +207,21 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
         page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
     )
     found = plausible(found, now)
-    if found and not found.endswith("-01-01"):
+    last_change = found is not None and found[:10] == (updated(page, now) or "")[:10]
+    if found and not found.endswith("-01-01") and not last_change:
         return found
     # htmldate's 1 January is a year-only guess (most often the copyright footer's "© 2019") unless
-    # the page writes that day; the first day the page writes is taken instead. Read only when needed:
-    # dates in the whole text are the costliest search here.
-    written = [d for _, d in dates_in_text(page.visible) if plausible(d, now)]
-    if found and found in written:
+    # the page writes that day; its answer that is the markup's modified date is the last change,
+    # which the first day the page writes (not under an "Updated" label) precedes. Read only when
+    # needed: dates in the whole text are the costliest search here.
+    text = page.visible
+    written = [(d, role_before(text, at)) for at, d in dates_in_text(text) if plausible(d, now)]
+    first = [d for d, role in written if role is not DateRole.UPDATED]
+    if found and last_change:
+        return first[0] if first and first[0] < found[:10] else found
+    if found and found in first:
         return found
-    return next(iter(written), None)
+    return next(iter(first or [d for d, _ in written]), None)
 
 
 def updated(page: Page, now: datetime) -> str | None:

@@ -25,6 +25,9 @@ _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
+_MAX_HEADINGS = 5
+_WRAPPED = 3  # heading tiers: see _heading_place
+_MASTHEAD = 4
 _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
 )
@@ -163,10 +166,57 @@ def site_name(page: Page) -> str | None:
 
 
 def headings(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, those in <article> or <main> first; none from the masthead or a menu."""
-    found = [h for h in root.iter("h1") if not any(a.tag in _CHROME_TAGS for a in h.iterancestors())]
-    found.sort(key=lambda h: not any(a.tag in {"article", "main"} for a in h.iterancestors()))
-    return [t for t in (heading_text(h) for h in found[:5]) if t]
+    """The page's <h1> texts, those in <article> or <main> first; none from a menu, sidebar or footer."""
+    return [text for tier in heading_tiers(root) for text in tier][:_MAX_HEADINGS]
+
+
+def heading_tiers(root: lxml.html.HtmlElement) -> list[list[str]]:
+    """The page's <h1> texts grouped by where they stand, most trusted first: in an <article>, in
+    <main>, elsewhere in the body, in an article that a menu, sidebar or footer wraps, in the page's
+    masthead. Empty groups are left out; a text said twice (a template's mobile and desktop copies
+    of one headline) counts once.
+
+    A <header> inside the article is the article's own (its headline, byline, date); the page's
+    <header> is the masthead, whose <h1> is the site's logo, so it counts only on a page with no
+    other <h1> (a hero banner that carries the headline)."""
+    tiers: list[list[lxml.html.HtmlElement]] = [[], [], [], [], []]
+    for heading in root.iter("h1"):
+        place = _heading_place(heading)
+        if place is not None:
+            tiers[place].append(heading)
+    if any(tiers[:_MASTHEAD]):
+        tiers[_MASTHEAD] = []
+    seen: set[str] = set()
+    found = []
+    for tier in tiers:
+        texts = []
+        for text in (heading_text(h) for h in tier[:_MAX_HEADINGS]):
+            if text and text not in seen:
+                seen.add(text)
+                texts.append(text)
+        if texts:
+            found.append(texts)
+    return found
+
+
+def _heading_place(heading: lxml.html.HtmlElement) -> int | None:
+    """0 in an <article>, 1 in <main>, 2 elsewhere in the body, 3 in an article or main that a menu,
+    sidebar or footer wraps, 4 in the page's <header>; None in a menu, sidebar or footer. An article
+    inside such chrome is the last resort before the masthead: an unclosed menu or a page-wide
+    pop-up layer can wrap a whole page, but a mega-menu's story cards are not the headline."""
+    container = None
+    in_header = False
+    for ancestor in heading.iterancestors():
+        tag = ancestor.tag
+        if container is None and tag in {"article", "main"}:
+            container = 0 if tag == "article" else 1
+        elif tag == "header" and container is None:
+            in_header = True
+        elif tag in _CHROME_TAGS and tag != "header":
+            return None if container is None else _WRAPPED
+    if container is not None:
+        return container
+    return _MASTHEAD if in_header else 2
 
 
 def heading_text(heading: lxml.html.HtmlElement) -> str:

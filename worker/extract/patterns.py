@@ -138,22 +138,24 @@ AUTHOR_MAX_CHARS = 60
 # Title separators between the headline and the site name, strongest first.
 TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 
-# Months, in the languages of the datelines newsworker meets; values are month numbers.
+# Months, in the languages of the datelines newsworker meets (Polish and Russian in the genitive that
+# dates use: "3 maja 2024", "3 мая 2024"); values are month numbers.
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan janvier janv januar jänner enero ene gennaio genn gen janeiro januari",
-        "february feb febr février févr fevrier februar febrero febbraio fevereiro februari",
-        "march mar mars märz maerz marzo março maart",
-        "april apr avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "june jun juin juni junio giugno junho",
-        "july jul juillet juli julio luglio julho",
-        "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre setembro",
-        "october oct octobre oktober okt octubre ottobre outubro",
-        "november nov novembre noviembre novembro",
-        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro",
+        "january jan janvier janv januar jänner enero ene gennaio genn gen janeiro januari stycznia января",
+        "february feb febr février févr fevrier februar febrero febbraio fevereiro februari lutego февраля",
+        "march mar mars märz maerz marzo março maart marts marca марта",
+        "april apr avril abril aprile kwietnia апреля",
+        "may mai mayo maggio maio mei maj maja мая",
+        "june jun juin juni junio giugno junho czerwca июня",
+        "july jul juillet juli julio luglio julho lipca июля",
+        "august aug août aout agosto augustus augusti sierpnia августа",
+        "september sep sept septembre septiembre settembre setembro września сентября",
+        "october oct octobre oktober okt octubre ottobre outubro października октября",
+        "november nov novembre noviembre novembro listopada ноября",
+        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro "
+        "desember grudnia декабря",
     ),
     start=1,
 ):
@@ -182,6 +184,15 @@ PUBLISHED_LABELS = (
     "published", "posted", "first published", "originally published", "veröffentlicht", "erschienen",
     "publié", "publié le", "publicado", "publicada", "pubblicato", "pubblicata", "gepubliceerd",
     "opublikowano", "publicerad", "publisert", "udgivet", "julkaistu", "yayınlandı", "опубликовано",
+)  # fmt: skip
+
+# Words that say a date is the first publication wherever they stand on the page ("This article was
+# originally published on 26 Sep 2019 and has been updated since").
+FIRST_PUBLISHED_LABELS = (
+    "originally published", "first published", "originally posted", "first posted",
+    "initialement publié", "publié initialement", "ursprünglich veröffentlicht", "erstmals veröffentlicht",
+    "publicado originalmente", "originalmente publicado", "pubblicato originariamente",
+    "oorspronkelijk gepubliceerd",
 )  # fmt: skip
 
 # Meta names (property, name or itemprop) that carry the publish date, most trusted first.

@@ -98,11 +98,16 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
-def choose_title(meta_titles: list[str], headings: list[str], site_names: list[str]) -> str | None:
+def choose_title(
+    meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
+) -> str | None:
     """The page's headline: an <h1> the metadata confirms, else the most trusted metadata title.
 
     A heading that equals a metadata title (or one of its separator-split parts) is the headline as
-    shown; metadata titles alone carry site names and SEO suffixes, so they come stripped."""
+    shown; metadata titles alone carry site names and SEO suffixes, so they come stripped. `several`
+    says whether the first heading has rivals where it stands (other <h1> in the same container: a
+    template's section titles); by default, whether there is more than one heading."""
+    several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
@@ -136,8 +141,7 @@ def choose_title(meta_titles: list[str], headings: list[str], site_names: list[s
     # what the metadata calls the article (a section or brand heading), or it is the same title
     # spelled a little differently.
     if stripped and (
-        len(headings) > 1
-        or (headings and not _MIN_OVERLAP < _overlap(headings[0], stripped[0]) < _SAME_TITLE_OVERLAP)
+        several or (headings and not _MIN_OVERLAP < _overlap(headings[0], stripped[0]) < _SAME_TITLE_OVERLAP)
     ):
         return stripped[0]
     for heading in headings:
