@@ -711,3 +711,13 @@ def test_jsonld_person_in_capitals_named_as_the_site_gives_way_to_the_byline() -
         "<p>The council voted on the harbour plan.</p></article>"
     )
     assert _extract(head=head, body=body, ld=ld).authors == ["Jane Doe"]
+
+
+def test_byline_in_text_does_not_end_inside_a_hyphenated_word() -> None:
+    from worker.extract.html_authors import byline_in_text
+
+    text = (
+        "Harbour wind farm approved Designs by Trade Finance and Legal Healthcare Non-Profit Designs "
+        "Education Technology Entertainment Banking"
+    )
+    assert byline_in_text(text, "Harbour wind farm approved") == []

@@ -278,8 +278,9 @@ BYLINE_IN_TEXT = re.compile(
     r"(?:\b[Bb]y:?|\bBY:?|[Ww]ritten by|[Aa]uthor:|[Vv]on|[Pp]ar|[Pp]or)\s+"
     r"(?P<names>[A-ZÀ-Þ][\w'’.\-]+(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]+|van|von|de|der|da|di|la|le)){1,3}"
     r"(?:\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’.\-]+(?:\s+[A-ZÀ-Þ][\w'’.\-]+){1,3}){0,3})"
-    # A byline ends the phrase; "by Bringing Legal Work to ..." is prose.
-    r"(?=\s*$|\s*[^\w\s.'’]|\s+(?:on|updated|published|posted|last|in)\b|\s+\d|\s+(?:"
+    # A byline ends the phrase; "by Bringing Legal Work to ..." is prose, and "by Example Non-Profit"
+    # ends inside a word, not at a symbol.
+    r"(?!-\w)(?=\s*$|\s*[^\w\s.'’]|\s+(?:on|updated|published|posted|last|in)\b|\s+\d|\s+(?:"
     + "|".join(n.capitalize() for n in MONTH_ALTERNATION.split("|"))
     + r")\b)"
 )
