@@ -228,3 +228,44 @@ def test_a_name_is_never_looked_for_before_the_first_line() -> None:
         SECOND,
     ]
     assert read_header(*_header(lines)).bylines == ()
+
+
+def test_a_name_and_role_between_headline_and_date_leave_the_headline_the_title() -> None:
+    lines = [
+        "Menu",
+        "Ferry terminal approved after two years",
+        "Ana Ruiz",
+        "Senior Harbour Correspondent",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "Ferry terminal approved after two years"
+    assert header.published == "2025-03-04"
+
+
+def test_the_headline_above_a_standfirst_is_the_title() -> None:
+    lines = [
+        "Menu",
+        "Ferry terminal finally approved",
+        "The harbour gets its terminal after two years, and the old quarter gets the traffic it feared",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal finally approved"
+
+
+def test_a_short_kicker_above_a_sentence_case_headline_is_not_the_title() -> None:
+    lines = [
+        "Menu",
+        "Harbour and ports",
+        "Ferry terminal approved after two years of hearings",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years of hearings"

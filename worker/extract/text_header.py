@@ -82,12 +82,16 @@ _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
+_CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
+_ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
+_STANDFIRST_MIN_HEADLINE = 4  # a shorter line above a standfirst is a kicker ("World News"), not the headline
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineEvidence:
     """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
-    right above the byline or date (`above_byline`), right above the first paragraph or right below
+    right above the byline or date, perhaps with a bare name, its role or a standfirst between
+    (`above_byline`; the standfirst itself gets nothing), right above the first paragraph or right below
     the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a window
     title (`crumb`), the first paragraphs use its words (`lead_words`, times the share used), it is a
     sentence-length line (`long`). Each line further from the lead costs `distance`."""
@@ -418,8 +422,12 @@ def _choose_title(
             continue
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
-        if position + 1 in meta or (position + 2 in meta and _in_cluster(below[1], common)):
-            score += evidence.above_byline  # perhaps with a bare name between
+        if _is_standfirst(pieces, position, meta, common):
+            pass  # the headline is the line above it
+        elif _reaches_byline(pieces, position, meta, common) or (
+            _is_standfirst(pieces, position + 1, meta, common)
+        ):
+            score += evidence.above_byline  # perhaps with a bare name, a role or a standfirst between
         elif below[0] == top or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
         if text.lower() in common.crumbs:
@@ -429,3 +437,37 @@ def _choose_title(
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
     return best[1] if best else None
+
+
+def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int], common: _PageWords) -> bool:
+    """Whether the byline cluster starts right below the piece: a meta line next, or one after a bare
+    name, the name's role ("Jane Doe / Senior Editor / Feb 3, 2025") or a separator."""
+    after_name = False
+    for below in range(position + 1, min(len(pieces), position + 1 + _CLUSTER_STEPS)):
+        if below in meta:
+            return True
+        text = pieces[below][1]
+        if _in_cluster(text, common):
+            after_name = len(text) > 2
+        elif after_name and len(text.split()) <= _ROLE_MAX_WORDS:
+            after_name = False  # the role under the name
+        else:
+            return False
+    return False
+
+
+def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int], common: _PageWords) -> bool:
+    """A line right below a headline-like line and right above the byline cluster, longer than that
+    line and written as a sentence, is the standfirst; the line above it is the headline."""
+    if not 0 < position < len(pieces):
+        return False
+    text, above = pieces[position][1], pieces[position - 1][1]
+    words = text.split()
+    if not _STANDFIRST_MIN_HEADLINE <= len(above.split()) < len(words) or position - 1 in meta:
+        return False
+    if not looks_like_headline(above):
+        return False
+    if _CRUMB_SIGN.search(above) or _GLUED_WORDS.search(above):
+        return False  # a breadcrumb or a menu run together above it
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= _LEAD_MIN_LOWER_SHARE and _reaches_byline(pieces, position, meta, common)
