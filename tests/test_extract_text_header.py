@@ -269,3 +269,16 @@ def test_a_short_kicker_above_a_sentence_case_headline_is_not_the_title() -> Non
         SECOND,
     ]
     assert read_header(*_header(lines)).title == "Ferry terminal approved after two years of hearings"
+
+
+def test_a_line_printed_twice_in_a_row_is_the_headline() -> None:
+    lines = [
+        "Plan your visit",
+        "Opening hours",
+        "Ferry timetable changes",
+        "Ferry timetable changes",
+        "Winter sailings at a glance",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry timetable changes"

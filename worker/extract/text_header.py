@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
@@ -91,14 +92,16 @@ _STANDFIRST_MIN_HEADLINE = 4  # a shorter line above a standfirst is a kicker ("
 class HeadlineEvidence:
     """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
     right above the byline or date, perhaps with a bare name, its role or a standfirst between
-    (`above_byline`; the standfirst itself gets nothing), right above the first paragraph or right below
-    the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a window
-    title (`crumb`), the first paragraphs use its words (`lead_words`, times the share used), it is a
-    sentence-length line (`long`). Each line further from the lead costs `distance`."""
+    (`above_byline`; the standfirst itself gets nothing), right above the first paragraph or right
+    below the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a
+    window title (`crumb`) or prints it twice in a row (`repeated`), the first paragraphs use its
+    words (`lead_words`, times the share used), it is a sentence-length line (`long`). Each line
+    further from the lead costs `distance`."""
 
     above_byline: float = 2.0
     beside_lead: float = 1.0
     crumb: float = 2.5
+    repeated: float = 1.0
     lead_words: float = 3.0
     long: float = 0.5
     long_words: int = 5
@@ -252,6 +255,14 @@ class _PageWords:
             if len(parts) > 1:
                 found.update((parts[0], parts[-1]))
         return frozenset(found)
+
+    @cached_property
+    def repeated(self) -> frozenset[str]:
+        """Lines printed twice in a row above the lead, lowercased: a page heading the copy repeats
+        (a breadcrumb's last crumb on a line of its own, then the headline)."""
+        start = max(0, self.lead - HEADER_WINDOW)
+        window = [line.lower() for line in self.lines[start : self.lead]]
+        return frozenset(a for a, b in pairwise(window) if a == b)
 
 
 def _lead_share(candidate: str, lead_words: set[str]) -> float:
@@ -430,6 +441,8 @@ def _choose_title(
             score += evidence.above_byline  # perhaps with a bare name, a role or a standfirst between
         elif below[0] == top or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
+        if text.lower() in common.repeated:
+            score += evidence.repeated
         if text.lower() in common.crumbs:
             score += evidence.crumb
         if len(text.split()) >= evidence.long_words:
