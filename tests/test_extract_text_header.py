@@ -282,3 +282,29 @@ def test_a_line_printed_twice_in_a_row_is_the_headline() -> None:
         SECOND,
     ]
     assert read_header(*_header(lines)).title == "Ferry timetable changes"
+
+
+CONTENTS = [f"Terminal {n}: opening hours and fares" for n in range(1, 46)]  # pushes the prose far down
+
+
+def test_a_header_far_above_the_lead_is_found_by_its_byline_and_date() -> None:
+    lines = [
+        "Menu",
+        "The ten best ferry routes of the year",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        *CONTENTS,
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "The ten best ferry routes of the year"
+    assert header.bylines == ("By Ana Ruiz",)
+    assert header.published == "2025-03-04"
+
+
+def test_a_menu_entry_starting_with_by_far_above_the_lead_is_no_byline() -> None:
+    lines = ["Menu", "About the port", "By the Numbers", "Annual reports", *CONTENTS, LEAD, SECOND]
+    header = read_header(*_header(lines))
+    assert header.bylines == ()
+    assert header.published is None

@@ -83,6 +83,7 @@ _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
+_FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
 _CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 _ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
 _STANDFIRST_MIN_HEADLINE = 4  # a shorter line above a standfirst is a kicker ("World News"), not the headline
@@ -351,11 +352,16 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         return Header()
     top = first_prose(lines, body)  # a standfirst above a byline is no headline
     lead = _lead_from(lines, top)
+    lead_text = " ".join(lines[top : top + 3])
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     meta = _read_meta(pieces, lead)
+    if not meta.positions and (far := _far_cluster_end(lines, lead)) is not None:
+        top = lead = far  # the header stands above a contents list, a product table or a form
+        pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
+        meta = _read_meta(pieces, lead)
     common = _PageWords(lines, lead)
     near = _cluster(pieces, meta.positions, lead, common)
-    title_at = _choose_title(lines, pieces, meta.positions, near, top, common)
+    title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
     bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
@@ -363,6 +369,34 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
+    )
+
+
+def _far_cluster_end(lines: list[str], lead: int) -> int | None:
+    """When no byline or date stands in the window above the lead, the line below the nearest date
+    line or byline further up (a contents list, a product table or a sign-up form can push the prose
+    far below the header)."""
+    for index in range(max(0, lead - HEADER_WINDOW) - 1, max(-1, lead - _FAR_REACH - 1), -1):
+        line = lines[index]
+        if len(line.split()) > _MAX_META_WORDS or not (_META_SIGN.search(line) or _META_HEAD.match(line)):
+            continue
+        if date_of_line(line) or _far_byline(lines, index):
+            end = index + 1
+            while end < lead and end - index < _CLUSTER_STEPS and _is_meta_line(lines[end]):
+                end += 1
+            return end
+    return None
+
+
+def _far_byline(lines: list[str], index: int) -> bool:
+    """A byline far above the lead counts with a date line beside it, or as a label alone over a
+    name ("Written by" / "Jane Doe"): a menu holds "By the Numbers", never that."""
+    line = lines[index]
+    if _BYLINE_LABEL.match(line):
+        return index + 1 < len(lines) and looks_like_name(lines[index + 1])
+    return is_byline(line) and any(
+        _is_meta_line(other)
+        for other in (*lines[max(0, index - 2) : index], *lines[index + 1 : index + _CLUSTER_STEPS])
     )
 
 
@@ -413,17 +447,17 @@ def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _
 
 
 def _choose_title(
-    lines: list[str],
     pieces: list[tuple[int, str]],
     meta: set[int],
     near: set[int],
     top: int,
+    lead_text: str,
     common: _PageWords,
     evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
 ) -> int | None:
     """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
     it) with the most evidence; the nearest one wins ties."""
-    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in " ".join(lines[top : top + 3]).lower().split()}
+    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
@@ -433,12 +467,13 @@ def _choose_title(
             continue
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
-        if _is_standfirst(pieces, position, meta, common):
-            pass  # the headline is the line above it
-        elif _reaches_byline(pieces, position, meta, common) or (
-            _is_standfirst(pieces, position + 1, meta, common)
+        if _reaches_byline(pieces, position, meta, common):
+            if not _is_standfirst(pieces, position, meta):  # else the headline is the line above it
+                score += evidence.above_byline  # perhaps with a bare name or a role between
+        elif _is_standfirst(pieces, position + 1, meta) and _reaches_byline(
+            pieces, position + 1, meta, common
         ):
-            score += evidence.above_byline  # perhaps with a bare name, a role or a standfirst between
+            score += evidence.above_byline  # with a standfirst between
         elif below[0] == top or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
         if text.lower() in common.repeated:
@@ -469,9 +504,9 @@ def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int]
     return False
 
 
-def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int], common: _PageWords) -> bool:
-    """A line right below a headline-like line and right above the byline cluster, longer than that
-    line and written as a sentence, is the standfirst; the line above it is the headline."""
+def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Over a byline cluster, a line right below a headline-like line, longer than that line and
+    written as a sentence, is the standfirst; the line above it is the headline."""
     if not 0 < position < len(pieces):
         return False
     text, above = pieces[position][1], pieces[position - 1][1]
@@ -483,4 +518,4 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int],
     if _CRUMB_SIGN.search(above) or _GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
     lower = sum(1 for w in words if w[:1].islower())
-    return lower / len(words) >= _LEAD_MIN_LOWER_SHARE and _reaches_byline(pieces, position, meta, common)
+    return lower / len(words) >= _LEAD_MIN_LOWER_SHARE
