@@ -308,3 +308,29 @@ def test_a_menu_entry_starting_with_by_far_above_the_lead_is_no_byline() -> None
     header = read_header(*_header(lines))
     assert header.bylines == ()
     assert header.published is None
+
+
+def test_a_standfirst_shorter_than_the_headline_is_still_no_title() -> None:
+    lines = [
+        "Menu",
+        "Harbour board approves the new ferry terminal after two years of hearings",
+        "what the old quarter fears next",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    title = read_header(*_header(lines)).title
+    assert title == "Harbour board approves the new ferry terminal after two years of hearings"
+
+
+def test_a_name_with_its_role_after_a_comma_leaves_the_headline_above_it_the_title() -> None:
+    lines = [
+        "Menu",
+        "Ferry terminal approved after two years",
+        "Ana Ruiz, Senior Harbour Correspondent",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"

@@ -86,7 +86,7 @@ _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 _FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
 _CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 _ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
-_STANDFIRST_MIN_HEADLINE = 4  # a shorter line above a standfirst is a kicker ("World News"), not the headline
+_STANDFIRST_MIN_WORDS = 4  # shorter: a kicker ("World News") or a label, not a headline or standfirst
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,8 +495,8 @@ def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int]
         if below in meta:
             return True
         text = pieces[below][1]
-        if _in_cluster(text, common):
-            after_name = len(text) > 2
+        if _in_cluster(text, common) or common.is_bare_name(text.split(",", 1)[0]):
+            after_name = len(text) > 2  # "Jane Doe", "Jane Doe, Senior Editor"
         elif after_name and len(text.split()) <= _ROLE_MAX_WORDS:
             after_name = False  # the role under the name
         else:
@@ -505,13 +505,14 @@ def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int]
 
 
 def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
-    """Over a byline cluster, a line right below a headline-like line, longer than that line and
-    written as a sentence, is the standfirst; the line above it is the headline."""
+    """Over a byline cluster, a line of a sentence's shape right below a headline-like line is the
+    standfirst and that line the headline: the headline comes first. Either of fewer than four words
+    is a kicker ("World News") or a label, not a headline and its standfirst."""
     if not 0 < position < len(pieces):
         return False
     text, above = pieces[position][1], pieces[position - 1][1]
     words = text.split()
-    if not _STANDFIRST_MIN_HEADLINE <= len(above.split()) < len(words) or position - 1 in meta:
+    if min(len(above.split()), len(words)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
         return False
     if not looks_like_headline(above):
         return False
