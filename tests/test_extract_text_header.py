@@ -334,3 +334,15 @@ def test_a_name_with_its_role_after_a_comma_leaves_the_headline_above_it_the_tit
         SECOND,
     ]
     assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"
+
+
+def test_a_numbered_first_section_heading_above_the_lead_is_not_the_title() -> None:
+    lines = [
+        "Menu",
+        "Five ways to ride the new routes",
+        "1. Buy a season pass",
+        LEAD,
+        "2. Board at the old quarter",
+        SECOND,
+    ]
+    assert read_header(lines, [3, 5]).title == "Five ways to ride the new routes"

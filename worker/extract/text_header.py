@@ -79,11 +79,13 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 _FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
+_SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
 _CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 _ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
 _STANDFIRST_MIN_WORDS = 4  # shorter: a kicker ("World News") or a label, not a headline or standfirst
@@ -256,6 +258,20 @@ class _PageWords:
             if len(parts) > 1:
                 found.update((parts[0], parts[-1]))
         return frozenset(found)
+
+    def is_section_head(self, text: str) -> bool:
+        """A numbered line ("1. Plan ahead") whose next number starts a line below the lead too: the
+        first section's heading (or a contents entry), no headline. A question is no such sign:
+        question headlines head articles whose sections ask questions too."""
+        numbered = _NUMBERED.match(text)
+        if not numbered:
+            return False
+        following = f"{int(numbered[1]) + 1}"
+        return any((match := _NUMBERED.match(line)) and match[1] == following for line in self.below_lead)
+
+    @cached_property
+    def below_lead(self) -> list[str]:
+        return self.lines[self.lead : self.lead + _SECTION_REACH]
 
     @cached_property
     def repeated(self) -> frozenset[str]:
@@ -463,7 +479,7 @@ def _choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or position >= toc:
             continue
-        if not looks_like_headline(text):
+        if not looks_like_headline(text) or common.is_section_head(text):
             continue
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
