@@ -346,3 +346,23 @@ def test_a_numbered_first_section_heading_above_the_lead_is_not_the_title() -> N
         SECOND,
     ]
     assert read_header(lines, [3, 5]).title == "Five ways to ride the new routes"
+
+
+def test_a_date_line_naming_its_author_gives_the_byline() -> None:
+    for dated in ("March 4, 2025 by Ana Ruiz", "Ana Ruiz • March 4, 2025", "Ana Ruiz March 4, 2025"):
+        lines = ["Menu", "Ferry terminal approved after two years", dated, LEAD, SECOND]
+        header = read_header(*_header(lines))
+        assert header.published == "2025-03-04", dated
+        assert [b.removeprefix("by ").strip() for b in header.bylines] == ["Ana Ruiz"], dated
+
+
+def test_an_update_label_before_a_date_is_no_name() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", "Last Updated March 4, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ()
+
+
+def test_a_long_byline_line_gives_its_first_part() -> None:
+    line = "By Ana Ruiz – Updated March 4, 2025 at 10:00 AM | Fact-checked by John Roe, Harbour Desk"
+    header = read_header(*_header(["Menu", "Ferry terminal approved after two years", line, LEAD, SECOND]))
+    assert header.bylines == ("By Ana Ruiz",)
+    assert header.published is not None and header.published.startswith("2025-03-04")

@@ -79,6 +79,8 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
+_BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
@@ -308,14 +310,23 @@ class _Meta:
             self.published = self.published or day
 
 
-def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
+def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> _Meta:
     """Bylines, dates and a dateline among the pieces, read upward from the lead. A piece longer
-    than any of them is passed over at once: most of a header is menus and teasers."""
+    than any of them is passed over at once: most of a header is menus and teasers; but a byline
+    that goes on with the dates and a fact-checker ("By Jane Doe – Updated ... | Reviewed by ...")
+    is read for its first part."""
     meta = _Meta()
     for position in range(len(pieces) - 1, -1, -1):
         index, text = pieces[position]
         words = len(text.split())
-        if words > _MAX_META_WORDS or not (_META_SIGN.search(text) or _META_HEAD.match(text)):
+        if words > _MAX_META_WORDS:
+            if index != lead and (head := _long_byline(text)):
+                meta.bylines.insert(0, head)
+                meta.positions.add(position)
+                for at, day in dates_in_text(text, limit=1):
+                    meta.add_day(day, is_update=_is_update(text, at))
+            continue
+        if not (_META_SIGN.search(text) or _META_HEAD.match(text)):
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
         if _DATELINE_MARK.search(text) and (found := parse_dateline(text)):
@@ -339,7 +350,30 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
                 label = _DATE_LABEL.match(text)
                 meta.add_day(day, is_update=_is_update(text, label.end() if label else 0))
             meta.positions.add(position)
+            if name := _name_beside_date(text, common):
+                meta.bylines.insert(0, name)
     return meta
+
+
+def _long_byline(text: str) -> str | None:
+    """The first part of a long line that opens with a byline, cut at its first separator."""
+    if not _BYLINE.match(text):
+        return None
+    head = _SEGMENT.split(text, maxsplit=1)[0]
+    return head if head != text and is_byline(head) else None
+
+
+def _name_beside_date(text: str, common: _PageWords) -> str | None:
+    """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
+    if by := _BY_INSIDE.search(text):
+        rest = text[by.start() :].strip()
+        return rest if is_byline(rest) else None
+    text = _DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
+    found = dates_in_text(text, limit=1)
+    if not found:
+        return None
+    before = text[: found[0][0]].strip(" •|·,-–—")
+    return before if before and common.is_bare_name(before) else None
 
 
 def _is_update(text: str, at: int) -> bool:
@@ -370,12 +404,13 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     lead = _lead_from(lines, top)
     lead_text = " ".join(lines[top : top + 3])
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
-    meta = _read_meta(pieces, lead)
+    common = _PageWords(lines, lead)
+    meta = _read_meta(pieces, lead, common)
     if not meta.positions and (far := _far_cluster_end(lines, lead)) is not None:
         top = lead = far  # the header stands above a contents list, a product table or a form
         pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
-        meta = _read_meta(pieces, lead)
-    common = _PageWords(lines, lead)
+        common = _PageWords(lines, lead)
+        meta = _read_meta(pieces, lead, common)
     near = _cluster(pieces, meta.positions, lead, common)
     title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
     bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
