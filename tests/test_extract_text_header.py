@@ -366,3 +366,39 @@ def test_a_long_byline_line_gives_its_first_part() -> None:
     header = read_header(*_header(["Menu", "Ferry terminal approved after two years", line, LEAD, SECOND]))
     assert header.bylines == ("By Ana Ruiz",)
     assert header.published is not None and header.published.startswith("2025-03-04")
+
+
+def test_a_bare_name_beside_the_date_under_the_headline_is_the_byline_far_from_the_lead() -> None:
+    lines = [
+        "Menu",
+        "Ferry terminal approved after two years",
+        "Ana Ruiz",
+        "March 4, 2025",
+        "Share this article",
+        "Start your free trial today",
+        "Newsletter",
+        "Sign up",
+        "Advertisement",
+        "Related",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_like_line_under_the_headline_without_a_date_beside_it_is_no_byline() -> None:
+    lines = [
+        "Menu",
+        "Our partner companies",
+        "Harbour Lights Company",
+        "Eastgate Marine Supplies",
+        "North-West Pilots",
+        "Share this page",
+        "Start your free trial today",
+        "Newsletter",
+        "Sign up",
+        "Advertisement",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).bylines == ()

@@ -413,7 +413,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         meta = _read_meta(pieces, lead, common)
     near = _cluster(pieces, meta.positions, lead, common)
     title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
-    bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
+    bylines = meta.bylines or _bare_names(pieces, meta.positions, near, title_at, lead, common)
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
         bylines=tuple(bylines),
@@ -452,13 +452,26 @@ def _far_byline(lines: list[str], index: int) -> bool:
 
 
 def _bare_names(
-    pieces: list[tuple[int, str]], near: set[int], title_at: int | None, lead: int, common: _PageWords
+    pieces: list[tuple[int, str]],
+    meta: set[int],
+    near: set[int],
+    title_at: int | None,
+    lead: int,
+    common: _PageWords,
 ) -> list[str]:
     """A name without "By": the name-like line right beside a date line near the lead, or the one
-    between the headline and the lead ("Headline / Jane Doe / First paragraph"). Its words must be
-    ones the page never writes in lowercase: "Harbour Traffic Updates" looks like a name but is not."""
+    between the headline and the lead ("Headline / Jane Doe / First paragraph"), or one beside a
+    date line in the few lines right under the headline ("Headline / Jane Doe / Feb 3, 2025"). Its
+    words must be ones the page never writes in lowercase: "Harbour Traffic Updates" is no name."""
     if title_at is None:
         return []
+    for position in range(title_at + 1, min(len(pieces), title_at + 1 + _CLUSTER_STEPS)):
+        index, text = pieces[position]
+        if index >= lead or position in meta:
+            continue
+        beside = (pieces[p][1] for p in (position - 1, position + 1) if p in meta)
+        if any(date_of_line(line) for line in beside) and common.is_bare_name(text):
+            return [text]
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
