@@ -402,3 +402,14 @@ def test_a_name_like_line_under_the_headline_without_a_date_beside_it_is_no_byli
         SECOND,
     ]
     assert read_header(*_header(lines)).bylines == ()
+
+
+def test_a_bare_name_with_its_role_above_the_date_is_the_byline_without_the_role() -> None:
+    for block in (["Ana Ruiz", "Senior Harbour Correspondent"], ["Ana Ruiz, Senior Harbour Correspondent"]):
+        lines = ["Menu", "Ferry terminal approved after two years", *block, "March 4, 2025", LEAD, SECOND]
+        assert read_header(*_header(lines)).bylines == ("Ana Ruiz",), block
+
+
+def test_a_byline_label_glued_to_the_name_by_a_colon_is_read() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", "Written by:Ana Ruiz", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ("Written by: Ana Ruiz",)

@@ -51,7 +51,8 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b\s*:?\s+\S", re.I)
+_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+_COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 _NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
 _TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
@@ -336,7 +337,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
-            meta.bylines.insert(0, text)
+            meta.bylines.insert(0, _COLON_GLUED.sub(r"\1 ", text))
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
@@ -469,9 +470,14 @@ def _bare_names(
         index, text = pieces[position]
         if index >= lead or position in meta:
             continue
-        beside = (pieces[p][1] for p in (position - 1, position + 1) if p in meta)
-        if any(date_of_line(line) for line in beside) and common.is_bare_name(text):
-            return [text]
+        # "Jane Doe, MD" keeps the credentials; of "Jane Doe, Senior Editor" the role is no part.
+        name = text if common.is_bare_name(text) else text.split(",", 1)[0]
+        beside = [position - 1, position + 1]
+        if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= _ROLE_MAX_WORDS:
+            beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
+        dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
+        if dated and common.is_bare_name(name):
+            return [name]
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
