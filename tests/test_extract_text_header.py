@@ -349,7 +349,13 @@ def test_a_numbered_first_section_heading_above_the_lead_is_not_the_title() -> N
 
 
 def test_a_date_line_naming_its_author_gives_the_byline() -> None:
-    for dated in ("March 4, 2025 by Ana Ruiz", "Ana Ruiz • March 4, 2025", "Ana Ruiz March 4, 2025"):
+    for dated in (
+        "March 4, 2025 by Ana Ruiz",
+        "Ana Ruiz • March 4, 2025",
+        "Ana Ruiz March 4, 2025",
+        "March 4, 2025 · 8 min read · Ana Ruiz",
+        "Ana Ruiz | Harbour Desk | March 4, 2025",
+    ):
         lines = ["Menu", "Ferry terminal approved after two years", dated, LEAD, SECOND]
         header = read_header(*_header(lines))
         assert header.published == "2025-03-04", dated

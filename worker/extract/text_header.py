@@ -80,6 +80,7 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 _BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
@@ -373,8 +374,12 @@ def _name_beside_date(text: str, common: _PageWords) -> str | None:
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = text[: found[0][0]].strip(" •|·,-–—")
-    return before if before and common.is_bare_name(before) else None
+    before = text[: found[0][0]].strip(" •|·⋅,-–—")
+    if before and common.is_bare_name(before):
+        return before
+    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025"
+    parts = [part.strip() for part in _DOTS.split(text)]
+    return next((part for part in parts if len(parts) > 1 and common.is_bare_name(part)), None)
 
 
 def _is_update(text: str, at: int) -> bool:
