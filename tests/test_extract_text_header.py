@@ -419,3 +419,19 @@ def test_a_bare_name_with_its_role_above_the_date_is_the_byline_without_the_role
 def test_a_byline_label_glued_to_the_name_by_a_colon_is_read() -> None:
     lines = ["Menu", "Ferry terminal approved after two years", "Written by:Ana Ruiz", LEAD, SECOND]
     assert read_header(*_header(lines)).bylines == ("Written by: Ana Ruiz",)
+
+
+def test_a_date_set_apart_by_bars_in_a_header_line_is_read() -> None:
+    line = "Harbour Desk | March 4, 2025 | Transport"
+    header = read_header(*_header(["Menu", "Ferry terminal approved after two years", line, LEAD, SECOND]))
+    assert header.published == "2025-03-04"
+
+
+def test_a_labelled_date_below_the_article_stands_in_when_the_header_has_none() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Published", "March 4, 2025"]
+    assert read_header(lines, [2, 3]).published == "2025-03-04"
+
+
+def test_an_unlabelled_date_below_the_article_is_no_publish_day() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Comments", "March 9, 2025"]
+    assert read_header(lines, [2, 3]).published is None

@@ -58,6 +58,7 @@ _NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b",
 _TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
 _DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
+_DAY_LABEL = re.compile(rf"^(?:{_alternation((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 _DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
@@ -346,15 +347,48 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
             continue
         elif _NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
-        elif (day := date_of_line(text)) is not None:
+        elif (dated := _dated_part(text)) is not None:
+            part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not _DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                label = _DATE_LABEL.match(text)
-                meta.add_day(day, is_update=_is_update(text, label.end() if label else 0))
+                label = _DATE_LABEL.match(part)
+                meta.add_day(day, is_update=_is_update(part, label.end() if label else 0))
             meta.positions.add(position)
             if name := _name_beside_date(text, common):
                 meta.bylines.insert(0, name)
     return meta
+
+
+def _labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
+    """When the header shows no date: the first day a labelled line below the lead gives
+    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
+    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
+    updated = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not _DAY_LABEL.match(line) or len(line.split()) > _MAX_META_WORDS:
+            continue
+        if _DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        if (day := date_of_line(line)) is None:
+            continue
+        if not _is_update(line, _DATE_LABEL.match(line).end()):
+            return day, updated
+        updated = updated or day
+    return None, updated
+
+
+def _dated_part(text: str) -> tuple[str, str] | None:
+    """The day a short line states, and the part that states it: the whole line, or one of its
+    parts set apart by dots or bars ("Jane Doe | Apr 21, 2017 | Travel")."""
+    if (day := date_of_line(text)) is not None:
+        return text, day
+    if not _DOTS.search(text):
+        return None
+    for part in _DOTS.split(text):
+        if (day := date_of_line(part.strip())) is not None:
+            return part.strip(), day
+    return None
 
 
 def _long_byline(text: str) -> str | None:
@@ -419,6 +453,8 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         meta = _read_meta(pieces, lead, common)
     near = _cluster(pieces, meta.positions, lead, common)
     title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
+    if meta.published is None and meta.updated is None:
+        meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
     bylines = meta.bylines or _bare_names(pieces, meta.positions, near, title_at, lead, common)
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
