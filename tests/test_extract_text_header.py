@@ -435,3 +435,15 @@ def test_a_labelled_date_below_the_article_stands_in_when_the_header_has_none() 
 def test_an_unlabelled_date_below_the_article_is_no_publish_day() -> None:
     lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Comments", "March 9, 2025"]
     assert read_header(lines, [2, 3]).published is None
+
+
+def test_a_byline_below_the_article_stands_in_when_the_header_names_nobody() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Written by Ana Ruiz"]
+    assert read_header(lines, [2, 3]).bylines == ("Written by Ana Ruiz",)
+    lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Author", "Ana Ruiz"]
+    assert read_header(lines, [2, 3]).bylines == ("by Ana Ruiz",)
+
+
+def test_a_one_word_prefix_before_one_word_below_the_article_is_no_byline() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Text Link", "From Archive"]
+    assert read_header(lines, [2, 3]).bylines == ()

@@ -52,6 +52,7 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+_BYLINE_HEAD = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b", re.I)
 _COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 _NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
@@ -88,6 +89,7 @@ _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. P
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
+_BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 _FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
@@ -359,6 +361,23 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
     return meta
 
 
+def _byline_below(lines: list[str], start: int) -> list[str]:
+    """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
+    "Author" / "Jane Doe"), where pages sign an article at its end."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if len(line) > _BYLINE_MAX_CHARS or not (head := _BYLINE_HEAD.match(line)):
+            continue
+        if " " not in head[0] and len(line[head.end() :].split()) == 1:
+            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
+        if _BYLINE_LABEL.match(line):
+            if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
+                return [f"by {lines[index + 1]}"]
+        elif is_byline(line):
+            return [_COLON_GLUED.sub(r"\1 ", line)]
+    return []
+
+
 def _labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
     """When the header shows no date: the first day a labelled line below the lead gives
     ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
@@ -455,7 +474,11 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
         meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
-    bylines = meta.bylines or _bare_names(pieces, meta.positions, near, title_at, lead, common)
+    bylines = (
+        meta.bylines
+        or _bare_names(pieces, meta.positions, near, title_at, lead, common)
+        or _byline_below(lines, lead + 1)
+    )
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
         bylines=tuple(bylines),
