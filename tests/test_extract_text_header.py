@@ -75,7 +75,7 @@ def test_a_date_label_glued_to_the_name_is_split_off() -> None:
 
 def test_a_byline_glued_to_its_name_is_read() -> None:
     lines = ["Ferry terminal approved after two years", "ByAna Ruiz", "March 4, 2025", LEAD, SECOND]
-    assert read_header(*_header(lines)).bylines == ("ByAna Ruiz",)
+    assert read_header(*_header(lines)).bylines == ("By Ana Ruiz",)
 
 
 def test_a_reviewer_or_editor_is_no_author() -> None:
@@ -447,3 +447,10 @@ def test_a_byline_below_the_article_stands_in_when_the_header_names_nobody() -> 
 def test_a_one_word_prefix_before_one_word_below_the_article_is_no_byline() -> None:
     lines = ["Menu", "Ferry terminal approved after two years", LEAD, SECOND, "Text Link", "From Archive"]
     assert read_header(lines, [2, 3]).bylines == ()
+
+
+def test_a_byline_gets_back_the_spaces_the_copy_lost_but_a_brand_keeps_its_capitals() -> None:
+    lines = ["Menu", "Ferry terminal approved after two years", "ByAna RuizMarch 4, 2025", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ("By Ana Ruiz March 4, 2025",)
+    lines = ["Menu", "Ferry terminal approved after two years", "By HarbourWorks", LEAD, SECOND]
+    assert read_header(*_header(lines)).bylines == ("By HarbourWorks",)

@@ -21,7 +21,7 @@ from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dateline import parse_dateline
-from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
+from worker.extract.dates import MONTHS, DateRole, dates_in_text, parse_date, role_before
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -53,6 +53,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
 _BYLINE_HEAD = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b", re.I)
+# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
+_GLUED_IN_BYLINE = re.compile(
+    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
+    + _alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
+    + r")\b)"
+)
 _COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 _NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
@@ -361,6 +367,12 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
     return meta
 
 
+def _unglued(byline: str) -> str:
+    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
+    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
+    return _GLUED_IN_BYLINE.sub(" ", byline)
+
+
 def _byline_below(lines: list[str], start: int) -> list[str]:
     """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
     "Author" / "Jane Doe"), where pages sign an article at its end."""
@@ -481,7 +493,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     )
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
-        bylines=tuple(bylines),
+        bylines=tuple(_unglued(byline) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
