@@ -454,3 +454,14 @@ def test_a_byline_gets_back_the_spaces_the_copy_lost_but_a_brand_keeps_its_capit
     assert read_header(*_header(lines)).bylines == ("By Ana Ruiz March 4, 2025",)
     lines = ["Menu", "Ferry terminal approved after two years", "By HarbourWorks", LEAD, SECOND]
     assert read_header(*_header(lines)).bylines == ("By HarbourWorks",)
+
+
+def test_a_byline_going_on_after_a_bar_keeps_only_its_name_part() -> None:
+    lines = [
+        "Menu",
+        "Ferry terminal approved after two years",
+        "By Ana Ruiz | SEO | 8 min read",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).bylines == ("By Ana Ruiz",)

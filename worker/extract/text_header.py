@@ -347,7 +347,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
-            meta.bylines.insert(0, _COLON_GLUED.sub(r"\1 ", text))
+            head = _DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
+            meta.bylines.insert(0, _COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
