@@ -465,3 +465,16 @@ def test_a_byline_going_on_after_a_bar_keeps_only_its_name_part() -> None:
         SECOND,
     ]
     assert read_header(*_header(lines)).bylines == ("By Ana Ruiz",)
+
+
+def test_a_headline_above_its_byline_under_an_empty_contents_heading_is_the_title() -> None:
+    lines = [
+        "Table of Contents",
+        "Expand",
+        "Ferry terminal approved after two years",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"

@@ -608,10 +608,16 @@ def _choose_title(
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
-        if index >= top or position in meta or position >= toc:
+        if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if not looks_like_headline(text) or common.is_section_head(text):
-            continue
+        if position >= toc and not (
+            _reaches_byline(pieces, position, meta, common)
+            or (
+                _is_standfirst(pieces, position + 1, meta)
+                and _reaches_byline(pieces, position + 1, meta, common)
+            )
+        ):
+            continue  # an entry of the contents list, unless the header stands under an empty one
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
         if _reaches_byline(pieces, position, meta, common):
