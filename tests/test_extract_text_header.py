@@ -478,3 +478,19 @@ def test_a_headline_above_its_byline_under_an_empty_contents_heading_is_the_titl
         SECOND,
     ]
     assert read_header(*_header(lines)).title == "Ferry terminal approved after two years"
+
+
+def test_a_date_label_over_a_headline_does_not_hide_the_headline() -> None:
+    lines = [
+        "Best Picks",
+        "Updated",
+        "Ferry terminal approved after two years",
+        "The harbour gets its terminal, and the old quarter gets the traffic it feared",
+        "By Ana Ruiz",
+        "March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(*_header(lines))
+    assert header.title == "Ferry terminal approved after two years"
+    assert header.published == "2025-03-04"

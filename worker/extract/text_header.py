@@ -457,7 +457,10 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
     "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
     if _DATE_LABEL_ALONE.match(label):
-        meta.add_day(date_of_line(below), is_update=_is_update(label, len(label)))
+        if (day := date_of_line(below)) is None:
+            meta.positions.add(position)  # a label whose date the copy lost: what is below is no date
+            return True
+        meta.add_day(day, is_update=_is_update(label, len(label)))
     elif _NOT_AUTHOR.match(label):
         pass
     elif _BYLINE_LABEL.match(label):
