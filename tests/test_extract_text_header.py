@@ -494,3 +494,15 @@ def test_a_date_label_over_a_headline_does_not_hide_the_headline() -> None:
     header = read_header(*_header(lines))
     assert header.title == "Ferry terminal approved after two years"
     assert header.published == "2025-03-04"
+
+
+def test_a_sentence_case_headline_taken_for_the_first_paragraph_is_the_title() -> None:
+    lines = [
+        "Menu",
+        "Transport",
+        "How the harbour board came to approve the new ferry terminal after all",
+        LEAD,
+        SECOND,
+    ]
+    header = read_header(lines, [2, 3, 4])
+    assert header.title == "How the harbour board came to approve the new ferry terminal after all"

@@ -39,6 +39,7 @@ _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _LEAD_MIN_LOWER_SHARE = 0.35
 _MAX_HEADLINE_WORDS = 30
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
 _MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
 _NAME_MAX_SPACES = 8  # four words and their credentials ("Jane Doe, MD, MPH, FACP")
@@ -157,6 +158,19 @@ def first_prose(lines: list[str], body: list[int]) -> int:
             (i for i, line in enumerate(lines) if looks_like_prose(line)), min(len(lines), HEADER_WINDOW)
         )
     return found
+
+
+def _is_headline_as_prose(lines: list[str], top: int) -> bool:
+    """A sentence-case headline the body classifier took for the first paragraph: it has a
+    paragraph's words but no sentence's end, and real prose follows it."""
+    line = lines[top] if top < len(lines) else ""
+    return (
+        not line.endswith(_SENTENCE_ENDS)
+        and top + 1 < len(lines)
+        and looks_like_headline(line)
+        and looks_like_prose(lines[top + 1])
+        and lines[top + 1].endswith(_SENTENCE_ENDS)
+    )
 
 
 def find_lead(lines: list[str], body: list[int]) -> int:
@@ -476,6 +490,8 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     if not lines:
         return Header()
     top = first_prose(lines, body)  # a standfirst above a byline is no headline
+    if _is_headline_as_prose(lines, top):
+        top += 1
     lead = _lead_from(lines, top)
     lead_text = " ".join(lines[top : top + 3])
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
