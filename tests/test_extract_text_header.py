@@ -506,3 +506,10 @@ def test_a_sentence_case_headline_taken_for_the_first_paragraph_is_the_title() -
     ]
     header = read_header(lines, [2, 3, 4])
     assert header.title == "How the harbour board came to approve the new ferry terminal after all"
+
+
+def test_a_labelled_reading_time_is_not_a_headline() -> None:
+    lead = "Reading the harbour report takes time, but the board approved the ferry terminal on Tuesday."
+    for reading in ("Reading time: 4 minutes", "Lesezeit: 4 Minuten"):
+        lines = ["Menu", "Councillors back the plan", "March 4, 2025", reading, lead, SECOND]
+        assert read_header(*_header(lines)).title == "Councillors back the plan", reading

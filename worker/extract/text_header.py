@@ -89,6 +89,11 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_READING_LABEL = re.compile(
+    r"^(?:estimated\s+)?(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|"
+    r"tempo di lettura|leestijd|czas czytania)\b",
+    re.I,
+)
 _DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 _BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
@@ -229,10 +234,15 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
-    if _CHROME.match(line) or READING_TIME.match(line) or COPYRIGHT_LINE.search(line):
+    if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
+
+
+def _is_reading_time(line: str) -> bool:
+    """ "5 min read", or the same under a label: "Reading time: 5 minutes", "Lesezeit: 5 Minuten"."""
+    return bool(READING_TIME.match(line) or (_READING_LABEL.match(line) and _DIGIT.search(line)))
 
 
 def _split_glued(line: str) -> list[str]:
@@ -597,7 +607,7 @@ def _is_bare_name(text: str, common: _PageWords) -> bool:
 
 
 def _in_cluster(text: str, common: _PageWords) -> bool:
-    return len(text) <= 2 or common.is_bare_name(text) or bool(READING_TIME.match(text))
+    return len(text) <= 2 or common.is_bare_name(text) or _is_reading_time(text)
 
 
 def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _PageWords) -> set[int]:
