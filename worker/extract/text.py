@@ -15,6 +15,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit
 from worker.extract.patterns import COPYRIGHT_LINE
 from worker.extract.text_header import read_header
+from worker.extract.titles import strip_site_affixes
 
 _FOOTER_WINDOW = 40
 _MASTHEAD_LINES = 5
@@ -48,6 +49,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     header = read_header(lines, layout.body)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
+    if title:  # "Headline | Section | Brand": a window title copied as the headline line
+        title = strip_site_affixes(title, [site] if site else [])
     dateline = header.dateline
     agency = _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
