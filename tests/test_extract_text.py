@@ -134,3 +134,14 @@ def test_a_window_title_copied_as_the_headline_loses_its_short_trailing_parts() 
     page = [PAGE[0], "Wind farm off the northern harbour wins final approval | Energy", *PAGE[2:]]
     metadata = extract_text_metadata(_layout(page, [3, 4, 5]), url=None)
     assert metadata.title == "Wind farm off the northern harbour wins final approval"
+
+
+def test_the_copyright_holder_names_the_site_a_headline_line_loses() -> None:
+    page = [
+        PAGE[0],
+        "Wind farm off the northern harbour wins final approval – Harbour Post",
+        *PAGE[2:6],
+        "© 2024 Harbour Post. All rights reserved.",
+    ]
+    metadata = extract_text_metadata(_layout(page, [3, 4, 5]), url=None)
+    assert metadata.title == "Wind farm off the northern harbour wins final approval"
