@@ -513,3 +513,20 @@ def test_a_labelled_reading_time_is_not_a_headline() -> None:
     for reading in ("Reading time: 4 minutes", "Lesezeit: 4 Minuten"):
         lines = ["Menu", "Councillors back the plan", "March 4, 2025", reading, lead, SECOND]
         assert read_header(*_header(lines)).title == "Councillors back the plan", reading
+
+
+def test_of_two_headline_lines_above_the_lead_the_upper_is_the_headline() -> None:
+    lines = [
+        "Menu",
+        "Harbour authority approves terminal",
+        "Harbour authority approved terminal plan",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(*_header(lines)).title == "Harbour authority approves terminal"
+
+
+def test_a_truncated_copy_above_the_full_headline_leaves_the_full_one_the_title() -> None:
+    full = "Ferry terminal approved after two years"
+    lines = ["Menu", "Ferry terminal approved after...", full, LEAD, SECOND]
+    assert read_header(*_header(lines)).title == full

@@ -656,8 +656,14 @@ def _choose_title(
             pieces, position + 1, meta, common
         ):
             score += evidence.above_byline  # with a standfirst between
-        elif below[0] == top or position - 1 in near:
+        elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
+        elif (
+            position + 2 < len(pieces)
+            and pieces[position + 2][0] == top
+            and _under_headline(pieces, position + 1, meta)
+        ):
+            score += evidence.beside_lead  # "Headline / first subheading (or standfirst) / paragraph"
         if text.lower() in common.repeated:
             score += evidence.repeated
         if text.lower() in common.crumbs:
@@ -667,6 +673,23 @@ def _choose_title(
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
     return best[1] if best else None
+
+
+def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Whether the piece is a headline-like line right under another of four or more words: of two
+    such lines the upper is the headline, the lower its first subheading or standfirst."""
+    if not 0 < position < len(pieces) or position - 1 in meta or position in meta:
+        return False
+    above, text = pieces[position - 1][1], pieces[position][1]
+    upper, lower = above.lower().rstrip(".…"), text.lower().rstrip(".…")
+    if upper in lower:
+        return False  # "Headline..." over "Headline: in full": the fuller line is the headline
+    return (
+        len(above.split()) >= _STANDFIRST_MIN_WORDS
+        and looks_like_headline(text)
+        and looks_like_headline(above)
+        and not (_CRUMB_SIGN.search(above) or _GLUED_WORDS.search(above))
+    )
 
 
 def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int], common: _PageWords) -> bool:
