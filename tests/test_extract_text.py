@@ -128,3 +128,20 @@ def test_an_updated_day_in_the_header_is_the_updated_field() -> None:
 def test_a_bare_name_beside_the_date_gives_the_author() -> None:
     lines = ["Harbour wind farm approved", "Inês Carvalho", "March 9, 2024", PAGE[3], PAGE[4]]
     assert extract_text_metadata(_layout(lines, [3, 4]), url=None).authors == ["Inês Carvalho"]
+
+
+def test_a_window_title_copied_as_the_headline_loses_its_short_trailing_parts() -> None:
+    page = [PAGE[0], "Wind farm off the northern harbour wins final approval | Energy", *PAGE[2:]]
+    metadata = extract_text_metadata(_layout(page, [3, 4, 5]), url=None)
+    assert metadata.title == "Wind farm off the northern harbour wins final approval"
+
+
+def test_the_copyright_holder_names_the_site_a_headline_line_loses() -> None:
+    page = [
+        PAGE[0],
+        "Wind farm off the northern harbour wins final approval – Harbour Post",
+        *PAGE[2:6],
+        "© 2024 Harbour Post. All rights reserved.",
+    ]
+    metadata = extract_text_metadata(_layout(page, [3, 4, 5]), url=None)
+    assert metadata.title == "Wind farm off the northern harbour wins final approval"

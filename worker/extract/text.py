@@ -15,8 +15,14 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit
 from worker.extract.patterns import COPYRIGHT_LINE
 from worker.extract.text_header import read_header
+from worker.extract.titles import strip_site_affixes
 
 _FOOTER_WINDOW = 40
+_HOLDER_MAX_CHARS = 80
+_HOLDER_MAX_WORDS = 4
+_NOT_HOLDER = re.compile(
+    r"©|\(c\)|copyright|all rights reserved\.?|\b(?:19|20)\d\d\b|\s[-–]\s(?=\d)|\b(?:inc|llc|ltd)\b\.?", re.I
+)
 _MASTHEAD_LINES = 5
 _MASTHEAD = re.compile(
     r"^(?P<site>(?:[\w-]+\.)+(?:com|net|org|info|news|co\.uk|co|io|de|fr|eu|int|tv|us|uk|au|ca|in))"
@@ -30,6 +36,15 @@ def _site_name(lines: list[str]) -> str | None:
         match = _MASTHEAD.match(line)
         if match:
             return match["site"]
+    return None
+
+
+def _copyright_holder(layout: TextLayout) -> str | None:
+    """Whom the last copyright line names ("© 2025 Example News. All rights reserved."): the site."""
+    for line in reversed(layout.lines[-_FOOTER_WINDOW:]):
+        if len(line) < _HOLDER_MAX_CHARS and COPYRIGHT_LINE.search(line):
+            holder = " ".join(_NOT_HOLDER.sub(" ", line).split()).strip(" .,-–—|")
+            return holder if 0 < len(holder.split()) <= _HOLDER_MAX_WORDS else None
     return None
 
 
@@ -48,6 +63,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     header = read_header(lines, layout.body)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
+    if title:  # "Headline | Section | Brand": a window title copied as the headline line
+        title = strip_site_affixes(title, [name for name in (site, _copyright_holder(layout)) if name])
     dateline = header.dateline
     agency = _footer_agency(layout)
     if agency and not (dateline and dateline.agency):

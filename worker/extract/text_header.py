@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dateline import parse_dateline
-from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
+from worker.extract.dates import MONTHS, DateRole, dates_in_text, parse_date, role_before
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -38,6 +39,7 @@ _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _LEAD_MIN_LOWER_SHARE = 0.35
 _MAX_HEADLINE_WORDS = 30
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
 _MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
 _NAME_MAX_SPACES = 8  # four words and their credentials ("Jane Doe, MD, MPH, FACP")
@@ -50,12 +52,21 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b\s*:?\s+\S", re.I)
+_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+_BYLINE_HEAD = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b", re.I)
+# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
+_GLUED_IN_BYLINE = re.compile(
+    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
+    + _alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
+    + r")\b)"
+)
+_COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 _NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
 _TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
 _DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
+_DAY_LABEL = re.compile(rf"^(?:{_alternation((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 _DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
@@ -78,23 +89,41 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+_READING_LABEL = re.compile(
+    r"^(?:estimated\s+)?(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|"
+    r"tempo di lettura|leestijd|czas czytania)\b",
+    re.I,
+)
+_DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
+_SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
+_BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
+_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
+_BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
+_FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
+_SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
+_CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
+_ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
+_STANDFIRST_MIN_WORDS = 4  # shorter: a kicker ("World News") or a label, not a headline or standfirst
 
 
 @dataclass(frozen=True, slots=True)
 class HeadlineEvidence:
     """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
-    right above the byline or date (`above_byline`), right above the first paragraph or right below
-    the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a window
-    title (`crumb`), the first paragraphs use its words (`lead_words`, times the share used), it is a
-    sentence-length line (`long`). Each line further from the lead costs `distance`."""
+    right above the byline or date, perhaps with a bare name, its role or a standfirst between
+    (`above_byline`; the standfirst itself gets nothing), right above the first paragraph or right
+    below the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a
+    window title (`crumb`) or prints it twice in a row (`repeated`), the first paragraphs use its
+    words (`lead_words`, times the share used), it is a sentence-length line (`long`). Each line
+    further from the lead costs `distance`."""
 
     above_byline: float = 2.0
     beside_lead: float = 1.0
     crumb: float = 2.5
+    repeated: float = 1.0
     lead_words: float = 3.0
     long: float = 0.5
     long_words: int = 5
@@ -134,6 +163,19 @@ def first_prose(lines: list[str], body: list[int]) -> int:
             (i for i, line in enumerate(lines) if looks_like_prose(line)), min(len(lines), HEADER_WINDOW)
         )
     return found
+
+
+def _is_headline_as_prose(lines: list[str], top: int) -> bool:
+    """A sentence-case headline the body classifier took for the first paragraph: it has a
+    paragraph's words but no sentence's end, and real prose follows it."""
+    line = lines[top] if top < len(lines) else ""
+    return (
+        not line.endswith(_SENTENCE_ENDS)
+        and top + 1 < len(lines)
+        and looks_like_headline(line)
+        and looks_like_prose(lines[top + 1])
+        and lines[top + 1].endswith(_SENTENCE_ENDS)
+    )
 
 
 def find_lead(lines: list[str], body: list[int]) -> int:
@@ -192,10 +234,15 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
-    if _CHROME.match(line) or READING_TIME.match(line) or COPYRIGHT_LINE.search(line):
+    if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
+
+
+def _is_reading_time(line: str) -> bool:
+    """ "5 min read", or the same under a label: "Reading time: 5 minutes", "Lesezeit: 5 Minuten"."""
+    return bool(READING_TIME.match(line) or (_READING_LABEL.match(line) and _DIGIT.search(line)))
 
 
 def _split_glued(line: str) -> list[str]:
@@ -249,6 +296,28 @@ class _PageWords:
                 found.update((parts[0], parts[-1]))
         return frozenset(found)
 
+    def is_section_head(self, text: str) -> bool:
+        """A numbered line ("1. Plan ahead") whose next number starts a line below the lead too: the
+        first section's heading (or a contents entry), no headline. A question is no such sign:
+        question headlines head articles whose sections ask questions too."""
+        numbered = _NUMBERED.match(text)
+        if not numbered:
+            return False
+        following = f"{int(numbered[1]) + 1}"
+        return any((match := _NUMBERED.match(line)) and match[1] == following for line in self.below_lead)
+
+    @cached_property
+    def below_lead(self) -> list[str]:
+        return self.lines[self.lead : self.lead + _SECTION_REACH]
+
+    @cached_property
+    def repeated(self) -> frozenset[str]:
+        """Lines printed twice in a row above the lead, lowercased: a page heading the copy repeats
+        (a breadcrumb's last crumb on a line of its own, then the headline)."""
+        start = max(0, self.lead - HEADER_WINDOW)
+        window = [line.lower() for line in self.lines[start : self.lead]]
+        return frozenset(a for a, b in pairwise(window) if a == b)
+
 
 def _lead_share(candidate: str, lead_words: set[str]) -> float:
     """How many of the headline's content words the first paragraphs use."""
@@ -276,14 +345,23 @@ class _Meta:
             self.published = self.published or day
 
 
-def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
+def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> _Meta:
     """Bylines, dates and a dateline among the pieces, read upward from the lead. A piece longer
-    than any of them is passed over at once: most of a header is menus and teasers."""
+    than any of them is passed over at once: most of a header is menus and teasers; but a byline
+    that goes on with the dates and a fact-checker ("By Jane Doe – Updated ... | Reviewed by ...")
+    is read for its first part."""
     meta = _Meta()
     for position in range(len(pieces) - 1, -1, -1):
         index, text = pieces[position]
         words = len(text.split())
-        if words > _MAX_META_WORDS or not (_META_SIGN.search(text) or _META_HEAD.match(text)):
+        if words > _MAX_META_WORDS:
+            if index != lead and (head := _long_byline(text)):
+                meta.bylines.insert(0, head)
+                meta.positions.add(position)
+                for at, day in dates_in_text(text, limit=1):
+                    meta.add_day(day, is_update=_is_update(text, at))
+            continue
+        if not (_META_SIGN.search(text) or _META_HEAD.match(text)):
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
         if _DATELINE_MARK.search(text) and (found := parse_dateline(text)):
@@ -293,7 +371,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
-            meta.bylines.insert(0, text)
+            head = _DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
+            meta.bylines.insert(0, _COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
@@ -301,13 +380,96 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int) -> _Meta:
             continue
         elif _NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
-        elif (day := date_of_line(text)) is not None:
+        elif (dated := _dated_part(text)) is not None:
+            part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not _DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                label = _DATE_LABEL.match(text)
-                meta.add_day(day, is_update=_is_update(text, label.end() if label else 0))
+                label = _DATE_LABEL.match(part)
+                meta.add_day(day, is_update=_is_update(part, label.end() if label else 0))
             meta.positions.add(position)
+            if name := _name_beside_date(text, common):
+                meta.bylines.insert(0, name)
     return meta
+
+
+def _unglued(byline: str) -> str:
+    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
+    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
+    return _GLUED_IN_BYLINE.sub(" ", byline)
+
+
+def _byline_below(lines: list[str], start: int) -> list[str]:
+    """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
+    "Author" / "Jane Doe"), where pages sign an article at its end."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if len(line) > _BYLINE_MAX_CHARS or not (head := _BYLINE_HEAD.match(line)):
+            continue
+        if " " not in head[0] and len(line[head.end() :].split()) == 1:
+            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
+        if _BYLINE_LABEL.match(line):
+            if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
+                return [f"by {lines[index + 1]}"]
+        elif is_byline(line):
+            return [_COLON_GLUED.sub(r"\1 ", line)]
+    return []
+
+
+def _labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
+    """When the header shows no date: the first day a labelled line below the lead gives
+    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
+    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
+    updated = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not _DAY_LABEL.match(line) or len(line.split()) > _MAX_META_WORDS:
+            continue
+        if _DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        if (day := date_of_line(line)) is None:
+            continue
+        if not _is_update(line, _DATE_LABEL.match(line).end()):
+            return day, updated
+        updated = updated or day
+    return None, updated
+
+
+def _dated_part(text: str) -> tuple[str, str] | None:
+    """The day a short line states, and the part that states it: the whole line, or one of its
+    parts set apart by dots or bars ("Jane Doe | Apr 21, 2017 | Travel")."""
+    if (day := date_of_line(text)) is not None:
+        return text, day
+    if not _DOTS.search(text):
+        return None
+    for part in _DOTS.split(text):
+        if (day := date_of_line(part.strip())) is not None:
+            return part.strip(), day
+    return None
+
+
+def _long_byline(text: str) -> str | None:
+    """The first part of a long line that opens with a byline, cut at its first separator."""
+    if not _BYLINE.match(text):
+        return None
+    head = _SEGMENT.split(text, maxsplit=1)[0]
+    return head if head != text and is_byline(head) else None
+
+
+def _name_beside_date(text: str, common: _PageWords) -> str | None:
+    """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
+    if by := _BY_INSIDE.search(text):
+        rest = text[by.start() :].strip()
+        return rest if is_byline(rest) else None
+    text = _DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
+    found = dates_in_text(text, limit=1)
+    if not found:
+        return None
+    before = text[: found[0][0]].strip(" •|·⋅,-–—")
+    if before and common.is_bare_name(before):
+        return before
+    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025"
+    parts = [part.strip() for part in _DOTS.split(text)]
+    return next((part for part in parts if len(parts) > 1 and common.is_bare_name(part)), None)
 
 
 def _is_update(text: str, at: int) -> bool:
@@ -319,7 +481,10 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
     "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
     if _DATE_LABEL_ALONE.match(label):
-        meta.add_day(date_of_line(below), is_update=_is_update(label, len(label)))
+        if (day := date_of_line(below)) is None:
+            meta.positions.add(position)  # a label whose date the copy lost: what is below is no date
+            return True
+        meta.add_day(day, is_update=_is_update(label, len(label)))
     elif _NOT_AUTHOR.match(label):
         pass
     elif _BYLINE_LABEL.match(label):
@@ -335,30 +500,90 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     if not lines:
         return Header()
     top = first_prose(lines, body)  # a standfirst above a byline is no headline
+    if _is_headline_as_prose(lines, top):
+        top += 1
     lead = _lead_from(lines, top)
+    lead_text = " ".join(lines[top : top + 3])
     pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
-    meta = _read_meta(pieces, lead)
     common = _PageWords(lines, lead)
+    meta = _read_meta(pieces, lead, common)
+    if not meta.positions and (far := _far_cluster_end(lines, lead)) is not None:
+        top = lead = far  # the header stands above a contents list, a product table or a form
+        pieces = _pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
+        common = _PageWords(lines, lead)
+        meta = _read_meta(pieces, lead, common)
     near = _cluster(pieces, meta.positions, lead, common)
-    title_at = _choose_title(lines, pieces, meta.positions, near, top, common)
-    bylines = meta.bylines or _bare_names(pieces, near, title_at, lead, common)
+    title_at = _choose_title(pieces, meta.positions, near, top, lead_text, common)
+    if meta.published is None and meta.updated is None:
+        meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
+    bylines = (
+        meta.bylines
+        or _bare_names(pieces, meta.positions, near, title_at, lead, common)
+        or _byline_below(lines, lead + 1)
+    )
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
-        bylines=tuple(bylines),
+        bylines=tuple(_unglued(byline) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
     )
 
 
+def _far_cluster_end(lines: list[str], lead: int) -> int | None:
+    """When no byline or date stands in the window above the lead, the line below the nearest date
+    line or byline further up (a contents list, a product table or a sign-up form can push the prose
+    far below the header)."""
+    for index in range(max(0, lead - HEADER_WINDOW) - 1, max(-1, lead - _FAR_REACH - 1), -1):
+        line = lines[index]
+        if len(line.split()) > _MAX_META_WORDS or not (_META_SIGN.search(line) or _META_HEAD.match(line)):
+            continue
+        if date_of_line(line) or _far_byline(lines, index):
+            end = index + 1
+            while end < lead and end - index < _CLUSTER_STEPS and _is_meta_line(lines[end]):
+                end += 1
+            return end
+    return None
+
+
+def _far_byline(lines: list[str], index: int) -> bool:
+    """A byline far above the lead counts with a date line beside it, or as a label alone over a
+    name ("Written by" / "Jane Doe"): a menu holds "By the Numbers", never that."""
+    line = lines[index]
+    if _BYLINE_LABEL.match(line):
+        return index + 1 < len(lines) and looks_like_name(lines[index + 1])
+    return is_byline(line) and any(
+        _is_meta_line(other)
+        for other in (*lines[max(0, index - 2) : index], *lines[index + 1 : index + _CLUSTER_STEPS])
+    )
+
+
 def _bare_names(
-    pieces: list[tuple[int, str]], near: set[int], title_at: int | None, lead: int, common: _PageWords
+    pieces: list[tuple[int, str]],
+    meta: set[int],
+    near: set[int],
+    title_at: int | None,
+    lead: int,
+    common: _PageWords,
 ) -> list[str]:
     """A name without "By": the name-like line right beside a date line near the lead, or the one
-    between the headline and the lead ("Headline / Jane Doe / First paragraph"). Its words must be
-    ones the page never writes in lowercase: "Harbour Traffic Updates" looks like a name but is not."""
+    between the headline and the lead ("Headline / Jane Doe / First paragraph"), or one beside a
+    date line in the few lines right under the headline ("Headline / Jane Doe / Feb 3, 2025"). Its
+    words must be ones the page never writes in lowercase: "Harbour Traffic Updates" is no name."""
     if title_at is None:
         return []
+    for position in range(title_at + 1, min(len(pieces), title_at + 1 + _CLUSTER_STEPS)):
+        index, text = pieces[position]
+        if index >= lead or position in meta:
+            continue
+        # "Jane Doe, MD" keeps the credentials; of "Jane Doe, Senior Editor" the role is no part.
+        name = text if common.is_bare_name(text) else text.split(",", 1)[0]
+        beside = [position - 1, position + 1]
+        if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= _ROLE_MAX_WORDS:
+            beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
+        dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
+        if dated and common.is_bare_name(name):
+            return [name]
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
@@ -382,7 +607,7 @@ def _is_bare_name(text: str, common: _PageWords) -> bool:
 
 
 def _in_cluster(text: str, common: _PageWords) -> bool:
-    return len(text) <= 2 or common.is_bare_name(text) or bool(READING_TIME.match(text))
+    return len(text) <= 2 or common.is_bare_name(text) or _is_reading_time(text)
 
 
 def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _PageWords) -> set[int]:
@@ -398,30 +623,49 @@ def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: _
 
 
 def _choose_title(
-    lines: list[str],
     pieces: list[tuple[int, str]],
     meta: set[int],
     near: set[int],
     top: int,
+    lead_text: str,
     common: _PageWords,
     evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
 ) -> int | None:
     """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
     it) with the most evidence; the nearest one wins ties."""
-    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in " ".join(lines[top : top + 3]).lower().split()}
+    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
-        if index >= top or position in meta or position >= toc:
+        if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if not looks_like_headline(text):
-            continue
+        if position >= toc and not (
+            _reaches_byline(pieces, position, meta, common)
+            or (
+                _is_standfirst(pieces, position + 1, meta)
+                and _reaches_byline(pieces, position + 1, meta, common)
+            )
+        ):
+            continue  # an entry of the contents list, unless the header stands under an empty one
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
-        if position + 1 in meta or (position + 2 in meta and _in_cluster(below[1], common)):
-            score += evidence.above_byline  # perhaps with a bare name between
-        elif below[0] == top or position - 1 in near:
+        if _reaches_byline(pieces, position, meta, common):
+            if not _is_standfirst(pieces, position, meta):  # else the headline is the line above it
+                score += evidence.above_byline  # perhaps with a bare name or a role between
+        elif _is_standfirst(pieces, position + 1, meta) and _reaches_byline(
+            pieces, position + 1, meta, common
+        ):
+            score += evidence.above_byline  # with a standfirst between
+        elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
+        elif (
+            position + 2 < len(pieces)
+            and pieces[position + 2][0] == top
+            and _under_headline(pieces, position + 1, meta)
+        ):
+            score += evidence.beside_lead  # "Headline / first subheading (or standfirst) / paragraph"
+        if text.lower() in common.repeated:
+            score += evidence.repeated
         if text.lower() in common.crumbs:
             score += evidence.crumb
         if len(text.split()) >= evidence.long_words:
@@ -429,3 +673,55 @@ def _choose_title(
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
     return best[1] if best else None
+
+
+def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Whether the piece is a headline-like line right under another of four or more words: of two
+    such lines the upper is the headline, the lower its first subheading or standfirst."""
+    if not 0 < position < len(pieces) or position - 1 in meta or position in meta:
+        return False
+    above, text = pieces[position - 1][1], pieces[position][1]
+    upper, lower = above.lower().rstrip(".…"), text.lower().rstrip(".…")
+    if upper in lower:
+        return False  # "Headline..." over "Headline: in full": the fuller line is the headline
+    return (
+        len(above.split()) >= _STANDFIRST_MIN_WORDS
+        and looks_like_headline(text)
+        and looks_like_headline(above)
+        and not (_CRUMB_SIGN.search(above) or _GLUED_WORDS.search(above))
+    )
+
+
+def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int], common: _PageWords) -> bool:
+    """Whether the byline cluster starts right below the piece: a meta line next, or one after a bare
+    name, the name's role ("Jane Doe / Senior Editor / Feb 3, 2025") or a separator."""
+    after_name = False
+    for below in range(position + 1, min(len(pieces), position + 1 + _CLUSTER_STEPS)):
+        if below in meta:
+            return True
+        text = pieces[below][1]
+        if _in_cluster(text, common) or common.is_bare_name(text.split(",", 1)[0]):
+            after_name = len(text) > 2  # "Jane Doe", "Jane Doe, Senior Editor"
+        elif after_name and len(text.split()) <= _ROLE_MAX_WORDS:
+            after_name = False  # the role under the name
+        else:
+            return False
+    return False
+
+
+def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Over a byline cluster, a line of a sentence's shape right below a headline-like line is the
+    standfirst and that line the headline: the headline comes first. Either of fewer than four words
+    is a kicker ("World News") or a label, not a headline and its standfirst."""
+    if not 0 < position < len(pieces):
+        return False
+    text, above = pieces[position][1], pieces[position - 1][1]
+    words = text.split()
+    if min(len(above.split()), len(words)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
+        return False
+    if not looks_like_headline(above):
+        return False
+    if _CRUMB_SIGN.search(above) or _GLUED_WORDS.search(above):
+        return False  # a breadcrumb or a menu run together above it
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= _LEAD_MIN_LOWER_SHARE
