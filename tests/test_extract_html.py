@@ -147,6 +147,15 @@ def test_headline_in_a_hero_banner_is_the_title_when_the_page_has_no_other() -> 
     assert _extract(head=head, body=body).title == "Wind farm approved after long review"
 
 
+def test_an_empty_logo_heading_does_not_hide_the_hero_banner_headline() -> None:
+    head = '<meta property="og:title" content="Council weighs the wind farm">'
+    banner = "<header><h1>Wind farm approved after long review</h1></header>"
+    logo = "<div class='brand'><h1><img src='/logo.png' alt=''></h1></div>"
+    assert _extract(head=head, body=f"{logo}{banner}<div><p>Text.</p></div>").title == (
+        "Wind farm approved after long review"
+    )
+
+
 def test_article_inside_a_page_wide_overlay_is_not_a_sidebar() -> None:
     head = '<meta property="og:title" content="Council weighs the wind farm">'
     body = "<aside class='overlay'><article><h1>Wind farm approved after long review</h1></article></aside>"

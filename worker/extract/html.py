@@ -32,14 +32,13 @@ from worker.extract.dates import (
 )
 from worker.extract.html_authors import authors
 from worker.extract.html_page import (
-    _MAX_HEADINGS,
     _NEAR_AFTER,
     _NEAR_BEFORE,
     Page,
     _classes,
     _site_names,
     _text,
-    heading_tiers,
+    page_headings,
     read_meta,
     site_name,
 )
@@ -73,9 +72,8 @@ def title(page: Page) -> str | None:
     meta_titles += page.all_meta(TITLE_META)
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
-    tiers = heading_tiers(page.root)
-    shown = [text for tier in tiers for text in tier][:_MAX_HEADINGS]
-    return choose_title(meta_titles, shown, _site_names(page), several=bool(tiers) and len(tiers[0]) > 1)
+    shown = page_headings(page.root)
+    return choose_title(meta_titles, shown.texts, _site_names(page), several=shown.rivalled)
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import IntEnum
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -25,9 +26,7 @@ _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
-_MAX_HEADINGS = 5
-_WRAPPED = 3  # heading tiers: see _heading_place
-_MASTHEAD = 4
+MAX_HEADINGS = 5  # <h1> texts read: more are a template's teaser titles
 _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
 )
@@ -165,58 +164,76 @@ def site_name(page: Page) -> str | None:
     return value if value and not value.startswith(("http", "@")) else None
 
 
-def headings(root: lxml.html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, those in <article> or <main> first; none from a menu, sidebar or footer."""
-    return [text for tier in heading_tiers(root) for text in tier][:_MAX_HEADINGS]
+class HeadingPlace(IntEnum):
+    """Where an <h1> stands, most trusted first. An article that a menu, sidebar or footer wraps is
+    the last resort before the masthead: an unclosed menu or a page-wide pop-up layer can wrap a whole
+    page, but a mega-menu's story cards are not the headline."""
+
+    ARTICLE = 0
+    MAIN = 1
+    BODY = 2
+    WRAPPED = 3
+    MASTHEAD = 4
 
 
-def heading_tiers(root: lxml.html.HtmlElement) -> list[list[str]]:
-    """The page's <h1> texts grouped by where they stand, most trusted first: in an <article>, in
-    <main>, elsewhere in the body, in an article that a menu, sidebar or footer wraps, in the page's
-    masthead. Empty groups are left out; a text said twice (a template's mobile and desktop copies
-    of one headline) counts once.
+@dataclass(frozen=True, slots=True)
+class Headings:
+    """The page's <h1> texts, most trusted first, and whether the first has rivals where it stands
+    (other <h1> in the same place: a template's section titles, not one article's headline)."""
+
+    texts: list[str]
+    rivalled: bool
+
+
+def page_headings(root: lxml.html.HtmlElement) -> Headings:
+    """The page's <h1> texts by where they stand (`HeadingPlace`); none from a menu, sidebar or
+    footer. A text said twice (a template's mobile and desktop copies of one headline) counts once.
 
     A <header> inside the article is the article's own (its headline, byline, date); the page's
     <header> is the masthead, whose <h1> is the site's logo, so it counts only on a page with no
-    other <h1> (a hero banner that carries the headline)."""
-    tiers: list[list[lxml.html.HtmlElement]] = [[], [], [], [], []]
+    other <h1> text (a hero banner that carries the headline)."""
+    placed: dict[HeadingPlace, list[lxml.html.HtmlElement]] = {place: [] for place in HeadingPlace}
     for heading in root.iter("h1"):
         place = _heading_place(heading)
         if place is not None:
-            tiers[place].append(heading)
-    if any(tiers[:_MASTHEAD]):
-        tiers[_MASTHEAD] = []
+            placed[place].append(heading)
     seen: set[str] = set()
-    found = []
-    for tier in tiers:
+    groups: dict[HeadingPlace, list[str]] = {}
+    for place, elements in placed.items():
         texts = []
-        for text in (heading_text(h) for h in tier[:_MAX_HEADINGS]):
+        for text in (heading_text(h) for h in elements[:MAX_HEADINGS]):
             if text and text not in seen:
                 seen.add(text)
                 texts.append(text)
         if texts:
-            found.append(texts)
-    return found
+            groups[place] = texts
+    if len(groups) > 1:
+        groups.pop(HeadingPlace.MASTHEAD, None)
+    ordered = list(groups.values())
+    texts = [text for group in ordered for text in group][:MAX_HEADINGS]
+    return Headings(texts=texts, rivalled=bool(ordered) and len(ordered[0]) > 1)
 
 
-def _heading_place(heading: lxml.html.HtmlElement) -> int | None:
-    """0 in an <article>, 1 in <main>, 2 elsewhere in the body, 3 in an article or main that a menu,
-    sidebar or footer wraps, 4 in the page's <header>; None in a menu, sidebar or footer. An article
-    inside such chrome is the last resort before the masthead: an unclosed menu or a page-wide
-    pop-up layer can wrap a whole page, but a mega-menu's story cards are not the headline."""
+def headings(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's <h1> texts, most trusted first (`page_headings`)."""
+    return page_headings(root).texts
+
+
+def _heading_place(heading: lxml.html.HtmlElement) -> HeadingPlace | None:
+    """Where the <h1> stands; None in a menu, sidebar or footer (outside any article)."""
     container = None
     in_header = False
     for ancestor in heading.iterancestors():
         tag = ancestor.tag
         if container is None and tag in {"article", "main"}:
-            container = 0 if tag == "article" else 1
+            container = HeadingPlace.ARTICLE if tag == "article" else HeadingPlace.MAIN
         elif tag == "header" and container is None:
             in_header = True
         elif tag in _CHROME_TAGS and tag != "header":
-            return None if container is None else _WRAPPED
+            return None if container is None else HeadingPlace.WRAPPED
     if container is not None:
         return container
-    return _MASTHEAD if in_header else 2
+    return HeadingPlace.MASTHEAD if in_header else HeadingPlace.BODY
 
 
 def heading_text(heading: lxml.html.HtmlElement) -> str:
