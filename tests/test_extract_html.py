@@ -257,6 +257,14 @@ def test_meta_named_for_the_last_publication_is_not_the_publish_date() -> None:
     assert _extract(head=head, body="<article><h1>Wind farm approved</h1></article>").published is None
 
 
+def test_meta_for_a_republication_an_unpublication_or_an_expiry_is_not_the_publish_date() -> None:
+    names = ("article:republished_time", "unpublish_date", "publish_end_date", "publishing_expiry")
+    later = "".join(f'<meta name="{name}" content="2025-09-01T08:00:00+00:00">' for name in names)
+    first = '<time class="published" datetime="2024-05-02"></time>'
+    body = f"<article><h1>Wind farm approved</h1>{first}</article>"
+    assert _extract(head=later, body=body).published == "2024-05-02"
+
+
 def test_shown_day_under_a_publish_label_outranks_the_declared_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Published Apr 26, 2023 Updated Jun 18, 2025</p></article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2023-04-26"

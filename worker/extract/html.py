@@ -59,9 +59,14 @@ from worker.extract.urls import absolute_url, canonical_url
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
-# A meta name about the first publication: "publish" in it, and no word of a later change or of the
-# publisher (a site name).
-_PUBLISH_NAME = re.compile(r"^(?!.*(?:publisher|modif|updat|last|review|revis)).*publish")
+# A meta name about the first publication: it ends in "published" or in "publish" and a date or time
+# word ("og:publish_date", "cms:publishtime"). Not "republished"/"unpublish" (a later day), nor names
+# that go on past it ("publish_end_date", "publishing_expiry", "published_by"), nor a later change.
+_MOMENT_WORD = r"(?:date|time|datetime|timestamp|at|on)"
+_PUBLISH_NAME = re.compile(
+    rf"^(?!.*(?:modif|updat|last|review|revis)).*(?<!re)(?<!un)publish"
+    rf"(?:ed[_:. -]?{_MOMENT_WORD}?|[_:. -]?{_MOMENT_WORD})$"
+)
 _WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
 _EASTMOST = timedelta(hours=14)
 
@@ -163,7 +168,7 @@ def _aware(iso: str) -> datetime | None:
 
 def _publish_named_meta(page: Page) -> list[str]:
     """Meta tags the listed names miss whose own name says publication ("published",
-    "og:publish_date", "w-published-date"): CMSs and plugins coin their own."""
+    "og:publish_date", "cms-published-date"): CMSs and plugins coin their own."""
     return [v for name, values in page.meta.items() if _PUBLISH_NAME.search(name) for v in values[:1] if v]
 
 
