@@ -282,10 +282,30 @@ def test_without_declared_date_a_shown_publish_day_outranks_an_update_day() -> N
     assert _extract(body=body).published == "2024-03-02"
 
 
+_FILLER = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
+
+
 def test_day_written_below_the_article_precedes_a_markup_that_only_gives_the_last_change() -> None:
-    filler = "<p>" + "The council heard the ferry operators and the fishermen at length. " * 40 + "</p>"
-    body = f"<article><h1>Wind farm approved</h1>{filler}<p>Post time: 03-02-2024</p></article>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}<p>Filed on: 2 March 2024</p></article>"
     assert _extract(head=_MODIFIED, body=body).published == "2024-03-02"
+
+
+def test_day_in_a_sentence_of_the_article_does_not_precede_the_markup_last_change() -> None:
+    history = "<p>The farm was first proposed on March 3, 2019.</p>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}{history}</article>"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_day_of_a_related_post_does_not_precede_the_markup_last_change() -> None:
+    related = "<div class='related-posts'><a href='/ferry'>Ferry timetable</a> Jan 5, 2021</div>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}</article>{related}"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
+
+
+def test_day_of_a_comment_does_not_precede_the_markup_last_change() -> None:
+    comment = "<div class='comments'><p>Ferry fan</p><p>Jan 5, 2021</p></div>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}</article>{comment}"
+    assert (_extract(head=_MODIFIED, body=body).published or "")[:10] == "2025-06-18"
 
 
 def test_markup_last_change_stays_when_the_page_writes_only_later_days() -> None:

@@ -47,6 +47,7 @@ from worker.extract.patterns import (
     DESCRIPTION_META,
     IMAGE_META,
     LANGUAGE_META,
+    MONTHS,
     PUBLISHED_META,
     TAG_META,
     TIME_XPATHS,
@@ -67,6 +68,18 @@ _PUBLISH_NAME = re.compile(
     rf"^(?!.*(?:modif|updat|last|review|revis)).*(?<!re)(?<!un)publish"
     rf"(?:ed[_:. -]?{_MOMENT_WORD}?|[_:. -]?{_MOMENT_WORD})$"
 )
+# A text node with a year in it, outside scripts and styles: where a timestamp line may be.
+_YEAR_TEXT = etree.XPath(
+    "//body//text()[contains(., '19') or contains(., '20')][not(ancestor::script or ancestor::style)]"
+)
+_ALONE_MAX_CHARS = 80  # a timestamp line with its label, not a paragraph
+_ALONE_MAX_WORDS = 3  # words besides the date's: its label ("Post date:"), a section's name
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_NOT_ARTICLE_TAGS = frozenset({"a", "nav", "aside", "footer"})
+_NOT_ARTICLE_CLASS = re.compile(r"comment|related|recommend|promo|teaser|menu", re.I)
+# A sidebar, footer or widget, unless the class names the article too ("entry-footer" holds its date).
+_LAYOUT_CLASS = re.compile(r"sidebar|footer|^widget", re.I)
+_ARTICLE_CLASS = re.compile(r"content|entry|article|post|main", re.I)
 _WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
 _EASTMOST = timedelta(hours=14)
 
@@ -217,14 +230,53 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     # the page writes that day; its answer that is the markup's modified date is the last change,
     # which the first day the page writes (not under an "Updated" label) precedes. Read only when
     # needed: dates in the whole text are the costliest search here.
-    text = page.visible
-    written = [(d, role_before(text, at)) for at, d in dates_in_text(text) if plausible(d, now)]
+    written = _days_standing_alone(page, now)
     first = [d for d, role in written if role is not DateRole.UPDATED]
     if found and last_change:
         return first[0] if first and first[0] < found[:10] else found
     if found and found in first:
         return found
     return next(iter(first or [d for d, _ in written]), None)
+
+
+def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole | None]]:
+    """Days the page writes on a line of their own ("Posted: 3.2.2024", a <p class="date">), in page
+    order, with what their label says they are: a timestamp, where a sentence that mentions a day (a
+    history, a reference) is not, and none in comments, related posts, menus, sidebars or the footer.
+    Costly (a pass over the text nodes): read only when the markup gives no first day."""
+    day_first = writes_day_first(page)
+    found: list[tuple[str, DateRole | None]] = []
+    seen: set[int] = set()
+    for node in _YEAR_TEXT(page.root):
+        owner = node.getparent()
+        if owner is None or (node.is_tail and (owner := owner.getparent()) is None) or id(owner) in seen:
+            continue
+        seen.add(id(owner))
+        text = " ".join(owner.text_content().split())
+        if len(text) > _ALONE_MAX_CHARS or _not_in_article(owner):
+            continue
+        words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in MONTHS]
+        if len(words) > _ALONE_MAX_WORDS:
+            continue
+        found += [
+            (day, role_before(text, at))
+            for at, day in dates_in_text(text, day_first=day_first)
+            if plausible(day, now)
+        ]
+    return found
+
+
+def _not_in_article(element: lxml.html.HtmlElement) -> bool:
+    """In a link (a teaser's), a menu, sidebar or footer, or a container of comments or related posts."""
+    for container in (element, *element.iterancestors()):
+        if container.tag in {"body", "html"}:
+            return False
+        names = f"{container.get('class', '')} {container.get('id', '')}"
+        if container.tag in _NOT_ARTICLE_TAGS or _NOT_ARTICLE_CLASS.search(names):
+            return True
+        if any(_LAYOUT_CLASS.search(n) and not _ARTICLE_CLASS.search(n) for n in names.split()):
+            return True
+    return False
 
 
 def updated(page: Page, now: datetime) -> str | None:
