@@ -128,6 +128,14 @@ def test_stated_first_day_is_not_a_date_further_on() -> None:
     assert stated_first_day("Originally published in March 2022. Last updated on December 20, 2024.") is None
 
 
+def test_stated_first_day_is_not_a_quoted_posts_header() -> None:
+    assert stated_first_day("Originally Posted by harbourfan on 12 May 2023: the ferry is late") is None
+
+
+def test_a_reader_saying_when_they_first_posted_is_no_first_day() -> None:
+    assert stated_first_day("I first posted on 3 Jan 2020 about the ferry.") is None
+
+
 def test_polish_and_russian_dates_in_the_genitive() -> None:
     assert parse_date("3 maja 2024, 14:05") == "2024-05-03T14:05:00"
     assert parse_date("17 сентября 2023") == "2023-09-17"

@@ -328,6 +328,18 @@ def test_sentence_saying_when_the_piece_first_appeared_outranks_the_day_by_the_h
     assert _extract(body=body).published == "2019-09-26"
 
 
+def test_first_publication_stated_in_a_comment_is_not_the_articles() -> None:
+    comment = "<p>Good piece. This was originally published on 3 Jan 2020 on my own blog.</p>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}</article><div id='comments'>{comment}</div>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
+
+
+def test_quoted_forum_post_header_is_not_the_first_publication() -> None:
+    quote = "<blockquote>Originally Posted by harbourfan on 12 May 2023</blockquote>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}{quote}</article>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
+
+
 def test_copyright_year_is_not_the_publish_date() -> None:
     body = "<article><h1>Wind farm approved</h1><p>Text.</p></article><footer>© 2019 Harbour Gazette</footer>"
     assert extract_html_metadata(_page(body=body), url="https://gazette.example/wind").published is None

@@ -60,6 +60,9 @@ _FIRST_PUBLISHED = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(w) for w in FIRST_PUBLISHED_LABELS) + r")(?!\w)", re.I
 )
 _FIRST_PUBLISHED_REACH = 20  # characters between the words and their date ("on", "on the", ": ")
+_WRITTEN_DATE_CHARS = 40  # a date as written, with its time ("Wednesday, 26 September 2019 at 4:12pm")
+# "by" right after the words: a forum's quote header ("Originally posted by jdoe on ..."), not the piece's.
+_BY_AFTER = re.compile(r"\s*(?:by|von|par|por|door|przez|av|af)\b", re.I)
 # The end of an earlier date or time in the label's reach: a label before it is that date's.
 _EARLIER_DATE = re.compile(r".*(?:\d{4}|\d:\d\d)", re.S)
 _URL_DATE = re.compile(
@@ -221,15 +224,23 @@ def role_before(text: str, offset: int) -> DateRole | None:
     return DateRole.UPDATED if labels[-1]["updated"] else DateRole.PUBLISHED
 
 
-def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
-    """The day a sentence anywhere in `text` says the piece first appeared on ("Originally published
-    on 26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words.
-    A plain substring test first: the case-blind search runs on few pages."""
+def says_first_published(text: str) -> bool:
+    """Whether `text` has words saying when a piece first appeared: a plain substring test, cheap
+    enough for every page, before the case-blind search that runs on few."""
     lowered = text.lower()
-    if not any(label in lowered for label in FIRST_PUBLISHED_LABELS):
+    return any(label in lowered for label in FIRST_PUBLISHED_LABELS)
+
+
+def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
+    """The day a sentence in `text` says the piece first appeared on ("Originally published on
+    26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words, unless
+    they go on with "by" (a quoted post's header, someone else's)."""
+    if not says_first_published(text):
         return None
     for label in _FIRST_PUBLISHED.finditer(text):
-        after = text[label.end() : label.end() + _FIRST_PUBLISHED_REACH + 40]
+        if _BY_AFTER.match(text, label.end()):
+            continue
+        after = text[label.end() : label.end() + _FIRST_PUBLISHED_REACH + _WRITTEN_DATE_CHARS]
         found = dates_in_text(after, 1, day_first=day_first)
         if found and found[0][0] <= _FIRST_PUBLISHED_REACH:
             return found[0][1]

@@ -27,6 +27,7 @@ from worker.extract.dates import (
     parse_date,
     plausible,
     role_before,
+    says_first_published,
     stated_first_day,
     swapped,
 )
@@ -71,6 +72,11 @@ _PUBLISH_NAME = re.compile(
 # A text node with a year in it, outside scripts and styles: where a timestamp line may be.
 _YEAR_TEXT = etree.XPath(
     "//body//text()[contains(., '19') or contains(., '20')][not(ancestor::script or ancestor::style)]"
+)
+_BODY_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
+# Tags inside a line of text: the block around them holds the rest of its sentence.
+_INLINE_TAGS = frozenset(
+    {"span", "em", "strong", "i", "b", "u", "small", "time", "mark", "abbr", "cite", "font", "sup", "sub"}
 )
 _ALONE_MAX_CHARS = 80  # a timestamp line with its label, not a paragraph
 _ALONE_MAX_WORDS = 3  # words besides the date's: its label ("Post date:"), a section's name
@@ -199,7 +205,7 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
     near = [s for s in shown if s.near]
     labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
-    labelled = labelled or plausible(stated_first_day(page.visible, day_first=writes_day_first(page)), now)
+    labelled = labelled or plausible(_stated_first_day(page), now)
     if found:
         if labelled and not _same_moment(labelled, found):
             return labelled
@@ -264,6 +270,26 @@ def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole 
             if plausible(day, now)
         ]
     return found
+
+
+def _stated_first_day(page: Page) -> str | None:
+    """The day a sentence of the article says it first appeared on (`stated_first_day`), read in the
+    block that holds those words: not in comments, related posts, menus, sidebars or the footer, where
+    a reader or another piece says it."""
+    if not says_first_published(page.visible):
+        return None
+    day_first = writes_day_first(page)
+    for node in _BODY_TEXT(page.root):
+        if not says_first_published(node):
+            continue
+        block = node.getparent()
+        while block is not None and block.tag in _INLINE_TAGS:
+            block = block.getparent()
+        if block is None or _not_in_article(block):
+            continue
+        if day := stated_first_day(" ".join(block.text_content().split()), day_first=day_first):
+            return day
+    return None
 
 
 def _not_in_article(element: lxml.html.HtmlElement) -> bool:

@@ -186,10 +186,11 @@ PUBLISHED_LABELS = (
     "opublikowano", "publicerad", "publisert", "udgivet", "julkaistu", "yayınlandı", "опубликовано",
 )  # fmt: skip
 
-# Words that say a date is the first publication wherever they stand on the page ("This article was
-# originally published on 26 Sep 2019 and has been updated since").
+# Words that say a date is the first publication wherever they stand in the article ("This article was
+# originally published on 26 Sep 2019 and has been updated since"). Not "first posted": a reader's
+# words in a comment ("I first posted on ...").
 FIRST_PUBLISHED_LABELS = (
-    "originally published", "first published", "originally posted", "first posted",
+    "originally published", "first published", "originally posted",
     "initialement publié", "publié initialement", "ursprünglich veröffentlicht", "erstmals veröffentlicht",
     "publicado originalmente", "originalmente publicado", "pubblicato originariamente",
     "oorspronkelijk gepubliceerd",
