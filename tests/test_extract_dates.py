@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from worker.extract.dates import (
     DateRole,
+    DayOrder,
     date_from_url,
     dates_in_text,
     parse_date,
@@ -114,14 +115,25 @@ def test_day_and_month_read_the_other_way_round() -> None:
     assert swapped("2023-03-10") == "2023-10-03"
 
 
-def test_dashed_numeric_date_in_text_is_month_first_unless_the_page_writes_the_day_first() -> None:
-    assert dates_in_text("Post time: 01-04-2024") == [(11, "2024-01-04")]
-    assert dates_in_text("Post time: 01-04-2024", day_first=True) == [(11, "2024-04-01")]
+def test_dashed_numeric_date_in_text_is_day_first_unless_the_page_is_american() -> None:
+    assert dates_in_text("Filed 05-03-2024") == [(6, "2024-03-05")]
+    assert dates_in_text("Filed 05-03-2024", order=DayOrder.DAY_FIRST) == [(6, "2024-03-05")]
+    assert dates_in_text("Filed 05-03-2024", order=DayOrder.MONTH_FIRST) == [(6, "2024-05-03")]
+
+
+def test_slashed_numeric_date_in_text_is_month_first_in_english_of_no_region() -> None:
+    assert dates_in_text("Filed 05/03/2024") == [(6, "2024-05-03")]
+    assert dates_in_text("Filed 05/03/2024", order=DayOrder.DAY_FIRST) == [(6, "2024-03-05")]
+
+
+def test_numeric_date_read_the_other_way_round_when_only_that_is_a_real_day() -> None:
+    assert dates_in_text("Filed 25-03-2024", order=DayOrder.MONTH_FIRST) == [(6, "2024-03-25")]
+    assert dates_in_text("Filed 03/25/2024", order=DayOrder.DAY_FIRST) == [(6, "2024-03-25")]
 
 
 def test_stated_first_day_is_the_date_right_after_the_words() -> None:
     text = "Text. Erstmals veröffentlicht am 3.2.2021, zuletzt geändert am 5.6.2024."
-    assert stated_first_day(text, day_first=True) == "2021-02-03"
+    assert stated_first_day(text, order=DayOrder.DAY_FIRST) == "2021-02-03"
 
 
 def test_stated_first_day_is_not_a_date_further_on() -> None:

@@ -573,6 +573,23 @@ def test_slashed_date_on_a_british_page_is_read_day_first() -> None:
     assert _extract(body=body, lang="en-GB").published == "2023-10-03"
 
 
+def test_dashed_date_on_a_page_in_english_of_no_region_is_read_day_first() -> None:
+    body = "<article><h1>Wind farm approved</h1><p>Filed 05-03-2024</p><p>Text.</p></article>"
+    assert _extract(body=body, lang="en").published == "2024-03-05"
+
+
+def test_dashed_date_on_an_american_page_is_read_month_first() -> None:
+    locale = '<meta property="og:locale" content="en_US">'
+    body = "<article><h1>Wind farm approved</h1><p>Filed 05-03-2024</p><p>Text.</p></article>"
+    assert _extract(head=locale, body=body, lang="en").published == "2024-05-03"
+
+
+def test_bare_english_takes_its_region_from_the_locale_meta() -> None:
+    locale = '<meta property="og:locale" content="en_GB">'
+    body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
+    assert _extract(head=locale, body=body, lang="en").published == "2023-10-03"
+
+
 def test_slashed_date_on_an_american_page_is_read_month_first() -> None:
     body = "<article><h1>Wind farm approved</h1><p>03/10/2023</p><p>Text.</p></article>"
     assert _extract(body=body, lang="en-US").published == "2023-03-10"

@@ -181,12 +181,23 @@ def plausible(iso: str | None, now: datetime) -> str | None:
     return iso
 
 
-def dates_in_text(text: str, limit: int = 20, *, day_first: bool = False) -> list[tuple[int, str]]:
+class DayOrder(StrEnum):
+    """Which number a page writes first in a numeric date that reads either way ("03/10/2023"),
+    by its language and region. Dots are day first everywhere; dashes are day first in most of the
+    world (India, the Netherlands, Scandinavia), month first only in American usage."""
+
+    MONTH_FIRST = "month first"  # American English: slashes and dashes month first
+    SLASHED_MONTH_FIRST = "slashed month first"  # English of no stated region, or no language: slashes
+    DAY_FIRST = "day first"  # every other language and region
+
+
+def dates_in_text(
+    text: str, limit: int = 20, *, order: DayOrder = DayOrder.SLASHED_MONTH_FIRST
+) -> list[tuple[int, str]]:
     """Days written in running text ("Updated Feb 13, 2025", "8/1/2025") with where they start, in order.
 
-    A numeric day and month that could be either way round are read month first with slashes or
-    dashes (as in the US) and day first with dots (as in Europe), whichever gives a real date;
-    `day_first` (a page in a language or region that writes the day first) reads those day first too."""
+    A numeric day and month that could be either way round are read as `order` says, and the other
+    way round when only that gives a real date."""
     found: list[tuple[int, str]] = []
     for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC):
         for match in pattern.finditer(text):
@@ -194,7 +205,9 @@ def dates_in_text(text: str, limit: int = 20, *, day_first: bool = False) -> lis
             if groups.get("mon"):
                 day = _build(groups["y"], MONTHS[groups["mon"].lower()], groups["d"])
             elif groups.get("a"):
-                month_first = match["sep"] in "/-" and not day_first
+                month_first = (match["sep"] == "/" and order is not DayOrder.DAY_FIRST) or (
+                    match["sep"] == "-" and order is DayOrder.MONTH_FIRST
+                )
                 first, second = (groups["a"], groups["b"]) if month_first else (groups["b"], groups["a"])
                 day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
             else:
@@ -231,7 +244,7 @@ def says_first_published(text: str) -> bool:
     return any(label in lowered for label in FIRST_PUBLISHED_LABELS)
 
 
-def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
+def stated_first_day(text: str, *, order: DayOrder = DayOrder.SLASHED_MONTH_FIRST) -> str | None:
     """The day a sentence in `text` says the piece first appeared on ("Originally published on
     26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words, unless
     they go on with "by" (a quoted post's header, someone else's)."""
@@ -241,7 +254,7 @@ def stated_first_day(text: str, *, day_first: bool = False) -> str | None:
         if _BY_AFTER.match(text, label.end()):
             continue
         after = text[label.end() : label.end() + _FIRST_PUBLISHED_REACH + _WRITTEN_DATE_CHARS]
-        found = dates_in_text(after, 1, day_first=day_first)
+        found = dates_in_text(after, 1, order=order)
         if found and found[0][0] <= _FIRST_PUBLISHED_REACH:
             return found[0][1]
     return None

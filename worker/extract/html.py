@@ -21,6 +21,7 @@ from worker.extract import jsonld
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import (
     DateRole,
+    DayOrder,
     date_from_url,
     dates_in_text,
     day_of,
@@ -124,15 +125,23 @@ def shown_days(page: Page, headline: str | None) -> list[Shown]:
     start = max(0, at - _SHOWN_BEFORE)
     return [
         Shown(day, -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER, role_before(text, start + offset))
-        for offset, day in dates_in_text(text[start : at + _SHOWN_AFTER], day_first=writes_day_first(page))
+        for offset, day in dates_in_text(text[start : at + _SHOWN_AFTER], order=day_order(page))
     ]
 
 
-def writes_day_first(page: Page) -> bool:
-    """Whether the page's language writes "03/10/2023" for 3 October: every one but American English
-    (and English with no region, which is most often American on the web)."""
-    value = (page.root.get("lang") or page.first_meta(LANGUAGE_META) or "").strip().lower().replace("_", "-")
-    return bool(value) and not (value == "en" or value.startswith("en-us"))
+def day_order(page: Page) -> DayOrder:
+    """How the page's language and region write "03/10/2023" (`DayOrder`): <html lang>, or the
+    language meta, where a bare "en" takes its region from another declaration ("en_GB" og:locale)."""
+    values = [page.root.get("lang"), *page.all_meta(LANGUAGE_META)]
+    tags = [v.strip().lower().replace("_", "-") for v in values if v and v.strip()]
+    tag = tags[0] if tags else ""
+    if tag == "en":
+        tag = next((t for t in tags if t.startswith("en-")), tag)
+    if tag.startswith("en-us"):
+        return DayOrder.MONTH_FIRST
+    if tag in {"", "en"}:
+        return DayOrder.SLASHED_MONTH_FIRST
+    return DayOrder.DAY_FIRST
 
 
 def published(page: Page, now: datetime, headline: str | None) -> str | None:
@@ -250,7 +259,7 @@ def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole 
     order, with what their label says they are: a timestamp, where a sentence that mentions a day (a
     history, a reference) is not, and none in comments, related posts, menus, sidebars or the footer.
     Costly (a pass over the text nodes): read only when the markup gives no first day."""
-    day_first = writes_day_first(page)
+    order = day_order(page)
     found: list[tuple[str, DateRole | None]] = []
     seen: set[int] = set()
     for node in _YEAR_TEXT(page.root):
@@ -266,7 +275,7 @@ def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole 
             continue
         found += [
             (day, role_before(text, at))
-            for at, day in dates_in_text(text, day_first=day_first)
+            for at, day in dates_in_text(text, order=order)
             if plausible(day, now)
         ]
     return found
@@ -278,7 +287,7 @@ def _stated_first_day(page: Page) -> str | None:
     a reader or another piece says it."""
     if not says_first_published(page.visible):
         return None
-    day_first = writes_day_first(page)
+    order = day_order(page)
     for node in _BODY_TEXT(page.root):
         if not says_first_published(node):
             continue
@@ -287,7 +296,7 @@ def _stated_first_day(page: Page) -> str | None:
             block = block.getparent()
         if block is None or _not_in_article(block):
             continue
-        if day := stated_first_day(" ".join(block.text_content().split()), day_first=day_first):
+        if day := stated_first_day(" ".join(block.text_content().split()), order=order):
             return day
     return None
 
