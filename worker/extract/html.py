@@ -149,8 +149,8 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
 
     1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
        what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
-    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), or anywhere
-       in a sentence saying when the piece first appeared ("originally published on ..."), when the
+    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), or in a
+       sentence of the article saying when it first appeared ("originally published on ..."), when the
        markup's date is not the same moment in another time zone;
     3. JSON-LD datePublished, then publish-date meta tags (the listed names, then any other name
        saying publication), then a publish <time> element; but when the
@@ -160,7 +160,8 @@ def published(page: Page, now: datetime, headline: str | None) -> str | None:
     4. with no date in the markup, the first date written by the headline, one that does not say it
        is an update first;
     5. htmldate, which reads what is left; a 1 January (a year-only guess) gives way to the first
-       day the page writes, and the modified date to a first written day before it.
+       day the page writes on a timestamp line of its own, and the modified date to such a day
+       before it.
     """
     chosen = _declared_or_shown(page, now, headline)
     from_url = plausible(date_from_url(page.url), now)
@@ -179,13 +180,13 @@ def _same_moment(shown: str, declared: str) -> bool:
         return False
     if swapped(shown) == declared[:10]:
         return True
-    moment = _aware(declared)
+    moment = _utc_moment(declared)
     if moment is None:
         return abs((a - b).days) <= 1
     return (moment + _WESTMOST).date() <= a <= (moment + _EASTMOST).date()
 
 
-def _aware(iso: str) -> datetime | None:
+def _utc_moment(iso: str) -> datetime | None:
     """The moment an ISO time with an offset names, in UTC; None for a day or a time without offset."""
     try:
         moment = datetime.fromisoformat(iso)
