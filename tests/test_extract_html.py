@@ -328,6 +328,12 @@ def test_sentence_saying_when_the_piece_first_appeared_outranks_the_day_by_the_h
     assert _extract(body=body).published == "2019-09-26"
 
 
+def test_first_publication_stated_with_a_link_to_the_original_is_read() -> None:
+    note = "<p>This piece was <a href='https://quay.example/p/9'>originally published</a> on 26 Sep 2019.</p>"
+    body = f"<article><h1>Wind farm approved</h1>{_FILLER}{note}</article>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2019-09-26"
+
+
 def test_first_publication_stated_in_a_comment_is_not_the_articles() -> None:
     comment = "<p>Good piece. This was originally published on 3 Jan 2020 on my own blog.</p>"
     body = f"<article><h1>Wind farm approved</h1>{_FILLER}</article><div id='comments'>{comment}</div>"
