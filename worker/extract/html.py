@@ -76,7 +76,7 @@ _YEAR_TEXT = etree.XPath(
 )
 _BODY_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 # Tags inside a line of text: the block around them holds the rest of its sentence.
-_INLINE_TAGS = frozenset({"a", "span", "em", "strong", "i", "b", "u", "small", "time", "mark", "abbr", "cite"})
+_INLINE_TAGS = frozenset({"a", "span", "em", "strong", "i", "b", "u", "small", "time", "mark", "cite"})
 _ALONE_MAX_CHARS = 80  # a timestamp line with its label, not a paragraph
 _ALONE_MAX_WORDS = 3  # words besides the date's: its label ("Filed on:"), a section's name
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
