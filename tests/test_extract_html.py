@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 import lxml.html
@@ -344,6 +345,13 @@ def test_quoted_forum_post_header_is_not_the_first_publication() -> None:
     quote = "<blockquote>Originally Posted by harbourfan on 12 May 2023</blockquote>"
     body = f"<article><h1>Wind farm approved</h1>{_FILLER}{quote}</article>"
     assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
+
+
+def test_many_first_publication_words_in_one_paragraph_cost_little() -> None:
+    words = "<span>originally published</span> soon " * 3000
+    started = time.perf_counter()
+    _extract(head=_PUBLISHED, body=f"<article><h1>Wind farm approved</h1><p>{words}</p></article>")
+    assert time.perf_counter() - started < 1.0
 
 
 def test_copyright_year_is_not_the_publish_date() -> None:

@@ -77,6 +77,7 @@ _YEAR_TEXT = etree.XPath(
 _BODY_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)]")
 # Tags inside a line of text: the block around them holds the rest of its sentence.
 _INLINE_TAGS = frozenset({"a", "span", "em", "strong", "i", "b", "u", "small", "time", "mark", "cite"})
+_MAX_FIRST_PUBLISHED_BLOCKS = 10  # blocks with those words read: a page states it once or twice
 _ALONE_MAX_CHARS = 80  # a timestamp line with its label, not a paragraph
 _ALONE_MAX_WORDS = 3  # words besides the date's: its label ("Filed on:"), a section's name
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
@@ -260,14 +261,14 @@ def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole 
     Costly (a pass over the text nodes): read only when the markup gives no first day."""
     order = day_order(page)
     found: list[tuple[str, DateRole | None]] = []
-    seen: set[int] = set()
+    seen: set[lxml.html.HtmlElement] = set()
     for node in _YEAR_TEXT(page.root):
         owner = node.getparent()
-        if owner is None or (node.is_tail and (owner := owner.getparent()) is None) or id(owner) in seen:
+        if owner is None or (node.is_tail and (owner := owner.getparent()) is None) or owner in seen:
             continue
-        seen.add(id(owner))
-        text = " ".join(owner.text_content().split())
-        if len(text) > _ALONE_MAX_CHARS or _not_in_article(owner):
+        seen.add(owner)
+        text = _short_text(owner, _ALONE_MAX_CHARS)
+        if text is None or _not_in_article(owner):
             continue
         words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in MONTHS]
         if len(words) > _ALONE_MAX_WORDS:
@@ -287,17 +288,35 @@ def _stated_first_day(page: Page) -> str | None:
     if not says_first_published(page.visible):
         return None
     order = day_order(page)
+    blocks: list[lxml.html.HtmlElement] = []
     for node in _BODY_TEXT(page.root):
         if not says_first_published(node):
             continue
         block = node.getparent()
         while block is not None and block.tag in _INLINE_TAGS:
             block = block.getparent()
-        if block is None or _not_in_article(block):
+        if block is None or block in blocks or _not_in_article(block):
             continue
         if day := stated_first_day(" ".join(block.text_content().split()), order=order):
             return day
+        blocks.append(block)
+        if len(blocks) == _MAX_FIRST_PUBLISHED_BLOCKS:
+            break
     return None
+
+
+def _short_text(element: lxml.html.HtmlElement, limit: int) -> str | None:
+    """The element's text, or None when it is longer than `limit`: read piece by piece, so that a
+    long container costs no more than a short one."""
+    parts: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        parts.append(piece)
+        if size > limit or len(parts) > limit:
+            return None
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else None
 
 
 def _not_in_article(element: lxml.html.HtmlElement) -> bool:
