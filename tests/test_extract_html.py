@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 
 import lxml.html
+import pytest
 
 from worker.article import Metadata
 from worker.extract import extract_html_metadata
@@ -347,11 +347,11 @@ def test_quoted_forum_post_header_is_not_the_first_publication() -> None:
     assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
 
 
-def test_many_first_publication_words_in_one_paragraph_cost_little() -> None:
+@pytest.mark.timeout(10)  # a hang guard (the first cut took 40 s), not a speed target: bench/ has those
+def test_many_first_publication_words_in_one_paragraph_are_read_without_hanging() -> None:
     words = "<span>originally published</span> soon " * 3000
-    started = time.perf_counter()
-    _extract(head=_PUBLISHED, body=f"<article><h1>Wind farm approved</h1><p>{words}</p></article>")
-    assert time.perf_counter() - started < 1.0
+    body = f"<article><h1>Wind farm approved</h1><p>{words}</p></article>"
+    assert _extract(head=_PUBLISHED, body=body).published == "2024-03-10T09:00:00+00:00"
 
 
 def test_copyright_year_is_not_the_publish_date() -> None:
