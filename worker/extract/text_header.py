@@ -18,6 +18,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from worker.article import Dateline
+from worker.clean.text_lines import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dateline import parse_dateline
@@ -52,8 +53,16 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+def _any_of(words: tuple[str, ...]) -> str:
+    """For a pattern only asked whether a line matches it: the same lines match as with
+    `_alternation`, but the engine follows a prefix tree instead of trying every word in turn, which
+    matters for lists of a hundred labels asked of every line near the header."""
+    return phrase_tree(words)
+
+
+_BYLINE = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
 _BYLINE_HEAD = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b", re.I)
+_BYLINE_OPENS = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 # "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
 _GLUED_IN_BYLINE = re.compile(
     r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
@@ -61,17 +70,18 @@ _GLUED_IN_BYLINE = re.compile(
     + r")\b)"
 )
 _COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
-_BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
-_NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
-_TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
-_DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
+_BYLINE_LABEL = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
+_NOT_AUTHOR = re.compile(rf"^(?:{_any_of(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
+_TOC_HEAD = re.compile(rf"^(?:{_any_of(TOC_HEADINGS)})\s*:?$", re.I)
+_DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
+_DATE_LABELS = _alternation(_DATE_LABEL_WORDS)
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
-_DAY_LABEL = re.compile(rf"^(?:{_alternation((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
-_DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
+_DAY_LABEL = re.compile(rf"^(?:{_any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+_DATE_LABEL_ALONE = re.compile(rf"^(?:{_any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
 _META_HEAD = re.compile(
-    rf"(?:{_alternation((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
+    rf"(?:{_any_of((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
     re.I,
 )
 _META_SIGN = re.compile(r"[\d(\[\-–—]")
@@ -82,7 +92,7 @@ _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
 )
 _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
-_CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
+_CHROME = re.compile(rf"^(?:{_any_of(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 _CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
 _CREDENTIALS = re.compile(
@@ -403,8 +413,9 @@ def _byline_below(lines: list[str], start: int) -> list[str]:
     "Author" / "Jane Doe"), where pages sign an article at its end."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if len(line) > _BYLINE_MAX_CHARS or not (head := _BYLINE_HEAD.match(line)):
+        if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
+        head = _BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
         if " " not in head[0] and len(line[head.end() :].split()) == 1:
             continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
         if _BYLINE_LABEL.match(line):
@@ -635,26 +646,37 @@ def _choose_title(
     it) with the most evidence; the nearest one wins ties."""
     lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
+    # Each test below is asked of a piece and of the one under it, by this candidate and the one above:
+    # remembered per position for this page's pieces (the tests are pure given `meta` and `common`).
+    reaches: dict[int, bool] = {}
+    standfirst: dict[int, bool] = {}
+
+    def reaches_byline(position: int) -> bool:
+        known = reaches.get(position)
+        if known is None:
+            known = reaches[position] = _reaches_byline(pieces, position, meta, common)
+        return known
+
+    def is_standfirst(position: int) -> bool:
+        known = standfirst.get(position)
+        if known is None:
+            known = standfirst[position] = _is_standfirst(pieces, position, meta)
+        return known
+
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
         if position >= toc and not (
-            _reaches_byline(pieces, position, meta, common)
-            or (
-                _is_standfirst(pieces, position + 1, meta)
-                and _reaches_byline(pieces, position + 1, meta, common)
-            )
+            reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
             continue  # an entry of the contents list, unless the header stands under an empty one
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
-        if _reaches_byline(pieces, position, meta, common):
-            if not _is_standfirst(pieces, position, meta):  # else the headline is the line above it
+        if reaches_byline(position):
+            if not is_standfirst(position):  # else the headline is the line above it
                 score += evidence.above_byline  # perhaps with a bare name or a role between
-        elif _is_standfirst(pieces, position + 1, meta) and _reaches_byline(
-            pieces, position + 1, meta, common
-        ):
+        elif is_standfirst(position + 1) and reaches_byline(position + 1):
             score += evidence.above_byline  # with a standfirst between
         elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
