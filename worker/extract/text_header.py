@@ -249,13 +249,16 @@ def looks_like_headline(line: str) -> bool:
         return False  # tested before the patterns: most lines above the lead are cut here or there
     if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
+    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡":
+        return True
+    return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
 
 
 def _is_reading_time(line: str) -> bool:
     """ "5 min read", or the same under a label: "Reading time: 5 minutes", "Lesezeit: 5 Minuten"."""
-    return bool(READING_TIME.match(line) or (_READING_LABEL.match(line) and _DIGIT.search(line)))
+    if line[:1].isdecimal():  # what READING_TIME opens with (\d is Unicode's Nd); a label opens with a letter
+        return READING_TIME.match(line) is not None
+    return _READING_LABEL.match(line) is not None and _DIGIT.search(line) is not None
 
 
 def _split_glued(line: str) -> list[str]:
