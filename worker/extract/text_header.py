@@ -233,12 +233,16 @@ def looks_like_name(line: str) -> bool:
     """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
     if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES:
         return False
-    words = (_CREDENTIALS.sub("", line) if "," in line else line).split()  # credentials follow a comma
-    if not 2 <= len(words) <= _NAME_MAX_WORDS or _DIGIT.search(line) or _CHROME.match(line):
-        return False  # the word count first: it rules out most lines, and the patterns cost more
-    if any(_GLUED_WORDS.search(w) or w.endswith(("'s", "’s")) for w in words):
-        return False  # "MenuHomeNews" is page chrome run together; "Today's Hours" is no name
-    return all(NAME_WORD.match(w) for w in words) and words[0][:1].isupper() and words[-1][:1].isupper()
+    name = _CREDENTIALS.sub("", line) if "," in line else line  # credentials follow a comma
+    words = name.split()
+    # The cheap tests first: the word count and the capitals rule out most lines before any pattern.
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    if _DIGIT.search(line) or _CHROME.match(line) or _GLUED_WORDS.search(name):
+        return False  # "MenuHomeNews" is page chrome run together (the pattern never spans a space)
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Today's Hours" is no name
+    return all(NAME_WORD.match(w) for w in words)
 
 
 def looks_like_headline(line: str) -> bool:
