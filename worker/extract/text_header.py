@@ -273,6 +273,9 @@ def _split_glued(line: str) -> list[str]:
 
 def _pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
     """The window's lines, with a date label glued to a name split off into a line of its own."""
+    window = lines[indices.start : indices.stop]
+    if not _GLUE_HINT.search("\n".join(window)):  # the usual window: one search, as the hint spans no line
+        return [(index, text) for index, line in zip(indices, window, strict=True) if (text := line.strip())]
     pieces = []
     for index in indices:
         for part in _split_glued(lines[index]):
