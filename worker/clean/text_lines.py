@@ -89,10 +89,10 @@ _MASTHEAD = re.compile(
 )
 
 
-_BOUNDARY = "\x00"  # in a phrase given to `_trie`: a word boundary (\\b) must follow
+_BOUNDARY = "\x00"  # in a phrase given to `phrase_tree`: a word boundary (\\b) must follow
 
 
-def _trie(phrases: Iterable[str]) -> str:
+def phrase_tree(phrases: Iterable[str]) -> str:
     """The phrases as one pattern sharing their common prefixes ("cookie (?:policy|settings)"): the same
     matches as a plain alternation, but the engine tries a few first letters at each place instead of
     every phrase, which matters when one search runs over a whole page."""
@@ -121,14 +121,14 @@ def _trie(phrases: Iterable[str]) -> str:
 
 # A rights reservation, consent text or a picture agency: the first in a line says which (`_notices`).
 _NOTICE = re.compile(
-    f"\\b(?:(?P<rights>{_trie(RIGHTS_WORDS)})|(?P<legal>{_trie(LEGAL_WORDS)})"
-    f"|(?P<credit>{_trie(CREDIT_NAMES)})\\b)"
+    f"\\b(?:(?P<rights>{phrase_tree(RIGHTS_WORDS)})|(?P<legal>{phrase_tree(LEGAL_WORDS)})"
+    f"|(?P<credit>{phrase_tree(CREDIT_NAMES)})\\b)"
 )
 # Where any of them starts: one prefix tree over all three lists finds the places faster. Every phrase
 # opens and ends with a letter, so the word boundary before one is a non-word character (the page gets a
 # space in front): the engine scans for that class instead of trying the tree inside every word.
 _ANY_NOTICE = re.compile(
-    f"\\W(?:{_trie(RIGHTS_WORDS | LEGAL_WORDS | {name + _BOUNDARY for name in CREDIT_NAMES})})"
+    f"\\W(?:{phrase_tree(RIGHTS_WORDS | LEGAL_WORDS | {name + _BOUNDARY for name in CREDIT_NAMES})})"
 )
 _CREDIT_NAME_TAIL = re.compile(
     r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
@@ -141,7 +141,8 @@ _BIO_VERBS = ("is", "was", "est", "ist", "war", "es", "fue", "è", "é", "era", 
 _BIO = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:" + "|".join(_BIO_VERBS) + ") ", re.U)
 # The verb `_BIO` needs is a whole space-separated word among the second to fifth: a set test first.
 _BIO_VERB_WORDS = frozenset(verb.split()[0] for verb in _BIO_VERBS)
-_CAPTION = re.compile(r"[,(]\s*(?:" + _trie(CAPTION_PLACES) + r")\s*[,)]")  # a tree: tried at every comma
+# A tree: tried at every comma.
+_CAPTION = re.compile(r"[,(]\s*(?:" + phrase_tree(CAPTION_PLACES) + r")\s*[,)]")
 
 
 def _width(text: str) -> int:

@@ -18,6 +18,7 @@ from functools import cached_property
 from itertools import pairwise
 
 from worker.article import Dateline
+from worker.clean.text_lines import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dateline import parse_dateline
@@ -52,8 +53,16 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_BYLINE = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+def _any_of(words: tuple[str, ...]) -> str:
+    """For a pattern only asked whether a line matches it: the same lines match as with
+    `_alternation`, but the engine follows a prefix tree instead of trying every word in turn, which
+    matters for lists of a hundred labels asked of every line near the header."""
+    return phrase_tree(words)
+
+
+_BYLINE = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
 _BYLINE_HEAD = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\b", re.I)
+_BYLINE_OPENS = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 # "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
 _GLUED_IN_BYLINE = re.compile(
     r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
@@ -61,17 +70,18 @@ _GLUED_IN_BYLINE = re.compile(
     + r")\b)"
 )
 _COLON_GLUED = re.compile(rf"^((?:{_alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
-_BYLINE_LABEL = re.compile(rf"^(?:{_alternation(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
-_NOT_AUTHOR = re.compile(rf"^(?:{_alternation(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
-_TOC_HEAD = re.compile(rf"^(?:{_alternation(TOC_HEADINGS)})\s*:?$", re.I)
-_DATE_LABELS = _alternation((*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on"))
+_BYLINE_LABEL = re.compile(rf"^(?:{_any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
+_NOT_AUTHOR = re.compile(rf"^(?:{_any_of(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
+_TOC_HEAD = re.compile(rf"^(?:{_any_of(TOC_HEADINGS)})\s*:?$", re.I)
+_DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
+_DATE_LABELS = _alternation(_DATE_LABEL_WORDS)
 _DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
-_DAY_LABEL = re.compile(rf"^(?:{_alternation((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
-_DATE_LABEL_ALONE = re.compile(rf"^(?:{_DATE_LABELS})(?:\s+on)?\s*:?$", re.I)
+_DAY_LABEL = re.compile(rf"^(?:{_any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+_DATE_LABEL_ALONE = re.compile(rf"^(?:{_any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
 _META_HEAD = re.compile(
-    rf"(?:{_alternation((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
+    rf"(?:{_any_of((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
     re.I,
 )
 _META_SIGN = re.compile(r"[\d(\[\-–—]")
@@ -82,7 +92,7 @@ _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
 )
 _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
-_CHROME = re.compile(rf"^(?:{_alternation(HEADER_CHROME_WORDS)})\b", re.I)
+_CHROME = re.compile(rf"^(?:{_any_of(HEADER_CHROME_WORDS)})\b", re.I)
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 _CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
 _CREDENTIALS = re.compile(
@@ -100,6 +110,9 @@ _BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 b
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
+# Without brackets, `parse_dateline` reads only a place in capitals before a dash ("KYIV, Ukraine -"):
+# a line that opens otherwise is passed over without its patterns, which cost tens of microseconds.
+_CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
 _GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
@@ -218,14 +231,18 @@ def date_of_line(line: str) -> str | None:
 
 def looks_like_name(line: str) -> bool:
     """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
-    if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES or _DIGIT.search(line) or _CHROME.match(line):
+    if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES:
         return False
-    words = _CREDENTIALS.sub("", line).split()
-    if not 2 <= len(words) <= _NAME_MAX_WORDS:
+    name = _CREDENTIALS.sub("", line) if "," in line else line  # credentials follow a comma
+    words = name.split()
+    # The cheap tests first: the word count and the capitals rule out most lines before any pattern.
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or not (words[0][:1].isupper() and words[-1][:1].isupper()):
         return False
-    if any(_GLUED_WORDS.search(w) or w.endswith(("'s", "’s")) for w in words):
-        return False  # "MenuHomeNews" is page chrome run together; "Today's Hours" is no name
-    return all(NAME_WORD.match(w) for w in words) and words[0][:1].isupper() and words[-1][:1].isupper()
+    if _DIGIT.search(line) or _CHROME.match(line) or _GLUED_WORDS.search(name):
+        return False  # "MenuHomeNews" is page chrome run together (the pattern never spans a space)
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Today's Hours" is no name
+    return all(NAME_WORD.match(w) for w in words)
 
 
 def looks_like_headline(line: str) -> bool:
@@ -236,13 +253,16 @@ def looks_like_headline(line: str) -> bool:
         return False  # tested before the patterns: most lines above the lead are cut here or there
     if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡" or capitalised >= len(words) / 2
+    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡":
+        return True
+    return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
 
 
 def _is_reading_time(line: str) -> bool:
     """ "5 min read", or the same under a label: "Reading time: 5 minutes", "Lesezeit: 5 Minuten"."""
-    return bool(READING_TIME.match(line) or (_READING_LABEL.match(line) and _DIGIT.search(line)))
+    if line[:1].isdecimal():  # what READING_TIME opens with (\d is Unicode's Nd); a label opens with a letter
+        return READING_TIME.match(line) is not None
+    return _READING_LABEL.match(line) is not None and _DIGIT.search(line) is not None
 
 
 def _split_glued(line: str) -> list[str]:
@@ -253,6 +273,9 @@ def _split_glued(line: str) -> list[str]:
 
 def _pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
     """The window's lines, with a date label glued to a name split off into a line of its own."""
+    window = lines[indices.start : indices.stop]
+    if not _GLUE_HINT.search("\n".join(window)):  # the usual window: one search, as the hint spans no line
+        return [(index, text) for index, line in zip(indices, window, strict=True) if (text := line.strip())]
     pieces = []
     for index in indices:
         for part in _split_glued(lines[index]):
@@ -364,7 +387,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
         if not (_META_SIGN.search(text) or _META_HEAD.match(text)):
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
-        if _DATELINE_MARK.search(text) and (found := parse_dateline(text)):
+        if _may_be_dateline(text) and (found := parse_dateline(text)):
             if meta.dateline is None:
                 meta.dateline, meta.published = found[0], found[1] or meta.published
             meta.positions.add(position)
@@ -392,6 +415,14 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: _PageWords) -> 
     return meta
 
 
+def _may_be_dateline(text: str) -> bool:
+    """Whether `parse_dateline` could read the line: an agency in brackets, or a place in capitals
+    and a dash (a stripped line, so its first two characters are those `parse_dateline` reads)."""
+    if "(" in text or "[" in text:
+        return True
+    return _CAPS_OPENING.match(text) is not None and _DATELINE_MARK.search(text) is not None
+
+
 def _unglued(byline: str) -> str:
     """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
     "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
@@ -403,8 +434,9 @@ def _byline_below(lines: list[str], start: int) -> list[str]:
     "Author" / "Jane Doe"), where pages sign an article at its end."""
     for index in range(start, len(lines)):
         line = lines[index]
-        if len(line) > _BYLINE_MAX_CHARS or not (head := _BYLINE_HEAD.match(line)):
+        if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
+        head = _BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
         if " " not in head[0] and len(line[head.end() :].split()) == 1:
             continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
         if _BYLINE_LABEL.match(line):
@@ -602,7 +634,7 @@ def _is_bare_name(text: str, common: _PageWords) -> bool:
     """A name-shaped line whose words the page never writes in lowercase, and no function words."""
     if not looks_like_name(text):
         return False
-    words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text))]
+    words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text) if "," in text else text)]
     return not any(w in STOPWORDS or (len(w) >= 2 and common.writes_lowercase(w)) for w in words)
 
 
@@ -635,26 +667,37 @@ def _choose_title(
     it) with the most evidence; the nearest one wins ties."""
     lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
+    # Each test below is asked of a piece and of the one under it, by this candidate and the one above:
+    # remembered per position for this page's pieces (the tests are pure given `meta` and `common`).
+    reaches: dict[int, bool] = {}
+    standfirst: dict[int, bool] = {}
+
+    def reaches_byline(position: int) -> bool:
+        known = reaches.get(position)
+        if known is None:
+            known = reaches[position] = _reaches_byline(pieces, position, meta, common)
+        return known
+
+    def is_standfirst(position: int) -> bool:
+        known = standfirst.get(position)
+        if known is None:
+            known = standfirst[position] = _is_standfirst(pieces, position, meta)
+        return known
+
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
         if position >= toc and not (
-            _reaches_byline(pieces, position, meta, common)
-            or (
-                _is_standfirst(pieces, position + 1, meta)
-                and _reaches_byline(pieces, position + 1, meta, common)
-            )
+            reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
             continue  # an entry of the contents list, unless the header stands under an empty one
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
         score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
-        if _reaches_byline(pieces, position, meta, common):
-            if not _is_standfirst(pieces, position, meta):  # else the headline is the line above it
+        if reaches_byline(position):
+            if not is_standfirst(position):  # else the headline is the line above it
                 score += evidence.above_byline  # perhaps with a bare name or a role between
-        elif _is_standfirst(pieces, position + 1, meta) and _reaches_byline(
-            pieces, position + 1, meta, common
-        ):
+        elif is_standfirst(position + 1) and reaches_byline(position + 1):
             score += evidence.above_byline  # with a standfirst between
         elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
