@@ -44,13 +44,16 @@ _JOINERS = re.compile(
     + r")\s|&|\+)\s*",
     re.I,
 )
-_ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+")
+# An address's parts are bounded, as mail bounds them: `\S+@\S+` backtracks quadratically on a long token.
+_EMAIL = r"[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
+_ADDRESSES = re.compile(rf"https?://\S+|www\.\S+|{_EMAIL}|(?<!\w)@\w+")
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
+    rf"https?://\S+|www\.\S+|{_EMAIL}|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
     rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d.*$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )
+_MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred characters
 # Footnote marks after a name or its letters ("Jane Doe, MD*"), which point to a note below.
 _FOOTNOTE_MARKS = re.compile(r"[*†‡]+")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
@@ -208,6 +211,10 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     for text in raw:
         if not text:
             continue
+        if len(text) > _MAX_RAW_CHARS:
+            # An author field is untrusted input: a byline is short, and the patterns below are not all
+            # linear on a long run of one character ("((((...").
+            text = text[:_MAX_RAW_CHARS].rsplit(" ", 1)[0]
         text = _strip_prefix(" ".join(_FOOTNOTE_MARKS.sub(" ", _ADDRESSES.sub(" ", text)).split()))
         last: int | None = None  # where this byline's previous name stands in `names`
         for piece in _JOINERS.split(text):
