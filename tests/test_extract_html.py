@@ -345,37 +345,31 @@ def test_markup_language_is_read() -> None:
 
 
 def test_byline_in_text_ends_at_any_symbol() -> None:
-
     text = "Harbour wind farm approved Written by: Jane Doe $ 40 million awarded"
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_name_standing_before_the_byline_date() -> None:
-
     text = "Harbour wind farm approved Jane Doe Jul 18, 2025 The council voted on Tuesday."
     assert name_before_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_section_name_before_the_date_is_not_a_name() -> None:
-
     text = "Harbour wind farm approved Offshore Energy Jul 18, 2025 The energy of offshore wind grows."
     assert name_before_date(text, "Harbour wind farm approved") == []
 
 
 def test_byline_in_text_loses_a_run_on_word_the_page_writes_in_lower_case() -> None:
-
     text = "Harbour wind farm approved By Jane Doe Winemaker 5 min read. Every winemaker on the coast agrees."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_labelled_byline_followed_by_a_capitalised_heading() -> None:
-
     text = "Harbour wind farm approved Written by Jane Doe Table of contents. Read the table below."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_label_followed_by_ordinary_words_is_no_byline() -> None:
-
     text = "Harbour wind farm approved By Using Our Site you agree. We keep using our site data."
     assert byline_in_text(text, "Harbour wind farm approved") == []
 
@@ -552,13 +546,11 @@ def test_author_meta_with_a_list_of_names_is_split_not_turned_round() -> None:
 
 
 def test_dateline_place_in_capitals_after_the_byline_is_not_part_of_the_name() -> None:
-
     text = "Harbour wind farm approved By Jane Doe BRUSSELS, Dec 20, 2025 (AFP) - The council voted."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_surname_in_capitals_stays_part_of_the_name() -> None:
-
     text = "Parc éolien approuvé Par Jean Paul DUPONT | Le conseil a voté mardi."
     assert byline_in_text(text, "Parc éolien approuvé") == ["Jean Paul DUPONT"]
 
@@ -573,7 +565,6 @@ def test_name_element_is_read_before_its_wrapper_with_the_role() -> None:
 
 
 def test_team_signing_before_the_byline_date() -> None:
-
     text = "Harbour wind farm approved Gazette Team Feb 16, 2026 The team of the council voted."
     assert name_before_date(text, "Harbour wind farm approved") == ["Gazette Team"]
 
@@ -594,20 +585,36 @@ def test_byline_in_an_article_swallowed_by_an_unclosed_menu_is_still_found() -> 
     assert _html(body).authors == ["Jane Doe"]
 
 
-def test_name_after_the_byline_date_past_a_separator() -> None:
+def test_a_logo_heading_in_the_menu_does_not_make_it_the_article() -> None:
+    # Only the headline's own <h1> marks a menu as an unclosed wrapper of the article; a logo's does not.
+    body = (
+        '<nav class="menu"><h1 class="logo">Harbour Gazette</h1><a href="/author/john-roe">John Roe</a></nav>'
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted.</p></article>"
+    )
+    assert _html(body).authors == []
 
+
+def test_a_widget_heading_in_the_sidebar_does_not_make_its_teaser_bylines_the_authors() -> None:
+    filler = "<p>" + "The council heard the ferry operators at length. " * 20 + "</p>"
+    body = (
+        f"<article><h1>Harbour wind farm approved</h1>{filler}</article>"
+        '<div class="sidebar"><h1>Most read</h1><p><a href="/ferry">Ferry news</a>'
+        ' <span class="byline">By John Roe</span></p></div>'
+    )
+    assert _html(body).authors == []
+
+
+def test_name_after_the_byline_date_past_a_separator() -> None:
     text = "Harbour wind farm approved 2025-03-02 · Jane Doe in Energy The council voted on the harbour plan."
     assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_name_after_the_byline_date_loses_the_article_s_first_word() -> None:
-
     text = "Harbour wind farm approved Mar 2, 2025 • Jane Doe The council voted. Then the harbour grew."
     assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_section_after_the_byline_date_is_no_name() -> None:
-
     text = "Harbour wind farm approved Mar 2, 2025 | Wind Energy The council backed wind energy plans."
     assert name_after_date(text, "Harbour wind farm approved") == []
 
@@ -712,7 +719,6 @@ def test_jsonld_person_in_capitals_named_as_the_site_gives_way_to_the_byline() -
 
 
 def test_byline_in_text_does_not_end_inside_a_hyphenated_word() -> None:
-
     text = (
         "Harbour wind farm approved Designs by Trade Finance and Legal Healthcare Non-Profit Designs "
         "Education Technology Entertainment Banking"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import unescape
+from itertools import islice
 
 import lxml.html
 from lxml import etree
@@ -119,7 +120,7 @@ def authors(page: Page, headline: str | None) -> list[str]:
     found = visible or fallback
     if found and all(_is_organisation(n, organisations) for n in found):
         # The site signing at the top, a person's "Written by" in the author box below.
-        return clean_authors(written_by(page), not_names=not_names) or found
+        return clean_authors(written_by(page, _headline_holders(page, anchor)), not_names=not_names) or found
     if len(found) == 1 and not _is_organisation(found[0], organisations):
         return [full_name(page, anchor, found[0])]
     return found
@@ -160,9 +161,10 @@ def _is_handle(name: str) -> bool:
 
 def _visible_authors(page: Page, anchor: str | None, not_names: tuple[str, ...]) -> list[str]:
     """The byline readers see: its markup first, then its words around the headline."""
+    holders = _headline_holders(page, anchor)
     for elements in _byline_elements(page):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
-        for element in [e for e in elements if not _outside_article(e)][:3]:
+        for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
             if found := clean_authors(_byline_texts(element), not_names=not_names):
                 return found
     found = name_under_headline(page, anchor, not_names)
@@ -172,7 +174,7 @@ def _visible_authors(page: Page, anchor: str | None, not_names: tuple[str, ...])
         found = found or clean_authors(name_after_date(page.visible, anchor, start), not_names=not_names)
         if found:
             return found
-    return found or clean_authors(written_by(page), not_names=not_names)
+    return found or clean_authors(written_by(page, holders), not_names=not_names)
 
 
 def _anchor(page: Page, headline: str | None) -> str | None:
@@ -268,20 +270,15 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
     return [p for p in pieces if 2 < len(p) <= 60][:4]
 
 
-def _outside_article(element: lxml.html.HtmlElement) -> bool:
-    """Inside comments, a sidebar, related posts or the footer. The <body>'s classes are the template's
-    flags for the whole page ("no-sidebar", "footer-widgets"), not a container's."""
+def _outside_article(element: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
+    """Inside comments, a sidebar, related posts or the footer, unless that container holds the
+    headline (`_headline_holders`). The <body>'s classes are the template's flags for the whole page
+    ("no-sidebar", "footer-widgets"), not a container's."""
     return any(
-        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and not _holds_headline(a)
+        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and a not in holders
         for a in element.iterancestors()
         if a.tag not in {"body", "html"}
     )
-
-
-def _holds_headline(container: lxml.html.HtmlElement) -> bool:
-    """A menu or sidebar that holds the page's <h1> is a template's unclosed <div> that swallowed the
-    article (the parser nests the rest of the page in it), not a menu."""
-    return container.find(".//h1") is not None
 
 
 def _is_outside(names: str) -> bool:
@@ -290,12 +287,29 @@ def _is_outside(names: str) -> bool:
     )
 
 
+def _headline_heading(page: Page, anchor: str | None) -> lxml.html.HtmlElement | None:
+    """The <h1> that writes the headline."""
+    if not anchor:
+        return None
+    key = anchor[:60]
+    return next((h for h in page.root.iter("h1") if heading_text(h).startswith(key)), None)
+
+
+def _headline_holders(page: Page, anchor: str | None) -> frozenset[lxml.html.HtmlElement]:
+    """The elements that hold the headline's <h1>: a menu or sidebar among them is a template's unclosed
+    <div> that swallowed the article (the parser nests the rest of the page in it), not a menu. A logo's
+    or a widget's <h1> does not count, nor an <article> (a sidebar's teaser cards are articles too).
+    Found once per page, so that each byline candidate's test is a set lookup."""
+    heading = _headline_heading(page, anchor)
+    return frozenset(heading.iterancestors()) if heading is not None else frozenset()
+
+
 def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
     """A short line right after the <h1> that is only a name, or a name with its role and date
     ("Jane Doe | Senior Writer | July 2, 2025"), as article headers set a byline without markup.
     A word the page also writes in lower case is no name's ("Complete Guide")."""
     candidates = [(h, text) for h in page.root.iter("h1") if len((text := heading_text(h)).split()) >= 3]
-    heading = next((h for h, text in candidates if headline and text.startswith(headline[:60])), None)
+    heading = _headline_heading(page, headline)
     heading = heading if heading is not None else next((h for h, _ in candidates), None)
     if heading is None:
         return []
@@ -324,13 +338,13 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
     return []
 
 
-def written_by(page: Page) -> list[str]:
+def written_by(page: Page, holders: frozenset[lxml.html.HtmlElement] = frozenset()) -> list[str]:
     """ "Written by Jane Doe" as the start of an element anywhere on the page (an author box below the
     article): the capitalised words after the label up to the first the page also writes in lower case."""
     if not _HAS_WRITTEN_BY.search(page.visible):
         return []  # the text tells in a regex what the tree would tell in a slow XPath
     for element in _WRITTEN_BY(page.root)[:_MAX_WRITTEN_BY]:
-        if _outside_article(element):
+        if _outside_article(element, holders):
             continue
         match = WRITTEN_BY.match(_words(element))
         parent = element.getparent()
