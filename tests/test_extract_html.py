@@ -682,6 +682,32 @@ def test_markup_author_printed_by_the_headline_stays_beside_a_second_byline() ->
     assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]
 
 
+def test_a_lead_that_opens_with_by_keeps_the_declared_author() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1>"
+        "<p>By Midsummer Day, the ferries will run on wind power from the new farm.</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Jane Doe")).authors == ["Jane Doe"]
+
+
+def test_a_photo_credit_under_the_headline_keeps_the_declared_author() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><figure><figcaption>The harbour at dawn. By John Roe"
+        "</figcaption></figure><p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Jane Doe")).authors == ["Jane Doe"]
+
+
+def test_the_declared_surname_must_stand_as_a_word_by_the_headline() -> None:
+    # "Li" inside "Lights" is not the declared author printed by the headline.
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Lights out. By Jane Doe | March 2</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Sam Li")).authors == ["Jane Doe"]
+
+
 def test_first_name_alone_in_the_author_link_gets_the_surname_printed_by_the_headline() -> None:
     body = (
         "<article><h1>Harbour wind farm approved</h1><p>Jane Doe Energy Writer</p>"

@@ -7,7 +7,7 @@ import re
 
 from worker.extract.authors import clean_authors, writes_in_lowercase
 from worker.extract.dates import dates_in_text
-from worker.extract.html_page import _NEAR_AFTER, Page, headline_spans
+from worker.extract.html_page import _NEAR_AFTER, Page, _words, headline_spans
 from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     BYLINE_IN_TEXT,
@@ -25,6 +25,8 @@ _NAME_AFTER_DATE = re.compile(
     r"\s*[|·•]\s*(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})(?!\w)"
 )
 _PRINTED_BY = re.compile(r"(?<![\w-])(?:By|BY)\b")
+# Words in lower case right after the name: the "By" opened a sentence, not a byline.
+_SENTENCE_AFTER = re.compile(r"[,;]?\s+(?:[a-z]+\s+){2}[a-z]+\b")
 _MAX_DATE_CHARS = 20  # "September 30, 2025": what stands between the date's start and the separator
 _NAME_AFTER_DATE_CHARS = 60  # room for the separator and a name after the date's start
 
@@ -40,9 +42,11 @@ def look_like_people(names: list[str], text: str) -> bool:
 def byline_in_text(text: str, headline: str | None, start: int = 0) -> list[str]:
     """A "By Jane Doe" written next to the headline, where no markup names the author."""
     spans = headline_spans(text, headline, limit=1, start=start)
-    if not spans:
-        return []
-    at = spans[0][0]
+    return byline_at(text, spans[0][0]) if spans else []
+
+
+def byline_at(text: str, at: int) -> list[str]:
+    """The first "By Jane Doe" (or "Written by Jane Doe ...") in the text from `at` on, near it."""
     match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
     if not match:
         return _labelled_name(text, at)
@@ -130,18 +134,26 @@ def printed_byline_over(
 ) -> list[str]:
     """The markup's author, unless the byline printed under the headline ("By Jane Doe") names other
     people and the markup's author is nowhere by the headline: the CMS's author field often holds
-    whoever uploaded the article, the printed byline its writer."""
+    whoever uploaded the article, the printed byline its writer. A "By" that opens a sentence ("By
+    Christmas Eve, the ferries will...") or a photo's caption is no byline."""
     spans = headline_spans(page.visible, anchor, limit=1)
     if not spans:
         return declared
     at, begin = spans[0]
     window = page.visible[begin : at + _NEAR_AFTER]
-    match = _PRINTED_BY.search(window)
-    if not match or window[: match.start()].rstrip()[-1:].isalpha():
+    by = _PRINTED_BY.search(window)
+    if not by or window[: by.start()].rstrip()[-1:].isalpha():
         return declared  # "Reviewed By", "Photo by": someone else's credit
-    if any(n.split()[-1] in window for n in declared):
+    if any(re.search(rf"(?<!\w){re.escape(n.split()[-1])}(?!\w)", window) for n in declared):
         return declared
-    printed = byline_in_text(page.visible, match.group(0), begin + match.start())
+    start = begin + by.start()
+    printed = byline_at(page.visible, start)
+    end = page.visible.find(printed[0], start) + len(printed[0]) if printed else -1
+    if end < 0 or _SENTENCE_AFTER.match(page.visible, end):
+        return declared
+    phrase = page.visible[start:end]
+    if any(phrase in _words(caption) for caption in page.root.iter("figcaption")):
+        return declared
     printed = clean_authors(printed, not_names=not_names)
     return printed if look_like_people(printed, page.visible) else declared
 
