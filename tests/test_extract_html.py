@@ -716,6 +716,14 @@ def test_first_name_alone_in_the_author_link_gets_the_surname_printed_by_the_hea
     assert _html(body).authors == ["Jane Doe"]
 
 
+def test_a_first_name_in_the_headline_is_not_completed_by_the_headline() -> None:
+    body = (
+        "<article><h1>Why Marta Quill still fills the harbour</h1>"
+        '<a href="/author/marta">Marta</a><p>The council voted on the plan.</p></article>'
+    )
+    assert _html(body).authors == ["Marta"]
+
+
 def test_first_name_before_a_month_keeps_standing_alone() -> None:
     body = (
         "<article><h1>Harbour wind farm approved</h1><p>Jane March 2, 2025</p>"

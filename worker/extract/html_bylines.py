@@ -167,7 +167,8 @@ def full_name(page: Page, anchor: str | None, name: str) -> str:
     if not spans:
         return name
     pattern = re.compile(rf"(?<!\w){re.escape(name)}\s+(?P<surname>[A-ZÀ-Þ][\w'’\-]+)(?!\w)")
-    match = pattern.search(page.visible, spans[0][0], spans[0][0] + _NEAR_AFTER)
+    at, end = spans[0]
+    match = pattern.search(page.visible, end, at + _NEAR_AFTER)  # after it: not the headline's own words
     if not match:
         return name
     surname = match["surname"]
