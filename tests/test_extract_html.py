@@ -682,6 +682,20 @@ def test_markup_author_printed_by_the_headline_stays_beside_a_second_byline() ->
     assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]
 
 
+def test_the_site_typed_person_gives_way_to_the_visible_byline() -> None:
+    # A common SEO-plugin setting types the publisher Person: its name stands only when no byline shows.
+    site = '<meta property="og:site_name" content="Harbour Gazette">'
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p><span class='author'>Jane Doe</span></p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=site, body=body, ld=_uploaded_by("Harbour Gazette")).authors == ["Jane Doe"]
+    bare = (
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=site, body=bare, ld=_uploaded_by("Harbour Gazette")).authors == ["Harbour Gazette"]
+
+
 def test_a_lead_that_opens_with_by_keeps_the_declared_author() -> None:
     body = (
         "<article><h1>Harbour wind farm approved</h1>"

@@ -94,9 +94,12 @@ def authors(page: Page, headline: str | None) -> list[str]:
     fallback: list[str] = []
     raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
     organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
-    # A personal site bears its author's name: a JSON-LD Person named as the site is still a person.
-    organisations -= {
-        _key(n) for n in jsonld.person_names(page.linked, page.linked.article) if _looks_like_a_person(n)
+    # A JSON-LD Person named as the site is a personal site's author, or the publisher typed Person (a
+    # common SEO-plugin setting): it stands unless a marked byline element names someone else.
+    named_as_site = {
+        _key(n)
+        for n in jsonld.person_names(page.linked, page.linked.article)
+        if _looks_like_a_person(n) and _key(n) in organisations
     }
     # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
     meta = [
@@ -113,14 +116,18 @@ def authors(page: Page, headline: str | None) -> list[str]:
                 return printed_byline_over(found, page, anchor, not_names)
             handle = handle or found
         fallback = fallback or found
+    holders = _headline_holders(page, anchor)
+    if fallback and {_key(n) for n in fallback} <= named_as_site:
+        marked = _marked_authors(page, holders, not_names)
+        return marked if marked and not all(_key(n) in organisations for n in marked) else fallback
     # A CMS login ("jdoe", "KatieS", "Site Admin") gives way to a person named by the visible byline.
-    visible = _visible_authors(page, anchor, not_names)
+    visible = _visible_authors(page, anchor, holders, not_names)
     if handle and not (visible and not all(_key(n) in organisations for n in visible)):
         return handle
     found = visible or fallback
     if found and all(_is_organisation(n, organisations) for n in found):
         # The site signing at the top, a person's "Written by" in the author box below.
-        return clean_authors(written_by(page, _headline_holders(page, anchor)), not_names=not_names) or found
+        return clean_authors(written_by(page, holders), not_names=not_names) or found
     if len(found) == 1 and not _is_organisation(found[0], organisations):
         return [full_name(page, anchor, found[0])]
     return found
@@ -159,14 +166,12 @@ def _is_handle(name: str) -> bool:
     return len(words) == 1 and _LOGIN.search(name) is not None
 
 
-def _visible_authors(page: Page, anchor: str | None, not_names: tuple[str, ...]) -> list[str]:
+def _visible_authors(
+    page: Page, anchor: str | None, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
+) -> list[str]:
     """The byline readers see: its markup first, then its words around the headline."""
-    holders = _headline_holders(page, anchor)
-    for elements in _byline_elements(page):
-        # The first byline element names the authors; later ones are reviewers, editors, related posts.
-        for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
-            if found := clean_authors(_byline_texts(element), not_names=not_names):
-                return found
+    if found := _marked_authors(page, holders, not_names):
+        return found
     found = name_under_headline(page, anchor, not_names)
     for start, _ in headline_spans(page.visible, anchor):
         found = clean_authors(byline_in_text(page.visible, anchor, start), not_names=not_names) or found
@@ -175,6 +180,18 @@ def _visible_authors(page: Page, anchor: str | None, not_names: tuple[str, ...])
         if found:
             return found
     return found or clean_authors(written_by(page, holders), not_names=not_names)
+
+
+def _marked_authors(
+    page: Page, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
+) -> list[str]:
+    """The names in the first byline element the markup marks, outside comments, menus and sidebars."""
+    for elements in _byline_elements(page):
+        # The first byline element names the authors; later ones are reviewers, editors, related posts.
+        for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
+            if found := clean_authors(_byline_texts(element), not_names=not_names):
+                return found
+    return []
 
 
 def _anchor(page: Page, headline: str | None) -> str | None:
