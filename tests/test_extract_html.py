@@ -696,6 +696,24 @@ def test_the_site_typed_person_gives_way_to_the_visible_byline() -> None:
     assert _extract(head=site, body=bare, ld=_uploaded_by("Harbour Gazette")).authors == ["Harbour Gazette"]
 
 
+def test_a_sidebar_authors_widget_is_not_the_byline() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted.</p></article>"
+        "<div id='secondary'><h3>Authors</h3>"
+        "<ul><li>John Roe</li><li>Mary Major</li><li>Sam Smith</li></ul></div>"
+    )
+    assert _html(body).authors == []
+
+
+def test_an_authors_label_in_the_content_block_of_the_headline_is_read() -> None:
+    body = (
+        "<div class='content'><div class='page-title'><h1>Harbour wind farm approved</h1></div>"
+        "<p>The council voted.</p><div><strong>Authors</strong><ul><li>Jane Doe</li><li>John Roe</li></ul>"
+        "</div></div><div id='secondary'><p>Links</p></div>"
+    )
+    assert _html(body).authors == ["Jane Doe", "John Roe"]
+
+
 def test_a_lead_that_opens_with_by_keeps_the_declared_author() -> None:
     body = (
         "<article><h1>Harbour wind farm approved</h1>"

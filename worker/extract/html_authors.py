@@ -72,6 +72,9 @@ _MAX_LINKS_IN_LINE = 2  # the name and its section; more are a menu or share but
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
 _MAX_AUTHOR_BOX_CHARS = 1500
+_LIST_LABELS = frozenset(
+    label for label in BYLINE_LABELS if label.startswith(("Authors", "Author(", "Contrib"))
+)
 _MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 
 
@@ -186,7 +189,7 @@ def _marked_authors(
     page: Page, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
 ) -> list[str]:
     """The names in the first byline element the markup marks, outside comments, menus and sidebars."""
-    for elements in _byline_elements(page):
+    for elements in _byline_elements(page, holders):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
         for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
             if found := clean_authors(_byline_texts(element), not_names=not_names):
@@ -202,7 +205,9 @@ def _anchor(page: Page, headline: str | None) -> str | None:
     return next((h for h in headings(page.root) if len(h) >= 10 and h[:60] in page.visible), headline)
 
 
-def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
+def _byline_elements(
+    page: Page, holders: frozenset[lxml.html.HtmlElement]
+) -> Iterator[list[lxml.html.HtmlElement]]:
     """Elements that may hold the byline, one list per selector, in the order of trust: microdata,
     rel=author, a link to an author page, author-name then byline classes, an author class, and
     last a label ("Written by") with the name in the element after it."""
@@ -242,7 +247,25 @@ def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
         and not _NOT_NAME_CLASS.search(_classes(e))
     ]
     if _HAS_LABEL.search(page.visible):
-        yield [named for label in _BYLINE_LABEL(page.root) if (named := _labelled(label)) is not None]
+        yield [
+            named
+            for label in _BYLINE_LABEL(page.root)
+            if _label_in_article(label, holders) and (named := _labelled(label)) is not None
+        ]
+
+
+def _label_in_article(label: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
+    """A list's label ("Authors", "Contributors:") counts only in the container of the headline's <h1>
+    that is the article's (an <article>, <main>, or a class naming the content or entry): a blog's
+    sidebar lists its "Authors" too. A byline's label ("Written by") counts anywhere."""
+    if (label.text or "").strip() not in _LIST_LABELS:
+        return True
+    shared = next((a for a in label.iterancestors() if a in holders), None)
+    if shared is None:
+        return False
+    return shared.tag in {"article", "main"} or bool(
+        _ARTICLE_PART.search(f"{_classes(shared)} {shared.get('id', '')}")
+    )
 
 
 def _labelled(label: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
