@@ -183,3 +183,7 @@ def test_clean_authors_reads_a_huge_token_as_no_name() -> None:
 
 def test_clean_authors_keeps_the_names_before_a_long_tail() -> None:
     assert clean_authors(["Jane Doe and John Roe " + "(" * 5_000]) == ["Jane Doe", "John Roe"]
+
+
+def test_an_institution_beside_a_person_is_her_affiliation_even_with_a_full_stop() -> None:
+    assert clean_authors(["Jane Doe, Example Holdings Inc."]) == ["Jane Doe"]

@@ -95,7 +95,7 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
         words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
-        # "Jane Doe Senior Autos Reporter": after a name, the first role word starts the job title.
+        # "Jane Doe Senior Harbour Correspondent": after a name, the first role word starts the job title.
         first_role = next((i for i, w in enumerate(words) if w.lower().strip(".,") in AUTHOR_ROLE_WORDS), 0)
         if first_role >= 2:
             words = words[:first_role]
@@ -177,6 +177,12 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 
 
+def is_institution(name: str) -> bool:
+    """A name ending in an institution's word ("Example Heart Foundation", "Example Holdings Inc.")."""
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,") in INSTITUTION_WORDS
+
+
 def _is_credentials(piece: str, not_names: tuple[str, ...]) -> bool:
     """Degree and title letters ("MD", "Ph.D.", "M.D. FACLM", "Jr."), not an agency or the site."""
     words = piece.split()
@@ -239,5 +245,5 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
         # "Jane Doe, Writer, Hardware": beside full names, a lone word is a desk or a beat, not a person.
         people = [n for n in people if len(n.split()) >= 2]
     # "Jane Doe, Director, Example Institute": beside a person, an institution is her affiliation.
-    persons = [n for n in people if n.split()[-1].lower() not in INSTITUTION_WORDS]
+    persons = [n for n in people if not is_institution(n)]
     return persons if persons and len(persons) < len(people) else people

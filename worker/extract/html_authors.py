@@ -12,7 +12,7 @@ import lxml.html
 from lxml import etree
 
 from worker.extract import jsonld
-from worker.extract.authors import clean_authors, writes_in_lowercase
+from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
 from worker.extract.html_bylines import (
     byline_in_text,
     full_name,
@@ -38,7 +38,6 @@ from worker.extract.patterns import (
     BYLINE_LABEL_XPATH,
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
-    INSTITUTION_WORDS,
     NOT_AUTHOR_NAME_CLASSES,
     SCHOLARLY_AUTHOR_META,
     WRITTEN_BY,
@@ -143,7 +142,7 @@ def _looks_like_a_person(name: str) -> bool:
     return (
         2 <= len(words) <= 3
         and not name.isupper()
-        and words[-1].lower() not in INSTITUTION_WORDS
+        and not is_institution(name)
         and all(w[:1].isupper() and not w.isupper() for w in words)
     )
 
