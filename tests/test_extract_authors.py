@@ -172,3 +172,18 @@ def test_institution_beside_a_person_is_her_affiliation() -> None:
 
 def test_institution_signing_alone_is_kept() -> None:
     assert clean_authors(["By Harbour Research Institute"]) == ["Harbour Research Institute"]
+
+
+def test_clean_authors_reads_a_huge_token_as_no_name() -> None:
+    # An author field is untrusted: one 100 kB token (no spaces, open brackets) is no name, and is
+    # read quickly (the address and bracket patterns are bounded, the input is cut to a byline's length).
+    for token in ("*" * 100_000, "(" * 100_000, "a@" * 50_000, "x" * 100_000):
+        assert clean_authors([token]) == []
+
+
+def test_clean_authors_keeps_the_names_before_a_long_tail() -> None:
+    assert clean_authors(["Jane Doe and John Roe " + "(" * 5_000]) == ["Jane Doe", "John Roe"]
+
+
+def test_an_institution_beside_a_person_is_her_affiliation_even_with_a_full_stop() -> None:
+    assert clean_authors(["Jane Doe, Example Holdings Inc."]) == ["Jane Doe"]

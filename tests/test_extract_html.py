@@ -10,6 +10,7 @@ import pytest
 
 from worker.article import Metadata
 from worker.extract import extract_html_metadata
+from worker.extract.html_bylines import byline_in_text, name_after_date, name_before_date
 
 SITE = '<meta property="og:site_name" content="Harbour Gazette">'
 URL = "https://gazette.example/world/harbour-wind-farm?utm_source=feed&id=7"
@@ -398,43 +399,31 @@ def test_markup_language_is_read() -> None:
 
 
 def test_byline_in_text_ends_at_any_symbol() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Harbour wind farm approved Written by: Jane Doe $ 40 million awarded"
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_name_standing_before_the_byline_date() -> None:
-    from worker.extract.html_authors import name_before_date
-
     text = "Harbour wind farm approved Jane Doe Jul 18, 2025 The council voted on Tuesday."
     assert name_before_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_section_name_before_the_date_is_not_a_name() -> None:
-    from worker.extract.html_authors import name_before_date
-
     text = "Harbour wind farm approved Offshore Energy Jul 18, 2025 The energy of offshore wind grows."
     assert name_before_date(text, "Harbour wind farm approved") == []
 
 
 def test_byline_in_text_loses_a_run_on_word_the_page_writes_in_lower_case() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Harbour wind farm approved By Jane Doe Winemaker 5 min read. Every winemaker on the coast agrees."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_labelled_byline_followed_by_a_capitalised_heading() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Harbour wind farm approved Written by Jane Doe Table of contents. Read the table below."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_label_followed_by_ordinary_words_is_no_byline() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Harbour wind farm approved By Using Our Site you agree. We keep using our site data."
     assert byline_in_text(text, "Harbour wind farm approved") == []
 
@@ -628,15 +617,11 @@ def test_author_meta_with_a_list_of_names_is_split_not_turned_round() -> None:
 
 
 def test_dateline_place_in_capitals_after_the_byline_is_not_part_of_the_name() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Harbour wind farm approved By Jane Doe BRUSSELS, Dec 20, 2025 (AFP) - The council voted."
     assert byline_in_text(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_surname_in_capitals_stays_part_of_the_name() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = "Parc éolien approuvé Par Jean Paul DUPONT | Le conseil a voté mardi."
     assert byline_in_text(text, "Parc éolien approuvé") == ["Jean Paul DUPONT"]
 
@@ -651,8 +636,6 @@ def test_name_element_is_read_before_its_wrapper_with_the_role() -> None:
 
 
 def test_team_signing_before_the_byline_date() -> None:
-    from worker.extract.html_authors import name_before_date
-
     text = "Harbour wind farm approved Gazette Team Feb 16, 2026 The team of the council voted."
     assert name_before_date(text, "Harbour wind farm approved") == ["Gazette Team"]
 
@@ -673,23 +656,36 @@ def test_byline_in_an_article_swallowed_by_an_unclosed_menu_is_still_found() -> 
     assert _html(body).authors == ["Jane Doe"]
 
 
-def test_name_after_the_byline_date_past_a_separator() -> None:
-    from worker.extract.html_authors import name_after_date
+def test_a_logo_heading_in_the_menu_does_not_make_it_the_article() -> None:
+    # Only the headline's own <h1> marks a menu as an unclosed wrapper of the article; a logo's does not.
+    body = (
+        '<nav class="menu"><h1 class="logo">Harbour Gazette</h1><a href="/author/john-roe">John Roe</a></nav>'
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted.</p></article>"
+    )
+    assert _html(body).authors == []
 
+
+def test_a_widget_heading_in_the_sidebar_does_not_make_its_teaser_bylines_the_authors() -> None:
+    filler = "<p>" + "The council heard the ferry operators at length. " * 20 + "</p>"
+    body = (
+        f"<article><h1>Harbour wind farm approved</h1>{filler}</article>"
+        '<div class="sidebar"><h1>Most read</h1><p><a href="/ferry">Ferry news</a>'
+        ' <span class="byline">By John Roe</span></p></div>'
+    )
+    assert _html(body).authors == []
+
+
+def test_name_after_the_byline_date_past_a_separator() -> None:
     text = "Harbour wind farm approved 2025-03-02 · Jane Doe in Energy The council voted on the harbour plan."
     assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_name_after_the_byline_date_loses_the_article_s_first_word() -> None:
-    from worker.extract.html_authors import name_after_date
-
     text = "Harbour wind farm approved Mar 2, 2025 • Jane Doe The council voted. Then the harbour grew."
     assert name_after_date(text, "Harbour wind farm approved") == ["Jane Doe"]
 
 
 def test_section_after_the_byline_date_is_no_name() -> None:
-    from worker.extract.html_authors import name_after_date
-
     text = "Harbour wind farm approved Mar 2, 2025 | Wind Energy The council backed wind energy plans."
     assert name_after_date(text, "Harbour wind farm approved") == []
 
@@ -757,12 +753,78 @@ def test_markup_author_printed_by_the_headline_stays_beside_a_second_byline() ->
     assert _extract(body=body, ld=_uploaded_by("Sam Upload")).authors == ["Sam Upload"]
 
 
+def test_the_site_typed_person_gives_way_to_the_visible_byline() -> None:
+    # A common SEO-plugin setting types the publisher Person: its name stands only when no byline shows.
+    site = '<meta property="og:site_name" content="Harbour Gazette">'
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p><span class='author'>Jane Doe</span></p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=site, body=body, ld=_uploaded_by("Harbour Gazette")).authors == ["Jane Doe"]
+    bare = (
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(head=site, body=bare, ld=_uploaded_by("Harbour Gazette")).authors == ["Harbour Gazette"]
+
+
+def test_a_sidebar_authors_widget_is_not_the_byline() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>The council voted.</p></article>"
+        "<div id='secondary'><h3>Authors</h3>"
+        "<ul><li>John Roe</li><li>Mary Major</li><li>Sam Smith</li></ul></div>"
+    )
+    assert _html(body).authors == []
+
+
+def test_an_authors_label_in_the_content_block_of_the_headline_is_read() -> None:
+    body = (
+        "<div class='content'><div class='page-title'><h1>Harbour wind farm approved</h1></div>"
+        "<p>The council voted.</p><div><strong>Authors</strong><ul><li>Jane Doe</li><li>John Roe</li></ul>"
+        "</div></div><div id='secondary'><p>Links</p></div>"
+    )
+    assert _html(body).authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_lead_that_opens_with_by_keeps_the_declared_author() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1>"
+        "<p>By Midsummer Day, the ferries will run on wind power from the new farm.</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Jane Doe")).authors == ["Jane Doe"]
+
+
+def test_a_photo_credit_under_the_headline_keeps_the_declared_author() -> None:
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><figure><figcaption>The harbour at dawn. By John Roe"
+        "</figcaption></figure><p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Jane Doe")).authors == ["Jane Doe"]
+
+
+def test_the_declared_surname_must_stand_as_a_word_by_the_headline() -> None:
+    # "Li" inside "Lights" is not the declared author printed by the headline.
+    body = (
+        "<article><h1>Harbour wind farm approved</h1><p>Lights out. By Jane Doe | March 2</p>"
+        "<p>The council voted on the harbour plan.</p></article>"
+    )
+    assert _extract(body=body, ld=_uploaded_by("Sam Li")).authors == ["Jane Doe"]
+
+
 def test_first_name_alone_in_the_author_link_gets_the_surname_printed_by_the_headline() -> None:
     body = (
         "<article><h1>Harbour wind farm approved</h1><p>Jane Doe Energy Writer</p>"
         '<a href="/author/jane">Articles by Jane</a><p>The council voted on the harbour plan.</p></article>'
     )
     assert _html(body).authors == ["Jane Doe"]
+
+
+def test_a_first_name_in_the_headline_is_not_completed_by_the_headline() -> None:
+    body = (
+        "<article><h1>Why Marta Quill still fills the harbour</h1>"
+        '<a href="/author/marta">Marta</a><p>The council voted on the plan.</p></article>'
+    )
+    assert _html(body).authors == ["Marta"]
 
 
 def test_first_name_before_a_month_keeps_standing_alone() -> None:
@@ -794,8 +856,6 @@ def test_jsonld_person_in_capitals_named_as_the_site_gives_way_to_the_byline() -
 
 
 def test_byline_in_text_does_not_end_inside_a_hyphenated_word() -> None:
-    from worker.extract.html_authors import byline_in_text
-
     text = (
         "Harbour wind farm approved Designs by Trade Finance and Legal Healthcare Non-Profit Designs "
         "Education Technology Entertainment Banking"

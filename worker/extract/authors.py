@@ -44,13 +44,16 @@ _JOINERS = re.compile(
     + r")\s|&|\+)\s*",
     re.I,
 )
-_ADDRESSES = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|(?<!\w)@\w+")
+# An address's parts are bounded, as mail bounds them: `\S+@\S+` backtracks quadratically on a long token.
+_EMAIL = r"[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
+_ADDRESSES = re.compile(rf"https?://\S+|www\.\S+|{_EMAIL}|(?<!\w)@\w+")
 _NOISE = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
+    rf"https?://\S+|www\.\S+|{_EMAIL}|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
     rf"\b(?:{MONTH_ALTERNATION})\.?\s+\d.*$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
     re.I,
 )
+_MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred characters
 # Footnote marks after a name or its letters ("Jane Doe, MD*"), which point to a note below.
 _FOOTNOTE_MARKS = re.compile(r"[*†‡]+")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
@@ -92,7 +95,7 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
         words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
-        # "Jane Doe Senior Autos Reporter": after a name, the first role word starts the job title.
+        # "Jane Doe Senior Harbour Correspondent": after a name, the first role word starts the job title.
         first_role = next((i for i, w in enumerate(words) if w.lower().strip(".,") in AUTHOR_ROLE_WORDS), 0)
         if first_role >= 2:
             words = words[:first_role]
@@ -174,6 +177,12 @@ def is_name(name: str, *, strict: bool = True) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
 
 
+def is_institution(name: str) -> bool:
+    """A name ending in an institution's word ("Example Heart Foundation", "Example Holdings Inc.")."""
+    words = name.split()
+    return bool(words) and words[-1].lower().strip(".,") in INSTITUTION_WORDS
+
+
 def _is_credentials(piece: str, not_names: tuple[str, ...]) -> bool:
     """Degree and title letters ("MD", "Ph.D.", "M.D. FACLM", "Jr."), not an agency or the site."""
     words = piece.split()
@@ -208,6 +217,10 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     for text in raw:
         if not text:
             continue
+        if len(text) > _MAX_RAW_CHARS:
+            # An author field is untrusted input: a byline is short, and the patterns below are not all
+            # linear on a long run of one character ("((((...").
+            text = text[:_MAX_RAW_CHARS].rsplit(" ", 1)[0]
         text = _strip_prefix(" ".join(_FOOTNOTE_MARKS.sub(" ", _ADDRESSES.sub(" ", text)).split()))
         last: int | None = None  # where this byline's previous name stands in `names`
         for piece in _JOINERS.split(text):
@@ -232,5 +245,5 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
         # "Jane Doe, Writer, Hardware": beside full names, a lone word is a desk or a beat, not a person.
         people = [n for n in people if len(n.split()) >= 2]
     # "Jane Doe, Director, Example Institute": beside a person, an institution is her affiliation.
-    persons = [n for n in people if n.split()[-1].lower() not in INSTITUTION_WORDS]
+    persons = [n for n in people if not is_institution(n)]
     return persons if persons and len(persons) < len(people) else people

@@ -40,6 +40,7 @@ from worker.extract.html_page import (
     _classes,
     _site_names,
     _text,
+    headline_spans,
     page_headings,
     read_meta,
     site_name,
@@ -118,9 +119,10 @@ def shown_days(page: Page, headline: str | None) -> list[Shown]:
     """Days written in the page's text around its headline, where a reader looks for the date.
     Nothing when the headline is not found."""
     text = page.visible
-    at = text.find(headline[:60]) if headline else -1
-    if at < 0:
+    spans = headline_spans(text, headline, limit=1)
+    if not spans:
         return []
+    at = spans[0][0]
     start = max(0, at - _SHOWN_BEFORE)
     return [
         Shown(day, -_NEAR_BEFORE <= start + offset - at <= _NEAR_AFTER, role_before(text, start + offset))

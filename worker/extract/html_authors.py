@@ -1,38 +1,45 @@
 """Authors from an HTML page: JSON-LD, author meta, labelled pairs, marked byline elements, and bylines
-written in the visible text."""
+written in the visible text (read by `html_bylines`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from html import unescape
+from itertools import islice
 
 import lxml.html
 from lxml import etree
 
 from worker.extract import jsonld
-from worker.extract.authors import clean_authors, writes_in_lowercase
-from worker.extract.dates import dates_in_text
-from worker.extract.html_page import _NEAR_AFTER, Page, _classes, _site_names, _words, heading_text, headings
+from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
+from worker.extract.html_bylines import (
+    byline_in_text,
+    full_name,
+    look_like_people,
+    name_after_date,
+    name_before_date,
+    printed_byline_over,
+)
+from worker.extract.html_page import (
+    Page,
+    _classes,
+    _site_names,
+    _words,
+    heading_text,
+    headings,
+    headline_spans,
+)
 from worker.extract.patterns import (
     ACCOUNT_WORDS,
     AUTHOR_HREF_PARTS,
     AUTHOR_META,
     AUTHOR_NAME_CLASSES,
-    AUTHOR_ROLE_WORDS,
-    BYLINE_IN_TEXT,
     BYLINE_LABEL_XPATH,
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
-    GROUP_WORDS,
-    INSTITUTION_WORDS,
-    LABELLED_WORDS,
-    MONTH_ALTERNATION,
-    MONTHS,
-    NAME_BEFORE_DATE,
     NOT_AUTHOR_NAME_CLASSES,
     SCHOLARLY_AUTHOR_META,
-    WEEKDAYS,
     WRITTEN_BY,
     WRITTEN_BY_LABELS,
     WRITTEN_BY_XPATH,
@@ -56,7 +63,6 @@ _NOT_NAME_CLASS = re.compile(
 _MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
 _SURNAME_FIRST = re.compile(r"^(?P<family>[^\s,]+),\s*(?P<given>[^\s,]+(?:\s[A-Z]\.?)*)$")
-_DATELINE_AFTER = re.compile(rf",?\s*(?:\d|(?:{MONTH_ALTERNATION})\b)", re.I)
 _CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
@@ -65,15 +71,10 @@ _MAX_LINKS_IN_LINE = 2  # the name and its section; more are a menu or share but
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
 _MAX_AUTHOR_BOX_CHARS = 1500
-_MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
-
-# After a byline's date, a separator and two or three capitalised words ("2025-03-02 · Jane Doe").
-_NAME_AFTER_DATE = re.compile(
-    r"\s*[|·•]\s*(?P<name>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,2})(?!\w)"
+_LIST_LABELS = frozenset(
+    label for label in BYLINE_LABELS if label.startswith(("Authors", "Author(", "Contrib"))
 )
-_HEADLINE_REPEATS = 3
-_PRINTED_BY = re.compile(r"(?<![\w-])(?:By|BY)\b")
-_MAX_DATE_CHARS = 20  # "September 30, 2025": what stands between the date's start and the separator
+_MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 
 
 _BYLINE_LABEL = etree.XPath(BYLINE_LABEL_XPATH)
@@ -90,13 +91,17 @@ def authors(page: Page, headline: str | None) -> list[str]:
     An organisation named by the markup (the site itself, a JSON-LD Organization) is what many CMSs
     fill in by default; a person in the visible byline is preferred to it, and it stands only alone."""
     not_names = tuple(_site_names(page))
+    anchor = _anchor(page, headline)
     organisations = {_key(n) for n in not_names}
     fallback: list[str] = []
     raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
     organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
-    # A personal site bears its author's name: a JSON-LD Person named as the site is still a person.
-    organisations -= {
-        _key(n) for n in jsonld.person_names(page.linked, page.linked.article) if _looks_like_a_person(n)
+    # A JSON-LD Person named as the site is a personal site's author, or the publisher typed Person (a
+    # common SEO-plugin setting): it stands unless a marked byline element names someone else.
+    named_as_site = {
+        _key(n)
+        for n in jsonld.person_names(page.linked, page.linked.article)
+        if _looks_like_a_person(n) and _key(n) in organisations
     }
     # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
     meta = [
@@ -110,67 +115,24 @@ def authors(page: Page, headline: str | None) -> list[str]:
         found = clean_authors([unescape(v) for v in values], not_names=not_names, strict=False)
         if found and not all(_key(n) in organisations for n in found):
             if not any(_is_handle(n) for n in found):
-                return _printed_byline_over(found, page, headline, not_names)
+                return printed_byline_over(found, page, anchor, not_names)
             handle = handle or found
         fallback = fallback or found
+    holders = _headline_holders(page, anchor)
+    if fallback and {_key(n) for n in fallback} <= named_as_site:
+        marked = _marked_authors(page, holders, not_names)
+        return marked if marked and not all(_key(n) in organisations for n in marked) else fallback
     # A CMS login ("jdoe", "KatieS", "Site Admin") gives way to a person named by the visible byline.
-    visible = _visible_authors(page, headline, not_names)
+    visible = _visible_authors(page, anchor, holders, not_names)
     if handle and not (visible and not all(_key(n) in organisations for n in visible)):
         return handle
     found = visible or fallback
     if found and all(_is_organisation(n, organisations) for n in found):
         # The site signing at the top, a person's "Written by" in the author box below.
-        return clean_authors(written_by(page), not_names=not_names) or found
+        return clean_authors(written_by(page, holders), not_names=not_names) or found
     if len(found) == 1 and not _is_organisation(found[0], organisations):
-        return [_full_name(page, headline, found[0])]
+        return [full_name(page, anchor, found[0])]
     return found
-
-
-def _full_name(page: Page, headline: str | None, name: str) -> str:
-    """A first name alone ("Articles by Jane") that the header prints with a surname ("Jane Doe Tech
-    Writer") is that person's full name; a month or a label after it ("Jane Updated") is no surname."""
-    if not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’\-]+", name):
-        return name  # a full name, a login or a brand written in capitals ("ExampleCo")
-    anchor = _anchor(page, headline)
-    spots = _headline_spots(page.visible, anchor)
-    if not spots:
-        return name
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}\s+(?P<surname>[A-ZÀ-Þ][\w'’\-]+)(?!\w)")
-    match = pattern.search(page.visible, spots[0], spots[0] + _NEAR_AFTER)
-    if not match:
-        return name
-    surname = match["surname"]
-    if surname.lower() in MONTHS or surname.lower() in WEEKDAYS or surname.lower() in AUTHOR_ROLE_WORDS:
-        return name
-    return name if writes_in_lowercase(surname, page.visible) else f"{name} {surname}"
-
-
-def _printed_byline_over(
-    declared: list[str], page: Page, headline: str | None, not_names: tuple[str, ...]
-) -> list[str]:
-    """The markup's author, unless the byline printed under the headline ("By Jane Doe") names other
-    people and the markup's author is nowhere by the headline: the CMS's author field often holds
-    whoever uploaded the article, the printed byline its writer."""
-    anchor = _anchor(page, headline)
-    spots = _headline_spots(page.visible, anchor)
-    if not spots or not anchor:
-        return declared
-    at = spots[0]
-    begin = at + len(anchor[:60])
-    window = page.visible[begin : at + _NEAR_AFTER]
-    match = _PRINTED_BY.search(window)
-    if not match or window[: match.start()].rstrip()[-1:].isalpha():
-        return declared  # "Reviewed By", "Photo by": someone else's credit
-    if any(n.split()[-1] in window for n in declared):
-        return declared
-    printed = byline_in_text(page.visible, match.group(0), begin + match.start())
-    printed = clean_authors(printed, not_names=not_names)
-    if printed and all(
-        2 <= len(n.split()) <= 3 and not any(writes_in_lowercase(w, page.visible) for w in n.split())
-        for n in printed
-    ):
-        return printed
-    return declared
 
 
 def _looks_like_a_person(name: str) -> bool:
@@ -180,7 +142,7 @@ def _looks_like_a_person(name: str) -> bool:
     return (
         2 <= len(words) <= 3
         and not name.isupper()
-        and words[-1].lower() not in INSTITUTION_WORDS
+        and not is_institution(name)
         and all(w[:1].isupper() and not w.isupper() for w in words)
     )
 
@@ -206,33 +168,32 @@ def _is_handle(name: str) -> bool:
     return len(words) == 1 and _LOGIN.search(name) is not None
 
 
-def _visible_authors(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
+def _visible_authors(
+    page: Page, anchor: str | None, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
+) -> list[str]:
     """The byline readers see: its markup first, then its words around the headline."""
-    for elements in _byline_elements(page):
-        # The first byline element names the authors; later ones are reviewers, editors, related posts.
-        for element in [e for e in elements if not _outside_article(e)][:3]:
-            if found := clean_authors(_byline_texts(element), not_names=not_names):
-                return found
-    anchor = _anchor(page, headline)
+    if found := _marked_authors(page, holders, not_names):
+        return found
     found = name_under_headline(page, anchor, not_names)
-    for start in _headline_spots(page.visible, anchor):
+    for start, _ in headline_spans(page.visible, anchor):
         found = clean_authors(byline_in_text(page.visible, anchor, start), not_names=not_names) or found
         found = found or clean_authors(name_before_date(page.visible, anchor, start), not_names=not_names)
         found = found or clean_authors(name_after_date(page.visible, anchor, start), not_names=not_names)
         if found:
             return found
-    return found or clean_authors(written_by(page), not_names=not_names)
+    return found or clean_authors(written_by(page, holders), not_names=not_names)
 
 
-def _headline_spots(text: str, headline: str | None) -> list[int]:
-    """Where the headline stands in the text, up to three times: a menu or a list of posts may write
-    it before the article's own header, whose byline is after the later one."""
-    spots: list[int] = []
-    at = text.find(headline[:60]) if headline else -1
-    while at >= 0 and len(spots) < _HEADLINE_REPEATS:
-        spots.append(at)
-        at = text.find(headline[:60], at + 1)
-    return spots
+def _marked_authors(
+    page: Page, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
+) -> list[str]:
+    """The names in the first byline element the markup marks, outside comments, menus and sidebars."""
+    for elements in _byline_elements(page, holders):
+        # The first byline element names the authors; later ones are reviewers, editors, related posts.
+        for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
+            if found := clean_authors(_byline_texts(element), not_names=not_names):
+                return found
+    return []
 
 
 def _anchor(page: Page, headline: str | None) -> str | None:
@@ -243,7 +204,9 @@ def _anchor(page: Page, headline: str | None) -> str | None:
     return next((h for h in headings(page.root) if len(h) >= 10 and h[:60] in page.visible), headline)
 
 
-def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
+def _byline_elements(
+    page: Page, holders: frozenset[lxml.html.HtmlElement]
+) -> Iterator[list[lxml.html.HtmlElement]]:
     """Elements that may hold the byline, one list per selector, in the order of trust: microdata,
     rel=author, a link to an author page, author-name then byline classes, an author class, and
     last a label ("Written by") with the name in the element after it."""
@@ -283,7 +246,25 @@ def _byline_elements(page: Page) -> Iterator[list[lxml.html.HtmlElement]]:
         and not _NOT_NAME_CLASS.search(_classes(e))
     ]
     if _HAS_LABEL.search(page.visible):
-        yield [named for label in _BYLINE_LABEL(page.root) if (named := _labelled(label)) is not None]
+        yield [
+            named
+            for label in _BYLINE_LABEL(page.root)
+            if _label_in_article(label, holders) and (named := _labelled(label)) is not None
+        ]
+
+
+def _label_in_article(label: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
+    """A list's label ("Authors", "Contributors:") counts only in the container of the headline's <h1>
+    that is the article's (an <article>, <main>, or a class naming the content or entry): a blog's
+    sidebar lists its "Authors" too. A byline's label ("Written by") counts anywhere."""
+    if (label.text or "").strip() not in _LIST_LABELS:
+        return True
+    shared = next((a for a in label.iterancestors() if a in holders), None)
+    if shared is None:
+        return False
+    return shared.tag in {"article", "main"} or bool(
+        _ARTICLE_PART.search(f"{_classes(shared)} {shared.get('id', '')}")
+    )
 
 
 def _labelled(label: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
@@ -328,20 +309,15 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
     return [p for p in pieces if 2 < len(p) <= 60][:4]
 
 
-def _outside_article(element: lxml.html.HtmlElement) -> bool:
-    """Inside comments, a sidebar, related posts or the footer. The <body>'s classes are the template's
-    flags for the whole page ("no-sidebar", "footer-widgets"), not a container's."""
+def _outside_article(element: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
+    """Inside comments, a sidebar, related posts or the footer, unless that container holds the
+    headline (`_headline_holders`). The <body>'s classes are the template's flags for the whole page
+    ("no-sidebar", "footer-widgets"), not a container's."""
     return any(
-        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and not _holds_headline(a)
+        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and a not in holders
         for a in element.iterancestors()
         if a.tag not in {"body", "html"}
     )
-
-
-def _holds_headline(container: lxml.html.HtmlElement) -> bool:
-    """A menu or sidebar that holds the page's <h1> is a template's unclosed <div> that swallowed the
-    article (the parser nests the rest of the page in it), not a menu."""
-    return container.find(".//h1") is not None
 
 
 def _is_outside(names: str) -> bool:
@@ -350,42 +326,21 @@ def _is_outside(names: str) -> bool:
     )
 
 
-def byline_in_text(text: str, headline: str | None, start: int = 0) -> list[str]:
-    """A "By Jane Doe" written next to the headline, where no markup names the author."""
-    at = text.find(headline[:60], start) if headline else -1
-    if at < 0:
-        return []
-    match = BYLINE_IN_TEXT.search(text, at, at + _NEAR_AFTER)
-    if not match:
-        return _labelled_name(text, at)
-    words = match["names"].split()
-    # "By Jane Doe In ..." or "By Jane Doe Winemaker": a third word the page writes in lower case
-    # is the sentence or the role after the name.
-    while len(words) > 2 and "," not in words[-2] and writes_in_lowercase(words[-1], text):
-        words.pop()
-    # "By Jane Doe BRUSSELS, Feb 3 (AFP)": the place in capitals opens the dateline after the name.
-    if (
-        len(words) > 2
-        and words[-1].isupper()
-        and not words[-2].isupper()
-        and _DATELINE_AFTER.match(text, match.end())
-    ):
-        words.pop()
-    return [" ".join(words)]
+def _headline_heading(page: Page, anchor: str | None) -> lxml.html.HtmlElement | None:
+    """The <h1> that writes the headline."""
+    if not anchor:
+        return None
+    key = anchor[:60]
+    return next((h for h in page.root.iter("h1") if heading_text(h).startswith(key)), None)
 
 
-def _labelled_name(text: str, at: int) -> list[str]:
-    """ "Written by Jane Doe Table of contents": after a byline label, the capitalised words up to the
-    first one the page also writes in lower case; two or three of them make a name."""
-    match = LABELLED_WORDS.search(text, at, at + _NEAR_AFTER)
-    if not match:
-        return []
-    words = []
-    for word in match["words"].split():
-        if writes_in_lowercase(word, text):
-            break
-        words.append(word)
-    return [" ".join(words)] if 2 <= len(words) <= 3 else []
+def _headline_holders(page: Page, anchor: str | None) -> frozenset[lxml.html.HtmlElement]:
+    """The elements that hold the headline's <h1>: a menu or sidebar among them is a template's unclosed
+    <div> that swallowed the article (the parser nests the rest of the page in it), not a menu. A logo's
+    or a widget's <h1> does not count, nor an <article> (a sidebar's teaser cards are articles too).
+    Found once per page, so that each byline candidate's test is a set lookup."""
+    heading = _headline_heading(page, anchor)
+    return frozenset(heading.iterancestors()) if heading is not None else frozenset()
 
 
 def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
@@ -393,7 +348,7 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
     ("Jane Doe | Senior Writer | July 2, 2025"), as article headers set a byline without markup.
     A word the page also writes in lower case is no name's ("Complete Guide")."""
     candidates = [(h, text) for h in page.root.iter("h1") if len((text := heading_text(h)).split()) >= 3]
-    heading = next((h for h, text in candidates if headline and text.startswith(headline[:60])), None)
+    heading = _headline_heading(page, headline)
     heading = heading if heading is not None else next((h for h, _ in candidates), None)
     if heading is None:
         return []
@@ -417,21 +372,18 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
         if re.search(r"\w\s+by\s", line):
             continue  # "Reviewed by", "Researched by": someone else's role
         found = clean_authors([line], not_names=not_names)
-        if found and all(
-            2 <= len(n.split()) <= 3 and not any(writes_in_lowercase(w, page.visible) for w in n.split())
-            for n in found
-        ):
+        if look_like_people(found, page.visible):
             return found
     return []
 
 
-def written_by(page: Page) -> list[str]:
+def written_by(page: Page, holders: frozenset[lxml.html.HtmlElement] = frozenset()) -> list[str]:
     """ "Written by Jane Doe" as the start of an element anywhere on the page (an author box below the
     article): the capitalised words after the label up to the first the page also writes in lower case."""
     if not _HAS_WRITTEN_BY.search(page.visible):
         return []  # the text tells in a regex what the tree would tell in a slow XPath
     for element in _WRITTEN_BY(page.root)[:_MAX_WRITTEN_BY]:
-        if _outside_article(element):
+        if _outside_article(element, holders):
             continue
         match = WRITTEN_BY.match(_words(element))
         parent = element.getparent()
@@ -449,52 +401,3 @@ def written_by(page: Page) -> list[str]:
         if 2 <= len(words) <= 4:
             return [" ".join(words)]
     return []
-
-
-def name_before_date(text: str, headline: str | None, start: int = 0) -> list[str]:
-    """A name standing alone right before the first date after the headline ("Jane Doe Jul 18, 2025",
-    "Jane Doe · 23.07.2025"), as bylines without a "By" are laid out."""
-    at = text.find(headline[:60], start) if headline else -1
-    if at < 0:
-        return []
-    end = at + (len(headline) if text.startswith(headline, at) else 60)
-    window = text[end : at + _NEAR_AFTER]
-    found = dates_in_text(window, limit=1)
-    if not found:
-        return []
-    offset = found[0][0]
-    match = NAME_BEFORE_DATE.search(window[:offset])
-    if not match:
-        return []
-    # A name's words are not words the article writes in lower case; a section's ("Cloud Computing") are.
-    # A desk's "Team" is, and still signs ("Example Team").
-    words = match["name"].split()
-    if words[-1].lower() in GROUP_WORDS:
-        words = words[:-1]
-    if any(writes_in_lowercase(word, text) for word in words):
-        return []
-    return [match["name"]]
-
-
-def name_after_date(text: str, headline: str | None, start: int = 0) -> list[str]:
-    """A name set after the first date under the headline, past a separator ("Mar 2, 2025 · Jane Doe"),
-    as blog templates lay out the line of date and author."""
-    at = text.find(headline[:60], start) if headline else -1
-    if at < 0:
-        return []
-    end = at + (len(headline) if text.startswith(headline, at) else 60)
-    window = text[end : at + _NEAR_AFTER]
-    found = dates_in_text(window, limit=1)
-    if not found:
-        return []
-    offset = found[0][0]
-    match = _NAME_AFTER_DATE.search(window, offset, offset + _MAX_DATE_CHARS + 60)
-    if not match or match.start() - offset > _MAX_DATE_CHARS:
-        return []
-    words = match["name"].split()
-    # "Jane Doe The council voted": the article's first words, which it also writes in lower case.
-    while len(words) > 2 and writes_in_lowercase(words[-1], text):
-        words.pop()
-    if any(writes_in_lowercase(word, text) for word in words):
-        return []  # a section's words ("Project Management"), which the article also writes
-    return [" ".join(words)]

@@ -26,6 +26,7 @@ _CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 _NEAR_BEFORE = 150  # characters of visible text before the headline that still count as "by it"
 _NEAR_AFTER = 450
 _MAX_SITE_NAME_WORDS = 5
+_HEADLINE_KEY_CHARS = 60  # a headline is found by its start: a text may word its end differently
 MAX_HEADINGS = 5  # <h1> texts read: more are a template's teaser titles
 _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
@@ -162,6 +163,21 @@ def site_name(page: Page) -> str | None:
     value = value or jsonld.text_of(jsonld.field_of(page.linked, "publisher"))
     value = value or page.first_meta(SITE_NAME_META[1:])
     return value if value and not value.startswith(("http", "@")) else None
+
+
+def headline_spans(text: str, headline: str | None, limit: int = 3, start: int = 0) -> list[tuple[int, int]]:
+    """Where the headline stands in the text from `start`, up to `limit` times, as (start, end): the
+    end is past the whole headline when the text writes it whole, else past its first characters. A
+    menu or a list of posts may write the headline before the article's own header does."""
+    if not headline:
+        return []
+    key = headline[:_HEADLINE_KEY_CHARS]
+    spans: list[tuple[int, int]] = []
+    at = text.find(key, start)
+    while at >= 0 and len(spans) < limit:
+        spans.append((at, at + (len(headline) if text.startswith(headline, at) else len(key))))
+        at = text.find(key, at + 1)
+    return spans
 
 
 class HeadingPlace(IntEnum):
