@@ -80,18 +80,24 @@ def _labelled_name(text: str, at: int) -> list[str]:
     return [" ".join(words)] if 2 <= len(words) <= 3 else []
 
 
-def name_before_date(text: str, headline: str | None, start: int = 0) -> list[str]:
-    """A name standing alone right before the first date after the headline ("Jane Doe Jul 18, 2025",
-    "Jane Doe · 23.07.2025"), as bylines without a "By" are laid out."""
+def _first_date_under(text: str, headline: str | None, start: int) -> tuple[str, int] | None:
+    """The text by the headline, from its end, and where the first date in it starts: a byline's
+    name stands right before or after that date."""
     spans = headline_spans(text, headline, limit=1, start=start)
     if not spans:
-        return []
+        return None
     at, end = spans[0]
     window = text[end : at + _NEAR_AFTER]
     found = dates_in_text(window, limit=1)
-    if not found:
+    return (window, found[0][0]) if found else None
+
+
+def name_before_date(text: str, headline: str | None, start: int = 0) -> list[str]:
+    """A name standing alone right before the first date after the headline ("Jane Doe Jul 18, 2025",
+    "Jane Doe · 23.07.2025"), as bylines without a "By" are laid out."""
+    if (dated := _first_date_under(text, headline, start)) is None:
         return []
-    offset = found[0][0]
+    window, offset = dated
     match = NAME_BEFORE_DATE.search(window[:offset])
     if not match:
         return []
@@ -108,15 +114,9 @@ def name_before_date(text: str, headline: str | None, start: int = 0) -> list[st
 def name_after_date(text: str, headline: str | None, start: int = 0) -> list[str]:
     """A name set after the first date under the headline, past a separator ("Mar 2, 2025 · Jane Doe"),
     as blog templates lay out the line of date and author."""
-    spans = headline_spans(text, headline, limit=1, start=start)
-    if not spans:
+    if (dated := _first_date_under(text, headline, start)) is None:
         return []
-    at, end = spans[0]
-    window = text[end : at + _NEAR_AFTER]
-    found = dates_in_text(window, limit=1)
-    if not found:
-        return []
-    offset = found[0][0]
+    window, offset = dated
     match = _NAME_AFTER_DATE.search(window, offset, offset + _MAX_DATE_CHARS + _NAME_AFTER_DATE_CHARS)
     if not match or match.start() - offset > _MAX_DATE_CHARS:
         return []
