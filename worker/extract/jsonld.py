@@ -142,21 +142,11 @@ def field_of(data: LinkedData, key: str) -> Any:
     return None
 
 
-def organisation_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
-    """Names of the article's authors typed Organization (a CMS default more often than a byline)."""
-    if not node:
-        return []
-    value = data.resolve(node.get("author"))
-    items = value if isinstance(value, list) else [value]
-    names = []
-    for item in map(data.resolve, items):
-        if isinstance(item, dict) and _types(item) & {"organization", "newsmediaorganization", "corporation"}:
-            names += [n for n in names_of(data, item) if n]
-    return names
+_ORGANISATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
 
 
-def person_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
-    """Names of the article's authors typed Person: a person even where the site bears her name."""
+def author_names_typed(data: LinkedData, node: dict[str, Any] | None, types: frozenset[str]) -> list[str]:
+    """Names of the article's authors whose schema.org type is one of `types` (lowercase)."""
     if not node:
         return []
     value = data.resolve(node.get("author"))
@@ -164,7 +154,17 @@ def person_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
     return [
         name
         for item in map(data.resolve, items)
-        if isinstance(item, dict) and "person" in _types(item)
+        if isinstance(item, dict) and _types(item) & types
         for name in names_of(data, item)
         if name
     ]
+
+
+def organisation_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
+    """Names of the article's authors typed Organization (a CMS default more often than a byline)."""
+    return author_names_typed(data, node, _ORGANISATION_TYPES)
+
+
+def person_names(data: LinkedData, node: dict[str, Any] | None) -> list[str]:
+    """Names of the article's authors typed Person: a person even where the site bears her name."""
+    return author_names_typed(data, node, frozenset({"person"}))
