@@ -6,6 +6,8 @@ reader alone, whatever the classifier does.
 
 from __future__ import annotations
 
+import pytest
+
 from worker.extract.text_header import find_lead, read_header
 
 LEAD = (
@@ -530,3 +532,24 @@ def test_a_truncated_copy_above_the_full_headline_leaves_the_full_one_the_title(
     full = "Ferry terminal approved after two years"
     lines = ["Menu", "Ferry terminal approved after...", full, LEAD, SECOND]
     assert read_header(*_header(lines)).title == full
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency"),
+    [
+        ("Lisbon, Portugal, Mar 9 (Reuters) Mar 9, 2024", "Lisbon, Portugal", "Reuters"),
+        ("BRUSSELS (Reuters) -", "Brussels", "Reuters"),
+        ("Paris, Feb 3 (AFP) -", "Paris", "AFP"),
+        ("LISBON, March 4 [dpa] -", "Lisbon", "dpa"),
+        ("(AP) —", None, "AP"),
+        ("OSLO — March 4, 2025", "Oslo", None),
+        ("WASHINGTON, D.C. — March 4, 2025", "Washington, D.C.", None),
+    ],
+)
+def test_a_dateline_line_of_each_style_is_read_in_the_header(
+    line: str, place: str | None, agency: str | None
+) -> None:
+    """Every style `dateline.parse_dateline` reads passes the header's cheap test before it."""
+    header = read_header(*_header(["Ferry terminal approved after two years", line, LEAD, SECOND]))
+    assert header.dateline is not None
+    assert (header.dateline.place, header.dateline.agency) == (place, agency)
