@@ -1,0 +1,171 @@
+"""Which line above the lead is the headline: the headline-shaped line with the most evidence
+(`HeadlineEvidence`), read from where it stands against the byline cluster, the lead and the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from worker.extract.patterns import TOC_HEADINGS
+from worker.extract.text_signs import (
+    CLUSTER_STEPS,
+    CRUMB_SIGN,
+    GLUED_WORDS,
+    LEAD_MIN_LOWER_SHARE,
+    ROLE_MAX_WORDS,
+    PageWords,
+    any_of,
+    in_cluster,
+    line_words,
+    looks_like_headline,
+)
+
+_TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
+_STANDFIRST_MIN_WORDS = 4  # shorter: a kicker ("World News") or a label, not a headline or standfirst
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineEvidence:
+    """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
+    right above the byline or date, perhaps with a bare name, its role or a standfirst between
+    (`above_byline`; the standfirst itself gets nothing), right above the first paragraph or right
+    below the byline cluster (`beside_lead`), the page repeats it as a breadcrumb's last crumb or a
+    window title (`crumb`) or prints it twice in a row (`repeated`), the first paragraphs use its
+    words (`lead_words`, times the share used), it is a sentence-length line (`long`). Each line
+    further from the lead costs `distance`."""
+
+    above_byline: float = 2.0
+    beside_lead: float = 1.0
+    crumb: float = 2.5
+    repeated: float = 1.0
+    lead_words: float = 3.0
+    long: float = 0.5
+    long_words: int = 5
+    distance: float = 0.05
+
+
+DEFAULT_HEADLINE_EVIDENCE = HeadlineEvidence()
+
+
+def _lead_share(candidate: str, lead_words: set[str]) -> float:
+    """How many of the headline's content words the first paragraphs use."""
+    content = [w for w in line_words(candidate) if len(w) >= 4]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w in lead_words) / len(content)
+
+
+def choose_title(
+    pieces: list[tuple[int, str]],
+    meta: set[int],
+    near: set[int],
+    top: int,
+    lead_text: str,
+    common: PageWords,
+    evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
+) -> int | None:
+    """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
+    it) with the most evidence; the nearest one wins ties."""
+    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
+    toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
+    # Each test below is asked of a piece and of the one under it, by this candidate and the one above:
+    # remembered per position for this page's pieces (the tests are pure given `meta` and `common`).
+    reaches: dict[int, bool] = {}
+    standfirst: dict[int, bool] = {}
+
+    def reaches_byline(position: int) -> bool:
+        known = reaches.get(position)
+        if known is None:
+            known = reaches[position] = _reaches_byline(pieces, position, meta, common)
+        return known
+
+    def is_standfirst(position: int) -> bool:
+        known = standfirst.get(position)
+        if known is None:
+            known = standfirst[position] = _is_standfirst(pieces, position, meta)
+        return known
+
+    best: tuple[float, int] | None = None
+    for position, (index, text) in enumerate(pieces):
+        if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
+            continue
+        if position >= toc and not (
+            reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
+        ):
+            continue  # an entry of the contents list, unless the header stands under an empty one
+        below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
+        score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
+        if reaches_byline(position):
+            if not is_standfirst(position):  # else the headline is the line above it
+                score += evidence.above_byline  # perhaps with a bare name or a role between
+        elif is_standfirst(position + 1) and reaches_byline(position + 1):
+            score += evidence.above_byline  # with a standfirst between
+        elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
+            score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
+        elif (
+            position + 2 < len(pieces)
+            and pieces[position + 2][0] == top
+            and _under_headline(pieces, position + 1, meta)
+        ):
+            score += evidence.beside_lead  # "Headline / first subheading (or standfirst) / paragraph"
+        if text.lower() in common.repeated:
+            score += evidence.repeated
+        if text.lower() in common.crumbs:
+            score += evidence.crumb
+        if len(text.split()) >= evidence.long_words:
+            score += evidence.long
+        if (best is None or (score, position) > best) and not common.is_bare_name(text):
+            best = (score, position)  # asked last: whether a line is a name costs the most
+    return best[1] if best else None
+
+
+def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Whether the piece is a headline-like line right under another of four or more words: of two
+    such lines the upper is the headline, the lower its first subheading or standfirst."""
+    if not 0 < position < len(pieces) or position - 1 in meta or position in meta:
+        return False
+    above, text = pieces[position - 1][1], pieces[position][1]
+    upper, lower = above.lower().rstrip(".…"), text.lower().rstrip(".…")
+    if upper in lower:
+        return False  # "Headline..." over "Headline: in full": the fuller line is the headline
+    return (
+        len(above.split()) >= _STANDFIRST_MIN_WORDS
+        and looks_like_headline(text)
+        and looks_like_headline(above)
+        and not (CRUMB_SIGN.search(above) or GLUED_WORDS.search(above))
+    )
+
+
+def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int], common: PageWords) -> bool:
+    """Whether the byline cluster starts right below the piece: a meta line next, or one after a bare
+    name, the name's role ("Jane Doe / Senior Editor / Feb 3, 2025") or a separator."""
+    after_name = False
+    for below in range(position + 1, min(len(pieces), position + 1 + CLUSTER_STEPS)):
+        if below in meta:
+            return True
+        text = pieces[below][1]
+        if in_cluster(text, common) or common.is_bare_name(text.split(",", 1)[0]):
+            after_name = len(text) > 2  # "Jane Doe", "Jane Doe, Senior Editor"
+        elif after_name and len(text.split()) <= ROLE_MAX_WORDS:
+            after_name = False  # the role under the name
+        else:
+            return False
+    return False
+
+
+def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
+    """Over a byline cluster, a line of a sentence's shape right below a headline-like line is the
+    standfirst and that line the headline: the headline comes first. Either of fewer than four words
+    is a kicker ("World News") or a label, not a headline and its standfirst."""
+    if not 0 < position < len(pieces):
+        return False
+    text, above = pieces[position][1], pieces[position - 1][1]
+    words = text.split()
+    if min(len(above.split()), len(words)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
+        return False
+    if not looks_like_headline(above):
+        return False
+    if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
+        return False  # a breadcrumb or a menu run together above it
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= LEAD_MIN_LOWER_SHARE

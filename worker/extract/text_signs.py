@@ -1,0 +1,238 @@
+"""What one line of a page copied as text says on its own: a byline, a date line, a bare name, a
+headline's shape, a reading time; and what the whole page says about a line (`PageWords`: whether
+it writes a word in lowercase, its breadcrumbs, its repeated lines). The header reader weighs these."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from itertools import pairwise
+
+from worker.clean.text_lines import phrase_tree
+from worker.clean.text_stopwords import STOPWORDS
+from worker.extract.authors import NAME_WORD, writes_in_lowercase
+from worker.extract.dates import parse_date
+from worker.extract.patterns import (
+    BYLINE_PREFIXES,
+    COPYRIGHT_LINE,
+    HEADER_CHROME_WORDS,
+    NOT_AUTHOR_LABELS,
+    PUBLISHED_LABELS,
+    READING_TIME,
+    UPDATED_LABELS,
+)
+
+HEADER_WINDOW = 40
+_LEAD_MIN_WORDS = 8
+LEAD_MIN_LOWER_SHARE = 0.35
+_MAX_HEADLINE_WORDS = 30
+MAX_META_WORDS = 14
+_NAME_MAX_WORDS = 4
+_NAME_MAX_SPACES = 8  # four words and their credentials ("Jane Doe, MD, MPH, FACP")
+_TOP_LINES = 5  # where a window title copied with the page stands
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Longest first, so "last updated" is tried before "updated"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def any_of(words: tuple[str, ...]) -> str:
+    """For a pattern only asked whether a line matches it: the same lines match as with
+    `alternation`, but the engine follows a prefix tree instead of trying every word in turn, which
+    matters for lists of a hundred labels asked of every line near the header."""
+    return phrase_tree(words)
+
+
+BYLINE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+NOT_AUTHOR = re.compile(rf"^(?:{any_of(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
+_DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
+_DATE_LABELS = alternation(_DATE_LABEL_WORDS)
+DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
+DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
+_GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
+# A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
+# and a year glued to what follows ("June 29, 2020November 12, 2021").
+_GLUED_DATE_LABEL = re.compile(
+    r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
+)
+_GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
+_CHROME = re.compile(rf"^(?:{any_of(HEADER_CHROME_WORDS)})\b", re.I)
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
+CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
+_CREDENTIALS = re.compile(
+    r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
+)
+_WORD = re.compile(r"\w+")
+_READING_LABEL = re.compile(
+    r"^(?:estimated\s+)?(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|"
+    r"tempo di lettura|leestijd|czas czytania)\b",
+    re.I,
+)
+_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
+_DIGIT = re.compile(r"\d")
+GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
+_SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
+CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
+ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
+
+
+def line_words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def looks_like_prose(line: str) -> bool:
+    """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
+    words = line.split()
+    if len(words) < _LEAD_MIN_WORDS:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower / len(words) >= LEAD_MIN_LOWER_SHARE
+
+
+def is_meta_line(line: str) -> bool:
+    """A short byline, date or date label: the header, even when the classifier took it as body."""
+    if len(line.split()) > MAX_META_WORDS:
+        return False
+    return any(
+        is_byline(part) or DATE_LABEL_ALONE.match(part) or date_of_line(part) for part in _split_glued(line)
+    )
+
+
+def is_byline(line: str) -> bool:
+    """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
+    if NOT_AUTHOR.match(line) or len(line.split()) > 12:
+        return False
+    return bool(BYLINE.match(line) or _GLUED_BY.match(line))
+
+
+def date_of_line(line: str) -> str | None:
+    """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
+    if len(line.split()) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
+        return None  # every way of writing a day has a digit in it
+    return parse_date(DATE_LABEL.sub("", line))
+
+
+def looks_like_name(line: str) -> bool:
+    """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
+    if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES:
+        return False
+    name = _CREDENTIALS.sub("", line) if "," in line else line  # credentials follow a comma
+    words = name.split()
+    # The cheap tests first: the word count and the capitals rule out most lines before any pattern.
+    if not 2 <= len(words) <= _NAME_MAX_WORDS or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    if _DIGIT.search(line) or _CHROME.match(line) or GLUED_WORDS.search(name):
+        return False  # "MenuHomeNews" is page chrome run together (the pattern never spans a space)
+    if any(w.endswith(("'s", "’s")) for w in words):
+        return False  # "Today's Hours" is no name
+    return all(NAME_WORD.match(w) for w in words)
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS:
+        return False
+    if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
+        return False  # tested before the patterns: most lines above the lead are cut here or there
+    if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
+        return False
+    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡":
+        return True
+    return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
+
+
+def _is_reading_time(line: str) -> bool:
+    """ "5 min read", or the same under a label: "Reading time: 5 minutes", "Lesezeit: 5 Minuten"."""
+    if line[:1].isdecimal():  # what READING_TIME opens with (\d is Unicode's Nd); a label opens with a letter
+        return READING_TIME.match(line) is not None
+    return _READING_LABEL.match(line) is not None and _DIGIT.search(line) is not None
+
+
+def _split_glued(line: str) -> list[str]:
+    if not _GLUE_HINT.search(line):
+        return [line]  # the common case, found by a cheaper pattern
+    return _GLUED_DATE_LABEL.split(line)
+
+
+def header_pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
+    """The window's lines, with a date label glued to a name split off into a line of its own."""
+    window = lines[indices.start : indices.stop]
+    if not _GLUE_HINT.search("\n".join(window)):  # the usual window: one search, as the hint spans no line
+        return [(index, text) for index, line in zip(indices, window, strict=True) if (text := line.strip())]
+    pieces = []
+    for index in indices:
+        for part in _split_glued(lines[index]):
+            if part.strip():
+                pieces.append((index, part.strip()))
+    return pieces
+
+
+class PageWords:
+    """What the whole page says, worked out once and only when a line needs it."""
+
+    def __init__(self, lines: list[str], lead: int) -> None:
+        self.lines, self.lead = lines, lead
+        self._names: dict[str, bool] = {}
+
+    def is_bare_name(self, text: str) -> bool:
+        """`_is_bare_name`, remembered: the same lines are asked about as candidates and neighbours."""
+        known = self._names.get(text)
+        if known is None:
+            known = self._names[text] = _is_bare_name(text, self)
+        return known
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    def writes_lowercase(self, word: str) -> bool:
+        return writes_in_lowercase(word, self.text)
+
+    @cached_property
+    def crumbs(self) -> frozenset[str]:
+        """The last crumb of every breadcrumb ("Home > Blog > Headline") and the first part of every
+        window title ("Headline | Site") in the header window or at the top of the page, lowercased."""
+        found = set()
+        start = max(0, self.lead - HEADER_WINDOW)
+        for line in (*self.lines[:_TOP_LINES], *self.lines[max(start, _TOP_LINES) : self.lead]):
+            if not CRUMB_SIGN.search(line):
+                continue
+            parts = _CRUMB_SEPARATORS.split(line.lower())
+            if len(parts) > 1:
+                found.update((parts[0], parts[-1]))
+        return frozenset(found)
+
+    def is_section_head(self, text: str) -> bool:
+        """A numbered line ("1. Plan ahead") whose next number starts a line below the lead too: the
+        first section's heading (or a contents entry), no headline. A question is no such sign:
+        question headlines head articles whose sections ask questions too."""
+        numbered = _NUMBERED.match(text)
+        if not numbered:
+            return False
+        following = f"{int(numbered[1]) + 1}"
+        return any((match := _NUMBERED.match(line)) and match[1] == following for line in self.below_lead)
+
+    @cached_property
+    def below_lead(self) -> list[str]:
+        return self.lines[self.lead : self.lead + _SECTION_REACH]
+
+    @cached_property
+    def repeated(self) -> frozenset[str]:
+        """Lines printed twice in a row above the lead, lowercased: a page heading the copy repeats
+        (a breadcrumb's last crumb on a line of its own, then the headline)."""
+        start = max(0, self.lead - HEADER_WINDOW)
+        window = [line.lower() for line in self.lines[start : self.lead]]
+        return frozenset(a for a, b in pairwise(window) if a == b)
+
+
+def _is_bare_name(text: str, common: PageWords) -> bool:
+    """A name-shaped line whose words the page never writes in lowercase, and no function words."""
+    if not looks_like_name(text):
+        return False
+    words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text) if "," in text else text)]
+    return not any(w in STOPWORDS or (len(w) >= 2 and common.writes_lowercase(w)) for w in words)
+
+
+def in_cluster(text: str, common: PageWords) -> bool:
+    return len(text) <= 2 or common.is_bare_name(text) or _is_reading_time(text)
