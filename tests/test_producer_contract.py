@@ -52,7 +52,8 @@ def deployed_worker(broker, tmp_path_factory) -> Iterator[subprocess.Popen]:
         NEWSWORKER_HOST_MIN_INTERVAL_S="0",
         NEWSWORKER_CONCURRENCY="1",
     )
-    env.pop("NEWSWORKER_SOURCES", None)
+    for name in ("NEWSWORKER_SOURCES", "NEWSWORKER_METRICS_PORT"):  # no file here; no fixed port
+        env.pop(name, None)
     log = (tmp_path_factory.mktemp("worker") / "worker.log").open("wb")
     command = [sys.executable, "-m", *service["command"]]  # `celery ...` from this venv
     process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
