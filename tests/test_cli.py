@@ -98,6 +98,19 @@ def test_extract_prints_json_lines_when_stdout_is_a_pipe():
     assert json.loads(result.stdout)["title"] == "City council approves night bus network"
 
 
+def test_extract_into_a_reader_that_stops_early_ends_quietly():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "worker.cli", "extract", *[str(FIXTURES / "wire_story.html")] * 20],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(1) == b"{"
+    process.stdout.close()  # as `| head -c 1` does
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == ExitCode.OK
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
 def test_extract_prints_indented_json_on_a_terminal():
     controller, terminal = pty.openpty()
     process = subprocess.Popen(

@@ -7,6 +7,7 @@ import base64
 import gzip
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -366,6 +367,12 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.REDIS_UNREACHABLE
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped early (`newsworker tail -f | head -1`): what it read was delivered, and
+        # an entry whose line could not be written was not acknowledged. No traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
 
 
 if __name__ == "__main__":
