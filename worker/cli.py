@@ -368,8 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
-        # The reader stopped early (`newsworker tail -f | head -1`): what it read was delivered, and
-        # an entry whose line could not be written was not acknowledged. No traceback.
+        # The reader stopped early (`newsworker tail -f | head -1`): end quietly, no traceback. A
+        # tail entry whose line could not be written was not acknowledged.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
