@@ -237,6 +237,19 @@ def test_redis_url_option_overrides_the_environment(settings, redis_client, monk
     assert json.loads(capsys.readouterr().out)["type"] == "dev.newsworker.article.created.v1"
 
 
+def test_redis_url_option_overrides_the_environment_for_the_feed_commands(
+    settings, redis_client, monkeypatch, capsys
+):
+    from worker.sources import list_sources
+
+    for name, value in _service_env(settings).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("REDIS_URL", f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    feed = "https://news.example.com/rss.xml"
+    assert main(["sources", "add", feed, "--redis-url", settings.redis_url]) == ExitCode.OK
+    assert [source.url for source, _due in list_sources(redis_client, settings)] == [feed]
+
+
 def test_an_unreachable_redis_url_exits_3_and_names_it(capsys):
     url = f"redis://127.0.0.1:{free_port()}/0"
     assert main(["sources", "list", "--redis-url", url]) == ExitCode.REDIS_UNREACHABLE
