@@ -5,16 +5,18 @@ BIN := $(VENV)/bin
 
 .PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup clean
 
+# Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
-	touch $@
+	@echo "$(PYTHON) -m venv $(VENV) && pip install -e .[test]" >&2
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(BIN)/pip install --quiet --upgrade pip >&2
+	@$(BIN)/pip install --quiet -e ".[test]" >&2
+	@touch $@
 
 install: $(BIN)/newsworker
 
 demo: install  ## start Redis (embedded if none), a worker, submit the bundled samples, print their events
-	$(BIN)/newsworker demo
+	@$(BIN)/newsworker demo
 
 run: install  ## worker + beat, until Ctrl-C
 	$(BIN)/newsworker run

@@ -9,11 +9,27 @@ from __future__ import annotations
 from typing import Any
 
 from celery import Celery
+from kombu import Exchange, Queue
 
 from worker.config import Settings
 
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
 _MAX_RETRY_COUNTDOWN_S = 60
+# Where plain Celery sends a task when the producer names no queue (Celery's task_default_queue).
+CELERY_DEFAULT_QUEUE = "celery"
+
+
+def consumed_queues(settings: Settings) -> list[str]:
+    """The queues a worker reads: ours, and Celery's default one unless turned off.
+
+    A producer that uses plain Celery and forgets `queue=` sends to `celery`; reading it too means
+    that work is done rather than left in Redis forever. Turn it off
+    (NEWSWORKER_CONSUME_CELERY_QUEUE=false) when another Celery app shares this Redis database and
+    uses `celery` for its own tasks: a worker drops a message naming a task it does not know."""
+    queues = [settings.queue]
+    if settings.consume_celery_queue and settings.queue != CELERY_DEFAULT_QUEUE:
+        queues.append(CELERY_DEFAULT_QUEUE)
+    return queues
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -65,6 +81,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "task_soft_time_limit": settings.task_soft_time_limit_s,
         "task_time_limit": settings.task_time_limit_s,
         "task_default_queue": settings.queue,
+        # What `celery -A worker.celery_app worker` reads when no -Q is given (see consumed_queues).
+        "task_queues": [Queue(name, Exchange(name), routing_key=name) for name in consumed_queues(settings)],
         "worker_concurrency": settings.worker_concurrency or None,
         "beat_schedule": _beat_schedule(settings),
     }

@@ -7,16 +7,25 @@ import base64
 import gzip
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tqdm import tqdm
 
 from worker import __version__
+from worker.cli_common import (
+    ExitCode,
+    command_parser_options,
+    emit_json,
+    redis_url_parent,
+    settings_for,
+)
 from worker.config import ConfigError, Settings
-from worker.document import InputKind, load_document
+from worker.document import InputKind, load_document, load_fetched_page
 from worker.errors import NewsworkerError
 from worker.events import article_data
 from worker.pipeline import extract_article
@@ -39,10 +48,15 @@ class RedisDown(Exception):
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
+    """One local input. `label` is what an event may say about it: the file's name, or its path
+    under the folder that was given; never an absolute local path."""
+
     path: Path | None  # None for stdin
+    label: str = "-"
 
     @property
     def name(self) -> str:
+        """As the user gave it, for messages on stderr."""
         return "-" if self.path is None else str(self.path)
 
     @property
@@ -76,9 +90,20 @@ def expand_paths(paths: Iterable[str]) -> Iterator[InputFile]:
             for child in sorted(path.rglob("*")):
                 suffixes = [s.lower() for s in child.suffixes if s.lower() != ".gz"]
                 if child.is_file() and suffixes and suffixes[-1] in INPUT_SUFFIXES:
-                    yield InputFile(child)
+                    yield InputFile(child, child.relative_to(path).as_posix())
         else:
-            yield InputFile(path)
+            yield InputFile(path, path.name)
+
+
+def _is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def _url_stem(url: str) -> str:
+    """A file name for `--out`: the URL's last path segment without extension, else its host."""
+    parts = urlsplit(url)
+    segment = parts.path.rstrip("/").rsplit("/", 1)[-1].split(".", 1)[0]
+    return segment or parts.hostname or "page"
 
 
 def progress(items: list, description: str) -> Iterable:
@@ -87,34 +112,43 @@ def progress(items: list, description: str) -> Iterable:
 
 
 def command_extract(args: argparse.Namespace, settings: Settings) -> int:
-    inputs = list(expand_paths(args.paths))
+    """Local extraction: files, folders, stdin, and URLs fetched under the worker's fetch policy."""
+    from worker.fetch import FetchPolicy, fetch, new_client
+
+    inputs: list[InputFile | str] = []
+    for value in args.paths:
+        inputs.extend([value] if _is_url(value) else expand_paths([value]))
     out_dir = Path(args.out) if args.out else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
+    policy = FetchPolicy.from_settings(settings)
     failures = 0
-    for item in progress(inputs, "extract"):
-        try:
-            document = load_document(
-                item.read(), kind=item.kind(InputKind(args.as_kind)), url=args.url, limits=settings.parse
-            )
-            data = article_data(
-                extract_article(document, limits=settings.parse), source={"kind": "cli", "path": item.name}
-            )
-        except (NewsworkerError, OSError, EOFError, gzip.BadGzipFile) as error:
-            failures += 1
-            reason = getattr(error, "reason", "unreadable")
-            print(f"{item.name}: {reason}: {error}", file=sys.stderr)
-            continue
-        line = json.dumps(data, ensure_ascii=False)
-        if out_dir:
-            (out_dir / f"{item.stem}.json").write_text(line + "\n", encoding="utf-8")
-        else:
-            print(line, flush=True)
-    return 1 if failures else 0
-
-
-def _is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    with new_client() as http:
+        for item in progress(inputs, "extract"):
+            name = item if isinstance(item, str) else item.name
+            try:
+                if isinstance(item, str):
+                    page = fetch(item, policy=policy, client=http)
+                    document = load_fetched_page(
+                        page.body, url=page.final_url, content_type=page.content_type, limits=settings.parse
+                    )
+                    source, stem = {"kind": "cli", "url": page.final_url}, _url_stem(item)
+                else:
+                    kind = item.kind(InputKind(args.as_kind))
+                    document = load_document(item.read(), kind=kind, url=args.url, limits=settings.parse)
+                    source, stem = {"kind": "cli", "path": item.label}, item.stem
+                data = article_data(extract_article(document, limits=settings.parse), source=source)
+            except (NewsworkerError, OSError, EOFError, gzip.BadGzipFile) as error:
+                failures += 1
+                reason = getattr(error, "reason", "unreadable")
+                print(f"{name}: {reason}: {error}", file=sys.stderr)
+                continue
+            if out_dir:
+                line = json.dumps(data, ensure_ascii=False)
+                (out_dir / f"{stem}.json").write_text(line + "\n", encoding="utf-8")
+            else:
+                emit_json(data)
+    return ExitCode.INPUTS_FAILED if failures else ExitCode.OK
 
 
 def command_submit(args: argparse.Namespace, settings: Settings) -> int:
@@ -138,13 +172,13 @@ def command_submit(args: argparse.Namespace, settings: Settings) -> int:
                 kind=str(item.kind(InputKind(args.as_kind))),
                 url=args.url,
                 content_encoding="base64",
-                source={"kind": "cli", "path": item.name},
+                source={"kind": "cli", "path": item.label},
             )
             queued += 1
     except OperationalError as error:
         raise RedisDown(str(error)) from error
     print(f"queued {queued} task(s) on {settings.redis_url_masked}", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def command_tail(args: argparse.Namespace, settings: Settings) -> int:
@@ -165,13 +199,13 @@ def command_tail(args: argparse.Namespace, settings: Settings) -> int:
                 break
             for entry_id, fields in entries:
                 body = fields if args.dead_letters else event_from_entry(fields)
-                print(json.dumps(body, ensure_ascii=False, indent=None if args.compact else 2), flush=True)
+                emit_json(body, compact=args.compact)
                 reader.ack(entry_id)
                 shown += 1
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
     print(f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group})", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 def command_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -186,45 +220,123 @@ def command_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, timeout_s=args.timeout)
 
 
+KIND_HELP = "read inputs as html or text; auto decides by extension, then by content (default: %(default)s)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsworker", description=__doc__)
+    parser = argparse.ArgumentParser(prog="newsworker", description=__doc__, **command_parser_options())
     parser.add_argument("--version", action="version", version=f"newsworker {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    redis_url = redis_url_parent()
+    kinds = [k.value for k in InputKind]
 
-    extract = sub.add_parser("extract", help="clean and extract files locally (no Redis), print event data")
-    extract.add_argument(
-        "paths", nargs="+", help="files or folders (.html, .htm, .html.gz, .txt), or - for stdin"
+    extract = sub.add_parser(
+        "extract",
+        help="clean and extract files or URLs locally (no Redis), print event data",
+        description="Clean and extract locally, without Redis; print each input's event data. A URL is "
+        "fetched under the worker's fetch policy (http/https only, private addresses refused unless "
+        "NEWSWORKER_ALLOW_PRIVATE_NETWORKS=true, NEWSWORKER_FETCH_* caps).",
+        **command_parser_options(),
     )
-    extract.add_argument("--as", dest="as_kind", choices=[k.value for k in InputKind], default="auto")
-    extract.add_argument("--url", help="the page's URL, when known")
-    extract.add_argument("--out", help="write DIR/<name>.json per input instead of JSON Lines on stdout")
+    extract.add_argument(
+        "paths",
+        nargs="+",
+        metavar="INPUT",
+        help="files or folders (.html, .htm, .html.gz, .txt), http(s) URLs, or - for stdin",
+    )
+    extract.add_argument("--as", dest="as_kind", choices=kinds, default="auto", help=KIND_HELP)
+    extract.add_argument("--url", help="the page's URL, when known (for files and stdin)")
+    extract.add_argument(
+        "--out", metavar="DIR", help="write DIR/<name>.json per input instead of printing to stdout"
+    )
     extract.set_defaults(handler=command_extract)
 
-    submit = sub.add_parser("submit", help="queue files, folders (recursively) and URLs for the workers")
-    submit.add_argument("inputs", nargs="+")
-    submit.add_argument("--as", dest="as_kind", choices=[k.value for k in InputKind], default="auto")
+    submit = sub.add_parser(
+        "submit",
+        parents=[redis_url],
+        help="queue files, folders (recursively) and URLs for the workers",
+        description="Queue inputs for the workers: URLs as ingest_url tasks, files as ingest_document.",
+        **command_parser_options(),
+    )
+    submit.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (read recursively: .html, .htm, .html.gz, .txt) or http(s) URLs",
+    )
+    submit.add_argument("--as", dest="as_kind", choices=kinds, default="auto", help=KIND_HELP)
     submit.add_argument("--url", help="the page's URL, for a single file")
     submit.set_defaults(handler=command_submit)
 
-    run = sub.add_parser("run", help="start worker and beat (an embedded Redis if none is configured)")
-    run.add_argument("--concurrency", type=int, default=None)
-    run.add_argument("--no-beat", action="store_true", help="start the worker only")
-    run.add_argument("--loglevel", default="INFO")
+    run = sub.add_parser(
+        "run",
+        parents=[redis_url],
+        help="start worker and beat (an embedded Redis if none is configured)",
+        description="Start a Celery worker and beat as a child process; Ctrl-C for a warm shutdown.",
+        **command_parser_options(),
+    )
+    run.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: NEWSWORKER_CONCURRENCY, else one per core)",
+    )
+    run.add_argument("--no-beat", action="store_true", help="start the worker only, no scheduler")
+    run.add_argument(
+        "--loglevel",
+        default="INFO",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+        type=str.upper,
+        help="the worker's log level, on stderr (default: %(default)s)",
+    )
     run.set_defaults(handler=command_run)
 
-    tail = sub.add_parser("tail", help="read events with a consumer group (XREADGROUP/XACK) and print them")
-    tail.add_argument("--group", default="newsworker-tail")
-    tail.add_argument("--consumer", default="cli")
-    tail.add_argument("--count", type=int, default=None, help="stop after this many")
-    tail.add_argument("--follow", "-f", action="store_true", help="wait for new events")
-    tail.add_argument("--block-ms", type=int, default=2000)
+    tail = sub.add_parser(
+        "tail",
+        parents=[redis_url],
+        help="read events with a consumer group (XREADGROUP/XACK) and print them",
+        description="Read the event stream (or the dead-letter stream) as a consumer group, print each "
+        "entry as JSON and acknowledge it.",
+        **command_parser_options(),
+    )
+    tail.add_argument(
+        "--group", default="newsworker-tail", help="consumer group; created if new (default: %(default)s)"
+    )
+    tail.add_argument(
+        "--consumer", default="cli", help="consumer name within the group (default: %(default)s)"
+    )
+    tail.add_argument("--count", type=int, default=None, metavar="N", help="stop after N entries")
+    tail.add_argument("--follow", "-f", action="store_true", help="keep waiting for new entries")
+    tail.add_argument(
+        "--block-ms",
+        type=int,
+        default=2000,
+        metavar="MS",
+        help="how long one read waits for new entries, in milliseconds (default: %(default)s)",
+    )
     tail.add_argument("--dead-letters", action="store_true", help="read the dead-letter stream instead")
-    tail.add_argument("--compact", action="store_true", help="one line per event")
+    tail.add_argument(
+        "--compact", action="store_true", help="one line per entry on a terminal too (always so in a pipe)"
+    )
     tail.set_defaults(handler=command_tail)
 
-    demo = sub.add_parser("demo", help="run the service on the bundled samples and show the events")
-    demo.add_argument("--timeout", type=float, default=60.0)
+    demo = sub.add_parser(
+        "demo",
+        parents=[redis_url],
+        help="run the service on the bundled samples and show the events",
+        description="Start a worker, submit the bundled samples under a key prefix of the demo's own, "
+        "print the events a consumer group receives (stdout: events only), and clean up.",
+        **command_parser_options(),
+    )
+    demo.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up waiting for the events after this long (default: %(default)s)",
+    )
     demo.set_defaults(handler=command_demo)
 
     from worker.cli_feeds import register as register_feed_commands
@@ -241,20 +353,26 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr,
     )
     try:
-        settings = Settings.from_env()
+        settings = settings_for(args, Settings.from_env())
         return args.handler(args, settings)
     except ConfigError as error:
         print(f"newsworker: configuration error: {error}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     except RedisDown as error:
         print(
             f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}). "
-            "Start it, or set REDIS_URL.",
+            "Start it, or give --redis-url or REDIS_URL.",
             file=sys.stderr,
         )
-        return 3
+        return ExitCode.REDIS_UNREACHABLE
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped early (`newsworker tail -f | head -1`): end quietly, no traceback. A
+        # tail entry whose line could not be written was not acknowledged.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
 
 
 if __name__ == "__main__":

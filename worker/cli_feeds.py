@@ -13,32 +13,63 @@ from typing import Any
 
 import redis
 
+from worker.cli_common import ExitCode, command_parser_options, redis_url_parent, settings_for
 from worker.config import ConfigError, Settings
 from worker.connections import connect_redis
 from worker.errors import FetchError
 
-EXIT_REDIS_DOWN = 3
-
 
 def register(subparsers: Any) -> None:
     """Add `sources` and `poll` to the `newsworker` parser's subcommands."""
-    sources = subparsers.add_parser("sources", help="the followed feeds and sitemaps (kept in Redis)")
-    actions = sources.add_subparsers(dest="sources_command", required=True)
-    add = actions.add_parser("add", help="follow a feed or sitemap (due at once)")
-    add.add_argument("url")
-    add.add_argument("--interval", type=float, default=None, help="seconds between polls (default: config)")
+    redis_url = redis_url_parent()
+    sources = subparsers.add_parser(
+        "sources",
+        help="the followed feeds and sitemaps (kept in Redis)",
+        description="Follow feeds and sitemaps: beat polls each one at its interval.",
+        **command_parser_options(),
+    )
+    actions = sources.add_subparsers(dest="sources_command", required=True, metavar="ACTION")
+    add = actions.add_parser(
+        "add", parents=[redis_url], help="follow a feed or sitemap (due at once)", **command_parser_options()
+    )
+    add.add_argument("url", help="the feed's or sitemap's http(s) URL")
+    add.add_argument(
+        "--interval",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="seconds between polls (default: NEWSWORKER_POLL_INTERVAL_S)",
+    )
     add.set_defaults(handler=command_sources_add)
-    listing = actions.add_parser("list", help="every followed source with its interval and next poll")
+    listing = actions.add_parser(
+        "list",
+        parents=[redis_url],
+        help="every followed source with its interval and next poll",
+        **command_parser_options(),
+    )
     listing.set_defaults(handler=command_sources_list)
-    remove = actions.add_parser("remove", help="stop following a source")
-    remove.add_argument("url")
+    remove = actions.add_parser(
+        "remove", parents=[redis_url], help="stop following a source", **command_parser_options()
+    )
+    remove.add_argument("url", help="the source's URL, as listed")
     remove.set_defaults(handler=command_sources_remove)
-    load = actions.add_parser("load", help="load the source file now (as beat does at start)")
+    load = actions.add_parser(
+        "load",
+        parents=[redis_url],
+        help="load the source file now (as beat does at start)",
+        **command_parser_options(),
+    )
     load.add_argument("path", nargs="?", help="YAML or TOML file (default: NEWSWORKER_SOURCES)")
     load.set_defaults(handler=command_sources_load)
 
-    poll_parser = subparsers.add_parser("poll", help="poll one feed or sitemap now and queue its new entries")
-    poll_parser.add_argument("source_url")
+    poll_parser = subparsers.add_parser(
+        "poll",
+        parents=[redis_url],
+        help="poll one feed or sitemap now and queue its new entries",
+        description="Poll one feed or sitemap now: print each new and skipped URL and a summary.",
+        **command_parser_options(),
+    )
+    poll_parser.add_argument("source_url", metavar="URL", help="the feed's or sitemap's http(s) URL")
     poll_parser.set_defaults(handler=command_poll)
 
 
@@ -46,7 +77,7 @@ def _redis_guard(handler: Any) -> Any:
     """Redis down is said plainly with its exit status, never a traceback."""
 
     def wrapped(args: argparse.Namespace, settings: Settings | None = None) -> int:
-        settings = settings or Settings.from_env()
+        settings = settings_for(args, settings or Settings.from_env())
         try:
             return handler(args, settings)
         except (redis.ConnectionError, redis.TimeoutError) as error:
@@ -54,7 +85,7 @@ def _redis_guard(handler: Any) -> Any:
                 f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}).",
                 file=sys.stderr,
             )
-            return EXIT_REDIS_DOWN
+            return ExitCode.REDIS_UNREACHABLE
 
     wrapped.__doc__ = handler.__doc__
     return wrapped
@@ -68,9 +99,9 @@ def command_sources_add(args: argparse.Namespace, settings: Settings) -> int:
         source = add_source(connect_redis(settings), settings, args.url, interval_s=args.interval)
     except ConfigError as error:
         print(f"newsworker: {error}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     print(f"following {source.url} every {source.effective_interval_s(settings):.0f}s")
-    return 0
+    return ExitCode.OK
 
 
 @_redis_guard
@@ -86,7 +117,7 @@ def command_sources_list(args: argparse.Namespace, settings: Settings) -> int:
         due = "not scheduled" if due_at is None else _relative(due_at - now)
         print(f"{source.url}\tevery {interval}\tnext poll {due}\tfrom {source.origin}")
     print(f"{len(rows)} source(s)", file=sys.stderr)
-    return 0
+    return ExitCode.OK
 
 
 @_redis_guard
@@ -95,9 +126,9 @@ def command_sources_remove(args: argparse.Namespace, settings: Settings) -> int:
 
     if remove_source(connect_redis(settings), settings, args.url.strip()):
         print(f"stopped following {args.url}")
-        return 0
+        return ExitCode.OK
     print(f"newsworker: {args.url} is not a followed source", file=sys.stderr)
-    return 1
+    return ExitCode.INPUTS_FAILED
 
 
 @_redis_guard
@@ -107,14 +138,14 @@ def command_sources_load(args: argparse.Namespace, settings: Settings) -> int:
     path = args.path or settings.sources_file
     if not path:
         print("newsworker: give a file or set NEWSWORKER_SOURCES", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         result = sync_sources_file(connect_redis(settings), settings, path)
     except (ConfigError, OSError) as error:
         print(f"newsworker: {error}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     print(f"{path}: {len(result.added)} added, {len(result.updated)} updated, {len(result.removed)} removed")
-    return 0
+    return ExitCode.OK
 
 
 @_redis_guard
@@ -140,7 +171,7 @@ def command_poll(args: argparse.Namespace, settings: Settings) -> int:
             report = poll(args.source_url, ctx)
         except FetchError as error:
             print(f"newsworker: {args.source_url}: {error.reason}: {error}", file=sys.stderr)
-            return 1
+            return ExitCode.INPUTS_FAILED
     for child in report.children:
         print(f"child sitemap\t{child}")
     for url in report.new:
@@ -150,7 +181,7 @@ def command_poll(args: argparse.Namespace, settings: Settings) -> int:
     for failure in report.failures:
         print(f"failed ({failure.error.reason})\t{failure.url}\t{failure.error}", file=sys.stderr)
     print(report.summary())
-    return 1 if report.failures else 0
+    return ExitCode.INPUTS_FAILED if report.failures else ExitCode.OK
 
 
 def _relative(seconds: float) -> str:

@@ -67,6 +67,7 @@ class Settings:
     dead_letter_stream: str = "newsworker:dead-letter"
     stream_maxlen: int = 0
     queue: str = "newsworker"
+    consume_celery_queue: bool = True
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
     fetch: FetchLimits = DEFAULT_FETCH_LIMITS
@@ -116,6 +117,7 @@ class Settings:
             dead_letter_stream=env.str("NEWSWORKER_DEAD_LETTER_STREAM", prefix + "dead-letter"),
             stream_maxlen=env.int("NEWSWORKER_STREAM_MAXLEN", 0),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
+            consume_celery_queue=env.bool("NEWSWORKER_CONSUME_CELERY_QUEUE", True),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
             user_agent=env.str("NEWSWORKER_USER_AGENT", DEFAULT_USER_AGENT),
             fetch=FetchLimits(

@@ -14,7 +14,13 @@ from enum import StrEnum
 from charset_normalizer import from_bytes
 
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
-from worker.errors import BinaryDocument, DocumentTooLarge, EmptyDocument, UndecodableDocument
+from worker.errors import (
+    BinaryDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    UndecodableDocument,
+    UnsupportedInput,
+)
 
 
 class InputKind(StrEnum):
@@ -193,3 +199,16 @@ def load_document(
         else:
             kind = InputKind.HTML if looks_like_html(text) else InputKind.TEXT
     return Document(text=text, kind=kind, url=url)
+
+
+FETCHABLE_CONTENT_TYPES = ("html", "xml", "text/plain")
+
+
+def load_fetched_page(
+    body: bytes, *, url: str, content_type: str | None, limits: ParseLimits = DEFAULT_PARSE_LIMITS
+) -> Document:
+    """A fetched page as a document; a PDF, an image or JSON is refused by its content type first."""
+    declared = (content_type or "").lower()
+    if declared and not any(kind in declared for kind in FETCHABLE_CONTENT_TYPES):
+        raise UnsupportedInput(f"{url} is {declared}, not an HTML or text page")
+    return load_document(body, url=url, content_type=content_type, limits=limits)

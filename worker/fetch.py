@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
-from worker.config import DEFAULT_FETCH_LIMITS, DEFAULT_USER_AGENT, FetchLimits
+from worker.config import DEFAULT_FETCH_LIMITS, DEFAULT_USER_AGENT, FetchLimits, Settings
 from worker.errors import (
     FetchConnectionError,
     FetchError,
@@ -45,6 +45,15 @@ class FetchPolicy:
     limits: FetchLimits = DEFAULT_FETCH_LIMITS
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchPolicy:
+        """The one policy the worker and `newsworker extract URL` both fetch under."""
+        return cls(
+            limits=settings.fetch,
+            allow_private_networks=settings.allow_private_networks,
+            user_agent=settings.user_agent,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
@@ -15,6 +14,7 @@ from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
+from worker.celery_app import consumed_queues
 from worker.config import Settings
 from worker.connections import connect_redis, redis_is_up
 from worker.embedded import EmbeddedRedis
@@ -22,6 +22,9 @@ from worker.embedded import EmbeddedRedis
 log = logging.getLogger(__name__)
 
 STOP_TIMEOUT_S = 30.0
+# The worker child's stdout (Celery's banner, its shutdown lines) joins our stderr: a command's
+# stdout carries only its results, so `newsworker demo | jq` reads events and nothing else.
+STDERR_FD = 2
 
 
 class RedisUnreachable(RuntimeError):
@@ -57,7 +60,7 @@ def worker_command(
         "--loglevel",
         loglevel,
         "-Q",
-        settings.queue,
+        ",".join(consumed_queues(settings)),
         "--hostname",
         f"newsworker-{uuid.uuid4().hex[:6]}@%h",
     ]
@@ -96,7 +99,7 @@ def run_service(settings: Settings, *, concurrency: int | None, beat: bool, logl
             settings, concurrency=concurrency, beat=beat, loglevel=loglevel, schedule_dir=schedule_dir
         )
         log.info("starting worker%s", " and beat" if beat else "")
-        process = subprocess.Popen(command, env=_child_environment(settings))
+        process = subprocess.Popen(command, env=_child_environment(settings), stdout=STDERR_FD)
         try:
             return process.wait()
         except KeyboardInterrupt:
@@ -117,6 +120,7 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
     """Start everything, submit the bundled samples under a key prefix of the demo's own, print the
     events a consumer group receives, and stop."""
     from worker.celery_app import app, apply_settings
+    from worker.cli_common import emit_json
     from worker.publish import StreamReader, event_from_entry
 
     try:
@@ -132,14 +136,20 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
         stream=prefix + "articles",
         queue=queue,
         dead_letter_stream=prefix + "dead-letter",
+        consume_celery_queue=False,  # the demo's worker must not take the deployment's work
     )
     client = connect_redis(settings)
     with tempfile.TemporaryDirectory(prefix="newsworker-demo-") as schedule_dir:
         command = worker_command(
             settings, concurrency=1, beat=False, loglevel="WARNING", schedule_dir=schedule_dir
         )
-        env = _child_environment(settings, NEWSWORKER_KEY_PREFIX=prefix, NEWSWORKER_QUEUE=queue)
-        process = subprocess.Popen(command, env=env)
+        env = _child_environment(
+            settings,
+            NEWSWORKER_KEY_PREFIX=prefix,
+            NEWSWORKER_QUEUE=queue,
+            NEWSWORKER_CONSUME_CELERY_QUEUE="false",
+        )
+        process = subprocess.Popen(command, env=env, stdout=STDERR_FD)
         try:
             apply_settings(app, settings)
             from worker.tasks import ingest_text
@@ -154,7 +164,7 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
             shown, deadline = 0, time.monotonic() + timeout_s
             while shown < len(samples) and time.monotonic() < deadline:
                 for entry_id, fields in reader.read(count=10, block_ms=1000):
-                    print(json.dumps(event_from_entry(fields), ensure_ascii=False, indent=2), flush=True)
+                    emit_json(event_from_entry(fields))
                     reader.ack(entry_id)
                     shown += 1
                 for _id, fields in client.xrange(settings.dead_letter_stream):

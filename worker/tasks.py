@@ -23,14 +23,13 @@ from worker.article import Metadata, SourceKind
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
-from worker.document import Document, InputKind, load_document
+from worker.document import Document, InputKind, load_document, load_fetched_page
 from worker.errors import (
     DeadLetterReason,
     FetchError,
     FetchHTTPStatus,
     NewsworkerError,
     UndecodableDocument,
-    UnsupportedInput,
 )
 from worker.events import article_data
 from worker.fetch import FetchPolicy, fetch, new_client
@@ -42,7 +41,6 @@ log = logging.getLogger(__name__)
 
 _MAX_COUNTDOWN_S = 60.0
 _MAX_SLOT_WAIT_S = 20.0  # waiting for a host's fetch slot, inside the task's time limit
-_FETCHABLE_TYPES = ("html", "xml", "text/plain")
 
 
 @dataclass(slots=True)
@@ -68,11 +66,7 @@ class NewsworkerTask(Task):
                 settings=settings,
                 redis=connect_redis(settings),
                 http=new_client(),
-                policy=FetchPolicy(
-                    limits=settings.fetch,
-                    allow_private_networks=settings.allow_private_networks,
-                    user_agent=settings.user_agent,
-                ),
+                policy=FetchPolicy.from_settings(settings),
             )
         return NewsworkerTask._resources
 
@@ -187,10 +181,7 @@ def ingest_url(self: NewsworkerTask, url: str, hints: dict | None = None, source
         except FetchError as error:
             handle_fetch_error(res.redis, res.settings, url, error)  # a 429/503 slows every worker
             raise
-        content_type = (result.content_type or "").lower()
-        if content_type and not any(kind in content_type for kind in _FETCHABLE_TYPES):
-            raise UnsupportedInput(f"{url} is {content_type}, not an HTML or text page")
-        return load_document(
+        return load_fetched_page(
             result.body, url=result.final_url, content_type=result.content_type, limits=res.settings.parse
         )
 
