@@ -186,6 +186,28 @@ def command_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, timeout_s=args.timeout)
 
 
+STATUS_EPILOG = """exit codes:
+  0  at least one worker answered the ping
+  1  no worker answered within --timeout
+  2  configuration error
+  3  Redis is not reachable"""
+
+
+def command_status(args: argparse.Namespace, settings: Settings) -> int:
+    """Workers answering, queue depth, stream lengths, lag per group, recent dead letters by reason."""
+    import redis
+
+    from worker.connections import connect_redis
+    from worker.status import exit_code, read_status, render_status
+
+    try:
+        status = read_status(connect_redis(settings), settings, timeout_s=args.timeout)
+    except (redis.ConnectionError, redis.TimeoutError) as error:
+        raise RedisDown(str(error)) from error
+    print(render_status(status, settings), flush=True)
+    return exit_code(status)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsworker", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsworker {__version__}")
@@ -226,6 +248,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run the service on the bundled samples and show the events")
     demo.add_argument("--timeout", type=float, default=60.0)
     demo.set_defaults(handler=command_demo)
+
+    status = sub.add_parser(
+        "status",
+        help="workers, queue, streams, consumer-group lag, dead letters of the last hour",
+        description="One screen for an operator; a healthcheck reads its exit code.",
+        epilog=STATUS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    status.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for workers to answer")
+    status.set_defaults(handler=command_status)
 
     from worker.cli_feeds import register as register_feed_commands
 
