@@ -20,6 +20,7 @@ from worker.connections import redis_is_up
 from worker.embedded import free_port
 from worker.errors import DeadLetterReason
 from worker.publish import DeadLetter, publish_dead_letter
+from worker.status import ping_workers
 
 
 def use_settings(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
@@ -62,6 +63,15 @@ def test_status_exits_0_and_names_the_worker_that_answers(monkeypatch, settings,
     assert main(["status", "--timeout", "2"]) == 0
     out = capsys.readouterr().out
     assert f"gen{os.getpid()}@" in out  # the name of this session's worker (celery's anon_nodename)
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_status_with_worker_names_only_the_named_worker_counts(monkeypatch, settings, capsys):
+    use_settings(monkeypatch, settings)
+    this_worker = next(n for n in ping_workers(settings, 2.0) if n.startswith(f"gen{os.getpid()}@"))
+    assert main(["status", "--timeout", "2", "--worker", this_worker]) == 0
+    assert main(["status", "--timeout", "0.5", "--worker", "nobody@nowhere"]) == 1
+    assert "workers answering: 0" in capsys.readouterr().out
 
 
 def test_status_exits_1_when_no_worker_answers(monkeypatch, lone_settings, capsys):

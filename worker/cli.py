@@ -187,7 +187,7 @@ def command_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 STATUS_EPILOG = """exit codes:
-  0  at least one worker answered the ping
+  0  at least one worker answered the ping (with --worker: one of those named)
   1  no worker answered within --timeout
   2  configuration error
   3  Redis is not reachable"""
@@ -201,7 +201,7 @@ def command_status(args: argparse.Namespace, settings: Settings) -> int:
     from worker.status import exit_code, read_status, render_status
 
     try:
-        status = read_status(connect_redis(settings), settings, timeout_s=args.timeout)
+        status = read_status(connect_redis(settings), settings, timeout_s=args.timeout, only=args.worker)
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
     print(render_status(status, settings), flush=True)
@@ -257,6 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for workers to answer")
+    status.add_argument(
+        "--worker",
+        action="append",
+        metavar="NAME",
+        help="ping only this worker (repeatable), e.g. celery@$HOSTNAME in a container's healthcheck",
+    )
     status.set_defaults(handler=command_status)
 
     from worker.cli_feeds import register as register_feed_commands

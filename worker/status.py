@@ -30,22 +30,24 @@ class Status:
     dead_letters: Counter[str]
 
 
-def ping_workers(settings: Settings, timeout_s: float) -> list[str]:
-    """Names of the workers that answered within `timeout_s`, on an app of this call's own (the
-    process-wide app, and its connections, are left alone)."""
+def ping_workers(settings: Settings, timeout_s: float, only: list[str] | None = None) -> list[str]:
+    """Names of the workers (all, or those named in `only`) that answered within `timeout_s`, on an
+    app of this call's own (the process-wide app, and its connections, are left alone)."""
     app = Celery("newsworker-status", set_as_current=False)
     app.conf.update(celery_config(settings))
     try:
-        replies = app.control.ping(timeout=timeout_s) or []
+        replies = app.control.ping(destination=only or None, timeout=timeout_s) or []
     finally:
         app.close()
     return sorted(name for reply in replies for name in reply)
 
 
-def read_status(client: redis.Redis, settings: Settings, *, timeout_s: float) -> Status:
+def read_status(
+    client: redis.Redis, settings: Settings, *, timeout_s: float, only: list[str] | None = None
+) -> Status:
     backlog = read_backlog(client, settings)  # first: a Redis that is down fails here, at once
     letters = dead_letters_by_reason(client, settings, since_s=DEAD_LETTER_WINDOW_S)
-    return Status(workers=ping_workers(settings, timeout_s), backlog=backlog, dead_letters=letters)
+    return Status(workers=ping_workers(settings, timeout_s, only), backlog=backlog, dead_letters=letters)
 
 
 def render_status(status: Status, settings: Settings) -> str:
