@@ -282,20 +282,20 @@ def start_metrics_server(
     return MetricsServer(port, server, thread, multiprocess_dir, owner_pid=os.getpid())
 
 
-def enable_multiprocess_mode() -> str:
-    """A fresh private folder for every process of this worker to write its counts in.
+def enable_multiprocess_mode(folder: str) -> None:
+    """Make every process of this worker write its counts in `folder` (fresh and private: counts
+    left by an earlier run would be summed in; an operator's PROMETHEUS_MULTIPROC_DIR is replaced).
 
     prometheus_client picks its value class when it is imported; it is picked again here, now that
     the folder exists, and this process's metrics are created afresh in that mode. Forked children
     inherit both, and prometheus_client opens a file of their own on their first write."""
-    folder = tempfile.mkdtemp(prefix="newsworker-metrics-")
     os.environ[MULTIPROCESS_DIR_ENV] = folder
     values.ValueClass = values.get_value_class()
     install(Metrics.create())
-    return folder
 
 
 _server: MetricsServer | None = None
+_failures: list[str] = []
 
 
 @worker_init.connect
@@ -307,13 +307,21 @@ def _serve_metrics(sender: Any = None, **_: Any) -> None:
     settings = app_settings(getattr(sender, "app", None) or app)
     if not settings.metrics_port:
         return
-    folder = enable_multiprocess_mode()
-    _server = start_metrics_server(settings, multiprocess_dir=folder)
+    folder = tempfile.mkdtemp(prefix="newsworker-metrics-")
+    try:
+        _server = start_metrics_server(settings, multiprocess_dir=folder)
+    except OSError as error:  # the port is taken: the worker still works, and says so when ready
+        shutil.rmtree(folder, ignore_errors=True)
+        _failures.append(f"{settings.metrics_addr}:{settings.metrics_port}: {error}")
+        return
+    enable_multiprocess_mode(folder)
 
 
 @worker_ready.connect
 def _say_where_metrics_are(**_: Any) -> None:
     """Logged once the worker's logging is set up (it is not yet at `worker_init`)."""
+    for failure in _failures:
+        log.error("metrics are not served: %s", failure)
     if _server is not None:
         log.info(
             "metrics at http://%s:%d/metrics (multiprocess folder %s)",
