@@ -13,7 +13,8 @@ from kombu import Exchange, Queue
 
 from worker.config import Settings
 
-TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
+# worker.metrics holds no task: it is imported with them for its signal handlers (serving, timing).
+TASK_MODULES = ("worker.tasks", "worker.feed_tasks", "worker.metrics")
 _MAX_RETRY_COUNTDOWN_S = 60
 # Where plain Celery sends a task when the producer names no queue (Celery's task_default_queue).
 CELERY_DEFAULT_QUEUE = "celery"
@@ -63,6 +64,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "result_serializer": "json",
         "accept_content": ["json"],
         "event_serializer": "json",
+        # Task events on from the start (received, started, succeeded, failed, retried, and sent
+        # by the client), so Flower and `celery events` see tasks without `celery control
+        # enable_events` first. With nobody listening each is one PUBLISH that Redis drops.
+        "worker_send_task_events": True,
+        "task_send_sent_event": True,
         # Acknowledge after the task has run, so a worker that dies mid-task leaves the message
         # to be redelivered; and requeue (not fail) a task whose worker process was killed.
         "task_acks_late": True,

@@ -223,6 +223,29 @@ def command_demo(args: argparse.Namespace, settings: Settings) -> int:
 KIND_HELP = "read inputs as html or text; auto decides by extension, then by content (default: %(default)s)"
 
 
+STATUS_EPILOG = """exit codes:
+  0    ok: a worker answered the ping (with --worker: one of those named)
+  1    no worker answered within --timeout
+  2    configuration or usage error
+  3    Redis unreachable
+  130  interrupted (Ctrl-C)"""
+
+
+def command_status(args: argparse.Namespace, settings: Settings) -> int:
+    """Workers answering, queue depth, stream lengths, lag per group, recent dead letters by reason."""
+    import redis
+
+    from worker.connections import connect_redis
+    from worker.status import exit_code, read_status, render_status
+
+    try:
+        status = read_status(connect_redis(settings), settings, timeout_s=args.timeout, only=args.worker)
+    except (redis.ConnectionError, redis.TimeoutError) as error:
+        raise RedisDown(str(error)) from error
+    print(render_status(status, settings), flush=True)
+    return exit_code(status)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsworker", description=__doc__, **command_parser_options())
     parser.add_argument("--version", action="version", version=f"newsworker {__version__}")
@@ -338,6 +361,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="give up waiting for the events after this long (default: %(default)s)",
     )
     demo.set_defaults(handler=command_demo)
+
+    status = sub.add_parser(
+        "status",
+        parents=[redis_url],
+        help="workers, queue, streams, consumer-group lag, dead letters of the last hour",
+        description="One screen for an operator; a healthcheck reads its exit code.",
+        **{**command_parser_options(), "epilog": STATUS_EPILOG},
+    )
+    status.add_argument("--timeout", type=float, default=1.0, help="seconds to wait for workers to answer")
+    status.add_argument(
+        "--worker",
+        action="append",
+        metavar="NAME",
+        help="ping only this worker (repeatable), e.g. celery@$HOSTNAME in a container's healthcheck",
+    )
+    status.set_defaults(handler=command_status)
 
     from worker.cli_feeds import register as register_feed_commands
 

@@ -87,6 +87,8 @@ class Settings:
     entry_horizon_s: float = 7 * 24 * 3600.0
     host_min_interval_s: float = 1.0
     embedded_redis_dir: str | None = None
+    metrics_port: int = 0
+    metrics_addr: str = "0.0.0.0"
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -146,6 +148,8 @@ class Settings:
             entry_horizon_s=env.float("NEWSWORKER_ENTRY_HORIZON_S", 7 * 24 * 3600.0),
             host_min_interval_s=env.float("NEWSWORKER_HOST_MIN_INTERVAL_S", 1.0),
             embedded_redis_dir=env.str("NEWSWORKER_EMBEDDED_REDIS_DIR", "") or None,
+            metrics_port=env.int("NEWSWORKER_METRICS_PORT", 0),
+            metrics_addr=env.str("NEWSWORKER_METRICS_ADDR", "0.0.0.0"),
         )
 
 

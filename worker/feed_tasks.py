@@ -16,7 +16,7 @@ import logging
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
-from celery.signals import beat_init
+from celery.signals import beat_init, worker_init
 
 from worker.celery_app import app, app_settings
 from worker.config import Settings
@@ -63,6 +63,8 @@ def schedule_due_sources(self: NewsworkerTask) -> int:
         poll_source.delay(url)
     if claimed:
         log.info("scheduled %d due source(s)", len(claimed))
+    else:
+        log.debug("no source due")
     return len(claimed)
 
 
@@ -117,3 +119,41 @@ def _load_sources_file(sender: Any = None, **_: Any) -> None:
         len(result.updated),
         len(result.removed),
     )
+
+
+# Celery's own lines about a task: beat sending it, the worker receiving it, its success.
+_TICK_LOGGERS = ("celery.beat", "celery.worker.strategy", "celery.app.trace")
+
+
+class TickAtDebug(logging.Filter):
+    """Celery's per-task INFO lines about the tick, every 5 s, said nothing: they go out at DEBUG.
+    The tick itself says at INFO when it schedules something."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno != logging.INFO or not _about_the_tick(record.args):
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+def _about_the_tick(args: Any) -> bool:
+    if isinstance(args, dict):  # celery.worker.strategy / celery.app.trace: a context dict
+        return args.get("name") == SCHEDULE_TASK
+    return isinstance(args, tuple) and SCHEDULE_TASK in args  # celery.beat: (entry name, task name)
+
+
+def quiet_the_tick() -> None:
+    for name in _TICK_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, TickAtDebug) for f in logger.filters):
+            logger.addFilter(TickAtDebug())
+
+
+@worker_init.connect
+def _quiet_the_tick_in_worker(**_: Any) -> None:
+    quiet_the_tick()  # before the pool forks and the embedded beat starts: they inherit it
+
+
+@beat_init.connect
+def _quiet_the_tick_in_beat(**_: Any) -> None:
+    quiet_the_tick()

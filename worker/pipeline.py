@@ -15,6 +15,7 @@ from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
 from worker.errors import NotAnArticle
 from worker.extract import complete_metadata, extract_html_metadata, extract_text_metadata
+from worker.metrics import StageClock
 from worker.parse import parse_html
 
 
@@ -43,19 +44,26 @@ def extract_article(
     limits: ParseLimits = DEFAULT_PARSE_LIMITS,
 ) -> Article:
     now = now or datetime.now(UTC)
-    if document.kind is InputKind.HTML:
-        root = parse_html(document.text, limits)
-        metadata = extract_html_metadata(root, url=document.url)  # reads the tree; clean may cut it
-        paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
-        default_kind = SourceKind.HTML
-    else:
-        layout = clean_text(document.text)
-        paragraphs = layout.paragraphs
-        metadata = extract_text_metadata(layout, url=document.url)
-        default_kind = SourceKind.TEXT
-    if not paragraphs:
-        raise NotAnArticle("no article text found on the page")
-    metadata = complete_metadata(metadata, paragraphs, url=document.url, now=now)
+    with StageClock() as clock:
+        if document.kind is InputKind.HTML:
+            with clock.stage("parse"):
+                root = parse_html(document.text, limits)
+            with clock.stage("extract"):
+                metadata = extract_html_metadata(root, url=document.url)  # reads the tree; clean may cut it
+            with clock.stage("clean"):
+                paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
+            default_kind = SourceKind.HTML
+        else:
+            with clock.stage("clean"):
+                layout = clean_text(document.text)
+            paragraphs = layout.paragraphs
+            with clock.stage("extract"):
+                metadata = extract_text_metadata(layout, url=document.url)
+            default_kind = SourceKind.TEXT
+        if not paragraphs:
+            raise NotAnArticle("no article text found on the page")
+        with clock.stage("extract"):
+            metadata = complete_metadata(metadata, paragraphs, url=document.url, now=now)
     metadata, from_hints = fill_from_hints(metadata, hints)
     return Article(
         url=document.url,

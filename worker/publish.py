@@ -27,6 +27,7 @@ from worker.config import Settings
 from worker.dedup import add_to_index, lookup, near_fingerprint
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, build_event, serialize_event
+from worker.metrics import count_dead_letter
 
 log = logging.getLogger(__name__)
 
@@ -156,10 +157,14 @@ def publish_dead_letter(
     fields = letter.fields()
     with redis_errors(f"recording a dead letter ({letter.reason})"):
         if once_key is None:
-            return _decode(client.xadd(settings.dead_letter_stream, fields))
-        argv = [item for pair in fields.items() for item in pair]
-        keys = [settings.key("dead", once_key), settings.dead_letter_stream]
-        return _decode(client.eval(_DEAD_LETTER_ONCE, 2, *keys, *argv))
+            entry_id = _decode(client.xadd(settings.dead_letter_stream, fields))
+        else:
+            argv = [item for pair in fields.items() for item in pair]
+            keys = [settings.key("dead", once_key), settings.dead_letter_stream]
+            entry_id = _decode(client.eval(_DEAD_LETTER_ONCE, 2, *keys, *argv))
+    if entry_id is not None:  # a redelivered task's second letter was not written: not counted
+        count_dead_letter(letter.reason)
+    return entry_id
 
 
 class StreamReader:

@@ -33,6 +33,7 @@ from worker.errors import (
 )
 from worker.events import article_data
 from worker.fetch import FetchPolicy, fetch, new_client
+from worker.metrics import stage_timer
 from worker.pipeline import extract_article
 from worker.polite import handle_fetch_error, wait_for_fetch_slot
 from worker.publish import DeadLetter, publish_article, publish_dead_letter
@@ -109,7 +110,8 @@ def _ingest(
             hints=hints_from_dict(hints),
             limits=res.settings.parse,
         )
-        result = publish_article(res.redis, res.settings, article_data(article, source=source))
+        with stage_timer("publish"):
+            result = publish_article(res.redis, res.settings, article_data(article, source=source))
     except SoftTimeLimitExceeded:
         return _dead_letter(
             task, DeadLetterReason.TASK_TIMEOUT, "task ran out of time", source_label, dead_letter_input
@@ -177,7 +179,8 @@ def ingest_url(self: NewsworkerTask, url: str, hints: dict | None = None, source
         if not wait_for_fetch_slot(res.redis, res.settings, url, max_wait_s=_MAX_SLOT_WAIT_S):
             raise FetchError(f"host of {url} is rate-limited or backing off; will retry", url=url)
         try:
-            result = fetch(url, policy=res.policy, client=res.http)
+            with stage_timer("fetch"):
+                result = fetch(url, policy=res.policy, client=res.http)
         except FetchError as error:
             handle_fetch_error(res.redis, res.settings, url, error)  # a 429/503 slows every worker
             raise
