@@ -147,31 +147,72 @@ def command_submit(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+TAIL_BATCH = 10
+
+
 def command_tail(args: argparse.Namespace, settings: Settings) -> int:
+    """Print events (or dead letters, or rejected entries) as a consumer of a group, acknowledging
+    each one once printed. With `--count N`, exactly N are read and acknowledged."""
     import redis
 
     from worker.connections import connect_redis
-    from worker.publish import StreamReader, event_from_entry
+    from worker.consume import EventConsumer, Rejection, decode_fields, parse_event
 
-    stream = settings.dead_letter_stream if args.dead_letters else settings.stream
-    reader = StreamReader(connect_redis(settings), stream, args.group, args.consumer)
-    shown = 0
+    stream = settings.stream
+    if args.dead_letters:
+        stream = settings.dead_letter_stream
+    elif args.rejected:
+        stream = settings.rejected_stream
+    passed_over = 0
+
+    def report(rejection: Rejection) -> None:
+        nonlocal passed_over
+        passed_over += 1
+        aside = f"; set aside as {rejection.set_aside_as} on {settings.rejected_stream}"
+        print(
+            f"newsworker: entry {rejection.entry_id} of {rejection.stream} acknowledged, not shown: "
+            f"{rejection.reason}: {rejection.error}{aside if rejection.set_aside_as else ''}",
+            file=sys.stderr,
+        )
+
+    consumer = EventConsumer.from_settings(
+        connect_redis(settings),
+        settings,
+        args.group,
+        args.consumer,
+        stream=stream,
+        claim_idle_ms=settings.claim_idle_ms if args.claim_idle_ms is None else args.claim_idle_ms,
+        parse=parse_event if stream == settings.stream else decode_fields,
+        on_reject=report,
+    )
+    shown, interrupted = 0, False
     try:
-        reader.create_group("0")
-        while args.count is None or shown < args.count:
-            pending = reader.read(count=10, pending=True)
-            entries = pending or reader.read(count=10, block_ms=args.block_ms)
-            if not entries and not args.follow:
-                break
-            for entry_id, fields in entries:
-                body = fields if args.dead_letters else event_from_entry(fields)
-                print(json.dumps(body, ensure_ascii=False, indent=None if args.compact else 2), flush=True)
-                reader.ack(entry_id)
-                shown += 1
+        consumer.create_group("0")
+        try:
+            while args.count is None or shown < args.count:
+                wanted = TAIL_BATCH if args.count is None else min(TAIL_BATCH, args.count - shown)
+                deliveries = consumer.read(count=wanted, block_ms=args.block_ms)
+                if not deliveries and not args.follow:
+                    break
+                for delivery in deliveries:
+                    indent = None if args.compact else 2
+                    print(json.dumps(delivery.event, ensure_ascii=False, indent=indent), flush=True)
+                    consumer.ack(delivery.entry_id)
+                    shown += 1
+        except KeyboardInterrupt:
+            interrupted = True
+        consumer.leave()
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
-    print(f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group})", file=sys.stderr)
-    return 0
+    except redis.ResponseError as error:
+        print(f"newsworker: Redis refused to serve {stream}: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group}, consumer "
+        f"{consumer.name}); {passed_over} acknowledged without being shown",
+        file=sys.stderr,
+    )
+    return 130 if interrupted else 0
 
 
 def command_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -215,11 +256,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     tail = sub.add_parser("tail", help="read events with a consumer group (XREADGROUP/XACK) and print them")
     tail.add_argument("--group", default="newsworker-tail")
-    tail.add_argument("--consumer", default="cli")
-    tail.add_argument("--count", type=int, default=None, help="stop after this many")
+    tail.add_argument(
+        "--consumer", default=None, help="consumer name (default: <hostname>-<pid>-<random>, one per process)"
+    )
+    tail.add_argument("--count", type=int, default=None, help="read and acknowledge exactly this many")
     tail.add_argument("--follow", "-f", action="store_true", help="wait for new events")
     tail.add_argument("--block-ms", type=int, default=2000)
-    tail.add_argument("--dead-letters", action="store_true", help="read the dead-letter stream instead")
+    tail.add_argument(
+        "--claim-idle-ms",
+        type=int,
+        default=None,
+        help="take over entries other consumers left pending this long (default NEWSWORKER_CLAIM_IDLE_MS)",
+    )
+    source = tail.add_mutually_exclusive_group()
+    source.add_argument("--dead-letters", action="store_true", help="read the dead-letter stream instead")
+    source.add_argument("--rejected", action="store_true", help="read the entries consumers set aside")
     tail.add_argument("--compact", action="store_true", help="one line per event")
     tail.set_defaults(handler=command_tail)
 

@@ -66,6 +66,9 @@ class Settings:
     stream: str = "newsworker:articles"
     dead_letter_stream: str = "newsworker:dead-letter"
     stream_maxlen: int = 0
+    rejected_stream: str = "newsworker:rejected"
+    rejected_maxlen: int = 10_000
+    claim_idle_ms: int = 300_000
     queue: str = "newsworker"
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
@@ -115,6 +118,9 @@ class Settings:
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
             dead_letter_stream=env.str("NEWSWORKER_DEAD_LETTER_STREAM", prefix + "dead-letter"),
             stream_maxlen=env.int("NEWSWORKER_STREAM_MAXLEN", 0),
+            rejected_stream=env.str("NEWSWORKER_REJECTED_STREAM", prefix + "rejected"),
+            rejected_maxlen=env.int("NEWSWORKER_REJECTED_MAXLEN", 10_000),
+            claim_idle_ms=env.int("NEWSWORKER_CLAIM_IDLE_MS", 300_000),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
             user_agent=env.str("NEWSWORKER_USER_AGENT", DEFAULT_USER_AGENT),
