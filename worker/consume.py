@@ -31,15 +31,17 @@ from typing import Any
 
 import redis
 
-from worker.config import Settings
+from worker.config import (
+    DEFAULT_CLAIM_IDLE_MS,
+    DEFAULT_REJECTED_MAXLEN,
+    DEFAULT_REJECTED_STREAM,
+    Settings,
+)
 from worker.errors import EntryRejected, EventInvalid, RejectReason
 from worker.events import SPEC_VERSION, schema_name, schema_validator, validate_data
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CLAIM_IDLE_MS = 300_000
-DEFAULT_REJECTED_STREAM = "newsworker:rejected"
-DEFAULT_REJECTED_MAXLEN = 10_000
 REQUIRED_ATTRIBUTES = ("id", "source", "specversion", "type")  # CloudEvents 1.0
 ERROR_CHARS = 500
 SET_ASIDE_PREFIX = "entry:"  # the rejected entry's own fields, copied byte for byte under this prefix
