@@ -227,6 +227,16 @@ def command_demo(args: argparse.Namespace, settings: Settings) -> int:
     return run_demo(settings, timeout_s=args.timeout)
 
 
+def _milliseconds(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of milliseconds") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsworker", description=__doc__)
     parser.add_argument("--version", action="version", version=f"newsworker {__version__}")
@@ -264,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     tail.add_argument("--block-ms", type=int, default=2000)
     tail.add_argument(
         "--claim-idle-ms",
-        type=int,
+        type=_milliseconds,
         default=None,
         help="take over entries other consumers left pending this long (default NEWSWORKER_CLAIM_IDLE_MS)",
     )
