@@ -183,12 +183,16 @@ def test_the_rejected_stream_is_bounded(raw_client, settings, rejections, good_e
     assert raw_client.xlen(settings.rejected_stream) < 301
 
 
+@pytest.mark.parametrize("removal", ["xdel", "xtrim"])
 def test_a_pending_entry_deleted_from_the_stream_is_acked_on_restart(
-    raw_client, settings, rejections, good_event
+    raw_client, settings, rejections, good_event, removal
 ):
     ids = add_events(raw_client, settings, good_event, 2)
     consumer(raw_client, settings, rejections, "a").read(count=2)
-    raw_client.xdel(settings.stream, ids[0])
+    if removal == "xdel":
+        raw_client.xdel(settings.stream, ids[0])
+    else:
+        raw_client.xtrim(settings.stream, maxlen=1, approximate=False)
     restarted = consumer(raw_client, settings, rejections, "a")
     assert [d.entry_id for d in restarted.read(count=10)] == [ids[1]]
     assert [(r.entry_id, r.reason) for r in rejections] == [(ids[0], RejectReason.ENTRY_DELETED)]

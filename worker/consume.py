@@ -40,6 +40,17 @@ from worker.config import (
 from worker.errors import EntryRejected, EventInvalid, RejectReason
 from worker.events import SPEC_VERSION, schema_name, schema_validator, validate_data
 
+__all__ = [
+    "Delivery",
+    "EventConsumer",
+    "RejectReason",
+    "Rejection",
+    "check_envelope",
+    "consumer_name",
+    "decode_fields",
+    "parse_event",
+]
+
 log = logging.getLogger(__name__)
 
 REQUIRED_ATTRIBUTES = ("id", "source", "specversion", "type")  # CloudEvents 1.0
