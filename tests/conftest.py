@@ -41,6 +41,7 @@ def session_settings(redis_url: str) -> Settings:
         key_prefix=prefix,
         stream=prefix + "articles",
         dead_letter_stream=prefix + "dead-letter",
+        rejected_stream=prefix + "rejected",
         allow_private_networks=True,
         queue=prefix + "queue",
         host_min_interval_s=0.0,

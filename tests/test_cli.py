@@ -319,6 +319,18 @@ def test_tail_prints_events_through_a_consumer_group_and_acknowledges_them(
     assert redis_client.xpending(settings.stream, "readers")["pending"] == 0
 
 
+def test_tail_rejected_prints_what_a_consumer_set_aside(settings, redis_client, monkeypatch, capsys):
+    for name, value in _service_env(settings).items():
+        monkeypatch.setenv(name, value)
+    junk_id = redis_client.xadd(settings.stream, {"headline": "no event here"})
+    assert main(["tail", "--count", "1", "--group", "readers", "--block-ms", "10"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["tail", "--rejected", "--count", "1", "--compact", "--group", "readers"]) == 0
+    aside = json.loads(capsys.readouterr().out)
+    assert (aside["reason"], aside["entry_id"]) == ("no_event_field", junk_id)
+    assert aside["entry:headline"] == "no event here"
+
+
 def test_demo_runs_the_service_on_the_bundled_samples_and_prints_their_events(settings):
     env = {**os.environ, "REDIS_URL": settings.redis_url}
     result = subprocess.run(

@@ -50,3 +50,15 @@ def test_redis_password_is_masked_in_repr():
 
 def test_url_without_password_is_shown_as_is():
     assert mask_url_password("redis://cache:6379/0") == "redis://cache:6379/0"
+
+
+def test_consumer_settings_default_to_five_minutes_idle_and_a_rejected_stream_under_the_prefix():
+    settings = Settings.from_env({"NEWSWORKER_KEY_PREFIX": "acme:"})
+    assert settings.claim_idle_ms == 5 * 60 * 1000
+    assert settings.rejected_stream == "acme:rejected"
+    assert settings.rejected_maxlen == 10_000
+
+
+def test_claim_idle_time_and_rejected_bound_are_read_from_the_environment():
+    settings = Settings.from_env({"NEWSWORKER_CLAIM_IDLE_MS": "1500", "NEWSWORKER_REJECTED_MAXLEN": "50"})
+    assert (settings.claim_idle_ms, settings.rejected_maxlen) == (1500, 50)

@@ -181,31 +181,71 @@ def command_submit(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.OK
 
 
+TAIL_BATCH = 10
+
+
 def command_tail(args: argparse.Namespace, settings: Settings) -> int:
+    """Print events (or dead letters, or rejected entries) as a consumer of a group, acknowledging
+    each one once printed. With `--count N`, exactly N are read and acknowledged."""
     import redis
 
     from worker.connections import connect_redis
-    from worker.publish import StreamReader, event_from_entry
+    from worker.consume import EventConsumer, Rejection, decode_fields, parse_event
 
-    stream = settings.dead_letter_stream if args.dead_letters else settings.stream
-    reader = StreamReader(connect_redis(settings), stream, args.group, args.consumer)
-    shown = 0
+    stream = settings.stream
+    if args.dead_letters:
+        stream = settings.dead_letter_stream
+    elif args.rejected:
+        stream = settings.rejected_stream
+    passed_over = 0
+
+    def report(rejection: Rejection) -> None:
+        nonlocal passed_over
+        passed_over += 1
+        aside = f"; set aside as {rejection.set_aside_as} on {settings.rejected_stream}"
+        print(
+            f"newsworker: entry {rejection.entry_id} of {rejection.stream} acknowledged, not shown: "
+            f"{rejection.reason}: {rejection.error}{aside if rejection.set_aside_as else ''}",
+            file=sys.stderr,
+        )
+
+    consumer = EventConsumer.from_settings(
+        connect_redis(settings),
+        settings,
+        args.group,
+        args.consumer,
+        stream=stream,
+        claim_idle_ms=settings.claim_idle_ms if args.claim_idle_ms is None else args.claim_idle_ms,
+        parse=parse_event if stream == settings.stream else decode_fields,
+        on_reject=report,
+    )
+    shown, interrupted = 0, False
     try:
-        reader.create_group("0")
-        while args.count is None or shown < args.count:
-            pending = reader.read(count=10, pending=True)
-            entries = pending or reader.read(count=10, block_ms=args.block_ms)
-            if not entries and not args.follow:
-                break
-            for entry_id, fields in entries:
-                body = fields if args.dead_letters else event_from_entry(fields)
-                emit_json(body, compact=args.compact)
-                reader.ack(entry_id)
-                shown += 1
+        consumer.create_group("0")
+        try:
+            while args.count is None or shown < args.count:
+                wanted = TAIL_BATCH if args.count is None else min(TAIL_BATCH, args.count - shown)
+                deliveries = consumer.read(count=wanted, block_ms=args.block_ms)
+                if not deliveries and not args.follow:
+                    break
+                for delivery in deliveries:
+                    emit_json(delivery.event, compact=args.compact)
+                    consumer.ack(delivery.entry_id)
+                    shown += 1
+        except KeyboardInterrupt:
+            interrupted = True
+        consumer.leave()
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
-    print(f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group})", file=sys.stderr)
-    return ExitCode.OK
+    except redis.ResponseError as error:
+        print(f"newsworker: Redis refused to serve {stream}: {error}", file=sys.stderr)
+        return ExitCode.INPUTS_FAILED
+    print(
+        f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group}, consumer "
+        f"{consumer.name}); {passed_over} acknowledged without being shown",
+        file=sys.stderr,
+    )
+    return ExitCode.INTERRUPTED if interrupted else ExitCode.OK
 
 
 def command_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -244,6 +284,16 @@ def command_status(args: argparse.Namespace, settings: Settings) -> int:
         raise RedisDown(str(error)) from error
     print(render_status(status, settings), flush=True)
     return exit_code(status)
+
+
+def _milliseconds(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of milliseconds") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -320,17 +370,23 @@ def build_parser() -> argparse.ArgumentParser:
         "tail",
         parents=[redis_url],
         help="read events with a consumer group (XREADGROUP/XACK) and print them",
-        description="Read the event stream (or the dead-letter stream) as a consumer group, print each "
-        "entry as JSON and acknowledge it.",
+        description="Read the event stream (or the dead-letter or rejected stream) as a consumer group, "
+        "print each entry as JSON and acknowledge it. Own pending entries come first, then entries other "
+        "consumers left idle too long (XAUTOCLAIM), then new ones; an entry that is not a valid event is "
+        "acknowledged, reported on stderr and set aside on the rejected stream.",
         **command_parser_options(),
     )
     tail.add_argument(
         "--group", default="newsworker-tail", help="consumer group; created if new (default: %(default)s)"
     )
     tail.add_argument(
-        "--consumer", default="cli", help="consumer name within the group (default: %(default)s)"
+        "--consumer",
+        default=None,
+        help="consumer name within the group (default: <hostname>-<pid>-<random>, one per process)",
     )
-    tail.add_argument("--count", type=int, default=None, metavar="N", help="stop after N entries")
+    tail.add_argument(
+        "--count", type=int, default=None, metavar="N", help="read and acknowledge exactly N entries"
+    )
     tail.add_argument("--follow", "-f", action="store_true", help="keep waiting for new entries")
     tail.add_argument(
         "--block-ms",
@@ -339,7 +395,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MS",
         help="how long one read waits for new entries, in milliseconds (default: %(default)s)",
     )
-    tail.add_argument("--dead-letters", action="store_true", help="read the dead-letter stream instead")
+    tail.add_argument(
+        "--claim-idle-ms",
+        type=_milliseconds,
+        default=None,
+        metavar="MS",
+        help="take over entries other consumers left pending this long (default: NEWSWORKER_CLAIM_IDLE_MS)",
+    )
+    source = tail.add_mutually_exclusive_group()
+    source.add_argument("--dead-letters", action="store_true", help="read the dead-letter stream instead")
+    source.add_argument("--rejected", action="store_true", help="read the entries consumers set aside")
     tail.add_argument(
         "--compact", action="store_true", help="one line per entry on a terminal too (always so in a pipe)"
     )

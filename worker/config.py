@@ -14,6 +14,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)"
+DEFAULT_REJECTED_STREAM = "newsworker:rejected"
+DEFAULT_REJECTED_MAXLEN = 10_000
+DEFAULT_CLAIM_IDLE_MS = 5 * 60 * 1000  # a consumer silent this long with entries pending is presumed dead
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +69,9 @@ class Settings:
     stream: str = "newsworker:articles"
     dead_letter_stream: str = "newsworker:dead-letter"
     stream_maxlen: int = 0
+    rejected_stream: str = DEFAULT_REJECTED_STREAM
+    rejected_maxlen: int = DEFAULT_REJECTED_MAXLEN
+    claim_idle_ms: int = DEFAULT_CLAIM_IDLE_MS
     queue: str = "newsworker"
     consume_celery_queue: bool = True
     allow_private_networks: bool = False
@@ -118,6 +124,9 @@ class Settings:
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
             dead_letter_stream=env.str("NEWSWORKER_DEAD_LETTER_STREAM", prefix + "dead-letter"),
             stream_maxlen=env.int("NEWSWORKER_STREAM_MAXLEN", 0),
+            rejected_stream=env.str("NEWSWORKER_REJECTED_STREAM", prefix + "rejected"),
+            rejected_maxlen=env.int("NEWSWORKER_REJECTED_MAXLEN", DEFAULT_REJECTED_MAXLEN),
+            claim_idle_ms=env.int("NEWSWORKER_CLAIM_IDLE_MS", DEFAULT_CLAIM_IDLE_MS),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             consume_celery_queue=env.bool("NEWSWORKER_CONSUME_CELERY_QUEUE", True),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),

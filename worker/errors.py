@@ -18,6 +18,8 @@
     │   └── FetchConnectionError        fetch_failed
     ├── FeedError                       feed_invalid       malformed feed, sitemap or XML bomb (final)
     ├── EventInvalid                    schema_violation   (final)
+    │   └── EntryRejected               a stream entry a consumer cannot take as an event; its
+    │                                   `rejection` (a RejectReason) says why (see `consume`)
     ├── StoreUnavailable                redis_unavailable  Redis unreachable or timing out (retried)
     └── TaskTimeout                     task_timeout       the task's own time limit ran out (final)
 
@@ -50,6 +52,18 @@ class DeadLetterReason(StrEnum):
     TASK_TIMEOUT = "task_timeout"
     REDIS_UNAVAILABLE = "redis_unavailable"
     INTERNAL = "internal_error"
+
+
+class RejectReason(StrEnum):
+    """Why a consumer set a stream entry aside instead of delivering it (field `reason` of the
+    rejected stream). `entry_deleted` is only reported: the entry is gone, nothing is set aside."""
+
+    NO_EVENT_FIELD = "no_event_field"
+    NOT_JSON = "not_json"
+    NOT_CLOUDEVENT = "not_cloudevent"
+    UNKNOWN_SCHEMA = "unknown_schema"
+    SCHEMA_VIOLATION = "schema_violation"
+    ENTRY_DELETED = "entry_deleted"
 
 
 class NewsworkerError(Exception):
@@ -143,6 +157,12 @@ class EventInvalid(NewsworkerError, ValueError):
     def __init__(self, message: str, *, path: str = "") -> None:
         super().__init__(message)
         self.path = path
+
+
+class EntryRejected(EventInvalid):
+    def __init__(self, rejection: RejectReason, message: str, *, path: str = "") -> None:
+        super().__init__(message, path=path)
+        self.rejection = rejection
 
 
 class StoreUnavailable(NewsworkerError):

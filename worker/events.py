@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from enum import StrEnum
-from functools import cache
+from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -32,24 +33,53 @@ class EventType(StrEnum):
     UPDATED = "dev.newsworker.article.updated.v1"
 
 
-@cache
+_SCHEMAS_CACHED = 32  # bounded: a hostile producer may name any number of schemas
+_SCHEMA_FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.json")
+
+
+@lru_cache(maxsize=_SCHEMAS_CACHED)
+def shipped_schema(name: str) -> dict[str, Any] | None:
+    """A schema shipped in `worker.schemas`, by its file name (`article.v1.json`); None when the
+    package ships none of that name, so a consumer can treat an event naming it as invalid."""
+    if not _SCHEMA_FILE_NAME.fullmatch(name):
+        return None
+    resource = files("worker.schemas").joinpath(name)
+    if not resource.is_file():
+        return None
+    return json.loads(resource.read_text(encoding="utf-8"))
+
+
 def article_schema() -> dict[str, Any]:
-    return json.loads(files("worker.schemas").joinpath(SCHEMA_RESOURCE).read_text(encoding="utf-8"))
+    schema = shipped_schema(SCHEMA_RESOURCE)
+    if schema is None:
+        raise FileNotFoundError(f"{SCHEMA_RESOURCE} is missing from worker.schemas")
+    return schema
 
 
-@cache
-def _validator() -> Draft202012Validator:
-    schema = article_schema()
+@lru_cache(maxsize=_SCHEMAS_CACHED)
+def schema_validator(name: str) -> Draft202012Validator | None:
+    """The validator of a shipped schema, by file name; None for a name the package does not ship."""
+    schema = shipped_schema(name)
+    if schema is None:
+        return None
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
 
 
-def validate_data(data: dict[str, Any]) -> None:
+def schema_name(dataschema: str) -> str:
+    """The file name a `dataschema` URI ends with: `…/schemas/article.v1.json` -> `article.v1.json`."""
+    return dataschema.rsplit("/", 1)[-1]
+
+
+def validate_data(data: Any, schema: str = SCHEMA_RESOURCE) -> None:
     """Raise EventInvalid naming the first offending field, so the dead letter says what was wrong."""
-    error = next(iter(sorted(_validator().iter_errors(data), key=lambda e: list(e.path))), None)
+    validator = schema_validator(schema)
+    if validator is None:
+        raise EventInvalid(f"no schema named {schema!r} ships with newsworker")
+    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.path))), None)
     if error is not None:
         path = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise EventInvalid(f"event data violates {SCHEMA_RESOURCE} at {path}: {error.message}", path=path)
+        raise EventInvalid(f"event data violates {schema} at {path}: {error.message}", path=path)
 
 
 def article_id(canonical_url: str | None, text_sha256: str) -> str:

@@ -1,4 +1,4 @@
-"""Redis Streams I/O: article events appended once, dead letters recorded once, consumer groups.
+"""Redis Streams writes: article events appended once, dead letters recorded once (reading: `consume`).
 
 Exactly-once publication rests on one rule: the XADD of an event and the write of its dedup
 record happen in one MULTI/EXEC, guarded by WATCH on the records it depends on. A retried or
@@ -13,7 +13,6 @@ Keys (under `settings.key_prefix`):
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -165,38 +164,3 @@ def publish_dead_letter(
     if entry_id is not None:  # a redelivered task's second letter was not written: not counted
         count_dead_letter(letter.reason)
     return entry_id
-
-
-class StreamReader:
-    """A consumer in a consumer group, as thin as walrus's ConsumerGroupStream: one method a command."""
-
-    def __init__(self, client: redis.Redis, stream: str, group: str, consumer: str) -> None:
-        self.client, self.stream, self.group, self.consumer = client, stream, group, consumer
-
-    def create_group(self, start_id: str = "0") -> None:
-        try:
-            self.client.xgroup_create(self.stream, self.group, id=start_id, mkstream=True)
-        except redis.ResponseError as exc:
-            if "BUSYGROUP" not in str(exc):
-                raise
-
-    def read(
-        self, count: int = 10, block_ms: int | None = None, pending: bool = False
-    ) -> list[tuple[str, dict]]:
-        """New entries, or with `pending` this consumer's delivered-but-unacknowledged ones."""
-        start = "0" if pending else ">"
-        reply = self.client.xreadgroup(
-            self.group, self.consumer, {self.stream: start}, count=count, block=block_ms
-        )
-        entries = []
-        for _stream, items in reply or []:
-            for entry_id, fields in items:
-                entries.append((_decode(entry_id), {_decode(k): _decode(v) for k, v in fields.items()}))
-        return entries
-
-    def ack(self, *entry_ids: str) -> int:
-        return self.client.xack(self.stream, self.group, *entry_ids)
-
-
-def event_from_entry(fields: dict[str, str]) -> dict[str, Any]:
-    return json.loads(fields["event"])

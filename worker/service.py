@@ -121,7 +121,7 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
     events a consumer group receives, and stop."""
     from worker.celery_app import app, apply_settings
     from worker.cli_common import emit_json
-    from worker.publish import StreamReader, event_from_entry
+    from worker.consume import EventConsumer
 
     try:
         settings, embedded = ensure_redis(settings)
@@ -137,6 +137,7 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
         queue=queue,
         dead_letter_stream=prefix + "dead-letter",
         consume_celery_queue=False,  # the demo's worker must not take the deployment's work
+        rejected_stream=prefix + "rejected",
     )
     client = connect_redis(settings)
     with tempfile.TemporaryDirectory(prefix="newsworker-demo-") as schedule_dir:
@@ -154,8 +155,8 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
             apply_settings(app, settings)
             from worker.tasks import ingest_text
 
-            reader = StreamReader(client, settings.stream, "demo", "demo-1")
-            reader.create_group("0")
+            consumer = EventConsumer.from_settings(client, settings, "demo")
+            consumer.create_group("0")
             samples = sample_paths()
             for path in samples:
                 task = "worker.tasks.ingest_html" if path.suffix == ".html" else ingest_text.name
@@ -163,9 +164,9 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
                 log.info("submitted %s", path.name)
             shown, deadline = 0, time.monotonic() + timeout_s
             while shown < len(samples) and time.monotonic() < deadline:
-                for entry_id, fields in reader.read(count=10, block_ms=1000):
-                    emit_json(event_from_entry(fields))
-                    reader.ack(entry_id)
+                for delivery in consumer.read(count=10, block_ms=1000):
+                    emit_json(delivery.event)
+                    consumer.ack(delivery.entry_id)
                     shown += 1
                 for _id, fields in client.xrange(settings.dead_letter_stream):
                     log.error("dead letter: %s", {k.decode(): v.decode() for k, v in fields.items()})
