@@ -20,6 +20,7 @@ import argparse
 import random
 import statistics
 import sys
+import time
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -62,7 +63,16 @@ def _family(key: str, prefix: str) -> str:
     return f"near:{kind}" if kind.isalpha() else "near:band"
 
 
-def measure(client: redis.Redis, settings: Settings, articles: int, dead_every: int, root: Path) -> dict:
+def _seed_day_volume(client: redis.Redis, settings: Settings, articles_a_day: int) -> None:
+    """Yesterday's article count, as the index reads it to size today's buckets (when it keeps one)."""
+    if articles_a_day:
+        yesterday = int(time.time() // 86_400) - 1
+        client.set(settings.key("near", "count", str(yesterday)), articles_a_day, ex=3 * 86_400)
+
+
+def measure(client: redis.Redis, settings: Settings, args: argparse.Namespace) -> dict:
+    articles, dead_every, root = args.articles, args.dead_letters, data_dir(args.data)
+    _seed_day_volume(client, settings, args.day_volume)
     published, text_bytes, event_bytes = 0, [], []
     for raw, kind in _texts(root, articles):
         if published >= articles:
@@ -128,6 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dead-letters", type=int, default=10, help="one dead letter every N articles (0: none)"
     )
+    parser.add_argument(
+        "--day-volume",
+        type=int,
+        default=0,
+        help="articles the day before (sizes today's near-duplicate buckets as at that volume)",
+    )
     parser.add_argument("--redis-url", help="a Redis to use instead of an embedded one (keys are cleaned up)")
     parser.add_argument("--data", help="benchmark data folder (default ../shared/bench)")
     args = parser.parse_args(argv)
@@ -139,15 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     def run(url: str) -> None:
         client = redis.Redis.from_url(url)
         try:
-            report(
-                measure(
-                    client,
-                    replace(base, redis_url=url),
-                    args.articles,
-                    args.dead_letters,
-                    data_dir(args.data),
-                )
-            )
+            report(measure(client, replace(base, redis_url=url), args))
         finally:
             keys = list(client.scan_iter(match=prefix + "*", count=1000))
             for start in range(0, len(keys), 1000):

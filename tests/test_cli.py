@@ -118,7 +118,7 @@ def test_tail_prints_events_through_a_consumer_group_and_acknowledges_them(
     events(redis_client, settings.stream, 1)
     assert main(["tail", "--count", "1", "--compact", "--group", "readers"]) == 0
     printed = json.loads(capsys.readouterr().out.splitlines()[0])
-    assert printed["type"] == "dev.newsworker.article.created.v1"
+    assert printed["type"] == "dev.newsworker.article.created.v2"
     assert redis_client.xpending(settings.stream, "readers")["pending"] == 0
 
 

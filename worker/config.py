@@ -66,6 +66,8 @@ class Settings:
     stream: str = "newsworker:articles"
     dead_letter_stream: str = "newsworker:dead-letter"
     stream_maxlen: int = 0
+    retention_s: int = 7 * 24 * 3600
+    dead_letter_retention_s: int = 30 * 24 * 3600
     queue: str = "newsworker"
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
@@ -115,6 +117,8 @@ class Settings:
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
             dead_letter_stream=env.str("NEWSWORKER_DEAD_LETTER_STREAM", prefix + "dead-letter"),
             stream_maxlen=env.int("NEWSWORKER_STREAM_MAXLEN", 0),
+            retention_s=env.positive_int("NEWSWORKER_RETENTION_S", 7 * 24 * 3600),
+            dead_letter_retention_s=env.positive_int("NEWSWORKER_DEAD_LETTER_RETENTION_S", 30 * 24 * 3600),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
             user_agent=env.str("NEWSWORKER_USER_AGENT", DEFAULT_USER_AGENT),
@@ -164,6 +168,12 @@ class _Env:
             return int(raw) if raw else default
         except ValueError:
             raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+    def positive_int(self, name: str, default: int) -> int:
+        value = self.int(name, default)
+        if value <= 0:
+            raise ConfigError(f"{name} must be a positive whole number, got {value}")
+        return value
 
     def float(self, name: str, default: float) -> float:
         raw = self.values.get(name, "").strip()
