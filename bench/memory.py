@@ -103,12 +103,14 @@ def measure(client: redis.Redis, settings: Settings, args: argparse.Namespace) -
         row[1] += client.memory_usage(name, samples=0) or 0
         row[2] += client.ttl(name) >= 0
     stream_bytes = client.memory_usage(settings.stream, samples=0) or 0
+    dead_bytes = client.memory_usage(settings.dead_letter_stream, samples=0) or 0
     return {
         "articles": published,
         "families": dict(families),
         "text_bytes": statistics.mean(text_bytes),
         "event_bytes": statistics.mean(event_bytes),
         "stream_bytes_per_entry": stream_bytes / max(1, client.xlen(settings.stream)),
+        "dead_letter_bytes_per_entry": dead_bytes / max(1, client.xlen(settings.dead_letter_stream)),
         "ratio_over_text": statistics.mean(e / t for e, t in zip(event_bytes, text_bytes, strict=True)),
         "over_budget": sum(e > 1.3 * t + 1024 for e, t in zip(event_bytes, text_bytes, strict=True)),
     }
@@ -130,6 +132,7 @@ def report(result: dict) -> None:
         f" text {result['text_bytes']:.0f} B; event/text {result['ratio_over_text']:.2f}x;"
         f" entries over 1.3x text + 1 KiB: {result['over_budget']}"
     )
+    print(f"dead-letter stream memory {result['dead_letter_bytes_per_entry']:.0f} B per entry")
 
 
 def main(argv: list[str] | None = None) -> int:
