@@ -63,7 +63,7 @@ class Retention:
         return cls(
             stream_s=settings.retention_s,
             dead_letter_s=settings.dead_letter_retention_s,
-            dedup_s=settings.dedup_ttl_s or settings.retention_s,
+            dedup_s=settings.dedup_ttl_s if settings.dedup_ttl_s > 0 else settings.retention_s,
             stream_maxlen=settings.stream_maxlen,
         )
 
