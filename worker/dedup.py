@@ -31,10 +31,15 @@ expire whole `dedup_s` after that day ends, and a lookup reads the buckets of ev
 So a near duplicate is found when it comes within `NEWSWORKER_DEDUP_TTL_S` (default the retention,
 7 days) of its original, and never after a day more; nothing refreshes a bucket's expiry.
 
-Buckets are sized so each holds about `_BUCKET_TARGET_ENTRIES` (at most 96) of a day's
-articles: few enough that Redis keeps the hash as a compact listpack (up to 128 entries), many
-enough that the key's own cost is shared. A day's width is fixed at its first article, from the
-day before's count (16 buckets a band up to 1,536 articles a day, 65,536 at a million).
+Buckets are sized so each holds 6 to 96 (`_BUCKET_TARGET_ENTRIES`) of a day's articles: few
+enough that Redis keeps the hash as a compact listpack (up to 128 entries), many enough that the
+key's own cost is shared. A day's width is fixed at its first article, from the day before's count
+(16 buckets a band up to 1,536 articles a day, 65,536 at a million); a first day at a much higher
+volume than the day before overfills its buckets, which then cost more, for that day.
+
+Two copies of a new story published at the same moment by workers on either side of midnight (by
+their clocks) watch different days' buckets, and may found two clusters; at any other time one
+EXEC fails and retries, and finds the other.
 
 Candidates from the bands are verified on their stored signatures: a shared band is only a hint.
 """
