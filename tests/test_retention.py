@@ -239,3 +239,10 @@ def test_retention_defaults_to_a_week_and_dead_letters_to_thirty_days():
 def test_retention_of_zero_is_a_config_error():
     with pytest.raises(ConfigError, match="NEWSWORKER_RETENTION_S"):
         Settings.from_env({"NEWSWORKER_RETENTION_S": "0"})
+
+
+def test_retentions_are_read_from_the_environment():
+    settings = Settings.from_env(
+        {"NEWSWORKER_RETENTION_S": "86400", "NEWSWORKER_DEAD_LETTER_RETENTION_S": "604800"}
+    )
+    assert (settings.retention_s, settings.dead_letter_retention_s) == (86_400, 604_800)
