@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup clean
+.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory clean
 
 # Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
@@ -51,6 +51,9 @@ bench-load: install
 
 bench-dedup: install
 	$(BIN)/python -m bench.dedup
+
+bench-memory: install  ## Redis memory per article (keys, TTLs, stream entry vs text)
+	$(BIN)/python -m bench.memory
 
 clean:
 	rm -rf $(VENV) bench/out .pytest_cache .ruff_cache *.egg-info

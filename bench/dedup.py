@@ -37,7 +37,7 @@ from worker.config import Settings
 from worker.dedup import lookup, near_fingerprint
 from worker.document import load_document
 from worker.embedded import EmbeddedRedis
-from worker.events import article_data
+from worker.events import article_data, article_text
 from worker.pipeline import extract_article
 from worker.publish import publish_article
 
@@ -147,7 +147,7 @@ def run(args: argparse.Namespace, url: str) -> dict:
             article = extract_article(load_document(page.raw, url=page.url))
             data = article_data(article, source={"kind": "html"})
             start = time.perf_counter()
-            near = near_fingerprint(data["text"], settings.near_duplicate_threshold)
+            near = near_fingerprint(article_text(data), settings.near_duplicate_threshold)
             fingerprint_ms.append((time.perf_counter() - start) * 1000)
             before = CountingConnection.round_trips
             start = time.perf_counter()

@@ -238,7 +238,7 @@ def test_redis_url_option_overrides_the_environment(settings, redis_client, monk
     main(["extract", str(FIXTURES / "wire_story.txt")])
     publish_article(redis_client, settings, json.loads(capsys.readouterr().out))
     assert main(["tail", "--redis-url", settings.redis_url, "--count", "1", "--group", "g"]) == ExitCode.OK
-    assert json.loads(capsys.readouterr().out)["type"] == "dev.newsworker.article.created.v1"
+    assert json.loads(capsys.readouterr().out)["type"] == "dev.newsworker.article.created.v2"
 
 
 def test_redis_url_option_overrides_the_environment_for_the_feed_commands(
@@ -315,7 +315,7 @@ def test_tail_prints_events_through_a_consumer_group_and_acknowledges_them(
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1  # stdout is not a terminal: one line per event, --compact or not
     printed = json.loads(lines[0])
-    assert printed["type"] == "dev.newsworker.article.created.v1"
+    assert printed["type"] == "dev.newsworker.article.created.v2"
     assert redis_client.xpending(settings.stream, "readers")["pending"] == 0
 
 

@@ -259,7 +259,7 @@ def test_tail_passes_over_an_entry_without_event_and_goes_on(
     add_events(raw_client, settings, good_event, 1)
     assert main(["tail", "--count", "1", "--compact", "--group", GROUP]) == 0
     captured = capsys.readouterr()
-    assert json.loads(captured.out)["type"] == "dev.newsworker.article.created.v1"
+    assert json.loads(captured.out)["type"] == "dev.newsworker.article.created.v2"
     assert f"entry {bad_id} of {settings.stream} acknowledged, not shown: no_event_field" in captured.err
     assert raw_client.xlen(settings.rejected_stream) == 1
     assert raw_client.xpending(settings.stream, GROUP)["pending"] == 0

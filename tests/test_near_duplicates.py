@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from dataclasses import replace
 
 import pytest
 
 from bench.synth import Story, as_plain_text, render, unrelated_story, wire_story
 from tests.helpers import events
-from worker.dedup import band_rows, find_near_duplicate, near_fingerprint, overlap
+from worker.dedup import (
+    band_rows,
+    doc_key,
+    find_near_duplicate,
+    near_fingerprint,
+    overlap,
+    read_index_days,
+    short_id,
+)
 from worker.document import load_document
-from worker.events import article_data
+from worker.events import article_data, article_text
 from worker.pipeline import extract_article
 from worker.publish import PublishOutcome, publish_article
 
@@ -137,14 +146,16 @@ def test_index_is_written_only_with_the_event(settings, redis_client):
     data = _data(wire_story(), 0)
     publish_article(redis_client, settings, data)
     publish_article(redis_client, settings, data)  # a redelivery: DUPLICATE, nothing written
-    near = near_fingerprint(data["text"], settings.near_duplicate_threshold)
-    buckets = zip(near.band_keys(settings), near.band_fields(), strict=True)
-    assert all(redis_client.hget(key, field) == data["id"] for key, field in buckets)
+    near = near_fingerprint(article_text(data), settings.near_duplicate_threshold)
+    days = read_index_days(redis_client, settings, time.time())
+    keys = near.band_keys(settings, days.today, days.today_width)
+    buckets = zip(keys, near.band_fields(days.today_width), strict=True)
+    assert all(redis_client.hget(key, field) == short_id(data["id"]) for key, field in buckets)
     bad = {**_data(unrelated_story(random.Random(4)), 1), "url": "not-absolute"}
     with pytest.raises(ValueError):  # the schema refuses it: no event, and no index record either
         publish_article(redis_client, settings, bad)
     assert redis_client.xlen(settings.stream) == 1
-    assert not redis_client.exists(settings.key("near", "doc", bad["id"]))
+    assert not redis_client.exists(doc_key(settings, bad["id"]))
 
 
 @pytest.mark.parametrize("threshold", [0.5, 0.8, 0.9])

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.usefixtures("celery_worker")
 def test_ingest_text_appends_one_created_event(settings, redis_client):
     ingest_text.delay((FIXTURES / "wire_story.txt").read_text())
     [event] = events(redis_client, settings.stream, 1)
-    assert event["type"] == "dev.newsworker.article.created.v1"
+    assert event["type"] == "dev.newsworker.article.created.v2"
     assert event["data"]["source"]["kind"] == "text"
-    assert "floating wind farm" in event["data"]["text"]
+    assert any("floating wind farm" in p for p in event["data"]["paragraphs"])
 
 
 def test_ingest_html_appends_event_keyed_by_canonical_url(settings, redis_client):
@@ -44,7 +44,7 @@ def test_every_published_event_validates_against_the_schema(settings, redis_clie
     ingest_html.delay((FIXTURES / "wire_story.html").read_text())
     for event in events(redis_client, settings.stream, 2):
         assert event["specversion"] == "1.0"
-        assert event["dataschema"].endswith("article.v1.json")
+        assert event["dataschema"].endswith("article.v2.json")
         validate_data(event["data"])
 
 
@@ -75,7 +75,7 @@ def test_changed_text_of_a_known_article_gives_one_updated_event(settings, redis
     ingest_html.delay(edited)
     created, updated = events(redis_client, settings.stream, 2)
     assert created["data"]["id"] == updated["data"]["id"]
-    assert updated["type"] == "dev.newsworker.article.updated.v1"
+    assert updated["type"] == "dev.newsworker.article.updated.v2"
     ingest_html.delay(edited)
     wait_for_task_count(redis_client, settings, 3)
     assert redis_client.xlen(settings.stream) == 2

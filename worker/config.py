@@ -72,6 +72,8 @@ class Settings:
     rejected_stream: str = DEFAULT_REJECTED_STREAM
     rejected_maxlen: int = DEFAULT_REJECTED_MAXLEN
     claim_idle_ms: int = DEFAULT_CLAIM_IDLE_MS
+    retention_s: int = 7 * 24 * 3600
+    dead_letter_retention_s: int = 30 * 24 * 3600
     queue: str = "newsworker"
     consume_celery_queue: bool = True
     allow_private_networks: bool = False
@@ -127,6 +129,8 @@ class Settings:
             rejected_stream=env.str("NEWSWORKER_REJECTED_STREAM", prefix + "rejected"),
             rejected_maxlen=env.int("NEWSWORKER_REJECTED_MAXLEN", DEFAULT_REJECTED_MAXLEN),
             claim_idle_ms=env.int("NEWSWORKER_CLAIM_IDLE_MS", DEFAULT_CLAIM_IDLE_MS),
+            retention_s=env.positive_int("NEWSWORKER_RETENTION_S", 7 * 24 * 3600),
+            dead_letter_retention_s=env.positive_int("NEWSWORKER_DEAD_LETTER_RETENTION_S", 30 * 24 * 3600),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             consume_celery_queue=env.bool("NEWSWORKER_CONSUME_CELERY_QUEUE", True),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
@@ -179,6 +183,12 @@ class _Env:
             return int(raw) if raw else default
         except ValueError:
             raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+    def positive_int(self, name: str, default: int) -> int:
+        value = self.int(name, default)
+        if value <= 0:
+            raise ConfigError(f"{name} must be a positive whole number, got {value}")
+        return value
 
     def float(self, name: str, default: float) -> float:
         raw = self.values.get(name, "").strip()

@@ -15,19 +15,40 @@ The signature is datasketch's MinHash; the banding (LSH) lives in Redis, so ever
 index, and its writes join `publish_article`'s MULTI: an article is indexed exactly when its event
 is appended.
 
-Keys (under `settings.key_prefix`):
-    near:doc:<id>                    hash: `sig` (MinHash values, little-endian uint32, hex),
-                                     `size` (shingles), `cluster`, `duplicate_of`
-    near:band:<rows>:<band>:<h[:4]>  hash: the rest of a band's hash -> the ids of the articles that
-                                     have it, comma-separated (buckets, not a key per band value:
-                                     a Redis key costs more memory than the entry it holds)
+Keys (under `settings.key_prefix`), each expiring with its day (see `retention`):
+    near:doc:<id[:16]>                  string `cluster|dup|size|sig`: the cluster id, 1 when the
+                                        article is a duplicate, its shingle count and its MinHash
+                                        values' low 16 bits (base64); one string, not a hash,
+                                        because a hash holding a long value costs a hash table
+    near:<day>:<rows>:<band>:<bucket>   hash: the next 6 hex digits of a band's hash -> the short
+                                        ids of that day's articles that have it, comma-separated
+    near:width:<day>                    the day's bucket width: how many hex digits of a band's
+                                        hash name its bucket (chosen from the day before's volume)
+    near:count:<day>                    articles indexed that day
+
+The index is time-bucketed: an article goes into the buckets of the day it is published, which
+expire whole `dedup_s` after that day ends, and a lookup reads the buckets of every day still alive.
+So a near duplicate is found when it comes within `NEWSWORKER_DEDUP_TTL_S` (default the retention,
+7 days) of its original, and never after a day more; nothing refreshes a bucket's expiry.
+
+Buckets are sized so each holds 6 to 96 (`_BUCKET_TARGET_ENTRIES`) of a day's articles: few
+enough that Redis keeps the hash as a compact listpack (up to 128 entries), many enough that the
+key's own cost is shared. A day's width is fixed at its first article, from the day before's count
+(16 buckets a band up to 1,536 articles a day, 65,536 at a million); a first day at a much higher
+volume than the day before overfills its buckets, which then cost more, for that day.
+
+Two copies of a new story published at the same moment by workers on either side of midnight (by
+their clocks) watch different days' buckets, and may found two clusters; at any other time one
+EXEC fails and retries, and finds the other.
 
 Candidates from the bands are verified on their stored signatures: a shared band is only a hint.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -37,13 +58,19 @@ import redis
 from datasketch import MinHash
 
 from worker.config import Settings
+from worker.events import article_text
 from worker.fingerprints import shingles
+from worker.retention import DAY_S, Retention, day_expires_at, days_within
 
 NUM_PERM = 128
 MINHASH_SEED = 7
 MINHASH_SCHEME = "affine32"  # datasketch 2's default: uint32 values, collision-free permutations
 MIN_SIZE_RATIO = 0.5
-_BUCKET_CHARS = 4  # 65,536 buckets per band: about 15 entries each at a million articles
+_FIELD_CHARS = 6  # with the bucket's digits, 28 to 40 bits of a band's hash
+_MIN_WIDTH, _MAX_WIDTH = 1, 4  # 16 to 65,536 buckets a band a day
+_BUCKET_TARGET_ENTRIES = 96
+SHORT_ID_CHARS = 16  # an article in the index: 64 bits of its id, no collision in a window's millions
+SIGNATURE_BITS = 16  # b-bit MinHash: the low 16 bits of each value, enough to compare signatures
 # Bands are tuned for a Jaccard similarity below the overlap threshold (an overlap of 0.8 between
 # articles of lengths 1 and 1.15 is a Jaccard of 0.67): an article at that similarity shares at least
 # one band with its original with this probability; verification then drops the false candidates.
@@ -65,16 +92,16 @@ class NearFingerprint:
     rows: int
     bands: tuple[str, ...]
 
-    def band_keys(self, settings: Settings) -> list[str]:
-        """The bucket of each band (watched while publishing)."""
+    def band_keys(self, settings: Settings, day: int, width: int) -> list[str]:
+        """The bucket of each band on `day` (today's are watched while publishing)."""
         return [
-            settings.key("near", "band", str(self.rows), str(i), h[:_BUCKET_CHARS])
+            settings.key("near", str(day), str(self.rows), str(i), h[:width])
             for i, h in enumerate(self.bands)
         ]
 
-    def band_fields(self) -> list[str]:
-        """Each band's field in its bucket."""
-        return [h[_BUCKET_CHARS:] for h in self.bands]
+    def band_fields(self, width: int) -> list[str]:
+        """Each band's field in its bucket of a day of that width."""
+        return [h[width : width + _FIELD_CHARS] for h in self.bands]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +149,12 @@ def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two signatures: the share of equal MinHash values."""
-    return float(np.count_nonzero(a == b)) / len(a)
+    """Estimated Jaccard similarity of two signatures (full or b-bit): the share of equal values,
+    less the share that low bits alone make equal by chance (Li and König's b-bit MinHash)."""
+    mask = (1 << SIGNATURE_BITS) - 1
+    equal = float(np.count_nonzero((a & mask) == (b & mask))) / len(a)
+    chance = 1.0 / (1 << SIGNATURE_BITS)
+    return max(0.0, (equal - chance) / (1.0 - chance))
 
 
 def overlap(jaccard: float, size_a: int, size_b: int) -> float:
@@ -139,21 +170,106 @@ def _decode(value: bytes | str | None) -> str | None:
     return value.decode() if isinstance(value, bytes) else value
 
 
+def short_id(article_id: str) -> str:
+    return article_id[:SHORT_ID_CHARS]
+
+
 def doc_key(settings: Settings, article_id: str) -> str:
-    return settings.key("near", "doc", article_id)
+    return settings.key("near", "doc", short_id(article_id))
 
 
-# One command instead of one per band: redis-py spends more time packing and parsing 40-odd small
-# commands than Redis spends running them. KEYS: the article's record, then its band buckets;
-# ARGV: the fewest shared bands that make a candidate, then each band's field.
+def width_key(settings: Settings, day: int) -> str:
+    return settings.key("near", "width", str(day))
+
+
+def count_key(settings: Settings, day: int) -> str:
+    return settings.key("near", "count", str(day))
+
+
+def width_for_volume(articles_a_day: int) -> int:
+    """Hex digits of a bucket name: the fewest that keep a day's buckets under the target."""
+    width = _MIN_WIDTH
+    while width < _MAX_WIDTH and articles_a_day > _BUCKET_TARGET_ENTRIES * 16**width:
+        width += 1
+    return width
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDays:
+    """The days a lookup reads, each with its bucket width (today first), and today's expiry."""
+
+    today: int
+    widths: dict[int, int]
+    expires_at: int
+    new_width: bool  # today's width is not recorded yet: this article's EXEC records it
+
+    @property
+    def today_width(self) -> int:
+        return self.widths[self.today]
+
+    @staticmethod
+    def read_keys(settings: Settings, now_s: float) -> list[str]:
+        """What `resolve` needs, read in the publishing MGET: yesterday's count, each day's width."""
+        days = days_within(now_s, Retention.of(settings).dedup_s)
+        return [count_key(settings, days[0] - 1), *(width_key(settings, d) for d in days)]
+
+    @classmethod
+    def resolve(cls, settings: Settings, now_s: float, values: list[str | None]) -> IndexDays:
+        window_s = Retention.of(settings).dedup_s
+        days = days_within(now_s, window_s)
+        yesterday_count, *widths = values
+        found = {day: int(w) for day, w in zip(days, widths, strict=True) if w}
+        new_width = days[0] not in found
+        if new_width:
+            found[days[0]] = width_for_volume(int(yesterday_count or 0))
+        ordered = {day: found[day] for day in days if day in found}
+        return cls(days[0], ordered, day_expires_at(days[0], window_s), new_width)
+
+
+def read_index_days(client: redis.Redis, settings: Settings, now_s: float) -> IndexDays:
+    keys = IndexDays.read_keys(settings, now_s)
+    return IndexDays.resolve(settings, now_s, [_decode(v) for v in client.mget(keys)])
+
+
+def _encode_record(fingerprint: NearFingerprint, match: NearMatch) -> str:
+    low = (fingerprint.signature & ((1 << SIGNATURE_BITS) - 1)).astype("<u2").tobytes()
+    duplicate = "1" if match.duplicate_of else "0"
+    return f"{match.cluster}|{duplicate}|{fingerprint.size}|{base64.b64encode(low).decode()}"
+
+
+def _decode_record(record: str) -> tuple[str, int, np.ndarray] | None:
+    """(cluster, size, b-bit signature), or None for a record of another format."""
+    parts = record.split("|")
+    if len(parts) != 4:
+        return None
+    signature = np.frombuffer(base64.b64decode(parts[3]), dtype="<u2")
+    if len(signature) != NUM_PERM:
+        return None
+    return parts[0], int(parts[2]), signature.astype(np.uint32)
+
+
+# One command instead of one per band: redis-py spends more time packing and parsing hundreds of small
+# commands than Redis spends running them. KEYS: the article's record, then its band buckets, day
+# after day; ARGV: the fewest shared bands that make a candidate, the bands a day, then each key's
+# field. A candidate found under one band on two days counts once.
 _LOOKUP_SCRIPT = """
-local own = redis.call('HMGET', KEYS[1], 'cluster', 'duplicate_of')
-if own[1] then return {own[1], own[2] or ''} end
-local shared, found = {}, {'', ''}
+local own = redis.call('GET', KEYS[1])
+if own then
+  local cluster, dup = string.match(own, '^([^|]*)|([^|]*)|')
+  if cluster then return {cluster, dup == '1' and cluster or ''} end
+end
+local bands, seen, shared, found = tonumber(ARGV[2]), {}, {}, {'', ''}
 for i = 2, #KEYS do
-  local ids = redis.call('HGET', KEYS[i], ARGV[i])
+  local ids = redis.call('HGET', KEYS[i], ARGV[i + 1])
   if ids then
-    for member in string.gmatch(ids, '[^,]+') do shared[member] = (shared[member] or 0) + 1 end
+    local band = (i - 2) % bands
+    for member in string.gmatch(ids, '[^,]+') do
+      local mark = member .. ':' .. band
+      if not seen[mark] then
+        seen[mark] = true
+        shared[member] = (shared[member] or 0) + 1
+      end
+    end
   end
 end
 for member, count in pairs(shared) do
@@ -161,62 +277,73 @@ for member, count in pairs(shared) do
 end
 return found
 """
-# KEYS: the band buckets; ARGV: the article id, the TTL in seconds (0: none), then each band's field.
+# KEYS: the day's count, the day's width, then the article's band buckets. ARGV: the short id, when
+# the day's keys expire (unix seconds), when its count expires, the width to record ('' when it is
+# already recorded), then each band's field. The expiry is the day's, the same at every insert:
+# buckets expire whole, never renewed by a later article.
 _INDEX_SCRIPT = """
-local id, ttl = ARGV[1], tonumber(ARGV[2])
-for i, key in ipairs(KEYS) do
-  local ids = redis.call('HGET', key, ARGV[i + 2])
+local id, expires_at = ARGV[1], ARGV[2]
+redis.call('INCR', KEYS[1])
+redis.call('EXPIREAT', KEYS[1], ARGV[3])
+if ARGV[4] ~= '' then redis.call('SET', KEYS[2], ARGV[4], 'NX', 'EXAT', expires_at) end
+for i = 3, #KEYS do
+  local field = ARGV[i + 2]
+  local ids = redis.call('HGET', KEYS[i], field)
   if not ids then
-    redis.call('HSET', key, ARGV[i + 2], id)
+    redis.call('HSET', KEYS[i], field, id)
   elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
-    redis.call('HSET', key, ARGV[i + 2], ids .. ',' .. id)
+    redis.call('HSET', KEYS[i], field, ids .. ',' .. id)
   end
-  if ttl > 0 then redis.call('EXPIRE', key, ttl) end
+  redis.call('EXPIREAT', KEYS[i], expires_at)
 end
 return #KEYS
 """
 
 
 def lookup(
-    client: redis.Redis, settings: Settings, article_id: str, fingerprint: NearFingerprint
+    client: redis.Redis,
+    settings: Settings,
+    article_id: str,
+    fingerprint: NearFingerprint,
+    days: IndexDays | None = None,
 ) -> NearMatch:
-    """The cluster `article_id` joins. Two round trips: the bands (and the article's own record, so a
-    re-published article keeps its cluster), then the signatures of the candidates sharing the most
-    bands, if any share `MIN_SHARED_BANDS`."""
-    keys = [doc_key(settings, article_id), *fingerprint.band_keys(settings)]
-    own_cluster, own_duplicate_of, *found = (
-        _decode(v)
-        for v in client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, *fingerprint.band_fields())
-    )
+    """The cluster `article_id` joins. Two round trips: the bands of every day in the window (and
+    the article's own record, so a re-published article keeps its cluster), then the signatures of
+    the candidates sharing the most bands, if any share `MIN_SHARED_BANDS`."""
+    days = days or read_index_days(client, settings, time.time())
+    keys, fields = [doc_key(settings, article_id)], []
+    for day, width in days.widths.items():
+        keys += fingerprint.band_keys(settings, day, width)
+        fields += fingerprint.band_fields(width)
+    reply = client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields)
+    own_cluster, own_duplicate_of, *found = (_decode(v) for v in reply)
     if own_cluster:
         return NearMatch(cluster=own_cluster, duplicate_of=own_duplicate_of or None)
-    shared = {str(m): int(c) for m, c in zip(found[::2], found[1::2], strict=True) if m != article_id}
+    own = short_id(article_id)
+    shared = {str(m): int(c) for m, c in zip(found[::2], found[1::2], strict=True) if m != own}
     candidates = sorted(shared, key=lambda m: (-shared[m], m))[:MAX_VERIFIED_CANDIDATES]
     if not candidates:
         return NearMatch(cluster=article_id)
-    pipe = client.pipeline(transaction=False)
-    for candidate in candidates:
-        pipe.hmget(doc_key(settings, candidate), "sig", "size", "cluster")
+    records = client.mget([doc_key(settings, c) for c in candidates])
     best: NearMatch | None = None
-    for candidate, (sig, size, cluster) in zip(candidates, pipe.execute(), strict=True):
-        if sig is None or cluster is None or size is None or len(sig) != 8 * NUM_PERM:
+    for record in records:
+        decoded = _decode_record(_decode(record) or "")
+        if decoded is None:
             continue  # expired, or indexed with other parameters
-        stored = np.frombuffer(bytes.fromhex(_decode(sig) or ""), dtype="<u4")
-        jaccard = similarity(fingerprint.signature, stored)
-        score = overlap(jaccard, fingerprint.size, int(size))
+        cluster_id, size, stored = decoded
+        score = overlap(similarity(fingerprint.signature, stored), fingerprint.size, size)
         if score >= settings.near_duplicate_threshold and (best is None or score > best.similarity):
-            cluster_id = _decode(cluster) or candidate
             best = NearMatch(cluster=cluster_id, duplicate_of=cluster_id, similarity=score)
     return best or NearMatch(cluster=article_id)
 
 
 def find_near_duplicate(
-    client: redis.Redis, settings: Settings, data: dict[str, Any]
+    client: redis.Redis, settings: Settings, data: dict[str, Any], *, now_s: float | None = None
 ) -> tuple[str | None, str]:
     """(duplicate_of, cluster) for an article's event data, without indexing it."""
-    match = lookup(
-        client, settings, data["id"], near_fingerprint(data["text"], settings.near_duplicate_threshold)
-    )
+    days = read_index_days(client, settings, time.time() if now_s is None else now_s)
+    near = near_fingerprint(article_text(data), settings.near_duplicate_threshold)
+    match = lookup(client, settings, data["id"], near, days)
     return match.duplicate_of, match.cluster
 
 
@@ -226,22 +353,22 @@ def add_to_index(
     article_id: str,
     fingerprint: NearFingerprint,
     match: NearMatch,
-    ttl_s: int | None = None,
+    days: IndexDays,
 ) -> None:
-    """Queue the index writes on `pipe` (inside the publishing MULTI; the signature goes as hex, so a
-    client with `decode_responses` reads it back too): the article's record, then its
-    id in each of its bands. A re-published (updated) article adds its new bands; old ones fail
-    verification or still point at the same article."""
-    key = doc_key(settings, article_id)
-    record = {
-        "sig": fingerprint.signature.astype("<u4").tobytes().hex(),
-        "size": fingerprint.size,
-        "cluster": match.cluster,
-    }
-    if match.duplicate_of:
-        record["duplicate_of"] = match.duplicate_of
-    pipe.hset(key, mapping=record)
-    if ttl_s:
-        pipe.expire(key, ttl_s)
-    band_keys = fingerprint.band_keys(settings)
-    pipe.eval(_INDEX_SCRIPT, len(band_keys), *band_keys, article_id, ttl_s or 0, *fingerprint.band_fields())
+    """Queue the index writes on `pipe` (inside the publishing MULTI): the article's record, then
+    its short id in each of today's band buckets, all expiring with today. A re-published (updated)
+    article adds its new bands and moves its record to today; old bands fail verification or still
+    point at the same article."""
+    pipe.set(doc_key(settings, article_id), _encode_record(fingerprint, match), exat=days.expires_at)
+    band_keys = fingerprint.band_keys(settings, days.today, days.today_width)
+    keys = [count_key(settings, days.today), width_key(settings, days.today), *band_keys]
+    pipe.eval(
+        _INDEX_SCRIPT,
+        len(keys),
+        *keys,
+        short_id(article_id),
+        days.expires_at,
+        (days.today + 2) * DAY_S,
+        days.today_width if days.new_width else "",
+        *fingerprint.band_fields(days.today_width),
+    )

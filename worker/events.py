@@ -2,6 +2,10 @@
 
 Building and validating live here; writing to Redis lives in `publish` (the CloudEvents SDK's split
 between an event and its transport).
+
+Events are version 2 (`schemas/article.v2.json`, types `…created.v2`/`…updated.v2`): the body is
+carried once, as `paragraphs`. Version 1 also carried it as `text`, the paragraphs joined by a blank
+line, which made a stream entry more than twice the article; `article_text` gives that text back.
 """
 
 from __future__ import annotations
@@ -24,13 +28,13 @@ from worker.extract.urls import absolute_url
 from worker.fingerprints import sha256_hex, simhash_hex
 from worker.urls import normalize_url
 
-SCHEMA_RESOURCE = "article.v1.json"
+SCHEMA_RESOURCE = "article.v2.json"
 SPEC_VERSION = "1.0"
 
 
 class EventType(StrEnum):
-    CREATED = "dev.newsworker.article.created.v1"
-    UPDATED = "dev.newsworker.article.updated.v1"
+    CREATED = "dev.newsworker.article.created.v2"
+    UPDATED = "dev.newsworker.article.updated.v2"
 
 
 _SCHEMAS_CACHED = 32  # bounded: a hostile producer may name any number of schemas
@@ -95,7 +99,7 @@ def _iso(moment: datetime) -> str:
 def article_data(
     article: Article, *, extracted_at: datetime | None = None, source: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The event's `data`: every field of schemas/article.v1.json, unknowns null or empty."""
+    """The event's `data`: every field of schemas/article.v2.json, unknowns null or empty."""
     meta = article.metadata
     text = article.text
     text_sha = sha256_hex(text)
@@ -122,7 +126,6 @@ def article_data(
         "image": absolute_url(meta.image, canonical or base),
         "tags": list(meta.tags),
         "paragraphs": list(article.paragraphs),
-        "text": text,
         "word_count": len(text.split()),
         "fingerprints": {"sha256": text_sha, "simhash": simhash_hex(text)},
         "duplicate_of": None,
@@ -131,6 +134,12 @@ def article_data(
         "extracted_at": _iso(extracted_at or datetime.now(UTC)),
         "extractor": {"name": EXTRACTOR_NAME, "version": __version__},
     }
+
+
+def article_text(data: dict[str, Any]) -> str:
+    """An event's plain text (version 1's `text`): its paragraphs joined by a blank line, the text
+    `fingerprints.sha256` and the near-duplicate signature are computed from."""
+    return "\n\n".join(data["paragraphs"])
 
 
 def build_event(data: dict[str, Any], event_type: EventType) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from worker.errors import FeedError, FetchError, NewsworkerError
 from worker.feeds import DocumentKind, FeedEntry, ParsedFeed, feed_links, parse_document, parse_iso
 from worker.fetch import FetchPolicy, fetch
 from worker.polite import handle_fetch_error, host_backoff_s, origin_of, robots_for, wait_for_fetch_slot
+from worker.retention import Retention
 from worker.sources import get_source, schedule_next, state_key
 from worker.urls import normalize_url
 
@@ -200,7 +201,10 @@ def _store_state(
     ctx: PollContext, name: str, validators: dict[str, str], suggested_interval_s: float | None
 ) -> None:
     mapping = {**validators, "polled_at": repr(ctx.now()), "suggested_interval_s": suggested_interval_s or ""}
-    ctx.redis.hset(name, mapping=mapping)
+    with ctx.redis.pipeline(transaction=True) as pipe:  # a removed source's state expires with it
+        pipe.hset(name, mapping=mapping)
+        pipe.expire(name, Retention.of(ctx.settings).feed_state_s)
+        pipe.execute()
 
 
 def _poll_children(parsed: ParsedFeed, ctx: PollContext, report: PollReport, *, depth: int) -> None:

@@ -3,7 +3,10 @@
 Keys (under `settings.key_prefix`):
     sources             hash: URL -> JSON {"interval_s": float|null, "origin": "file"|"cli"}
     sources:due         zset: URL -> next due time (epoch seconds)
-    feedstate:<sha>     hash: a polled document's ETag, Last-Modified and the feed's own ttl
+    feedstate:<sha>     hash: a polled document's ETag, Last-Modified and the feed's own ttl,
+                        expiring after the retention (renewed by every poll)
+
+`sources` and `sources:due` are configuration: they carry no TTL and stay until a source is removed.
 
 A source's interval of null means "the configured default" (`NEWSWORKER_POLL_INTERVAL_S`), so
 changing the default reaches every source that did not ask for its own.
