@@ -1,6 +1,8 @@
 """On a machine with no Redis, `newsworker run` starts one, and the other commands find it with no
 configuration: each command runs in a network namespace of the test's own (`unshare -n`), where
-nothing listens on 127.0.0.1:6379, under a fresh HOME with no REDIS_URL and no NEWSWORKER_* variable."""
+nothing listens on 127.0.0.1:6379, under a fresh HOME with no REDIS_URL and no NEWSWORKER_* variable.
+They run in a folder holding a decoy `worker/` package that fails on import, as a source checkout or
+an image's /app would shadow the installed package if anything imported from the working directory."""
 
 from __future__ import annotations
 
@@ -43,6 +45,11 @@ class NoRedisMachine:
         self.tmp.mkdir()
         self.logs = root / "logs"
         self.logs.mkdir()
+        self.cwd = root / "checkout"
+        (self.cwd / "worker").mkdir(parents=True)
+        (self.cwd / "worker" / "__init__.py").write_text(
+            'raise ImportError("the decoy worker/ was imported")\n'
+        )
         self.holder = subprocess.Popen(["unshare", "-n", "sleep", "600"])
         own = os.readlink("/proc/self/ns/net")
         while os.readlink(f"/proc/{self.holder.pid}/ns/net") == own:
@@ -70,6 +77,7 @@ class NoRedisMachine:
         return subprocess.run(
             self.enter([NEWSWORKER, *args]),
             env=self.environment(),
+            cwd=self.cwd,
             capture_output=True,
             text=True,
             timeout=COMMAND_TIMEOUT_S,
@@ -81,6 +89,7 @@ class NoRedisMachine:
         process = subprocess.Popen(
             self.enter([NEWSWORKER, "run", "--concurrency", "1"]),
             env=self.environment(),
+            cwd=self.cwd,
             stdout=log,
             stderr=subprocess.STDOUT,
         )

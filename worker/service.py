@@ -73,10 +73,25 @@ def worker_command(settings: Settings, *, concurrency: int | None, beat: bool, l
 
 
 def _child_environment(settings: Settings, **extra: str) -> dict[str, str]:
+    """The worker's environment: the Redis found here, and file paths made absolute (it runs elsewhere)."""
     env = dict(os.environ)
     env["REDIS_URL"] = settings.redis_url
+    env["NEWSWORKER_STATE_DIR"] = os.path.abspath(settings.state_dir)
+    if settings.sources_file:
+        env["NEWSWORKER_SOURCES"] = os.path.abspath(settings.sources_file)
+    if settings.embedded_redis_dir:
+        env["NEWSWORKER_EMBEDDED_REDIS_DIR"] = os.path.abspath(settings.embedded_redis_dir)
     env.update(extra)
     return env
+
+
+def _start_worker(settings: Settings, command: list[str], **extra_env: str) -> subprocess.Popen:
+    """The worker runs in the state folder, never in the caller's working directory: Celery puts that
+    first on sys.path, where a `worker/` folder (a source checkout, say) would shadow the installed
+    package."""
+    return subprocess.Popen(
+        command, env=_child_environment(settings, **extra_env), cwd=make_state_dir(settings.state_dir)
+    )
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -113,7 +128,7 @@ def run_service(settings: Settings, *, concurrency: int | None, beat: bool, logl
             log.info("the other newsworker commands find this Redis through %s", found_at)
         command = worker_command(settings, concurrency=concurrency, beat=beat, loglevel=loglevel)
         log.info("starting worker%s", " and beat" if beat else "")
-        process = subprocess.Popen(command, env=_child_environment(settings))
+        process = _start_worker(settings, command)
         return process.wait()
     except KeyboardInterrupt:
         log.info("stopping (warm shutdown)")
@@ -153,8 +168,7 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
     )
     client = connect_redis(settings)
     command = worker_command(settings, concurrency=1, beat=False, loglevel="WARNING")
-    env = _child_environment(settings, NEWSWORKER_KEY_PREFIX=prefix, NEWSWORKER_QUEUE=queue)
-    process = subprocess.Popen(command, env=env)
+    process = _start_worker(settings, command, NEWSWORKER_KEY_PREFIX=prefix, NEWSWORKER_QUEUE=queue)
     try:
         apply_settings(app, settings)
         from worker.tasks import ingest_text
