@@ -12,7 +12,9 @@ RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels && useradd --system --create-home --home-dir /app newsworker
+# /app: the service account's home and working directory, empty (no source, no skeleton files).
+RUN pip install --no-cache-dir /wheels/*.whl && rm -rf /wheels \
+    && useradd --system --home-dir /app newsworker && mkdir /app && chown newsworker:newsworker /app
 WORKDIR /app
 USER newsworker
 CMD ["celery", "-A", "worker.celery_app", "worker", "--loglevel", "INFO"]

@@ -115,12 +115,12 @@ def play_run(stage: Stage, arguments: str, python: str) -> None:
             continue
         program = args[0]
         if program in SKIPPED_COMMANDS:
-            print(f"  RUN {command.strip()}  (skipped: a system account, not part of the layout)")
+            print(f"  RUN {command.strip()}  (skipped: accounts and owners are not part of the layout)")
             continue
         if program in {"pip", "pip3"}:
             argv = [python, "-m", "pip", *container_args(stage, args[1:])]
-        elif program == "rm" and all(a.startswith(("-", "/")) for a in args[1:]):
-            argv = ["rm", *container_args(stage, args[1:])]
+        elif program in {"rm", "mkdir"} and all(a.startswith(("-", "/")) for a in args[1:]):
+            argv = [program, *container_args(stage, args[1:])]
         else:
             sys.exit(
                 f"dockerfile_layout: cannot play `RUN {command.strip()}`: teach .ci/dockerfile_layout.py"
@@ -132,8 +132,8 @@ def play_run(stage: Stage, arguments: str, python: str) -> None:
         if done.returncode != 0:
             output = done.stdout + done.stderr
             sys.exit(f"dockerfile_layout: `{shlex.join(argv)}` exited {done.returncode}:\n{output}")
-        last = done.stdout.strip().splitlines()[-1:] or [""]
-        print(f"    {last[0]}", flush=True)
+        for last in done.stdout.strip().splitlines()[-1:]:
+            print(f"    {last}", flush=True)
 
 
 def lay_out(dockerfile: Path, context: Path, root: Path, python: str) -> Stage:

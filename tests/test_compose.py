@@ -128,8 +128,8 @@ def dockerfile_copy_sources() -> set[str]:
     """What the Dockerfile copies from the build context (COPY lines without --from)."""
     sources = set()
     for line in (ROOT / "Dockerfile").read_text().splitlines():
-        words = shlex.split(line)
-        if words[:1] == ["COPY"] and not any(w.startswith("--from") for w in words):
+        words = shlex.split(line) if line.startswith("COPY ") else []
+        if words and not any(w.startswith("--from") for w in words):
             sources.update(w.rstrip("/") for w in words[1:-1])
     return sources
 
