@@ -28,8 +28,8 @@ test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: install
-	$(BIN)/ruff check worker tests bench
-	$(BIN)/ruff format --check worker tests bench
+	$(BIN)/ruff check worker tests bench .ci
+	$(BIN)/ruff format --check worker tests bench .ci
 
 $(BIN)/trafilatura: pyproject.toml $(BIN)/newsworker
 	$(BIN)/pip install --quiet -e ".[test,bench]"

@@ -1,7 +1,13 @@
-"""compose.yaml is checked by reading it: Docker does not run here."""
+"""compose.yaml, the Dockerfile and .dockerignore are checked by reading them: Docker does not run here.
+(.ci/wheel-smoke runs the service from a folder laid out as the Dockerfile lays out the image.)"""
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -71,3 +77,71 @@ def test_every_variable_compose_sets_is_one_the_code_reads():
 def test_compose_workers_reach_redis_by_its_service_name():
     worker_env = compose()["services"]["worker"]["environment"]
     assert worker_env["REDIS_URL"].startswith("redis://redis:6379")
+
+
+def _seconds(duration: str) -> float:
+    units = {"h": 3600, "m": 60, "s": 1, "ms": 0.001}
+    return sum(float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)(ms|h|m|s)", duration))
+
+
+def test_compose_file_is_valid_against_the_compose_specification():
+    checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    assert checker, "check-jsonschema is in the test extras"
+    result = subprocess.run(
+        [checker, "--builtin-schema", "vendor.compose-spec", str(ROOT / "compose.yaml")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_worker_and_beat_run_one_image_built_once():
+    services = compose()["services"]
+    assert services["worker"]["image"] == services["beat"]["image"] == "newsworker:local"
+    assert [name for name, service in services.items() if "build" in service] == ["worker"]
+
+
+def test_worker_and_beat_have_a_healthcheck_asking_whether_a_worker_answers():
+    for name in ("worker", "beat"):
+        assert compose()["services"][name]["healthcheck"]["test"] == ["CMD", "newsworker", "status"]
+
+
+def test_worker_stop_grace_period_outlasts_the_task_hard_time_limit():
+    worker = compose()["services"]["worker"]
+    limit_s = Settings.from_env(worker["environment"]).task_time_limit_s
+    assert _seconds(worker["stop_grace_period"]) > limit_s
+
+
+def test_redis_is_published_to_this_machine_only_on_the_default_port():
+    assert compose()["services"]["redis"]["ports"] == ["127.0.0.1:6379:6379"]
+
+
+def test_worker_exposes_its_metrics_port():
+    worker = compose()["services"]["worker"]
+    assert worker["environment"]["NEWSWORKER_METRICS_PORT"] in worker["expose"]
+
+
+def dockerfile_copy_sources() -> set[str]:
+    """What the Dockerfile copies from the build context (COPY lines without --from)."""
+    sources = set()
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        words = shlex.split(line) if line.startswith("COPY ") else []
+        if words and not any(w.startswith("--from") for w in words):
+            sources.update(w.rstrip("/") for w in words[1:-1])
+    return sources
+
+
+def test_dockerignore_admits_exactly_what_the_dockerfile_copies():
+    lines = [ln.strip() for ln in (ROOT / ".dockerignore").read_text().splitlines()]
+    patterns = [ln for ln in lines if ln and not ln.startswith("#")]
+    assert patterns[0] in {"*", "**"}  # everything else (.venv, .git, bench/out...) stays out
+    admitted = {p[1:].rstrip("/") for p in patterns if p.startswith("!")}
+    assert admitted == dockerfile_copy_sources()
+
+
+def test_image_runtime_stage_installs_the_wheel_and_copies_no_source():
+    stages = (ROOT / "Dockerfile").read_text().split("\nFROM ")
+    runtime = stages[-1]
+    copies = [ln for ln in runtime.splitlines() if ln.startswith("COPY")]
+    assert copies and all("--from=" in ln for ln in copies), copies
+    assert re.search(r"pip install [^\n]*\.whl", runtime)

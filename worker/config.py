@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from urllib.parse import urlsplit, urlunsplit
 
+from worker.state import advertised_redis_url, default_state_dir
+
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)"
 DEFAULT_REJECTED_STREAM = "newsworker:rejected"
@@ -94,6 +96,7 @@ class Settings:
     seen_ttl_s: int = 30 * 24 * 3600
     entry_horizon_s: float = 7 * 24 * 3600.0
     host_min_interval_s: float = 1.0
+    state_dir: str = field(default_factory=lambda: default_state_dir(os.environ))
     embedded_redis_dir: str | None = None
     metrics_port: int = 0
     metrics_addr: str = "0.0.0.0"
@@ -112,6 +115,11 @@ class Settings:
         """A Redis key under this deployment's prefix: `key("seen", "abc")` -> `newsworker:seen:abc`."""
         return self.key_prefix + ":".join(parts)
 
+    @property
+    def embedded_redis_data_dir(self) -> str:
+        """Where the embedded Redis keeps its AOF: stable across restarts, never a temporary folder."""
+        return self.embedded_redis_dir or os.path.join(self.state_dir, "redis")
+
     def with_redis_url(self, url: str) -> Settings:
         return replace(self, redis_url=url, redis_url_explicit=True)
 
@@ -119,8 +127,13 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = _Env(os.environ if environ is None else environ)
         prefix = env.str("NEWSWORKER_KEY_PREFIX", "newsworker:")
+        state_dir = env.str("NEWSWORKER_STATE_DIR", "") or default_state_dir(env.values)
+        redis_url = env.str("REDIS_URL", "")
+        if "REDIS_URL" not in env.values:
+            # Not configured: the embedded Redis a `newsworker run` started, if one is up; else the default.
+            redis_url = advertised_redis_url(state_dir) or DEFAULT_REDIS_URL
         return cls(
-            redis_url=env.str("REDIS_URL", DEFAULT_REDIS_URL),
+            redis_url=redis_url or DEFAULT_REDIS_URL,
             redis_url_explicit="REDIS_URL" in env.values,
             key_prefix=prefix,
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
@@ -160,6 +173,7 @@ class Settings:
             seen_ttl_s=env.int("NEWSWORKER_SEEN_TTL_S", 30 * 24 * 3600),
             entry_horizon_s=env.float("NEWSWORKER_ENTRY_HORIZON_S", 7 * 24 * 3600.0),
             host_min_interval_s=env.float("NEWSWORKER_HOST_MIN_INTERVAL_S", 1.0),
+            state_dir=state_dir,
             embedded_redis_dir=env.str("NEWSWORKER_EMBEDDED_REDIS_DIR", "") or None,
             metrics_port=env.int("NEWSWORKER_METRICS_PORT", 0),
             metrics_addr=env.str("NEWSWORKER_METRICS_ADDR", "0.0.0.0"),

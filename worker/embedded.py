@@ -47,20 +47,25 @@ def free_port() -> int:
 
 @dataclass
 class EmbeddedRedis:
-    """A redis-server child process. `persist=True` turns on AOF (fsync every second) in `directory`."""
+    """A redis-server child process. `persist=True` turns on AOF (fsync every second) in `directory`.
+
+    Without a `directory` it works in a temporary folder of its own, removed again by `stop`."""
 
     port: int = field(default_factory=free_port)
     directory: str | None = None
     persist: bool = False
     process: subprocess.Popen | None = None
+    _temporary_directory: str | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self) -> EmbeddedRedis:
-        directory = self.directory or tempfile.mkdtemp(prefix="newsworker-redis-")
-        self.directory = directory
+        if self.directory is None:
+            self._temporary_directory = self.directory = tempfile.mkdtemp(prefix="newsworker-redis-")
+        directory = self.directory
+        Path(directory).mkdir(mode=0o700, parents=True, exist_ok=True)
         args = [
             redis_server_binary(),
             "--bind",
@@ -81,7 +86,11 @@ class EmbeddedRedis:
         args += (
             ["--appendonly", "yes", "--appendfsync", "everysec"] if self.persist else ["--appendonly", "no"]
         )
-        self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # A session of its own: Ctrl-C in the terminal reaches the worker, which shuts down warm while
+        # Redis is still there for its last acks; the server is stopped after it.
+        self.process = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
         deadline = time.monotonic() + START_TIMEOUT_S
         client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
         while time.monotonic() < deadline:
@@ -98,17 +107,22 @@ class EmbeddedRedis:
         raise EmbeddedRedisError(f"embedded redis-server did not answer within {START_TIMEOUT_S}s")
 
     def stop(self, *, kill: bool = False) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        if kill:
-            self.process.kill()
-        else:
-            self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        """SIGTERM (Redis writes its AOF and exits), or SIGKILL with `kill=True` to simulate a crash."""
+        if self.process is not None and self.process.poll() is None:
+            if kill:
+                self.process.kill()
+            else:
+                self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process is not None and self.process.stderr:
+            self.process.stderr.close()
+        if self._temporary_directory and not kill:  # after a simulated crash, a restart finds its AOF
+            shutil.rmtree(self._temporary_directory, ignore_errors=True)
+            self._temporary_directory = self.directory = None
 
     def __enter__(self) -> EmbeddedRedis:
         return self.start()

