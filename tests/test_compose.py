@@ -101,9 +101,14 @@ def test_worker_and_beat_run_one_image_built_once():
     assert [name for name, service in services.items() if "build" in service] == ["worker"]
 
 
-def test_worker_and_beat_have_a_healthcheck_asking_whether_a_worker_answers():
-    for name in ("worker", "beat"):
-        assert compose()["services"][name]["healthcheck"]["test"] == ["CMD", "newsworker", "status"]
+def test_beat_is_healthy_while_a_worker_answers():
+    assert compose()["services"]["beat"]["healthcheck"]["test"] == ["CMD", "newsworker", "status"]
+
+
+def test_each_worker_is_healthy_while_its_own_worker_answers():
+    test = compose()["services"]["worker"]["healthcheck"]["test"]
+    assert test[0] == "CMD-SHELL"
+    assert "newsworker status" in test[1] and "--worker celery@$$HOSTNAME" in test[1]
 
 
 def test_worker_stop_grace_period_outlasts_the_task_hard_time_limit():

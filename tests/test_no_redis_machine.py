@@ -129,7 +129,7 @@ def test_submit_and_tail_find_the_embedded_redis_of_run_and_a_restart_keeps_the_
     finally:
         assert machine.stop_run(run) == 0
     event = json.loads(tailed.stdout)
-    assert event["type"] == "dev.newsworker.article.created.v1"
+    assert event["type"] == "dev.newsworker.article.created.v2"
     assert not machine.runtime_file.exists()
     assert (machine.state_dir / "beat-schedule").exists() or list(machine.state_dir.glob("beat-schedule*"))
     assert list(machine.tmp.iterdir()) == []
