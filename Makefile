@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup clean
+.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-growth clean
 
 $(BIN)/newsworker: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ bench-load: install
 
 bench-dedup: install
 	$(BIN)/python -m bench.dedup
+
+bench-growth: install  ## extraction time as page size doubles, per page shape (no data needed)
+	$(BIN)/python -m bench.growth --rss
 
 clean:
 	rm -rf $(VENV) bench/out .pytest_cache .ruff_cache *.egg-info
