@@ -9,8 +9,8 @@ per shape the seconds at each size and the growth exponent, the slope of log(tim
 (1.0 is linear, 2.0 quadratic). Targets: every exponent at most 1.2, every 1 MB page under 5 s on one
 core; times are CPU seconds of this process (time.process_time), so other work on a shared machine
 does not skew them. A shape stops doubling once one size took more than `--budget-s`. With `--rss`,
-each shape's largest page is also extracted alone in a fresh interpreter, and its peak RSS
-(resource.getrusage) printed beside the RSS of one that only imported the worker.
+each shape's largest page is also extracted alone in a fresh interpreter, and its peak RSS (VmHWM,
+or resource.getrusage where there is no /proc) printed beside that of one that only imported the worker.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from worker.config import ParseLimits
 from worker.document import InputKind, load_document
@@ -91,6 +92,13 @@ def article_headings(size: int) -> str:
     return _page(cards)
 
 
+def author_notes(size: int) -> str:
+    """An article by a named author, then thousands of boxes whose text opens with the author's name."""
+    notes = _repeat(lambda i: f"<div><p>Jane Doe {_words(i, 30)}.</p></div>", size)
+    head = '<meta name="author" content="Jane Doe"><title>Growth page</title>'
+    return f"<!doctype html><html><head>{head}</head><body>{_article(size)}{notes}</body></html>"
+
+
 def long_line(size: int) -> str:
     """One line of text, no markup, `size` characters long."""
     return _repeat(lambda i: _words(i, 12) + ". ", size)
@@ -113,6 +121,7 @@ SHAPES = (
     Shape("div-blocks", div_blocks, InputKind.HTML, 250 * KB),
     Shape("nav-links", nav_links, InputKind.HTML, 250 * KB),
     Shape("article-headings", article_headings, InputKind.HTML, 250 * KB),
+    Shape("author-notes", author_notes, InputKind.HTML, 250 * KB),
     Shape("long-line-text", long_line, InputKind.TEXT, 640 * KB),
     Shape("long-line-html", lambda n: _page(f"<p>{long_line(n)}</p>"), InputKind.HTML, 640 * KB),
     Shape("short-lines-text", short_lines, InputKind.TEXT, 640 * KB),
@@ -142,6 +151,17 @@ def _profile(shape: Shape, step: int) -> None:
     profile = cProfile.Profile()
     profile.runcall(run_once, raw, shape.kind)
     pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+
+
+def _own_peak_rss_kb() -> int:
+    """This process's peak RSS. Linux's getrusage ru_maxrss of a process started by fork and exec
+    counts the parent's RSS at the fork, so the kernel's high-water mark (VmHWM) is read where it
+    exists."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _peak_rss_mb(shape: Shape | None, step: int) -> float:
@@ -186,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.one_page:
             shape = shapes[args.one_page]
             run_once(shape.build(shape.base_bytes << args.steps), shape.kind)
-        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        print(_own_peak_rss_kb())
         return 0
     if args.profile:
         _profile(shapes[args.profile], args.steps - 1)
