@@ -355,7 +355,9 @@ def test_every_httpx_error_maps_to_a_fetch_error(error):
     assert type(raised.value) is not FetchError and raised.value.url == "http://example.com/"
 
 
-@pytest.mark.parametrize("target", ["http:127.0.0.1:8765/x", "https:127.0.0.1:8765/x", "http://xn--/"])
+@pytest.mark.parametrize(
+    "target", ["http:127.0.0.1:8765/x", "https:127.0.0.1:8765/x", "http://xn--/", "http://a]/", "//[::1/x"]
+)
 def test_redirect_to_a_malformed_url_is_refused(hostile, client, target):
     with pytest.raises(FetchRefused, match="malformed URL"):
         fetch(f"{hostile}/redirect?to={target}", policy=LOOPBACK_OK, client=client)

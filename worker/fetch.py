@@ -179,6 +179,23 @@ def parse_retry_after(value: str | None) -> float | None:
         return None
 
 
+def redirect_target(url: str, location: str) -> str:
+    """Where a redirect from `url` leads, resolved as a browser does; a Location that no URL parser
+    reads (`http://a]/`) is refused like any malformed URL."""
+    try:
+        return urljoin(url, location)
+    except ValueError as exc:
+        raise FetchRefused(f"malformed URL in the redirect from {url}: {location!r}", url=url) from exc
+
+
+def _is_malformed_location(exc: Exception) -> bool:
+    """httpx reports a Location it cannot parse as a RemoteProtocolError (raised `from None`, so only
+    its message says so): a redirect to a malformed URL, refused like one, not a retryable failure."""
+    return isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith(
+        "Invalid URL in location header"
+    )
+
+
 def fetch_error_for(exc: Exception, url: str) -> FetchError:
     """Our error for one of httpx's (every class in httpx's tree has one), or for a host name httpx
     could not encode (a malformed IDNA label in a redirect target)."""
@@ -188,7 +205,7 @@ def fetch_error_for(exc: Exception, url: str) -> FetchError:
         return FetchTooManyRedirects(str(exc), url=url)
     if isinstance(exc, httpx.UnsupportedProtocol):
         return FetchRefused(f"unsupported URL scheme fetching {url}: {exc}", url=url)
-    if isinstance(exc, httpx.InvalidURL | UnicodeError):
+    if isinstance(exc, httpx.InvalidURL | UnicodeError) or _is_malformed_location(exc):
         return FetchRefused(f"malformed URL fetching {url}: {exc}", url=url)
     if isinstance(exc, httpx.HTTPStatusError):
         return FetchHTTPStatus(str(exc), url=url, status=exc.response.status_code)
@@ -295,7 +312,7 @@ def fetch(
             response = client.send(request, stream=True)
             try:
                 if response.status_code in _REDIRECT_STATUSES and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
+                    current = redirect_target(current, response.headers["location"])
                     log.debug("redirect %s -> %s", hop.url, current)
                     continue
                 if response.status_code == 304:
