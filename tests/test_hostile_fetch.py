@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import ipaddress
 import threading
 import time
 from collections.abc import Iterator
@@ -25,13 +26,14 @@ from tests.helpers import wait_for_entries
 from worker.config import FetchLimits
 from worker.errors import (
     FetchConnectionError,
+    FetchError,
     FetchHTTPStatus,
     FetchRefused,
     FetchTimeout,
     FetchTooLarge,
     FetchTooManyRedirects,
 )
-from worker.fetch import FetchPolicy, check_url, fetch
+from worker.fetch import FetchPolicy, _mapped_errors, check_url, embedded_ipv4, fetch, is_public_address
 
 SERVER_LIFETIME_S = 20.0  # no handler of the test server runs longer than this
 BOMB = gzip.compress(b"\0" * (64 * 1024 * 1024), compresslevel=9)  # 64 MB of zeros, ~64 KB on the wire
@@ -272,3 +274,110 @@ def test_decompression_bomb_through_the_worker_is_one_dead_letter(hostile, setti
     [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1, timeout_s=30)
     assert letter["reason"] == "fetch_too_large"
     assert redis_client.xlen(settings.stream) == 0
+
+
+# --- IPv6 forms that carry an IPv4 address --------------------------------------------------------
+
+# Teredo with server 65.54.227.120 and client 127.0.0.1 (stored XOR 0xffffffff as 80ff:fffe).
+TEREDO_TO_LOOPBACK = "2001:0:4136:e378:8000:63bf:80ff:fffe"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::127.0.0.1",  # IPv4-compatible
+        "::8.8.8.8",  # IPv4-compatible is deprecated and never routed, whatever it carries
+        "::ffff:169.254.169.254",  # IPv4-mapped
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b:1::a00:1",  # local-use NAT64
+        "2002:a9fe:a9fe::1",  # 6to4 of 169.254.169.254
+        "2002:7f00:1::1",  # 6to4 of 127.0.0.1
+        "2002:c0a8:101::1",  # 6to4 of 192.168.1.1
+        TEREDO_TO_LOOPBACK,
+    ],
+)
+def test_ipv6_address_carrying_a_private_ipv4_is_not_public(address):
+    assert not is_public_address(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8", "2606:4700::1111"]
+)
+def test_ipv6_address_carrying_a_public_ipv4_is_public(address):
+    assert is_public_address(address)
+
+
+def test_teredo_address_gives_its_client_and_server_ipv4():
+    assert [str(v4) for v4 in embedded_ipv4(ipaddress.IPv6Address(TEREDO_TO_LOOPBACK))] == [
+        "65.54.227.120",
+        "127.0.0.1",
+    ]
+
+
+@pytest.mark.parametrize("address", ["::127.0.0.1", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1"])
+def test_check_url_refuses_ipv6_literals_carrying_private_ipv4(address):
+    with pytest.raises(FetchRefused, match="non-public address"):
+        check_url(f"http://[{address}]/", FetchPolicy())
+
+
+# --- every httpx error becomes one of ours ---------------------------------------------------------
+
+
+def _concrete_httpx_errors() -> list[type[Exception]]:
+    found: list[type[Exception]] = []
+    pending: list[type[Exception]] = [
+        httpx.HTTPError,
+        httpx.InvalidURL,
+        httpx.StreamError,
+        httpx.CookieConflict,
+    ]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return sorted(set(found), key=lambda c: c.__name__)
+
+
+def _instance(cls: type[Exception]) -> Exception:
+    request = httpx.Request("GET", "http://example.com/")
+    if issubclass(cls, httpx.HTTPStatusError):
+        return cls("boom", request=request, response=httpx.Response(503, request=request))
+    if issubclass(cls, httpx.StreamError) and cls is not httpx.StreamError:
+        return cls()
+    return cls("boom")
+
+
+@pytest.mark.parametrize("error", _concrete_httpx_errors(), ids=lambda c: c.__name__)
+def test_every_httpx_error_maps_to_a_fetch_error(error):
+    with pytest.raises(FetchError) as raised, _mapped_errors("http://example.com/"):
+        raise _instance(error)
+    assert type(raised.value) is not FetchError and raised.value.url == "http://example.com/"
+
+
+@pytest.mark.parametrize(
+    "target", ["http:127.0.0.1:8765/x", "https:127.0.0.1:8765/x", "http://xn--/", "http://a]/", "//[::1/x"]
+)
+def test_redirect_to_a_malformed_url_is_refused(hostile, client, target):
+    with pytest.raises(FetchRefused, match="malformed URL"):
+        fetch(f"{hostile}/redirect?to={target}", policy=LOOPBACK_OK, client=client)
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_redirect_to_a_malformed_url_through_the_worker_is_a_fetch_refused_dead_letter(
+    hostile, settings, redis_client
+):
+    from worker.tasks import ingest_url
+
+    ingest_url.delay(f"{hostile}/redirect?to=http:127.0.0.1:8765/x")
+    [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1, timeout_s=30)
+    assert letter["reason"] == "fetch_refused"
+
+
+@pytest.mark.usefixtures("celery_worker")
+def test_feed_redirecting_to_a_malformed_url_is_a_fetch_refused_dead_letter(hostile, settings, redis_client):
+    from worker.feed_tasks import poll_source
+
+    poll_source.delay(f"{hostile}/redirect?to=http:127.0.0.1:8765/feed.xml")
+    [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1, timeout_s=30)
+    assert (letter["reason"], letter["task"]) == ("fetch_refused", "worker.feed_tasks.poll_source")

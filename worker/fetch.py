@@ -81,11 +81,41 @@ class FetchResult:
         return self.status == 304
 
 
+# IPv6 ranges that carry an IPv4 address, which the connection may end up reaching (RFC 6052 NAT64,
+# RFC 8215 local-use NAT64); and the deprecated IPv4-compatible form `::a.b.c.d` (RFC 4291), which
+# no network routes but some stacks still turn into IPv4.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+
+
+def embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """Every IPv4 address an IPv6 address carries or translates to: IPv4-mapped `::ffff:a.b.c.d`,
+    IPv4-compatible `::a.b.c.d`, NAT64 `64:ff9b::a.b.c.d`, 6to4 `2002:AABB:CCDD::` and both of
+    Teredo's (server, and the client XOR 0xffffffff)."""
+    found = []
+    if ip.ipv4_mapped is not None:
+        found.append(ip.ipv4_mapped)
+    if ip in _IPV4_COMPATIBLE or ip in _NAT64:
+        found.append(ipaddress.IPv4Address(ip.packed[12:]))
+    if ip.sixtofour is not None:
+        found.append(ip.sixtofour)
+    if ip.teredo is not None:
+        found.extend(ip.teredo)
+    return found
+
+
 def is_public_address(address: str) -> bool:
-    """True for a globally routable unicast address; IPv4-mapped IPv6 is judged as the IPv4 it maps."""
+    """True for a globally routable unicast address. An IPv6 address that carries an IPv4 one is
+    public only when every IPv4 it carries is; local-use NAT64 and IPv4-compatible ones never are."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _LOCAL_NAT64 or ip in _IPV4_COMPATIBLE:
+            return False
+        if ip.ipv4_mapped is not None:
+            return is_public_address(str(ip.ipv4_mapped))
+        if not all(is_public_address(str(v4)) for v4 in embedded_ipv4(ip)):
+            return False
     return ip.is_global and not ip.is_multicast
 
 
@@ -158,19 +188,53 @@ def parse_retry_after(value: str | None) -> float | None:
         return None
 
 
+def redirect_target(url: str, location: str) -> str:
+    """Where a redirect from `url` leads, resolved as a browser does; a Location that no URL parser
+    reads (`http://a]/`) is refused like any malformed URL."""
+    try:
+        return urljoin(url, location)
+    except ValueError as exc:
+        raise FetchRefused(f"malformed URL in the redirect from {url}: {location!r}", url=url) from exc
+
+
+def _is_malformed_location(exc: Exception) -> bool:
+    """httpx reports a Location it cannot parse as a RemoteProtocolError (raised `from None`, so only
+    its message says so): a redirect to a malformed URL, refused like one, not a retryable failure."""
+    return isinstance(exc, httpx.RemoteProtocolError) and str(exc).startswith(
+        "Invalid URL in location header"
+    )
+
+
+def fetch_error_for(exc: Exception, url: str) -> FetchError:
+    """Our error for one of httpx's (every class in httpx's tree has one), or for a host name httpx
+    could not encode (a malformed IDNA label in a redirect target)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeout(f"timed out fetching {url}: {exc.__class__.__name__}", url=url)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchTooManyRedirects(str(exc), url=url)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return FetchRefused(f"unsupported URL scheme fetching {url}: {exc}", url=url)
+    if isinstance(exc, httpx.InvalidURL | UnicodeError) or _is_malformed_location(exc):
+        return FetchRefused(f"malformed URL fetching {url}: {exc}", url=url)
+    if isinstance(exc, httpx.HTTPStatusError):
+        return FetchHTTPStatus(str(exc), url=url, status=exc.response.status_code)
+    if isinstance(exc, httpx.DecodingError):
+        return FetchConnectionError(f"undecodable response body from {url}: {exc}", url=url)
+    return FetchConnectionError(f"connection failed for {url}: {exc!r}", url=url)
+
+
+# What httpx raises: its HTTPError tree, and apart from it InvalidURL, CookieConflict, StreamError.
+HTTPX_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.CookieConflict, httpx.StreamError)
+
+
 @contextmanager
 def _mapped_errors(url: str) -> Iterator[None]:
-    """The one place where httpx's errors become ours."""
+    """The one place where httpx's errors become ours. httpx builds a redirect's next request even
+    when it does not follow it, so a malformed Location (`http:127.0.0.1:8765/x`) raises here."""
     try:
         yield
-    except httpx.TimeoutException as exc:
-        raise FetchTimeout(f"timed out fetching {url}: {exc.__class__.__name__}", url=url) from exc
-    except httpx.TooManyRedirects as exc:
-        raise FetchTooManyRedirects(str(exc), url=url) from exc
-    except httpx.DecodingError as exc:
-        raise FetchConnectionError(f"undecodable response body from {url}: {exc}", url=url) from exc
-    except (httpx.TransportError, httpx.StreamError) as exc:
-        raise FetchConnectionError(f"connection failed for {url}: {exc!r}", url=url) from exc
+    except (*HTTPX_ERRORS, UnicodeError) as exc:
+        raise fetch_error_for(exc, url) from exc
 
 
 def _timeout(limits: FetchLimits, remaining_s: float) -> httpx.Timeout:
@@ -246,18 +310,18 @@ def fetch(
             **(headers or {}),
         }
         request_headers["Host"] = hop.host_header()
-        request = client.build_request(
-            "GET",
-            hop.pinned_url(),
-            headers=request_headers,
-            timeout=_timeout(limits, remaining),
-            extensions={"sni_hostname": hop.host},
-        )
         with _mapped_errors(current), fetch_deadline(deadline):
+            request = client.build_request(
+                "GET",
+                hop.pinned_url(),
+                headers=request_headers,
+                timeout=_timeout(limits, remaining),
+                extensions={"sni_hostname": hop.host},
+            )
             response = client.send(request, stream=True)
             try:
                 if response.status_code in _REDIRECT_STATUSES and "location" in response.headers:
-                    current = urljoin(current, response.headers["location"])
+                    current = redirect_target(current, response.headers["location"])
                     log.debug("redirect %s -> %s", hop.url, current)
                     continue
                 if response.status_code == 304:
@@ -281,7 +345,9 @@ __all__ = [
     "FetchPolicy",
     "FetchResult",
     "check_url",
+    "embedded_ipv4",
     "fetch",
+    "fetch_error_for",
     "is_public_address",
     "new_client",
 ]

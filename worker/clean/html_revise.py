@@ -48,16 +48,28 @@ ARTICLE_BOX_SHARE = 0.7
 AUTHOR_NAME_MIN_WORDS = 2
 
 
-def _neighbour(blocks: list[Block], start: int, step: int) -> BlockClass:
-    """The class of the nearest good or bad block from `start` on, looking through inserts (captions,
-    labels, share bars set into the text); the page edge counts as bad."""
-    i = start
-    while 0 <= i < len(blocks):
-        cls = blocks[i].cls
-        if cls is BlockClass.GOOD or (cls is BlockClass.BAD and not blocks[i].insert):
-            return cls
-        i += step
-    return BlockClass.BAD
+def _is_anchor(block: Block) -> bool:
+    return block.cls is BlockClass.GOOD or (block.cls is BlockClass.BAD and not block.insert)
+
+
+def neighbours(blocks: list[Block]) -> tuple[list[BlockClass], list[BlockClass]]:
+    """For each block, the class of the nearest good or bad block before it and after it, looking
+    through inserts (captions, labels, share bars set into the text); the page edge counts as bad.
+    One pass each way, so a page of thousands of short blocks costs no more than its length."""
+    before: list[BlockClass] = []
+    nearest = BlockClass.BAD
+    for block in blocks:
+        before.append(nearest)
+        if _is_anchor(block):
+            nearest = block.cls
+    after: list[BlockClass] = []
+    nearest = BlockClass.BAD
+    for block in reversed(blocks):
+        after.append(nearest)
+        if _is_anchor(block):
+            nearest = block.cls
+    after.reverse()
+    return before, after
 
 
 def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Block]:
@@ -66,19 +78,13 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     article text stands on one side (a label, a one-line step); a heading is when article text
     follows it closely."""
     drop_teaser_cards(blocks)
-    near = [
-        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
-        for i, b in enumerate(blocks)
-        if b.cls is BlockClass.NEAR_GOOD
-    ]
+    left, right = neighbours(blocks)
+    near = [(i, left[i], right[i]) for i, b in enumerate(blocks) if b.cls is BlockClass.NEAR_GOOD]
     for i, before, after in near:
         good = BlockClass.GOOD in (before, after)
         blocks[i].cls = BlockClass.GOOD if good else BlockClass.BAD
-    shorts = [
-        (i, _neighbour(blocks, i - 1, -1), _neighbour(blocks, i + 1, 1))
-        for i, b in enumerate(blocks)
-        if b.cls is BlockClass.SHORT
-    ]
+    left, right = neighbours(blocks)
+    shorts = [(i, left[i], right[i]) for i, b in enumerate(blocks) if b.cls is BlockClass.SHORT]
     good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
     first, last = (good[0], good[-1]) if good else (len(blocks), -1)  # the article's span
     for i, before, after in shorts:
@@ -199,14 +205,15 @@ def author_patterns(authors: Sequence[str]) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _note_end(blocks: list[Block], index: int) -> int:
+def _note_end(blocks: list[Block], index: int, boxes_with_article_text: set[int]) -> int:
     """The end of the run of blocks, from `index` on, that share the box holding `index`; just past
-    `index` when that box also holds article text before it (it is the article's own container)."""
+    `index` when that box also holds article text before it (it is the article's own container).
+    `boxes_with_article_text` holds every tag around the article text before `index`."""
     path = blocks[index].path
     if len(path) < 2:
         return index + 1
     box = path[-2]
-    if any(b.cls is BlockClass.GOOD and box in b.path for b in blocks[:index]):
+    if box in boxes_with_article_text:
         return index + 1
     end = index + 1
     while end < len(blocks) and box in blocks[end].path:
@@ -223,6 +230,7 @@ def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
         return
     total = sum(b.chars for b in blocks if b.cls is BlockClass.GOOD)
     before = 0
+    boxes_with_article_text: set[int] = set()  # kept as the loop goes: one pass, not one per note
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -231,7 +239,7 @@ def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
         if found and (before == 0 or after):
             opens = any(not block.text[: m.start()].strip(" *_-—–(\"'“") for m in found)
             if after and opens:
-                end = _note_end(blocks, i)
+                end = _note_end(blocks, i, boxes_with_article_text)
                 for note in blocks[i:end]:
                     note.cls = BlockClass.BAD
                 i = end
@@ -240,6 +248,7 @@ def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
                 block.cls = BlockClass.BAD
         if block.cls is BlockClass.GOOD:
             before += block.chars
+            boxes_with_article_text.update(block.path)
         i += 1
 
 

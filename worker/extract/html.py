@@ -7,6 +7,7 @@ fills what an earlier one left empty. The tree is only read: `clean` runs on it 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -44,6 +45,7 @@ from worker.extract.html_page import (
     page_headings,
     read_meta,
     site_name,
+    times_after_headlines,
 )
 from worker.extract.patterns import (
     CREDIT_CLASSES,
@@ -211,7 +213,10 @@ def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str |
     ]
     found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
     if not found:
-        elements = (e for xpath in _TIME_XPATHS for e in xpath(page.root)[:2])
+        elements = itertools.chain(
+            (e for xpath in _TIME_XPATHS for e in xpath(page.root)[:2]),
+            times_after_headlines(page.root, 2),
+        )
         found = next((d for e in elements if (d := plausible(_date_of(e), now))), None)
     shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
     near = [s for s in shown if s.near]

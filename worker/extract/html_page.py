@@ -4,6 +4,7 @@ and the marked elements (microdata, rel, byline and credit classes, author links
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
 from urllib.parse import urlsplit
@@ -273,3 +274,20 @@ def heading_text(heading: lxml.html.HtmlElement) -> str:
             if element.tail:
                 parts.append(element.tail)
     return " ".join("".join(parts).split())
+
+
+def times_after_headlines(root: lxml.html.HtmlElement, limit: int) -> Iterator[lxml.html.HtmlElement]:
+    """The first `<time datetime>` after each `<h1>` (not inside it), in document order and each once,
+    at most `limit` of them: the XPath `.//h1/following::time[@datetime][1]` in one walk of the tree
+    (the XPath walks the rest of the page for every <h1>, quadratic on an index of thousands)."""
+    found = 0
+    waiting = False  # a <h1> has ended and no <time datetime> has followed it yet
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            waiting = waiting or element.tag == "h1"
+        elif waiting and element.tag == "time" and element.get("datetime") is not None:
+            yield element
+            found += 1
+            waiting = False
+            if found >= limit:
+                return
