@@ -6,11 +6,12 @@ The app is created empty at import; its configuration comes from `Settings` on f
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from celery import Celery
 
-from worker.config import Settings
+from worker.config import ConfigError, Settings
 
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
 _MAX_RETRY_COUNTDOWN_S = 60
@@ -95,6 +96,10 @@ app.newsworker_settings = None
 @app.on_configure.connect
 def _configure_from_environment(sender: Celery, **_: Any) -> None:
     if getattr(sender, "newsworker_settings", None) is None:
-        settings = Settings.from_env()
+        try:
+            settings = Settings.from_env()
+        except ConfigError as error:  # `celery -A worker.celery_app worker`: one line, no traceback
+            print(f"newsworker: configuration error: {error}", file=sys.stderr)
+            raise SystemExit(2) from None
         sender.newsworker_settings = settings
         sender.conf.update(celery_config(settings))

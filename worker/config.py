@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from worker.redis_url import masked_url, redis_url_problem, tls_options, uses_tls
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)"
@@ -86,6 +89,10 @@ class Settings:
     entry_horizon_s: float = 7 * 24 * 3600.0
     host_min_interval_s: float = 1.0
     embedded_redis_dir: str | None = None
+    redis_tls_ca_file: str | None = None
+    redis_tls_cert_file: str | None = None
+    redis_tls_key_file: str | None = None
+    redis_tls_insecure: bool = False
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -96,6 +103,18 @@ class Settings:
     @property
     def redis_url_masked(self) -> str:
         return mask_url_password(self.redis_url)
+
+    @property
+    def redis_tls(self) -> dict[str, Any] | None:
+        """redis-py's (and kombu's `broker_use_ssl`) TLS options for a rediss:// URL, else None."""
+        if not uses_tls(self.redis_url):
+            return None
+        return tls_options(
+            ca_file=self.redis_tls_ca_file,
+            cert_file=self.redis_tls_cert_file,
+            key_file=self.redis_tls_key_file,
+            insecure=self.redis_tls_insecure,
+        )
 
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix: `key("seen", "abc")` -> `newsworker:seen:abc`."""
@@ -109,7 +128,7 @@ class Settings:
         env = _Env(os.environ if environ is None else environ)
         prefix = env.str("NEWSWORKER_KEY_PREFIX", "newsworker:")
         return cls(
-            redis_url=env.str("REDIS_URL", DEFAULT_REDIS_URL),
+            redis_url=env.redis_url("REDIS_URL", DEFAULT_REDIS_URL),
             redis_url_explicit="REDIS_URL" in env.values,
             key_prefix=prefix,
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
@@ -144,6 +163,10 @@ class Settings:
             entry_horizon_s=env.float("NEWSWORKER_ENTRY_HORIZON_S", 7 * 24 * 3600.0),
             host_min_interval_s=env.float("NEWSWORKER_HOST_MIN_INTERVAL_S", 1.0),
             embedded_redis_dir=env.str("NEWSWORKER_EMBEDDED_REDIS_DIR", "") or None,
+            redis_tls_ca_file=env.str("NEWSWORKER_REDIS_TLS_CA_FILE", "") or None,
+            redis_tls_cert_file=env.str("NEWSWORKER_REDIS_TLS_CERT_FILE", "") or None,
+            redis_tls_key_file=env.str("NEWSWORKER_REDIS_TLS_KEY_FILE", "") or None,
+            redis_tls_insecure=env.bool("NEWSWORKER_REDIS_TLS_INSECURE", False),
         )
 
 
@@ -157,6 +180,13 @@ class _Env:
 
     def str(self, name: str, default: str) -> str:
         return self.values.get(name, default).strip() or default
+
+    def redis_url(self, name: str, default: str) -> str:
+        url = self.str(name, default)
+        problem = redis_url_problem(url)
+        if problem:
+            raise ConfigError(f"{name}={masked_url(url)} is malformed: {problem}")
+        return url
 
     def int(self, name: str, default: int) -> int:
         raw = self.values.get(name, "").strip()
