@@ -37,8 +37,15 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     }
     if settings.sentinel_master:
         transport_options["master_name"] = settings.sentinel_master
+    sentinel = settings.redis_url.startswith("sentinel://")
     return {
         "broker_url": settings.redis_url,
+        # kombu's Redis transport, except that Redis refusing work (OOM, READONLY, LOADING, BUSY)
+        # is a lost connection to wait out, not an error that ends the worker and loses the
+        # message it had just taken (see worker/broker_transport.py).
+        "broker_transport": f"worker.broker_transport:{'SentinelTransport' if sentinel else 'Transport'}",
+        # rediss://: the server's certificate is verified (kombu alone would not); see redis_url.
+        "broker_use_ssl": settings.redis_tls,
         "broker_transport_options": transport_options,
         # Results are not needed: the outcome of a task is its event or its dead letter.
         "result_backend": None,

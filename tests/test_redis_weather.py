@@ -1,0 +1,176 @@
+"""Redis saying no (OOM at maxmemory, READONLY after a failover, BUSY with a long script, LOADING) is
+weather: the worker stays up and says why, the message waits, and its event is published once when
+Redis takes writes again. Each test runs a redis-server and a `celery worker` subprocess of its own."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.helpers import settle, wait_for_entries
+from tests.redis_servers import (
+    FIXTURES,
+    RedisServer,
+    WorkerProcess,
+    producer,
+    require_redis_7,
+    stream_length,
+    worker_environment,
+)
+from worker.embedded import free_port
+from worker.errors import StoreUnavailable
+from worker.publish import redis_errors
+from worker.redis_weather import refusal_code
+
+FILLER_BYTES = 1024 * 1024
+BUSY_SCRIPT_S = 4
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[RedisServer]:
+    require_redis_7()
+    running = RedisServer(tmp_path, extra_args=["--maxmemory-policy", "noeviction"]).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def worker(server: RedisServer, tmp_path: Path) -> Iterator[WorkerProcess]:
+    running = WorkerProcess(worker_environment(server.url), tmp_path / "worker.log")
+    running.extra_args = ["--without-gossip", "--without-mingle"]
+    yield running.start()
+    running.stop()
+
+
+def _task_message(worker: WorkerProcess, client: redis.Redis) -> bytes:
+    """A real `ingest_text` message as the producer writes it, taken off the queue again so the test
+    can put it back at the moment it chooses (the worker is already consuming)."""
+    text = (FIXTURES / "wire_story.txt").read_text()
+    queue, staging = worker.settings.queue, worker.settings.queue + ":staging"
+    producer(worker.settings).send_task("worker.tasks.ingest_text", args=[text], queue=staging)
+    [raw] = client.lrange(staging, 0, -1)
+    client.delete(staging)
+    return raw.replace(staging.encode(), queue.encode())  # its exchange and routing key
+
+
+def _events_once_published(worker: WorkerProcess, client: redis.Redis) -> list[dict]:
+    entries = wait_for_entries(client, worker.settings.stream, 1, timeout_s=45)
+    settle(1.0)
+    assert stream_length(client, worker.settings.stream) == 1
+    assert stream_length(client, worker.settings.dead_letter_stream) == 0
+    return entries
+
+
+def test_worker_stays_up_through_redis_at_maxmemory_and_publishes_once_memory_is_freed(server, worker):
+    client = server.admin()
+    raw = _task_message(worker, client)
+    client.set("filler", b"x" * FILLER_BYTES)
+    limit = int(client.info("memory")["used_memory"]) - 64 * 1024
+    with client.pipeline(transaction=True) as pipe:  # from here on, every write is refused (OOM)
+        pipe.config_set("maxmemory", limit)
+        pipe.lpush(worker.settings.queue, raw)
+        pipe.execute()
+    worker.wait_for_log("refuses work (OOM")
+    assert worker.alive
+    assert client.llen(worker.settings.queue) == 1  # put back: the message waits in its queue
+    assert stream_length(client, worker.settings.stream) == 0
+    client.delete("filler")  # memory freed: writes are taken again
+    _events_once_published(worker, client)
+    assert worker.alive
+    assert "Unrecoverable error" not in worker.log()
+
+
+def test_worker_stays_up_while_its_redis_is_a_replica_and_publishes_once_it_is_a_master_again(server, worker):
+    client = server.admin()
+    raw = _task_message(worker, client)
+    with client.pipeline(transaction=True) as pipe:  # a failover demotes the server: READONLY
+        pipe.lpush(worker.settings.queue, raw)
+        pipe.execute_command("REPLICAOF", "127.0.0.1", str(free_port()))  # a master that never answers
+        pipe.execute()
+    worker.wait_for_log("refuses work (READONLY")
+    assert worker.alive
+    assert client.llen(worker.settings.queue) == 1
+    client.execute_command("REPLICAOF", "NO", "ONE")
+    _events_once_published(worker, client)
+    assert worker.alive
+
+
+class _PageAfterSignal(http.server.BaseHTTPRequestHandler):
+    """Serves the article page only once the test says so: time to make Redis busy mid-task."""
+
+    requested = threading.Event()
+    release = threading.Event()
+    body = (FIXTURES / "wire_story.html").read_bytes()
+
+    def log_message(self, *_: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        type(self).requested.set()
+        type(self).release.wait(timeout=30)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
+_BUSY_FOR_SECONDS = """
+local start = tonumber(redis.call('TIME')[1])
+while tonumber(redis.call('TIME')[1]) - start < tonumber(ARGV[1]) do end
+return 1
+"""
+
+
+@pytest.fixture
+def page_after_signal() -> Iterator[str]:
+    _PageAfterSignal.requested.clear()
+    _PageAfterSignal.release.clear()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _PageAfterSignal)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/news/night-bus"
+    _PageAfterSignal.release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_task_that_meets_a_busy_redis_waits_for_it_and_publishes_once(server, worker, page_after_signal):
+    client = server.admin()
+    client.config_set("busy-reply-threshold", 100)  # lua-time-limit: BUSY after 0.1 s of script
+    producer(worker.settings).send_task("worker.tasks.ingest_url", args=[page_after_signal])
+    assert _PageAfterSignal.requested.wait(timeout=30)  # the task is fetching, its message in hand
+    script = threading.Thread(target=lambda: server.admin().eval(_BUSY_FOR_SECONDS, 0, BUSY_SCRIPT_S))
+    script.start()
+    probe = server.admin()
+    while True:  # until Redis answers BUSY to everyone else
+        try:
+            probe.ping()
+        except redis.ResponseError as error:
+            assert refusal_code(error) == "BUSY"
+            break
+    _PageAfterSignal.release.set()  # the task now publishes into a busy Redis
+    worker.wait_for_log("refuses work (BUSY")
+    script.join()
+    _events_once_published(worker, client)
+    assert worker.alive
+
+
+@pytest.mark.parametrize(
+    "code", ["LOADING", "BUSY", "OOM", "READONLY", "MASTERDOWN", "NOREPLICAS", "UNBLOCKED"]
+)
+def test_redis_refusal_reply_becomes_store_unavailable(redis_client, code):
+    """A real error reply from a real server, for the codes no server here can be made to send."""
+    with pytest.raises(StoreUnavailable, match=f"refuses work \\({code}"), redis_errors("testing"):
+        redis_client.eval(f"return redis.error_reply('{code} the server says not now')", 0)
+
+
+def test_other_redis_error_reply_is_not_taken_for_weather(redis_client, settings):
+    key = settings.key("a-string")
+    redis_client.set(key, "x")
+    with pytest.raises(redis.ResponseError, match="WRONGTYPE"), redis_errors("testing"):
+        redis_client.lpush(key, "y")
