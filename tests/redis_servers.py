@@ -69,8 +69,6 @@ class RedisServer:
         """The default (all-powerful) user; over TLS without checking the certificate."""
         if self.tls:
             options.update(ssl=True, ssl_cert_reqs="none", ssl_check_hostname=False)
-            options.update(ssl_certfile=str(self.directory / "client.crt"))
-            options.update(ssl_keyfile=str(self.directory / "client.key"))
         return redis.Redis(port=self.port, password=self.password, socket_timeout=5, **options)
 
     def stop(self) -> None:
