@@ -148,7 +148,7 @@ class _RefusalAware:
         except RedisRefused as refused:
             conninfo = self.connection.client
             log.warning(
-                "Redis at %s:%s refuses work (%s): the worker waits and reconnects, messages stay queued",
+                "Redis at %s:%s refuses work (%s): waiting to connect again; queued messages stay queued",
                 conninfo.hostname,
                 conninfo.port,
                 refused,

@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except RedisDown as error:
         print(
-            f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}). "
+            f"newsworker: Redis at {settings.redis_url_masked} is not reachable or refuses work ({error}). "
             "Start it, or set REDIS_URL.",
             file=sys.stderr,
         )
