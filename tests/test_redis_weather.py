@@ -5,7 +5,9 @@ Redis takes writes again. Each test runs a redis-server and a `celery worker` su
 from __future__ import annotations
 
 import http.server
+import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import redis
 from tests.helpers import settle, wait_for_entries
 from tests.redis_servers import (
     FIXTURES,
+    REDIS_SERVER,
     RedisServer,
     WorkerProcess,
     producer,
@@ -174,3 +177,43 @@ def test_other_redis_error_reply_is_not_taken_for_weather(redis_client, settings
     redis_client.set(key, "x")
     with pytest.raises(redis.ResponseError, match="WRONGTYPE"), redis_errors("testing"):
         redis_client.lpush(key, "y")
+
+
+@pytest.fixture
+def sentinel_url(server: RedisServer, tmp_path: Path) -> Iterator[str]:
+    """A real Sentinel watching `server` as master `weather-master`."""
+    port = free_port()
+    config = tmp_path / "sentinel.conf"
+    config.write_text(
+        f"port {port}\nbind 127.0.0.1\nsentinel monitor weather-master 127.0.0.1 {server.port} 1\n"
+    )
+    sentinel = RedisServer(tmp_path, port=port)
+    sentinel.process = subprocess.Popen(
+        [REDIS_SERVER, str(config), "--sentinel"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    client = redis.Redis(port=port, socket_timeout=2)
+    for _ in range(100):
+        try:
+            if client.execute_command("SENTINEL", "get-master-addr-by-name", "weather-master"):
+                break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"sentinel://127.0.0.1:{port}/0"
+    sentinel.stop()
+
+
+def test_worker_behind_sentinel_uses_the_refusal_aware_transport_and_publishes(
+    server, sentinel_url, tmp_path
+):
+    env = worker_environment(sentinel_url, NEWSWORKER_SENTINEL_MASTER="weather-master")
+    worker = WorkerProcess(env, tmp_path / "sentinel-worker.log", ["--without-gossip", "--without-mingle"])
+    try:
+        worker.start()
+        assert "worker.broker_transport:SentinelTransport" in worker.log()
+        text = (FIXTURES / "wire_story.txt").read_text()
+        producer(worker.settings).send_task(
+            "worker.tasks.ingest_text", args=[text], queue=worker.settings.queue
+        )
+        wait_for_entries(server.admin(), worker.settings.stream, 1, timeout_s=45)
+    finally:
+        worker.stop()
