@@ -56,3 +56,8 @@ def test_only_the_explicit_opt_out_turns_verification_off():
 
 def test_plain_redis_url_has_no_tls_options():
     assert Settings.from_env({"REDIS_URL": "redis://cache:6379/0"}).redis_tls is None
+
+
+def test_redis_url_given_on_the_command_line_is_checked_too():
+    with pytest.raises(ConfigError, match="unencoded '#'"):
+        Settings().with_redis_url("redis://:s3cret#x@cache:6379/0")

@@ -6,12 +6,15 @@ The app is created empty at import; its configuration comes from `Settings` on f
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Any
 
 from celery import Celery
 
 from worker.config import ConfigError, Settings
+
+log = logging.getLogger(__name__)
 
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
 _MAX_RETRY_COUNTDOWN_S = 60
@@ -108,5 +111,7 @@ def _configure_from_environment(sender: Celery, **_: Any) -> None:
         except ConfigError as error:  # `celery -A worker.celery_app worker`: one line, no traceback
             print(f"newsworker: configuration error: {error}", file=sys.stderr)
             raise SystemExit(2) from None
+        if settings.redis_tls and settings.redis_tls_insecure:
+            log.warning("NEWSWORKER_REDIS_TLS_INSECURE=true: the Redis server's certificate is NOT verified")
         sender.newsworker_settings = settings
         sender.conf.update(celery_config(settings))

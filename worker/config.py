@@ -121,6 +121,10 @@ class Settings:
         return self.key_prefix + ":".join(parts)
 
     def with_redis_url(self, url: str) -> Settings:
+        """These settings with another Redis (a command-line option), checked as REDIS_URL is."""
+        problem = redis_url_problem(url)
+        if problem:
+            raise ConfigError(f"the Redis URL {masked_url(url)} is malformed: {problem}")
         return replace(self, redis_url=url, redis_url_explicit=True)
 
     @classmethod
