@@ -28,7 +28,7 @@ from tests.redis_servers import (
 from worker.embedded import free_port
 from worker.errors import StoreUnavailable
 from worker.publish import redis_errors
-from worker.redis_weather import refusal_code
+from worker.redis_weather import refusal_code, wait_out_redis
 
 FILLER_BYTES = 1024 * 1024
 BUSY_SCRIPT_S = 4
@@ -217,3 +217,42 @@ def test_worker_behind_sentinel_uses_the_refusal_aware_transport_and_publishes(
         wait_for_entries(server.admin(), worker.settings.stream, 1, timeout_s=45)
     finally:
         worker.stop()
+
+
+class _Clock:
+    """A clock that moves only when the code under test sleeps."""
+
+    def __init__(self) -> None:
+        self.now_s, self.sleeps = 0.0, []
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now_s += seconds
+
+    def __call__(self) -> float:
+        return self.now_s
+
+
+def test_waiting_for_redis_backs_off_and_stops_at_its_budget():
+    clock = _Clock()
+
+    def refused() -> None:
+        raise StoreUnavailable("Redis refuses work (OOM: command not allowed)")
+
+    with pytest.raises(StoreUnavailable):
+        wait_out_redis(refused, budget_s=20, what="task t", sleep=clock.sleep, clock=clock)
+    assert clock.sleeps == [0.5, 1.0, 2.0, 4.0, 5.0, 5.0]  # 17.5 s: one more wait would pass 20
+    assert clock.now_s <= 20
+
+
+def test_waiting_for_redis_returns_what_the_attempt_gives_once_redis_takes_writes():
+    clock, answers = _Clock(), iter([StoreUnavailable("BUSY"), StoreUnavailable("BUSY"), "published"])
+
+    def attempt() -> str:
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert wait_out_redis(attempt, budget_s=20, what="task t", sleep=clock.sleep, clock=clock) == "published"
+    assert clock.sleeps == [0.5, 1.0]
