@@ -152,6 +152,7 @@ def command_tail(args: argparse.Namespace, settings: Settings) -> int:
 
     from worker.connections import connect_redis
     from worker.publish import StreamReader, event_from_entry
+    from worker.redis_weather import describe_refusal, refusal_code
 
     stream = settings.dead_letter_stream if args.dead_letters else settings.stream
     reader = StreamReader(connect_redis(settings), stream, args.group, args.consumer)
@@ -170,6 +171,10 @@ def command_tail(args: argparse.Namespace, settings: Settings) -> int:
                 shown += 1
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
+    except redis.ResponseError as error:  # Redis refusing work (OOM, READONLY, LOADING...)
+        if refusal_code(error) is None:
+            raise
+        raise RedisDown(describe_refusal(error)) from error
     print(f"{shown} entr{'y' if shown == 1 else 'ies'} from {stream} (group {args.group})", file=sys.stderr)
     return 0
 

@@ -16,6 +16,7 @@ import redis
 from worker.config import ConfigError, Settings
 from worker.connections import connect_redis
 from worker.errors import FetchError
+from worker.redis_weather import refusal_code
 
 EXIT_REDIS_DOWN = 3
 
@@ -49,9 +50,11 @@ def _redis_guard(handler: Any) -> Any:
         settings = settings or Settings.from_env()
         try:
             return handler(args, settings)
-        except (redis.ConnectionError, redis.TimeoutError) as error:
+        except (redis.ConnectionError, redis.TimeoutError, redis.ResponseError) as error:
+            if isinstance(error, redis.ResponseError) and refusal_code(error) is None:
+                raise  # a bug, not Redis saying no (OOM, READONLY, LOADING...)
             print(
-                f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}).",
+                f"newsworker: Redis at {settings.redis_url_masked} is not reachable or refuses work ({error}).",
                 file=sys.stderr,
             )
             return EXIT_REDIS_DOWN
