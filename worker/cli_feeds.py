@@ -54,7 +54,8 @@ def _redis_guard(handler: Any) -> Any:
             if isinstance(error, redis.ResponseError) and refusal_code(error) is None:
                 raise  # a bug, not Redis saying no (OOM, READONLY, LOADING...)
             print(
-                f"newsworker: Redis at {settings.redis_url_masked} is not reachable or refuses work ({error}).",
+                f"newsworker: Redis at {settings.redis_url_masked} is not reachable "
+                f"or refuses work ({error}).",
                 file=sys.stderr,
             )
             return EXIT_REDIS_DOWN
