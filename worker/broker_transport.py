@@ -107,14 +107,14 @@ class RefusalAwareQoS(kombu_redis.QoS):
                 "Redis refused (%s) to record message %s as delivered and to take it back (%s): "
                 "it is lost, as in the known BRPOP gap",
                 refused,
-                message.properties.get("correlation_id") or delivery_tag_of(message),
+                _message_label(message),
                 error,
             )
             return
         log.warning(
             "Redis refuses work (%s): message %s put back on %s; the worker waits for Redis",
             refused,
-            message.properties.get("correlation_id") or delivery_tag_of(message),
+            _message_label(message),
             ", ".join(queue_keys),
         )
 
@@ -127,8 +127,9 @@ class RefusalAwareQoS(kombu_redis.QoS):
             log.debug("unacked sweep skipped: Redis refuses work (%s)", refused)
 
 
-def delivery_tag_of(message: Any) -> str:
-    return str(getattr(message, "delivery_tag", "?"))
+def _message_label(message: Any) -> str:
+    """The task id Celery puts in `correlation_id`, else kombu's delivery tag."""
+    return str(message.properties.get("correlation_id") or getattr(message, "delivery_tag", "?"))
 
 
 class _RefusalAware:
