@@ -69,7 +69,8 @@ class RedisServer:
         """The default (all-powerful) user; over TLS without checking the certificate."""
         if self.tls:
             options.update(ssl=True, ssl_cert_reqs="none", ssl_check_hostname=False)
-        return redis.Redis(port=self.port, password=self.password, socket_timeout=5, **options)
+        options.setdefault("socket_timeout", 5)
+        return redis.Redis(port=self.port, password=self.password, **options)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

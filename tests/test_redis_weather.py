@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from tests.helpers import settle, wait_for_entries
 from tests.redis_servers import (
@@ -37,7 +39,9 @@ BUSY_SCRIPT_S = 4
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[RedisServer]:
     require_redis_7()
-    running = RedisServer(tmp_path, extra_args=["--maxmemory-policy", "noeviction"]).start()
+    args = ["--maxmemory-policy", "noeviction", "--enable-debug-command", "yes"]
+    args += ["--loading-process-events-interval-bytes", "1024"]  # answer LOADING while it loads
+    running = RedisServer(tmp_path, extra_args=args).start()
     yield running
     running.stop()
 
@@ -123,6 +127,18 @@ class _PageAfterSignal(http.server.BaseHTTPRequestHandler):
         self.wfile.write(self.body)
 
 
+def _refusal_seen(server: RedisServer, timeout_s: float = 10.0) -> str | None:
+    """PING until Redis refuses it (redis-py's own retries off); the refusal's code."""
+    probe = server.admin(retry=Retry(NoBackoff(), 0))
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            probe.ping()
+        except redis.RedisError as error:
+            return refusal_code(error)
+    return None
+
+
 _BUSY_FOR_SECONDS = """
 local start = tonumber(redis.call('TIME')[1])
 while tonumber(redis.call('TIME')[1]) - start < tonumber(ARGV[1]) do end
@@ -147,18 +163,31 @@ def test_task_that_meets_a_busy_redis_waits_for_it_and_publishes_once(server, wo
     client.config_set("busy-reply-threshold", 100)  # lua-time-limit: BUSY after 0.1 s of script
     producer(worker.settings).send_task("worker.tasks.ingest_url", args=[page_after_signal])
     assert _PageAfterSignal.requested.wait(timeout=30)  # the task is fetching, its message in hand
-    script = threading.Thread(target=lambda: server.admin().eval(_BUSY_FOR_SECONDS, 0, BUSY_SCRIPT_S))
+    runner = server.admin(socket_timeout=60, retry=Retry(NoBackoff(), 0))  # one run, however long
+    script = threading.Thread(target=lambda: runner.eval(_BUSY_FOR_SECONDS, 0, BUSY_SCRIPT_S))
     script.start()
-    probe = server.admin()
-    while True:  # until Redis answers BUSY to everyone else
-        try:
-            probe.ping()
-        except redis.ResponseError as error:
-            assert refusal_code(error) == "BUSY"
-            break
+    assert _refusal_seen(server) == "BUSY"  # Redis answers BUSY to everyone else now
     _PageAfterSignal.release.set()  # the task now publishes into a busy Redis
     worker.wait_for_log("refuses work (BUSY")
     script.join()
+    _events_once_published(worker, client)
+    assert worker.alive
+
+
+def test_task_that_meets_a_loading_redis_publishes_once_it_has_loaded(server, worker, page_after_signal):
+    client = server.admin()
+    client.eval("for i = 1, 300 do redis.call('SET', 'ballast:' .. i, string.rep('x', 100)) end", 0)
+    client.config_set("key-load-delay", 10_000)  # 10 ms a key: loading takes about 3 s
+    producer(worker.settings).send_task("worker.tasks.ingest_url", args=[page_after_signal])
+    assert _PageAfterSignal.requested.wait(timeout=30)
+    reloader = server.admin(socket_timeout=60, retry=Retry(NoBackoff(), 0))  # one reload, however long
+    reload = threading.Thread(target=lambda: reloader.execute_command("DEBUG", "RELOAD"))
+    reload.start()  # saves, then loads its data again, as after a restart
+    assert _refusal_seen(server) == "LOADING"  # (redis-py's own retries ride out a short load; a
+    # longer one reaches `wait_out_redis`, as BUSY does above)
+    _PageAfterSignal.release.set()  # the task now publishes into a loading Redis
+    reload.join()
+    client.config_set("key-load-delay", 0)
     _events_once_published(worker, client)
     assert worker.alive
 

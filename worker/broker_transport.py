@@ -31,6 +31,7 @@ import redis
 from kombu.transport import redis as kombu_redis
 from kombu.utils.json import dumps
 from redis.client import Pipeline
+from redis.exceptions import BusyLoadingError
 
 from worker.redis_weather import describe_refusal, refusal_code
 
@@ -123,8 +124,8 @@ class RefusalAwareQoS(kombu_redis.QoS):
         (this runs from the event loop's timer; it must not turn into a reconnect)."""
         try:
             super().restore_visible(*args, **kwargs)
-        except RedisRefused as refused:
-            log.debug("unacked sweep skipped: Redis refuses work (%s)", refused)
+        except (RedisRefused, BusyLoadingError) as refused:
+            log.debug("unacked sweep skipped: Redis refuses work (%s)", describe_refusal(refused))
 
 
 def _message_label(message: Any) -> str:
@@ -146,13 +147,13 @@ class _RefusalAware:
     def _check_redis_takes_writes(self) -> None:
         try:
             self.client.eval(_WRITES_ACCEPTED_PROBE, 0)
-        except RedisRefused as refused:
+        except (RedisRefused, BusyLoadingError) as refused:  # LOADING is a ConnectionError already
             conninfo = self.connection.client
             log.warning(
                 "Redis at %s:%s refuses work (%s): waiting to connect again; queued messages stay queued",
                 conninfo.hostname,
                 conninfo.port,
-                refused,
+                describe_refusal(refused),
             )
             self.close()
             raise
