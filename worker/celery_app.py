@@ -6,12 +6,16 @@ The app is created empty at import; its configuration comes from `Settings` on f
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import Any
 
 from celery import Celery
 from kombu import Exchange, Queue
 
-from worker.config import Settings
+from worker.config import ConfigError, Settings
+
+log = logging.getLogger(__name__)
 
 # worker.metrics holds no task: it is imported with them for its signal handlers (serving, timing).
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks", "worker.metrics")
@@ -53,8 +57,15 @@ def celery_config(settings: Settings) -> dict[str, Any]:
     }
     if settings.sentinel_master:
         transport_options["master_name"] = settings.sentinel_master
+    sentinel = settings.redis_url.startswith("sentinel://")
     return {
         "broker_url": settings.redis_url,
+        # kombu's Redis transport, except that Redis refusing work (OOM, READONLY, LOADING, BUSY)
+        # is a lost connection to wait out, not an error that ends the worker and loses the
+        # message it had just taken (see worker/broker_transport.py).
+        "broker_transport": f"worker.broker_transport:{'SentinelTransport' if sentinel else 'Transport'}",
+        # rediss://: the server's certificate is verified (kombu alone would not); see redis_url.
+        "broker_use_ssl": settings.redis_tls,
         "broker_transport_options": transport_options,
         # Results are not needed: the outcome of a task is its event or its dead letter.
         "result_backend": None,
@@ -119,6 +130,12 @@ app.newsworker_settings = None
 @app.on_configure.connect
 def _configure_from_environment(sender: Celery, **_: Any) -> None:
     if getattr(sender, "newsworker_settings", None) is None:
-        settings = Settings.from_env()
+        try:
+            settings = Settings.from_env()
+        except ConfigError as error:  # `celery -A worker.celery_app worker`: one line, no traceback
+            print(f"newsworker: configuration error: {error}", file=sys.stderr)
+            raise SystemExit(2) from None
+        if settings.redis_tls and settings.redis_tls_insecure:
+            log.warning("NEWSWORKER_REDIS_TLS_INSECURE=true: the Redis server's certificate is NOT verified")
         sender.newsworker_settings = settings
         sender.conf.update(celery_config(settings))

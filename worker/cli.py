@@ -191,6 +191,7 @@ def command_tail(args: argparse.Namespace, settings: Settings) -> int:
 
     from worker.connections import connect_redis
     from worker.consume import EventConsumer, Rejection, decode_fields, parse_event
+    from worker.redis_weather import describe_refusal, refusal_code
 
     stream = settings.stream
     if args.dead_letters:
@@ -238,6 +239,8 @@ def command_tail(args: argparse.Namespace, settings: Settings) -> int:
     except (redis.ConnectionError, redis.TimeoutError) as error:
         raise RedisDown(str(error)) from error
     except redis.ResponseError as error:
+        if refusal_code(error) is not None:  # Redis refusing work (OOM, READONLY, LOADING...)
+            raise RedisDown(describe_refusal(error)) from error
         print(f"newsworker: Redis refused to serve {stream}: {error}", file=sys.stderr)
         return ExitCode.INPUTS_FAILED
     print(
@@ -464,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         return ExitCode.USAGE
     except RedisDown as error:
         print(
-            f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}). "
+            f"newsworker: Redis at {settings.redis_url_masked} is not reachable or refuses work ({error}). "
             "Start it, or give --redis-url or REDIS_URL.",
             file=sys.stderr,
         )

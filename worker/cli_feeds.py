@@ -17,6 +17,7 @@ from worker.cli_common import ExitCode, command_parser_options, redis_url_parent
 from worker.config import ConfigError, Settings
 from worker.connections import connect_redis
 from worker.errors import FetchError
+from worker.redis_weather import refusal_code
 
 
 def register(subparsers: Any) -> None:
@@ -80,9 +81,12 @@ def _redis_guard(handler: Any) -> Any:
         settings = settings_for(args, settings or Settings.from_env())
         try:
             return handler(args, settings)
-        except (redis.ConnectionError, redis.TimeoutError) as error:
+        except (redis.ConnectionError, redis.TimeoutError, redis.ResponseError) as error:
+            if isinstance(error, redis.ResponseError) and refusal_code(error) is None:
+                raise  # a bug, not Redis saying no (OOM, READONLY, LOADING...)
             print(
-                f"newsworker: Redis at {settings.redis_url_masked} is not reachable ({error}).",
+                f"newsworker: Redis at {settings.redis_url_masked} is not reachable "
+                f"or refuses work ({error}).",
                 file=sys.stderr,
             )
             return ExitCode.REDIS_UNREACHABLE

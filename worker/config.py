@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from worker.state import advertised_redis_url, default_state_dir
+from worker.redis_url import masked_url, redis_url_problem, tls_options, uses_tls
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)"
@@ -100,6 +102,10 @@ class Settings:
     embedded_redis_dir: str | None = None
     metrics_port: int = 0
     metrics_addr: str = "0.0.0.0"
+    redis_tls_ca_file: str | None = None
+    redis_tls_cert_file: str | None = None
+    redis_tls_key_file: str | None = None
+    redis_tls_insecure: bool = False
 
     def __repr__(self) -> str:
         shown = ", ".join(
@@ -111,6 +117,18 @@ class Settings:
     def redis_url_masked(self) -> str:
         return mask_url_password(self.redis_url)
 
+    @property
+    def redis_tls(self) -> dict[str, Any] | None:
+        """redis-py's (and kombu's `broker_use_ssl`) TLS options for a rediss:// URL, else None."""
+        if not uses_tls(self.redis_url):
+            return None
+        return tls_options(
+            ca_file=self.redis_tls_ca_file,
+            cert_file=self.redis_tls_cert_file,
+            key_file=self.redis_tls_key_file,
+            insecure=self.redis_tls_insecure,
+        )
+
     def key(self, *parts: str) -> str:
         """A Redis key under this deployment's prefix: `key("seen", "abc")` -> `newsworker:seen:abc`."""
         return self.key_prefix + ":".join(parts)
@@ -121,6 +139,10 @@ class Settings:
         return self.embedded_redis_dir or os.path.join(self.state_dir, "redis")
 
     def with_redis_url(self, url: str) -> Settings:
+        """These settings with another Redis (a command-line option), checked as REDIS_URL is."""
+        problem = redis_url_problem(url)
+        if problem:
+            raise ConfigError(f"the Redis URL {masked_url(url)} is malformed: {problem}")
         return replace(self, redis_url=url, redis_url_explicit=True)
 
     @classmethod
@@ -128,12 +150,12 @@ class Settings:
         env = _Env(os.environ if environ is None else environ)
         prefix = env.str("NEWSWORKER_KEY_PREFIX", "newsworker:")
         state_dir = env.str("NEWSWORKER_STATE_DIR", "") or default_state_dir(env.values)
-        redis_url = env.str("REDIS_URL", "")
+        redis_url = env.redis_url("REDIS_URL", DEFAULT_REDIS_URL)
         if "REDIS_URL" not in env.values:
             # Not configured: the embedded Redis a `newsworker run` started, if one is up; else the default.
             redis_url = advertised_redis_url(state_dir) or DEFAULT_REDIS_URL
         return cls(
-            redis_url=redis_url or DEFAULT_REDIS_URL,
+            redis_url=redis_url,
             redis_url_explicit="REDIS_URL" in env.values,
             key_prefix=prefix,
             stream=env.str("NEWSWORKER_STREAM", prefix + "articles"),
@@ -177,6 +199,10 @@ class Settings:
             embedded_redis_dir=env.str("NEWSWORKER_EMBEDDED_REDIS_DIR", "") or None,
             metrics_port=env.int("NEWSWORKER_METRICS_PORT", 0),
             metrics_addr=env.str("NEWSWORKER_METRICS_ADDR", "0.0.0.0"),
+            redis_tls_ca_file=env.str("NEWSWORKER_REDIS_TLS_CA_FILE", "") or None,
+            redis_tls_cert_file=env.str("NEWSWORKER_REDIS_TLS_CERT_FILE", "") or None,
+            redis_tls_key_file=env.str("NEWSWORKER_REDIS_TLS_KEY_FILE", "") or None,
+            redis_tls_insecure=env.bool("NEWSWORKER_REDIS_TLS_INSECURE", False),
         )
 
 
@@ -190,6 +216,13 @@ class _Env:
 
     def str(self, name: str, default: str) -> str:
         return self.values.get(name, default).strip() or default
+
+    def redis_url(self, name: str, default: str) -> str:
+        url = self.str(name, default)
+        problem = redis_url_problem(url)
+        if problem:
+            raise ConfigError(f"{name}={masked_url(url)} is malformed: {problem}")
+        return url
 
     def int(self, name: str, default: int) -> int:
         raw = self.values.get(name, "").strip()

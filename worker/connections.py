@@ -27,7 +27,7 @@ def connect_redis(settings: Settings) -> redis.Redis:
     }
     if settings.redis_url.startswith("sentinel://"):
         return _sentinel_master(settings, options)
-    return redis.Redis.from_url(settings.redis_url, **options)
+    return redis.Redis.from_url(settings.redis_url, **options, **(settings.redis_tls or {}))
 
 
 def _sentinel_master(settings: Settings, options: dict) -> redis.Redis:
@@ -44,10 +44,12 @@ def _sentinel_master(settings: Settings, options: dict) -> redis.Redis:
     return sentinel.master_for(settings.sentinel_master, db=db, password=password)
 
 
-def redis_is_up(url: str, timeout_s: float = 1.0) -> bool:
+def redis_is_up(url: str, timeout_s: float = 1.0, *, tls: dict | None = None) -> bool:
+    """Does something answer PING at `url`? (`tls`: `Settings.redis_tls`, for a rediss:// URL.)"""
     try:
-        return bool(
-            redis.Redis.from_url(url, socket_connect_timeout=timeout_s, socket_timeout=timeout_s).ping()
+        client = redis.Redis.from_url(
+            url, socket_connect_timeout=timeout_s, socket_timeout=timeout_s, **(tls or {})
         )
+        return bool(client.ping())
     except (redis.ConnectionError, redis.TimeoutError, OSError):
         return False

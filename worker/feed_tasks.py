@@ -17,13 +17,14 @@ from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.signals import beat_init, worker_init
+from kombu.exceptions import OperationalError
 
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
-from worker.errors import FeedError, FetchError, NewsworkerError
+from worker.errors import FeedError, FetchError, NewsworkerError, StoreUnavailable
 from worker.poll import PollContext, poll
-from worker.publish import DeadLetter, publish_dead_letter
+from worker.publish import DeadLetter, publish_dead_letter, redis_errors
 from worker.sources import claim_due, sync_sources_file
 from worker.tasks import NewsworkerTask, ingest_url
 
@@ -58,9 +59,14 @@ def enqueue_ingest(url: str, hints: dict[str, Any], source: dict[str, Any]) -> N
 def schedule_due_sources(self: NewsworkerTask) -> int:
     """Claim the sources that are due (atomically, see the module doc) and queue a poll for each."""
     res = self.resources
-    claimed = claim_due(res.redis, res.settings, limit=CLAIM_BATCH)
-    for url in claimed:
-        poll_source.delay(url)
+    try:
+        with redis_errors("claiming due sources"):
+            claimed = claim_due(res.redis, res.settings, limit=CLAIM_BATCH)
+            for url in claimed:
+                poll_source.delay(url)
+    except (StoreUnavailable, OperationalError) as error:  # the next tick claims what is due
+        log.warning("schedule: %s; the next tick tries again", error)
+        return 0
     if claimed:
         log.info("scheduled %d due source(s)", len(claimed))
     else:
@@ -79,7 +85,11 @@ def poll_source(self: NewsworkerTask, url: str) -> dict[str, Any]:
         redis=res.redis, settings=res.settings, http=res.http, policy=res.policy, enqueue=enqueue_ingest
     )
     try:
-        report = poll(url, ctx)
+        with redis_errors(f"polling {url}"):
+            report = poll(url, ctx)
+    except (StoreUnavailable, OperationalError) as error:  # Redis gone or refusing work (OOM...)
+        log.warning("poll %s: %s; trying again at its next due time", url, error)
+        return {"source": url, "error": f"redis_unavailable: {error}"}
     except SoftTimeLimitExceeded:
         log.warning("poll %s: ran out of time; what it queued stays queued, the rest waits", url)
         return {"source": url, "error": "task_timeout"}

@@ -28,6 +28,7 @@ from protego import Protego
 from worker.config import Settings
 from worker.errors import FetchError, FetchHTTPStatus
 from worker.fetch import FetchPolicy, fetch
+from worker.publish import redis_errors
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ def reserve_fetch_slot(client: redis.Redis, settings: Settings, url: str) -> flo
     Every worker calling this for one host gets at most one 0 per `host_min_interval_s` (or the
     host's Crawl-delay, when longer), and none while the host has asked us to back off."""
     interval_ms = int(settings.host_min_interval_s * 1000)
-    wait_ms = client.eval(_RESERVE_SLOT, 3, *_host_keys(settings, url), interval_ms)
+    with redis_errors(f"reserving a fetch slot for {host_of(url)}"):
+        wait_ms = client.eval(_RESERVE_SLOT, 3, *_host_keys(settings, url), interval_ms)
     return int(wait_ms) / 1000.0
 
 
@@ -112,7 +114,7 @@ def note_backoff(client: redis.Redis, settings: Settings, url: str, retry_after_
         MAX_BACKOFF_S, max(1.0, retry_after_s if retry_after_s is not None else DEFAULT_BACKOFF_S)
     )
     key = _host_keys(settings, url)[1]
-    with client.pipeline(transaction=True) as pipe:
+    with redis_errors(f"recording a backoff for {host_of(url)}"), client.pipeline(transaction=True) as pipe:
         pipe.set(key, "1", nx=True, px=int(backoff_s * 1000))
         pipe.pexpire(key, int(backoff_s * 1000), gt=True)
         pipe.execute()
@@ -122,7 +124,8 @@ def note_backoff(client: redis.Redis, settings: Settings, url: str, retry_after_
 
 def host_backoff_s(client: redis.Redis, settings: Settings, url: str) -> float:
     """How much longer the host's backoff lasts (0 when none)."""
-    remaining_ms = client.pttl(_host_keys(settings, url)[1])
+    with redis_errors(f"reading the backoff of {host_of(url)}"):
+        remaining_ms = client.pttl(_host_keys(settings, url)[1])
     return max(0, remaining_ms) / 1000.0
 
 
@@ -142,16 +145,18 @@ def robots_for(
 ) -> Protego:
     """The rules of `url`'s origin: from the shared cache, else fetched (politely) and cached."""
     key = settings.key("robots", origin_of(url))
-    cached = client.get(key)
+    with redis_errors(f"reading robots.txt of {origin_of(url)}"):
+        cached = client.get(key)
     if cached is not None:
         return Protego.parse(cached.decode("utf-8", "replace") if isinstance(cached, bytes) else cached)
     body, ttl_s = _fetch_robots(client, settings, http, url, policy or policy_from(settings))
-    client.set(key, body, ex=ttl_s)
     rules = Protego.parse(body)
     delay = rules.crawl_delay(settings.user_agent)
-    if delay and delay > settings.host_min_interval_s:
-        delay_key = _host_keys(settings, url)[2]
-        client.set(delay_key, int(min(delay, MAX_CRAWL_DELAY_S) * 1000), ex=ttl_s)
+    with redis_errors(f"caching robots.txt of {origin_of(url)}"):
+        client.set(key, body, ex=ttl_s)
+        if delay and delay > settings.host_min_interval_s:
+            delay_key = _host_keys(settings, url)[2]
+            client.set(delay_key, int(min(delay, MAX_CRAWL_DELAY_S) * 1000), ex=ttl_s)
     return rules
 
 

@@ -31,6 +31,7 @@ from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter
 from worker.retention import APPEND_LUA, APPEND_SCRIPT, Retention, day_of
+from worker.redis_weather import describe_refusal, refusal_code
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,19 @@ class PublishResult:
 
 @contextmanager
 def redis_errors(action: str) -> Iterator[None]:
-    """The one place where redis-py's connection errors become ours (retryable)."""
+    """The one place where redis-py's errors become ours: a lost connection, a timeout, or Redis
+    refusing work for now (OOM, READONLY, LOADING, BUSY...: see `redis_weather`) is `StoreUnavailable`
+    (retryable); any other reply (WRONGTYPE, NOPERM...) is a bug and goes through as it is."""
     try:
         yield
     except (redis.ConnectionError, redis.TimeoutError) as exc:
+        if refusal_code(exc):  # LOADING is a ConnectionError in redis-py
+            raise StoreUnavailable(f"Redis refuses work ({describe_refusal(exc)}) while {action}") from exc
         raise StoreUnavailable(f"Redis unavailable while {action}: {exc}") from exc
+    except redis.ResponseError as exc:
+        if refusal_code(exc) is None:
+            raise
+        raise StoreUnavailable(f"Redis refuses work ({describe_refusal(exc)}) while {action}") from exc
 
 
 def _decode(value: bytes | str | None) -> str | None:

@@ -34,7 +34,9 @@ class RedisUnreachable(RuntimeError):
 
 def ensure_redis(settings: Settings) -> tuple[Settings, EmbeddedRedis | None]:
     """The configured Redis when it answers; an embedded one when none was configured."""
-    if redis_is_up(settings.redis_url):
+    if settings.redis_tls and settings.redis_tls_insecure:
+        log.warning("NEWSWORKER_REDIS_TLS_INSECURE=true: the Redis server's certificate is NOT verified")
+    if redis_is_up(settings.redis_url, tls=settings.redis_tls):
         log.info("using Redis at %s", settings.redis_url_masked)
         return settings, None
     if settings.redis_url_explicit:

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import redis
 from celery import Task
-from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.exceptions import Reject, Retry, SoftTimeLimitExceeded
 from celery.signals import worker_process_init
 
 from worker.article import Metadata, SourceKind
@@ -29,6 +29,7 @@ from worker.errors import (
     FetchError,
     FetchHTTPStatus,
     NewsworkerError,
+    StoreUnavailable,
     UndecodableDocument,
 )
 from worker.events import article_data
@@ -36,7 +37,8 @@ from worker.fetch import FetchPolicy, fetch, new_client
 from worker.metrics import stage_timer
 from worker.pipeline import extract_article
 from worker.polite import handle_fetch_error, wait_for_fetch_slot
-from worker.publish import DeadLetter, publish_article, publish_dead_letter
+from worker.publish import DeadLetter, PublishResult, publish_article, publish_dead_letter
+from worker.redis_weather import wait_out_redis
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,12 @@ def retry_countdown(error: NewsworkerError, retries: int, backoff_s: float) -> f
     return min(_MAX_COUNTDOWN_S, backoff_s * (2**retries))
 
 
+def redis_wait_budget_s(settings: Settings) -> float:
+    """How long a task waits for a Redis that refuses work or is gone, holding its message: half its
+    soft time limit, leaving the other half for the work itself."""
+    return settings.task_soft_time_limit_s / 2
+
+
 def _ingest(
     task: NewsworkerTask,
     load: Callable[[Resources], Document],
@@ -102,7 +110,8 @@ def _ingest(
     res = task.resources
     task_id = task.request.id or "local"
     source_label = source.get("url") or source.get("path") or source.get("kind", "")
-    try:
+
+    def attempt() -> PublishResult:
         document = load(res)
         article = extract_article(
             document,
@@ -111,11 +120,22 @@ def _ingest(
             limits=res.settings.parse,
         )
         with stage_timer("publish"):
-            result = publish_article(res.redis, res.settings, article_data(article, source=source))
+            return publish_article(res.redis, res.settings, article_data(article, source=source))
+
+    try:
+        what = f"task {task_id} {source_label}"
+        result = wait_out_redis(attempt, budget_s=redis_wait_budget_s(res.settings), what=what)
     except SoftTimeLimitExceeded:
         return _dead_letter(
             task, DeadLetterReason.TASK_TIMEOUT, "task ran out of time", source_label, dead_letter_input
         )
+    except StoreUnavailable as error:
+        # Redis still refuses after the wait. A Celery retry would queue a new message, and when
+        # Redis refuses that too, Celery drops this one; a dead letter needs Redis as well. So the
+        # task fails without an ack: the message stays, and kombu returns it to the queue after
+        # the visibility timeout (or at once if this worker shuts down warm).
+        log.warning("task %s %s: %s; the message stays unacknowledged", task_id, source_label, error)
+        raise
     except NewsworkerError as error:
         if error.retryable and task.request.retries < res.settings.max_retries:
             countdown = retry_countdown(error, task.request.retries, res.settings.retry_backoff_s)
@@ -127,7 +147,10 @@ def _ingest(
                 task.request.retries + 1,
                 countdown,
             )
-            raise task.retry(exc=error, countdown=countdown) from error
+            try:
+                raise task.retry(exc=error, countdown=countdown) from error
+            except Reject as rejected:  # the retry message could not be queued: keep this one
+                raise StoreUnavailable(f"could not queue the retry: {rejected.reason}") from error
         return _dead_letter(task, error.reason, str(error), source_label, dead_letter_input)
     except Retry:
         raise
@@ -156,7 +179,11 @@ def _dead_letter(
 ) -> dict[str, Any]:
     res = task.resources
     letter = DeadLetter(reason=reason, error=error, task=task.name, source=source, input=dead_letter_input)
-    entry_id = publish_dead_letter(res.redis, res.settings, letter, once_key=task.request.id)
+    entry_id = wait_out_redis(
+        lambda: publish_dead_letter(res.redis, res.settings, letter, once_key=task.request.id),
+        budget_s=redis_wait_budget_s(res.settings),
+        what=f"task {task.request.id} {source}: dead letter {reason}",
+    )
     log.warning("task %s %s: dead letter %s: %s", task.request.id, source, reason, error)
     return {"outcome": "dead_letter", "reason": str(reason), "dead_letter_id": entry_id}
 

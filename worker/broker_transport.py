@@ -1,0 +1,193 @@
+"""kombu's Redis transport, taught that Redis refusing work (OOM, READONLY, BUSY...) is weather.
+
+What happens without this (kombu 5.x, Celery 5.x), measured with a Redis at maxmemory:
+- kombu counts every `ResponseError` as a *channel* error, and Celery's consumer recovers only from
+  *connection* errors: the worker exits with "Unrecoverable error: OutOfMemoryError".
+- Worse, the message is lost first: BRPOP (which frees memory, so Redis allows it) takes it off the
+  queue, then the ZADD/HSET that record it as unacknowledged are refused. It is then nowhere.
+
+Three small changes, each at the one place kombu does the thing:
+- `RefusalAwareRedis`: the transport's redis client turns a refusal reply into `RedisRefused`, a
+  redis-py `ConnectionError`, which kombu and Celery already treat as a lost connection: the consumer
+  reconnects instead of exiting, and a producer's publish is retried, then reported as kombu's
+  `OperationalError` (which `newsworker submit` prints in one line).
+- `RefusalAwareChannel`: a new channel first asks Redis whether it takes writes, with a script that
+  writes nothing (Redis refuses a script without `allow-oom`/`no-writes` flags exactly when it refuses
+  writes). While Redis says no, connecting fails, kombu retries with its backoff, and we log one
+  WARNING line per try naming the condition. Queued messages stay where they are.
+- `RefusalAwareQoS.append`: a message taken by BRPOP whose unacknowledged record Redis refuses is
+  pushed back to the end BRPOP takes from, by a script flagged `allow-oom` (Redis 7), before the
+  refusal goes on. Its memory was freed by the BRPOP a moment before, so Redis is no fuller.
+
+Selected with Celery's documented `broker_transport` setting (see `celery_app`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import redis
+from kombu.transport import redis as kombu_redis
+from kombu.utils.json import dumps
+from redis.client import Pipeline
+from redis.exceptions import BusyLoadingError
+
+from worker.redis_weather import describe_refusal, refusal_code
+
+log = logging.getLogger(__name__)
+
+# Writes nothing, takes no key: Redis 7 refuses it with OOM, READONLY, LOADING, BUSY... exactly
+# when it refuses writes. (Redis < 7 does not know the shebang: the probe then says nothing.)
+_WRITES_ACCEPTED_PROBE = "#!lua\nreturn 1\n"
+_PUT_BACK = "#!lua flags=allow-oom\nreturn redis.call('RPUSH', KEYS[1], ARGV[1])\n"
+
+
+class RedisRefused(redis.ConnectionError):
+    """Redis is up but refuses work for now (its reply's code says why): wait and reconnect."""
+
+
+def _refused(error: redis.RedisError) -> RedisRefused | None:
+    if refusal_code(error) is None or isinstance(error, RedisRefused):
+        return None
+    refused = RedisRefused(describe_refusal(error))
+    refused.status_code = refusal_code(error)
+    return refused
+
+
+class _RefusalAwarePipeline(Pipeline):
+    def execute(self, raise_on_error: bool = True) -> list[Any]:
+        try:
+            return super().execute(raise_on_error)
+        except redis.ResponseError as error:
+            raise (_refused(error) or error) from error
+
+    def immediate_execute_command(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().immediate_execute_command(*args, **options)
+        except redis.ResponseError as error:
+            raise (_refused(error) or error) from error
+
+
+class RefusalAwareRedis(redis.Redis):
+    """The transport's client: a refusal reply becomes `RedisRefused` (outside redis-py's own retry)."""
+
+    def execute_command(self, *args: Any, **options: Any) -> Any:
+        try:
+            return super().execute_command(*args, **options)
+        except redis.ResponseError as error:
+            raise (_refused(error) or error) from error
+
+    def pipeline(self, transaction: bool = True, shard_hint: Any = None) -> Pipeline:
+        return _RefusalAwarePipeline(self.connection_pool, self.response_callbacks, transaction, shard_hint)
+
+
+class RefusalAwareQoS(kombu_redis.QoS):
+    def append(self, message: Any, delivery_tag: str) -> None:
+        try:
+            super().append(message, delivery_tag)
+        except RedisRefused as refused:
+            self._put_back(message, refused)
+            raise
+
+    def _put_back(self, message: Any, refused: RedisRefused) -> None:
+        """Back to the queue end BRPOP takes from (kombu's own restore routing), so it comes next."""
+        channel = self.channel
+        delivery = message.delivery_info
+        payload = message._raw
+        queue_keys = [
+            channel._q_for_pri(queue, channel._get_message_priority(payload, reverse=False))
+            for queue in channel._lookup(delivery["exchange"], delivery["routing_key"])
+        ]
+        try:
+            with channel.conn_or_acquire() as client:
+                for key in queue_keys:
+                    client.eval(_PUT_BACK, 1, key, dumps(payload))
+        except redis.RedisError as error:
+            log.error(
+                "Redis refused (%s) to record message %s as delivered and to take it back (%s): "
+                "it is lost, as in the known BRPOP gap",
+                refused,
+                _message_label(message),
+                error,
+            )
+            return
+        log.warning(
+            "Redis refuses work (%s): message %s put back on %s; the worker waits for Redis",
+            refused,
+            _message_label(message),
+            ", ".join(queue_keys),
+        )
+
+    def restore_visible(self, *args: Any, **kwargs: Any) -> None:
+        """The periodic sweep of expired unacknowledged messages: a refusal waits for the next sweep
+        (this runs from the event loop's timer; it must not turn into a reconnect)."""
+        try:
+            super().restore_visible(*args, **kwargs)
+        except (RedisRefused, BusyLoadingError) as refused:
+            log.debug("unacked sweep skipped: Redis refuses work (%s)", describe_refusal(refused))
+
+
+def _message_label(message: Any) -> str:
+    """The task id Celery puts in `correlation_id`, else kombu's delivery tag."""
+    return str(message.properties.get("correlation_id") or getattr(message, "delivery_tag", "?"))
+
+
+class _RefusalAware:
+    """Shared by the plain and the Sentinel channel."""
+
+    QoS = RefusalAwareQoS
+
+    def _get_client(self) -> type[redis.Redis]:
+        kombu_redis.Channel._get_client(self)  # keeps kombu's redis-py version check
+        if self.global_keyprefix:
+            raise NotImplementedError("newsworker's broker transport does not use global_keyprefix")
+        return RefusalAwareRedis
+
+    def _check_redis_takes_writes(self) -> None:
+        try:
+            self.client.eval(_WRITES_ACCEPTED_PROBE, 0)
+        except (RedisRefused, BusyLoadingError) as refused:  # LOADING is a ConnectionError already
+            conninfo = self.connection.client
+            log.warning(
+                "Redis at %s:%s refuses work (%s): waiting to connect again; queued messages stay queued",
+                conninfo.hostname,
+                conninfo.port,
+                describe_refusal(refused),
+            )
+            self.close()
+            raise
+        except redis.ResponseError:
+            pass  # an older Redis without script flags, or no right to EVAL: nothing to learn here
+
+    def _brpop_read(self, **options: Any) -> Any:
+        try:
+            return super()._brpop_read(**options)
+        except redis.ResponseError as error:  # READONLY, BUSY, UNBLOCKED in the BRPOP's reply
+            refused = _refused(error)
+            if refused is None:
+                raise
+            connection = getattr(self.client, "connection", None)
+            if connection is not None:
+                connection.disconnect()
+            raise refused from error
+
+
+class RefusalAwareChannel(_RefusalAware, kombu_redis.Channel):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._check_redis_takes_writes()
+
+
+class RefusalAwareSentinelChannel(_RefusalAware, kombu_redis.SentinelChannel):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._check_redis_takes_writes()
+
+
+class Transport(kombu_redis.Transport):
+    Channel = RefusalAwareChannel
+
+
+class SentinelTransport(kombu_redis.SentinelTransport):
+    Channel = RefusalAwareSentinelChannel
