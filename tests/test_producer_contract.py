@@ -170,10 +170,8 @@ def test_workers_read_the_celery_queue_unless_turned_off():
     assert [queue.name for queue in celery_config(Settings())["task_queues"]] == ["newsworker", "celery"]
 
 
-def test_newsworker_run_and_compose_start_workers_on_both_queues(tmp_path):
-    command = worker_command(
-        Settings(), concurrency=None, beat=False, loglevel="INFO", schedule_dir=str(tmp_path)
-    )
+def test_newsworker_run_and_compose_start_workers_on_both_queues():
+    command = worker_command(Settings(), concurrency=None, beat=False, loglevel="INFO")
     assert command[command.index("-Q") + 1] == "newsworker,celery"
     compose_command = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]["worker"]["command"]
     assert compose_command[compose_command.index("-Q") + 1] == "newsworker,celery"

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from worker.state import advertised_redis_url, default_state_dir
 from worker.redis_url import masked_url, redis_url_problem, tls_options, uses_tls
+from worker.state import advertised_redis_url, default_state_dir
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)"

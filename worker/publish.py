@@ -30,8 +30,8 @@ from worker.dedup import IndexDays, add_to_index, lookup, near_fingerprint, widt
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter
-from worker.retention import APPEND_LUA, APPEND_SCRIPT, Retention, day_of
 from worker.redis_weather import describe_refusal, refusal_code
+from worker.retention import APPEND_LUA, APPEND_SCRIPT, Retention, day_of
 
 log = logging.getLogger(__name__)
 
