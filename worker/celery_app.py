@@ -11,9 +11,15 @@ from typing import Any
 from celery import Celery
 
 from worker.config import Settings
+from worker.retry import MAX_COUNTDOWN_S
 
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
-_MAX_RETRY_COUNTDOWN_S = 60
+GUARDED_CONSUMER = "worker.message_guard:GuardedConsumer"
+GUARDED_TRANSPORTS = {
+    "redis": "worker.message_guard:GuardedRedisTransport",
+    "rediss": "worker.message_guard:GuardedRedisTransport",
+    "sentinel": "worker.message_guard:GuardedSentinelTransport",
+}
 
 
 def celery_config(settings: Settings) -> dict[str, Any]:
@@ -23,7 +29,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # retry's ETA message also waits unacknowledged). A worker killed with -9 has its tasks
         # redelivered once this has passed; a warm shutdown hands them back at once.
         "visibility_timeout": max(
-            settings.visibility_timeout_s, int(settings.task_time_limit_s) + _MAX_RETRY_COUNTDOWN_S + 30
+            settings.visibility_timeout_s, int(settings.task_time_limit_s + MAX_COUNTDOWN_S) + 30
         ),
         # Look for messages whose visibility timeout has passed every 10 s (kombu's default sweeps
         # about every 100 s), and let a sweep lock held by a killed worker lapse after 60 s, not 300.
@@ -38,6 +44,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         transport_options["master_name"] = settings.sentinel_master
     return {
         "broker_url": settings.redis_url,
+        # Kombu's Redis transport, and Celery's consumer, with every message off the queue checked
+        # first: one that cannot become a task becomes one dead letter (`worker.message_guard`),
+        # never a stopped worker, a silent drop or an endless redelivery.
+        "broker_transport": GUARDED_TRANSPORTS.get(settings.redis_url.split("://", 1)[0].lower()),
+        "worker_consumer": GUARDED_CONSUMER,
         "broker_transport_options": transport_options,
         # Results are not needed: the outcome of a task is its event or its dead letter.
         "result_backend": None,
@@ -51,8 +62,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # to be redelivered; and requeue (not fail) a task whose worker process was killed.
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
-        # A task that raises unexpectedly (e.g. Redis gone while it wrote its dead letter) keeps
-        # its message unacknowledged, so it is redelivered rather than dropped.
+        # With late acks, this False means (Celery 5.7, request.on_failure): a task that RAISES
+        # is rejected WITHOUT requeue, and its message is gone (e.g. Redis gone while it wrote its
+        # dead letter); a task killed at its HARD time limit is rejected WITH requeue and runs
+        # again. So tasks catch every error themselves and end in an event, a retry or a dead
+        # letter (`worker.retry`), and the soft limit turns a slow document into `task_timeout`.
         "task_acks_on_failure_or_timeout": False,
         # Each process reserves one message beyond the one it runs: a killed or slow worker
         # strands at most that one until the visibility timeout returns it.

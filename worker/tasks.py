@@ -1,7 +1,8 @@
 """Celery tasks: thin glue from a message to load → extract → publish, or to a dead letter.
 
 Every task ends in exactly one of: an event on the stream (or a recorded duplicate), a retry of
-a retryable error, or one dead letter. Only this module turns errors into retries.
+a retryable error, or one dead letter. `worker.retry` decides which; this module only carries it
+out. Arguments reach a task already checked against its schema (`worker.message_guard`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import httpx
 import redis
 from celery import Task
-from celery.exceptions import Retry, SoftTimeLimitExceeded
+from celery.exceptions import Retry
 from celery.signals import worker_process_init
 
 from worker.article import Metadata, SourceKind
@@ -24,23 +25,16 @@ from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
 from worker.document import Document, InputKind, load_document
-from worker.errors import (
-    DeadLetterReason,
-    FetchError,
-    FetchHTTPStatus,
-    NewsworkerError,
-    UndecodableDocument,
-    UnsupportedInput,
-)
+from worker.errors import DeadLetterReason, FetchError, UndecodableDocument, UnsupportedInput
 from worker.events import article_data
 from worker.fetch import FetchPolicy, fetch, new_client
 from worker.pipeline import extract_article
 from worker.polite import handle_fetch_error, wait_for_fetch_slot
 from worker.publish import DeadLetter, publish_article, publish_dead_letter
+from worker.retry import RetryPolicy, decide
 
 log = logging.getLogger(__name__)
 
-_MAX_COUNTDOWN_S = 60.0
 _MAX_SLOT_WAIT_S = 20.0  # waiting for a host's fetch slot, inside the task's time limit
 _FETCHABLE_TYPES = ("html", "xml", "text/plain")
 
@@ -90,12 +84,6 @@ def hints_from_dict(hints: dict[str, Any] | None) -> Metadata | None:
     return Metadata(**{k: v for k, v in hints.items() if k in known})
 
 
-def retry_countdown(error: NewsworkerError, retries: int, backoff_s: float) -> float:
-    if isinstance(error, FetchHTTPStatus) and error.retry_after_s is not None:
-        return min(_MAX_COUNTDOWN_S, max(1.0, error.retry_after_s))
-    return min(_MAX_COUNTDOWN_S, backoff_s * (2**retries))
-
-
 def _ingest(
     task: NewsworkerTask,
     load: Callable[[Resources], Document],
@@ -116,34 +104,23 @@ def _ingest(
             limits=res.settings.parse,
         )
         result = publish_article(res.redis, res.settings, article_data(article, source=source))
-    except SoftTimeLimitExceeded:
-        return _dead_letter(
-            task, DeadLetterReason.TASK_TIMEOUT, "task ran out of time", source_label, dead_letter_input
-        )
-    except NewsworkerError as error:
-        if error.retryable and task.request.retries < res.settings.max_retries:
-            countdown = retry_countdown(error, task.request.retries, res.settings.retry_backoff_s)
+    except Retry:
+        raise
+    except Exception as error:  # worker.retry decides what it becomes; nothing is dropped
+        decision = decide(error, task.request.retries, RetryPolicy.from_settings(res.settings))
+        if decision.retry:
             log.warning(
                 "task %s %s: %s; retry %d in %.0fs",
                 task_id,
                 source_label,
-                error,
+                decision.error,
                 task.request.retries + 1,
-                countdown,
+                decision.countdown_s,
             )
-            raise task.retry(exc=error, countdown=countdown) from error
-        return _dead_letter(task, error.reason, str(error), source_label, dead_letter_input)
-    except Retry:
-        raise
-    except Exception as error:  # a bug: record it with its type, never drop the input
-        log.exception("task %s %s: unexpected error", task_id, source_label)
-        return _dead_letter(
-            task,
-            DeadLetterReason.INTERNAL,
-            f"{type(error).__name__}: {error}",
-            source_label,
-            dead_letter_input,
-        )
+            raise task.retry(exc=error, countdown=decision.countdown_s) from error
+        if decision.reason is DeadLetterReason.INTERNAL:
+            log.exception("task %s %s: unexpected error", task_id, source_label)
+        return _dead_letter(task, decision.reason, decision.error, source_label, dead_letter_input)
     log.info(
         "task %s %s: article %s %s%s",
         task_id,
