@@ -15,9 +15,9 @@ from worker.retry import MAX_COUNTDOWN_S
 
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks")
 GUARDED_CONSUMER = "worker.message_guard:GuardedConsumer"
+# rediss:// keeps kombu's own transport: kombu turns TLS on only for a transport named "rediss".
 GUARDED_TRANSPORTS = {
     "redis": "worker.message_guard:GuardedRedisTransport",
-    "rediss": "worker.message_guard:GuardedRedisTransport",
     "sentinel": "worker.message_guard:GuardedSentinelTransport",
 }
 

@@ -143,8 +143,9 @@ class GuardedConsumer(Consumer):
         self._dead_letter_and_ack(message, MessageProblem(DeadLetterReason.BAD_MESSAGE, str(exc)))
 
 
-class _GuardedBRPOP:
-    """kombu's `Channel._brpop_read` (kombu 5.x), with the entry checked before it is delivered."""
+class GuardedBRPOP:
+    """kombu's `Channel._brpop_read` (kombu 5.x), with the entry checked before it is delivered.
+    A mixin: put it before kombu's channel class (after any mixin that wraps `_brpop_read`)."""
 
     def _brpop_read(self, **options: Any) -> bool:
         try:
@@ -182,11 +183,11 @@ class _GuardedBRPOP:
             log.error("queue %s: entry lost (first bytes %r)", queue, raw[:200])
 
 
-class GuardedRedisChannel(_GuardedBRPOP, kombu_redis.Channel):
+class GuardedRedisChannel(GuardedBRPOP, kombu_redis.Channel):
     pass
 
 
-class GuardedSentinelChannel(_GuardedBRPOP, kombu_redis.SentinelChannel):
+class GuardedSentinelChannel(GuardedBRPOP, kombu_redis.SentinelChannel):
     pass
 
 
