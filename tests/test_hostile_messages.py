@@ -126,6 +126,14 @@ POISON = [
     Poison("timelimit_one_number", lambda: task_envelope(HTML, ["<p>x</p>"], timelimit=[5]), "bad_message"),
     Poison("eta_not_a_time", lambda: task_envelope(HTML, ["<p>x</p>"], eta="tomorrow"), "bad_message"),
     Poison("expires_not_a_time", lambda: task_envelope(HTML, ["<p>x</p>"], expires={"in": 5}), "bad_message"),
+    Poison(
+        "stamped_headers_not_a_list",
+        lambda: task_envelope(HTML, ["<p>x</p>"], stamped_headers=5),
+        "bad_message",
+    ),
+    Poison(
+        "group_index_not_a_count", lambda: task_envelope(HTML, ["<p>x</p>"], group_index="a"), "bad_message"
+    ),
     Poison("id_missing", lambda: task_envelope(HTML, ["<p>x</p>"], id=None), "bad_message"),
     Poison(
         "pickle_content",

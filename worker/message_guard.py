@@ -114,6 +114,8 @@ class GuardedConsumer(Consumer):
                 try:
                     return on_task_received(message)
                 except Exception as exc:  # Celery would stop the worker: record the message instead
+                    # A last resort: Celery may already hold a pool slot for this message that it
+                    # never gives back, so every such case belongs in task_messages' checks.
                     log.exception("message could not be handed to its task")
                     problem = MessageProblem(DeadLetterReason.BAD_MESSAGE, f"{type(exc).__name__}: {exc}")
             self._dead_letter_and_ack(message, problem)

@@ -39,7 +39,19 @@ _TEXT_ENCODINGS = frozenset({"utf-8", "utf8"})
 _BODY_ENCODINGS = frozenset({"base64"})
 _MAX_TASK_ID_CHARS = 255
 _MAX_ERROR_CHARS = 300
-_OPTIONAL_TEXT_HEADERS = ("shadow", "root_id", "parent_id", "group", "argsrepr", "kwargsrepr", "origin")
+_OPTIONAL_TEXT_HEADERS = (
+    "lang",
+    "shadow",
+    "root_id",
+    "parent_id",
+    "group",
+    "argsrepr",
+    "kwargsrepr",
+    "origin",
+)
+_OPTIONAL_COUNT_HEADERS = ("retries", "group_index", "replaced_task_nesting")
+_OPTIONAL_TEXT_LIST_HEADERS = ("groups", "stamped_headers")
+_OPTIONAL_TEXT_PROPERTIES = ("correlation_id", "reply_to")
 _WORKFLOW_LINKS = ("callbacks", "errbacks", "chain", "chord")
 
 
@@ -84,6 +96,9 @@ def envelope_problem(envelope: Any) -> MessageProblem | None:
         isinstance(delivery_info.get(key), str) for key in ("exchange", "routing_key")
     ):
         return _bad("envelope properties have no delivery_info with exchange and routing_key")
+    for name in _OPTIONAL_TEXT_PROPERTIES:
+        if properties.get(name) is not None and not isinstance(properties[name], str):
+            return _bad(f"envelope property {name} is not a string: {_short(properties[name])}")
     for field in ("content-type", "content-encoding"):
         if envelope.get(field) is not None and not isinstance(envelope[field], str):
             return _bad(f"envelope {field} is not a string: {_short(envelope[field])}")
@@ -163,12 +178,19 @@ def _header_problem(headers: dict[str, Any]) -> MessageProblem | None:
                 raise ValueError("not an ISO 8601 string")
         except (ValueError, OverflowError) as exc:
             return _bad(f"header {name} is not an ISO 8601 time: {_short(value)} ({exc})")
-    retries = headers.get("retries")
-    if retries is not None and (not isinstance(retries, int) or isinstance(retries, bool) or retries < 0):
-        return _bad(f"header retries is not a count: {_short(retries)}")
+    for name in _OPTIONAL_COUNT_HEADERS:
+        value = headers.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            return _bad(f"header {name} is not a count: {_short(value)}")
     for name in _OPTIONAL_TEXT_HEADERS:
         if headers.get(name) is not None and not isinstance(headers[name], str):
             return _bad(f"header {name} is not a string: {_short(headers[name])}")
+    for name in _OPTIONAL_TEXT_LIST_HEADERS:
+        value = headers.get(name)
+        if value is not None and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return _bad(f"header {name} is not a list of strings: {_short(value)}")
+    if headers.get("stamps") is not None and not isinstance(headers["stamps"], dict):
+        return _bad(f"header stamps is not an object: {_short(headers['stamps'])}")
     if headers.get("ignore_result") is not None and not isinstance(headers["ignore_result"], bool):
         return _bad(f"header ignore_result is not a boolean: {_short(headers['ignore_result'])}")
     return None
