@@ -176,7 +176,8 @@ def test_pickled_message_is_refused_by_the_worker(settings, redis_client):
     wait_for_entries(redis_client, settings.stream, 1)
     settle(1.0)
     assert redis_client.xlen(settings.stream) == 1  # the pickled one never ran
-    assert redis_client.xlen(settings.dead_letter_stream) == 0
+    [letter] = wait_for_entries(redis_client, settings.dead_letter_stream, 1)
+    assert letter["reason"] == "bad_message" and "application/x-python-serialize" in letter["error"]
 
 
 def test_redis_password_is_masked_in_the_settings_repr():

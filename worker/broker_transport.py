@@ -33,6 +33,7 @@ from kombu.utils.json import dumps
 from redis.client import Pipeline
 from redis.exceptions import BusyLoadingError
 
+from worker.message_guard import GuardedBRPOP
 from worker.redis_weather import describe_refusal, refusal_code
 
 log = logging.getLogger(__name__)
@@ -173,18 +174,20 @@ class _RefusalAware:
             raise refused from error
 
 
-class RefusalAwareChannel(_RefusalAware, kombu_redis.Channel):
+class RefusalAwareChannel(_RefusalAware, GuardedBRPOP, kombu_redis.Channel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._check_redis_takes_writes()
 
 
-class RefusalAwareSentinelChannel(_RefusalAware, kombu_redis.SentinelChannel):
+class RefusalAwareSentinelChannel(_RefusalAware, GuardedBRPOP, kombu_redis.SentinelChannel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._check_redis_takes_writes()
 
 
+# The channels: Redis refusing work is a lost connection (`_RefusalAware`), and every raw queue entry is
+# checked before kombu reads it (`GuardedBRPOP`: one that is not a task message becomes a dead letter).
 class Transport(kombu_redis.Transport):
     Channel = RefusalAwareChannel
 

@@ -14,12 +14,13 @@ from celery import Celery
 from kombu import Exchange, Queue
 
 from worker.config import ConfigError, Settings
+from worker.retry import MAX_COUNTDOWN_S
 
 log = logging.getLogger(__name__)
 
 # worker.metrics holds no task: it is imported with them for its signal handlers (serving, timing).
 TASK_MODULES = ("worker.tasks", "worker.feed_tasks", "worker.metrics")
-_MAX_RETRY_COUNTDOWN_S = 60
+GUARDED_CONSUMER = "worker.message_guard:GuardedConsumer"
 # Where plain Celery sends a task when the producer names no queue (Celery's task_default_queue).
 CELERY_DEFAULT_QUEUE = "celery"
 
@@ -44,7 +45,7 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # retry's ETA message also waits unacknowledged). A worker killed with -9 has its tasks
         # redelivered once this has passed; a warm shutdown hands them back at once.
         "visibility_timeout": max(
-            settings.visibility_timeout_s, int(settings.task_time_limit_s) + _MAX_RETRY_COUNTDOWN_S + 30
+            settings.visibility_timeout_s, int(settings.task_time_limit_s + MAX_COUNTDOWN_S) + 30
         ),
         # Look for messages whose visibility timeout has passed every 10 s (kombu's default sweeps
         # about every 100 s), and let a sweep lock held by a killed worker lapse after 60 s, not 300.
@@ -66,6 +67,10 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "broker_transport": f"worker.broker_transport:{'SentinelTransport' if sentinel else 'Transport'}",
         # rediss://: the server's certificate is verified (kombu alone would not); see redis_url.
         "broker_use_ssl": settings.redis_tls,
+        # Celery's consumer, with every message off the queue checked first: one that cannot become a
+        # task becomes one dead letter (`worker.message_guard`), never a stopped worker, a silent drop
+        # or an endless redelivery. The transport above checks each raw queue entry the same way.
+        "worker_consumer": GUARDED_CONSUMER,
         "broker_transport_options": transport_options,
         # Results are not needed: the outcome of a task is its event or its dead letter.
         "result_backend": None,
@@ -84,8 +89,11 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # to be redelivered; and requeue (not fail) a task whose worker process was killed.
         "task_acks_late": True,
         "task_reject_on_worker_lost": True,
-        # A task that raises unexpectedly (e.g. Redis gone while it wrote its dead letter) keeps
-        # its message unacknowledged, so it is redelivered rather than dropped.
+        # With late acks, this False means (Celery 5.7, request.on_failure): a task that RAISES
+        # is rejected WITHOUT requeue, and its message is gone (e.g. Redis gone while it wrote its
+        # dead letter); a task killed at its HARD time limit is rejected WITH requeue and runs
+        # again. So tasks catch every error themselves and end in an event, a retry or a dead
+        # letter (`worker.retry`), and the soft limit turns a slow document into `task_timeout`.
         "task_acks_on_failure_or_timeout": False,
         # Each process reserves one message beyond the one it runs: a killed or slow worker
         # strands at most that one until the visibility timeout returns it.

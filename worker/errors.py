@@ -9,21 +9,23 @@
     │   ├── DocumentTooDeep             too_deep
     │   ├── NotAnArticle                not_article
     │   └── UnsupportedInput            unsupported_input
-    ├── FetchError                      fetch_failed (retryable unless said otherwise)
-    │   ├── FetchRefused                fetch_refused      scheme or address not allowed (final)
+    ├── FetchError                      fetch_failed
+    │   ├── FetchRefused                fetch_refused      scheme or address not allowed
     │   ├── FetchTimeout                fetch_timeout
-    │   ├── FetchTooLarge               fetch_too_large    (final)
-    │   ├── FetchTooManyRedirects       too_many_redirects (final)
-    │   ├── FetchHTTPStatus             http_status        (4xx final but 408/429; 5xx retried)
+    │   ├── FetchTooLarge               fetch_too_large
+    │   ├── FetchTooManyRedirects       too_many_redirects
+    │   ├── FetchHTTPStatus             http_status
     │   └── FetchConnectionError        fetch_failed
-    ├── FeedError                       feed_invalid       malformed feed, sitemap or XML bomb (final)
-    ├── EventInvalid                    schema_violation   (final)
+    ├── FeedError                       feed_invalid       malformed feed, sitemap or XML bomb
+    ├── EventInvalid                    schema_violation
     │   └── EntryRejected               a stream entry a consumer cannot take as an event; its
     │                                   `rejection` (a RejectReason) says why (see `consume`)
-    ├── StoreUnavailable                redis_unavailable  Redis unreachable or timing out (retried)
-    └── TaskTimeout                     task_timeout       the task's own time limit ran out (final)
+    ├── StoreUnavailable                redis_unavailable  Redis unreachable or timing out
+    └── TaskTimeout                     task_timeout       the task's own time limit ran out
 
-Only `tasks` decides what becomes a Celery retry, by asking `error.retryable`.
+A message that never became a task has no error class: `worker.task_messages` names its reason
+(bad_message, unknown_task, bad_arguments). Which errors are retried, and how, is decided in one
+place, `worker.retry`; `error.retryable` only asks it.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class DeadLetterReason(StrEnum):
     TASK_TIMEOUT = "task_timeout"
     REDIS_UNAVAILABLE = "redis_unavailable"
     INTERNAL = "internal_error"
+    BAD_MESSAGE = "bad_message"  # off the queue but not a task message: envelope, headers, body
+    UNKNOWN_TASK = "unknown_task"  # a task name this worker does not run
+    BAD_ARGUMENTS = "bad_arguments"  # the task's arguments do not match its schema
 
 
 class RejectReason(StrEnum):
@@ -68,7 +73,13 @@ class RejectReason(StrEnum):
 
 class NewsworkerError(Exception):
     reason: DeadLetterReason = DeadLetterReason.INTERNAL
-    retryable: bool = False
+
+    @property
+    def retryable(self) -> bool:
+        """Whether `worker.retry` would try this again (the policy lives there, not here)."""
+        from worker.retry import is_retryable  # retry imports this module
+
+        return is_retryable(self)
 
 
 class InputError(NewsworkerError, ValueError):
@@ -105,7 +116,6 @@ class UnsupportedInput(InputError):
 
 class FetchError(NewsworkerError):
     reason = DeadLetterReason.FETCH_FAILED
-    retryable = True
 
     def __init__(self, message: str, *, url: str | None = None) -> None:
         super().__init__(message)
@@ -114,7 +124,6 @@ class FetchError(NewsworkerError):
 
 class FetchRefused(FetchError):
     reason = DeadLetterReason.FETCH_REFUSED
-    retryable = False
 
 
 class FetchTimeout(FetchError):
@@ -123,12 +132,10 @@ class FetchTimeout(FetchError):
 
 class FetchTooLarge(FetchError):
     reason = DeadLetterReason.FETCH_TOO_LARGE
-    retryable = False
 
 
 class FetchTooManyRedirects(FetchError):
     reason = DeadLetterReason.TOO_MANY_REDIRECTS
-    retryable = False
 
 
 class FetchConnectionError(FetchError):
@@ -144,7 +151,6 @@ class FetchHTTPStatus(FetchError):
         super().__init__(message, url=url)
         self.status = status
         self.retry_after_s = retry_after_s
-        self.retryable = status >= 500 or status in (408, 429)
 
 
 class FeedError(NewsworkerError, ValueError):
@@ -167,7 +173,6 @@ class EntryRejected(EventInvalid):
 
 class StoreUnavailable(NewsworkerError):
     reason = DeadLetterReason.REDIS_UNAVAILABLE
-    retryable = True
 
 
 class TaskTimeout(NewsworkerError):

@@ -22,9 +22,10 @@ from kombu.exceptions import OperationalError
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
-from worker.errors import FeedError, FetchError, NewsworkerError, StoreUnavailable
+from worker.errors import FetchError, NewsworkerError, StoreUnavailable
 from worker.poll import PollContext, poll
 from worker.publish import DeadLetter, publish_dead_letter, redis_errors
+from worker.retry import poll_failure_is_final
 from worker.sources import claim_due, sync_sources_file
 from worker.tasks import NewsworkerTask, ingest_url
 
@@ -94,13 +95,13 @@ def poll_source(self: NewsworkerTask, url: str) -> dict[str, Any]:
         log.warning("poll %s: ran out of time; what it queued stays queued, the rest waits", url)
         return {"source": url, "error": "task_timeout"}
     except FetchError as error:
-        if error.retryable:
-            log.warning("poll %s: %s; trying again at its next due time", url, error)
-        else:
+        if poll_failure_is_final(error):
             record_poll_failure(self, url, error, b"")
+        else:
+            log.warning("poll %s: %s; trying again at its next due time", url, error)
         return {"source": url, "error": f"{error.reason}: {error}"}
     for failure in report.failures:
-        if isinstance(failure.error, FeedError) or not failure.error.retryable:
+        if poll_failure_is_final(failure.error):
             record_poll_failure(self, failure.url, failure.error, failure.excerpt)
     log.info("poll %s", report.summary())
     return report.as_dict()

@@ -29,6 +29,7 @@ from worker.config import Settings
 from worker.errors import FetchError, FetchHTTPStatus
 from worker.fetch import FetchPolicy, fetch
 from worker.publish import redis_errors
+from worker.retry import host_backoff_after
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,6 @@ ROBOTS_TTL_S = 24 * 3600
 ROBOTS_UNREACHABLE_TTL_S = 600
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309 asks parsers to read at least 500 KiB
 MAX_CRAWL_DELAY_S = 60.0
-DEFAULT_BACKOFF_S = 60.0
-MAX_BACKOFF_S = 3600.0
 MAX_SLOT_WAIT_S = 30.0
 _DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 _BACKOFF_STATUSES = frozenset({429, 503})
@@ -110,9 +109,7 @@ def wait_for_fetch_slot(
 def note_backoff(client: redis.Redis, settings: Settings, url: str, retry_after_s: float | None) -> float:
     """After a 429/503: nobody fetches from the host for Retry-After (or a default), capped.
     A longer backoff already in place is kept. Returns the backoff applied, in seconds."""
-    backoff_s = min(
-        MAX_BACKOFF_S, max(1.0, retry_after_s if retry_after_s is not None else DEFAULT_BACKOFF_S)
-    )
+    backoff_s = host_backoff_after(retry_after_s)
     key = _host_keys(settings, url)[1]
     with redis_errors(f"recording a backoff for {host_of(url)}"), client.pipeline(transaction=True) as pipe:
         pipe.set(key, "1", nx=True, px=int(backoff_s * 1000))

@@ -1,7 +1,8 @@
 """Celery tasks: thin glue from a message to load → extract → publish, or to a dead letter.
 
 Every task ends in exactly one of: an event on the stream (or a recorded duplicate), a retry of
-a retryable error, or one dead letter. Only this module turns errors into retries.
+a retryable error, or one dead letter. `worker.retry` decides which; this module only carries it
+out. Arguments reach a task already checked against its schema (`worker.message_guard`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -16,7 +18,7 @@ from typing import Any
 import httpx
 import redis
 from celery import Task
-from celery.exceptions import Reject, Retry, SoftTimeLimitExceeded
+from celery.exceptions import Reject, Retry
 from celery.signals import worker_process_init
 
 from worker.article import Metadata, SourceKind
@@ -24,14 +26,7 @@ from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
 from worker.document import Document, InputKind, load_document, load_fetched_page
-from worker.errors import (
-    DeadLetterReason,
-    FetchError,
-    FetchHTTPStatus,
-    NewsworkerError,
-    StoreUnavailable,
-    UndecodableDocument,
-)
+from worker.errors import DeadLetterReason, FetchError, UndecodableDocument
 from worker.events import article_data
 from worker.fetch import FetchPolicy, fetch, new_client
 from worker.metrics import stage_timer
@@ -39,10 +34,10 @@ from worker.pipeline import extract_article
 from worker.polite import handle_fetch_error, wait_for_fetch_slot
 from worker.publish import DeadLetter, PublishResult, publish_article, publish_dead_letter
 from worker.redis_weather import wait_out_redis
+from worker.retry import RetryPolicy, decide
 
 log = logging.getLogger(__name__)
 
-_MAX_COUNTDOWN_S = 60.0
 _MAX_SLOT_WAIT_S = 20.0  # waiting for a host's fetch slot, inside the task's time limit
 
 
@@ -87,16 +82,14 @@ def hints_from_dict(hints: dict[str, Any] | None) -> Metadata | None:
     return Metadata(**{k: v for k, v in hints.items() if k in known})
 
 
-def retry_countdown(error: NewsworkerError, retries: int, backoff_s: float) -> float:
-    if isinstance(error, FetchHTTPStatus) and error.retry_after_s is not None:
-        return min(_MAX_COUNTDOWN_S, max(1.0, error.retry_after_s))
-    return min(_MAX_COUNTDOWN_S, backoff_s * (2**retries))
-
-
 def redis_wait_budget_s(settings: Settings) -> float:
     """How long a task waits for a Redis that refuses work or is gone, holding its message: half its
     soft time limit, leaving the other half for the work itself."""
     return settings.task_soft_time_limit_s / 2
+
+
+def _left(deadline: float) -> float:
+    return max(0.0, deadline - time.monotonic())
 
 
 def _ingest(
@@ -111,58 +104,54 @@ def _ingest(
     task_id = task.request.id or "local"
     source_label = source.get("url") or source.get("path") or source.get("kind", "")
 
-    def attempt() -> PublishResult:
-        document = load(res)
+    def extracted() -> dict[str, Any]:
+        document = load(res)  # touches Redis too: the host's fetch slot
         article = extract_article(
             document,
             source_kind=SourceKind(source["kind"]),
             hints=hints_from_dict(hints),
             limits=res.settings.parse,
         )
-        with stage_timer("publish"):
-            return publish_article(res.redis, res.settings, article_data(article, source=source))
+        return article_data(article, source=source)
 
+    def published(data: dict[str, Any]) -> PublishResult:
+        with stage_timer("publish"):
+            return publish_article(res.redis, res.settings, data)
+
+    what = f"task {task_id} {source_label}"
+    deadline = time.monotonic() + redis_wait_budget_s(res.settings)
     try:
-        what = f"task {task_id} {source_label}"
-        result = wait_out_redis(attempt, budget_s=redis_wait_budget_s(res.settings), what=what)
-    except SoftTimeLimitExceeded:
-        return _dead_letter(
-            task, DeadLetterReason.TASK_TIMEOUT, "task ran out of time", source_label, dead_letter_input
-        )
-    except StoreUnavailable as error:
-        # Redis still refuses after the wait. A Celery retry would queue a new message, and when
-        # Redis refuses that too, Celery drops this one; a dead letter needs Redis as well. So the
-        # task fails without an ack: the message stays, and kombu returns it to the queue after
-        # the visibility timeout (or at once if this worker shuts down warm).
-        log.warning("task %s %s: %s; the message stays unacknowledged", task_id, source_label, error)
+        # A Redis that refuses work is waited out in process, holding the message (worker.redis_weather);
+        # the page is fetched and extracted once, however long the publish waits.
+        data = wait_out_redis(extracted, budget_s=_left(deadline), what=what)
+        result = wait_out_redis(lambda: published(data), budget_s=_left(deadline), what=what)
+    except Retry:
         raise
-    except NewsworkerError as error:
-        if error.retryable and task.request.retries < res.settings.max_retries:
-            countdown = retry_countdown(error, task.request.retries, res.settings.retry_backoff_s)
+    except Exception as error:  # worker.retry decides what it becomes; nothing is dropped
+        decision = decide(error, task.request.retries, RetryPolicy.from_settings(res.settings))
+        if decision.hold:
+            # Redis still refuses after the wait. A Celery retry would have to queue a new message and
+            # a dead letter needs Redis as well, so the message goes back to its queue instead: in one
+            # MULTI that Redis refuses whole if it still says no, leaving the message unacknowledged
+            # for the visibility timeout to return. It is not a retry: it waits for Redis, not a count.
+            log.warning("task %s %s: %s; the message goes back to the queue", task_id, source_label, error)
+            raise Reject(decision.error, requeue=True) from error
+        if decision.retry:
             log.warning(
                 "task %s %s: %s; retry %d in %.0fs",
                 task_id,
                 source_label,
-                error,
+                decision.error,
                 task.request.retries + 1,
-                countdown,
+                decision.countdown_s,
             )
             try:
-                raise task.retry(exc=error, countdown=countdown) from error
-            except Reject as rejected:  # the retry message could not be queued: keep this one
-                raise StoreUnavailable(f"could not queue the retry: {rejected.reason}") from error
-        return _dead_letter(task, error.reason, str(error), source_label, dead_letter_input)
-    except Retry:
-        raise
-    except Exception as error:  # a bug: record it with its type, never drop the input
-        log.exception("task %s %s: unexpected error", task_id, source_label)
-        return _dead_letter(
-            task,
-            DeadLetterReason.INTERNAL,
-            f"{type(error).__name__}: {error}",
-            source_label,
-            dead_letter_input,
-        )
+                raise task.retry(exc=error, countdown=decision.countdown_s) from error
+            except Reject as rejected:  # Celery could not queue the retry (Redis): keep this message
+                raise Reject(f"could not queue the retry: {rejected.reason}", requeue=True) from error
+        if decision.reason is DeadLetterReason.INTERNAL:
+            log.exception("task %s %s: unexpected error", task_id, source_label)
+        return _dead_letter(task, decision.reason, decision.error, source_label, dead_letter_input)
     log.info(
         "task %s %s: article %s %s%s",
         task_id,

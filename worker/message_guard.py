@@ -1,0 +1,184 @@
+"""Where a message that cannot become a task becomes one dead letter instead of a dead worker.
+
+Celery catches only a few errors around a message it receives; a body that is JSON but not
+`[args, kwargs, embed]`, a malformed `timelimit` or a missing `id` escapes as "Unrecoverable error"
+and stops the whole worker, and the message, still unacknowledged, kills the next one too. Others
+are rejected without requeue and silently lost. Two guards close both holes, each before the
+layer that would fail:
+
+    GuardedRedisTransport   kombu's Redis transport (and its Sentinel form), whose channel checks
+                            each queue entry before kombu builds a Message from it: an entry that
+                            is not a JSON envelope is already off the list (BRPOP), so its dead
+                            letter is its only record
+    GuardedConsumer         Celery's consumer (`worker_consumer`), which checks each message
+                            (`worker.task_messages`) before Celery's strategy sees it, then
+                            writes the dead letter and acknowledges it
+
+Both run in the worker's main process, before any pool, so they guard prefork and threads alike.
+A dead letter of a message is written once per message (its once-key is a hash of what was read),
+so a message redelivered after a crash between the dead letter and the ack is recorded once. When
+the dead letter cannot be written (Redis gone), the message is not acknowledged: it comes back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from queue import Empty
+from typing import Any
+
+import redis
+from celery.worker.consumer import Consumer
+from kombu.utils.encoding import bytes_to_str
+
+from worker.celery_app import app_settings
+from worker.config import Settings
+from worker.connections import connect_redis
+from worker.errors import DeadLetterReason, StoreUnavailable
+from worker.publish import DeadLetter, publish_dead_letter
+from worker.task_messages import MessageProblem, TaskShape, read_envelope, task_message_problem, task_shapes
+
+log = logging.getLogger(__name__)
+
+MESSAGE_DEAD_LETTER_TASK = "message"  # the dead letter's `task` when no task name could be read
+
+
+def record_message_dead_letter(
+    client: redis.Redis, settings: Settings, problem: MessageProblem, *, task: str, source: str, raw: bytes
+) -> str | None:
+    """One dead letter for a message that never became a task; `raw` is what could be read of it."""
+    once_key = "message:" + hashlib.sha256(raw).hexdigest()
+    letter = DeadLetter(reason=problem.reason, error=problem.error, task=task, source=source, input=raw)
+    entry_id = publish_dead_letter(client, settings, letter, once_key=once_key)
+    log.warning("message %s (%s): dead letter %s: %s", source or "?", task, problem.reason, problem.error)
+    return entry_id
+
+
+class _DeadLetterWriter:
+    """The main process's own Redis client for dead letters, made on first use."""
+
+    def __init__(self, celery_app: Any) -> None:
+        self._app = celery_app
+        self._client: redis.Redis | None = None
+
+    def write(self, problem: MessageProblem, *, task: str, source: str, raw: bytes) -> bool:
+        settings = app_settings(self._app)
+        if self._client is None:
+            self._client = connect_redis(settings)
+        try:
+            record_message_dead_letter(self._client, settings, problem, task=task, source=source, raw=raw)
+        except StoreUnavailable as exc:
+            log.error("message %s: could not record dead letter %s: %s", source, problem.reason, exc)
+            return False
+        return True
+
+
+def _message_excerpt(message: Any) -> bytes:
+    """What could be read of a kombu Message: its task name, id and content type, then its body."""
+    headers = message.headers if isinstance(message.headers, dict) else {}
+    head = {
+        "task": headers.get("task"),
+        "id": headers.get("id"),
+        "content-type": message.content_type,
+        "content-encoding": message.content_encoding,
+    }
+    body = message.body if isinstance(message.body, bytes) else str(message.body or "").encode()
+    return json.dumps(head, default=repr).encode() + b"\n" + body
+
+
+class GuardedConsumer(Consumer):
+    """Celery's consumer, with every message checked before Celery reads it, and every message
+    Celery itself refuses dead-lettered and acknowledged rather than dropped or fatal."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._dead_letters = _DeadLetterWriter(self.app)
+        self._shapes: dict[str, TaskShape] | None = None
+
+    def _task_shapes(self) -> dict[str, TaskShape]:
+        if self._shapes is None:
+            self._shapes = task_shapes({name: task.run for name, task in self.app.tasks.items()})
+        return self._shapes
+
+    def create_task_handler(self, *args: Any, **kwargs: Any) -> Any:
+        on_task_received = super().create_task_handler(*args, **kwargs)
+        shapes = self._task_shapes()
+
+        def on_checked_task_received(message: Any) -> None:
+            problem = task_message_problem(
+                message.headers, message.content_type, message.content_encoding, message.body, shapes
+            )
+            if problem is None:
+                try:
+                    return on_task_received(message)
+                except Exception as exc:  # Celery would stop the worker: record the message instead
+                    # A last resort: Celery may already hold a pool slot for this message that it
+                    # never gives back, so every such case belongs in task_messages' checks.
+                    log.exception("message could not be handed to its task")
+                    problem = MessageProblem(DeadLetterReason.BAD_MESSAGE, f"{type(exc).__name__}: {exc}")
+            self._dead_letter_and_ack(message, problem)
+            return None
+
+        return on_checked_task_received
+
+    def _dead_letter_and_ack(self, message: Any, problem: MessageProblem) -> None:
+        headers = message.headers if isinstance(message.headers, dict) else {}
+        task = headers.get("task") if isinstance(headers.get("task"), str) else MESSAGE_DEAD_LETTER_TASK
+        source = headers.get("id") if isinstance(headers.get("id"), str) else str(message.delivery_tag)
+        written = self._dead_letters.write(problem, task=task, source=source, raw=_message_excerpt(message))
+        if written and not message.acknowledged:
+            message.ack()
+
+    # Celery's own refusals (reached only if a check above let something through) end the same way.
+    def on_unknown_message(self, body: Any, message: Any) -> None:
+        self._dead_letter_and_ack(message, MessageProblem(DeadLetterReason.BAD_MESSAGE, "not a task message"))
+
+    def on_unknown_task(self, body: Any, message: Any, exc: Exception) -> None:
+        self._dead_letter_and_ack(message, MessageProblem(DeadLetterReason.UNKNOWN_TASK, str(exc)))
+
+    def on_invalid_task(self, body: Any, message: Any, exc: Exception) -> None:
+        self._dead_letter_and_ack(message, MessageProblem(DeadLetterReason.BAD_MESSAGE, str(exc)))
+
+    def on_decode_error(self, message: Any, exc: Exception) -> None:
+        self._dead_letter_and_ack(message, MessageProblem(DeadLetterReason.BAD_MESSAGE, str(exc)))
+
+
+class GuardedBRPOP:
+    """kombu's `Channel._brpop_read` (kombu 5.x), with the entry checked before it is delivered.
+    A mixin: put it before kombu's channel class (after any mixin that wraps `_brpop_read`)."""
+
+    def _brpop_read(self, **options: Any) -> bool:
+        try:
+            try:
+                dest__item = self.client.parse_response(self.client.connection, "BRPOP", **options)
+            except self.connection_errors:
+                self.client.connection.disconnect()
+                raise
+            if not dest__item:
+                raise Empty()
+            dest, item = dest__item
+            dest = bytes_to_str(dest).rsplit(self.sep, 1)[0]
+            self._queue_cycle.rotate(dest)
+            envelope, problem = read_envelope(item)
+            if problem is None:
+                self.connection._deliver(envelope, dest)
+            else:
+                self._dead_letter_entry(item, dest, problem)
+            return True
+        finally:
+            self._in_poll = None
+            flush_reauth = getattr(self, "_flush_brpop_reauth", None)  # kombu >= 5.6
+            if flush_reauth is not None:
+                flush_reauth()
+
+    def _dead_letter_entry(self, item: bytes | str, queue: str, problem: MessageProblem) -> None:
+        """The entry is already off the list: its dead letter is all that is left of it."""
+        from worker.celery_app import app
+
+        writer = getattr(self, "_newsworker_dead_letters", None)
+        if writer is None:
+            writer = self._newsworker_dead_letters = _DeadLetterWriter(app)
+        raw = item if isinstance(item, bytes) else item.encode("utf-8", "replace")
+        if not writer.write(problem, task=MESSAGE_DEAD_LETTER_TASK, source=f"queue {queue}", raw=raw):
+            log.error("queue %s: entry lost (first bytes %r)", queue, raw[:200])
