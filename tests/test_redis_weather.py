@@ -174,6 +174,42 @@ def test_task_that_meets_a_busy_redis_waits_for_it_and_publishes_once(server, wo
     assert worker.alive
 
 
+@pytest.fixture
+def impatient_worker(server: RedisServer, tmp_path: Path) -> Iterator[WorkerProcess]:
+    """A worker whose tasks wait at most 2 s for Redis (half of a 4 s soft time limit)."""
+    env = worker_environment(server.url, NEWSWORKER_TASK_SOFT_TIME_LIMIT_S="4")
+    running = WorkerProcess(env, tmp_path / "worker.log")
+    running.extra_args = ["--without-gossip", "--without-mingle"]
+    yield running.start()
+    running.stop()
+
+
+def _message_kept(client: redis.Redis, worker: WorkerProcess) -> int:
+    """Where the one message can be: published, back in its queue, or delivered and unacknowledged."""
+    published = stream_length(client, worker.settings.stream)
+    return published + client.llen(worker.settings.queue) + client.hlen("unacked")
+
+
+def test_task_whose_redis_refuses_longer_than_its_wait_keeps_its_message_and_writes_no_dead_letter(
+    server, impatient_worker, page_after_signal
+):
+    client = server.admin()
+    client.config_set("busy-reply-threshold", 100)
+    producer(impatient_worker.settings).send_task("worker.tasks.ingest_url", args=[page_after_signal])
+    assert _PageAfterSignal.requested.wait(timeout=30)
+    runner = server.admin(socket_timeout=60, retry=Retry(NoBackoff(), 0))
+    script = threading.Thread(target=lambda: runner.eval(_BUSY_FOR_SECONDS, 0, 6))  # longer than 2 s
+    script.start()
+    assert _refusal_seen(server) == "BUSY"
+    _PageAfterSignal.release.set()
+    impatient_worker.wait_for_log("the message goes back to the queue", timeout_s=30)
+    script.join()
+    settle(2.0)
+    assert impatient_worker.alive
+    assert stream_length(client, impatient_worker.settings.dead_letter_stream) == 0
+    assert _message_kept(client, impatient_worker) == 1
+
+
 def test_task_that_meets_a_loading_redis_publishes_once_it_has_loaded(server, worker, page_after_signal):
     client = server.admin()
     client.eval("for i = 1, 300 do redis.call('SET', 'ballast:' .. i, string.rep('x', 100)) end", 0)

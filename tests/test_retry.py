@@ -30,7 +30,7 @@ def http_status(status: int, retry_after_s: float | None = None) -> FetchHTTPSta
 
 @pytest.mark.parametrize(
     "error",
-    [FetchTimeout("slow"), FetchConnectionError("reset"), FetchError("slot busy"), StoreUnavailable("down")]
+    [FetchTimeout("slow"), FetchConnectionError("reset"), FetchError("slot busy")]
     + [http_status(status) for status in (408, 429, 500, 502, 503)],
     ids=lambda error: type(error).__name__ + str(getattr(error, "status", "")),
 )
@@ -56,8 +56,10 @@ def test_final_failure_is_dead_lettered_at_once_with_its_own_reason(error):
     assert (decision.retry, decision.reason) == (False, error.reason)
 
 
-def test_retry_exhausted_keeps_the_errors_reason():
-    assert decide(StoreUnavailable("down"), 3, POLICY).reason == "redis_unavailable"
+@pytest.mark.parametrize("tries", [0, POLICY.max_retries, 100])
+def test_redis_refusing_work_holds_the_message_however_many_tries(tries):
+    decision = decide(StoreUnavailable("down"), tries, POLICY)
+    assert (decision.hold, decision.retry, decision.reason) == (True, False, "redis_unavailable")
 
 
 def test_backoff_doubles_from_its_base_and_is_capped():
