@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import pickle
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +18,7 @@ import redis
 
 from tests.conftest import FIXTURES, delete_prefix
 from tests.helpers import wait_for_entries
+from tests.redis_servers import WorkerProcess, worker_environment
 from worker.config import Settings
 from worker.task_messages import task_schema
 
@@ -314,44 +312,25 @@ def test_every_registered_newsworker_task_has_an_argument_schema(celery_app_conf
 
 
 @pytest.fixture
-def prefork_worker(
-    redis_url: str, tmp_path: Path
-) -> Iterator[tuple[subprocess.Popen, Settings, redis.Redis]]:
+def prefork_worker(redis_url: str, tmp_path: Path) -> Iterator[tuple[WorkerProcess, Settings, redis.Redis]]:
     prefix = f"nwtest:{uuid.uuid4().hex[:8]}:"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWORKER_")}
-    env.update(
-        REDIS_URL=redis_url,
-        NEWSWORKER_KEY_PREFIX=prefix,
-        NEWSWORKER_QUEUE=prefix + "queue",
-        NEWSWORKER_STREAM=prefix + "articles",
-        NEWSWORKER_DEAD_LETTER_STREAM=prefix + "dead-letter",
-    )
-    settings = Settings.from_env(env)
-    command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "--pool", "prefork"]
-    command += ["--concurrency", "1", "--loglevel", "WARNING", "--without-gossip", "--without-mingle"]
-    log_file = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+    running = WorkerProcess(worker_environment(redis_url, prefix), tmp_path / "worker.log")
+    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle"]
     client = redis.Redis.from_url(redis_url)
     try:
-        yield process, settings, client
+        yield running.start(), running.settings, client
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log_file.close()
+        running.stop()
         delete_prefix(client, prefix)
         client.close()
 
 
 def test_prefork_worker_survives_a_batch_of_poison_messages(prefork_worker, tmp_path):
-    process, settings, client = prefork_worker
+    worker, settings, client = prefork_worker
     for poison in POISON:
         push(client, settings.queue, poison.entry())
     push(client, settings.queue, good_entry())
     wait_for_entries(client, settings.stream, 1, timeout_s=120)
     letters = _dead_letters(client, settings.dead_letter_stream)
     assert sorted(letter["reason"] for letter in letters) == sorted(p.reason for p in POISON)
-    assert process.poll() is None, (tmp_path / "worker.log").read_text()[-3000:]
+    assert worker.alive, worker.log()[-3000:]
