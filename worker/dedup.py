@@ -59,7 +59,7 @@ from datasketch import MinHash
 
 from worker.config import Settings
 from worker.events import article_text
-from worker.fingerprints import shingles
+from worker.fingerprints import shingle_bytes
 from worker.retention import DAY_S, Retention, day_expires_at, days_within
 
 NUM_PERM = 128
@@ -132,13 +132,29 @@ def band_rows(threshold: float, num_perm: int = NUM_PERM) -> int:
     return 1
 
 
+def _given(value: int) -> int:
+    return value
+
+
+def _sha1_32(values: set[bytes]) -> list[int]:
+    """datasketch's default hash (`sha1_hash32`: the first 4 bytes of SHA-1, little-endian) of each
+    value, with one conversion for them all rather than a `struct.unpack` each."""
+    sha1 = hashlib.sha1
+    return np.frombuffer(b"".join([sha1(v).digest()[:4] for v in values]), dtype="<u4").tolist()
+
+
 def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
-    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands."""
+    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands.
+    The shingles are hashed as datasketch's default would, then given to it as they are."""
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_permutations(), scheme=MINHASH_SCHEME
+        num_perm=NUM_PERM,
+        seed=MINHASH_SEED,
+        permutations=_permutations(),
+        scheme=MINHASH_SCHEME,
+        hashfunc=_given,
     )
-    unique = {s.encode("utf-8") for s in shingles(text)}
-    minhash.update_batch(list(unique))
+    unique = set(shingle_bytes(text))
+    minhash.update_batch(_sha1_32(unique))
     signature = minhash.hashvalues.astype(np.uint32)
     rows = band_rows(threshold)
     bands = tuple(
