@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import psutil
 import redis
 from celery import Celery
 
@@ -72,14 +73,16 @@ def inputs_of(pages: list[Page], kind: InputKind) -> list[Input]:
     ]
 
 
-def extract_only_rate(inputs: list[Input]) -> float:
-    """Pages/s of load + extract in this process (failures count as pages: the worker does them too)."""
+def extract_only_rate(inputs: list[Input]) -> tuple[float, float]:
+    """Pages/s of load + extract in this process (failures count as pages: the worker does them too),
+    and CPU ms a page."""
     for item in inputs[:WARM_UP_PAGES]:
         _extract(item)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for item in inputs:
         _extract(item)
-    return len(inputs) / (time.perf_counter() - start)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return len(inputs) / elapsed, 1000 * cpu / len(inputs)
 
 
 def _extract(item: Input) -> None:
@@ -94,10 +97,16 @@ def _environment(redis_url: str) -> dict[str, str]:
     return env
 
 
-def _start_worker(env: dict[str, str], folder: Path, number: int) -> subprocess.Popen:
+def _start_worker(
+    env: dict[str, str], folder: Path, number: int, profile_to: Path | None = None
+) -> subprocess.Popen:
+    """`celery worker --concurrency 1` (prefork); with `profile_to`, the solo pool under cProfile, so
+    the message handling and the task run in the one profiled process."""
     log = open(folder / f"worker{number}.log", "ab")  # noqa: SIM115 (the child keeps it)
     command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", QUEUE]
     command += ["--concurrency", "1", "--loglevel", "WARNING", "--hostname", f"qpath{number}@%h"]
+    if profile_to is not None:
+        command = [sys.executable, "-m", "cProfile", "-o", str(profile_to), *command[1:], "--pool", "solo"]
     return subprocess.Popen(
         command, env=env, cwd=folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -120,13 +129,29 @@ def _entry_ms(entry_id: bytes) -> int:
 @dataclass(frozen=True, slots=True)
 class QueueRun:
     rate: float
+    cpu_ms: float  # worker CPU a page
     events: int
     dead_letters: int
     duplicates: int
 
 
-def queue_rate(inputs: list[Input], workers: int) -> QueueRun:
-    """Pages/s through `workers` worker processes, from the first stream entry to the last."""
+def _cpu_s(processes: list[subprocess.Popen]) -> float:
+    """CPU seconds the worker processes and their pool children have used so far."""
+    total = 0.0
+    for process in processes:
+        try:
+            tree = psutil.Process(process.pid)
+            for member in [tree, *tree.children(recursive=True)]:
+                times = member.cpu_times()
+                total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None) -> QueueRun:
+    """Pages/s through `workers` worker processes, from the first stream entry to the last, and the
+    workers' CPU time a page over the same stretch (what other load on the machine does not change)."""
     folder = Path(tempfile.mkdtemp(prefix="newsworker-qpath-"))
     server = EmbeddedRedis(directory=str(folder / "redis")).start()
     processes: list[subprocess.Popen] = []
@@ -146,12 +171,16 @@ def queue_rate(inputs: list[Input], workers: int) -> QueueRun:
                 }
                 producer.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=connection)
         client = redis.Redis.from_url(server.url)
-        processes = [_start_worker(env, folder, n) for n in range(workers)]
+        processes = [_start_worker(env, folder, n, profile_to) for n in range(workers)]
         deadline = time.monotonic() + DRAIN_TIMEOUT_S
+        cpu_at_first = None
         while client.llen(QUEUE) or client.hlen("unacked"):
             if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
                 raise RuntimeError(f"the queue did not drain; see the worker logs in {folder}")
-            time.sleep(0.2)
+            if cpu_at_first is None and client.xlen(settings.stream):
+                cpu_at_first = _cpu_s(processes)
+            time.sleep(0.02 if cpu_at_first is None else 0.2)
+        cpu_s = _cpu_s(processes) - (cpu_at_first or 0.0)
         events = client.xlen(settings.stream)
         dead = client.xlen(settings.dead_letter_stream)
         first = client.xrange(settings.stream, count=1)[0][0]
@@ -160,8 +189,9 @@ def queue_rate(inputs: list[Input], workers: int) -> QueueRun:
         # Pages finished after the first event up to the last: the events, and the dead letters
         # written meanwhile (a page that is no article costs the worker its extraction too).
         dead_between = len(client.xrange(settings.dead_letter_stream, min=first, max=last))
-        rate = (events - 1 + dead_between) / max(elapsed_s, 1e-3)
-        return QueueRun(rate, events, dead, len(inputs) - events - dead)
+        finished = events - 1 + dead_between
+        rate = finished / max(elapsed_s, 1e-3)
+        return QueueRun(rate, 1000 * cpu_s / max(finished, 1), events, dead, len(inputs) - events - dead)
     finally:
         for process in processes:
             _stop(process)
@@ -226,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--kinds", nargs="+", choices=["html", "text"], default=["html", "text"])
     parser.add_argument("--profile", choices=["html", "text"], help="profile the task's work instead")
+    parser.add_argument(
+        "--profile-worker", choices=["html", "text"], help="run one worker (solo pool) under cProfile"
+    )
     parser.add_argument("--top", type=int, default=45, help="profile lines to print")
     args = parser.parse_args(argv)
     root = data_dir(args.data)
@@ -240,27 +273,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile_task(inputs_of(pages, InputKind(args.profile)), args.top)
         return 0
-    print(f"{len(pages)} {SET_NAME} article pages; one core a process; rate in pages/s")
-    print(f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}  outcomes")
+    if args.profile_worker:
+        out = Path(tempfile.mkdtemp(prefix="newsworker-qpath-profile-")) / "worker.prof"
+        run = queue_rate(inputs_of(pages, InputKind(args.profile_worker)), 1, profile_to=out)
+        print(f"queue path (solo pool, profiled): {run.rate:.1f} pages/s; profile in {out}")
+        pstats.Stats(str(out)).sort_stats("cumulative").print_stats(args.top)
+        return 0
+    print(f"{len(pages)} {SET_NAME} article pages; one core a process; pages/s, and CPU ms a page")
+    print(
+        f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}"
+        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6}  outcomes"
+    )
     for kind in args.kinds:
         inputs = inputs_of(pages, InputKind(kind))
         for workers in args.workers:
             run = queue_rate(inputs, workers)
-            extract = extract_only_rate(inputs) if workers == 1 else _parallel_extract_rate(inputs, workers)
+            rate, cpu_ms = extract_only(inputs, workers)
             print(
-                f"{kind:<6} {workers:>7} {extract:>13.1f} {run.rate:>11.1f} {run.rate / extract:>6.2f}  "
+                f"{kind:<6} {workers:>7} {rate:>13.1f} {run.rate:>11.1f} {run.rate / rate:>6.2f}"
+                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f}  "
                 f"{run.events} events, {run.dead_letters} dead letters, {run.duplicates} duplicates",
                 flush=True,
             )
     return 0
 
 
-def _parallel_extract_rate(inputs: list[Input], processes: int) -> float:
-    """Extract-only in `processes` processes at once, each doing every page: the sum of their rates."""
+def extract_only(inputs: list[Input], processes: int) -> tuple[float, float]:
+    """Extract-only in `processes` processes at once, each doing every page: the sum of their rates,
+    and the mean CPU ms a page."""
+    if processes == 1:
+        return extract_only_rate(inputs)
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return sum(pool.map(extract_only_rate, [inputs] * processes))
+        results = pool.map(extract_only_rate, [inputs] * processes)
+    return sum(r for r, _ in results), sum(c for _, c in results) / processes
 
 
 if __name__ == "__main__":

@@ -339,22 +339,23 @@ end
 """
 
 
-def lookup(
-    client: redis.Redis,
-    settings: Settings,
-    article_id: str,
-    fingerprint: NearFingerprint,
-    days: IndexDays | None = None,
-) -> NearMatch:
-    """The cluster `article_id` joins. Two round trips: the bands of every day in the window (and
-    the article's own record, so a re-published article keeps its cluster), then the signatures of
-    the candidates sharing the most bands, if any share `MIN_SHARED_BANDS`."""
-    days = days or read_index_days(client, settings, time.time())
+def lookup_command(
+    settings: Settings, article_id: str, fingerprint: NearFingerprint, days: IndexDays
+) -> list[Any]:
+    """The EVAL arguments of the lookup's first round trip (for a pipeline): the bands of every day
+    in the window, and the article's own record, so a re-published article keeps its cluster."""
     keys, fields = [doc_key(settings, article_id)], []
     for day, width in days.widths.items():
         keys += fingerprint.band_keys(settings, day, width)
         fields += fingerprint.band_fields(width)
-    reply = client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields)
+    return [_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields]
+
+
+def match_of(
+    client: redis.Redis, settings: Settings, article_id: str, fingerprint: NearFingerprint, reply: list
+) -> NearMatch:
+    """The cluster `article_id` joins, from `lookup_command`'s reply: the signatures of the
+    candidates sharing the most bands are read (one more round trip) if any share `MIN_SHARED_BANDS`."""
     own_cluster, own_duplicate_of, bands_read, *found = (_decode(v) for v in reply)
     if own_cluster:
         return NearMatch(cluster=own_cluster, duplicate_of=own_duplicate_of or None, bands_read=bands_read)
@@ -374,6 +375,45 @@ def lookup(
         if score >= settings.near_duplicate_threshold and (best is None or score > best.similarity):
             best = NearMatch(cluster_id, cluster_id, score, bands_read)
     return best or NearMatch(cluster=article_id, bands_read=bands_read)
+
+
+def lookup(
+    client: redis.Redis,
+    settings: Settings,
+    article_id: str,
+    fingerprint: NearFingerprint,
+    days: IndexDays | None = None,
+) -> NearMatch:
+    """The cluster `article_id` joins: `lookup_command`, then `match_of` (one or two round trips)."""
+    days = days or read_index_days(client, settings, time.time())
+    reply = client.eval(*lookup_command(settings, article_id, fingerprint, days))
+    return match_of(client, settings, article_id, fingerprint, reply)
+
+
+class RecordedWidths:
+    """The bucket widths of days this process has read, by width key. A day's width never changes
+    once recorded (it is set NX and expires with the day), so the next publish can look its bands up
+    in the same round trip as it reads its dedup records; that read checks the guess."""
+
+    _KEPT = 64
+
+    def __init__(self) -> None:
+        self._widths: dict[str, str] = {}
+
+    def guess(self, settings: Settings, now_s: float, read_keys: list[str]) -> IndexDays | None:
+        """The days `IndexDays.resolve` would give if every width is as remembered; None when
+        today's is not known yet."""
+        if read_keys[1] not in self._widths:
+            return None
+        return IndexDays.resolve(settings, now_s, [None, *(self._widths.get(k) for k in read_keys[1:])])
+
+    def remember(self, read_keys: list[str], values: list[str | None]) -> None:
+        """Note the widths an `IndexDays.read_keys` read found recorded."""
+        if len(self._widths) > self._KEPT:
+            self._widths.clear()
+        for key, value in zip(read_keys[1:], values[1:], strict=True):
+            if value:
+                self._widths[key] = value
 
 
 def find_near_duplicate(

@@ -6,8 +6,9 @@ still hold what the task read (the article's and the text's dedup records, today
 the near-duplicate fields the lookup read) and appends nothing otherwise; the task then reads again.
 A retried or redelivered task that already published finds its record and appends nothing. Redis
 runs a script whole: a refusal (OOM, READONLY) comes at its first write, the XADD, before anything
-is written. One round trip for the check and every write, where WATCH, the reads and MULTI/EXEC
-took five.
+is written. A new article takes two round trips (three with near-duplicate candidates to verify):
+the dedup records read with the near-duplicate lookup, then the script; WATCH, the reads and
+MULTI/EXEC took five.
 
 Keys (under `settings.key_prefix`), each with the TTL `retention` gives it:
     article:<id>   sha256 of the text last published for that article id
@@ -31,7 +32,17 @@ from typing import Any
 import redis
 
 from worker.config import Settings
-from worker.dedup import BANDS_READ_LUA, INDEX_LUA, IndexDays, index_writes, lookup, near_fingerprint
+from worker.dedup import (
+    BANDS_READ_LUA,
+    INDEX_LUA,
+    IndexDays,
+    RecordedWidths,
+    index_writes,
+    lookup,
+    lookup_command,
+    match_of,
+    near_fingerprint,
+)
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter
@@ -42,6 +53,9 @@ log = logging.getLogger(__name__)
 
 INPUT_EXCERPT_BYTES = 1024
 _PUBLISH_RETRIES = 20
+# This process's knowledge of the days' index widths, which never change once recorded: lets the
+# near-duplicate lookup ride in the round trip that reads the dedup records (checked by that read).
+_RECORDED_WIDTHS = RecordedWidths()
 
 # KEYS: 1 the stream, 2 the article's dedup record, 3 the text's, then INDEX_LUA's from 4 (the near
 # record, today's count, 6 today's width, 7... today's band buckets). ARGV: 1-3 what the article
@@ -129,14 +143,24 @@ def publish_article(
     near = near_fingerprint(article_text(data), settings.near_duplicate_threshold)
     with redis_errors(f"publishing article {article_id}"):
         for _ in range(_PUBLISH_RETRIES):
-            values = [_decode(v) for v in client.mget(article_key, text_key, *day_keys)]
+            guess = _RECORDED_WIDTHS.guess(settings, now_s, day_keys)
+            with client.pipeline(transaction=False) as pipe:  # one round trip
+                pipe.mget(article_key, text_key, *day_keys)
+                if guess is not None:
+                    pipe.eval(*lookup_command(settings, article_id, near, guess))
+                replies = pipe.execute()
+            values = [_decode(v) for v in replies[0]]
             published_sha, text_owner, _yesterday_count, today_width = values[:4]
             if published_sha == text_sha:
                 return PublishResult(PublishOutcome.DUPLICATE, article_id)
             if published_sha is None and text_owner not in (None, article_id):
                 return PublishResult(PublishOutcome.DUPLICATE_TEXT, article_id, duplicate_of=text_owner)
             days = IndexDays.resolve(settings, now_s, values[2:])
-            match = lookup(client, settings, article_id, near, days)
+            _RECORDED_WIDTHS.remember(day_keys, values[2:])
+            if guess == days:
+                match = match_of(client, settings, article_id, near, replies[1])
+            else:  # first article of the day in this process, or a width it did not know
+                match = lookup(client, settings, article_id, near, days)
             event_type = EventType.UPDATED if published_sha else EventType.CREATED
             placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
             event = serialize_event(build_event(placed, event_type))
