@@ -25,6 +25,7 @@ import contextlib
 import cProfile
 import os
 import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -191,11 +192,16 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         dead_between = len(client.xrange(settings.dead_letter_stream, min=first, max=last))
         finished = events - 1 + dead_between
         rate = finished / max(elapsed_s, 1e-3)
-        return QueueRun(rate, 1000 * cpu_s / max(finished, 1), events, dead, len(inputs) - events - dead)
+        result = QueueRun(rate, 1000 * cpu_s / max(finished, 1), events, dead, len(inputs) - events - dead)
+    except BaseException:
+        print(f"worker logs kept in {folder}", file=sys.stderr)
+        raise
     finally:
         for process in processes:
             _stop(process)
         server.stop()
+    shutil.rmtree(folder, ignore_errors=True)  # after a failure, kept for its worker logs
+    return result
 
 
 def profile_task(inputs: list[Input], top: int) -> None:
