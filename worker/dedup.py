@@ -12,8 +12,8 @@ Jaccard similarity far more than containment. Only articles of comparable length
 round-up that quotes it; others compare by Jaccard similarity.
 
 The signature is datasketch's MinHash; the banding (LSH) lives in Redis, so every worker shares one
-index, and its writes join `publish_article`'s MULTI: an article is indexed exactly when its event
-is appended.
+index, and its writes run in `publish_article`'s script (`INDEX_LUA`): an article is indexed exactly
+when its event is appended.
 
 Keys (under `settings.key_prefix`), each expiring with its day (see `retention`):
     near:doc:<id[:16]>                  string `cluster|dup|size|sig`: the cluster id, 1 when the
@@ -38,8 +38,8 @@ key's own cost is shared. A day's width is fixed at its first article, from the 
 volume than the day before overfills its buckets, which then cost more, for that day.
 
 Two copies of a new story published at the same moment by workers on either side of midnight (by
-their clocks) watch different days' buckets, and may found two clusters; at any other time one
-EXEC fails and retries, and finds the other.
+their clocks) check different days' buckets, and may found two clusters; at any other time one
+script finds the other's bands changed, and its task reads again and finds the other.
 
 Candidates from the bands are verified on their stored signatures: a shared band is only a hint.
 """
@@ -59,7 +59,7 @@ from datasketch import MinHash
 
 from worker.config import Settings
 from worker.events import article_text
-from worker.fingerprints import shingles
+from worker.fingerprints import shingle_bytes
 from worker.retention import DAY_S, Retention, day_expires_at, days_within
 
 NUM_PERM = 128
@@ -93,7 +93,7 @@ class NearFingerprint:
     bands: tuple[str, ...]
 
     def band_keys(self, settings: Settings, day: int, width: int) -> list[str]:
-        """The bucket of each band on `day` (today's are watched while publishing)."""
+        """The bucket of each band on `day` (today's are checked unchanged when publishing)."""
         return [
             settings.key("near", str(day), str(self.rows), str(i), h[:width])
             for i, h in enumerate(self.bands)
@@ -111,6 +111,9 @@ class NearMatch:
     cluster: str
     duplicate_of: str | None = None
     similarity: float = 1.0
+    # A digest of today's band fields as the lookup read them: `publish` appends only while they are
+    # unchanged, so two copies of a new story published at once cannot both found a cluster.
+    bands_read: str = ""
 
 
 @cache
@@ -132,13 +135,29 @@ def band_rows(threshold: float, num_perm: int = NUM_PERM) -> int:
     return 1
 
 
+def _given(value: int) -> int:
+    return value
+
+
+def _sha1_32(values: set[bytes]) -> list[int]:
+    """datasketch's default hash (`sha1_hash32`: the first 4 bytes of SHA-1, little-endian) of each
+    value, with one conversion for them all rather than a `struct.unpack` each."""
+    sha1 = hashlib.sha1
+    return np.frombuffer(b"".join([sha1(v).digest()[:4] for v in values]), dtype="<u4").tolist()
+
+
 def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
-    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands."""
+    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands.
+    The shingles are hashed as datasketch's default would, then given to it as they are."""
     minhash = MinHash(
-        num_perm=NUM_PERM, seed=MINHASH_SEED, permutations=_permutations(), scheme=MINHASH_SCHEME
+        num_perm=NUM_PERM,
+        seed=MINHASH_SEED,
+        permutations=_permutations(),
+        scheme=MINHASH_SCHEME,
+        hashfunc=_given,
     )
-    unique = {s.encode("utf-8") for s in shingles(text)}
-    minhash.update_batch(list(unique))
+    unique = set(shingle_bytes(text))
+    minhash.update_batch(_sha1_32(unique))
     signature = minhash.hashvalues.astype(np.uint32)
     rows = band_rows(threshold)
     bands = tuple(
@@ -250,15 +269,29 @@ def _decode_record(record: str) -> tuple[str, int, np.ndarray] | None:
 
 # One command instead of one per band: redis-py spends more time packing and parsing hundreds of small
 # commands than Redis spends running them. KEYS: the article's record, then its band buckets, day
-# after day; ARGV: the fewest shared bands that make a candidate, the bands a day, then each key's
-# field. A candidate found under one band on two days counts once.
-_LOOKUP_SCRIPT = """
+# after day (today first); ARGV: the fewest shared bands that make a candidate, the bands a day, then
+# each key's field. A candidate found under one band on two days counts once. The reply starts with
+# the article's own cluster and duplicate_of ('' when it has no record) and the digest of today's
+# fields (`BANDS_READ_LUA`).
+BANDS_READ_LUA = """
+local function bands_read(first_key, last_key, first_field)
+  local values = {}
+  for i = first_key, last_key do
+    values[#values + 1] = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key]) or ''
+  end
+  return redis.sha1hex(table.concat(values, ','))
+end
+"""
+_LOOKUP_SCRIPT = (
+    BANDS_READ_LUA
+    + """
+local bands_today = bands_read(2, tonumber(ARGV[2]) + 1, 3)
 local own = redis.call('GET', KEYS[1])
 if own then
   local cluster, dup = string.match(own, '^([^|]*)|([^|]*)|')
-  if cluster then return {cluster, dup == '1' and cluster or ''} end
+  if cluster then return {cluster, dup == '1' and cluster or '', bands_today} end
 end
-local bands, seen, shared, found = tonumber(ARGV[2]), {}, {}, {'', ''}
+local bands, seen, shared, found = tonumber(ARGV[2]), {}, {}, {'', '', bands_today}
 for i = 2, #KEYS do
   local ids = redis.call('HGET', KEYS[i], ARGV[i + 1])
   if ids then
@@ -277,53 +310,60 @@ for member, count in pairs(shared) do
 end
 return found
 """
-# KEYS: the day's count, the day's width, then the article's band buckets. ARGV: the short id, when
+)
+# `index(first_key, first_arg)`: KEYS from `first_key`: the article's record, the day's count, the
+# day's width, then the article's band buckets. ARGV from `first_arg`: the record, the short id, when
 # the day's keys expire (unix seconds), when its count expires, the width to record ('' when it is
 # already recorded), then each band's field. The expiry is the day's, the same at every insert:
 # buckets expire whole, never renewed by a later article.
-_INDEX_SCRIPT = """
-local id, expires_at = ARGV[1], ARGV[2]
-redis.call('INCR', KEYS[1])
-redis.call('EXPIREAT', KEYS[1], ARGV[3])
-if ARGV[4] ~= '' then redis.call('SET', KEYS[2], ARGV[4], 'NX', 'EXAT', expires_at) end
-for i = 3, #KEYS do
-  local field = ARGV[i + 2]
-  local ids = redis.call('HGET', KEYS[i], field)
-  if not ids then
-    redis.call('HSET', KEYS[i], field, id)
-  elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
-    redis.call('HSET', KEYS[i], field, ids .. ',' .. id)
+INDEX_LUA = """
+local function index(first_key, first_arg)
+  local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
+  redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
+  redis.call('INCR', KEYS[first_key + 1])
+  redis.call('EXPIREAT', KEYS[first_key + 1], ARGV[first_arg + 3])
+  if ARGV[first_arg + 4] ~= '' then
+    redis.call('SET', KEYS[first_key + 2], ARGV[first_arg + 4], 'NX', 'EXAT', expires_at)
   end
-  redis.call('EXPIREAT', KEYS[i], expires_at)
+  for i = first_key + 3, #KEYS do
+    local field = ARGV[first_arg + 5 + i - (first_key + 3)]
+    local ids = redis.call('HGET', KEYS[i], field)
+    if not ids then
+      redis.call('HSET', KEYS[i], field, id)
+    elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
+      redis.call('HSET', KEYS[i], field, ids .. ',' .. id)
+    end
+    redis.call('EXPIREAT', KEYS[i], expires_at)
+  end
 end
-return #KEYS
 """
 
 
-def lookup(
-    client: redis.Redis,
-    settings: Settings,
-    article_id: str,
-    fingerprint: NearFingerprint,
-    days: IndexDays | None = None,
-) -> NearMatch:
-    """The cluster `article_id` joins. Two round trips: the bands of every day in the window (and
-    the article's own record, so a re-published article keeps its cluster), then the signatures of
-    the candidates sharing the most bands, if any share `MIN_SHARED_BANDS`."""
-    days = days or read_index_days(client, settings, time.time())
+def lookup_command(
+    settings: Settings, article_id: str, fingerprint: NearFingerprint, days: IndexDays
+) -> list[Any]:
+    """The EVAL arguments of the lookup's first round trip (for a pipeline): the bands of every day
+    in the window, and the article's own record, so a re-published article keeps its cluster."""
     keys, fields = [doc_key(settings, article_id)], []
     for day, width in days.widths.items():
         keys += fingerprint.band_keys(settings, day, width)
         fields += fingerprint.band_fields(width)
-    reply = client.eval(_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields)
-    own_cluster, own_duplicate_of, *found = (_decode(v) for v in reply)
+    return [_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields]
+
+
+def match_of(
+    client: redis.Redis, settings: Settings, article_id: str, fingerprint: NearFingerprint, reply: list
+) -> NearMatch:
+    """The cluster `article_id` joins, from `lookup_command`'s reply: the signatures of the
+    candidates sharing the most bands are read (one more round trip) if any share `MIN_SHARED_BANDS`."""
+    own_cluster, own_duplicate_of, bands_read, *found = (_decode(v) for v in reply)
     if own_cluster:
-        return NearMatch(cluster=own_cluster, duplicate_of=own_duplicate_of or None)
+        return NearMatch(cluster=own_cluster, duplicate_of=own_duplicate_of or None, bands_read=bands_read)
     own = short_id(article_id)
     shared = {str(m): int(c) for m, c in zip(found[::2], found[1::2], strict=True) if m != own}
     candidates = sorted(shared, key=lambda m: (-shared[m], m))[:MAX_VERIFIED_CANDIDATES]
     if not candidates:
-        return NearMatch(cluster=article_id)
+        return NearMatch(cluster=article_id, bands_read=bands_read)
     records = client.mget([doc_key(settings, c) for c in candidates])
     best: NearMatch | None = None
     for record in records:
@@ -333,8 +373,47 @@ def lookup(
         cluster_id, size, stored = decoded
         score = overlap(similarity(fingerprint.signature, stored), fingerprint.size, size)
         if score >= settings.near_duplicate_threshold and (best is None or score > best.similarity):
-            best = NearMatch(cluster=cluster_id, duplicate_of=cluster_id, similarity=score)
-    return best or NearMatch(cluster=article_id)
+            best = NearMatch(cluster_id, cluster_id, score, bands_read)
+    return best or NearMatch(cluster=article_id, bands_read=bands_read)
+
+
+def lookup(
+    client: redis.Redis,
+    settings: Settings,
+    article_id: str,
+    fingerprint: NearFingerprint,
+    days: IndexDays | None = None,
+) -> NearMatch:
+    """The cluster `article_id` joins: `lookup_command`, then `match_of` (one or two round trips)."""
+    days = days or read_index_days(client, settings, time.time())
+    reply = client.eval(*lookup_command(settings, article_id, fingerprint, days))
+    return match_of(client, settings, article_id, fingerprint, reply)
+
+
+class RecordedWidths:
+    """The bucket widths of days this process has read, by width key. A day's width never changes
+    once recorded (it is set NX and expires with the day), so the next publish can look its bands up
+    in the same round trip as it reads its dedup records; that read checks the guess."""
+
+    _KEPT = 64
+
+    def __init__(self) -> None:
+        self._widths: dict[str, str] = {}
+
+    def guess(self, settings: Settings, now_s: float, read_keys: list[str]) -> IndexDays | None:
+        """The days `IndexDays.resolve` would give if every width is as remembered; None when
+        today's is not known yet."""
+        if read_keys[1] not in self._widths:
+            return None
+        return IndexDays.resolve(settings, now_s, [None, *(self._widths.get(k) for k in read_keys[1:])])
+
+    def remember(self, read_keys: list[str], values: list[str | None]) -> None:
+        """Note the widths an `IndexDays.read_keys` read found recorded."""
+        if len(self._widths) > self._KEPT:
+            self._widths.clear()
+        for key, value in zip(read_keys[1:], values[1:], strict=True):
+            if value:
+                self._widths[key] = value
 
 
 def find_near_duplicate(
@@ -347,28 +426,26 @@ def find_near_duplicate(
     return match.duplicate_of, match.cluster
 
 
-def add_to_index(
-    pipe: redis.client.Pipeline,
-    settings: Settings,
-    article_id: str,
-    fingerprint: NearFingerprint,
-    match: NearMatch,
-    days: IndexDays,
-) -> None:
-    """Queue the index writes on `pipe` (inside the publishing MULTI): the article's record, then
-    its short id in each of today's band buckets, all expiring with today. A re-published (updated)
-    article adds its new bands and moves its record to today; old bands fail verification or still
-    point at the same article."""
-    pipe.set(doc_key(settings, article_id), _encode_record(fingerprint, match), exat=days.expires_at)
+def index_writes(
+    settings: Settings, article_id: str, fingerprint: NearFingerprint, match: NearMatch, days: IndexDays
+) -> tuple[list[str], list[str | int]]:
+    """INDEX_LUA's keys and arguments (run by `publish` in the script that appends the event): the
+    article's record, then its short id in each of today's band buckets, all expiring with today. A
+    re-published (updated) article adds its new bands and moves its record to today; old bands fail
+    verification or still point at the same article."""
     band_keys = fingerprint.band_keys(settings, days.today, days.today_width)
-    keys = [count_key(settings, days.today), width_key(settings, days.today), *band_keys]
-    pipe.eval(
-        _INDEX_SCRIPT,
-        len(keys),
-        *keys,
+    keys = [
+        doc_key(settings, article_id),
+        count_key(settings, days.today),
+        width_key(settings, days.today),
+        *band_keys,
+    ]
+    args: list[str | int] = [
+        _encode_record(fingerprint, match),
         short_id(article_id),
         days.expires_at,
         (days.today + 2) * DAY_S,
         days.today_width if days.new_width else "",
         *fingerprint.band_fields(days.today_width),
-    )
+    ]
+    return keys, args

@@ -19,13 +19,12 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from worker import EXTRACTOR_NAME, __version__
 from worker.article import Article
 from worker.errors import EventInvalid
 from worker.extract.urls import absolute_url
 from worker.fingerprints import sha256_hex, simhash_hex
+from worker.schema_check import CompiledSchema
 from worker.urls import normalize_url
 
 SCHEMA_RESOURCE = "article.v2.json"
@@ -61,13 +60,13 @@ def article_schema() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=_SCHEMAS_CACHED)
-def schema_validator(name: str) -> Draft202012Validator | None:
-    """The validator of a shipped schema, by file name; None for a name the package does not ship."""
+def schema_validator(name: str) -> CompiledSchema | None:
+    """The validator of a shipped schema, by file name, compiled once per process; None for a name
+    the package does not ship."""
     schema = shipped_schema(name)
     if schema is None:
         return None
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return CompiledSchema(schema)
 
 
 def schema_name(dataschema: str) -> str:

@@ -1,14 +1,20 @@
 """Redis Streams writes: article events appended once, dead letters recorded once (reading: `consume`).
 
 Exactly-once publication rests on one rule: the XADD of an event and the write of its dedup
-record happen in one MULTI/EXEC, guarded by WATCH on the records it depends on. A retried or
-redelivered task that already published finds its record and appends nothing.
+record happen in one Lua script (`_PUBLISH_ONCE`), which first checks that the records it depends on
+still hold what the task read (the article's and the text's dedup records, today's index width and
+the near-duplicate fields the lookup read) and appends nothing otherwise; the task then reads again.
+A retried or redelivered task that already published finds its record and appends nothing. Redis
+runs a script whole: a refusal (OOM, READONLY) comes at its first write, the XADD, before anything
+is written. A new article takes two round trips (three with near-duplicate candidates to verify):
+the dedup records read with the near-duplicate lookup, then the script; WATCH, the reads and
+MULTI/EXEC took five.
 
 Keys (under `settings.key_prefix`), each with the TTL `retention` gives it:
     article:<id>   sha256 of the text last published for that article id
     text:<sha256>  the article id that first published this exact text
     dead:<dedup>   marks a dead letter already written for that task id
-    near:...       the near-duplicate index (see `dedup`), written in the same MULTI as the event
+    near:...       the near-duplicate index (see `dedup`), written by the script that appends the event
 
 Both streams are trimmed by age as they are appended to (`retention.APPEND_SCRIPT`).
 """
@@ -26,17 +32,54 @@ from typing import Any
 import redis
 
 from worker.config import Settings
-from worker.dedup import IndexDays, add_to_index, lookup, near_fingerprint, width_key
+from worker.dedup import (
+    BANDS_READ_LUA,
+    INDEX_LUA,
+    IndexDays,
+    RecordedWidths,
+    index_writes,
+    lookup,
+    lookup_command,
+    match_of,
+    near_fingerprint,
+)
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter
 from worker.redis_weather import describe_refusal, refusal_code
-from worker.retention import APPEND_LUA, APPEND_SCRIPT, Retention, day_of
+from worker.retention import APPEND_LUA, APPEND_SCRIPT, Retention
 
 log = logging.getLogger(__name__)
 
 INPUT_EXCERPT_BYTES = 1024
-_WATCH_RETRIES = 20
+_PUBLISH_RETRIES = 20
+# This process's knowledge of the days' index widths, which never change once recorded: lets the
+# near-duplicate lookup ride in the round trip that reads the dedup records (checked by that read).
+_RECORDED_WIDTHS = RecordedWidths()
+
+# KEYS: 1 the stream, 2 the article's dedup record, 3 the text's, then INDEX_LUA's from 4 (the near
+# record, today's count, 6 today's width, 7... today's band buckets). ARGV: 1-3 what the article
+# record, the text record and today's width held when read ('' for nothing), 4 the digest of today's
+# band fields as the lookup read them, 5-6 the stream's retention in ms and maxlen, 7 the text's
+# sha256, 8 the article id, 9 the records' TTL, INDEX_LUA's from 10 (its band fields from 15), and
+# last 'event' and the event. Returns the entry ID, or false when something changed since the read.
+_PUBLISH_ONCE = (
+    APPEND_LUA
+    + BANDS_READ_LUA
+    + INDEX_LUA
+    + """
+local function value(key) return redis.call('GET', key) or '' end
+if value(KEYS[2]) ~= ARGV[1] or value(KEYS[3]) ~= ARGV[2] or value(KEYS[6]) ~= ARGV[3]
+    or bands_read(7, #KEYS, 15) ~= ARGV[4] then
+  return false
+end
+local id = append(KEYS[1], ARGV[5], ARGV[6], 15 + #KEYS - 6)
+redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[9])
+redis.call('SET', KEYS[3], ARGV[8], 'EX', ARGV[9])
+index(4, 10)
+return id
+"""
+)
 
 
 class PublishOutcome(StrEnum):
@@ -86,10 +129,10 @@ def publish_article(
     """Append one event for `data` unless this exact article text is already on the stream.
 
     A near duplicate of an earlier article is still appended, with `duplicate_of` and `cluster` set.
-    Today's band keys are watched with the dedup records, so two workers publishing the same story
-    at once cannot both found a cluster: one EXEC fails, retries, and finds the other's article.
-    `now_s` (default: now) picks the near-duplicate index's day; the stream is trimmed on Redis's
-    clock whatever it says."""
+    The append checks today's band fields are as the lookup read them, so two workers publishing the
+    same story at once cannot both found a cluster: one script finds a change, and its task reads
+    again and finds the other's article. `now_s` (default: now) picks the near-duplicate index's day;
+    the stream is trimmed on Redis's clock whatever it says."""
     article_id = data["id"]
     text_sha = data["fingerprints"]["sha256"]
     article_key = settings.key("article", article_id)
@@ -98,32 +141,47 @@ def publish_article(
     now_s = time.time() if now_s is None else now_s
     day_keys = IndexDays.read_keys(settings, now_s)
     near = near_fingerprint(article_text(data), settings.near_duplicate_threshold)
-    with redis_errors(f"publishing article {article_id}"), client.pipeline(transaction=True) as pipe:
-        for _ in range(_WATCH_RETRIES):
-            try:
-                pipe.watch(article_key, text_key, width_key(settings, day_of(now_s)))
-                values = [_decode(v) for v in pipe.mget(article_key, text_key, *day_keys)]
-                published_sha, text_owner = values[:2]
-                if published_sha == text_sha:
-                    pipe.unwatch()
-                    return PublishResult(PublishOutcome.DUPLICATE, article_id)
-                if published_sha is None and text_owner not in (None, article_id):
-                    pipe.unwatch()
-                    return PublishResult(PublishOutcome.DUPLICATE_TEXT, article_id, duplicate_of=text_owner)
-                days = IndexDays.resolve(settings, now_s, values[2:])
-                pipe.watch(*near.band_keys(settings, days.today, days.today_width))
+    with redis_errors(f"publishing article {article_id}"):
+        for _ in range(_PUBLISH_RETRIES):
+            guess = _RECORDED_WIDTHS.guess(settings, now_s, day_keys)
+            with client.pipeline(transaction=False) as pipe:  # one round trip
+                pipe.mget(article_key, text_key, *day_keys)
+                if guess is not None:
+                    pipe.eval(*lookup_command(settings, article_id, near, guess))
+                replies = pipe.execute()
+            values = [_decode(v) for v in replies[0]]
+            published_sha, text_owner, _yesterday_count, today_width = values[:4]
+            if published_sha == text_sha:
+                return PublishResult(PublishOutcome.DUPLICATE, article_id)
+            if published_sha is None and text_owner not in (None, article_id):
+                return PublishResult(PublishOutcome.DUPLICATE_TEXT, article_id, duplicate_of=text_owner)
+            days = IndexDays.resolve(settings, now_s, values[2:])
+            _RECORDED_WIDTHS.remember(day_keys, values[2:])
+            if guess == days:
+                match = match_of(client, settings, article_id, near, replies[1])
+            else:  # first article of the day in this process, or a width it did not know
                 match = lookup(client, settings, article_id, near, days)
-                event_type = EventType.UPDATED if published_sha else EventType.CREATED
-                placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
-                event = serialize_event(build_event(placed, event_type))
-                pipe.multi()
-                pipe.eval(APPEND_SCRIPT, 1, settings.stream, *retention.append_args(), "event", event)
-                pipe.set(article_key, text_sha, ex=retention.dedup_s)
-                pipe.set(text_key, article_id, ex=retention.dedup_s)
-                add_to_index(pipe, settings, article_id, near, match, days)
-                stream_id = _decode(pipe.execute()[0])
-            except redis.WatchError:
-                continue
+            event_type = EventType.UPDATED if published_sha else EventType.CREATED
+            placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
+            event = serialize_event(build_event(placed, event_type))
+            index_keys, index_args = index_writes(settings, article_id, near, match, days)
+            keys = [settings.stream, article_key, text_key, *index_keys]
+            args = [
+                published_sha or "",
+                text_owner or "",
+                today_width or "",
+                match.bands_read,
+                *retention.append_args(),
+                text_sha,
+                article_id,
+                retention.dedup_s,
+                *index_args,
+                "event",
+                event,
+            ]
+            stream_id = _decode(client.eval(_PUBLISH_ONCE, len(keys), *keys, *args))
+            if stream_id is None:
+                continue  # a record changed since the read: read again
             outcome = PublishOutcome.UPDATED if published_sha else PublishOutcome.CREATED
             return PublishResult(
                 outcome,

@@ -28,11 +28,11 @@ from importlib.resources import files
 from typing import Any
 
 from celery.utils.time import maybe_iso8601
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 from kombu.utils.json import loads as kombu_loads
 
 from worker.errors import DeadLetterReason
+from worker.schema_check import CompiledSchema
 
 JSON_CONTENT_TYPE = "application/json"
 _TEXT_ENCODINGS = frozenset({"utf-8", "utf8"})
@@ -123,7 +123,7 @@ class TaskShape:
     """A task's parameters (to bind positional arguments by name) and its arguments' schema."""
 
     signature: inspect.Signature
-    validator: Draft202012Validator
+    validator: CompiledSchema
 
     def problem(self, args: list[Any], kwargs: dict[str, Any]) -> MessageProblem | None:
         try:
@@ -151,7 +151,7 @@ def task_shapes(run_functions: Mapping[str, Callable[..., Any]]) -> dict[str, Ta
     for name, run in run_functions.items():
         schema = task_schema(name)
         if schema is not None:
-            shapes[name] = TaskShape(inspect.signature(run), Draft202012Validator(schema))
+            shapes[name] = TaskShape(inspect.signature(run), CompiledSchema(schema))
     return shapes
 
 

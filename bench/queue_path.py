@@ -1,0 +1,320 @@
+"""What the queue path costs: pages/s extracted in process vs through a real worker, HTML and text.
+
+    python -m bench.queue_path [--pages 300] [--workers 1 2] [--kinds html text] [--data DIR]
+    python -m bench.queue_path --profile html   # cProfile of the task's work in process, real Redis
+
+The same WCXB dev article pages (`wcxb-dev/`, under NEWSWORKER_BENCH_DATA or --data; skipped with a
+message without them) go two ways:
+
+- extract only: `load_document` + `extract_article` in this process, one core (what
+  `newsworker extract` does once started);
+- through the queue: one `ingest_document` task a page (base64 bytes, as `newsworker submit` sends
+  files) queued in advance, so the queue is never empty, then N `celery worker --concurrency 1`
+  subprocesses at default settings on an embedded Redis of the run's own (free port, no
+  persistence). The rate is taken between the first and the last entry on the article stream (their
+  IDs are Redis's clock), so the workers' start-up is not counted.
+
+The table gives both rates and their ratio; the target is a ratio of at least 0.9 with one worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import cProfile
+import os
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import psutil
+import redis
+from celery import Celery
+
+from bench.datasets import Page, data_dir, load_pages
+from worker.celery_app import celery_config
+from worker.config import Settings
+from worker.document import InputKind, load_document
+from worker.embedded import EmbeddedRedis
+from worker.errors import NewsworkerError
+from worker.pipeline import extract_article
+
+SET_NAME = "wcxb-dev"
+TASK = "worker.tasks.ingest_document"
+PREFIX = "qpath:"
+QUEUE = "qpath:queue"
+WARM_UP_PAGES = 5
+DRAIN_TIMEOUT_S = 600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    page_id: str
+    kind: InputKind
+    raw: bytes
+    url: str | None
+
+
+def inputs_of(pages: list[Page], kind: InputKind) -> list[Input]:
+    """Each page as the bytes `newsworker submit` would send: the HTML file, or the whole page as text."""
+    return [
+        Input(
+            page.page_id,
+            kind,
+            page.html_bytes() if kind is InputKind.HTML else page.text().encode("utf-8"),
+            page.truth.get("url"),
+        )
+        for page in pages
+    ]
+
+
+def extract_only_rate(inputs: list[Input]) -> tuple[float, float]:
+    """Pages/s of load + extract in this process (failures count as pages: the worker does them too),
+    and CPU ms a page."""
+    for item in inputs[:WARM_UP_PAGES]:
+        _extract(item)
+    start, cpu_start = time.perf_counter(), time.process_time()
+    for item in inputs:
+        _extract(item)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return len(inputs) / elapsed, 1000 * cpu / len(inputs)
+
+
+def _extract(item: Input) -> None:
+    with contextlib.suppress(NewsworkerError):  # not an article: the worker pays for it too
+        extract_article(load_document(item.raw, kind=item.kind, url=item.url))
+
+
+def _environment(redis_url: str) -> dict[str, str]:
+    """Default settings, but a Redis, key prefix and queue of the run's own."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWORKER_")}
+    env.update(REDIS_URL=redis_url, NEWSWORKER_KEY_PREFIX=PREFIX, NEWSWORKER_QUEUE=QUEUE)
+    return env
+
+
+def _start_worker(
+    env: dict[str, str], folder: Path, number: int, profile_to: Path | None = None
+) -> subprocess.Popen:
+    """`celery worker --concurrency 1` (prefork); with `profile_to`, the solo pool under cProfile, so
+    the message handling and the task run in the one profiled process."""
+    log = open(folder / f"worker{number}.log", "ab")  # noqa: SIM115 (the child keeps it)
+    command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "-Q", QUEUE]
+    command += ["--concurrency", "1", "--loglevel", "WARNING", "--hostname", f"qpath{number}@%h"]
+    if profile_to is not None:
+        command = [sys.executable, "-m", "cProfile", "-o", str(profile_to), *command[1:], "--pool", "solo"]
+    return subprocess.Popen(
+        command, env=env, cwd=folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, 15)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, 9)
+        process.wait(timeout=10)
+
+
+def _entry_ms(entry_id: bytes) -> int:
+    return int(entry_id.split(b"-")[0])
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRun:
+    rate: float
+    cpu_ms: float  # worker CPU a page
+    events: int
+    dead_letters: int
+    duplicates: int
+
+
+def _cpu_s(processes: list[subprocess.Popen]) -> float:
+    """CPU seconds the worker processes and their pool children have used so far."""
+    total = 0.0
+    for process in processes:
+        try:
+            tree = psutil.Process(process.pid)
+            for member in [tree, *tree.children(recursive=True)]:
+                times = member.cpu_times()
+                total += times.user + times.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None) -> QueueRun:
+    """Pages/s through `workers` worker processes, from the first stream entry to the last, and the
+    workers' CPU time a page over the same stretch (what other load on the machine does not change)."""
+    folder = Path(tempfile.mkdtemp(prefix="newsworker-qpath-"))
+    server = EmbeddedRedis(directory=str(folder / "redis")).start()
+    processes: list[subprocess.Popen] = []
+    try:
+        env = _environment(server.url)
+        settings = replace(Settings.from_env(env), redis_url=server.url, redis_url_explicit=True)
+        producer = Celery("newsworker-qpath", set_as_current=False)
+        producer.conf.update(celery_config(settings))
+        with producer.producer_or_acquire() as connection:
+            for item in inputs:
+                kwargs = {
+                    "content": base64.b64encode(item.raw).decode("ascii"),
+                    "kind": str(item.kind),
+                    "url": item.url,
+                    "content_encoding": "base64",
+                    "source": {"kind": "cli", "path": item.page_id},
+                }
+                producer.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=connection)
+        client = redis.Redis.from_url(server.url)
+        processes = [_start_worker(env, folder, n, profile_to) for n in range(workers)]
+        deadline = time.monotonic() + DRAIN_TIMEOUT_S
+        cpu_at_first = None
+        while client.llen(QUEUE) or client.hlen("unacked"):
+            if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
+                raise RuntimeError(f"the queue did not drain; see the worker logs in {folder}")
+            if cpu_at_first is None and client.xlen(settings.stream):
+                cpu_at_first = _cpu_s(processes)
+            time.sleep(0.02 if cpu_at_first is None else 0.2)
+        cpu_s = _cpu_s(processes) - (cpu_at_first or 0.0)
+        events = client.xlen(settings.stream)
+        dead = client.xlen(settings.dead_letter_stream)
+        first = client.xrange(settings.stream, count=1)[0][0]
+        last = client.xrevrange(settings.stream, count=1)[0][0]
+        elapsed_s = (_entry_ms(last) - _entry_ms(first)) / 1000
+        # Pages finished after the first event up to the last: the events, and the dead letters
+        # written meanwhile (a page that is no article costs the worker its extraction too).
+        dead_between = len(client.xrange(settings.dead_letter_stream, min=first, max=last))
+        finished = events - 1 + dead_between
+        rate = finished / max(elapsed_s, 1e-3)
+        result = QueueRun(rate, 1000 * cpu_s / max(finished, 1), events, dead, len(inputs) - events - dead)
+    except BaseException:
+        print(f"worker logs kept in {folder}", file=sys.stderr)
+        raise
+    finally:
+        for process in processes:
+            _stop(process)
+        server.stop()
+    shutil.rmtree(folder, ignore_errors=True)  # after a failure, kept for its worker logs
+    return result
+
+
+def profile_task(inputs: list[Input], top: int) -> None:
+    """cProfile of each task's whole work in this process against a Redis of its own: load, extract,
+    event data, publish (validation, dedup, XADD), the task's arguments checked as a message would be."""
+    from worker.events import article_data
+    from worker.publish import publish_article
+    from worker.task_messages import task_shapes
+    from worker.tasks import ingest_document
+
+    with EmbeddedRedis() as server:
+        settings = replace(
+            Settings.from_env(_environment(server.url)), redis_url=server.url, redis_url_explicit=True
+        )
+        client = redis.Redis.from_url(server.url)
+        shape = task_shapes({TASK: ingest_document.run})[TASK]
+
+        def one(item: Input) -> None:
+            kwargs = {
+                "content": base64.b64encode(item.raw).decode("ascii"),
+                "kind": str(item.kind),
+                "url": item.url,
+                "content_encoding": "base64",
+                "source": {"kind": "cli", "path": item.page_id},
+            }
+            if shape.problem([], kwargs) is not None:
+                raise RuntimeError(f"{item.page_id}: arguments refused")
+            raw = base64.b64decode(kwargs["content"])
+            try:
+                article = extract_article(load_document(raw, kind=item.kind, url=item.url))
+            except NewsworkerError:
+                return
+            publish_article(client, settings, article_data(article, source=kwargs["source"]))
+
+        for item in inputs[:WARM_UP_PAGES]:
+            one(item)
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.enable()
+        for item in inputs[WARM_UP_PAGES:]:
+            one(item)
+        profiler.disable()
+        elapsed = time.perf_counter() - start
+        count = len(inputs) - WARM_UP_PAGES
+        print(
+            f"{count} pages in {elapsed:.2f}s: {1000 * elapsed / count:.1f} ms a page "
+            f"({count / elapsed:.1f}/s)"
+        )
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--data", help="folder holding wcxb-dev/ (default: NEWSWORKER_BENCH_DATA or ../shared/bench)"
+    )
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--kinds", nargs="+", choices=["html", "text"], default=["html", "text"])
+    parser.add_argument("--profile", choices=["html", "text"], help="profile the task's work instead")
+    parser.add_argument(
+        "--profile-worker", choices=["html", "text"], help="run one worker (solo pool) under cProfile"
+    )
+    parser.add_argument("--top", type=int, default=45, help="profile lines to print")
+    args = parser.parse_args(argv)
+    root = data_dir(args.data)
+    if not (root / SET_NAME / "ground-truth.json").is_file():
+        print(
+            f"benchmark data not found under {root} (no {SET_NAME}/ground-truth.json); set "
+            "NEWSWORKER_BENCH_DATA or --data to the folder holding it. Skipping.",
+            file=sys.stderr,
+        )
+        return 0
+    pages = load_pages(root, SET_NAME, args.pages)
+    if args.profile:
+        profile_task(inputs_of(pages, InputKind(args.profile)), args.top)
+        return 0
+    if args.profile_worker:
+        out = Path(tempfile.mkdtemp(prefix="newsworker-qpath-profile-")) / "worker.prof"
+        run = queue_rate(inputs_of(pages, InputKind(args.profile_worker)), 1, profile_to=out)
+        print(f"queue path (solo pool, profiled): {run.rate:.1f} pages/s; profile in {out}")
+        pstats.Stats(str(out)).sort_stats("cumulative").print_stats(args.top)
+        return 0
+    print(f"{len(pages)} {SET_NAME} article pages; one core a process; pages/s, and CPU ms a page")
+    print(
+        f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}"
+        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6}  outcomes"
+    )
+    for kind in args.kinds:
+        inputs = inputs_of(pages, InputKind(kind))
+        for workers in args.workers:
+            run = queue_rate(inputs, workers)
+            rate, cpu_ms = extract_only(inputs, workers)
+            print(
+                f"{kind:<6} {workers:>7} {rate:>13.1f} {run.rate:>11.1f} {run.rate / rate:>6.2f}"
+                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f}  "
+                f"{run.events} events, {run.dead_letters} dead letters, {run.duplicates} duplicates",
+                flush=True,
+            )
+    return 0
+
+
+def extract_only(inputs: list[Input], processes: int) -> tuple[float, float]:
+    """Extract-only in `processes` processes at once, each doing every page: the sum of their rates,
+    and the mean CPU ms a page."""
+    if processes == 1:
+        return extract_only_rate(inputs)
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        results = pool.map(extract_only_rate, [inputs] * processes)
+    return sum(r for r, _ in results), sum(c for _, c in results) / processes
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
