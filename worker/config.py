@@ -21,6 +21,8 @@ DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)
 DEFAULT_REJECTED_STREAM = "newsworker:rejected"
 DEFAULT_REJECTED_MAXLEN = 10_000
 DEFAULT_CLAIM_IDLE_MS = 5 * 60 * 1000  # a consumer silent this long with entries pending is presumed dead
+DEFAULT_BATCH_MAX_DOCUMENTS = 50
+DEFAULT_BATCH_MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,8 +46,18 @@ class ParseLimits:
     min_text_chars: int = 1
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchLimits:
+    """Caps on one `ingest_batch` message: its documents run one after another inside one task's
+    time limit, so a batch must stay small enough to finish well within it."""
+
+    max_documents: int = DEFAULT_BATCH_MAX_DOCUMENTS
+    max_bytes: int = DEFAULT_BATCH_MAX_BYTES  # the documents' `content` strings, summed
+
+
 DEFAULT_FETCH_LIMITS = FetchLimits()
 DEFAULT_PARSE_LIMITS = ParseLimits()
+DEFAULT_BATCH_LIMITS = BatchLimits()
 
 
 def mask_url_password(url: str) -> str:
@@ -84,6 +96,7 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     fetch: FetchLimits = DEFAULT_FETCH_LIMITS
     parse: ParseLimits = DEFAULT_PARSE_LIMITS
+    batch: BatchLimits = DEFAULT_BATCH_LIMITS
     max_retries: int = 3
     retry_backoff_s: float = 2.0
     task_soft_time_limit_s: float = 90.0
@@ -180,6 +193,10 @@ class Settings:
             parse=ParseLimits(
                 max_document_bytes=env.int("NEWSWORKER_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024),
                 max_nesting_depth=env.int("NEWSWORKER_MAX_NESTING_DEPTH", 200),
+            ),
+            batch=BatchLimits(
+                max_documents=env.positive_int("NEWSWORKER_BATCH_MAX_DOCUMENTS", DEFAULT_BATCH_MAX_DOCUMENTS),
+                max_bytes=env.positive_int("NEWSWORKER_BATCH_MAX_BYTES", DEFAULT_BATCH_MAX_BYTES),
             ),
             max_retries=env.int("NEWSWORKER_MAX_RETRIES", 3),
             retry_backoff_s=env.float("NEWSWORKER_RETRY_BACKOFF_S", 2.0),
