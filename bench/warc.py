@@ -31,18 +31,20 @@ from bench.loadrun import QUEUE, LoadRun
 CAPTURED = "2024-05-01T10:00:00Z"
 
 
-def source_pages(root: Path) -> list[bytes]:
-    return [gzip.decompress(path.read_bytes()) for path in sorted(root.glob("*/html/*.html.gz"))]
+def source_pages(root: Path) -> list[Path]:
+    return sorted(root.glob("*/html/*.html.gz"))
 
 
-def write_warc(path: Path, pages: list[bytes], records: int) -> None:
+def write_warc(path: Path, pages: list[Path], records: int) -> None:
+    """`records` response records, cycling through `pages` (read one at a time)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True, warc_version="WARC/1.1")
         for number, page in zip(range(records), cycle(pages), strict=False):
-            body = page.replace(b"</body>", f"<p>Archive copy {number}.</p></body>".encode(), 1)
+            stamp = f"<p>Archive copy {number}.</p></body>".encode()
+            body = gzip.decompress(page.read_bytes()).replace(b"</body>", stamp, 1)
             http = StatusAndHeaders(
                 "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
             )
