@@ -3,14 +3,20 @@ Redis broker and a real worker."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 import uuid
+from collections.abc import Iterator
 
 import pytest
+import redis
 
+from tests.conftest import delete_prefix
 from tests.helpers import events, settle, wait_for_entries
-from worker.batch import batch_problem, document_once_key, pack_batches
-from worker.config import BatchLimits
+from worker.batch import batch_problem, document_once_key, handed_on_task_id, pack_batches
+from worker.config import BatchLimits, Settings
 from worker.tasks import ingest_batch
 
 
@@ -111,3 +117,48 @@ def test_batch_over_the_document_limit_becomes_one_too_large_dead_letter(setting
     drained(redis_client, settings)
     assert letter["reason"] == "too_large"
     assert redis_client.xlen(settings.stream) == 0
+
+
+@pytest.fixture
+def impatient_worker(redis_url: str, tmp_path) -> Iterator[tuple[Settings, redis.Redis]]:
+    """A `celery worker` process whose batches hand on their rest after the first document
+    (NEWSWORKER_BATCH_MAX_S=0), on a key prefix and queue of its own."""
+    prefix = f"nwtest:{uuid.uuid4().hex[:8]}:"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSWORKER_")}
+    env.update(REDIS_URL=redis_url, NEWSWORKER_KEY_PREFIX=prefix, NEWSWORKER_QUEUE=prefix + "queue")
+    env.update(NEWSWORKER_BATCH_MAX_S="0")
+    settings = Settings.from_env(env)
+    command = [sys.executable, "-m", "celery", "-A", "worker.celery_app", "worker", "--pool", "solo"]
+    command += ["--loglevel", "WARNING", "--without-gossip", "--without-mingle"]
+    with (tmp_path / "worker.log").open("w") as log_file:
+        process = subprocess.Popen(command, env=env, stdout=log_file, stderr=subprocess.STDOUT)
+        client = redis.Redis.from_url(redis_url, decode_responses=True)
+        try:
+            yield settings, client
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+            delete_prefix(client, prefix)
+            client.close()
+
+
+def test_batch_past_its_time_budget_hands_on_the_rest_and_every_document_gets_one_outcome(
+    impatient_worker, celery_app_configured
+):
+    settings, client = impatient_worker
+    documents = [{"content": article_html(topic)} for topic in ("mill", "weir", "lock")]
+    documents.insert(1, {"content": "", "kind": "text"})
+    task_id = str(uuid.uuid4())
+    celery_app_configured.send_task(
+        "worker.tasks.ingest_batch", args=[documents], queue=settings.queue, task_id=task_id
+    )
+    published = events(client, settings.stream, 3, timeout_s=120)
+    [letter] = wait_for_entries(client, settings.dead_letter_stream, 1, timeout_s=60)
+    assert sorted(e["data"]["title"] for e in published) == [
+        "Lock plan delayed",
+        "Mill plan delayed",
+        "Weir plan delayed",
+    ]
+    assert letter["reason"] == "empty"
+    handed_on = handed_on_task_id(task_id, 1)  # the blank document came second: first of the rest
+    assert client.exists(settings.key("dead", document_once_key(handed_on, 0)))

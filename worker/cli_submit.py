@@ -39,6 +39,11 @@ SUBMIT_TASK = "newsworker submit"  # the `task` of a dead letter submit writes i
 _MAX_URL_CHARS = 8192  # as the task schemas allow
 _MAX_CONTENT_TYPE_CHARS = 256
 _MAX_PATH_CHARS = 4096
+_PAGE_KINDS = {
+    "text/html": InputKind.HTML,
+    "application/xhtml+xml": InputKind.HTML,
+    "text/plain": InputKind.TEXT,
+}
 
 SendBatch = Callable[[list[dict[str, Any]], str | None], None]
 
@@ -79,7 +84,7 @@ def page_document(page: WarcPage, label: str) -> dict[str, Any]:
     document: dict[str, Any] = {
         "content": base64.b64encode(page.body).decode("ascii"),
         "content_encoding": "base64",
-        "kind": str(InputKind.TEXT if media_type == "text/plain" else InputKind.HTML),
+        "kind": str(_PAGE_KINDS.get(media_type, InputKind.AUTO)),
         "source": {"kind": "cli", "path": f"{label}#{page.offset}"[-_MAX_PATH_CHARS:]},
     }
     if page.url and len(page.url) <= _MAX_URL_CHARS:
@@ -214,7 +219,7 @@ def command_submit(args: argparse.Namespace, settings: Settings) -> int:
                 submitted = submit_warc(archive.path, archive.label, settings, client, send)
                 print(submitted.summary(archive.label), file=sys.stderr)
                 queued += submitted.queued
-    except (OperationalError, redis.ConnectionError, redis.TimeoutError, StoreUnavailable) as error:
+    except (OperationalError, redis.RedisError, StoreUnavailable) as error:
         raise RedisDown(str(error)) from error
     print(f"queued {queued} document(s) and URL(s) on {settings.redis_url_masked}", file=sys.stderr)
     return ExitCode.OK

@@ -53,6 +53,7 @@ class BatchLimits:
 
     max_documents: int = DEFAULT_BATCH_MAX_DOCUMENTS
     max_bytes: int = DEFAULT_BATCH_MAX_BYTES  # the documents' `content` strings, summed
+    max_s: float = 45.0  # after this long, the documents not started go on as a batch of their own
 
 
 DEFAULT_FETCH_LIMITS = FetchLimits()
@@ -167,6 +168,7 @@ class Settings:
         if "REDIS_URL" not in env.values:
             # Not configured: the embedded Redis a `newsworker run` started, if one is up; else the default.
             redis_url = advertised_redis_url(state_dir) or DEFAULT_REDIS_URL
+        soft_time_limit_s = env.float("NEWSWORKER_TASK_SOFT_TIME_LIMIT_S", 90.0)
         return cls(
             redis_url=redis_url,
             redis_url_explicit="REDIS_URL" in env.values,
@@ -197,10 +199,11 @@ class Settings:
             batch=BatchLimits(
                 max_documents=env.positive_int("NEWSWORKER_BATCH_MAX_DOCUMENTS", DEFAULT_BATCH_MAX_DOCUMENTS),
                 max_bytes=env.positive_int("NEWSWORKER_BATCH_MAX_BYTES", DEFAULT_BATCH_MAX_BYTES),
+                max_s=env.float("NEWSWORKER_BATCH_MAX_S", soft_time_limit_s / 2),
             ),
             max_retries=env.int("NEWSWORKER_MAX_RETRIES", 3),
             retry_backoff_s=env.float("NEWSWORKER_RETRY_BACKOFF_S", 2.0),
-            task_soft_time_limit_s=env.float("NEWSWORKER_TASK_SOFT_TIME_LIMIT_S", 90.0),
+            task_soft_time_limit_s=soft_time_limit_s,
             task_time_limit_s=env.float("NEWSWORKER_TASK_TIME_LIMIT_S", 120.0),
             visibility_timeout_s=env.int("NEWSWORKER_VISIBILITY_TIMEOUT_S", 300),
             sentinel_master=env.str("NEWSWORKER_SENTINEL_MASTER", "") or None,

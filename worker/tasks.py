@@ -23,7 +23,7 @@ from celery.exceptions import Reject, Retry
 from celery.signals import worker_process_init
 
 from worker.article import Metadata, SourceKind
-from worker.batch import batch_problem, document_once_key
+from worker.batch import batch_problem, document_once_key, handed_on_task_id
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
@@ -289,21 +289,38 @@ def ingest_batch(self: NewsworkerTask, documents: list[dict[str, Any]]) -> dict:
     if problem is not None:
         excerpt = json.dumps(documents[:1], ensure_ascii=False)
         return _dead_letter(self, DeadLetterReason.TOO_LARGE, problem, "batch", excerpt)
+    started = time.monotonic()
     outcomes = []
     for index, document in enumerate(documents):
-        outcomes.append(
-            _ingest_content(
-                self,
-                document["content"],
-                kind=InputKind(document.get("kind", "auto")),
-                url=document.get("url"),
-                content_encoding=document.get("content_encoding", "text"),
-                content_type=document.get("content_type"),
-                source=document.get("source"),
-                hints=document.get("hints"),
-                once_key=document_once_key(task_id, index),
-            )
+        if index and time.monotonic() - started > self.resources.settings.batch.max_s:
+            _hand_on(self, documents[index:], task_id, index)
+            break
+        outcome = _ingest_content(
+            self,
+            document["content"],
+            kind=InputKind(document.get("kind", "auto")),
+            url=document.get("url"),
+            content_encoding=document.get("content_encoding", "text"),
+            content_type=document.get("content_type"),
+            source=document.get("source"),
+            hints=document.get("hints"),
+            once_key=document_once_key(task_id, index),
         )
+        outcomes.append(outcome)
+        if outcome.get("reason") == DeadLetterReason.TASK_TIMEOUT and index + 1 < len(documents):
+            _hand_on(self, documents[index + 1 :], task_id, index + 1)  # past the soft limit
+            break
     published = sum(outcome["outcome"] != "dead_letter" for outcome in outcomes)
     log.info("task %s: batch of %d, %d published or duplicate", task_id, len(documents), published)
     return {"outcomes": outcomes}
+
+
+def _hand_on(task: NewsworkerTask, rest: list[dict[str, Any]], task_id: str, first: int) -> None:
+    """Queue the documents a batch has no time left for as a batch of their own. If that cannot be
+    queued, the whole batch goes back to its queue (what is done is not done twice)."""
+    rest_id = handed_on_task_id(task_id, first)
+    try:
+        ingest_batch.apply_async(args=(rest,), task_id=rest_id)
+    except Exception as error:  # kombu's OperationalError or a Redis error: Redis weather
+        raise Reject(f"could not hand on documents {first}.. of the batch: {error}", requeue=True) from error
+    log.info("task %s: documents %d.. handed on as task %s", task_id, first, rest_id)
