@@ -18,6 +18,7 @@ import argparse
 import gzip
 import io
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -103,6 +104,7 @@ def measure(warc: Path, records: int, workers: int, timeout_s: float) -> dict:
         }
     finally:
         run.stop()
+        shutil.rmtree(run.folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -148,6 +148,7 @@ def submit_warc(
             pipe.execute()
         tally.queued += len(batch)
         tally.batches += 1
+    client.expire(key, retention_s)  # a submit that queued nothing new still renews what it found
     bar.update(bar.total - bar.n)
     bar.close()
     return tally
