@@ -21,6 +21,7 @@ import redis
 from celery import Task
 from celery.exceptions import Reject, Retry
 from celery.signals import worker_process_init
+from kombu.exceptions import OperationalError
 
 from worker.article import Metadata, SourceKind
 from worker.batch import batch_problem, document_once_key, handed_on_task_id
@@ -321,6 +322,6 @@ def _hand_on(task: NewsworkerTask, rest: list[dict[str, Any]], task_id: str, fir
     rest_id = handed_on_task_id(task_id, first)
     try:
         ingest_batch.apply_async(args=(rest,), task_id=rest_id)
-    except Exception as error:  # kombu's OperationalError or a Redis error: Redis weather
+    except (OperationalError, redis.RedisError) as error:  # Redis gone or refusing: weather
         raise Reject(f"could not hand on documents {first}.. of the batch: {error}", requeue=True) from error
     log.info("task %s: documents %d.. handed on as task %s", task_id, first, rest_id)
