@@ -18,6 +18,7 @@ from tqdm import tqdm
 from worker import __version__
 from worker.cli_common import (
     ExitCode,
+    RedisDown,
     command_parser_options,
     emit_json,
     redis_url_parent,
@@ -41,10 +42,6 @@ INPUT_SUFFIXES = {
     ".text": InputKind.TEXT,
 }
 PROGRESS_MIN_ITEMS = 5
-
-
-class RedisDown(Exception):
-    """Redis (the broker and the stream store) is not reachable: said plainly, no traceback."""
 
 
 @dataclass(frozen=True, slots=True)

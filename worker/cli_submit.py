@@ -27,7 +27,7 @@ import redis
 from tqdm import tqdm
 
 from worker.batch import pack_batches
-from worker.cli_common import ExitCode
+from worker.cli_common import ExitCode, RedisDown
 from worker.config import Settings
 from worker.document import InputKind
 from worker.errors import StoreUnavailable
@@ -192,7 +192,7 @@ def command_submit(args: argparse.Namespace, settings: Settings) -> int:
     from kombu.exceptions import OperationalError
 
     from worker.celery_app import app, apply_settings
-    from worker.cli import RedisDown, expand_paths, is_url, progress
+    from worker.cli import expand_paths, is_url, progress
     from worker.connections import connect_redis
     from worker.tasks import ingest_batch, ingest_url
 
