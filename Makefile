@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path clean
+.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
 
 # Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
@@ -57,6 +57,9 @@ bench-memory: install  ## Redis memory per article (keys, TTLs, stream entry vs 
 
 bench-queue-path: install  ## pages/s extract-only vs through the queue (real workers, embedded Redis)
 	$(BIN)/python -m bench.queue_path
+
+bench-warc: install  ## a 10,000-record WARC through `newsworker submit` and 1, then 2 workers (records/s)
+	$(BIN)/python -m bench.warc
 
 bench-growth: install  ## extraction time as page size doubles, per page shape (no data needed)
 	$(BIN)/python -m bench.growth --rss

@@ -49,10 +49,13 @@ def _wait_for_outcomes(run: LoadRun, count: int, timeout_s: float = RUN_TIMEOUT_
 
 def _drained_audit(run: LoadRun, inputs: list, may_lose: int = 0) -> dict:
     """The audit once no message is queued or unacknowledged (redeliveries have had their turn)."""
+    _wait_for_outcomes(run, len(inputs))
+    # A worker killed while sweeping holds kombu's restore mutex until it expires (10 s here), and a
+    # killed worker's message comes back only after the visibility timeout: on a busy machine the last
+    # ones may still be on their way back, so count the outcomes again once nothing is in flight.
+    drain = run.drain(run.client(), timeout_s=VISIBILITY_S + 30)
     done = _wait_for_outcomes(run, len(inputs))
     assert done >= len(inputs) - may_lose, f"{done} outcomes of {len(inputs)}; logs in {run.folder}"
-    # A worker killed while sweeping holds kombu's restore mutex until it expires (10 s here).
-    drain = run.drain(run.client(), timeout_s=VISIBILITY_S + 30)
     assert drain["unacked_after_drain"] == 0 and drain["queued_after_drain"] == 0, (drain, run.folder)
     return run.audit(inputs)
 

@@ -127,6 +127,8 @@ def test_each_public_task_sent_by_name_with_plain_celery_becomes_an_event(broker
     document, document_title = page("harbour-lights")
     html, html_title = page("tram-depot")
     text, text_title = text_page("river-crossing")
+    batched_html, batched_html_title = page("grain-silo")
+    batched_text, batched_text_title = text_page("night-market")
     send_with_plain_celery(
         broker.url,
         [
@@ -147,13 +149,25 @@ def test_each_public_task_sent_by_name_with_plain_celery_becomes_an_event(broker
                 "queue": "newsworker",
             },
             {"task": "worker.tasks.ingest_text", "args": [text], "queue": "newsworker"},
+            {
+                "task": "worker.tasks.ingest_batch",
+                "kwargs": {
+                    "documents": [
+                        {"content": batched_html, "kind": "html"},
+                        {"content": batched_text, "kind": "text"},
+                    ]
+                },
+                "queue": "newsworker",
+            },
         ],
     )
-    found = wait_for_titles(stream, {page("ferry-timetable")[1], document_title, html_title, text_title})
+    titles = {page("ferry-timetable")[1], document_title, html_title, text_title}
+    found = wait_for_titles(stream, titles | {batched_html_title, batched_text_title})
     assert found[page("ferry-timetable")[1]]["source"]["kind"] == "url"
     assert found[document_title]["canonical_url"] == "https://news.example.com/harbour-lights"
     assert found[html_title]["source"]["kind"] == "html"
     assert found[text_title]["source"]["kind"] == "text"
+    assert [found[t]["source"]["kind"] for t in (batched_html_title, batched_text_title)] == ["html", "text"]
 
 
 @pytest.mark.usefixtures("deployed_worker")
@@ -182,6 +196,7 @@ PUBLIC_TASKS = (
     "worker.tasks.ingest_document",
     "worker.tasks.ingest_html",
     "worker.tasks.ingest_text",
+    "worker.tasks.ingest_batch",
 )
 
 

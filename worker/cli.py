@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import base64
 import gzip
 import json
 import logging
@@ -19,16 +18,19 @@ from tqdm import tqdm
 from worker import __version__
 from worker.cli_common import (
     ExitCode,
+    RedisDown,
     command_parser_options,
     emit_json,
     redis_url_parent,
     settings_for,
 )
+from worker.cli_submit import command_submit
 from worker.config import ConfigError, Settings
 from worker.document import InputKind, load_document, load_fetched_page
 from worker.errors import NewsworkerError
 from worker.events import article_data
 from worker.pipeline import extract_article
+from worker.warc import is_warc
 
 log = logging.getLogger("newsworker")
 
@@ -40,10 +42,6 @@ INPUT_SUFFIXES = {
     ".text": InputKind.TEXT,
 }
 PROGRESS_MIN_ITEMS = 5
-
-
-class RedisDown(Exception):
-    """Redis (the broker and the stream store) is not reachable: said plainly, no traceback."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,8 @@ class InputFile:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[InputFile]:
-    """Files as given; folders recursively, keeping files whose extension names an input kind."""
+    """Files as given; folders recursively, keeping files whose extension names an input kind, and
+    web archives (.warc, .warc.gz)."""
     for raw in paths:
         if raw == "-":
             yield InputFile(None)
@@ -89,13 +88,14 @@ def expand_paths(paths: Iterable[str]) -> Iterator[InputFile]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 suffixes = [s.lower() for s in child.suffixes if s.lower() != ".gz"]
-                if child.is_file() and suffixes and suffixes[-1] in INPUT_SUFFIXES:
+                wanted = is_warc(child) or (suffixes and suffixes[-1] in INPUT_SUFFIXES)
+                if child.is_file() and wanted:
                     yield InputFile(child, child.relative_to(path).as_posix())
         else:
             yield InputFile(path, path.name)
 
 
-def _is_url(value: str) -> bool:
+def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
@@ -117,7 +117,7 @@ def command_extract(args: argparse.Namespace, settings: Settings) -> int:
 
     inputs: list[InputFile | str] = []
     for value in args.paths:
-        inputs.extend([value] if _is_url(value) else expand_paths([value]))
+        inputs.extend([value] if is_url(value) else expand_paths([value]))
     out_dir = Path(args.out) if args.out else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -149,36 +149,6 @@ def command_extract(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 emit_json(data)
     return ExitCode.INPUTS_FAILED if failures else ExitCode.OK
-
-
-def command_submit(args: argparse.Namespace, settings: Settings) -> int:
-    from kombu.exceptions import OperationalError
-
-    from worker.celery_app import app, apply_settings
-    from worker.tasks import ingest_document, ingest_url
-
-    apply_settings(app, settings)
-    urls = [value for value in args.inputs if _is_url(value)]
-    files = list(expand_paths(value for value in args.inputs if not _is_url(value)))
-    queued = 0
-    try:
-        for url in progress(urls, "submit urls"):
-            ingest_url.delay(url)
-            queued += 1
-        for item in progress(files, "submit files"):
-            content = base64.b64encode(item.read()).decode("ascii")
-            ingest_document.delay(
-                content,
-                kind=str(item.kind(InputKind(args.as_kind))),
-                url=args.url,
-                content_encoding="base64",
-                source={"kind": "cli", "path": item.label},
-            )
-            queued += 1
-    except OperationalError as error:
-        raise RedisDown(str(error)) from error
-    print(f"queued {queued} task(s) on {settings.redis_url_masked}", file=sys.stderr)
-    return ExitCode.OK
 
 
 TAIL_BATCH = 10
@@ -331,15 +301,19 @@ def build_parser() -> argparse.ArgumentParser:
     submit = sub.add_parser(
         "submit",
         parents=[redis_url],
-        help="queue files, folders (recursively) and URLs for the workers",
-        description="Queue inputs for the workers: URLs as ingest_url tasks, files as ingest_document.",
+        help="queue files, folders (recursively), web archives (WARC) and URLs for the workers",
+        description="Queue inputs for the workers: URLs as ingest_url tasks; files, and the HTML and text "
+        "pages of WARC files (response records with a 2xx status), as ingest_batch tasks of at most "
+        "NEWSWORKER_BATCH_MAX_DOCUMENTS documents. Submitting a WARC file again queues only the pages "
+        "not queued before; unreadable parts of it become bad_archive dead letters.",
         **command_parser_options(),
     )
     submit.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="files, folders (read recursively: .html, .htm, .html.gz, .txt) or http(s) URLs",
+        help="files, folders (read recursively: .html, .htm, .html.gz, .txt, .warc, .warc.gz), WARC files "
+        "or http(s) URLs",
     )
     submit.add_argument("--as", dest="as_kind", choices=kinds, default="auto", help=KIND_HELP)
     submit.add_argument("--url", help="the page's URL, for a single file")

@@ -22,6 +22,12 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
+class RedisDown(Exception):
+    """Redis (the broker and the stream store) is not reachable: said plainly, no traceback. Defined
+    here, not in `worker.cli`, so that `python -m worker.cli` (where that module is `__main__`)
+    catches the one class every command raises."""
+
+
 EXIT_CODES_EPILOG = """exit codes:
   0    ok
   1    some inputs failed (each said on stderr; the others still came out)

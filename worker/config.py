@@ -21,6 +21,8 @@ DEFAULT_USER_AGENT = "newsworker/0.1 (+https://github.com/newsworker/newsworker)
 DEFAULT_REJECTED_STREAM = "newsworker:rejected"
 DEFAULT_REJECTED_MAXLEN = 10_000
 DEFAULT_CLAIM_IDLE_MS = 5 * 60 * 1000  # a consumer silent this long with entries pending is presumed dead
+DEFAULT_BATCH_MAX_DOCUMENTS = 50
+DEFAULT_BATCH_MAX_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,8 +46,19 @@ class ParseLimits:
     min_text_chars: int = 1
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchLimits:
+    """Caps on one `ingest_batch` message: its documents run one after another inside one task's
+    time limit, so a batch must stay small enough to finish well within it."""
+
+    max_documents: int = DEFAULT_BATCH_MAX_DOCUMENTS
+    max_bytes: int = DEFAULT_BATCH_MAX_BYTES  # the documents' `content` strings, summed
+    max_s: float = 45.0  # after this long, the documents not started go on as a batch of their own
+
+
 DEFAULT_FETCH_LIMITS = FetchLimits()
 DEFAULT_PARSE_LIMITS = ParseLimits()
+DEFAULT_BATCH_LIMITS = BatchLimits()
 
 
 def mask_url_password(url: str) -> str:
@@ -84,6 +97,7 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     fetch: FetchLimits = DEFAULT_FETCH_LIMITS
     parse: ParseLimits = DEFAULT_PARSE_LIMITS
+    batch: BatchLimits = DEFAULT_BATCH_LIMITS
     max_retries: int = 3
     retry_backoff_s: float = 2.0
     task_soft_time_limit_s: float = 90.0
@@ -154,6 +168,7 @@ class Settings:
         if "REDIS_URL" not in env.values:
             # Not configured: the embedded Redis a `newsworker run` started, if one is up; else the default.
             redis_url = advertised_redis_url(state_dir) or DEFAULT_REDIS_URL
+        soft_time_limit_s = env.float("NEWSWORKER_TASK_SOFT_TIME_LIMIT_S", 90.0)
         return cls(
             redis_url=redis_url,
             redis_url_explicit="REDIS_URL" in env.values,
@@ -181,9 +196,14 @@ class Settings:
                 max_document_bytes=env.int("NEWSWORKER_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024),
                 max_nesting_depth=env.int("NEWSWORKER_MAX_NESTING_DEPTH", 200),
             ),
+            batch=BatchLimits(
+                max_documents=env.positive_int("NEWSWORKER_BATCH_MAX_DOCUMENTS", DEFAULT_BATCH_MAX_DOCUMENTS),
+                max_bytes=env.positive_int("NEWSWORKER_BATCH_MAX_BYTES", DEFAULT_BATCH_MAX_BYTES),
+                max_s=env.float("NEWSWORKER_BATCH_MAX_S", soft_time_limit_s / 2),
+            ),
             max_retries=env.int("NEWSWORKER_MAX_RETRIES", 3),
             retry_backoff_s=env.float("NEWSWORKER_RETRY_BACKOFF_S", 2.0),
-            task_soft_time_limit_s=env.float("NEWSWORKER_TASK_SOFT_TIME_LIMIT_S", 90.0),
+            task_soft_time_limit_s=soft_time_limit_s,
             task_time_limit_s=env.float("NEWSWORKER_TASK_TIME_LIMIT_S", 120.0),
             visibility_timeout_s=env.int("NEWSWORKER_VISIBILITY_TIMEOUT_S", 300),
             sentinel_master=env.str("NEWSWORKER_SENTINEL_MASTER", "") or None,

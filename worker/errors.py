@@ -23,6 +23,8 @@
     ├── StoreUnavailable                redis_unavailable  Redis unreachable or timing out
     └── TaskTimeout                     task_timeout       the task's own time limit ran out
 
+Bytes of a submitted WARC file that hold no readable record have no error class either:
+`worker.warc` reports them as damage, which `submit` records as bad_archive dead letters.
 A message that never became a task has no error class: `worker.task_messages` names its reason
 (bad_message, unknown_task, bad_arguments). Which errors are retried, and how, is decided in one
 place, `worker.retry`; `error.retryable` only asks it.
@@ -43,6 +45,7 @@ class DeadLetterReason(StrEnum):
     TOO_DEEP = "too_deep"
     NOT_ARTICLE = "not_article"
     UNSUPPORTED_INPUT = "unsupported_input"
+    BAD_ARCHIVE = "bad_archive"  # bytes of a web archive (WARC) that hold no readable record
     FETCH_FAILED = "fetch_failed"
     FETCH_REFUSED = "fetch_refused"
     FETCH_TIMEOUT = "fetch_timeout"

@@ -13,6 +13,8 @@ Nothing is kept forever by default (keys under `settings.key_prefix`):
     dead:<task>             a task's dead-letter once-marker: the retention (a redelivery comes
                             within minutes; the marker outlives it by days)
     feedstate:<sha>         a polled document's validators: the retention, renewed by each poll
+    warc:<sha256>           the records `submit` queued from a WARC file (offset -> batch task id):
+                            the retention, renewed by each submit of the file (`submitted_s`)
     seen:, robots:, host:   their own TTLs (NEWSWORKER_SEEN_TTL_S, a day, a fetch slot or backoff)
     sources, sources:due    configuration (the followed sources): kept until removed
 
@@ -70,6 +72,12 @@ class Retention:
     @property
     def marker_s(self) -> int:
         """A dead-letter once-marker: guards redeliveries, which come within the task's retries."""
+        return self.stream_s
+
+    @property
+    def submitted_s(self) -> int:
+        """What `submit` queued from a WARC file: as long as the events, so a file submitted again
+        within that time queues nothing twice; after it, its pages are deduplicated as any page."""
         return self.stream_s
 
     @property

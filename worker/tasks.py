@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -20,8 +21,10 @@ import redis
 from celery import Task
 from celery.exceptions import Reject, Retry
 from celery.signals import worker_process_init
+from kombu.exceptions import OperationalError
 
 from worker.article import Metadata, SourceKind
+from worker.batch import batch_problem, document_once_key, handed_on_task_id
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
@@ -99,7 +102,10 @@ def _ingest(
     source: dict[str, Any],
     hints: dict[str, Any] | None,
     dead_letter_input: str,
+    once_key: str | None = None,
 ) -> dict[str, Any]:
+    """Load, extract and publish one document, ending in an event (or a recorded duplicate), a
+    retry, a held message, or one dead letter (written once per `once_key`, default the task id)."""
     res = task.resources
     task_id = task.request.id or "local"
     source_label = source.get("url") or source.get("path") or source.get("kind", "")
@@ -151,7 +157,9 @@ def _ingest(
                 raise Reject(f"could not queue the retry: {rejected.reason}", requeue=True) from error
         if decision.reason is DeadLetterReason.INTERNAL:
             log.exception("task %s %s: unexpected error", task_id, source_label)
-        return _dead_letter(task, decision.reason, decision.error, source_label, dead_letter_input)
+        return _dead_letter(
+            task, decision.reason, decision.error, source_label, dead_letter_input, once_key=once_key
+        )
     log.info(
         "task %s %s: article %s %s%s",
         task_id,
@@ -164,12 +172,19 @@ def _ingest(
 
 
 def _dead_letter(
-    task: NewsworkerTask, reason: DeadLetterReason, error: str, source: str, dead_letter_input: str
+    task: NewsworkerTask,
+    reason: DeadLetterReason,
+    error: str,
+    source: str,
+    dead_letter_input: str,
+    *,
+    once_key: str | None = None,
 ) -> dict[str, Any]:
     res = task.resources
     letter = DeadLetter(reason=reason, error=error, task=task.name, source=source, input=dead_letter_input)
+    once_key = once_key or task.request.id
     entry_id = wait_out_redis(
-        lambda: publish_dead_letter(res.redis, res.settings, letter, once_key=task.request.id),
+        lambda: publish_dead_letter(res.redis, res.settings, letter, once_key=once_key),
         budget_s=redis_wait_budget_s(res.settings),
         what=f"task {task.request.id} {source}: dead letter {reason}",
     )
@@ -217,6 +232,7 @@ def _ingest_content(
     content_type: str | None = None,
     source: dict | None = None,
     hints: dict | None = None,
+    once_key: str | None = None,
 ) -> dict:
     default_kind = SourceKind.HTML if kind is InputKind.HTML else SourceKind.TEXT
     source = {"kind": str(default_kind), **(source or {})}
@@ -227,7 +243,7 @@ def _ingest_content(
         raw = _decode_content(content, content_encoding)
         return load_document(raw, kind=kind, url=url, content_type=content_type, limits=res.settings.parse)
 
-    return _ingest(task, load, source=source, hints=hints, dead_letter_input=content)
+    return _ingest(task, load, source=source, hints=hints, dead_letter_input=content, once_key=once_key)
 
 
 @app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_document")
@@ -263,3 +279,49 @@ def ingest_html(self: NewsworkerTask, html: str, url: str | None = None, source:
 def ingest_text(self: NewsworkerTask, text: str, url: str | None = None, source: dict | None = None) -> dict:
     """Ingest a whole page copied as plain text (navigation, ads and footers included)."""
     return _ingest_content(self, text, kind=InputKind.TEXT, url=url, source=source)
+
+
+@app.task(base=NewsworkerTask, bind=True, name="worker.tasks.ingest_batch")
+def ingest_batch(self: NewsworkerTask, documents: list[dict[str, Any]]) -> dict:
+    """Ingest many documents (each shaped as `ingest_document`'s arguments) in one message, one
+    after another, each with its own event or dead letter: one failing never sinks the rest."""
+    task_id = self.request.id or "local"
+    problem = batch_problem(documents, self.resources.settings.batch)
+    if problem is not None:
+        excerpt = json.dumps(documents[:1], ensure_ascii=False)
+        return _dead_letter(self, DeadLetterReason.TOO_LARGE, problem, "batch", excerpt)
+    started = time.monotonic()
+    outcomes = []
+    for index, document in enumerate(documents):
+        if index and time.monotonic() - started > self.resources.settings.batch.max_s:
+            _hand_on(self, documents[index:], task_id, index)
+            break
+        outcome = _ingest_content(
+            self,
+            document["content"],
+            kind=InputKind(document.get("kind", "auto")),
+            url=document.get("url"),
+            content_encoding=document.get("content_encoding", "text"),
+            content_type=document.get("content_type"),
+            source=document.get("source"),
+            hints=document.get("hints"),
+            once_key=document_once_key(task_id, index),
+        )
+        outcomes.append(outcome)
+        if outcome.get("reason") == DeadLetterReason.TASK_TIMEOUT and index + 1 < len(documents):
+            _hand_on(self, documents[index + 1 :], task_id, index + 1)  # past the soft limit
+            break
+    published = sum(outcome["outcome"] != "dead_letter" for outcome in outcomes)
+    log.info("task %s: batch of %d, %d published or duplicate", task_id, len(documents), published)
+    return {"outcomes": outcomes}
+
+
+def _hand_on(task: NewsworkerTask, rest: list[dict[str, Any]], task_id: str, first: int) -> None:
+    """Queue the documents a batch has no time left for as a batch of their own. If that cannot be
+    queued, the whole batch goes back to its queue (what is done is not done twice)."""
+    rest_id = handed_on_task_id(task_id, first)
+    try:
+        ingest_batch.apply_async(args=(rest,), task_id=rest_id)
+    except (OperationalError, redis.RedisError) as error:  # Redis gone or refusing: weather
+        raise Reject(f"could not hand on documents {first}.. of the batch: {error}", requeue=True) from error
+    log.info("task %s: documents %d.. handed on as task %s", task_id, first, rest_id)
