@@ -25,6 +25,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
+from worker.extract.text_dates import day_told_by_lead, first_date_line
 from worker.extract.text_headline import choose_title
 from worker.extract.text_signs import (
     BYLINE,
@@ -327,6 +328,9 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
         meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
+    if meta.published is None and meta.updated is None and meta.dateline is None:
+        start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
+        meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = (
         meta.bylines
         or _bare_names(pieces, meta.positions, near, title_at, lead, common)
