@@ -187,12 +187,38 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                label = DATE_LABEL.match(part)
-                meta.add_day(day, is_update=_is_update(part, label.end() if label else 0))
+                _add_days(meta, part, day, date_before=_date_before_on_line(pieces, position))
             meta.positions.add(position)
             if name := _name_beside_date(text, common):
                 meta.bylines.insert(0, name)
     return meta
+
+
+def _add_days(meta: _Meta, part: str, day: str, *, date_before: str | None) -> None:
+    """The days a date line states, each in its role: "July 30, 2019 January 18, 2023" and
+    "Updated Nov 11, 2022 Originally published Nov 9, 2022" print the first publication and an
+    update on one line. Of two dates no label tells apart ("May 21, 2025April 24, 2025", glued
+    in the copy, where `date_before` is the first), the earlier is the publication: a piece is
+    updated after it appears, never before."""
+    found = dates_in_text(part, limit=3)
+    if len(found) < 2:
+        label = DATE_LABEL.match(part)
+        role = role_before(part, label.end()) if label else None
+        later = date_before is not None and day[:10] > date_before[:10]
+        meta.add_day(day, is_update=role is DateRole.UPDATED or (role is None and later))
+        return
+    roles = [(found_day, role_before(part, at)) for at, found_day in found]
+    unlabelled = [found_day for found_day, role in roles if role is None]
+    first = min([*unlabelled, date_before or "9999"])[:10]
+    for found_day, role in sorted(roles, key=lambda pair: pair[0] != first):
+        meta.add_day(found_day, is_update=role is DateRole.UPDATED or (role is None and found_day != first))
+
+
+def _date_before_on_line(pieces: list[tuple[int, str]], position: int) -> str | None:
+    """The date of the piece before, when the line was split where a year was glued to a date."""
+    if position == 0 or pieces[position - 1][0] != pieces[position][0]:
+        return None
+    return date_of_line(pieces[position - 1][1])
 
 
 def _may_be_dateline(text: str) -> bool:
