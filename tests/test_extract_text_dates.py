@@ -111,3 +111,28 @@ def test_date_after_the_extraction_time_is_dropped() -> None:
     page = CAPTION_PAGE.replace("March 6, 2025", "March 6, 2031").replace("2025", "2031")
     article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
     assert article.metadata.published is None
+
+
+def test_of_two_unlabelled_dates_glued_on_one_line_the_earlier_is_the_publish_day() -> None:
+    lines = ["Ferry link approved", "May 21, 2025April 24, 2025 by Ana Ruiz", LEAD, SECOND]
+    header = read_header(lines, [2, 3])
+    assert (header.published, header.updated) == ("2025-04-24", None)
+
+
+def test_update_and_original_publication_on_one_line_each_keep_their_role() -> None:
+    line = "Updated Nov 11, 2022 · Originally published Nov 9, 2022"
+    header = read_header(["Ferry link approved", line, LEAD, SECOND], [2, 3])
+    assert header.published == "2022-11-09"
+    assert header.updated == "2022-11-11"
+
+
+def test_article_saying_when_it_first_appeared_outranks_the_update_shown_in_the_header() -> None:
+    note = "This story was originally published on 26 Sep 2019 and has been updated since to stay current."
+    lines = ["Ferry link approved", "Updated Feb 3, 2024", LEAD, note, SECOND]
+    header = read_header(lines, [2, 3, 4])
+    assert (header.published, header.updated) == ("2019-09-26", "2024-02-03")
+
+
+def test_slashed_date_line_reads_month_first_as_running_text_does() -> None:
+    header = read_header(["Ferry link approved", "10/12/2023 7:38 PM | 3 minute read", LEAD, SECOND], [2, 3])
+    assert (header.published or "")[:10] == "2023-10-12"

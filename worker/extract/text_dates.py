@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from worker.extract.dates import dates_in_text
+from worker.extract.dates import dates_in_text, says_first_published, stated_first_day
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -103,4 +103,16 @@ def _day_of_date_line(line: str) -> str | None:
     if len(line.split()) <= _LABELLED_LINE_MAX_WORDS and _OPENER.match(line):
         found = dates_in_text(line[:_LABELLED_DATE_REACH], limit=1)
         return found[0][1] if found else None
+    return None
+
+
+def stated_first_line_day(lines: list[str], start: int, end: int) -> str | None:
+    """The day a line of the header or the article says the piece first appeared on ("Originally
+    published November 9, 2022", "This article was first published on 26 Sep 2019"), which outranks
+    an update's date shown in the header. Comments below the article are not read: a reader's words."""
+    if not says_first_published("\n".join(lines[start:end])):
+        return None
+    for line in lines[start:end]:
+        if says_first_published(line) and (day := stated_first_day(line)):
+            return day
     return None

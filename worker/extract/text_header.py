@@ -25,7 +25,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_dates import day_told_by_lead, first_date_line
+from worker.extract.text_dates import day_told_by_lead, first_date_line, stated_first_line_day
 from worker.extract.text_headline import choose_title
 from worker.extract.text_signs import (
     BYLINE,
@@ -354,6 +354,13 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
         meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
+    article_end = body[-1] + 1 if body and body[-1] >= lead else len(lines)
+    if first := stated_first_line_day(lines, max(0, lead - HEADER_WINDOW), article_end):
+        shown = meta.published or meta.updated
+        meta.published, meta.updated = (
+            first,
+            meta.updated or (shown if shown and shown[:10] != first else None),
+        )
     if meta.published is None and meta.updated is None and meta.dateline is None:
         start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
