@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from worker.extract.dates import dates_in_text, says_first_published, stated_first_day
+from worker.extract.dates import DateRole, dates_in_text, role_before, says_first_published, stated_first_day
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -22,7 +22,15 @@ from worker.extract.patterns import (
     UPDATED_LABELS,
     WEEKDAY_NUMBERS,
 )
-from worker.extract.text_signs import any_of, date_of_line, is_byline, looks_like_name
+from worker.extract.text_signs import (
+    DATE_LABEL,
+    DATE_LABEL_ALONE,
+    MAX_META_WORDS,
+    any_of,
+    date_of_line,
+    is_byline,
+    looks_like_name,
+)
 
 _LEAD_LINES = 2  # the lead and the paragraph after it: where "said Thursday" tells the day
 _WEEKDAY = re.compile(
@@ -42,6 +50,7 @@ _PARTS = re.compile(r"\s[|•·⋅]\s")  # "Monday, August 11th, 2025 | Categori
 _LABELLED_LINE_MAX_WORDS = 30
 _SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our process" / "April 2, 2024"
 _LABELLED_DATE_REACH = 90  # "By Jane Doe · Review Editor · Updated November 18, 2025"
+_DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 _OPENER = re.compile(rf"^(?:{any_of((*BYLINE_PREFIXES, *PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 
 
@@ -116,3 +125,50 @@ def stated_first_line_day(lines: list[str], start: int, end: int) -> str | None:
         if says_first_published(line) and (day := stated_first_day(line)):
             return day
     return None
+
+
+def labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
+    """When the header shows no date: the first day a labelled line below the lead gives
+    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
+    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
+    updated = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not _DAY_LABEL.match(line) or len(line.split()) > MAX_META_WORDS:
+            continue
+        if DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        if (day := date_of_line(line)) is None:
+            continue
+        if role_before(line, DATE_LABEL.match(line).end()) is not DateRole.UPDATED:
+            return day, updated
+        updated = updated or day
+    return None, updated
+
+
+def days_of_line(part: str, day: str, *, date_before: str | None) -> list[tuple[str, bool]]:
+    """The days a date line states, each with whether it is an update, the publication first:
+    "July 30, 2019 January 18, 2023" and "Updated Nov 11, 2022 · Originally published Nov 9, 2022"
+    print the first publication and an update on one line. Of two dates no label tells apart
+    ("May 21, 2025April 24, 2025", glued in the copy, where `date_before` is the first), the earlier
+    is the publication: a piece is updated after it appears, never before."""
+    found = dates_in_text(part, limit=3)
+    if len(found) < 2:
+        label = DATE_LABEL.match(part)
+        role = role_before(part, label.end()) if label else None
+        later = date_before is not None and day[:10] > date_before[:10]
+        return [(day, role is DateRole.UPDATED or (role is None and later))]
+    roles = [(found_day, role_before(part, at)) for at, found_day in found]
+    unlabelled = [found_day for found_day, role in roles if role is None]
+    first = min([*unlabelled, date_before or "9999"])[:10]
+    return [
+        (found_day, role is DateRole.UPDATED or (role is None and found_day != first))
+        for found_day, role in sorted(roles, key=lambda pair: pair[0] != first)
+    ]
+
+
+def date_before_on_line(pieces: list[tuple[int, str]], position: int) -> str | None:
+    """The date of the piece before, when the line was split where a year was glued to a date."""
+    if position == 0 or pieces[position - 1][0] != pieces[position][0]:
+        return None
+    return date_of_line(pieces[position - 1][1])

@@ -25,7 +25,14 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_dates import day_told_by_lead, first_date_line, stated_first_line_day
+from worker.extract.text_dates import (
+    date_before_on_line,
+    day_told_by_lead,
+    days_of_line,
+    first_date_line,
+    labelled_days_below,
+    stated_first_line_day,
+)
 from worker.extract.text_headline import choose_title
 from worker.extract.text_signs import (
     BYLINE,
@@ -63,7 +70,6 @@ _GLUED_IN_BYLINE = re.compile(
 )
 _COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
-_DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
 _META_HEAD = re.compile(
@@ -187,38 +193,14 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                _add_days(meta, part, day, date_before=_date_before_on_line(pieces, position))
+                for shown, is_update in days_of_line(
+                    part, day, date_before=date_before_on_line(pieces, position)
+                ):
+                    meta.add_day(shown, is_update=is_update)
             meta.positions.add(position)
             if name := _name_beside_date(text, common):
                 meta.bylines.insert(0, name)
     return meta
-
-
-def _add_days(meta: _Meta, part: str, day: str, *, date_before: str | None) -> None:
-    """The days a date line states, each in its role: "July 30, 2019 January 18, 2023" and
-    "Updated Nov 11, 2022 Originally published Nov 9, 2022" print the first publication and an
-    update on one line. Of two dates no label tells apart ("May 21, 2025April 24, 2025", glued
-    in the copy, where `date_before` is the first), the earlier is the publication: a piece is
-    updated after it appears, never before."""
-    found = dates_in_text(part, limit=3)
-    if len(found) < 2:
-        label = DATE_LABEL.match(part)
-        role = role_before(part, label.end()) if label else None
-        later = date_before is not None and day[:10] > date_before[:10]
-        meta.add_day(day, is_update=role is DateRole.UPDATED or (role is None and later))
-        return
-    roles = [(found_day, role_before(part, at)) for at, found_day in found]
-    unlabelled = [found_day for found_day, role in roles if role is None]
-    first = min([*unlabelled, date_before or "9999"])[:10]
-    for found_day, role in sorted(roles, key=lambda pair: pair[0] != first):
-        meta.add_day(found_day, is_update=role is DateRole.UPDATED or (role is None and found_day != first))
-
-
-def _date_before_on_line(pieces: list[tuple[int, str]], position: int) -> str | None:
-    """The date of the piece before, when the line was split where a year was glued to a date."""
-    if position == 0 or pieces[position - 1][0] != pieces[position][0]:
-        return None
-    return date_of_line(pieces[position - 1][1])
 
 
 def _may_be_dateline(text: str) -> bool:
@@ -251,25 +233,6 @@ def _byline_below(lines: list[str], start: int) -> list[str]:
         elif is_byline(line):
             return [_COLON_GLUED.sub(r"\1 ", line)]
     return []
-
-
-def _labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
-    """When the header shows no date: the first day a labelled line below the lead gives
-    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
-    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
-    updated = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if not _DAY_LABEL.match(line) or len(line.split()) > MAX_META_WORDS:
-            continue
-        if DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
-            line = f"{line} {lines[index + 1]}"
-        if (day := date_of_line(line)) is None:
-            continue
-        if not _is_update(line, DATE_LABEL.match(line).end()):
-            return day, updated
-        updated = updated or day
-    return None, updated
 
 
 def _dated_part(text: str) -> tuple[str, str] | None:
@@ -353,7 +316,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     near = _cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
-        meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
+        meta.published, meta.updated = labelled_days_below(lines, lead + 1)
     article_end = body[-1] + 1 if body and body[-1] >= lead else len(lines)
     if first := stated_first_line_day(lines, max(0, lead - HEADER_WINDOW), article_end):
         shown = meta.published or meta.updated
