@@ -25,6 +25,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
+from worker.extract.text_bylines import name_with_companion
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -331,6 +332,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         meta.bylines
         or _bare_names(pieces, meta.positions, near, title_at, lead, common)
         or _byline_below(lines, lead + 1)
+        or [name for name in (name_with_companion(lines, lead, common),) if name]
     )
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,
