@@ -1,9 +1,10 @@
 """A plain-text page's author when no line says "By": a bare name with what signs it beside it.
 
-Pages print their author as a name line with a job title or the date under it ("Jane Doe" /
-"March 4, 2025", "Jane Doe" / "Senior Editor" / "March 4, 2025"), often above a long menu or a contents list that
-pushes the lead far below. A name line counts only with such a companion, and only above the lead
-or right under it: below the article, name lines are teasers' and comments'.
+Pages print their author as a name line with the date, or a job title and the date, under it
+("Jane Doe" / "March 4, 2025", "Jane Doe" / "Senior Editor" / "March 4, 2025"), often above a long
+menu or a contents list that pushes the lead far below. A name line counts only with such a
+companion, and only above the lead or right under it: below the article, name lines are teasers'
+and comments'.
 """
 
 from __future__ import annotations
