@@ -3,7 +3,7 @@ date, right under it, near the header."""
 
 from __future__ import annotations
 
-from worker.extract.text_bylines import is_role, name_with_companion
+from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -44,3 +44,20 @@ def test_name_shaped_menu_entry_above_a_date_is_not_taken_when_the_page_writes_i
 def test_job_title_line_ends_with_a_role_word() -> None:
     assert is_role("Senior Staff Writer")
     assert not is_role("Ferry link approved")
+
+
+def test_of_several_bylines_the_one_beside_a_date_is_kept() -> None:
+    pieces = list(
+        enumerate(["By Industry", "By Use Case", "Ferry link approved", "by Ana Ruiz | Aug 24, 2023"])
+    )
+    assert dated_bylines(["By Industry", "By Use Case", "by Ana Ruiz | Aug 24, 2023"], pieces) == [
+        "by Ana Ruiz | Aug 24, 2023"
+    ]
+
+
+def test_a_dated_line_that_names_nobody_does_not_replace_the_byline() -> None:
+    pieces = list(enumerate(["By Ana Ruiz", "Ferry link approved", "by Last updated on:", "Aug 24, 2023"]))
+    assert dated_bylines(["By Ana Ruiz", "by Last updated on:"], pieces) == [
+        "By Ana Ruiz",
+        "by Last updated on:",
+    ]

@@ -9,6 +9,8 @@ and comments'.
 
 from __future__ import annotations
 
+from worker.extract.authors import clean_authors
+from worker.extract.dates import dates_in_text
 from worker.extract.patterns import AUTHOR_ROLE_WORDS
 from worker.extract.text_signs import HEADER_WINDOW, PageWords, date_of_line, line_words
 
@@ -35,3 +37,21 @@ def name_with_companion(lines: list[str], lead: int, common: PageWords) -> str |
         if date_of_line(below[0]) or (is_role(below[0]) and any(date_of_line(other) for other in below[1:])):
             return line
     return None
+
+
+def dated_bylines(bylines: list[str], pieces: list[tuple[int, str]]) -> list[str]:
+    """Of several bylines, those with a date on their line or the next ("by Jane Doe | Aug 24, 2023",
+    "By Jane Doe" / "Dec 11, 2025"), among those that name someone: a menu's "By Industry" / "By Use
+    Case" carries no date, and "By" / "Last updated on:" names nobody."""
+    named = [byline for byline in bylines if clean_authors([byline])]
+    if len(named) < 2:
+        return bylines
+    dated = []
+    for byline in named:
+        at = next((p for p, (_, text) in enumerate(pieces) if byline in text or text in byline), None)
+        if at is None:
+            continue
+        beside = [pieces[at][1], *(text for _, text in pieces[at + 1 : at + 2])]
+        if any(dates_in_text(text, limit=1) for text in beside):
+            dated.append(byline)
+    return dated or bylines

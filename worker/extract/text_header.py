@@ -25,7 +25,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_bylines import name_with_companion
+from worker.extract.text_bylines import dated_bylines, name_with_companion
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -329,7 +329,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = (
-        meta.bylines
+        dated_bylines(meta.bylines, pieces)
         or _bare_names(pieces, meta.positions, near, title_at, lead, common)
         or _byline_below(lines, lead + 1)
         or [name for name in (name_with_companion(lines, lead, common),) if name]
