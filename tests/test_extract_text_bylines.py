@@ -3,7 +3,11 @@ date, right under it, near the header."""
 
 from __future__ import annotations
 
+import pytest
+
+from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
+from worker.extract.text_header import read_header
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -61,3 +65,19 @@ def test_a_dated_line_that_names_nobody_does_not_replace_the_byline() -> None:
         "By Ana Ruiz",
         "by Last updated on:",
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Von Anna Schmidt", "Anna Schmidt"),
+        ("Par Marie Dupont", "Marie Dupont"),
+        ("Przez Jan Kowalski", "Jan Kowalski"),
+        ("Skrevet af Lars Olsen", "Lars Olsen"),
+        ("Автор: Иван Петров", "Иван Петров"),
+    ],
+)
+def test_bylines_in_other_languages_name_their_author(byline: str, name: str) -> None:
+    lines = ["Ferry link approved", byline, "March 4, 2025", LEAD, SECOND]
+    header = read_header(lines, [3, 4])
+    assert clean_authors(list(header.bylines)) == [name]

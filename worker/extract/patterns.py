@@ -80,7 +80,8 @@ BYLINE_PREFIXES = (
     "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
     "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
     "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
-    "texto", "réd", "redacción",
+    "texto", "réd", "redacción", "skrevet af", "skrevet av", "skrivet av", "geschreven door", "napsal",
+    "yazan", "автор", "авторы", "автори", "текст",
 )  # fmt: skip
 # Labels before a list of authors in a page's markup ("Contributors: Jane Doe"); not read as a byline's
 # opener in plain text, where a lone "Contributors" line is a menu's.
