@@ -46,6 +46,7 @@ _COMMENTER = re.compile(
 _REPLY = re.compile(r"\breply\b", re.I)
 _DATE_LINE_MAX_WORDS = 8  # "Monday, August 11th, 2025 at 11:00 am": a date line, not a sentence
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every date these patterns read has its year in full
 _PARTS = re.compile(r"\s[|•·⋅]\s")  # "Monday, August 11th, 2025 | Categories: ..."
 _LABELLED_LINE_MAX_WORDS = 30
 _SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our process" / "April 2, 2024"
@@ -82,7 +83,7 @@ def first_date_line(lines: list[str], lead: int) -> str | None:
     teaser's: there it counts only labelled or signed ("Published on ...", "By Jane Doe on ...", a
     byline or a name just above it), and never under a commenter's "Jane says:"."""
     for index, line in enumerate(lines):
-        if not _DIGIT.search(line):
+        if not _YEAR.search(line):
             continue
         day = _day_of_date_line(line)
         if day is None:
