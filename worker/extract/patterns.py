@@ -108,6 +108,13 @@ AUTHOR_ROLE_WORDS = frozenset(
     specialist strategist consultant expert"""
     )
 )
+# The last word of a person's job title under her name ("Senior Editor"), which is never a headline's.
+PERSON_ROLES = frozenset(
+    _words(
+        """reporter editor writer correspondent columnist analyst director manager founder co-founder ceo
+    contributor producer journalist strategist specialist consultant"""
+    )
+)
 # Roles with which a desk or a site signs when no person does ("Example Contributor", "Team Example").
 SIGNATURE_ROLES = frozenset(
     _words("staff team editor editors contributor contributors expert desk newsroom writer writers reporter")
@@ -380,6 +387,8 @@ HEADER_CHROME_WORDS = (
     "subscribe", "sign", "follow", "advertisement", "related", "home", "menu", "skip", "search", "log in",
     "listen", "print", "email", "comment", "comments", "see more", "contents", "breaking news",
     "accessibility", "cookie", "privacy", "terms", "watch", "trending", "most popular", "latest",
+    "get a demo", "request a demo", "book a demo", "talk to us", "contact us", "advertise with us",
+    "get started", "get in touch", "start free trial", "start your free trial",
 )  # fmt: skip
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.patterns import AUTHOR_ROLE_WORDS
+from worker.extract.patterns import AUTHOR_ROLE_WORDS, PERSON_ROLES
 from worker.extract.text_signs import HEADER_WINDOW, PageWords, date_of_line, line_words
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
@@ -25,6 +25,13 @@ def is_role(line: str) -> bool:
     """A job title line: a few words, the last one a role ("Content Editor", "Staff Writer")."""
     words = line_words(line)
     return 0 < len(words) <= _ROLE_MAX_WORDS and words[-1] in AUTHOR_ROLE_WORDS
+
+
+def is_job_title(line: str) -> bool:
+    """A newsroom or company job title ("National Biotech Reporter", "Senior Content Editor"): a few
+    words ending in a person's role, never a headline."""
+    words = line_words(line)
+    return 0 < len(words) <= _ROLE_MAX_WORDS and words[-1] in PERSON_ROLES
 
 
 def name_with_companion(lines: list[str], lead: int, common: PageWords) -> str | None:
