@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from worker.extract.text_bylines import is_job_title
 from worker.extract.text_header import find_lead, read_header
+from worker.extract.text_signs import looks_like_headline
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
@@ -553,3 +555,13 @@ def test_a_dateline_line_of_each_style_is_read_in_the_header(
     header = read_header(*_header(["Ferry terminal approved after two years", line, LEAD, SECOND]))
     assert header.dateline is not None
     assert (header.dateline.place, header.dateline.agency) == (place, agency)
+
+
+def test_call_to_action_has_no_headline_shape() -> None:
+    assert not looks_like_headline("Get a Demo")
+    assert not looks_like_headline("Talk to us")
+
+
+def test_job_title_is_no_headline_candidate() -> None:
+    assert is_job_title("National Harbour Reporter")
+    assert not is_job_title("Ferry terminal approved after two years")

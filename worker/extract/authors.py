@@ -65,7 +65,7 @@ _PARTICLES = "|".join(NAME_PARTICLES) + r"|d'\w+"
 _PARTICLE = re.compile(rf"^(?:{_PARTICLES})$")
 NAME_WORD = re.compile(
     # "Smith-Jones" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
-    rf"^(?:[A-ZÀ-ÞĀ-ſ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſ][\w'’.]*)*-?|{_PARTICLES})$"
+    rf"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*)*-?|{_PARTICLES})$"
 )
 
 

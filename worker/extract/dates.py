@@ -30,13 +30,20 @@ _SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?
 _DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
 _MONTH = rf"(?P<mon>{MONTH_ALTERNATION})\.?"
 # The lookahead (a word, then a number) spares trying every month name at every word: 6x faster.
+# A year ends at a word's end, or where a copied time was glued to it ("October 17, 20236:01 PM").
+_YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d))"
 _TEXT_MDY = re.compile(
-    rf"\b(?=[^\W\d_]+\.?\s+\d){_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
-)
-_TEXT_DMY = re.compile(
-    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",
+    rf"\b(?=[^\W\d_]+\.?\s+\d){_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}",
     re.I,
 )
+# "13 février 2025", "3 de mayo de 2024", "04-ago-2021", "28. listopadu 2019".
+_TEXT_DMY = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.|º)?(?:\s+|-)(?:de\s+)?{_MONTH}(?:,?\s+|-)(?:de\s+)?"
+    rf"(?P<y>(?:19|20)\d\d){_YEAR_END}",
+    re.I,
+)
+# Chinese, Japanese and Korean dates: "2019年11月28日", "2019년 11월 28일".
+_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]")
 _CLOCK = re.compile(
     r"(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
     r"\s*(?P<tz>UTC|GMT|Z|[+-][01]\d:?[0-5]\d|(?:[ECMP][SD]T))?(?![\d/])",
@@ -119,6 +126,8 @@ def parse_date(value: str | None) -> str | None:
             return parsedate_to_datetime(value).isoformat()
         except (TypeError, ValueError):
             pass
+    if match := _CJK.search(value):
+        return _build(match["y"], match["m"], match["d"])
     for pattern in (_TEXT_MDY, _TEXT_DMY):
         if match := pattern.search(value):
             clock = _CLOCK.search(value, match.end())
@@ -199,7 +208,7 @@ def dates_in_text(
     A numeric day and month that could be either way round are read as `order` says, and the other
     way round when only that gives a real date."""
     found: list[tuple[int, str]] = []
-    for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC):
+    for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK):
         for match in pattern.finditer(text):
             groups = match.groupdict()
             if groups.get("mon"):

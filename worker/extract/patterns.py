@@ -80,7 +80,8 @@ BYLINE_PREFIXES = (
     "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
     "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
     "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
-    "texto", "réd", "redacción",
+    "texto", "réd", "redacción", "skrevet af", "skrevet av", "skrivet av", "geschreven door", "napsal",
+    "yazan", "автор", "авторы", "автори", "текст",
 )  # fmt: skip
 # Labels before a list of authors in a page's markup ("Contributors: Jane Doe"); not read as a byline's
 # opener in plain text, where a lone "Contributors" line is a menu's.
@@ -105,6 +106,13 @@ AUTHOR_ROLE_WORDS = frozenset(
     author reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
     specialist strategist consultant expert"""
+    )
+)
+# The last word of a person's job title under her name ("Senior Editor"), which is never a headline's.
+PERSON_ROLES = frozenset(
+    _words(
+        """reporter editor writer correspondent columnist analyst director manager founder co-founder ceo
+    contributor producer journalist strategist specialist consultant"""
     )
 )
 # Roles with which a desk or a site signs when no person does ("Example Contributor", "Team Example").
@@ -138,38 +146,67 @@ AUTHOR_MAX_CHARS = 60
 # Title separators between the headline and the site name, strongest first.
 TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 
-# Months, in the languages of the datelines newsworker meets (Polish and Russian in the genitive that
-# dates use: "3 maja 2024", "3 мая 2024"); values are month numbers.
+# Months, in the languages of the datelines newsworker meets, and their short forms (Polish, Czech,
+# Russian and Ukrainian in the genitive that dates use: "3 maja 2024", "3 мая 2024"). One row per
+# month; values are month numbers. Short forms that are everyday words elsewhere ("set", "out", "mai")
+# only ever match between a day and a year or before a day and a year.
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan janvier janv januar jänner enero ene gennaio genn gen janeiro januari stycznia января",
-        "february feb febr février févr fevrier februar febrero febbraio fevereiro februari lutego февраля",
-        "march mar mars märz maerz marzo março maart marts marca марта",
-        "april apr avril abril aprile kwietnia апреля",
-        "may mai mayo maggio maio mei maj maja мая",
-        "june jun juin juni junio giugno junho czerwca июня",
-        "july jul juillet juli julio luglio julho lipca июля",
-        "august aug août aout agosto augustus augusti sierpnia августа",
-        "september sep sept septembre septiembre settembre setembro września сентября",
-        "october oct octobre oktober okt octubre ottobre outubro października октября",
-        "november nov novembre noviembre novembro listopada ноября",
-        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro "
-        "desember grudnia декабря",
+        "january jan janvier janv januar jänner jän enero ene gennaio genn gen janeiro januari stycznia "
+        "sty ledna января янв січня ocak ianuarie tammikuuta január",
+        "february feb febr février févr fevrier februar febrero febbraio fevereiro fev februari lutego "
+        "lut února февраля фев лютого şubat subat februarie helmikuuta február",
+        "march mar mars märz maerz mär marzo março maart mrt marts marca března марта мар березня "
+        "mart martie maaliskuuta március maret",
+        "april apr avril avr abril abr aprile kwietnia kwi dubna апреля апр квітня nisan aprilie "
+        "huhtikuuta április",
+        "may mai mayo maggio mag maio mei maj maja května мая травня mayıs mayis toukokuuta május",
+        "june jun juin juni junio giugno giu junho czerwca cze června июня июн червня haziran iunie "
+        "kesäkuuta június",
+        "july jul juillet juil juli julio luglio lug julho lipca lip července июля июл липня temmuz "
+        "iulie heinäkuuta július",
+        "august aug août aout agosto ago augustus augusti sierpnia sie srpna августа авг серпня "
+        "ağustos agustos elokuuta augusztus agustus",
+        "september sep sept septembre septiembre settembre set setembro września wrz září сентября "
+        "сен вересня eylül eylul septembrie syyskuuta szeptember",
+        "october oct octobre oktober okt octubre ottobre ott outubro out października paź října "
+        "октября окт жовтня ekim octombrie lokakuuta október",
+        "november nov novembre noviembre novembro listopada lis listopadu ноября ноя листопада kasım "
+        "kasim noiembrie marraskuuta",
+        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro desember "
+        "grudnia gru prosince декабря дек грудня aralık aralik decembrie joulukuuta december",
     ),
     start=1,
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
 MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Days of the week and their short forms, which open a dateline ("Sat, 20 Dec") and are no name.
-WEEKDAYS = frozenset(
-    _words(
-        """monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday
-    sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi
-    samedi dimanche lunes martes miércoles jueves viernes sábado domingo"""
+# Days of the week and their short forms, Monday first (`date.weekday()` numbers), in the languages
+# of the pages newsworker meets. They open a dateline ("Sat, 20 Dec") and are no name; a lead's "said
+# Thursday" names the day the news happened.
+WEEKDAY_NUMBERS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "monday mon montag lundi lunes lunedì lunedi segunda-feira maandag poniedziałek понедельник "
+        "понеділок måndag mandag pazartesi pondělí",
+        "tuesday tue tues dienstag mardi martes martedì martedi terça-feira dinsdag wtorek вторник "
+        "вівторок tisdag tirsdag salı úterý",
+        "wednesday wed mittwoch mercredi miércoles mercoledì mercoledi quarta-feira woensdag środa "
+        "среду среда середу onsdag çarşamba středa",
+        "thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi quinta-feira donderdag "
+        "czwartek четверг четвер torsdag perşembe čtvrtek",
+        "friday fri freitag vendredi viernes venerdì venerdi sexta-feira vrijdag piątek пятницу "
+        "пятница пʼятницю fredag cuma pátek",
+        "saturday sat samstag samedi sábado sabato zaterdag sobota субботу суббота суботу lördag "
+        "lørdag cumartesi",
+        "sunday sun sonntag dimanche domingo domenica zondag niedziela воскресенье неділю söndag "
+        "søndag pazar neděle",
     )
-)
+):
+    for _name in _names.split():
+        WEEKDAY_NUMBERS[_name] = _number
+WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 
 # Words a page writes right before a date to say what the date is: the day it was last edited, or
 # the day it first appeared. Matched as whole words, case-insensitively, in the text before the date.
@@ -350,6 +387,8 @@ HEADER_CHROME_WORDS = (
     "subscribe", "sign", "follow", "advertisement", "related", "home", "menu", "skip", "search", "log in",
     "listen", "print", "email", "comment", "comments", "see more", "contents", "breaking news",
     "accessibility", "cookie", "privacy", "terms", "watch", "trending", "most popular", "latest",
+    "get a demo", "request a demo", "book a demo", "talk to us", "contact us", "advertise with us",
+    "get started", "get in touch", "start free trial", "start your free trial",
 )  # fmt: skip
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

@@ -25,6 +25,15 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
+from worker.extract.text_bylines import dated_bylines, name_with_companion
+from worker.extract.text_dates import (
+    date_before_on_line,
+    day_told_by_lead,
+    days_of_line,
+    first_date_line,
+    labelled_days_below,
+    stated_first_line_day,
+)
 from worker.extract.text_headline import choose_title
 from worker.extract.text_signs import (
     BYLINE,
@@ -62,7 +71,6 @@ _GLUED_IN_BYLINE = re.compile(
 )
 _COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 _BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
-_DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
 # anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
 _META_HEAD = re.compile(
@@ -186,8 +194,10 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
-                label = DATE_LABEL.match(part)
-                meta.add_day(day, is_update=_is_update(part, label.end() if label else 0))
+                for shown, is_update in days_of_line(
+                    part, day, date_before=date_before_on_line(pieces, position)
+                ):
+                    meta.add_day(shown, is_update=is_update)
             meta.positions.add(position)
             if name := _name_beside_date(text, common):
                 meta.bylines.insert(0, name)
@@ -224,25 +234,6 @@ def _byline_below(lines: list[str], start: int) -> list[str]:
         elif is_byline(line):
             return [_COLON_GLUED.sub(r"\1 ", line)]
     return []
-
-
-def _labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
-    """When the header shows no date: the first day a labelled line below the lead gives
-    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
-    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
-    updated = None
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if not _DAY_LABEL.match(line) or len(line.split()) > MAX_META_WORDS:
-            continue
-        if DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
-            line = f"{line} {lines[index + 1]}"
-        if (day := date_of_line(line)) is None:
-            continue
-        if not _is_update(line, DATE_LABEL.match(line).end()):
-            return day, updated
-        updated = updated or day
-    return None, updated
 
 
 def _dated_part(text: str) -> tuple[str, str] | None:
@@ -326,11 +317,22 @@ def read_header(lines: list[str], body: list[int]) -> Header:
     near = _cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
-        meta.published, meta.updated = _labelled_days_below(lines, lead + 1)
+        meta.published, meta.updated = labelled_days_below(lines, lead + 1)
+    article_end = body[-1] + 1 if body and body[-1] >= lead else len(lines)
+    if first := stated_first_line_day(lines, max(0, lead - HEADER_WINDOW), article_end):
+        shown = meta.published or meta.updated
+        meta.published, meta.updated = (
+            first,
+            meta.updated or (shown if shown and shown[:10] != first else None),
+        )
+    if meta.published is None and meta.updated is None and meta.dateline is None:
+        start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
+        meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = (
-        meta.bylines
+        dated_bylines(meta.bylines, pieces)
         or _bare_names(pieces, meta.positions, near, title_at, lead, common)
         or _byline_below(lines, lead + 1)
+        or [name for name in (name_with_companion(lines, lead, common),) if name]
     )
     return Header(
         title=pieces[title_at][1] if title_at is not None else None,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from worker.extract.patterns import TOC_HEADINGS
+from worker.extract.text_bylines import is_job_title
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
     CRUMB_SIGN,
@@ -89,6 +90,8 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
+        if is_job_title(text):
+            continue  # "National Biotech Reporter": the author's role under her name, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):

@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.clean.text_lines import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
-from worker.extract.dates import parse_date
+from worker.extract.dates import dates_in_text, parse_date
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -110,7 +110,11 @@ def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
     if len(line.split()) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
         return None  # every way of writing a day has a digit in it
-    return parse_date(DATE_LABEL.sub("", line))
+    text = DATE_LABEL.sub("", line)
+    day = parse_date(text)
+    if day and "/" in text and (found := dates_in_text(text, 1)) and found[0][1] != day[:10]:
+        return found[0][1] + day[10:]  # "10/12/2023": slashes month first, as in `dates_in_text`
+    return day
 
 
 def looks_like_name(line: str) -> bool:

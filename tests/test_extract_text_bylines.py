@@ -1,0 +1,83 @@
+"""A plain-text page's author when no line says "By": a name line with a date, or a job title and a
+date, right under it, near the header."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.authors import clean_authors
+from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
+from worker.extract.text_header import read_header
+from worker.extract.text_signs import PageWords
+
+LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
+SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."
+
+
+def _name(lines: list[str], lead: int) -> str | None:
+    return name_with_companion(lines, lead, PageWords(lines, lead))
+
+
+def test_name_line_above_a_date_line_is_the_author() -> None:
+    lines = ["Menu", "Login", "Ana Ruiz", "September 4, 2025", "Ferry link approved", LEAD, SECOND]
+    assert _name(lines, 5) == "Ana Ruiz"
+
+
+def test_name_line_with_a_job_title_and_a_date_under_it_is_the_author() -> None:
+    lines = ["Ferry link approved", "Ana Ruiz", "Content Editor", "Sep 4, 2025", LEAD, SECOND]
+    assert _name(lines, 4) == "Ana Ruiz"
+
+
+def test_name_line_with_only_a_job_title_under_it_is_not_taken() -> None:
+    lines = ["Ferry link approved", "Harbour Desk", "Content Editor", LEAD, SECOND]
+    assert _name(lines, 3) is None
+
+
+def test_name_shaped_menu_entry_above_a_date_is_not_taken_when_the_page_writes_its_words_lowercase() -> None:
+    lines = [
+        "Ferry Schedules",
+        "September 4, 2025",
+        "Ferry link approved",
+        LEAD,
+        SECOND,
+        "New schedules follow.",
+    ]
+    assert _name(lines, 3) is None
+
+
+def test_job_title_line_ends_with_a_role_word() -> None:
+    assert is_role("Senior Staff Writer")
+    assert not is_role("Ferry link approved")
+
+
+def test_of_several_bylines_the_one_beside_a_date_is_kept() -> None:
+    pieces = list(
+        enumerate(["By Industry", "By Use Case", "Ferry link approved", "by Ana Ruiz | Aug 24, 2023"])
+    )
+    assert dated_bylines(["By Industry", "By Use Case", "by Ana Ruiz | Aug 24, 2023"], pieces) == [
+        "by Ana Ruiz | Aug 24, 2023"
+    ]
+
+
+def test_a_dated_line_that_names_nobody_does_not_replace_the_byline() -> None:
+    pieces = list(enumerate(["By Ana Ruiz", "Ferry link approved", "by Last updated on:", "Aug 24, 2023"]))
+    assert dated_bylines(["By Ana Ruiz", "by Last updated on:"], pieces) == [
+        "By Ana Ruiz",
+        "by Last updated on:",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Von Anna Schmidt", "Anna Schmidt"),
+        ("Par Marie Dupont", "Marie Dupont"),
+        ("Przez Jan Kowalski", "Jan Kowalski"),
+        ("Skrevet af Lars Olsen", "Lars Olsen"),
+        ("Автор: Иван Петров", "Иван Петров"),
+    ],
+)
+def test_bylines_in_other_languages_name_their_author(byline: str, name: str) -> None:
+    lines = ["Ferry link approved", byline, "March 4, 2025", LEAD, SECOND]
+    header = read_header(lines, [3, 4])
+    assert clean_authors(list(header.bylines)) == [name]

@@ -1,0 +1,138 @@
+"""The publish day of a page copied as text whose header shows no date line, read as a reader reads it:
+a caption's date the lead's weekday confirms, or the first date line, signed or labelled below the lead.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from worker.document import Document, InputKind
+from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.text_dates import day_told_by_lead, first_date_line, named_weekdays
+from worker.extract.text_header import read_header
+from worker.pipeline import extract_article
+
+# An invented page of the shape a wire story takes when copied from a broadcaster's site: chrome, the
+# headline, a photo caption carrying a date, then a lead that names only the weekday.
+CAPTION_PAGE = "\n\n".join(
+    [
+        "Skip to content",
+        "Top Stories",
+        "Harbour Council Backs New Ferry Link After Long Dispute",
+        "The mayor of Eastport, right, and the harbour master leave the council chamber after the vote "
+        "in Eastport, March 6, 2025.",
+        "The Eastport harbour council approved a new ferry link to the islands, its mayor said Thursday, "
+        "ending a dispute that had divided the town for two years.",
+        "The first boats are expected to sail next spring, once the pier has been rebuilt and the "
+        "timetable agreed with the island communities.",
+        "Opponents said the council had ignored the cost of dredging the channel and promised to take "
+        "the decision to the regional court before the end of the year.",
+        "Supporters answered that the link would bring visitors and trade to the islands, whose "
+        "population has fallen for a decade.",
+    ]
+)
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+LEAD = "The council approved the new ferry link to the islands, its mayor said Thursday, after long hearings."
+SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."
+
+
+def test_caption_date_confirmed_by_the_weekday_the_lead_names_is_the_publish_day() -> None:
+    article = extract_article(Document(CAPTION_PAGE, InputKind.TEXT, None), now=NOW)
+    assert article.metadata.published == "2025-03-06"  # a Thursday
+
+
+def test_caption_date_on_another_weekday_than_the_lead_names_is_not_taken() -> None:
+    lines = ["Ferry link approved", "The harbour in Eastport, March 5, 2025.", LEAD, SECOND]
+    assert day_told_by_lead(lines, 0, 2) is None  # 5 March 2025 was a Wednesday
+
+
+def test_weekdays_named_in_other_languages_are_read() -> None:
+    assert named_weekdays("Der Bürgermeister sagte am Donnerstag, ...") == {3}
+    assert named_weekdays("Le maire a déclaré jeudi que ...") == {3}
+
+
+def test_date_line_above_a_long_menu_gives_the_day_when_the_header_shows_none() -> None:
+    lines = ["Example Blog", "April 2, 2024", "Ferry link approved", LEAD, SECOND]
+    assert first_date_line(lines, 3) == "2024-04-02"
+
+
+def test_unsigned_date_below_the_lead_is_no_publish_day() -> None:
+    lines = ["Ferry link approved", LEAD, SECOND, "Related", "March 9, 2025"]
+    assert first_date_line(lines, 1) is None
+
+
+def test_comment_stamp_under_a_commenter_is_no_publish_day() -> None:
+    lines = ["Ferry link approved", LEAD, SECOND, "Jane Roe says:", "March 9, 2025 at 13:01"]
+    assert first_date_line(lines, 1) is None
+
+
+def test_signed_date_line_below_the_lead_gives_the_day() -> None:
+    lines = ["Ferry link approved", LEAD, SECOND, "Written by Ana Ruiz", "March 9, 2025"]
+    assert read_header(lines, [1, 2]).published == "2025-03-09"
+
+
+def test_labelled_line_with_more_after_its_date_gives_the_first_day() -> None:
+    line = (
+        "Published: Mar 8, 2024 · Modified: May 19, 2025 by Ana Ruiz · This post may contain affiliate links"
+    )
+    assert first_date_line(["Ferry link approved", line, LEAD, SECOND], 2) == "2024-03-08"
+
+
+def test_copyright_line_gives_no_publish_day() -> None:
+    assert first_date_line(["© March 9, 2025 Example News", LEAD, SECOND], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2019年11月28日", "2019-11-28"),
+        ("2019년 11월 28일", "2019-11-28"),
+        ("28. listopadu 2019", "2019-11-28"),
+        ("04-ago-2021 5:11", "2021-08-04"),
+        ("12 ekim 2023", "2023-10-12"),
+        ("3 мая 2024", "2024-05-03"),
+    ],
+)
+def test_dates_written_in_other_languages_are_read(written: str, day: str) -> None:
+    assert (parse_date(written) or "")[:10] == day
+
+
+def test_year_glued_to_its_time_is_still_read() -> None:
+    assert parse_date("October 17, 20236:01 PM ET") == "2023-10-17T18:01:00"
+
+
+def test_month_first_numeric_date_line_is_read_where_day_first_cannot_be() -> None:
+    assert dates_in_text("06.18.2025") == [(0, "2025-06-18")]
+
+
+def test_date_after_the_extraction_time_is_dropped() -> None:
+    page = CAPTION_PAGE.replace("March 6, 2025", "March 6, 2031").replace("2025", "2031")
+    article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
+    assert article.metadata.published is None
+
+
+def test_of_two_unlabelled_dates_glued_on_one_line_the_earlier_is_the_publish_day() -> None:
+    lines = ["Ferry link approved", "May 21, 2025April 24, 2025 by Ana Ruiz", LEAD, SECOND]
+    header = read_header(lines, [2, 3])
+    assert (header.published, header.updated) == ("2025-04-24", None)
+
+
+def test_update_and_original_publication_on_one_line_each_keep_their_role() -> None:
+    line = "Updated Nov 11, 2022 · Originally published Nov 9, 2022"
+    header = read_header(["Ferry link approved", line, LEAD, SECOND], [2, 3])
+    assert header.published == "2022-11-09"
+    assert header.updated == "2022-11-11"
+
+
+def test_article_saying_when_it_first_appeared_outranks_the_update_shown_in_the_header() -> None:
+    note = "This story was originally published on 26 Sep 2019 and has been updated since to stay current."
+    lines = ["Ferry link approved", "Updated Feb 3, 2024", LEAD, note, SECOND]
+    header = read_header(lines, [2, 3, 4])
+    assert (header.published, header.updated) == ("2019-09-26", "2024-02-03")
+
+
+def test_slashed_date_line_reads_month_first_as_running_text_does() -> None:
+    header = read_header(["Ferry link approved", "10/12/2023 7:38 PM | 3 minute read", LEAD, SECOND], [2, 3])
+    assert (header.published or "")[:10] == "2023-10-12"

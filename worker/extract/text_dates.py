@@ -1,0 +1,175 @@
+"""The publish day of a plain-text page whose header shows no date line, read as a reader reads it.
+
+A reader of a news page without a date line still knows its day: a photo caption under the headline
+prints "Nov. 28, 2019", and the lead says "Macron said Thursday"; 28 November 2019 was a Thursday, so
+that is the day. A caption's date alone is weaker evidence (an archive photo keeps its own day), so it
+counts only when the weekday the lead names agrees with it. Failing that, the first short line of the
+page that is a date, where a page prints its date apart from the header the reader found (above a
+long menu, under a table of contents); never a copyright line, never a comment's stamp below a
+commenter's name. A day after the extraction time is dropped later (`common.complete_metadata`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from worker.extract.dates import DateRole, dates_in_text, role_before, says_first_published, stated_first_day
+from worker.extract.patterns import (
+    BYLINE_PREFIXES,
+    COPYRIGHT_LINE,
+    PUBLISHED_LABELS,
+    UPDATED_LABELS,
+    WEEKDAY_NUMBERS,
+)
+from worker.extract.text_signs import (
+    DATE_LABEL,
+    DATE_LABEL_ALONE,
+    MAX_META_WORDS,
+    any_of,
+    date_of_line,
+    is_byline,
+    looks_like_name,
+)
+
+_LEAD_LINES = 2  # the lead and the paragraph after it: where "said Thursday" tells the day
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted((w for w in WEEKDAY_NUMBERS if len(w) > 3), key=len, reverse=True))
+    + r")(?!\w)",
+    re.I,
+)
+# The line before a comment's stamp: "Jane says:", "John Roe wrote:", "Reply".
+_COMMENTER = re.compile(
+    r"(?:says|said|wrote|writes|replied|reply|antwortete|a écrit|dice|escribió)\s*:?$", re.I
+)
+_REPLY = re.compile(r"\breply\b", re.I)
+_DATE_LINE_MAX_WORDS = 8  # "Monday, August 11th, 2025 at 11:00 am": a date line, not a sentence
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # every date these patterns read has its year in full
+_PARTS = re.compile(r"\s[|•·⋅]\s")  # "Monday, August 11th, 2025 | Categories: ..."
+_LABELLED_LINE_MAX_WORDS = 30
+_SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our process" / "April 2, 2024"
+_LABELLED_DATE_REACH = 90  # "By Jane Doe · Review Editor · Updated November 18, 2025"
+_DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+_OPENER = re.compile(rf"^(?:{any_of((*BYLINE_PREFIXES, *PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+
+
+def named_weekdays(text: str) -> set[int]:
+    """The days of the week a lead names ("said Thursday", "am Donnerstag"), as `date.weekday()`."""
+    return {WEEKDAY_NUMBERS[match[0].lower()] for match in _WEEKDAY.finditer(text)}
+
+
+def day_told_by_lead(lines: list[str], start: int, lead: int) -> str | None:
+    """A date printed between the headline and the lead (a caption's, the lead's own) whose weekday
+    is one the lead names: two pieces of evidence that agree."""
+    weekdays = named_weekdays(" ".join(lines[lead : lead + _LEAD_LINES]))
+    if not weekdays:
+        return None
+    for line in lines[start : lead + _LEAD_LINES]:
+        if not _DIGIT.search(line):
+            continue
+        for _, day in dates_in_text(line, limit=3):
+            if date.fromisoformat(day).weekday() in weekdays:
+                return day
+    return None
+
+
+def first_date_line(lines: list[str], lead: int) -> str | None:
+    """The day of the page's first short line that is a date ("April 2, 2024", "06.18.2025",
+    "Monday, August 11th, 2025 at 11:00 am | Categories: ..."), or of the first line that opens with a
+    byline or a date label and goes on with a date ("Published: Mar 8, 2024 · Modified: ...", "By Jane
+    Doe · Editor · Updated Nov 18, 2025"). Below the lead a bare date is as likely a comment's or a
+    teaser's: there it counts only labelled or signed ("Published on ...", "By Jane Doe on ...", a
+    byline or a name just above it), and never under a commenter's "Jane says:"."""
+    for index, line in enumerate(lines):
+        if not _YEAR.search(line):
+            continue
+        day = _day_of_date_line(line)
+        if day is None:
+            continue
+        above = lines[index - 1] if index else ""
+        if _COMMENTER.search(above) or _REPLY.search(line) or COPYRIGHT_LINE.search(line):
+            continue
+        if index > lead and not (
+            _OPENER.match(line) or _signed(lines[max(lead + 1, index - _SIGNATURE_REACH) : index])
+        ):
+            continue
+        return day
+    return None
+
+
+def _signed(above: list[str]) -> bool:
+    return any(is_byline(line) or looks_like_name(line) for line in above)
+
+
+def _day_of_date_line(line: str) -> str | None:
+    head = _PARTS.split(line, maxsplit=1)[0]
+    if len(head.split()) <= _DATE_LINE_MAX_WORDS:
+        if day := date_of_line(head):
+            return day[:10]
+        if found := dates_in_text(head, limit=1):  # "06.18.2025", "10/31/2024": month first
+            return found[0][1]
+    if len(line.split()) <= _LABELLED_LINE_MAX_WORDS and _OPENER.match(line):
+        found = dates_in_text(line[:_LABELLED_DATE_REACH], limit=1)
+        return found[0][1] if found else None
+    return None
+
+
+def stated_first_line_day(lines: list[str], start: int, end: int) -> str | None:
+    """The day a line of the header or the article says the piece first appeared on ("Originally
+    published November 9, 2022", "This article was first published on 26 Sep 2019"), which outranks
+    an update's date shown in the header. Comments below the article are not read: a reader's words."""
+    if not says_first_published("\n".join(lines[start:end])):
+        return None
+    for line in lines[start:end]:
+        if says_first_published(line) and (day := stated_first_day(line)):
+            return day
+    return None
+
+
+def labelled_days_below(lines: list[str], start: int) -> tuple[str | None, str | None]:
+    """When the header shows no date: the first day a labelled line below the lead gives
+    ("Published on Feb 3, 2025", "Last updated" / "Feb 9, 2025"), as pages print it under the
+    article or in its footer; an unlabelled date there is as likely a comment's or a teaser's."""
+    updated = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not _DAY_LABEL.match(line) or len(line.split()) > MAX_META_WORDS:
+            continue
+        if DATE_LABEL_ALONE.match(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        if (day := date_of_line(line)) is None:
+            continue
+        if role_before(line, DATE_LABEL.match(line).end()) is not DateRole.UPDATED:
+            return day, updated
+        updated = updated or day
+    return None, updated
+
+
+def days_of_line(part: str, day: str, *, date_before: str | None) -> list[tuple[str, bool]]:
+    """The days a date line states, each with whether it is an update, the publication first:
+    "July 30, 2019 January 18, 2023" and "Updated Nov 11, 2022 · Originally published Nov 9, 2022"
+    print the first publication and an update on one line. Of two dates no label tells apart
+    ("May 21, 2025April 24, 2025", glued in the copy, where `date_before` is the first), the earlier
+    is the publication: a piece is updated after it appears, never before."""
+    found = dates_in_text(part, limit=3)
+    if len(found) < 2:
+        label = DATE_LABEL.match(part)
+        role = role_before(part, label.end()) if label else None
+        later = date_before is not None and day[:10] > date_before[:10]
+        return [(day, role is DateRole.UPDATED or (role is None and later))]
+    roles = [(found_day, role_before(part, at)) for at, found_day in found]
+    unlabelled = [found_day for found_day, role in roles if role is None]
+    first = min([*unlabelled, date_before or "9999"])[:10]
+    return [
+        (found_day, role is DateRole.UPDATED or (role is None and found_day != first))
+        for found_day, role in sorted(roles, key=lambda pair: pair[0] != first)
+    ]
+
+
+def date_before_on_line(pieces: list[tuple[int, str]], position: int) -> str | None:
+    """The date of the piece before, when the line was split where a year was glued to a date."""
+    if position == 0 or pieces[position - 1][0] != pieces[position][0]:
+        return None
+    return date_of_line(pieces[position - 1][1])
