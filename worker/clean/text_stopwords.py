@@ -9,7 +9,7 @@ de, es, it, pt, nl), which the metadata readers also use (`STOPWORDS`).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import justext
 
@@ -87,7 +87,7 @@ _JUSTEXT_NAMES = {
 MIN_CONFIDENCE = 0.9
 
 
-@lru_cache(maxsize=None)
+@cache
 def stoplist(code: str | None) -> frozenset[str]:
     """jusText's stopwords of the language `code` (ISO 639-1); the merged fallback when it has none."""
     name = _JUSTEXT_NAMES.get(code or "")
