@@ -48,6 +48,9 @@ LINKED_TEXT_WEIGHT = 1.0
 KEEP_SHARE = 0.5
 # A hidden subtree holding this much paragraph text is a collapsed section of the article, not junk.
 HIDDEN_KEEP_CHARS = 200
+# A boilerplate-named subtree ("sidebar", "related", "widget") that holds the page's headline and this
+# much paragraph text is the article in a badly named column, not furniture.
+HEADLINE_KEEP_CHARS = 200
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
@@ -113,9 +116,10 @@ def _drop(element: etree._Element) -> None:
         element.drop_tree()
 
 
-def first_cut(root: lxml.html.HtmlElement) -> None:
+def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
-    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text.
+    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text, or
+    (named only) the headline the page's <title> repeats above paragraphs of its own.
     One walk, which never enters a subtree it has doomed."""
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
@@ -137,6 +141,14 @@ def first_cut(root: lxml.html.HtmlElement) -> None:
             continue  # a page wrapped in one such element, or revealed by script after load
         if held >= HIDDEN_KEEP_CHARS and hidden and not named:
             continue  # collapsed sections and tabs hold article text the reader opens
+        if (
+            named
+            and not hidden
+            and held >= HEADLINE_KEEP_CHARS
+            and title
+            and _holds_title(element, title, linked=False)
+        ):
+            continue  # the article in a column its template names "sidebar": what is furniture in it goes
         doomed.append(element)
         walker.skip_subtree()
     for element in doomed:
@@ -241,10 +253,13 @@ def hinted_body(
     return None
 
 
-def _holds_title(element: etree._Element, title: str) -> bool:
+def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
     """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines)."""
+    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
+    "most read" list may link the page itself) does not count."""
     for heading in element.iter(*TITLE_HEADINGS):
+        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
+            continue
         text = normalized_title(heading.text_content())
         if len(text) >= TITLE_MIN_CHARS and text in title:
             return True

@@ -1,0 +1,84 @@
+"""Page layouts a template names or splits in ways the cleaner has not seen: the article stays whole.
+
+Each page is written here: an article of a few paragraphs laid out one way, with teasers, menus or
+prompts around it; the test checks the article is kept whole and the furniture is gone.
+"""
+
+from __future__ import annotations
+
+from worker.clean import clean_html
+from worker.parse import parse_html
+
+HEADLINE = "Harbour council votes to extend the northern pier"
+ARTICLE = [
+    "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a "
+    "dispute that had divided fishermen and ferry operators for most of the year.",
+    "Work is expected to begin in the spring, once the contractor has finished a survey of the "
+    "seabed and the council has published the final cost of the project.",
+    "Several residents said they welcomed the decision but worried about the noise of pile driving "
+    "during the summer months, when the town depends on visitors.",
+    "The ferry company said it would move its morning crossing to the southern quay while the work "
+    "goes on, and that it expects no cancellations because of the building site.",
+    "Fishermen who had opposed the plan said they would watch the survey closely, since the seabed "
+    "north of the pier is where most of the town's boats set their lobster pots.",
+    "A public meeting on the timetable will be held at the town hall next month, the council said, "
+    "and the plans will be on display in the library until then.",
+    "The pier was last extended in the nineteen-sixties, when the town still had a fleet of more "
+    "than forty trawlers and a fish market on the quay that opened before dawn every day.",
+    "Today about a dozen boats work from the harbour, most of them small, and the council hopes the "
+    "longer pier will bring back visiting yachts that now sail on to the larger ports along the coast.",
+    "Opponents of the plan have until the end of the month to ask for a review, though none of the "
+    "groups that objected last year has said whether it intends to do so.",
+]
+TEASERS = [
+    (
+        f"Other story number {i} about the town",
+        f"A teaser paragraph for other story number {i}, long enough to read as a sentence of prose "
+        "about something else that happened in the town this week, with a link to read more.",
+    )
+    for i in range(12)
+]
+MENU = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def _headline_column(names: str) -> str:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{i}'>{head}</a></h3></div>"
+        for i, (head, _) in enumerate(TEASERS)
+    )
+    return f"<div class='{names}'>{cards}</div>"
+
+
+def _teaser_box(names: str) -> str:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{i}'>{head}</a></h3><p>{text}</p></div>"
+        for i, (head, text) in enumerate(TEASERS)
+    )
+    return f"<div class='{names}'>{cards}</div>"
+
+
+def _clean(html: str) -> list[str]:
+    return clean_html(parse_html(html))
+
+
+def test_an_article_in_a_column_named_sidebar_is_kept_when_it_holds_the_headline() -> None:
+    page = (
+        f"<html><head><title>{HEADLINE} | The Daily</title></head><body>{MENU}"
+        f"<div class='col sidebar-left'><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE)}</div>"
+        f"{_headline_column('col main')}{_teaser_box('related-stories')}</body></html>"
+    )
+    assert _clean(page) == ARTICLE
+
+
+def test_a_related_box_linking_the_page_itself_is_still_dropped() -> None:
+    linked_self = f"<h2><a href='/this-page'>{HEADLINE}</a></h2>"
+    related = f"<div class='related'>{linked_self}<p>{TEASERS[0][1]}</p><p>{TEASERS[1][1]}</p></div>"
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}"
+        f"<article><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE)}</article>{related}</body></html>"
+    )
+    assert _clean(page) == ARTICLE
