@@ -82,3 +82,33 @@ def test_a_related_box_linking_the_page_itself_is_still_dropped() -> None:
         f"<article><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE)}</article>{related}</body></html>"
     )
     assert _clean(page) == ARTICLE
+
+
+def _gated_page(gate: str, rest_names: str, rest_style: str = "") -> str:
+    style = f" style='{rest_style}'" if rest_style else ""
+    return (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<article><h1>{HEADLINE}</h1>"
+        f"{_paragraphs(ARTICLE[:3])}{gate}<div class='{rest_names}'{style}>{_paragraphs(ARTICLE[3:])}</div>"
+        "</article></body></html>"
+    )
+
+
+REGISTER_OVERLAY = (
+    "<div class='reg-overlay'><h2>Register to keep reading</h2><p>You have reached your limit of free "
+    "articles this month. Create a free account to get unlimited access.</p>"
+    "<a href='/register'>Register</a></div>"
+)
+
+
+def test_a_registration_overlay_is_dropped_and_the_article_goes_on_after_it() -> None:
+    assert _clean(_gated_page(REGISTER_OVERLAY, "body-rest")) == ARTICLE
+
+
+def test_the_article_behind_a_paywall_named_box_is_kept_even_hidden() -> None:
+    page = _gated_page(REGISTER_OVERLAY, "paywall premium-locked", rest_style="display:none")
+    assert _clean(page) == ARTICLE
+
+
+def test_a_short_subscription_prompt_box_is_dropped() -> None:
+    prompt = "<div class='subscription-box'><p>Subscribe today for full access to every story.</p></div>"
+    assert _clean(_gated_page(prompt, "body-rest")) == ARTICLE

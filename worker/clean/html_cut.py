@@ -28,6 +28,7 @@ from worker.clean.selectors import (
     CONTENT_PARTS,
     DROP_TAGS,
     FURNITURE_TAGS,
+    GATE_PARTS,
     HIDDEN_STYLE,
     INLINE_TAGS,
     KEPT_ATTRIBUTES,
@@ -51,6 +52,9 @@ HIDDEN_KEEP_CHARS = 200
 # A boilerplate-named subtree ("sidebar", "related", "widget") that holds the page's headline and this
 # much paragraph text is the article in a badly named column, not furniture.
 HEADLINE_KEEP_CHARS = 200
+# A subtree named only as a subscription gate (paywall, subscription) that holds this much paragraph
+# text is the article's rest behind the gate (often hidden until the reader logs in); the prompt is short.
+GATED_KEEP_CHARS = 400
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
@@ -95,6 +99,12 @@ def is_boilerplate_named(element: etree._Element) -> bool:
     return bool(parts & BOILERPLATE_PARTS) and not parts & CONTENT_PARTS
 
 
+def is_gate_named(element: etree._Element) -> bool:
+    """Named as boilerplate only by subscription-gate words ("paywall", "premium-locked")."""
+    boilerplate = name_parts(names_of(element)) & BOILERPLATE_PARTS
+    return bool(boilerplate) and boilerplate <= GATE_PARTS
+
+
 def is_hidden(element: etree._Element) -> bool:
     style = element.get("style")
     return (
@@ -119,7 +129,8 @@ def _drop(element: etree._Element) -> None:
 def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
     subtrees named as boilerplate, unless one of them holds most of the page's paragraph text, or
-    (named only) the headline the page's <title> repeats above paragraphs of its own.
+    (named only) the headline the page's <title> repeats above paragraphs of its own, or (named only
+    as a subscription gate) paragraphs of prose: the article's rest behind the gate.
     One walk, which never enters a subtree it has doomed."""
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
