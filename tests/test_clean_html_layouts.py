@@ -88,7 +88,7 @@ def _gated_page(gate: str, rest_names: str, rest_style: str = "") -> str:
     style = f" style='{rest_style}'" if rest_style else ""
     return (
         f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<article><h1>{HEADLINE}</h1>"
-        f"{_paragraphs(ARTICLE[:3])}{gate}<div class='{rest_names}'{style}>{_paragraphs(ARTICLE[3:])}</div>"
+        f"{_paragraphs(ARTICLE[:6])}{gate}<div class='{rest_names}'{style}>{_paragraphs(ARTICLE[6:])}</div>"
         "</article></body></html>"
     )
 
@@ -112,3 +112,41 @@ def test_the_article_behind_a_paywall_named_box_is_kept_even_hidden() -> None:
 def test_a_short_subscription_prompt_box_is_dropped() -> None:
     prompt = "<div class='subscription-box'><p>Subscribe today for full access to every story.</p></div>"
     assert _clean(_gated_page(prompt, "body-rest")) == ARTICLE
+
+
+def _article_page(body: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<div class='post'><h1>{HEADLINE}</h1>"
+        f"{body}</div>{after}</body></html>"
+    )
+
+
+def test_an_article_split_over_sibling_sections_named_as_ads_is_kept_whole() -> None:
+    sections = "".join(
+        f"<section class='report-section report-section--ads'>{_paragraphs(ARTICLE[i : i + 3])}"
+        "<div class='ad-slot'>Advertisement</div></section>"
+        for i in range(0, len(ARTICLE), 3)
+    )
+    assert _clean(_article_page(sections)) == ARTICLE
+
+
+def test_sibling_comment_boxes_are_dropped_however_long() -> None:
+    comments = "".join(f"<div class='comment'><p>{text}</p><p>{text}</p></div>" for _, text in TEASERS)
+    assert _clean(_article_page(_paragraphs(ARTICLE[:4]), after=comments)) == ARTICLE[:4]
+
+
+def test_an_article_only_in_noscript_is_read() -> None:
+    body = f"<script>render(post)</script><noscript>{_paragraphs(ARTICLE)}</noscript>"
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_a_tracking_pixel_in_noscript_is_not_text() -> None:
+    pixel = "<noscript><p>Please enable JavaScript to view this page.</p></noscript>"
+    assert _clean(_article_page(_paragraphs(ARTICLE) + pixel)) == ARTICLE
+
+
+def test_paragraphs_inside_an_unclosed_caption_are_article_text() -> None:
+    body = (
+        f"<figure><img src='a.jpg'><figcaption>The pier at dawn. {_paragraphs(ARTICLE)}</figcaption></figure>"
+    )
+    assert _clean(_article_page(body)) == ARTICLE

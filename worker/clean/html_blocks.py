@@ -25,7 +25,6 @@ from worker.clean.selectors import (
     CAPTION_TAGS,
     CELL_TAGS,
     CONTENT_PARTS,
-    GATE_PARTS,
     HEADING_TAGS,
     LOOSE_SOFT_PARTS,
     SOFT_PARTS,
@@ -184,9 +183,6 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     return blocks
 
 
-_NAMED_PARTS = (SOFT_PARTS | BOILERPLATE_PARTS) - GATE_PARTS
-
-
 def _holds_blocks(tag: Tag) -> bool:
     return any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants)
 
@@ -196,8 +192,7 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     names = f"{tag.get('class') or ''} {tag.get('id') or ''}"
     parts = name_parts(names) if len(names) > 2 else frozenset()
     soft_min = context.soft_min_chars
-    # A gate-named box that reached this stage holds the article's rest (`first_cut` dropped the prompts).
-    named = parts & _NAMED_PARTS
+    named = parts & (SOFT_PARTS | BOILERPLATE_PARTS)
     if named and not parts & CONTENT_PARTS and len(tag.get_text()) <= SOFT_MAX_CHARS:
         # A box named only as a title or header may wrap prose; a byline, caption or bio box holds it
         # only when it is long.

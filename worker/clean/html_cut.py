@@ -25,6 +25,7 @@ from worker.clean.selectors import (
     BOILERPLATE_PARTS,
     CELL_TAGS,
     CODE_TAGS,
+    COMMENT_PARTS,
     CONTENT_PARTS,
     DROP_TAGS,
     FURNITURE_TAGS,
@@ -55,6 +56,11 @@ HEADLINE_KEEP_CHARS = 200
 # A subtree named only as a subscription gate (paywall, subscription) that holds this much paragraph
 # text is the article's rest behind the gate (often hidden until the reader logs in); the prompt is short.
 GATED_KEEP_CHARS = 400
+# A <noscript> holding this much paragraph text is the page's article for readers without script (a
+# blog that renders its posts by script); a short one holds a pixel or an "enable JavaScript" note.
+NOSCRIPT_KEEP_CHARS = 400
+# A caption holding this much paragraph text is the page's text inside a caption left unclosed.
+CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
@@ -132,8 +138,10 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     (named only) the headline the page's <title> repeats above paragraphs of its own, or (named only
     as a subscription gate) paragraphs of prose: the article's rest behind the gate.
     One walk, which never enters a subtree it has doomed."""
+    reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
+    runs: dict[tuple[int, str], int] = {}
     doomed = []
     walker = etree.iterwalk(root, events=("start",))
     for _, element in walker:
@@ -152,18 +160,59 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             continue  # a page wrapped in one such element, or revealed by script after load
         if held >= HIDDEN_KEEP_CHARS and hidden and not named:
             continue  # collapsed sections and tabs hold article text the reader opens
-        if (
-            named
-            and not hidden
-            and held >= HEADLINE_KEEP_CHARS
-            and title
-            and _holds_title(element, title, linked=False)
-        ):
-            continue  # the article in a column its template names "sidebar": what is furniture in it goes
+        if named and _is_article_despite_name(element, held, hidden, title, runs, total):
+            _unname(element)  # the block classifier must not read the name again
+            continue
         doomed.append(element)
         walker.skip_subtree()
     for element in doomed:
         _drop(element)
+
+
+def _is_article_despite_name(
+    element: etree._Element, held: int, hidden: bool, title: str, runs: dict[tuple[int, str], int], total: int
+) -> bool:
+    """A boilerplate-named subtree that is the article all the same: one of several sibling sections
+    of one name that together hold most of the page's paragraph text; the article's rest behind a
+    subscription gate; the column holding the page's headline and paragraphs of its own."""
+    if held and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+        return True
+    if held >= GATED_KEEP_CHARS and is_gate_named(element):
+        return True
+    return (
+        not hidden
+        and held >= HEADLINE_KEEP_CHARS
+        and bool(title)
+        and _holds_title(element, title, linked=False)
+    )
+
+
+def _unname(element: etree._Element) -> None:
+    element.attrib.pop("class", None)
+    element.attrib.pop("id", None)
+
+
+def _named_run_chars(element: etree._Element, runs: dict[tuple[int, str], int]) -> int:
+    """Paragraph text of the element and its siblings of the same class ("section section--ads"
+    five times over): together they may be the article, each alone a small part. Never comments,
+    which come one box per comment."""
+    parent = element.getparent()
+    names = element.get("class") or ""
+    if parent is None or not names or name_parts(names) & COMMENT_PARTS:
+        return 0
+    key = (id(parent), names)
+    if key not in runs:
+        runs[key] = sum(paragraph_chars(el) for el in parent if el.get("class") == names)
+    return runs[key]
+
+
+def reopen_misplaced_text(root: etree._Element) -> None:
+    """Article text where markup hides it: a <noscript> holding the article (its script copy is
+    dropped), a caption left unclosed around the rest of the page. Each becomes a plain <div>."""
+    for element in list(root.iter("noscript", "figcaption", "caption")):
+        limit = NOSCRIPT_KEEP_CHARS if element.tag == "noscript" else CAPTION_MAX_CHARS
+        if paragraph_chars(element) >= limit:
+            element.tag = "div"
 
 
 @dataclass(slots=True)

@@ -146,6 +146,11 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "screenreader",
     }
 )
+# Boilerplate name parts of reader comments: one box per comment, never the article however long.
+COMMENT_PARTS: frozenset[str] = frozenset(
+    {"comment", "comments", "commentlist", "disqus", "reply", "replies"}
+)
+
 # Boilerplate name parts of a subscription gate: on the prompt box, and on the box that holds the rest
 # of the article behind it. The second holds paragraphs of prose and is kept.
 GATE_PARTS: frozenset[str] = frozenset(
