@@ -150,3 +150,11 @@ def test_paragraphs_inside_an_unclosed_caption_are_article_text() -> None:
         f"<figure><img src='a.jpg'><figcaption>The pier at dawn. {_paragraphs(ARTICLE)}</figcaption></figure>"
     )
     assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_an_article_made_of_sibling_gallery_sections_is_kept() -> None:
+    sections = "".join(
+        f"<div class='gallery-section{' is-next' if i else ''}'>{_paragraphs(ARTICLE[i : i + 3])}</div>"
+        for i in range(0, len(ARTICLE), 3)
+    )
+    assert _clean(_article_page(sections)) == ARTICLE

@@ -35,6 +35,7 @@ from worker.clean.selectors import (
     KEPT_ATTRIBUTES,
     NAME_SPLIT,
     NAME_SPLIT_LOWER,
+    SOFT_PARTS,
     VOID_TAGS,
 )
 
@@ -111,6 +112,16 @@ def is_gate_named(element: etree._Element) -> bool:
     return bool(boilerplate) and boilerplate <= GATE_PARTS
 
 
+def is_soft_named(element: etree._Element) -> bool:
+    """Named as a caption, gallery, byline... box (`SOFT_PARTS`), which the block stage reads as a
+    box of short text, and not also named as content."""
+    names = element.get("class") or ""
+    if len(names) < 3:
+        return False
+    parts = name_parts(names)
+    return bool(parts & SOFT_PARTS) and not parts & CONTENT_PARTS
+
+
 def is_hidden(element: etree._Element) -> bool:
     style = element.get("style")
     return (
@@ -154,6 +165,8 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
+            if is_soft_named(element) and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+                _unname(element)  # sections of one soft name ("gallery") that together are the article
             continue
         held = paragraph_chars(element)
         if held >= KEEP_SHARE * total:
@@ -193,16 +206,18 @@ def _unname(element: etree._Element) -> None:
 
 
 def _named_run_chars(element: etree._Element, runs: dict[tuple[int, str], int]) -> int:
-    """Paragraph text of the element and its siblings of the same class ("section section--ads"
-    five times over): together they may be the article, each alone a small part. Never comments,
-    which come one box per comment."""
+    """Paragraph text of the element and its siblings of the same template class (the first class
+    word: "section section--ads", "section hidden"): together they may be the article, each alone a
+    small part. Never comments, which come one box per comment."""
     parent = element.getparent()
-    names = element.get("class") or ""
-    if parent is None or not names or name_parts(names) & COMMENT_PARTS:
+    names = (element.get("class") or "").split()
+    if parent is None or not names or name_parts(" ".join(names)) & COMMENT_PARTS:
         return 0
-    key = (id(parent), names)
+    key = (id(parent), names[0])
     if key not in runs:
-        runs[key] = sum(paragraph_chars(el) for el in parent if el.get("class") == names)
+        runs[key] = sum(
+            paragraph_chars(el) for el in parent if (el.get("class") or "").split()[:1] == names[:1]
+        )
     return runs[key]
 
 
