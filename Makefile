@@ -37,8 +37,8 @@ $(BIN)/trafilatura: pyproject.toml $(BIN)/newsworker
 
 bench: bench-body bench-metadata bench-feeds  ## needs ../shared/bench (or NEWSWORKER_BENCH_DATA); skips without it
 
-bench-body: $(BIN)/trafilatura
-	$(BIN)/python -m bench.body
+bench-body: $(BIN)/trafilatura  ## every body set, tuned and held out; e.g. BODY_ARGS="--sets dragnet --sample 300 --extractors newsworker,trafilatura --forms html"
+	$(BIN)/python -m bench.body $(BODY_ARGS)
 
 bench-metadata: $(BIN)/trafilatura
 	$(BIN)/python -m bench.metadata

@@ -1,7 +1,13 @@
 """Article-body extraction: newsworker beside the peers, on HTML and on whole-page plain text.
 
-    python -m bench.body [--data DIR] [--sets scrapinghub,wcxb-dev] [--forms html,text]
-                         [--extractors newsworker,trafilatura,...] [--limit N]
+    python -m bench.body [--data DIR] [--sets scrapinghub,wcxb-dev,dragnet,...] [--forms html,text]
+                         [--extractors newsworker,trafilatura,...] [--limit N | --sample N]
+
+Sets: scrapinghub, wcxb-dev, readability, trafilatura-eval (newsworker was tuned on these: column
+`tuned` says yes) and dragnet, cleaneval (held out: never tune on them). trafilatura-eval has no body
+truth, only must-keep/must-drop snippets: read its `snip F1` (WCXB has snippets too). A page newsworker
+refuses ("not an article") is an empty prediction and scores zero where the truth has a body
+(`empty`). `--sample N` takes N pages spread evenly over each set, to keep a run affordable.
 
 newsworker runs the full `worker.pipeline.extract_article(load_document(raw, kind=...))`, the code the
 service publishes with. Peers (trafilatura, readability-lxml, justext, newspaper4k, boilerpy3,
@@ -29,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from bench.datasets import SETS, Page, data_dir, load_pages, require_data
+from bench.datasets import BODY_SETS, Page, data_dir, load_pages, require_data
 
 FORMS = ("html", "text")
 EXTRACTORS = (
@@ -112,7 +118,7 @@ def make_extractor(name: str, form: str) -> Extract:
 
         def run(raw: str | bytes, page: Page) -> str:
             try:
-                article = extract_article(load_document(raw, kind=kind, url=page.truth.get("url")))
+                article = extract_article(load_document(raw, kind=kind, url=page.url))
             except NewsworkerError:
                 return ""
             return "\n".join(article.paragraphs)
@@ -126,9 +132,7 @@ def make_extractor(name: str, form: str) -> Extract:
         import trafilatura
 
         # Comments are boilerplate here (issue 6); the issue's baseline figures are with them off.
-        return lambda raw, page: (
-            trafilatura.extract(as_html(raw), url=page.truth.get("url"), include_comments=False) or ""
-        )
+        return lambda raw, page: trafilatura.extract(as_html(raw), url=page.url, include_comments=False) or ""
     if name == "readability":
         from readability import Document
 
@@ -151,7 +155,7 @@ def make_extractor(name: str, form: str) -> Extract:
 
         def run_newspaper(raw: str | bytes, page: Page) -> str:
             # fetch_images=False: newspaper would otherwise download images to pick a top image.
-            article = newspaper.Article(page.truth.get("url") or "http://example.com/", fetch_images=False)
+            article = newspaper.Article(page.url or "http://example.com/", fetch_images=False)
             article.download(input_html=as_html(raw))
             article.parse()
             return article.text or ""
@@ -191,7 +195,9 @@ def available(name: str) -> bool:
     return importlib.util.find_spec(_MODULES[name]) is not None
 
 
-def run_child(root: Path, set_name: str, form: str, name: str, limit: int | None) -> dict:
+def run_child(
+    root: Path, set_name: str, form: str, name: str, limit: int | None, sample: int | None = None
+) -> dict:
     """In a fresh process: one extractor over one set in one form; predictions to disk, figures out."""
     import warnings
 
@@ -203,7 +209,7 @@ def run_child(root: Path, set_name: str, form: str, name: str, limit: int | None
         old.unlink()
     seconds = 0.0
     empty = errors = 0
-    pages = load_pages(root, set_name, limit)
+    pages = load_pages(root, set_name, limit, sample)
     if pages:  # one untimed call first: imports and models load once per process, not per page
         first = pages[0]
         with contextlib.suppress(Exception):  # the timed run below reports it
@@ -236,22 +242,27 @@ def load_scorer(root: Path) -> ModuleType:
 def score(scorer: ModuleType, pages: list[Page], set_name: str, form: str, name: str) -> dict:
     truth = {page.page_id: page.truth for page in pages}
     pred, _, _ = scorer.load_pred(OUT_DIR / set_name / form / name, truth.keys())
-    result, _ = scorer.evaluate(truth, pred, n_boot=0)
+    snippets = any(page.truth.get("with") for page in pages)
+    result, _ = scorer.evaluate(truth, pred, n_boot=0, snippets=snippets)
+    if not any(page.truth.get("articleBody") for page in pages):  # snippets only: no body F1
+        result.update(precision=float("nan"), recall=float("nan"), f1=float("nan"))
     return result
 
 
 def print_table(rows: list[dict]) -> None:
     header = (
-        f"{'set':<12} {'form':<5} {'extractor':<12} {'precision':>9} {'recall':>7} {'F1':>6} "
-        f"{'pages/s':>8} {'peak MB':>8} {'empty':>6} {'pages':>6}"
+        f"{'set':<16} {'tuned':<5} {'form':<5} {'extractor':<12} {'precision':>9} {'recall':>7} {'F1':>6} "
+        f"{'snip F1':>7} {'pages/s':>8} {'peak MB':>8} {'empty':>6} {'pages':>6}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
+        snip = f"{row['snip_f1']:>7.3f}" if row["snip_f1"] is not None else f"{'':>7}"
+        tuned = "yes" if BODY_SETS[row["set"]] else "NO"
         print(
-            f"{row['set']:<12} {row['form']:<5} {row['extractor']:<12} {row['precision']:>9.3f} "
-            f"{row['recall']:>7.3f} {row['f1']:>6.3f} {row['pages_per_s']:>8.1f} {row['maxrss_mb']:>8.0f} "
-            f"{row['empty']:>6} {row['pages']:>6}"
+            f"{row['set']:<16} {tuned:<5} {row['form']:<5} {row['extractor']:<12} {row['precision']:>9.3f} "
+            f"{row['recall']:>7.3f} {row['f1']:>6.3f} {snip} {row['pages_per_s']:>8.1f} "
+            f"{row['maxrss_mb']:>8.0f} {row['empty']:>6} {row['pages']:>6}"
         )
 
 
@@ -267,20 +278,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data", help="folder holding scrapinghub/ and wcxb-dev/ (default: ../shared/bench)")
-    parser.add_argument("--sets", default=",".join(SETS))
+    parser.add_argument(
+        "--data", help="folder holding scrapinghub/, wcxb-dev/, ... (default: ../shared/bench)"
+    )
+    parser.add_argument("--sets", default=",".join(BODY_SETS))
     parser.add_argument("--forms", default=",".join(FORMS))
     parser.add_argument("--extractors", default=",".join(EXTRACTORS))
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
+    parser.add_argument("--sample", type=int, help="N pages spread evenly over each set")
     parser.add_argument("--child", nargs=3, metavar=("SET", "FORM", "EXTRACTOR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = data_dir(args.data)
     if args.child:
-        print(json.dumps(run_child(root, *args.child, args.limit)))
+        print(json.dumps(run_child(root, *args.child, args.limit, args.sample)))
         return 0
     if not require_data(root):
         return 0
-    sets = _names(args.sets, SETS, "set")
+    sets = _names(args.sets, tuple(BODY_SETS), "set")
+    absent = [name for name in sets if not (root / name / "ground-truth.json").is_file()]
+    if absent:
+        print(f"not found under {root}, skipped: {', '.join(absent)}", file=sys.stderr)
+        sets = tuple(name for name in sets if name not in absent)
     forms = _names(args.forms, FORMS, "form")
     extractors = _names(args.extractors, EXTRACTORS, "extractor")
     missing = [name for name in extractors if not available(name)]
@@ -289,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(root)
     rows = []
     for set_name in sets:
-        pages = load_pages(root, set_name, args.limit)
+        pages = load_pages(root, set_name, args.limit, args.sample)
         for form in forms:
             for name in (n for n in extractors if n not in missing):
                 command = [
@@ -305,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 if args.limit:
                     command += ["--limit", str(args.limit)]
+                if args.sample:
+                    command += ["--sample", str(args.sample)]
                 child = subprocess.run(
                     command, capture_output=True, text=True, cwd=Path(__file__).parent.parent
                 )
@@ -321,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                         "precision": result["precision"],
                         "recall": result["recall"],
                         "f1": result["f1"],
+                        "snip_f1": result.get("snip_f1"),
                         "pages_per_s": figures["pages"] / figures["seconds"] if figures["seconds"] else 0.0,
                         "maxrss_mb": figures["maxrss_mb"],
                         "empty": figures["empty"],

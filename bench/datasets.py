@@ -16,6 +16,16 @@ from pathlib import Path
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
 SETS = ("scrapinghub", "wcxb-dev")
+# Every body set, and whether newsworker's rules were tuned on it (True) or it is held out (False):
+# dragnet and cleaneval are report-only and must never be tuned on.
+BODY_SETS: dict[str, bool] = {
+    "scrapinghub": True,
+    "wcxb-dev": True,
+    "readability": True,
+    "trafilatura-eval": True,
+    "dragnet": False,
+    "cleaneval": False,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +35,12 @@ class Page:
     html_path: Path
     text_path: Path
     truth: dict
+
+    @property
+    def url(self) -> str | None:
+        """The page's address when the truth knows it (some sets write the string "None")."""
+        url = self.truth.get("url")
+        return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
     def html_bytes(self) -> bytes:
         return gzip.decompress(self.html_path.read_bytes())
@@ -50,7 +66,8 @@ def require_data(root: Path) -> bool:
     return True
 
 
-def load_pages(root: Path, set_name: str, limit: int | None = None) -> list[Page]:
+def load_pages(root: Path, set_name: str, limit: int | None = None, sample: int | None = None) -> list[Page]:
+    """The set's pages in id order: the first `limit`, or `sample` pages spread evenly over the set."""
     base = root / set_name
     truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
@@ -66,6 +83,9 @@ def load_pages(root: Path, set_name: str, limit: int | None = None) -> list[Page
                 truth[page_id],
             )
         )
+    if sample and sample < len(pages):
+        step = len(pages) / sample
+        pages = [pages[int(i * step)] for i in range(sample)]
     return pages[:limit] if limit else pages
 
 

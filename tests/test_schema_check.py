@@ -70,9 +70,17 @@ def _task_samples(task: str) -> list[dict[str, Any]]:
         "worker.tasks.ingest_document": [
             {"content": "PHA+", "kind": "html", "content_encoding": "base64", "source": {"kind": "cli"}}
         ],
+        "worker.tasks.ingest_batch": [
+            {
+                "documents": [
+                    {"content": "words"},
+                    {"content": "PHA+", "kind": "html", "content_encoding": "base64"},
+                ]
+            }
+        ],
         "worker.feed_tasks.poll_source": [{"url": url}],
         "worker.feed_tasks.schedule_due_sources": [{}],
-    }.get(task, [{}])
+    }[task]  # a new task's schema needs samples here
 
 
 def _schemas() -> Iterator[tuple[str, dict[str, Any]]]:

@@ -36,7 +36,7 @@ def clean_html(
     """The article's paragraphs, in order. Cuts `root` (metadata was read from it before); `authors`
     (from the metadata) mark the bylines and the author's bio box around the article."""
     title = page_title(root)
-    first_cut(root)
+    first_cut(root, title)
     scale = text_scale(root)
     subtrees = main_candidates(root, scale, title)
     slim(subtrees)

@@ -25,14 +25,17 @@ from worker.clean.selectors import (
     BOILERPLATE_PARTS,
     CELL_TAGS,
     CODE_TAGS,
+    COMMENT_PARTS,
     CONTENT_PARTS,
     DROP_TAGS,
     FURNITURE_TAGS,
+    GATE_PARTS,
     HIDDEN_STYLE,
     INLINE_TAGS,
     KEPT_ATTRIBUTES,
     NAME_SPLIT,
     NAME_SPLIT_LOWER,
+    SOFT_PARTS,
     VOID_TAGS,
 )
 
@@ -48,6 +51,17 @@ LINKED_TEXT_WEIGHT = 1.0
 KEEP_SHARE = 0.5
 # A hidden subtree holding this much paragraph text is a collapsed section of the article, not junk.
 HIDDEN_KEEP_CHARS = 200
+# A boilerplate-named subtree ("sidebar", "related", "widget") that holds the page's headline and this
+# much paragraph text is the article in a badly named column, not furniture.
+HEADLINE_KEEP_CHARS = 200
+# A subtree named only as a subscription gate (paywall, subscription) that holds this much paragraph
+# text is the article's rest behind the gate (often hidden until the reader logs in); the prompt is short.
+GATED_KEEP_CHARS = 400
+# A <noscript> holding this much paragraph text is the page's article for readers without script (a
+# blog that renders its posts by script); a short one holds a pixel or an "enable JavaScript" note.
+NOSCRIPT_KEEP_CHARS = 400
+# A caption holding this much paragraph text is the page's text inside a caption left unclosed.
+CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
@@ -92,6 +106,22 @@ def is_boilerplate_named(element: etree._Element) -> bool:
     return bool(parts & BOILERPLATE_PARTS) and not parts & CONTENT_PARTS
 
 
+def is_gate_named(element: etree._Element) -> bool:
+    """Named as boilerplate only by subscription-gate words ("paywall", "premium-locked")."""
+    boilerplate = name_parts(names_of(element)) & BOILERPLATE_PARTS
+    return bool(boilerplate) and boilerplate <= GATE_PARTS
+
+
+def is_soft_named(element: etree._Element) -> bool:
+    """Named as a caption, gallery, byline... box (`SOFT_PARTS`), which the block stage reads as a
+    box of short text, and not also named as content."""
+    names = element.get("class") or ""
+    if len(names) < 3:
+        return False
+    parts = name_parts(names)
+    return bool(parts & SOFT_PARTS) and not parts & CONTENT_PARTS
+
+
 def is_hidden(element: etree._Element) -> bool:
     style = element.get("style")
     return (
@@ -113,12 +143,16 @@ def _drop(element: etree._Element) -> None:
         element.drop_tree()
 
 
-def first_cut(root: lxml.html.HtmlElement) -> None:
+def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
-    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text.
+    subtrees named as boilerplate, unless one of them holds most of the page's paragraph text, or
+    (named only) the headline the page's <title> repeats above paragraphs of its own, or (named only
+    as a subscription gate) paragraphs of prose: the article's rest behind the gate.
     One walk, which never enters a subtree it has doomed."""
+    reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
+    runs: dict[tuple[int, str], int] = {}
     doomed = []
     walker = etree.iterwalk(root, events=("start",))
     for _, element in walker:
@@ -131,16 +165,69 @@ def first_cut(root: lxml.html.HtmlElement) -> None:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
+            if is_soft_named(element) and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+                _unname(element)  # sections of one soft name ("gallery") that together are the article
             continue
         held = paragraph_chars(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
         if held >= HIDDEN_KEEP_CHARS and hidden and not named:
             continue  # collapsed sections and tabs hold article text the reader opens
+        if named and _is_article_despite_name(element, held, hidden, title, runs, total):
+            _unname(element)  # the block classifier must not read the name again
+            continue
         doomed.append(element)
         walker.skip_subtree()
     for element in doomed:
         _drop(element)
+
+
+def _is_article_despite_name(
+    element: etree._Element, held: int, hidden: bool, title: str, runs: dict[tuple[int, str], int], total: int
+) -> bool:
+    """A boilerplate-named subtree that is the article all the same: one of several sibling sections
+    of one name that together hold most of the page's paragraph text; the article's rest behind a
+    subscription gate; the column holding the page's headline and paragraphs of its own."""
+    if held and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+        return True
+    if held >= GATED_KEEP_CHARS and is_gate_named(element):
+        return True
+    return (
+        not hidden
+        and held >= HEADLINE_KEEP_CHARS
+        and bool(title)
+        and _holds_title(element, title, linked=False)
+    )
+
+
+def _unname(element: etree._Element) -> None:
+    element.attrib.pop("class", None)
+    element.attrib.pop("id", None)
+
+
+def _named_run_chars(element: etree._Element, runs: dict[tuple[int, str], int]) -> int:
+    """Paragraph text of the element and its siblings of the same template class (the first class
+    word: "section section--ads", "section hidden"): together they may be the article, each alone a
+    small part. Never comments, which come one box per comment."""
+    parent = element.getparent()
+    names = (element.get("class") or "").split()
+    if parent is None or not names or name_parts(" ".join(names)) & COMMENT_PARTS:
+        return 0
+    key = (id(parent), names[0])
+    if key not in runs:
+        runs[key] = sum(
+            paragraph_chars(el) for el in parent if (el.get("class") or "").split()[:1] == names[:1]
+        )
+    return runs[key]
+
+
+def reopen_misplaced_text(root: etree._Element) -> None:
+    """Article text where markup hides it: a <noscript> holding the article (its script copy is
+    dropped), a caption left unclosed around the rest of the page. Each becomes a plain <div>."""
+    for element in list(root.iter("noscript", "figcaption", "caption")):
+        limit = NOSCRIPT_KEEP_CHARS if element.tag == "noscript" else CAPTION_MAX_CHARS
+        if paragraph_chars(element) >= limit:
+            element.tag = "div"
 
 
 @dataclass(slots=True)
@@ -241,10 +328,13 @@ def hinted_body(
     return None
 
 
-def _holds_title(element: etree._Element, title: str) -> bool:
+def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
     """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines)."""
+    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
+    "most read" list may link the page itself) does not count."""
     for heading in element.iter(*TITLE_HEADINGS):
+        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
+            continue
         text = normalized_title(heading.text_content())
         if len(text) >= TITLE_MIN_CHARS and text in title:
             return True

@@ -113,6 +113,11 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "outbrain",
         "paywall",
         "popup",
+        "overlay",
+        "regwall",
+        "registration",
+        "login",
+        "signin",
         "promo",
         "promoted",
         "recirc",
@@ -141,6 +146,17 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "screenreader",
     }
 )
+# Boilerplate name parts of reader comments: one box per comment, never the article however long.
+COMMENT_PARTS: frozenset[str] = frozenset(
+    {"comment", "comments", "commentlist", "disqus", "reply", "replies"}
+)
+
+# Boilerplate name parts of a subscription gate: on the prompt box, and on the box that holds the rest
+# of the article behind it. The second holds paragraphs of prose and is kept.
+GATE_PARTS: frozenset[str] = frozenset(
+    {"paywall", "regwall", "subscription", "subscribe", "premium", "locked"}
+)
+
 # Name parts that mark a block as boilerplate when it is not long running text (captions, credits,
 # bylines and datelines, author bios): they also appear on wrappers of the article itself.
 SOFT_PARTS: frozenset[str] = frozenset(

@@ -38,7 +38,7 @@ from worker.clean.text_line_model import (
     LineClass,
     LineThresholds,
 )
-from worker.clean.text_stopwords import STOPWORDS
+from worker.clean.text_stopwords import page_stopwords
 
 # A member read through its class costs a lookup each time (Python 3.11): the per-line code uses these.
 _GOOD, _NEAR_GOOD, _SHORT, _BAD = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.SHORT, LineClass.BAD
@@ -145,6 +145,9 @@ _BIO_VERB_WORDS = frozenset(verb.split()[0] for verb in _BIO_VERBS)
 _CAPTION = re.compile(r"[,(]\s*(?:" + phrase_tree(CAPTION_PLACES) + r")\s*[,)]")
 
 
+_PROSE_CHARS = 80  # a line this long is a sentence or more, rarely a label
+
+
 def _width(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
@@ -156,9 +159,25 @@ def _key(lowered: str) -> str:
     return key if "  " not in key and key.isprintable() else " ".join(key.split())
 
 
-def read_lines(text: str) -> list[Line]:
+def page_prose(text: str, min_chars: int = _PROSE_CHARS, max_chars: int = 1200) -> str:
+    """The page's long lines, the prose its language is told from (menus and labels name sections)."""
+    prose: list[str] = []
+    size = 0
+    for raw in text.splitlines():
+        if len(raw) >= min_chars:
+            prose.append(raw.strip())
+            size += len(raw)
+            if size >= max_chars:
+                break
+    return "\n".join(prose)
+
+
+def read_lines(text: str, stopwords: frozenset[str] | None = None) -> list[Line]:
     """The page's non-empty lines, stripped, each with its shape measured. A page repeats a fifth of
-    its lines (menus, share bars): a repeated line copies its first copy's measures."""
+    its lines (menus, share bars): a repeated line copies its first copy's measures. `stopwords`:
+    those of the page's language (detected on its long lines when not given)."""
+    if stopwords is None:
+        stopwords = page_stopwords(page_prose(text))
     lines: list[Line] = []
     seen: dict[str, Line] = {}
     gap = True
@@ -189,7 +208,7 @@ def read_lines(text: str) -> list[Line]:
         tokens = (ASCII_WORD if ascii_ else WORD).findall(lowered)
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
-        stops = sum(map(STOPWORDS.__contains__, tokens))
+        stops = sum(map(stopwords.__contains__, tokens))
         line = Line(
             stripped,
             len(stripped) if ascii_ else _width(stripped),

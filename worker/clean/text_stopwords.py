@@ -1,12 +1,17 @@
-"""Small stopword lists (en, fr, de, es, it, pt, nl): data only.
+"""Stopwords of the page's language: jusText's lists (~100 languages) chosen by py3langid.
 
 The plain-text classifier reads the share of function words in a line, as jusText does: running prose
-is full of them, menus, headline lists and credits are not. The lists are short on purpose: the most
-frequent function words of each language are enough to tell a sentence from a label, and one merged set
-serves every page without language detection.
+is full of them, menus, headline lists and credits are not. The page's language is detected first on
+its long lines and that language's list is used; where the language is not confidently known or has no
+list, the fallback is a small merged set of the most frequent function words of seven languages (en, fr,
+de, es, it, pt, nl), which the metadata readers also use (`STOPWORDS`).
 """
 
 from __future__ import annotations
+
+from functools import cache
+
+import justext
 
 _EN = """
 am being both each few here him himself its itself me may might must never now off once other ours own
@@ -60,3 +65,39 @@ niet nog of om ook op over te tot uit van voor was wat we werd wordt zich zijn z
 """
 
 STOPWORDS: frozenset[str] = frozenset(" ".join((_EN, _FR, _DE, _ES, _IT, _PT, _NL)).split())
+
+# py3langid's ISO 639-1 codes -> jusText's stoplist names (the languages both know).
+_JUSTEXT_NAMES = {
+    "af": "Afrikaans", "an": "Aragonese", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian",
+    "bg": "Bulgarian", "bn": "Bengali", "br": "Breton", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech",
+    "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto",
+    "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French",
+    "ga": "Irish", "gl": "Galician", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "ht": "Haitian", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "is": "Icelandic",
+    "it": "Italian", "jv": "Javanese", "ka": "Georgian", "kk": "Kazakh", "kn": "Kannada", "ko": "Korean",
+    "ku": "Kurdish", "ky": "Kyrgyz", "la": "Latin", "lb": "Luxembourgish", "lt": "Lithuanian",
+    "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "mt": "Maltese",
+    "nb": "Norwegian_Bokmal", "ne": "Nepali", "nl": "Dutch", "nn": "Norwegian_Nynorsk",
+    "no": "Norwegian_Bokmal", "oc": "Occitan", "pl": "Polish", "pt": "Portuguese", "qu": "Quechua",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian",
+    "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
+}  # fmt: skip
+# Below this confidence the language is a guess: the merged fallback is safer than a wrong list.
+MIN_CONFIDENCE = 0.9
+
+
+@cache
+def stoplist(code: str | None) -> frozenset[str]:
+    """jusText's stopwords of the language `code` (ISO 639-1); the merged fallback when it has none."""
+    name = _JUSTEXT_NAMES.get(code or "")
+    return frozenset(justext.get_stoplist(name)) if name else STOPWORDS
+
+
+def page_stopwords(prose: str) -> frozenset[str]:
+    """The stopwords of the language `prose` (a page's longest lines) is written in."""
+    # Imported here: worker.extract's metadata readers import this module's STOPWORDS.
+    from worker.extract.language import detect_language
+
+    code, confidence = detect_language(prose)
+    return stoplist(code) if code and confidence >= MIN_CONFIDENCE else STOPWORDS

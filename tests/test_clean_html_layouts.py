@@ -1,0 +1,160 @@
+"""Page layouts a template names or splits in ways the cleaner has not seen: the article stays whole.
+
+Each page is written here: an article of a few paragraphs laid out one way, with teasers, menus or
+prompts around it; the test checks the article is kept whole and the furniture is gone.
+"""
+
+from __future__ import annotations
+
+from worker.clean import clean_html
+from worker.parse import parse_html
+
+HEADLINE = "Harbour council votes to extend the northern pier"
+ARTICLE = [
+    "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a "
+    "dispute that had divided fishermen and ferry operators for most of the year.",
+    "Work is expected to begin in the spring, once the contractor has finished a survey of the "
+    "seabed and the council has published the final cost of the project.",
+    "Several residents said they welcomed the decision but worried about the noise of pile driving "
+    "during the summer months, when the town depends on visitors.",
+    "The ferry company said it would move its morning crossing to the southern quay while the work "
+    "goes on, and that it expects no cancellations because of the building site.",
+    "Fishermen who had opposed the plan said they would watch the survey closely, since the seabed "
+    "north of the pier is where most of the town's boats set their lobster pots.",
+    "A public meeting on the timetable will be held at the town hall next month, the council said, "
+    "and the plans will be on display in the library until then.",
+    "The pier was last extended in the nineteen-sixties, when the town still had a fleet of more "
+    "than forty trawlers and a fish market on the quay that opened before dawn every day.",
+    "Today about a dozen boats work from the harbour, most of them small, and the council hopes the "
+    "longer pier will bring back visiting yachts that now sail on to the larger ports along the coast.",
+    "Opponents of the plan have until the end of the month to ask for a review, though none of the "
+    "groups that objected last year has said whether it intends to do so.",
+]
+TEASERS = [
+    (
+        f"Other story number {i} about the town",
+        f"A teaser paragraph for other story number {i}, long enough to read as a sentence of prose "
+        "about something else that happened in the town this week, with a link to read more.",
+    )
+    for i in range(12)
+]
+MENU = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def _headline_column(names: str) -> str:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{i}'>{head}</a></h3></div>"
+        for i, (head, _) in enumerate(TEASERS)
+    )
+    return f"<div class='{names}'>{cards}</div>"
+
+
+def _teaser_box(names: str) -> str:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/story/{i}'>{head}</a></h3><p>{text}</p></div>"
+        for i, (head, text) in enumerate(TEASERS)
+    )
+    return f"<div class='{names}'>{cards}</div>"
+
+
+def _clean(html: str) -> list[str]:
+    return clean_html(parse_html(html))
+
+
+def test_an_article_in_a_column_named_sidebar_is_kept_when_it_holds_the_headline() -> None:
+    page = (
+        f"<html><head><title>{HEADLINE} | The Daily</title></head><body>{MENU}"
+        f"<div class='col sidebar-left'><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE)}</div>"
+        f"{_headline_column('col main')}{_teaser_box('related-stories')}</body></html>"
+    )
+    assert _clean(page) == ARTICLE
+
+
+def test_a_related_box_linking_the_page_itself_is_still_dropped() -> None:
+    linked_self = f"<h2><a href='/this-page'>{HEADLINE}</a></h2>"
+    related = f"<div class='related'>{linked_self}<p>{TEASERS[0][1]}</p><p>{TEASERS[1][1]}</p></div>"
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}"
+        f"<article><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE)}</article>{related}</body></html>"
+    )
+    assert _clean(page) == ARTICLE
+
+
+def _gated_page(gate: str, rest_names: str, rest_style: str = "") -> str:
+    style = f" style='{rest_style}'" if rest_style else ""
+    return (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<article><h1>{HEADLINE}</h1>"
+        f"{_paragraphs(ARTICLE[:6])}{gate}<div class='{rest_names}'{style}>{_paragraphs(ARTICLE[6:])}</div>"
+        "</article></body></html>"
+    )
+
+
+REGISTER_OVERLAY = (
+    "<div class='reg-overlay'><h2>Register to keep reading</h2><p>You have reached your limit of free "
+    "articles this month. Create a free account to get unlimited access.</p>"
+    "<a href='/register'>Register</a></div>"
+)
+
+
+def test_a_registration_overlay_is_dropped_and_the_article_goes_on_after_it() -> None:
+    assert _clean(_gated_page(REGISTER_OVERLAY, "body-rest")) == ARTICLE
+
+
+def test_the_article_behind_a_paywall_named_box_is_kept_even_hidden() -> None:
+    page = _gated_page(REGISTER_OVERLAY, "paywall premium-locked", rest_style="display:none")
+    assert _clean(page) == ARTICLE
+
+
+def test_a_short_subscription_prompt_box_is_dropped() -> None:
+    prompt = "<div class='subscription-box'><p>Subscribe today for full access to every story.</p></div>"
+    assert _clean(_gated_page(prompt, "body-rest")) == ARTICLE
+
+
+def _article_page(body: str, after: str = "") -> str:
+    return (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<div class='post'><h1>{HEADLINE}</h1>"
+        f"{body}</div>{after}</body></html>"
+    )
+
+
+def test_an_article_split_over_sibling_sections_named_as_ads_is_kept_whole() -> None:
+    sections = "".join(
+        f"<section class='report-section report-section--ads'>{_paragraphs(ARTICLE[i : i + 3])}"
+        "<div class='ad-slot'>Advertisement</div></section>"
+        for i in range(0, len(ARTICLE), 3)
+    )
+    assert _clean(_article_page(sections)) == ARTICLE
+
+
+def test_sibling_comment_boxes_are_dropped_however_long() -> None:
+    comments = "".join(f"<div class='comment'><p>{text}</p><p>{text}</p></div>" for _, text in TEASERS)
+    assert _clean(_article_page(_paragraphs(ARTICLE[:4]), after=comments)) == ARTICLE[:4]
+
+
+def test_an_article_only_in_noscript_is_read() -> None:
+    body = f"<script>render(post)</script><noscript>{_paragraphs(ARTICLE)}</noscript>"
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_a_tracking_pixel_in_noscript_is_not_text() -> None:
+    pixel = "<noscript><p>Please enable JavaScript to view this page.</p></noscript>"
+    assert _clean(_article_page(_paragraphs(ARTICLE) + pixel)) == ARTICLE
+
+
+def test_paragraphs_inside_an_unclosed_caption_are_article_text() -> None:
+    body = (
+        f"<figure><img src='a.jpg'><figcaption>The pier at dawn. {_paragraphs(ARTICLE)}</figcaption></figure>"
+    )
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_an_article_made_of_sibling_gallery_sections_is_kept() -> None:
+    sections = "".join(
+        f"<div class='gallery-section{' is-next' if i else ''}'>{_paragraphs(ARTICLE[i : i + 3])}</div>"
+        for i in range(0, len(ARTICLE), 3)
+    )
+    assert _clean(_article_page(sections)) == ARTICLE
