@@ -58,6 +58,7 @@ import redis
 from datasketch import MinHash
 
 from worker.config import Settings
+from worker.dedup_scripts import LOOKUP_LUA
 from worker.events import article_text
 from worker.fingerprints import shingle_bytes
 from worker.retention import DAY_S, Retention, day_expires_at, days_within
@@ -267,78 +268,6 @@ def _decode_record(record: str) -> tuple[str, int, np.ndarray] | None:
     return parts[0], int(parts[2]), signature.astype(np.uint32)
 
 
-# One command instead of one per band: redis-py spends more time packing and parsing hundreds of small
-# commands than Redis spends running them. KEYS: the article's record, then its band buckets, day
-# after day (today first); ARGV: the fewest shared bands that make a candidate, the bands a day, then
-# each key's field. A candidate found under one band on two days counts once. The reply starts with
-# the article's own cluster and duplicate_of ('' when it has no record) and the digest of today's
-# fields (`BANDS_READ_LUA`).
-BANDS_READ_LUA = """
-local function bands_read(first_key, last_key, first_field)
-  local values = {}
-  for i = first_key, last_key do
-    values[#values + 1] = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key]) or ''
-  end
-  return redis.sha1hex(table.concat(values, ','))
-end
-"""
-_LOOKUP_SCRIPT = (
-    BANDS_READ_LUA
-    + """
-local bands_today = bands_read(2, tonumber(ARGV[2]) + 1, 3)
-local own = redis.call('GET', KEYS[1])
-if own then
-  local cluster, dup = string.match(own, '^([^|]*)|([^|]*)|')
-  if cluster then return {cluster, dup == '1' and cluster or '', bands_today} end
-end
-local bands, seen, shared, found = tonumber(ARGV[2]), {}, {}, {'', '', bands_today}
-for i = 2, #KEYS do
-  local ids = redis.call('HGET', KEYS[i], ARGV[i + 1])
-  if ids then
-    local band = (i - 2) % bands
-    for member in string.gmatch(ids, '[^,]+') do
-      local mark = member .. ':' .. band
-      if not seen[mark] then
-        seen[mark] = true
-        shared[member] = (shared[member] or 0) + 1
-      end
-    end
-  end
-end
-for member, count in pairs(shared) do
-  if count >= tonumber(ARGV[1]) then found[#found + 1] = member; found[#found + 1] = count end
-end
-return found
-"""
-)
-# `index(first_key, first_arg)`: KEYS from `first_key`: the article's record, the day's count, the
-# day's width, then the article's band buckets. ARGV from `first_arg`: the record, the short id, when
-# the day's keys expire (unix seconds), when its count expires, the width to record ('' when it is
-# already recorded), then each band's field. The expiry is the day's, the same at every insert:
-# buckets expire whole, never renewed by a later article.
-INDEX_LUA = """
-local function index(first_key, first_arg)
-  local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
-  redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
-  redis.call('INCR', KEYS[first_key + 1])
-  redis.call('EXPIREAT', KEYS[first_key + 1], ARGV[first_arg + 3])
-  if ARGV[first_arg + 4] ~= '' then
-    redis.call('SET', KEYS[first_key + 2], ARGV[first_arg + 4], 'NX', 'EXAT', expires_at)
-  end
-  for i = first_key + 3, #KEYS do
-    local field = ARGV[first_arg + 5 + i - (first_key + 3)]
-    local ids = redis.call('HGET', KEYS[i], field)
-    if not ids then
-      redis.call('HSET', KEYS[i], field, id)
-    elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
-      redis.call('HSET', KEYS[i], field, ids .. ',' .. id)
-    end
-    redis.call('EXPIREAT', KEYS[i], expires_at)
-  end
-end
-"""
-
-
 def lookup_command(
     settings: Settings, article_id: str, fingerprint: NearFingerprint, days: IndexDays
 ) -> list[Any]:
@@ -348,7 +277,7 @@ def lookup_command(
     for day, width in days.widths.items():
         keys += fingerprint.band_keys(settings, day, width)
         fields += fingerprint.band_fields(width)
-    return [_LOOKUP_SCRIPT, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields]
+    return [LOOKUP_LUA, len(keys), *keys, MIN_SHARED_BANDS, len(fingerprint.bands), *fields]
 
 
 def match_of(

@@ -33,8 +33,6 @@ import redis
 
 from worker.config import Settings
 from worker.dedup import (
-    BANDS_READ_LUA,
-    INDEX_LUA,
     IndexDays,
     RecordedWidths,
     index_writes,
@@ -43,6 +41,7 @@ from worker.dedup import (
     match_of,
     near_fingerprint,
 )
+from worker.dedup_scripts import BANDS_READ_LUA, INDEX_LUA
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter

@@ -20,8 +20,9 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from worker.clean.html_blocks import classify_blocks, make_blocks
-from worker.clean.html_cut import first_cut, main_candidates, page_title, slim, text_scale
+from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
 from worker.clean.html_revise import drop_repeats, revise_blocks
+from worker.clean.html_slim import slim
 
 
 def to_soup(elements: list[etree._Element]) -> BeautifulSoup:

@@ -1,4 +1,5 @@
-"""The lxml stages of HTML cleaning: a cheap first cut, then the subtree that holds the article.
+"""The lxml stages of HTML cleaning: a cheap first cut, then the subtree that holds the article
+(`worker.clean.html_slim` then strips what BeautifulSoup would only carry along).
 
 BeautifulSoup builds its tree about 14x slower than lxml parses, so everything that can be decided on
 the lxml tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
@@ -6,7 +7,6 @@ the lxml tree is decided here, and BeautifulSoup only sees the article's neighbo
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
     main_candidates(root)      the best-scoring element, with the siblings that carry article text too
-    slim(subtrees)             strip images and attributes BeautifulSoup would only carry along
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ from worker.clean.selectors import (
     FURNITURE_TAGS,
     GATE_PARTS,
     HIDDEN_STYLE,
-    INLINE_TAGS,
-    KEPT_ATTRIBUTES,
     NAME_SPLIT,
     NAME_SPLIT_LOWER,
     SOFT_PARTS,
-    VOID_TAGS,
 )
 
 # A block at least this long, with little link text, counts for its containers as article text.
@@ -73,12 +70,6 @@ TITLED_HINT_SHARE = 0.15
 TITLE_HEADINGS = ("h1", "h2")
 TITLE_MIN_CHARS = 10
 _NON_WORD = re.compile(r"[\W_]+")
-# A list whose text is at least this share of link text is a list of links.
-LINK_LIST_SHARE = 0.9
-# The placeholder tag of elements marked to be unwrapped.
-_UNWRAP = "x-unwrap"
-# Descendants whose text is blank and that hold no line break (a break separates two words).
-_EMPTY = etree.XPath(".//*[not(normalize-space()) and not(self::br) and not(.//br)]")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_SCALE = 3.0
@@ -136,7 +127,7 @@ def paragraph_chars(element: etree._Element) -> int:
     return sum(len(p.text_content().strip()) for p in element.iter("p"))
 
 
-def _drop(element: etree._Element) -> None:
+def drop_subtree(element: etree._Element) -> None:
     """Remove a subtree but keep its tail text, which belongs to the parent."""
     parent = element.getparent()
     if parent is not None:
@@ -179,7 +170,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         doomed.append(element)
         walker.skip_subtree()
     for element in doomed:
-        _drop(element)
+        drop_subtree(element)
 
 
 def _is_article_despite_name(
@@ -373,86 +364,3 @@ def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str 
         for sibling in parent
         if sibling is best or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
     ]
-
-
-def is_link_list(element: etree._Element) -> bool:
-    """A list that is nearly all link text: menus, tag lists, related links (never article text)."""
-    text = len("".join(element.text_content().split()))
-    if not text:
-        return False
-    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
-    return linked >= LINK_LIST_SHARE * text
-
-
-def slim(elements: list[etree._Element]) -> None:
-    """Strip what the block classifier never reads or always drops (images, attributes other than
-    class and id, lists of links) so that BeautifulSoup, the costly stage, builds a smaller tree."""
-    for subtree in elements:
-        etree.strip_elements(subtree, *VOID_TAGS, with_tail=False)
-        for link_list in [el for el in subtree.iter("ul", "ol") if is_link_list(el)]:
-            if link_list.getparent() is not None:
-                _drop(link_list)
-        etree.strip_tags(subtree, etree.Comment, etree.ProcessingInstruction)
-        unwrap_inline(subtree)
-        drop_empty(subtree)
-        tidy(subtree)
-
-
-def unwrap_inline(subtree: etree._Element) -> None:
-    """Unwrap formatting tags (span, strong, em...) that hold no block: their text joins the
-    parent's, and the classifier, which reads only blocks and links, sees the same blocks."""
-    for element in subtree.iter(*INLINE_TAGS):
-        if element is not subtree and next(element.iter(*BLOCK_TAGS), None) is None:
-            element.tag = _UNWRAP
-    etree.strip_tags(subtree, _UNWRAP)
-
-
-def drop_empty(subtree: etree._Element) -> None:
-    """Drop elements without text (icon links, spacers, emptied figures) where dropping them joins
-    no two runs of text: an inline one anywhere, a block one when no text follows it before the
-    next block. Line breaks, and what holds them, stay: each separates two words."""
-    gone: set[etree._Element] = set()
-    for element in _EMPTY(subtree):
-        parent = element.getparent()
-        if parent is None or parent in gone:
-            gone.add(element)
-            continue
-        if element.tag in BLOCK_TAGS:
-            after = element.getnext()
-            if (element.tail and element.tail.strip()) or (after is not None and after.tag not in BLOCK_TAGS):
-                continue
-        gone.add(element)
-        _drop(element)
-
-
-def tidy(subtree: etree._Element) -> None:
-    """Keep only the attributes the classifier reads, and drop whitespace-only text next to a block
-    boundary, where it can never separate two words."""
-    for parent in subtree.iter():
-        attrib = parent.attrib
-        if any(key not in KEPT_ATTRIBUTES for key in attrib):
-            keep = [(k, attrib[k]) for k in KEPT_ATTRIBUTES if k in attrib]
-            attrib.clear()
-            for key, value in keep:
-                attrib[key] = value
-        children = list(parent)
-        block = parent.tag in BLOCK_TAGS
-        text = parent.text
-        if (
-            block
-            and text is not None
-            and not text.strip()
-            and (not children or children[0].tag in BLOCK_TAGS)
-        ):
-            parent.text = None
-        last = len(children) - 1
-        for i, child in enumerate(children):
-            tail = child.tail
-            if tail is None or tail.strip():
-                continue
-            if (
-                child.tag in BLOCK_TAGS
-                or (i < last and children[i + 1].tag in BLOCK_TAGS)
-                or (i == last and block)
-            ):
-                child.tail = None

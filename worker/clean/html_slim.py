@@ -1,0 +1,100 @@
+"""The last lxml stage: strip what the block classifier never reads or always drops (images,
+attributes other than class and id, lists of links, empty and inline wrappers), so that
+BeautifulSoup, the costly stage, builds a smaller tree of the same blocks."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from worker.clean.html_cut import drop_subtree
+from worker.clean.selectors import BLOCK_TAGS, INLINE_TAGS, KEPT_ATTRIBUTES, VOID_TAGS
+
+# A list whose text is at least this share of link text is a list of links.
+LINK_LIST_SHARE = 0.9
+# The placeholder tag of elements marked to be unwrapped.
+_UNWRAP = "x-unwrap"
+# Descendants whose text is blank and that hold no line break (a break separates two words).
+_EMPTY = etree.XPath(".//*[not(normalize-space()) and not(self::br) and not(.//br)]")
+
+
+def is_link_list(element: etree._Element) -> bool:
+    """A list that is nearly all link text: menus, tag lists, related links (never article text)."""
+    text = len("".join(element.text_content().split()))
+    if not text:
+        return False
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    return linked >= LINK_LIST_SHARE * text
+
+
+def slim(elements: list[etree._Element]) -> None:
+    """Strip what the block classifier never reads or always drops (images, attributes other than
+    class and id, lists of links) so that BeautifulSoup, the costly stage, builds a smaller tree."""
+    for subtree in elements:
+        etree.strip_elements(subtree, *VOID_TAGS, with_tail=False)
+        for link_list in [el for el in subtree.iter("ul", "ol") if is_link_list(el)]:
+            if link_list.getparent() is not None:
+                drop_subtree(link_list)
+        etree.strip_tags(subtree, etree.Comment, etree.ProcessingInstruction)
+        unwrap_inline(subtree)
+        drop_empty(subtree)
+        tidy(subtree)
+
+
+def unwrap_inline(subtree: etree._Element) -> None:
+    """Unwrap formatting tags (span, strong, em...) that hold no block: their text joins the
+    parent's, and the classifier, which reads only blocks and links, sees the same blocks."""
+    for element in subtree.iter(*INLINE_TAGS):
+        if element is not subtree and next(element.iter(*BLOCK_TAGS), None) is None:
+            element.tag = _UNWRAP
+    etree.strip_tags(subtree, _UNWRAP)
+
+
+def drop_empty(subtree: etree._Element) -> None:
+    """Drop elements without text (icon links, spacers, emptied figures) where dropping them joins
+    no two runs of text: an inline one anywhere, a block one when no text follows it before the
+    next block. Line breaks, and what holds them, stay: each separates two words."""
+    gone: set[etree._Element] = set()
+    for element in _EMPTY(subtree):
+        parent = element.getparent()
+        if parent is None or parent in gone:
+            gone.add(element)
+            continue
+        if element.tag in BLOCK_TAGS:
+            after = element.getnext()
+            if (element.tail and element.tail.strip()) or (after is not None and after.tag not in BLOCK_TAGS):
+                continue
+        gone.add(element)
+        drop_subtree(element)
+
+
+def tidy(subtree: etree._Element) -> None:
+    """Keep only the attributes the classifier reads, and drop whitespace-only text next to a block
+    boundary, where it can never separate two words."""
+    for parent in subtree.iter():
+        attrib = parent.attrib
+        if any(key not in KEPT_ATTRIBUTES for key in attrib):
+            keep = [(k, attrib[k]) for k in KEPT_ATTRIBUTES if k in attrib]
+            attrib.clear()
+            for key, value in keep:
+                attrib[key] = value
+        children = list(parent)
+        block = parent.tag in BLOCK_TAGS
+        text = parent.text
+        if (
+            block
+            and text is not None
+            and not text.strip()
+            and (not children or children[0].tag in BLOCK_TAGS)
+        ):
+            parent.text = None
+        last = len(children) - 1
+        for i, child in enumerate(children):
+            tail = child.tail
+            if tail is None or tail.strip():
+                continue
+            if (
+                child.tag in BLOCK_TAGS
+                or (i < last and children[i + 1].tag in BLOCK_TAGS)
+                or (i == last and block)
+            ):
+                child.tail = None
