@@ -6,11 +6,15 @@ The app is created empty at import; its configuration comes from `Settings` on f
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import signal
 import sys
 from typing import Any
 
 from celery import Celery
+from celery.signals import worker_init
 from kombu import Exchange, Queue
 
 from worker.config import ConfigError, Settings
@@ -131,6 +135,10 @@ def app_settings(celery: Celery) -> Settings:
     return celery.newsworker_settings
 
 
+# Set by `newsworker run` for the worker it starts (plumbing between the two, not configuration).
+RUN_PID_VARIABLE = "NEWSWORKER_RUN_PID"
+_PR_SET_PDEATHSIG = 1
+
 app = Celery("newsworker", include=list(TASK_MODULES), set_as_current=True)
 app.newsworker_settings = None
 
@@ -147,3 +155,20 @@ def _configure_from_environment(sender: Celery, **_: Any) -> None:
             log.warning("NEWSWORKER_REDIS_TLS_INSECURE=true: the Redis server's certificate is NOT verified")
         sender.newsworker_settings = settings
         sender.conf.update(celery_config(settings))
+
+
+@worker_init.connect
+def _stop_with_newsworker_run(**_: Any) -> None:
+    """A worker started by `newsworker run` gets SIGTERM (a warm shutdown) when that process dies, however
+    it dies: without this, a killed `run` leaves its worker orphaned, consuming with nobody to stop it."""
+    parent = os.environ.get(RUN_PID_VARIABLE, "")
+    if not parent.isdigit() or not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        log.warning("could not tie this worker's life to newsworker run (pid %s)", parent)
+        return
+    if os.getppid() != int(parent):  # it died before the tie was made
+        os.kill(os.getpid(), signal.SIGTERM)

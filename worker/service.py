@@ -14,7 +14,7 @@ from dataclasses import replace
 from importlib.resources import files
 from pathlib import Path
 
-from worker.celery_app import consumed_queues
+from worker.celery_app import RUN_PID_VARIABLE, consumed_queues
 from worker.config import Settings
 from worker.connections import connect_redis, redis_is_up
 from worker.embedded import EmbeddedRedis
@@ -86,6 +86,7 @@ def _child_environment(settings: Settings, **extra: str) -> dict[str, str]:
         env["NEWSWORKER_SOURCES"] = os.path.abspath(settings.sources_file)
     if settings.embedded_redis_dir:
         env["NEWSWORKER_EMBEDDED_REDIS_DIR"] = os.path.abspath(settings.embedded_redis_dir)
+    env[RUN_PID_VARIABLE] = str(os.getpid())  # the worker stops when this process is gone
     env.update(extra)
     return env
 
