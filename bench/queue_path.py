@@ -150,6 +150,17 @@ def _cpu_s(processes: list[subprocess.Popen]) -> float:
     return total
 
 
+def _task_kwargs(item: Input) -> dict:
+    """`ingest_document`'s arguments for one page, as `newsworker submit` sends a file."""
+    return {
+        "content": base64.b64encode(item.raw).decode("ascii"),
+        "kind": str(item.kind),
+        "url": item.url,
+        "content_encoding": "base64",
+        "source": {"kind": "cli", "path": item.page_id},
+    }
+
+
 def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None) -> QueueRun:
     """Pages/s through `workers` worker processes, from the first stream entry to the last, and the
     workers' CPU time a page over the same stretch (what other load on the machine does not change)."""
@@ -163,14 +174,7 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         producer.conf.update(celery_config(settings))
         with producer.producer_or_acquire() as connection:
             for item in inputs:
-                kwargs = {
-                    "content": base64.b64encode(item.raw).decode("ascii"),
-                    "kind": str(item.kind),
-                    "url": item.url,
-                    "content_encoding": "base64",
-                    "source": {"kind": "cli", "path": item.page_id},
-                }
-                producer.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=connection)
+                producer.send_task(TASK, kwargs=_task_kwargs(item), queue=QUEUE, producer=connection)
         client = redis.Redis.from_url(server.url)
         processes = [_start_worker(env, folder, n, profile_to) for n in range(workers)]
         deadline = time.monotonic() + DRAIN_TIMEOUT_S
@@ -220,13 +224,7 @@ def profile_task(inputs: list[Input], top: int) -> None:
         shape = task_shapes({TASK: ingest_document.run})[TASK]
 
         def one(item: Input) -> None:
-            kwargs = {
-                "content": base64.b64encode(item.raw).decode("ascii"),
-                "kind": str(item.kind),
-                "url": item.url,
-                "content_encoding": "base64",
-                "source": {"kind": "cli", "path": item.page_id},
-            }
+            kwargs = _task_kwargs(item)
             if shape.problem([], kwargs) is not None:
                 raise RuntimeError(f"{item.page_id}: arguments refused")
             raw = base64.b64decode(kwargs["content"])
