@@ -215,12 +215,12 @@ def test_expired_tick_of_beat_gets_no_dead_letter(prefork):
 
 def test_message_that_expires_while_it_waits_for_its_eta_gets_an_expired_dead_letter(prefork):
     _worker, settings, client = prefork
-    expires = datetime.now(UTC) + timedelta(seconds=10)  # received before it expires, due after
+    expires = datetime.now(UTC) + timedelta(seconds=8)  # received before it expires, due after
     producer(settings).send_task(
         "worker.tasks.ingest_text",
         args=["A story for later."],
         queue=settings.queue,
-        countdown=3,
+        countdown=12,
         expires=expires,
     )
     [letter] = wait_for_entries(client, settings.dead_letter_stream, 1, timeout_s=30)
