@@ -15,7 +15,7 @@ long, how many times, and which dead-letter reason each failure becomes.
     a message that never became a task bad_message / unknown_task / bad_arguments, final
                                        (decided in `worker.task_messages`, written by
                                        `worker.message_guard`)
-    a message whose worker process      run again (late acks, reject_on_worker_lost) up to
+    a message whose worker process     run again (late acks, reject_on_worker_lost) up to
     died under it (hard time limit,    `Settings.max_deliveries` runs in all; the next delivery
     OOM kill, SIGKILL)                 is not run: worker_lost, final (`lost_run_decision`,
                                        counted by `worker.deliveries`)
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-from worker.config import Settings
+from worker.config import DEFAULT_MAX_DELIVERIES, Settings
 from worker.errors import (
     DeadLetterReason,
     FeedError,
@@ -62,7 +62,7 @@ class RetryPolicy:
 
     max_retries: int
     backoff_s: float
-    max_deliveries: int = 3
+    max_deliveries: int = DEFAULT_MAX_DELIVERIES
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RetryPolicy:
