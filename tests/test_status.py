@@ -123,3 +123,33 @@ def test_status_prints_queue_depth_stream_lengths_lag_and_recent_dead_letters_by
     assert f"{settings.dead_letter_stream}  4 entries" in out
     assert f"{settings.stream} search-indexer: lag 2, pending 1, consumers 1" in out
     assert "dead letters in the last hour: 3\n  fetch_failed: 2\n  empty: 1" in out
+
+
+def _send_without_a_queue(settings: Settings, *texts: str) -> None:
+    """What a plain-Celery producer that names no queue does: its tasks land in `celery`."""
+    producer = Celery("plain-producer", broker=settings.redis_url, set_as_current=False)
+    for text in texts:
+        producer.send_task("worker.tasks.ingest_text", args=[text])
+    producer.close()
+
+
+def test_status_counts_the_default_celery_queue_the_workers_also_read(monkeypatch, lone_settings, capsys):
+    settings = lone_settings
+    _send_without_a_queue(settings, "one", "two", "three")
+    use_settings(monkeypatch, settings)
+
+    main(["status", "--timeout", "0.5"])
+
+    out = capsys.readouterr().out
+    assert f"queue {settings.queue}: 0 waiting\nqueue celery: 3 waiting" in out
+
+
+def test_status_leaves_out_the_celery_queue_when_workers_do_not_read_it(monkeypatch, lone_settings, capsys):
+    _send_without_a_queue(lone_settings, "one")
+    use_settings(monkeypatch, lone_settings)
+    monkeypatch.setenv("NEWSWORKER_CONSUME_CELERY_QUEUE", "false")
+
+    main(["status", "--timeout", "0.5"])
+
+    out = capsys.readouterr().out
+    assert f"queue {lone_settings.queue}: 0 waiting" in out and "queue celery" not in out

@@ -34,10 +34,16 @@ class GroupState:
 
 @dataclass(frozen=True, slots=True)
 class Backlog:
-    queue: str
-    queue_depth: int
+    """`queue_depths`: tasks waiting in each queue the workers consume (ours, and Celery's default
+    `celery` unless NEWSWORKER_CONSUME_CELERY_QUEUE=false: see `celery_app.consumed_queues`)."""
+
+    queue_depths: dict[str, int]
     stream_lengths: dict[str, int]
     groups: list[GroupState]
+
+    @property
+    def queue_depth(self) -> int:
+        return sum(self.queue_depths.values())
 
 
 def queue_keys(queue: str) -> list[str]:
@@ -71,17 +77,22 @@ def _groups(client: redis.Redis, stream: str) -> list[GroupState]:
 
 def read_backlog(client: redis.Redis, settings: Settings) -> Backlog:
     """One round trip for the lengths, one XINFO GROUPS per stream."""
+    from worker.celery_app import consumed_queues  # the app module: only when asked
+
+    queues = consumed_queues(settings)
     streams = [settings.stream, settings.dead_letter_stream]
     pipe = client.pipeline(transaction=False)
-    for key in queue_keys(settings.queue):
-        pipe.llen(key)
+    for queue in queues:
+        for key in queue_keys(queue):
+            pipe.llen(key)
     for stream in streams:
         pipe.xlen(stream)
-    replies = pipe.execute()
-    depth = sum(int(n) for n in replies[: len(_KOMBU_PRIORITY_STEPS)])
-    lengths = dict(zip(streams, (int(n) for n in replies[len(_KOMBU_PRIORITY_STEPS) :]), strict=True))
+    replies = [int(n) for n in pipe.execute()]
+    steps = len(_KOMBU_PRIORITY_STEPS)
+    depths = {queue: sum(replies[i * steps : (i + 1) * steps]) for i, queue in enumerate(queues)}
+    lengths = dict(zip(streams, replies[len(queues) * steps :], strict=True))
     groups = [group for stream in streams for group in _groups(client, stream)]
-    return Backlog(queue=settings.queue, queue_depth=depth, stream_lengths=lengths, groups=groups)
+    return Backlog(queue_depths=depths, stream_lengths=lengths, groups=groups)
 
 
 def dead_letters_by_reason(

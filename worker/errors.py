@@ -26,8 +26,10 @@
 Bytes of a submitted WARC file that hold no readable record have no error class either:
 `worker.warc` reports them as damage, which `submit` records as bad_archive dead letters.
 A message that never became a task has no error class: `worker.task_messages` names its reason
-(bad_message, unknown_task, bad_arguments). Which errors are retried, and how, is decided in one
-place, `worker.retry`; `error.retryable` only asks it.
+(bad_message, unknown_task, bad_arguments). Nor has a message that never ran to an end:
+worker_lost (its worker process died under it `max_deliveries` times: `worker.deliveries`) and
+expired (past its `expires` before it ran: `worker.expiry`). Which errors are retried, and how,
+is decided in one place, `worker.retry`; `error.retryable` only asks it.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class DeadLetterReason(StrEnum):
     BAD_MESSAGE = "bad_message"  # off the queue but not a task message: envelope, headers, body
     UNKNOWN_TASK = "unknown_task"  # a task name this worker does not run
     BAD_ARGUMENTS = "bad_arguments"  # the task's arguments do not match its schema
+    WORKER_LOST = "worker_lost"  # every run of the message ended with its worker process gone
+    EXPIRED = "expired"  # the message's `expires` passed before it ran
 
 
 class RejectReason(StrEnum):
@@ -71,6 +75,7 @@ class RejectReason(StrEnum):
     NOT_CLOUDEVENT = "not_cloudevent"
     UNKNOWN_SCHEMA = "unknown_schema"
     SCHEMA_VIOLATION = "schema_violation"
+    TOO_MANY_DELIVERIES = "too_many_deliveries"  # handed out max_deliveries times, never acknowledged
     ENTRY_DELETED = "entry_deleted"
 
 

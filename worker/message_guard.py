@@ -36,6 +36,7 @@ from worker.celery_app import app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
 from worker.errors import DeadLetterReason, StoreUnavailable
+from worker.expiry import expiry_problem
 from worker.publish import DeadLetter, publish_dead_letter
 from worker.task_messages import MessageProblem, TaskShape, read_envelope, task_message_problem, task_shapes
 
@@ -108,7 +109,7 @@ class GuardedConsumer(Consumer):
         def on_checked_task_received(message: Any) -> None:
             problem = task_message_problem(
                 message.headers, message.content_type, message.content_encoding, message.body, shapes
-            )
+            ) or expiry_problem(message.headers, timezone=self.app.conf.timezone)
             if problem is None:
                 try:
                     return on_task_received(message)

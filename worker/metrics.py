@@ -207,9 +207,12 @@ class BacklogCollector:
         up.add_metric([], 1)
         yield up
         depth = GaugeMetricFamily(
-            "newsworker_queue_depth", "Tasks waiting in the Celery queue", labels=["queue"]
+            "newsworker_queue_depth",
+            "Tasks waiting in each Celery queue the workers consume",
+            labels=["queue"],
         )
-        depth.add_metric([backlog.queue], backlog.queue_depth)
+        for queue, waiting in backlog.queue_depths.items():
+            depth.add_metric([queue], waiting)
         yield depth
         length = GaugeMetricFamily(
             "newsworker_stream_length", "Entries in each stream (XLEN)", labels=["stream"]

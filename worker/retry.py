@@ -15,7 +15,14 @@ long, how many times, and which dead-letter reason each failure becomes.
     a message that never became a task bad_message / unknown_task / bad_arguments, final
                                        (decided in `worker.task_messages`, written by
                                        `worker.message_guard`)
+    a message whose worker process     run again (late acks, reject_on_worker_lost) up to
+    died under it (hard time limit,    `Settings.max_deliveries` runs in all; the next delivery
+    OOM kill, SIGKILL)                 is not run: worker_lost, final (`lost_run_decision`,
+                                       counted by `worker.deliveries`)
+    a message past its `expires`       expired, final; except beat's tick, whose expiry is its
+                                       design (`expired_is_dead_letter`, `worker.expiry`)
 
+A retry is a new message and is counted afresh; a held message (Redis weather) is not counted.
 Backoff: the error's Retry-After when it has one (at least 1 s), else `backoff_s * 2**retries`;
 both capped at `MAX_COUNTDOWN_S`. Tries: `Settings.max_retries` retries after the first run.
 A source poll is never retried by Celery: its next due time is its retry (`poll_failure_is_final`).
@@ -29,7 +36,7 @@ from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
 
-from worker.config import Settings
+from worker.config import DEFAULT_MAX_DELIVERIES, Settings
 from worker.errors import (
     DeadLetterReason,
     FeedError,
@@ -45,6 +52,8 @@ MAX_COUNTDOWN_S = 60.0
 HOST_BACKOFF_DEFAULT_S = 60.0
 HOST_BACKOFF_MAX_S = 3600.0
 _RETRYABLE_STATUSES = frozenset({408, 429})
+# Tasks whose messages expire on purpose: beat's tick (the next one does the same work).
+ROUTINE_EXPIRY_TASKS = frozenset({"worker.feed_tasks.schedule_due_sources"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +62,15 @@ class RetryPolicy:
 
     max_retries: int
     backoff_s: float
+    max_deliveries: int = DEFAULT_MAX_DELIVERIES
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RetryPolicy:
-        return cls(max_retries=settings.max_retries, backoff_s=settings.retry_backoff_s)
+        return cls(
+            max_retries=settings.max_retries,
+            backoff_s=settings.retry_backoff_s,
+            max_deliveries=settings.max_deliveries,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +127,26 @@ def decide(error: BaseException, retries_done: int, policy: RetryPolicy) -> Deci
         countdown = retry_countdown(error, retries_done, policy.backoff_s)
         return Decision(True, failure_reason(error), describe(error), countdown)
     return Decision(False, failure_reason(error), describe(error))
+
+
+def lost_run_decision(runs: int, policy: RetryPolicy) -> Decision | None:
+    """A message about to begin its `runs`-th run, every earlier run having ended with its worker
+    process gone: None to run it, or its dead letter once it has had `max_deliveries` runs. Running it
+    again would only kill the next process (an input past the hard time limit or memory)."""
+    if runs <= policy.max_deliveries:
+        return None
+    lost = runs - 1
+    return Decision(
+        False,
+        DeadLetterReason.WORKER_LOST,
+        f"its worker process died under it {lost} time{'s' if lost != 1 else ''} (killed at the task's "
+        "hard time limit, or by the system: out of memory?); not run again",
+    )
+
+
+def expired_is_dead_letter(task_name: str) -> bool:
+    """Whether a message past its `expires` gets a dead letter: yes, unless it expires by design."""
+    return task_name not in ROUTINE_EXPIRY_TASKS
 
 
 def poll_failure_is_final(error: NewsworkerError) -> bool:

@@ -113,14 +113,30 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread as Ctrl-C's KeyboardInterrupt is, so both stop alike."""
+
+
 def _interrupt_on_sigterm() -> None:
     """SIGTERM (systemd, docker, kill) shuts down like Ctrl-C: the worker warm, then the embedded Redis."""
 
     def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
+        raise Terminated
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, interrupt)
+
+
+def exit_status(worker_status: int | None, stopped_by: KeyboardInterrupt | None = None) -> int:
+    """`run`'s exit status, as a shell reports a process's: 128 + the signal that stopped it (130
+    Ctrl-C, 143 SIGTERM) once the worker has shut down warm; else the worker's own status, 128 + N
+    when the worker died of signal N (Popen reports -N). 0 only for a stop nobody interrupted."""
+    if stopped_by is not None:
+        signum = signal.SIGTERM if isinstance(stopped_by, Terminated) else signal.SIGINT
+        return 128 + signum
+    if worker_status is None:
+        return 1
+    return 128 - worker_status if worker_status < 0 else worker_status
 
 
 def run_service(settings: Settings, *, concurrency: int | None, beat: bool, loglevel: str) -> int:
@@ -130,6 +146,8 @@ def run_service(settings: Settings, *, concurrency: int | None, beat: bool, logl
     except RedisUnreachable as error:
         log.error("%s; start Redis or unset REDIS_URL to use an embedded one", error)
         return 3
+    except KeyboardInterrupt as stop:  # while an embedded Redis was starting (it stops itself)
+        return exit_status(None, stop)
     process = None
     try:
         if embedded:
@@ -138,10 +156,13 @@ def run_service(settings: Settings, *, concurrency: int | None, beat: bool, logl
         command = worker_command(settings, concurrency=concurrency, beat=beat, loglevel=loglevel)
         log.info("starting worker%s", " and beat" if beat else "")
         process = _start_worker(settings, command)
-        return process.wait()
-    except KeyboardInterrupt:
+        status = exit_status(process.wait())
+        if status:
+            log.error("the worker stopped with exit status %d", status)
+        return status
+    except KeyboardInterrupt as stop:  # Ctrl-C, or SIGTERM (Terminated)
         log.info("stopping (warm shutdown)")
-        return 0
+        return exit_status(None, stop)
     finally:
         if process is not None:
             _stop(process)

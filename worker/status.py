@@ -55,7 +55,7 @@ def render_status(status: Status, settings: Settings) -> str:
     lines = [f"newsworker on {settings.redis_url_masked}"]
     lines.append(f"workers answering: {len(status.workers)}")
     lines += [f"  {name}" for name in status.workers]
-    lines.append(f"queue {backlog.queue}: {backlog.queue_depth} waiting")
+    lines += [f"queue {queue}: {depth} waiting" for queue, depth in backlog.queue_depths.items()]
     lines.append("streams:")
     width = max(len(stream) for stream in backlog.stream_lengths)
     lines += [f"  {stream:<{width}}  {n} entries" for stream, n in backlog.stream_lengths.items()]

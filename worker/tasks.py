@@ -28,6 +28,7 @@ from worker.batch import batch_problem, document_once_key, handed_on_task_id
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
+from worker.deliveries import counted_run
 from worker.document import Document, InputKind, load_document, load_fetched_page
 from worker.errors import DeadLetterReason, FetchError, UndecodableDocument
 from worker.events import article_data
@@ -70,6 +71,11 @@ class NewsworkerTask(Task):
                 policy=FetchPolicy.from_settings(settings),
             )
         return NewsworkerTask._resources
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Every run is counted: a message whose worker process keeps dying under it (hard time
+        limit, out of memory) ends as a `worker_lost` dead letter, not in an endless requeue."""
+        return counted_run(self, lambda: super(NewsworkerTask, self).__call__(*args, **kwargs), args, kwargs)
 
 
 @worker_process_init.connect
