@@ -14,9 +14,10 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import MONTHS, DateRole, dates_in_text, role_before
 from worker.extract.patterns import (
@@ -35,6 +36,7 @@ from worker.extract.text_dates import (
     stated_first_line_day,
 )
 from worker.extract.text_headline import choose_title
+from worker.extract.text_labels import LineLabel, LineLabeller, default_labeller, page_view
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
@@ -87,7 +89,12 @@ _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in
 _CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
-_FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
+_FAR_REACH = 400
+# The labeller's headline replaces the rules' when it is at least this likely (measured on WCXB dev
+# with a model trained without it: `python -m bench.train_lines --without wcxb-dev`).
+MIN_HEADLINE_PROBABILITY = (
+    0.3  # lines above the lead where a header pushed down by tables and forms is looked for
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ class Header:
     published: str | None = None
     updated: str | None = None
     dateline: Dateline | None = None
+    title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
 
 
 def first_prose(lines: list[str], body: list[int]) -> int:
@@ -126,6 +134,15 @@ def find_lead(lines: list[str], body: list[int]) -> int:
     """The first paragraph of the article's prose, where the header ends: below a byline or date
     that follows the first prose line within a few lines (then that line was a standfirst)."""
     return _lead_from(lines, first_prose(lines, body))
+
+
+def anchors(lines: list[str], body: list[int]) -> tuple[int, int]:
+    """The first line of prose (a headline the body classifier took as prose passed over) and the
+    lead (below a byline that follows a standfirst): the header stands above them."""
+    top = first_prose(lines, body)
+    if _is_headline_as_prose(lines, top):
+        top += 1
+    return top, _lead_from(lines, top)
 
 
 def _lead_from(lines: list[str], lead: int) -> int:
@@ -297,14 +314,34 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     return True
 
 
-def read_header(lines: list[str], body: list[int]) -> Header:
-    """Headline, byline lines, publish date and dateline from the lines around the article's lead."""
+def read_header(
+    lines: list[str],
+    body: list[int],
+    *,
+    stopwords: frozenset[str] = STOPWORDS,
+    labeller: LineLabeller | None = None,
+) -> Header:
+    """Headline, byline lines, publish date and dateline from the lines around the article's lead:
+    read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
+    unless `labeller` is given) weighs the window with the rules' pick among its signs."""
+    header = read_header_by_rules(lines, body)
+    if not lines:
+        return header
+    top, lead = anchors(lines, body)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line)
+    verdict = (labeller or default_labeller()).label(view)
+    best = verdict.best(LineLabel.HEADLINE, lead + 1)
+    if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
+        header = replace(header, title=lines[best[0]], title_line=best[0])
+    return header
+
+
+def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
+    """Headline, byline lines, publish date and dateline from the lines around the article's lead,
+    by the rules alone."""
     if not lines:
         return Header()
-    top = first_prose(lines, body)  # a standfirst above a byline is no headline
-    if _is_headline_as_prose(lines, top):
-        top += 1
-    lead = _lead_from(lines, top)
+    top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
     lead_text = " ".join(lines[top : top + 3])
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     common = PageWords(lines, lead)
@@ -340,6 +377,7 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
+        title_line=pieces[title_at][0] if title_at is not None else None,
     )
 
 
