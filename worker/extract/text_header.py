@@ -36,7 +36,7 @@ from worker.extract.text_dates import (
     stated_first_line_day,
 )
 from worker.extract.text_headline import choose_title
-from worker.extract.text_labels import LineLabel, LineLabeller, default_labeller, page_view
+from worker.extract.text_labels import LineLabel, LineLabeller, WindowLabels, default_labeller, page_view
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
@@ -89,12 +89,12 @@ _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in
 _CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
-_FAR_REACH = 400
-# The labeller's headline replaces the rules' when it is at least this likely (measured on WCXB dev
-# with a model trained without it: `python -m bench.train_lines --without wcxb-dev`).
-MIN_HEADLINE_PROBABILITY = (
-    0.3  # lines above the lead where a header pushed down by tables and forms is looked for
-)
+_FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
+# The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
+# the rules found none; both chosen on WCXB dev with a model trained without it
+# (`python -m bench.train_lines --without wcxb-dev`).
+MIN_HEADLINE_PROBABILITY = 0.45
+MIN_BYLINE_PROBABILITY = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +333,21 @@ def read_header(
     best = verdict.best(LineLabel.HEADLINE, lead + 1)
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
+    if not header.bylines and (byline := _labelled_byline(lines, verdict)):
+        header = replace(header, bylines=(byline,))
     return header
+
+
+def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
+    """When the rules found no byline: the line the labeller is surest is one, up to its first
+    separator ("Jane Doe ⋅ Review Editor ⋅ Updated ..."); `clean_authors` reads the name from it."""
+    best = verdict.best(LineLabel.BYLINE, verdict.lines.stop)
+    if best is None or best[1] < MIN_BYLINE_PROBABILITY:
+        return None
+    line = lines[best[0]]
+    if len(line.split()) > MAX_META_WORDS:
+        return None
+    return _DOTS.split(line, maxsplit=1)[0].strip() or None
 
 
 def read_header_by_rules(lines: list[str], body: list[int]) -> Header:

@@ -15,6 +15,7 @@ per process (`default_labeller`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,12 +39,16 @@ from worker.extract.text_signs import (
     looks_like_prose,
 )
 
-WINDOW_ABOVE = 40
-WINDOW_BELOW = 6
+WINDOW_ABOVE = 20
+WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
 _NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
 _NEIGHBOURS = (-2, -1, 1, 2)
+_DIGIT = re.compile(r"\d")
+_MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
+_ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
 _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
+_TOP_LINES = 5  # where a window title copied with the page stands
 _META_REACH = 4  # lines below a headline where its byline or date stands
 _META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
 
@@ -56,6 +61,10 @@ class LineLabel(StrEnum):
     DATE = "date"
     BODY = "body"
     OTHER = "other"
+
+
+# The labels whose probabilities the header reads (each costs a call per line).
+_READ_LABELS = (LineLabel.HEADLINE, LineLabel.BYLINE)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -85,6 +94,7 @@ class PageView:
     lead_words: frozenset[str]
     article_words: frozenset[str]
     common: PageWords
+    top_lines: tuple[str, ...] = ()
     rule_title: int | None = None
 
 
@@ -109,6 +119,7 @@ def page_view(
         lead_words=frozenset(line_words(lead_text)),
         article_words=frozenset(line_words(article)),
         common=PageWords(lines, lead),
+        top_lines=tuple(line.lower() for line in lines[:_TOP_LINES]),
         rule_title=rule_title,
     )
 
@@ -133,16 +144,16 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         "t:" + _bucket(index - view.top, _OFFSET_EDGES),
     ]
     if n:
-        upper = sum(1 for w in words if w[:1].isupper())
+        upper = sum(map(str.isupper, (w[0] for w in words)))
         signs.append(f"cap:{round(4 * upper / n)}")
     if tokens:
-        stops = sum(1 for t in tokens if t in view.stopwords)
+        stops = sum(map(view.stopwords.__contains__, tokens))
         signs.append(f"stop:{round(4 * stops / len(tokens))}")
         long_words = [t for t in tokens if len(t) >= 4]
         if long_words:
-            echo = sum(1 for t in long_words if t in view.lead_words) / len(long_words)
+            echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
             signs.append(f"echo:{round(4 * echo)}")
-            echo = sum(1 for t in long_words if t in view.article_words) / len(long_words)
+            echo = sum(map(view.article_words.__contains__, long_words)) / len(long_words)
             signs.append(f"aecho:{round(4 * echo)}")
     if line[:1].islower():
         signs.append("low0")
@@ -160,20 +171,24 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         signs.append("repeated")
     if CRUMB_SIGN.search(line):
         signs.append("crumbline")
-    if any(c.isdigit() for c in line):
+    if n >= 2 and any(other != low and other.startswith(low) for other in view.top_lines):
+        signs.append("toptitle")  # "Headline | Site", "Headline - Site" in the window title
+    if line.isupper():
+        signs.append("allcaps")
+    if _DIGIT.search(line):
         signs.append("digit")
         if date_of_line(line):
             signs.append("date")
-        elif n <= 30 and dates_in_text(line, limit=1):
+        elif n <= _MAX_META_WORDS and dates_in_text(line, limit=1):
             signs.append("datein")
-    if n <= 14:
+    if n <= _MAX_META_WORDS:
         if is_byline(line):
             signs.append("byline")
         if NOT_AUTHOR.match(line):
             signs.append("notauthor")
         if DATE_LABEL_ALONE.match(line):
             signs.append("datelabel")
-        if is_role(line) or is_job_title(line):
+        if n <= _ROLE_MAX_WORDS and (is_role(line) or is_job_title(line)):
             signs.append("role")
         if looks_like_name(line):
             signs.append("nameshape")
@@ -190,6 +205,8 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     """Each window line's own signs, and its neighbours' main signs under their offset."""
     own = [_own_signs(index, view) for index in lines]
     meta = [not _META_SIGNS.isdisjoint(signs) for signs in own]
+    # What a neighbour shows of itself: its kind and its length.
+    shown = [[s for s in signs if s in _NEIGHBOUR_SIGNS or s[:2] == "w:"] for signs in own]
     headline_shaped = [position for position, signs in enumerate(own) if "hl" in signs]
     above_top = [p for p in headline_shaped if lines[p] < view.top]
     rank_of = {p: len(above_top) - k - 1 for k, p in enumerate(above_top)}  # 0: the nearest above the prose
@@ -209,7 +226,7 @@ def features(view: PageView, lines: range) -> list[list[str]]:
             if not 0 <= other < len(own):
                 item.append(f"{offset}:none")
                 continue
-            item.extend(f"{offset}:{s}" for s in own[other] if s in _NEIGHBOUR_SIGNS or s.startswith("w:"))
+            item.extend(f"{offset}:{s}" for s in shown[other])
         out.append(item)
     return out
 
@@ -245,8 +262,9 @@ class LineLabeller:
             return WindowLabels(lines, [], [])
         self._tagger.set(features(view, lines))
         tags = [LineLabel(tag) for tag in self._tagger.tag()]
+        marginal = self._tagger.marginal
         marginals = [
-            {label: self._tagger.marginal(label, position) for label in self._labels}
+            {label: marginal(label, position) for label in _READ_LABELS if label in self._labels}
             for position in range(len(lines))
         ]
         return WindowLabels(lines, tags, marginals)
