@@ -148,16 +148,20 @@ def label_line(index: int, view: PageView, truth: Truth) -> LineLabel:
 
 def labelled_page(page: Page) -> LabelledPage | None:
     """The page's header window, its features and labels; None for a page without text."""
-    layout = clean_text(page.text())
+    return labelled_text(page.page_id, page.set_name, page.text(), truth_of(page))
+
+
+def labelled_text(page_id: str, set_name: str, text: str, truth: Truth) -> LabelledPage | None:
+    """A page copied as text, read as the header reads it, with its window labelled by `truth`."""
+    layout = clean_text(text)
     if not layout.lines:
         return None
     top, lead = anchors(layout.lines, layout.body)
     rule_title = read_header_by_rules(layout.lines, layout.body).title_line
     view = page_view(layout.lines, layout.body, top, lead, layout.stopwords, rule_title)
     lines = window(view)
-    truth = truth_of(page)
     labels = [label_line(index, view, truth) for index in lines]
-    return LabelledPage(page.page_id, page.set_name, view, lines, features(view, lines), labels, truth)
+    return LabelledPage(page_id, set_name, view, lines, features(view, lines), labels, truth)
 
 
 def labelled_pages(

@@ -94,7 +94,7 @@ _FAR_REACH = 400  # lines above the lead where a header pushed down by tables an
 # the rules found none; both chosen on WCXB dev with a model trained without it
 # (`python -m bench.train_lines --without wcxb-dev`).
 MIN_HEADLINE_PROBABILITY = 0.45
-MIN_BYLINE_PROBABILITY = 0.6
+MIN_BYLINE_PROBABILITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
