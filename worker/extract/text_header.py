@@ -26,7 +26,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_bylines import dated_bylines, name_with_companion
+from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -324,13 +324,16 @@ def read_header(
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
     unless `labeller` is given) weighs the window with the rules' pick among its signs."""
-    header = read_header_by_rules(lines, body)
+    header, common = _read_by_rules(lines, body)
     if not lines:
         return header
     top, lead = anchors(lines, body)
-    view = page_view(lines, body, top, lead, stopwords, header.title_line)
+    if common is None or common.lead != lead:  # the rules moved to a header far above
+        common = PageWords(lines, lead)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
-    best = verdict.best(LineLabel.HEADLINE, lead + 1)
+    # A person's name is never the headline (a byline the labeller was unsure of).
+    best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
     if not header.bylines and (byline := _labelled_byline(lines, verdict)):
@@ -345,16 +348,21 @@ def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
     if best is None or best[1] < MIN_BYLINE_PROBABILITY:
         return None
     line = lines[best[0]]
-    if len(line.split()) > MAX_META_WORDS:
-        return None
+    if len(line.split()) > MAX_META_WORDS or NOT_AUTHOR.match(line) or is_job_title(line):
+        return None  # "Reviewed by Tom Berg", "Photos by ...", "Senior Editor": no author
     return _DOTS.split(line, maxsplit=1)[0].strip() or None
 
 
 def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead,
     by the rules alone."""
+    return _read_by_rules(lines, body)[0]
+
+
+def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords | None]:
+    """`read_header_by_rules`, and what it learnt of the page's words (the labeller asks the same)."""
     if not lines:
-        return Header()
+        return Header(), None
     top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
     lead_text = " ".join(lines[top : top + 3])
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
@@ -385,7 +393,7 @@ def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
         or _byline_below(lines, lead + 1)
         or [name for name in (name_with_companion(lines, lead, common),) if name]
     )
-    return Header(
+    header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
         bylines=tuple(_unglued(byline) for byline in bylines),
         published=meta.published or meta.updated,
@@ -393,6 +401,7 @@ def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
         dateline=meta.dateline,
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
+    return header, common
 
 
 def _far_cluster_end(lines: list[str], lead: int) -> int | None:

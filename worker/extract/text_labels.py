@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -43,7 +44,7 @@ WINDOW_ABOVE = 20
 WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
 _NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
-_NEIGHBOURS = (-2, -1, 1, 2)
+_NEIGHBOURS = (-1, 1)
 _DIGIT = re.compile(r"\d")
 _MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
 _ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
@@ -105,8 +106,10 @@ def page_view(
     lead: int,
     stopwords: frozenset[str],
     rule_title: int | None = None,
+    common: PageWords | None = None,
 ) -> PageView:
-    """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign too."""
+    """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
+    too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
     lead_text = " ".join(lines[top : top + 3]).lower()
     article = " ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower()
     return PageView(
@@ -118,7 +121,7 @@ def page_view(
         counts=Counter(line.lower() for line in lines),
         lead_words=frozenset(line_words(lead_text)),
         article_words=frozenset(line_words(article)),
-        common=PageWords(lines, lead),
+        common=common or PageWords(lines, lead),
         top_lines=tuple(line.lower() for line in lines[:_TOP_LINES]),
         rule_title=rule_title,
     )
@@ -239,9 +242,16 @@ class WindowLabels:
     labels: list[LineLabel]
     marginals: list[dict[LineLabel, float]]
 
-    def best(self, label: LineLabel, below: int) -> tuple[int, float] | None:
-        """The line above `below` most likely to be `label`, and how likely."""
-        found = [(m[label], i) for i, m in zip(self.lines, self.marginals, strict=True) if i < below]
+    def best(
+        self, label: LineLabel, below: int, *, unless: Callable[[int], bool] | None = None
+    ) -> tuple[int, float] | None:
+        """The line above `below` most likely to be `label` (of those `unless` does not rule out), and
+        how likely."""
+        found = [
+            (m[label], i)
+            for i, m in zip(self.lines, self.marginals, strict=True)
+            if i < below and not (unless and unless(i))
+        ]
         if not found:
             return None
         probability, index = max(found, key=lambda pair: (pair[0], pair[1]))
