@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
+.PHONY: install demo run test test-fast lint train-lines bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
 
 # Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
@@ -42,6 +42,9 @@ bench-body: $(BIN)/trafilatura  ## every body set, tuned and held out; e.g. BODY
 
 bench-metadata: $(BIN)/trafilatura
 	$(BIN)/python -m bench.metadata
+
+train-lines: install  ## retrain the shipped text line labeller (worker/models/) from the permitted sets
+	$(BIN)/python -m bench.train_lines
 
 bench-feeds: install
 	$(BIN)/python -m bench.feeds

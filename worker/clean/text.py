@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
-from worker.clean.text_lines import classify_lines, read_lines
+from worker.clean.text_lines import classify_lines, page_prose, read_lines
+from worker.clean.text_stopwords import STOPWORDS, page_stopwords
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
@@ -64,10 +65,12 @@ DEFAULT_BLOCK_LIMITS = BlockLimits()
 
 @dataclass(frozen=True, slots=True)
 class TextLayout:
-    """The page's non-empty lines, and which of them are the article body, in order."""
+    """The page's non-empty lines, which of them are the article body, in order, and the stop words
+    of the page's language (the header's line labeller reads them too)."""
 
     lines: list[str]
     body: list[int]
+    stopwords: frozenset[str] = STOPWORDS
 
     @property
     def paragraphs(self) -> list[str]:
@@ -273,8 +276,9 @@ def clean_text(
     block_limits: BlockLimits = DEFAULT_BLOCK_LIMITS,
 ) -> TextLayout:
     """Split a page copied as text into lines and mark which are the article's paragraphs."""
-    lines = read_lines(text)
+    stopwords = page_stopwords(page_prose(text))
+    lines = read_lines(text, stopwords)
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
-    return TextLayout(lines=[line.text for line in lines], body=body)
+    return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords)

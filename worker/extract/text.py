@@ -60,7 +60,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     lines = layout.lines
     if not lines:
         return Metadata()
-    header = read_header(lines, layout.body)
+    header = read_header(lines, layout.body, stopwords=layout.stopwords)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line

@@ -14,9 +14,10 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import MONTHS, DateRole, dates_in_text, role_before
 from worker.extract.patterns import (
@@ -25,7 +26,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_bylines import dated_bylines, name_with_companion
+from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -35,6 +36,7 @@ from worker.extract.text_dates import (
     stated_first_line_day,
 )
 from worker.extract.text_headline import choose_title
+from worker.extract.text_labels import LineLabel, LineLabeller, WindowLabels, default_labeller, page_view
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
@@ -88,6 +90,11 @@ _CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 _FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
+# The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
+# the rules found none; both chosen on WCXB dev with a model trained without it
+# (`python -m bench.train_lines --without wcxb-dev`).
+MIN_HEADLINE_PROBABILITY = 0.45
+MIN_BYLINE_PROBABILITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,7 @@ class Header:
     published: str | None = None
     updated: str | None = None
     dateline: Dateline | None = None
+    title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
 
 
 def first_prose(lines: list[str], body: list[int]) -> int:
@@ -126,6 +134,15 @@ def find_lead(lines: list[str], body: list[int]) -> int:
     """The first paragraph of the article's prose, where the header ends: below a byline or date
     that follows the first prose line within a few lines (then that line was a standfirst)."""
     return _lead_from(lines, first_prose(lines, body))
+
+
+def anchors(lines: list[str], body: list[int]) -> tuple[int, int]:
+    """The first line of prose (a headline the body classifier took as prose passed over) and the
+    lead (below a byline that follows a standfirst): the header stands above them."""
+    top = first_prose(lines, body)
+    if _is_headline_as_prose(lines, top):
+        top += 1
+    return top, _lead_from(lines, top)
 
 
 def _lead_from(lines: list[str], lead: int) -> int:
@@ -297,14 +314,56 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     return True
 
 
-def read_header(lines: list[str], body: list[int]) -> Header:
-    """Headline, byline lines, publish date and dateline from the lines around the article's lead."""
+def read_header(
+    lines: list[str],
+    body: list[int],
+    *,
+    stopwords: frozenset[str] = STOPWORDS,
+    labeller: LineLabeller | None = None,
+) -> Header:
+    """Headline, byline lines, publish date and dateline from the lines around the article's lead:
+    read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
+    unless `labeller` is given) weighs the window with the rules' pick among its signs."""
+    header, common = _read_by_rules(lines, body)
     if not lines:
-        return Header()
-    top = first_prose(lines, body)  # a standfirst above a byline is no headline
-    if _is_headline_as_prose(lines, top):
-        top += 1
-    lead = _lead_from(lines, top)
+        return header
+    top, lead = anchors(lines, body)
+    if common is None or common.lead != lead:  # the rules moved to a header far above
+        common = PageWords(lines, lead)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
+    verdict = (labeller or default_labeller()).label(view)
+    # A person's name is never the headline (a byline the labeller was unsure of).
+    best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
+    if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
+        header = replace(header, title=lines[best[0]], title_line=best[0])
+    if not header.bylines and (byline := _labelled_byline(lines, verdict)):
+        header = replace(header, bylines=(byline,))
+    return header
+
+
+def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
+    """When the rules found no byline: the line the labeller is surest is one, up to its first
+    separator ("Jane Doe ⋅ Review Editor ⋅ Updated ..."); `clean_authors` reads the name from it."""
+    best = verdict.best(LineLabel.BYLINE, verdict.lines.stop)
+    if best is None or best[1] < MIN_BYLINE_PROBABILITY:
+        return None
+    line = lines[best[0]]
+    if len(line.split()) > MAX_META_WORDS or NOT_AUTHOR.match(line) or is_job_title(line):
+        return None  # "Reviewed by Tom Berg", "Photos by ...", "Senior Editor": no author
+    return _DOTS.split(line, maxsplit=1)[0].strip() or None
+
+
+def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
+    """Headline, byline lines, publish date and dateline from the lines around the article's lead,
+    by the rules alone."""
+    return _read_by_rules(lines, body)[0]
+
+
+def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords | None]:
+    """`read_header_by_rules`, and what it learnt of the page's words (the labeller asks the same)."""
+    if not lines:
+        return Header(), None
+    top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
     lead_text = " ".join(lines[top : top + 3])
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     common = PageWords(lines, lead)
@@ -334,13 +393,15 @@ def read_header(lines: list[str], body: list[int]) -> Header:
         or _byline_below(lines, lead + 1)
         or [name for name in (name_with_companion(lines, lead, common),) if name]
     )
-    return Header(
+    header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
         bylines=tuple(_unglued(byline) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
+        title_line=pieces[title_at][0] if title_at is not None else None,
     )
+    return header, common
 
 
 def _far_cluster_end(lines: list[str], lead: int) -> int | None:

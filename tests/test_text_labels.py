@@ -1,0 +1,147 @@
+"""The plain-text line labeller: what it calls the lines of a header, and that its training reproduces."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench.line_labels import Truth, labelled_text, norm
+from bench.train_lines import SHIPPED, evaluate, train_to_temp
+from worker.clean.text import clean_text
+from worker.extract.text import extract_text_metadata
+from worker.extract.text_header import anchors, read_header_by_rules
+from worker.extract.text_labels import LineLabel, default_labeller, page_view
+
+MENU = [
+    "Home",
+    "World",
+    "Politics",
+    "Business",
+    "Technology",
+    "Science",
+    "Health",
+    "Sports",
+    "Culture",
+    "Travel",
+    "Opinion",
+    "Podcasts",
+    "Newsletters",
+    "Subscribe",
+    "Sign in",
+]
+PROSE = [
+    "The harbour authority voted on Tuesday evening to approve the new ferry terminal, ending a dispute "
+    "that has divided the town council for more than three years and delayed the project twice.",
+    "Supporters of the terminal said the decision would bring more visitors to the old quarter, while "
+    "residents near the quay worried about the noise of the engines and the traffic on the narrow roads.",
+    "Work on the foundations is expected to begin in the spring, and the first crossings could run by "
+    "the end of next summer if the weather allows the builders to keep to their plans.",
+]
+
+
+def _page(*header: str, menu: list[str] = MENU) -> str:
+    return "\n\n".join([*menu, *header, *PROSE, "© 2025 Example Harbour Gazette. All rights reserved."])
+
+
+def _labels(text: str) -> dict[str, LineLabel]:
+    """Each window line's label by the shipped model, by the line's text."""
+    layout = clean_text(text)
+    top, lead = anchors(layout.lines, layout.body)
+    rule_title = read_header_by_rules(layout.lines, layout.body).title_line
+    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords, rule_title)
+    verdict = default_labeller().label(view)
+    return {layout.lines[i]: label for i, label in zip(verdict.lines, verdict.labels, strict=True)}
+
+
+def test_headline_after_a_long_menu_is_labelled_headline() -> None:
+    headline = "Harbour Authority Approves New Ferry Terminal After Long Dispute"
+    text = _page(headline, "By Jane Doe", "March 4, 2025", menu=MENU * 3)
+    assert _labels(text)[headline] is LineLabel.HEADLINE
+    assert extract_text_metadata(clean_text(text)).title == headline
+
+
+def test_german_byline_is_labelled_byline() -> None:
+    text = _page(
+        "Hafenbehörde genehmigt neues Fährterminal nach langem Streit", "Von Anna Schmidt", "4. März 2025"
+    )
+    assert _labels(text)["Von Anna Schmidt"] is LineLabel.BYLINE
+
+
+def test_french_byline_gives_the_author() -> None:
+    text = _page("Le port approuve un nouveau terminal de ferry", "Par Jean Dupont", "4 mars 2025")
+    assert _labels(text)["Par Jean Dupont"] is LineLabel.BYLINE
+    assert extract_text_metadata(clean_text(text)).authors == ["Jean Dupont"]
+
+
+def test_date_line_is_labelled_date() -> None:
+    text = _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "Published March 4, 2025")
+    assert _labels(text)["Published March 4, 2025"] is LineLabel.DATE
+
+
+# A small corpus written for these tests: pages of one shape (menu, headline, byline, date, prose)
+# with their truth, from invented headlines and names.
+_HEADLINES = [
+    "Harbour Authority Approves New Ferry Terminal",
+    "City Council Delays Vote on Riverside Park",
+    "Local Bakery Wins Regional Bread Award",
+    "Storm Closes Mountain Pass for Second Day",
+    "School Board Backs Longer Summer Break",
+    "Museum Opens Wing Devoted to Old Maps",
+    "Farmers Report Early Start to Cherry Harvest",
+    "Cycling Lane Plan Splits Downtown Traders",
+    "Library Extends Opening Hours Over Winter",
+    "Volunteers Clean Up Beach After Spring Tides",
+    "Rail Operator Adds Night Trains to Coast",
+    "Town Hall Clock Restored After Ten Years",
+]
+_NAMES = ["Jane Doe", "Omar Haddad", "Lena Berg", "Tomas Novak", "Aiko Tanaka", "Priya Raman"]
+
+
+def _fixture_pages(start: int, count: int) -> list:
+    pages = []
+    for k in range(start, start + count):
+        headline, name = _HEADLINES[k % len(_HEADLINES)], _NAMES[k % len(_NAMES)]
+        day = f"2025-03-{k % 27 + 1:02d}"
+        menu = MENU[: 4 + k % 10]
+        text = _page("Home > News > Local", headline, f"By {name}", f"March {k % 27 + 1}, 2025", menu=menu)
+        truth = Truth(
+            title=norm(headline),
+            authors=(frozenset(name.lower().split()),),
+            day=day,
+            body=norm(" ".join(PROSE)),
+        )
+        if (page := labelled_text(f"fixture-{k}", "fixture", text, truth)) is not None:
+            pages.append(page)
+    return pages
+
+
+def test_retrained_fixture_model_finds_headlines_of_pages_it_never_saw() -> None:
+    model = train_to_temp(_fixture_pages(0, 24))
+    scores = evaluate(model, _fixture_pages(24, 12))
+    assert scores.headline >= 0.9
+    assert scores.f1(LineLabel.BYLINE)[2] >= 0.9
+
+
+def test_training_twice_gives_the_same_model() -> None:
+    pages = _fixture_pages(0, 12)
+    assert train_to_temp(pages).read_bytes() == train_to_temp(pages).read_bytes()
+
+
+@pytest.mark.slow
+def test_shipped_model_reproduces_from_the_permitted_sets() -> None:
+    from bench.datasets import data_dir
+    from bench.line_labels import TRAIN_SETS, labelled_pages
+
+    root = Path(os.environ.get("NEWSWORKER_BENCH_DATA") or data_dir())
+    missing = [name for name in TRAIN_SETS if not (root / name / "ground-truth.json").is_file()]
+    if missing:
+        pytest.skip(
+            f"benchmark sets absent under {root} ({', '.join(missing)}): cannot retrain the shipped model"
+        )
+    pages = list(labelled_pages(str(root), TRAIN_SETS))
+    model = train_to_temp(pages)
+    retrained, shipped = evaluate(model, pages), evaluate(SHIPPED, pages)
+    assert retrained.headline == pytest.approx(shipped.headline, abs=0.005)
+    assert retrained.f1(LineLabel.BYLINE)[2] == pytest.approx(shipped.f1(LineLabel.BYLINE)[2], abs=0.01)

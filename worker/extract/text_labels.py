@@ -1,0 +1,288 @@
+"""A learned labeller for the lines around a plain-text article's lead: headline, byline, date, body, other.
+
+Each line of the header window (from `WINDOW_ABOVE` lines above the first prose line to a few lines
+below the lead) is described by features that carry across languages and publishers: its length,
+word count, end punctuation, share of capitalised words and of the page language's stop words, digits
+and date shapes, name shapes, byline and date labels of many languages (`patterns`), where it stands
+against the lead, whether the page repeats it (breadcrumb, window title, a copy) and how much of it
+the lead's words echo; with the same signs of its two neighbours on each side. A linear-chain CRF
+(CRFsuite) reads the window as a sequence, so a name right above a date line is read with the date.
+
+The model is trained by `python -m bench.train_lines` on labels `bench.line_labels` derives from the
+permissively licensed sets' truth, and ships as `worker/models/text_lines.crfsuite`; it is loaded once
+per process (`default_labeller`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+import pycrfsuite
+
+from worker.extract.dates import dates_in_text
+from worker.extract.text_bylines import is_job_title, is_role
+from worker.extract.text_signs import (
+    CRUMB_SIGN,
+    DATE_LABEL_ALONE,
+    NOT_AUTHOR,
+    PageWords,
+    date_of_line,
+    is_byline,
+    line_words,
+    looks_like_headline,
+    looks_like_name,
+    looks_like_prose,
+)
+
+WINDOW_ABOVE = 20
+WINDOW_BELOW = 4
+MODEL_FILE = "text_lines.crfsuite"
+_NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
+_NEIGHBOURS = (-1, 1)
+_DIGIT = re.compile(r"\d")
+_MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
+_ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
+_ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
+_TOP_LINES = 5  # where a window title copied with the page stands
+_META_REACH = 4  # lines below a headline where its byline or date stands
+_META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
+
+
+class LineLabel(StrEnum):
+    """What a line of the header window is."""
+
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATE = "date"
+    BODY = "body"
+    OTHER = "other"
+
+
+# The labels whose probabilities the header reads (each costs a call per line).
+_READ_LABELS = (LineLabel.HEADLINE, LineLabel.BYLINE)
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    """The first edge `value` does not exceed ("le8"), or past the last one ("gt50")."""
+    for edge in edges:
+        if value <= edge:
+            return f"le{edge}"
+    return f"gt{edges[-1]}"
+
+
+_WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
+_CHAR_EDGES = (5, 12, 25, 45, 80, 130, 200)
+_OFFSET_EDGES = (-30, -20, -12, -8, -5, -3, -2, -1, 0, 1, 2, 3, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """What the features read from the whole page: its lines, the lead, the body the clean stage kept,
+    the page language's stop words, and which lines it prints more than once."""
+
+    lines: list[str]
+    top: int
+    lead: int
+    body: frozenset[int]
+    stopwords: frozenset[str]
+    counts: Counter[str]
+    lead_words: frozenset[str]
+    article_words: frozenset[str]
+    common: PageWords
+    top_lines: tuple[str, ...] = ()
+    rule_title: int | None = None
+
+
+def page_view(
+    lines: list[str],
+    body: list[int],
+    top: int,
+    lead: int,
+    stopwords: frozenset[str],
+    rule_title: int | None = None,
+    common: PageWords | None = None,
+) -> PageView:
+    """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
+    too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
+    lead_text = " ".join(lines[top : top + 3]).lower()
+    article = " ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower()
+    return PageView(
+        lines=lines,
+        top=top,
+        lead=lead,
+        body=frozenset(body),
+        stopwords=stopwords,
+        counts=Counter(line.lower() for line in lines),
+        lead_words=frozenset(line_words(lead_text)),
+        article_words=frozenset(line_words(article)),
+        common=common or PageWords(lines, lead),
+        top_lines=tuple(line.lower() for line in lines[:_TOP_LINES]),
+        rule_title=rule_title,
+    )
+
+
+def window(view: PageView) -> range:
+    """The lines the labeller reads: the header above the first prose line and the lead's first lines."""
+    return range(max(0, view.top - WINDOW_ABOVE), min(len(view.lines), view.lead + WINDOW_BELOW))
+
+
+def _own_signs(index: int, view: PageView) -> list[str]:
+    """The features of one line alone, and where it stands."""
+    line = view.lines[index]
+    words = line.split()
+    n = len(words)
+    low = line.lower()
+    tokens = line_words(line)
+    signs = [
+        "w:" + _bucket(n, _WORD_EDGES),
+        "c:" + _bucket(len(line), _CHAR_EDGES),
+        "end:" + (line[-1] if line[-1] in '.:!?,;…)"”»|' else "x"),
+        "d:" + _bucket(index - view.lead, _OFFSET_EDGES),
+        "t:" + _bucket(index - view.top, _OFFSET_EDGES),
+    ]
+    if n:
+        upper = sum(map(str.isupper, (w[0] for w in words)))
+        signs.append(f"cap:{round(4 * upper / n)}")
+    if tokens:
+        stops = sum(map(view.stopwords.__contains__, tokens))
+        signs.append(f"stop:{round(4 * stops / len(tokens))}")
+        long_words = [t for t in tokens if len(t) >= 4]
+        if long_words:
+            echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
+            signs.append(f"echo:{round(4 * echo)}")
+            echo = sum(map(view.article_words.__contains__, long_words)) / len(long_words)
+            signs.append(f"aecho:{round(4 * echo)}")
+    if line[:1].islower():
+        signs.append("low0")
+    if index in view.body:
+        signs.append("body")
+    if index == view.rule_title:
+        signs.append("rule")
+    if index == 0:
+        signs.append("first")
+    if view.counts[low] > 1:
+        signs.append("dup")
+    if low in view.common.crumbs:
+        signs.append("crumb")
+    if low in view.common.repeated:
+        signs.append("repeated")
+    if CRUMB_SIGN.search(line):
+        signs.append("crumbline")
+    if n >= 2 and any(other != low and other.startswith(low) for other in view.top_lines):
+        signs.append("toptitle")  # "Headline | Site", "Headline - Site" in the window title
+    if line.isupper():
+        signs.append("allcaps")
+    if _DIGIT.search(line):
+        signs.append("digit")
+        if date_of_line(line):
+            signs.append("date")
+        elif n <= _MAX_META_WORDS and dates_in_text(line, limit=1):
+            signs.append("datein")
+    if n <= _MAX_META_WORDS:
+        if is_byline(line):
+            signs.append("byline")
+        if NOT_AUTHOR.match(line):
+            signs.append("notauthor")
+        if DATE_LABEL_ALONE.match(line):
+            signs.append("datelabel")
+        if n <= _ROLE_MAX_WORDS and (is_role(line) or is_job_title(line)):
+            signs.append("role")
+        if looks_like_name(line):
+            signs.append("nameshape")
+            if view.common.is_bare_name(line):
+                signs.append("name")
+    if looks_like_headline(line):
+        signs.append("hl")
+    if looks_like_prose(line):
+        signs.append("prose")
+    return signs
+
+
+def features(view: PageView, lines: range) -> list[list[str]]:
+    """Each window line's own signs, and its neighbours' main signs under their offset."""
+    own = [_own_signs(index, view) for index in lines]
+    meta = [not _META_SIGNS.isdisjoint(signs) for signs in own]
+    # What a neighbour shows of itself: its kind and its length.
+    shown = [[s for s in signs if s in _NEIGHBOUR_SIGNS or s[:2] == "w:"] for signs in own]
+    headline_shaped = [position for position, signs in enumerate(own) if "hl" in signs]
+    above_top = [p for p in headline_shaped if lines[p] < view.top]
+    rank_of = {p: len(above_top) - k - 1 for k, p in enumerate(above_top)}  # 0: the nearest above the prose
+    out: list[list[str]] = []
+    for position, signs in enumerate(own):
+        item = ["bias", *signs]
+        below = next(
+            (k for k in range(1, _META_REACH + 1) if position + k < len(own) and meta[position + k]), None
+        )
+        item.append(f"metabelow:{below}")
+        above = next((k for k in range(1, _META_REACH + 1) if position - k >= 0 and meta[position - k]), None)
+        item.append(f"metaabove:{above}")
+        if position in rank_of:
+            item.append(f"hlrank:{min(rank_of[position], 4)}")
+        for offset in _NEIGHBOURS:
+            other = position + offset
+            if not 0 <= other < len(own):
+                item.append(f"{offset}:none")
+                continue
+            item.extend(f"{offset}:{s}" for s in shown[other])
+        out.append(item)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class WindowLabels:
+    """The labeller's verdict on a window: each line's label and its probability of being each label."""
+
+    lines: range
+    labels: list[LineLabel]
+    marginals: list[dict[LineLabel, float]]
+
+    def best(
+        self, label: LineLabel, below: int, *, unless: Callable[[int], bool] | None = None
+    ) -> tuple[int, float] | None:
+        """The line above `below` most likely to be `label` (of those `unless` does not rule out), and
+        how likely."""
+        found = [
+            (m[label], i)
+            for i, m in zip(self.lines, self.marginals, strict=True)
+            if i < below and not (unless and unless(i))
+        ]
+        if not found:
+            return None
+        probability, index = max(found, key=lambda pair: (pair[0], pair[1]))
+        return index, probability
+
+
+class LineLabeller:
+    """A CRFsuite model and the tagger that reads it (one per process: opening a model costs)."""
+
+    def __init__(self, path: str) -> None:
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(path)
+        self._labels = [LineLabel(name) for name in self._tagger.labels()]
+
+    def label(self, view: PageView) -> WindowLabels:
+        lines = window(view)
+        if not lines:
+            return WindowLabels(lines, [], [])
+        self._tagger.set(features(view, lines))
+        tags = [LineLabel(tag) for tag in self._tagger.tag()]
+        marginal = self._tagger.marginal
+        marginals = [
+            {label: marginal(label, position) for label in _READ_LABELS if label in self._labels}
+            for position in range(len(lines))
+        ]
+        return WindowLabels(lines, tags, marginals)
+
+
+@cache
+def default_labeller() -> LineLabeller:
+    """The model that ships with the package, opened on first use."""
+    path = resources.files("worker.models").joinpath(MODEL_FILE)
+    with resources.as_file(path) as file:
+        return LineLabeller(str(file))
