@@ -13,12 +13,12 @@ import lxml.html
 from lxml import etree
 
 from worker.extract import jsonld
-from worker.extract.urls import canonical_url
 from worker.extract.patterns import (
     AUTHOR_HREF_PARTS,
     MARKED_CLASS_PARTS,
     SITE_NAME_META,
 )
+from worker.extract.urls import canonical_url
 
 _SPACE = re.compile(r"\s+")
 _MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))

@@ -10,6 +10,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
+_MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
 _SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 
 
@@ -98,6 +99,26 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
+def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str]:
+    """Headings that repeat an affix of a metadata title: the first or last part of "Headline | Site",
+    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's."""
+    found = []
+    for heading in headings:
+        key = normalized(heading)
+        words = len(key.split())
+        if not key or words > _MAX_SITE_WORDS:
+            continue
+        for title in meta_titles:
+            for separator in TITLE_SEPARATORS:
+                parts = title.split(separator)
+                if len(parts) < 2 or key not in {normalized(parts[0]), normalized(parts[-1])}:
+                    continue
+                rest = sum(len(normalized(p).split()) for p in parts) - words
+                if rest >= 2 * words + 2:
+                    found.append(heading)
+    return found
+
+
 def choose_title(
     meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
 ) -> str | None:
@@ -109,6 +130,7 @@ def choose_title(
     template's section titles); by default, whether there is more than one heading."""
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
+    site_names = [*site_names, *repeated_site_names(meta_titles, headings)]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
     stripped = _untruncated([strip_site_affixes(t, site_names) for t in meta_titles])
