@@ -23,3 +23,10 @@ def test_a_heading_that_writes_only_the_titles_affix_is_the_sites_name() -> None
 def test_a_heading_that_writes_the_titles_first_part_is_the_headline() -> None:
     meta = ["Harbour wind farm approved | Gazette Online"]
     assert choose_title(meta, ["Harbour wind farm approved"], []) == "Harbour wind farm approved"
+
+
+def test_a_title_part_ending_in_a_host_name_is_the_site() -> None:
+    headline = "Harbour wind farm approved"
+    assert strip_site_affixes(f"{headline} | HarbourGazette.com", []) == headline
+    title = "Harbour Gazette | harbourgazette.co.uk - Harbour wind farm approved"
+    assert strip_site_affixes(title, []) == "Harbour wind farm approved"

@@ -7,6 +7,7 @@ import re
 from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
+_HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", re.I)
 _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
@@ -19,9 +20,16 @@ def normalized(text: str | None) -> str:
     return " ".join(_PUNCT.sub(" ", (text or "").lower()).split())
 
 
+def _names_a_host(part: str) -> bool:
+    """A short title part that ends in a host name ("Example.com", "Brand | brand.co.uk"): a site
+    names itself so, a headline's words never."""
+    words = part.split()
+    return 0 < len(words) <= _MAX_SITE_WORDS + 1 and _HOST.fullmatch(words[-1]) is not None
+
+
 def _site_like(part: str, site_names: list[str]) -> bool:
     key = normalized(part).replace(" ", "")
-    if not key:
+    if not key or _names_a_host(part):
         return True
     for name in site_names:
         other = normalized(name).replace(" ", "")
