@@ -1,9 +1,11 @@
 """Metadata accuracy on the WCXB dev article pages: newsworker beside trafilatura and htmldate.
 
-    python -m bench.metadata [--data DIR] [--limit N] [--show-failures FIELD]
+    python -m bench.metadata [--data DIR] [--limit N] [--without-url] [--half 0|1] [--show-failures FIELD]
 
 newsworker runs through `worker.pipeline.extract_article`, the same code the service publishes
-with, on the HTML (with its URL, as the fetch task knows it) and on the plain-text copy of each page.
+with, on the HTML (with its URL, as the fetch task knows it; `--without-url` as `newsworker extract`
+reads a file, trafilatura given no URL either) and on the plain-text copy of each page. `--half`
+scores one of two fixed halves of the pages (by a hash of the page id): tune on one, judge on the other.
 Per field: title exact after lowercasing and removing punctuation; publish day where the truth has
 one; authors as the same set of lowercased name tokens (joining words such as "and" aside) where the
 truth has one; and how many pages get
@@ -13,6 +15,7 @@ authors where the truth has none (a wrong author costs downstream more than a mi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 import time
@@ -93,8 +96,20 @@ def _count(tally: Tally, name: str, ok: bool, page: Page, got: object, want: obj
         tally.failures.setdefault(name, []).append((page.page_id, got, want))
 
 
+_WITHOUT_URL = False  # set by --without-url: no extractor is told the page's address
+
+
+def _url(page: Page) -> str | None:
+    return None if _WITHOUT_URL else page.truth.get("url") or None
+
+
+def in_half(page_id: str, half: int) -> bool:
+    """One of two fixed halves of a set, by a hash of the page id (not its order or its content)."""
+    return int(hashlib.sha256(page_id.encode()).hexdigest(), 16) % 2 == half
+
+
 def newsworker_html(page: Page, html: str) -> Guess:
-    url = page.truth.get("url") or None
+    url = _url(page)
     try:
         metadata = extract_article(Document(html, InputKind.HTML, url), now=NOW).metadata
     except NotAnArticle:
@@ -118,7 +133,7 @@ def _guess(metadata: Metadata) -> Guess:
 def trafilatura_html(page: Page, html: str) -> Guess:
     import trafilatura
 
-    doc = trafilatura.extract_metadata(html, default_url=page.truth.get("url") or None)
+    doc = trafilatura.extract_metadata(html, default_url=_url(page))
     if doc is None:
         return Guess()
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
@@ -128,7 +143,7 @@ def trafilatura_html(page: Page, html: str) -> Guess:
 def htmldate_html(page: Page, html: str) -> Guess:
     from htmldate import find_date
 
-    return Guess(published=find_date(html, url=page.truth.get("url") or None, original_date=True))
+    return Guess(published=find_date(html, url=_url(page), original_date=True))
 
 
 def timed(tally: Tally, run: Callable[[Page, str], Guess], page: Page, content: str) -> Guess:
@@ -168,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         "--data", help="folder holding wcxb-dev/ (default: $NEWSWORKER_BENCH_DATA or ../shared/bench)"
     )
     parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--without-url", action="store_true", help="no extractor is given the page's URL")
+    parser.add_argument("--half", type=int, choices=(0, 1), help="only one fixed half of the pages")
     parser.add_argument("--only-newsworker", action="store_true", help="skip the peers (faster iteration)")
     parser.add_argument("--show-failures", metavar="FIELD", help="title, day, authors or unwanted")
     parser.add_argument("--of", default="newsworker HTML", help="which column's failures to show")
@@ -175,7 +192,11 @@ def main(argv: list[str] | None = None) -> int:
     root = data_dir(args.data)
     if not require_data(root):
         return 0
+    global _WITHOUT_URL
+    _WITHOUT_URL = args.without_url
     pages = load_pages(root, "wcxb-dev", args.limit)
+    if args.half is not None:
+        pages = [page for page in pages if in_half(page.page_id, args.half)]
     html_fields = ("title", "day", "authors")
     runs: list[tuple[Tally, Callable[[Page, str], Guess], str, tuple[str, ...]]] = [
         (Tally("newsworker HTML"), newsworker_html, "html", html_fields),
@@ -191,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         text = page.text()
         for tally, run, kind, fields in runs:
             score(tally, page, timed(tally, run, page, html if kind == "html" else text), fields)
-    print(f"WCXB dev, {len(pages)} article pages")
+    half = "" if args.half is None else f", half {args.half}"
+    print(
+        f"WCXB dev, {len(pages)} article pages{half}, {'without' if args.without_url else 'with'} their URL"
+    )
     print_table([tally for tally, *_ in runs])
     if args.show_failures:
         for tally, *_ in runs:

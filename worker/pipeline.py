@@ -6,7 +6,6 @@ what the service would publish.
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import UTC, datetime
 
 from worker.article import Article, Metadata, SourceKind
@@ -14,25 +13,9 @@ from worker.clean import clean_html, clean_text
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
 from worker.errors import NotAnArticle
-from worker.extract import complete_metadata, extract_html_metadata, extract_text_metadata
+from worker.extract import complete, extract_html_metadata, text_metadata
 from worker.metrics import StageClock
 from worker.parse import parse_html
-
-
-def _is_empty(value: object) -> bool:
-    return value is None or value == "" or value == []
-
-
-def fill_from_hints(metadata: Metadata, hints: Metadata | None) -> tuple[Metadata, tuple[str, ...]]:
-    """Fill only the fields the page left empty with what a feed entry said, and name them."""
-    if hints is None:
-        return metadata, ()
-    filled = []
-    for f in fields(Metadata):
-        if _is_empty(getattr(metadata, f.name)) and not _is_empty(getattr(hints, f.name)):
-            setattr(metadata, f.name, getattr(hints, f.name))
-            filled.append(f.name)
-    return metadata, tuple(filled)
 
 
 def extract_article(
@@ -49,7 +32,7 @@ def extract_article(
             with clock.stage("parse"):
                 root = parse_html(document.text, limits)
             with clock.stage("extract"):
-                metadata = extract_html_metadata(root, url=document.url)  # reads the tree; clean may cut it
+                metadata = extract_html_metadata(root, url=document.url, now=now)  # reads the tree only
             with clock.stage("clean"):
                 paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
             default_kind = SourceKind.HTML
@@ -58,13 +41,12 @@ def extract_article(
                 layout = clean_text(document.text)
             paragraphs = layout.paragraphs
             with clock.stage("extract"):
-                metadata = extract_text_metadata(layout, url=document.url)
+                metadata = text_metadata(layout, url=document.url, now=now)
             default_kind = SourceKind.TEXT
         if not paragraphs:
             raise NotAnArticle("no article text found on the page")
         with clock.stage("extract"):
-            metadata = complete_metadata(metadata, paragraphs, url=document.url, now=now)
-    metadata, from_hints = fill_from_hints(metadata, hints)
+            metadata, from_hints = complete(metadata, paragraphs, url=document.url, now=now, hints=hints)
     return Article(
         url=document.url,
         metadata=metadata,

@@ -1,17 +1,13 @@
 """Metadata steps shared by the HTML and text paths, run once the body is known.
 
 The body tells what markup cannot: the language the article is really in, and the dateline its lead
-opens with. It is also the last gate: dates in the future of `now` are refused, an update before
-the publication is dropped, and every string field is normalized.
+opens with (whose day `metadata` weighs with the page's). Every string field is normalized here.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from worker.article import Dateline, Metadata
 from worker.extract.dateline import agency_from_credit, parse_dateline
-from worker.extract.dates import plausible
 from worker.extract.language import choose_language
 from worker.extract.urls import absolute_url
 
@@ -27,7 +23,7 @@ def _clean(value: str | None) -> str | None:
 
 
 def lead_dateline(paragraphs: list[str]) -> tuple[Dateline, str | None] | None:
-    """The dateline the first paragraphs open with ("BRUSSELS (Reuters) - ...")."""
+    """The dateline the first paragraphs open with ("BRUSSELS (Reuters) - ..."), and its day."""
     for paragraph in paragraphs[:_LEAD_PARAGRAPHS]:
         found = parse_dateline(paragraph)
         if found:
@@ -42,24 +38,23 @@ def merge_dateline(current: Dateline | None, found: Dateline | None) -> Dateline
     return Dateline(place=place, agency=agency) if place or agency else None
 
 
-def complete_metadata(
-    metadata: Metadata, paragraphs: list[str], *, url: str | None, now: datetime
+def normalized_metadata(
+    metadata: Metadata,
+    paragraphs: list[str],
+    lead: tuple[Dateline, str | None] | None,
+    url: str | None,
 ) -> Metadata:
-    """Fill what the body itself tells (language, dateline) and drop what cannot be right."""
-    lead = lead_dateline(paragraphs)
+    """The fields with what the body itself tells (language, the lead's dateline, a credit's agency)
+    and every string normalized; the dates as chosen."""
     dateline = merge_dateline(metadata.dateline, lead[0] if lead else None)
     if not (dateline and dateline.agency):
         tail_agency = agency_from_credit(paragraphs[-_CREDIT_PARAGRAPHS:][::-1])
         dateline = merge_dateline(dateline, Dateline(agency=tail_agency) if tail_agency else None)
-    published = plausible(metadata.published, now) or (plausible(lead[1], now) if lead else None)
-    updated = plausible(metadata.updated, now)
-    if updated and published and updated[:19] < published[:19]:
-        updated = None
     return Metadata(
         title=_clean(metadata.title),
         authors=list(dict.fromkeys(a for a in (_clean(a) for a in metadata.authors) if a)),
-        published=published,
-        updated=updated,
+        published=metadata.published,
+        updated=metadata.updated,
         dateline=dateline,
         site_name=_clean(metadata.site_name),
         language=choose_language(metadata.language, "\n".join(paragraphs)),

@@ -72,6 +72,8 @@ _WRITTEN_DATE_CHARS = 40  # a date as written, with its time ("Wednesday, 26 Sep
 _BY_AFTER = re.compile(r"\s*(?:by|von|par|por|door|przez|av|af)\b", re.I)
 # The end of an earlier date or time in the label's reach: a label before it is that date's.
 _EARLIER_DATE = re.compile(r".*(?:\d{4}|\d:\d\d)", re.S)
+_WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
+_EASTMOST = timedelta(hours=14)
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/_-]?([01]\d)[/_-]?([0-3]\d)(?:[/_.-]|$)|/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/"
 )
@@ -267,3 +269,28 @@ def stated_first_day(text: str, *, order: DayOrder = DayOrder.SLASHED_MONTH_FIRS
         if found and found[0][0] <= _FIRST_PUBLISHED_REACH:
             return found[0][1]
     return None
+
+
+def same_moment(shown: str, declared: str) -> bool:
+    """One moment written in two time zones (a UTC timestamp, a local byline): the shown day is one
+    the declared time falls on somewhere on Earth (UTC-12 to UTC+14), or within a day when the
+    declared time gives no offset; or the same numbers read the other way round ("09.10.2024"
+    beside a declared 10 September)."""
+    a, b = day_of(shown), day_of(declared)
+    if a is None or b is None:
+        return False
+    if swapped(shown) == declared[:10]:
+        return True
+    moment = _utc_moment(declared)
+    if moment is None:
+        return abs((a - b).days) <= 1
+    return (moment + _WESTMOST).date() <= a <= (moment + _EASTMOST).date()
+
+
+def _utc_moment(iso: str) -> datetime | None:
+    """The moment an ISO time with an offset names, in UTC; None for a day or a time without offset."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if len(iso) > 10 and moment.tzinfo is not None else None

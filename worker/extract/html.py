@@ -1,23 +1,22 @@
-"""Metadata from an HTML tree: one function per field, each a fallback chain in a fixed order of trust.
-
-The order, for every field, is JSON-LD (written by the publisher's CMS for search engines), then
-meta tags (Open Graph, article:*, Dublin Core, name=...), then the visible page; a later source only
-fills what an earlier one left empty. The tree is only read: `clean` runs on it afterwards.
+"""Metadata candidates from an HTML tree: what JSON-LD (written by the publisher's CMS for search
+engines), meta tags (Open Graph, article:*, Dublin Core, name=...) and the visible page say of each
+field. The order of trust between them is `metadata`'s; the fields no other source gives
+(description, image, tags, language, a credit's agency) are read here whole. The tree is only
+read: `clean` runs on it afterwards.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from html import unescape
+from datetime import datetime
 
 import lxml.html
 from htmldate import find_date
 from lxml import etree
 
-from worker.article import Dateline, Metadata
 from worker.extract import jsonld
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import (
@@ -25,26 +24,18 @@ from worker.extract.dates import (
     DayOrder,
     date_from_url,
     dates_in_text,
-    day_of,
     parse_date,
-    plausible,
     role_before,
     says_first_published,
     stated_first_day,
-    swapped,
 )
-from worker.extract.html_authors import authors
 from worker.extract.html_page import (
     _NEAR_AFTER,
     _NEAR_BEFORE,
     Page,
     _classes,
-    _site_names,
     _text,
     headline_spans,
-    page_headings,
-    read_meta,
-    site_name,
     times_after_headlines,
 )
 from worker.extract.patterns import (
@@ -56,11 +47,9 @@ from worker.extract.patterns import (
     PUBLISHED_META,
     TAG_META,
     TIME_XPATHS,
-    TITLE_META,
     UPDATED_META,
 )
-from worker.extract.titles import choose_title
-from worker.extract.urls import absolute_url, canonical_url
+from worker.extract.urls import absolute_url
 
 _TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
@@ -89,18 +78,6 @@ _NOT_ARTICLE_CLASS = re.compile(r"comment|related|recommend|promo|teaser|menu", 
 # A sidebar, footer or widget, unless the class names the article too ("entry-footer" holds its date).
 _LAYOUT_CLASS = re.compile(r"sidebar|footer|^widget", re.I)
 _ARTICLE_CLASS = re.compile(r"content|entry|article|post|main", re.I)
-_WESTMOST = timedelta(hours=-12)  # the time zones' span, for one moment's local days
-_EASTMOST = timedelta(hours=14)
-
-
-def title(page: Page) -> str | None:
-    """The visible <h1> when the metadata confirms it, else JSON-LD headline, og:title, <title>."""
-    meta_titles = [jsonld.text_of(page.linked.article.get("headline")) if page.linked.article else None]
-    meta_titles += page.all_meta(TITLE_META)
-    meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
-    meta_titles = [unescape(t) for t in meta_titles if t]
-    shown = page_headings(page.root)
-    return choose_title(meta_titles, shown.texts, _site_names(page), several=shown.rivalled)
 
 
 def _date_of(element: lxml.html.HtmlElement) -> str | None:
@@ -147,121 +124,60 @@ def day_order(page: Page) -> DayOrder:
     return DayOrder.DAY_FIRST
 
 
-def published(page: Page, now: datetime, headline: str | None) -> str | None:
-    """The date the page gives its article, by this order of trust:
-
-    1. the day in the URL path (`/2025/02/13/`), set once at publication, when it is earlier than
-       what the markup says (markup is rewritten on every edit; the time is kept when the days agree);
-    2. a day written by the headline under a publish label ("Published Feb 3, 2025"), or in a
-       sentence of the article saying when it first appeared ("originally published on ..."), when the
-       markup's date is not the same moment in another time zone;
-    3. JSON-LD datePublished, then publish-date meta tags (the listed names, then any other name
-       saying publication), then a publish <time> element; but when the
-       page shows readers another date by its headline, the shown one wins: the hidden date is a CMS
-       creation or import date. Not when the shown date is the last update (labelled "Updated", or
-       the modified time): pages show readers when they last changed, and markup keeps the first day;
-    4. with no date in the markup, the first date written by the headline, one that does not say it
-       is an update first;
-    5. htmldate, which reads what is left; a 1 January (a year-only guess) gives way to the first
-       day the page writes on a timestamp line of its own, and the modified date to such a day
-       before it.
-    """
-    chosen = _declared_or_shown(page, now, headline)
-    from_url = plausible(date_from_url(page.url), now)
-    if from_url and (not chosen or from_url < chosen[:10] or swapped(chosen) == from_url):
-        return from_url  # the URL also settles which way round a "03/10/2023" is meant
-    return chosen
-
-
-def _same_moment(shown: str, declared: str) -> bool:
-    """One moment written in two time zones (a UTC timestamp, a local byline): the shown day is one
-    the declared time falls on somewhere on Earth (UTC-12 to UTC+14), or within a day when the
-    declared time gives no offset; or the same numbers read the other way round ("09.10.2024"
-    beside a declared 10 September)."""
-    a, b = day_of(shown), day_of(declared)
-    if a is None or b is None:
-        return False
-    if swapped(shown) == declared[:10]:
-        return True
-    moment = _utc_moment(declared)
-    if moment is None:
-        return abs((a - b).days) <= 1
-    return (moment + _WESTMOST).date() <= a <= (moment + _EASTMOST).date()
-
-
-def _utc_moment(iso: str) -> datetime | None:
-    """The moment an ISO time with an offset names, in UTC; None for a day or a time without offset."""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return None
-    return moment.astimezone(UTC) if len(iso) > 10 and moment.tzinfo is not None else None
-
-
 def _publish_named_meta(page: Page) -> list[str]:
     """Meta tags the listed names miss whose own name says publication ("published",
     "og:publish_date", "cms-published-date"): CMSs and plugins coin their own."""
     return [v for name, values in page.meta.items() if _PUBLISH_NAME.search(name) for v in values[:1] if v]
 
 
-def _declared_or_shown(page: Page, now: datetime, headline: str | None) -> str | None:
-    declared = [
-        jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
-        jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
-        *page.all_meta(PUBLISHED_META),
-        *_publish_named_meta(page),
-    ]
-    found = next((d for v in declared if (d := plausible(parse_date(v), now))), None)
-    if not found:
+class PublishEvidence:
+    """Every date the page gives for its first publication, source by source, for
+    `metadata.page_published` to weigh: the URL's day, the markup's declared dates, the days written
+    around the headline, and (read only when asked, being costly) <time> elements, a sentence saying
+    when the piece first appeared, htmldate's reading, and days on timestamp lines of their own.
+    Nothing here is checked against the clock: the chain does that, with the `now` it is given."""
+
+    def __init__(self, page: Page, headline: str | None) -> None:
+        self.page = page
+        self.from_url = date_from_url(page.url)
+        self.declared = [
+            parse_date(v)
+            for v in (
+                jsonld.text_of(jsonld.field_of(page.linked, "datePublished")),
+                jsonld.text_of(jsonld.field_of(page.linked, "dateCreated")),
+                *page.all_meta(PUBLISHED_META),
+                *_publish_named_meta(page),
+            )
+        ]
+        self.shown = shown_days(page, headline)
+        self.updated = updated_candidates(page)
+
+    def time_elements(self) -> Iterator[str | None]:
+        """Publish <time> elements, then the first <time> after each <h1>."""
         elements = itertools.chain(
-            (e for xpath in _TIME_XPATHS for e in xpath(page.root)[:2]),
-            times_after_headlines(page.root, 2),
+            (e for xpath in _TIME_XPATHS for e in xpath(self.page.root)[:2]),
+            times_after_headlines(self.page.root, 2),
         )
-        found = next((d for e in elements if (d := plausible(_date_of(e), now))), None)
-    shown = [s for s in shown_days(page, headline) if plausible(s.day, now)]
-    near = [s for s in shown if s.near]
-    labelled = next((s.day for s in near if s.role is DateRole.PUBLISHED), None)
-    labelled = labelled or plausible(_stated_first_day(page), now)
-    if found:
-        if labelled and not _same_moment(labelled, found):
-            return labelled
-        if shown and found[:10] not in {s.day for s in shown}:
-            modified = (updated(page, now) or "")[:10]
-            first = [
-                s.day
-                for s in near
-                if s.role is not DateRole.UPDATED and s.day != modified and not _same_moment(s.day, found)
-            ]
-            if first:
-                return first[0]
-        return found
-    if labelled:
-        return labelled
-    if near:
-        return next((s.day for s in near if s.role is not DateRole.UPDATED), near[0].day)
-    if shown:
-        return shown[0].day
-    found = find_date(
-        page.root, url=page.url, extensive_search=False, original_date=True, max_date=now.date().isoformat()
-    )
-    found = plausible(found, now)
-    last_change = found is not None and found[:10] == (updated(page, now) or "")[:10]
-    if found and not found.endswith("-01-01") and not last_change:
-        return found
-    # htmldate's 1 January is a year-only guess (most often the copyright footer's "© 2019") unless
-    # the page writes that day; its answer that is the markup's modified date is the last change,
-    # which the first day the page writes (not under an "Updated" label) precedes. Read only when
-    # needed: dates in the whole text are the costliest search here.
-    written = _days_standing_alone(page, now)
-    first = [d for d, role in written if role is not DateRole.UPDATED]
-    if found and last_change:
-        return first[0] if first and first[0] < found[:10] else found
-    if found and found in first:
-        return found
-    return next(iter(first or [d for d, _ in written]), None)
+        return (_date_of(e) for e in elements)
+
+    def stated_first(self) -> str | None:
+        return _stated_first_day(self.page)
+
+    def guessed(self, now: datetime) -> str | None:
+        """htmldate's reading of what is left, no later than `now`."""
+        return find_date(
+            self.page.root,
+            url=self.page.url,
+            extensive_search=False,
+            original_date=True,
+            max_date=now.date().isoformat(),
+        )
+
+    def standing_alone(self) -> list[tuple[str, DateRole | None]]:
+        return _days_standing_alone(self.page)
 
 
-def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole | None]]:
+def _days_standing_alone(page: Page) -> list[tuple[str, DateRole | None]]:
     """Days the page writes on a line of their own ("Posted: 3.2.2024", a <p class="date">), in page
     order, with what their label says they are: a timestamp, where a sentence that mentions a day (a
     history, a reference) is not, and none in comments, related posts, menus, sidebars or the footer.
@@ -280,11 +196,7 @@ def _days_standing_alone(page: Page, now: datetime) -> list[tuple[str, DateRole 
         words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in MONTHS]
         if len(words) > _ALONE_MAX_WORDS:
             continue
-        found += [
-            (day, role_before(text, at))
-            for at, day in dates_in_text(text, order=order)
-            if plausible(day, now)
-        ]
+        found += [(day, role_before(text, at)) for at, day in dates_in_text(text, order=order)]
     return found
 
 
@@ -339,13 +251,13 @@ def _not_in_article(element: lxml.html.HtmlElement) -> bool:
     return False
 
 
-def updated(page: Page, now: datetime) -> str | None:
-    """JSON-LD dateModified, then modified-time meta, then a <time itemprop=dateModified>."""
+def updated_candidates(page: Page) -> list[str | None]:
+    """JSON-LD dateModified, then modified-time meta, then a <time itemprop=dateModified>, parsed."""
     values = [jsonld.text_of(jsonld.field_of(page.linked, "dateModified")), *page.all_meta(UPDATED_META)]
     values += [
         e.get("datetime") or e.get("content") for e in page.marked if e.get("itemprop") == "dateModified"
     ][:1]
-    return next((found for v in values if (found := plausible(parse_date(v), now))), None)
+    return [parse_date(v) for v in values]
 
 
 def description(page: Page) -> str | None:
@@ -392,27 +304,3 @@ def agency(page: Page, names: list[str]) -> str | None:
             return found
     credits = [e for e in page.marked if any(c in _classes(e) for c in CREDIT_CLASSES)]
     return agency_from_credit([_text(e) for e in credits[:20]])
-
-
-def extract_html_metadata(root: lxml.html.HtmlElement, *, url: str | None = None) -> Metadata:
-    """Every field by its own fallback chain. Reads `root` without modifying it."""
-    now = datetime.now(UTC)
-    page = Page(root=root, url=url, linked=jsonld.read_linked_data(root), meta=read_meta(root))
-    headline = title(page)
-    names = authors(page, headline)
-    first = published(page, now, headline)
-    last = updated(page, now)
-    wire = agency(page, names)
-    return Metadata(
-        title=headline,
-        authors=names,
-        published=first,
-        updated=last if last and (not first or last[:19] >= first[:19]) else None,
-        dateline=Dateline(agency=wire) if wire else None,
-        site_name=site_name(page),
-        language=language(page),
-        canonical_url=canonical_url(root, url, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta),
-        description=description(page),
-        image=image(page),
-        tags=tags(page),
-    )

@@ -85,54 +85,76 @@ _MAX_WRITTEN_BY = 5
 _HAS_LABEL = re.compile("|".join(rf"(?<!\w){re.escape(label)}(?!\w)" for label in BYLINE_LABELS))
 
 
-def authors(page: Page, headline: str | None) -> list[str]:
-    """JSON-LD author, then author meta tags, then the visible byline (its markup, then its words).
+class AuthorEvidence:
+    """What one page says about its authors, source by source, for `metadata.page_authors` to weigh:
+    the declared names (JSON-LD, author meta, an SEO plugin's labelled pair), the organisations the
+    markup names (the site, a JSON-LD Organization), and the visible byline, read only when asked."""
 
-    An organisation named by the markup (the site itself, a JSON-LD Organization) is what many CMSs
-    fill in by default; a person in the visible byline is preferred to it, and it stands only alone."""
-    not_names = tuple(_site_names(page))
-    anchor = _anchor(page, headline)
-    organisations = {_key(n) for n in not_names}
-    fallback: list[str] = []
-    raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
-    organisations |= {_key(n) for n in jsonld.organisation_names(page.linked, page.linked.article)}
-    # A JSON-LD Person named as the site is a personal site's author, or the publisher typed Person (a
-    # common SEO-plugin setting): it stands unless a marked byline element names someone else.
-    named_as_site = {
-        _key(n)
-        for n in jsonld.person_names(page.linked, page.linked.article)
-        if _looks_like_a_person(n) and _key(n) in organisations
-    }
-    # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
-    meta = [
-        _first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
-        for name in AUTHOR_META
-        for v in page.meta.get(name, ())
-        if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
-    ]
-    handle: list[str] = []
-    for values in (raw, meta, _labelled_meta(page)):
-        found = clean_authors([unescape(v) for v in values], not_names=not_names, strict=False)
-        if found and not all(_key(n) in organisations for n in found):
-            if not any(_is_handle(n) for n in found):
-                return printed_byline_over(found, page, anchor, not_names)
-            handle = handle or found
-        fallback = fallback or found
-    holders = _headline_holders(page, anchor)
-    if fallback and {_key(n) for n in fallback} <= named_as_site:
-        marked = _marked_authors(page, holders, not_names)
-        return marked if marked and not all(_key(n) in organisations for n in marked) else fallback
-    # A CMS login ("jdoe", "KatieS", "Site Admin") gives way to a person named by the visible byline.
-    visible = _visible_authors(page, anchor, holders, not_names)
-    if handle and not (visible and not all(_key(n) in organisations for n in visible)):
-        return handle
-    found = visible or fallback
-    if found and all(_is_organisation(n, organisations) for n in found):
-        # The site signing at the top, a person's "Written by" in the author box below.
-        return clean_authors(written_by(page, holders), not_names=not_names) or found
-    if len(found) == 1 and not _is_organisation(found[0], organisations):
-        return [full_name(page, anchor, found[0])]
-    return found
+    def __init__(self, page: Page, headline: str | None) -> None:
+        self.page = page
+        self.not_names = tuple(_site_names(page))
+        self.anchor = _anchor(page, headline)
+        self.organisations = {_key(n) for n in self.not_names}
+        linked = page.linked
+        self.organisations |= {_key(n) for n in jsonld.organisation_names(linked, linked.article)}
+        # A JSON-LD Person named as the site is a personal site's author, or the publisher typed Person (a
+        # common SEO-plugin setting): it stands unless a marked byline element names someone else.
+        self.named_as_site = {
+            _key(n)
+            for n in jsonld.person_names(linked, linked.article)
+            if _looks_like_a_person(n) and _key(n) in self.organisations
+        }
+        self._holders: frozenset[lxml.html.HtmlElement] | None = None
+
+    def declared(self) -> Iterator[list[str]]:
+        """JSON-LD author, then author meta tags, then a labelled meta pair, each cleaned."""
+        page = self.page
+        raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
+        # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
+        meta = [
+            _first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
+            for name in AUTHOR_META
+            for v in page.meta.get(name, ())
+            if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
+        ]
+        for values in (raw, meta, _labelled_meta(page)):
+            yield clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
+
+    @property
+    def holders(self) -> frozenset[lxml.html.HtmlElement]:
+        if self._holders is None:
+            self._holders = _headline_holders(self.page, self.anchor)
+        return self._holders
+
+    def all_organisations(self, names: list[str]) -> bool:
+        """Every name is one the markup gives an organisation (exactly)."""
+        return all(_key(n) in self.organisations for n in names)
+
+    def all_named_as_site(self, names: list[str]) -> bool:
+        return {_key(n) for n in names} <= self.named_as_site
+
+    def is_organisation(self, name: str) -> bool:
+        """The name is, or holds, or is held in, one the markup gives an organisation."""
+        return _is_organisation(name, self.organisations)
+
+    @staticmethod
+    def is_handle(name: str) -> bool:
+        return _is_handle(name)
+
+    def marked(self) -> list[str]:
+        return _marked_authors(self.page, self.holders, self.not_names)
+
+    def visible(self) -> list[str]:
+        return _visible_authors(self.page, self.anchor, self.holders, self.not_names)
+
+    def written_by(self) -> list[str]:
+        return clean_authors(written_by(self.page, self.holders), not_names=self.not_names)
+
+    def printed_over(self, declared: list[str]) -> list[str]:
+        return printed_byline_over(declared, self.page, self.anchor, self.not_names)
+
+    def full_name(self, name: str) -> str:
+        return full_name(self.page, self.anchor, name)
 
 
 def _looks_like_a_person(name: str) -> bool:

@@ -18,6 +18,7 @@ from worker.extract.patterns import (
     MARKED_CLASS_PARTS,
     SITE_NAME_META,
 )
+from worker.extract.urls import canonical_url
 
 _SPACE = re.compile(r"\s+")
 _MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))
@@ -151,7 +152,12 @@ def _site_names(page: Page) -> list[str]:
         for part in name.split(separator)
         if 0 < len(part.split()) <= _MAX_SITE_NAME_WORDS
     ]
-    host = urlsplit(page.url or "").hostname or ""
+    # The host's label names the site too: the page's own address, or the one it declares (canonical,
+    # og:url) when read from a file without one.
+    address = page.url or canonical_url(
+        page.root, None, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta
+    )
+    host = urlsplit(address or "").hostname or ""
     labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "edition", "news"}]
     if len(labels) >= 2:
         names.append(labels[-2] if len(labels[-1]) <= 3 else labels[-1])

@@ -1,12 +1,16 @@
 """Word lists, selectors and patterns for metadata extraction: data only, no logic.
 
 Kept in one place (as trafilatura keeps its XPath expressions in `xpaths.py`) so that adding an
-agency, a byline prefix in a new language or a date meta name is a one-line change.
+agency or a date meta name is a one-line change. The words of each language (months, weekdays,
+byline openers, date labels, page furniture) are in `language_data`, one entry per language, and
+merged here into the lists the extractors match.
 """
 
 from __future__ import annotations
 
 import re
+
+from worker.extract.language_data import merged, merged_rows
 
 
 def _words(text: str) -> list[str]:
@@ -76,13 +80,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 AMBIGUOUS_AGENCY_FORMS = frozenset({"AA", "AP", "PA", "CP", "TT", "RIA", "ATS", "AGI", "SPA", "APS", "NAN"})
 
 # Byline openers in the languages newsworker meets ("By", "Von", "Par", "Por", "Di", "Door", ...).
-BYLINE_PREFIXES = (
-    "written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
-    "reviewed by", "edited by", "text by", "photos by", "by", "from", "von", "par", "por", "di", "da",
-    "door", "av", "af", "przez", "autor", "autorin", "auteur", "autore", "author", "authors", "text",
-    "texto", "réd", "redacción", "skrevet af", "skrevet av", "skrivet av", "geschreven door", "napsal",
-    "yazan", "автор", "авторы", "автори", "текст",
-)  # fmt: skip
+BYLINE_PREFIXES = merged("byline")
 # Labels before a list of authors in a page's markup ("Contributors: Jane Doe"); not read as a byline's
 # opener in plain text, where a lone "Contributors" line is a menu's.
 CONTRIBUTOR_LABELS = ("contributors", "contributor")
@@ -91,7 +89,7 @@ HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr
 # Words joining two names: "and" in many languages, and the signs used for it.
 # Lowercase particles inside a person's name ("Ludwig van Beethoven", "Luiz da Silva").
 NAME_PARTICLES = tuple(_words("van von de der den da das do dos di du del della la le bin al el ter ten"))
-NAME_JOINERS = tuple(_words("and und et y e en og och ja i a ve oraz и & with"))
+NAME_JOINERS = (*merged("name_joiners"), "&")
 # Parts of a byline that are not names: roles, ranks and page furniture.
 AUTHOR_ROLE_WORDS = frozenset(
     _words(
@@ -146,92 +144,25 @@ AUTHOR_MAX_CHARS = 60
 # Title separators between the headline and the site name, strongest first.
 TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
 
-# Months, in the languages of the datelines newsworker meets, and their short forms (Polish, Czech,
-# Russian and Ukrainian in the genitive that dates use: "3 maja 2024", "3 мая 2024"). One row per
-# month; values are month numbers. Short forms that are everyday words elsewhere ("set", "out", "mai")
-# only ever match between a day and a year or before a day and a year.
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan janvier janv januar jänner jän enero ene gennaio genn gen janeiro januari stycznia "
-        "sty ledna января янв січня ocak ianuarie tammikuuta január",
-        "february feb febr février févr fevrier februar febrero febbraio fevereiro fev februari lutego "
-        "lut února февраля фев лютого şubat subat februarie helmikuuta február",
-        "march mar mars märz maerz mär marzo março maart mrt marts marca března марта мар березня "
-        "mart martie maaliskuuta március maret",
-        "april apr avril avr abril abr aprile kwietnia kwi dubna апреля апр квітня nisan aprilie "
-        "huhtikuuta április",
-        "may mai mayo maggio mag maio mei maj maja května мая травня mayıs mayis toukokuuta május",
-        "june jun juin juni junio giugno giu junho czerwca cze června июня июн червня haziran iunie "
-        "kesäkuuta június",
-        "july jul juillet juil juli julio luglio lug julho lipca lip července июля июл липня temmuz "
-        "iulie heinäkuuta július",
-        "august aug août aout agosto ago augustus augusti sierpnia sie srpna августа авг серпня "
-        "ağustos agustos elokuuta augusztus agustus",
-        "september sep sept septembre septiembre settembre set setembro września wrz září сентября "
-        "сен вересня eylül eylul septembrie syyskuuta szeptember",
-        "october oct octobre oktober okt octubre ottobre ott outubro out października paź října "
-        "октября окт жовтня ekim octombrie lokakuuta október",
-        "november nov novembre noviembre novembro listopada lis listopadu ноября ноя листопада kasım "
-        "kasim noiembrie marraskuuta",
-        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro desember "
-        "grudnia gru prosince декабря дек грудня aralık aralik decembrie joulukuuta december",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
+# Months and their short forms, in the languages of the pages newsworker meets (`language_data`):
+# spelling to month number. Short forms that are everyday words elsewhere ("set", "out", "mai") only
+# ever match between a day and a year or before a day and a year.
+MONTHS: dict[str, int] = merged_rows("months")
 MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
-# Days of the week and their short forms, Monday first (`date.weekday()` numbers), in the languages
-# of the pages newsworker meets. They open a dateline ("Sat, 20 Dec") and are no name; a lead's "said
-# Thursday" names the day the news happened.
-WEEKDAY_NUMBERS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "monday mon montag lundi lunes lunedì lunedi segunda-feira maandag poniedziałek понедельник "
-        "понеділок måndag mandag pazartesi pondělí",
-        "tuesday tue tues dienstag mardi martes martedì martedi terça-feira dinsdag wtorek вторник "
-        "вівторок tisdag tirsdag salı úterý",
-        "wednesday wed mittwoch mercredi miércoles mercoledì mercoledi quarta-feira woensdag środa "
-        "среду среда середу onsdag çarşamba středa",
-        "thursday thu thur thurs donnerstag jeudi jueves giovedì giovedi quinta-feira donderdag "
-        "czwartek четверг четвер torsdag perşembe čtvrtek",
-        "friday fri freitag vendredi viernes venerdì venerdi sexta-feira vrijdag piątek пятницу "
-        "пятница пʼятницю fredag cuma pátek",
-        "saturday sat samstag samedi sábado sabato zaterdag sobota субботу суббота суботу lördag "
-        "lørdag cumartesi",
-        "sunday sun sonntag dimanche domingo domenica zondag niedziela воскресенье неділю söndag "
-        "søndag pazar neděle",
-    )
-):
-    for _name in _names.split():
-        WEEKDAY_NUMBERS[_name] = _number
+# Days of the week and their short forms to `date.weekday()` numbers. They open a dateline ("Sat, 20
+# Dec") and are no name; a lead's "said Thursday" names the day the news happened.
+WEEKDAY_NUMBERS: dict[str, int] = merged_rows("weekdays")
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 
 # Words a page writes right before a date to say what the date is: the day it was last edited, or
 # the day it first appeared. Matched as whole words, case-insensitively, in the text before the date.
-UPDATED_LABELS = (
-    "updated", "last updated", "modified", "last modified", "revised", "reviewed", "aktualisiert",
-    "geändert", "mis à jour", "mise à jour", "modifié", "actualizado", "actualizada", "actualización",
-    "atualizado", "atualizada", "aggiornato", "aggiornata", "aggiornamento", "bijgewerkt", "gewijzigd",
-    "zaktualizowano", "aktualizacja", "oppdatert", "uppdaterad", "opdateret", "päivitetty", "güncellendi",
-    "обновлено", "обновлён",
-)  # fmt: skip
-PUBLISHED_LABELS = (
-    "published", "posted", "first published", "originally published", "veröffentlicht", "erschienen",
-    "publié", "publié le", "publicado", "publicada", "pubblicato", "pubblicata", "gepubliceerd",
-    "opublikowano", "publicerad", "publisert", "udgivet", "julkaistu", "yayınlandı", "опубликовано",
-)  # fmt: skip
+UPDATED_LABELS = merged("updated")
+PUBLISHED_LABELS = merged("published")
 
 # Words that say a date is the first publication wherever they stand in the article ("This article was
 # originally published on 26 Sep 2019 and has been updated since"). Not "first posted": a reader's
 # words in a comment ("I first posted on ...").
-FIRST_PUBLISHED_LABELS = (
-    "originally published", "first published", "originally posted",
-    "initialement publié", "publié initialement", "ursprünglich veröffentlicht", "erstmals veröffentlicht",
-    "publicado originalmente", "originalmente publicado", "pubblicato originariamente",
-    "oorspronkelijk gepubliceerd",
-)  # fmt: skip
+FIRST_PUBLISHED_LABELS = merged("first_published")
 
 # Meta names (property, name or itemprop) that carry the publish date, most trusted first.
 PUBLISHED_META = (
@@ -333,11 +264,7 @@ LABELLED_WORDS = re.compile(
 )
 # Labels, capitalised as they start a line, that say the next words are the author wherever on the page
 # they stand (an author box under the article); not "Posted by", which comments write too.
-WRITTEN_BY_LABELS = (
-    "Written by", "Written By", "WRITTEN BY", "Author:", "Geschrieben von", "Escrito por", "Scritto da",
-    "Rédigé par", "Écrit par", "Geschreven door", "Napisane przez", "Autor:", "Auteur :", "Auteur:",
-    "This post was written by", "This article was written by",
-)  # fmt: skip
+WRITTEN_BY_LABELS = merged("written_by")
 WRITTEN_BY_XPATH = (
     "//*[not(self::script or self::style)][text()["
     + " or ".join(f'starts-with(normalize-space(.), "{label}")' for label in WRITTEN_BY_LABELS)
@@ -364,11 +291,7 @@ TIME_XPATHS = (
 
 # Plain text: a header line starting with one of these names someone who is not the author
 # ("Reviewed by", "Photos by", "Fact checked by").
-NOT_AUTHOR_LABELS = (
-    "edited", "reviewed", "medically reviewed", "fact checked", "fact-checked", "photo", "photos",
-    "photographs", "illustration", "illustrations", "translated", "bearbeitet", "übersetzt", "fotos",
-    "édité", "traduit", "relu", "revisado", "editado", "traducido", "revisionato", "tradotto",
-)  # fmt: skip
+NOT_AUTHOR_LABELS = merged("not_author")
 # Plain text: a reading time ("7 min read"), a header line that is no headline.
 READING_TIME = re.compile(
     r"^\d+\s*(?:min|mins|minutes?|minuten|minutos|minuti)\.?\s+"
@@ -376,19 +299,12 @@ READING_TIME = re.compile(
     re.I,
 )
 # Plain text: a line that opens a table of contents; the headline-like lines below it are entries.
-TOC_HEADINGS = (
-    "table of contents", "contents", "in this article", "in this post", "in this guide", "on this page",
-    "jump to", "inhalt", "inhaltsverzeichnis", "sommaire", "dans cet article", "índice", "indice",
-    "tabla de contenidos", "tabla de contenido", "contenido", "contenidos", "in questo articolo",
-)  # fmt: skip
+TOC_HEADINGS = merged("contents")
 # Plain text: page furniture that has a headline's shape but never is one.
-HEADER_CHROME_WORDS = (
-    "share", "read more", "read next", "posted", "credit", "photo", "image", "table of contents", "learn",
-    "subscribe", "sign", "follow", "advertisement", "related", "home", "menu", "skip", "search", "log in",
-    "listen", "print", "email", "comment", "comments", "see more", "contents", "breaking news",
-    "accessibility", "cookie", "privacy", "terms", "watch", "trending", "most popular", "latest",
-    "get a demo", "request a demo", "book a demo", "talk to us", "contact us", "advertise with us",
-    "get started", "get in touch", "start free trial", "start your free trial",
-)  # fmt: skip
+HEADER_CHROME_WORDS = merged("chrome")
+# Plain text: a reading time's label before its minutes ("Reading time: 5 minutes", "Lesezeit").
+READING_LABELS = merged("reading_time")
+# Plain text: what follows a commenter's name on the line above a comment's stamp ("Jane says:").
+COMMENTER_WORDS = merged("commenter")
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

@@ -17,6 +17,7 @@ from datetime import date
 from worker.extract.dates import DateRole, dates_in_text, role_before, says_first_published, stated_first_day
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
+    COMMENTER_WORDS,
     COPYRIGHT_LINE,
     PUBLISHED_LABELS,
     UPDATED_LABELS,
@@ -40,9 +41,7 @@ _WEEKDAY = re.compile(
     re.I,
 )
 # The line before a comment's stamp: "Jane says:", "John Roe wrote:", "Reply".
-_COMMENTER = re.compile(
-    r"(?:says|said|wrote|writes|replied|reply|antwortete|a écrit|dice|escribió)\s*:?$", re.I
-)
+_COMMENTER = re.compile(rf"(?:{'|'.join(map(re.escape, COMMENTER_WORDS))})\s*:?$", re.I)
 _REPLY = re.compile(r"\breply\b", re.I)
 _DATE_LINE_MAX_WORDS = 8  # "Monday, August 11th, 2025 at 11:00 am": a date line, not a sentence
 _DIGIT = re.compile(r"\d")

@@ -18,6 +18,7 @@ from worker.extract.patterns import (
     HEADER_CHROME_WORDS,
     NOT_AUTHOR_LABELS,
     PUBLISHED_LABELS,
+    READING_LABELS,
     READING_TIME,
     UPDATED_LABELS,
 )
@@ -64,11 +65,7 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
-_READING_LABEL = re.compile(
-    r"^(?:estimated\s+)?(?:reading time|read time|temps de lecture|lesezeit|tiempo de lectura|"
-    r"tempo di lettura|leestijd|czas czytania)\b",
-    re.I,
-)
+_READING_LABEL = re.compile(rf"^(?:estimated\s+)?(?:{alternation(READING_LABELS)})\b", re.I)
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names

@@ -7,9 +7,11 @@ import re
 from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
+_HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", re.I)
 _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
+_MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
 _SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 
 
@@ -18,9 +20,16 @@ def normalized(text: str | None) -> str:
     return " ".join(_PUNCT.sub(" ", (text or "").lower()).split())
 
 
+def _names_a_host(part: str) -> bool:
+    """A short title part that ends in a host name ("Example.com", "Brand | brand.co.uk"): a site
+    names itself so, a headline's words never."""
+    words = part.split()
+    return 0 < len(words) <= _MAX_SITE_WORDS + 1 and _HOST.fullmatch(words[-1]) is not None
+
+
 def _site_like(part: str, site_names: list[str]) -> bool:
     key = normalized(part).replace(" ", "")
-    if not key:
+    if not key or _names_a_host(part):
         return True
     for name in site_names:
         other = normalized(name).replace(" ", "")
@@ -98,6 +107,26 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
+def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str]:
+    """Headings that repeat an affix of a metadata title: the first or last part of "Headline | Site",
+    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's."""
+    found = []
+    for heading in headings:
+        key = normalized(heading)
+        words = len(key.split())
+        if not key or words > _MAX_SITE_WORDS:
+            continue
+        for title in meta_titles:
+            for separator in TITLE_SEPARATORS:
+                parts = title.split(separator)
+                if len(parts) < 2 or key not in {normalized(parts[0]), normalized(parts[-1])}:
+                    continue
+                rest = sum(len(normalized(p).split()) for p in parts) - words
+                if rest >= 2 * words + 2:
+                    found.append(heading)
+    return found
+
+
 def choose_title(
     meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
 ) -> str | None:
@@ -109,6 +138,7 @@ def choose_title(
     template's section titles); by default, whether there is more than one heading."""
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
+    site_names = [*site_names, *repeated_site_names(meta_titles, headings)]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
     stripped = _untruncated([strip_site_affixes(t, site_names) for t in meta_titles])

@@ -1,0 +1,383 @@
+"""The words metadata extraction reads, per language: data only, no logic.
+
+One `Words` per language: how it writes months and weekdays in dates, the words that open a byline
+("By", "Von", "Par", "Por"...), the labels that say what a date is ("Updated", "Publié le"), the
+labels of people who are not the author ("Reviewed by"), and page furniture (a contents list's
+heading, a reading time's label). `patterns` merges them into the lists the extractors match, so
+adding a language, or a word to one, is a change here alone. A language whose spelling of a word
+is another's ("januar", "april") lists it too: each list stands whole. Lowercase unless the case is
+what the page prints (`written_by`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _rows(text: str) -> tuple[tuple[str, ...], ...]:
+    """One row per month (or weekday), its spellings separated by spaces, rows by " / "."""
+    return tuple(tuple(row.split()) for row in text.split(" / "))
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A language's words. `months`: 12 rows, January first, full names, the genitive dates use
+    ("3 maja 2024") and short forms; `weekdays`: 7 rows, Monday first (`date.weekday()`)."""
+
+    months: tuple[tuple[str, ...], ...] = ()
+    weekdays: tuple[tuple[str, ...], ...] = ()
+    byline: tuple[str, ...] = ()  # what opens a byline: "by", "written by", "von"
+    written_by: tuple[str, ...] = ()  # a label, as printed, naming the author wherever it stands
+    not_author: tuple[str, ...] = ()  # a label naming someone else: "reviewed", "photos"
+    published: tuple[str, ...] = ()  # a label saying a date is the publication
+    updated: tuple[str, ...] = ()  # a label saying a date is the last change
+    first_published: tuple[str, ...] = ()  # words saying when a piece first appeared, wherever they stand
+    name_joiners: tuple[str, ...] = ()  # "and" between two names
+    commenter: tuple[str, ...] = ()  # the verb after a commenter's name ("Jane says:")
+    reading_time: tuple[str, ...] = ()  # a reading time's label ("Lesezeit")
+    contents: tuple[str, ...] = ()  # a table of contents' heading
+    chrome: tuple[str, ...] = ()  # page furniture with a headline's shape ("Read more", "Subscribe")
+
+
+LANGUAGES: dict[str, Words] = {
+    "en": Words(
+        months=_rows(
+            "january jan / february feb / march mar / april apr / may / june jun / july jul / "
+            "august aug / september sep sept / october oct / november nov / december dec"
+        ),
+        weekdays=_rows(
+            "monday mon / tuesday tue tues / wednesday wed / thursday thu thur thurs / friday fri / "
+            "saturday sat / sunday sun"
+        ),
+        byline=(
+            "written by",
+            "words by",
+            "posted by",
+            "reported by",
+            "story by",
+            "article by",
+            "published by",
+            "reviewed by",
+            "edited by",
+            "text by",
+            "photos by",
+            "by",
+            "from",
+            "author",
+            "authors",
+            "text",
+        ),
+        written_by=(
+            "Written by",
+            "Written By",
+            "WRITTEN BY",
+            "Author:",
+            "This post was written by",
+            "This article was written by",
+        ),
+        not_author=(
+            "edited",
+            "reviewed",
+            "medically reviewed",
+            "fact checked",
+            "fact-checked",
+            "photo",
+            "photos",
+            "photographs",
+            "illustration",
+            "illustrations",
+            "translated",
+        ),
+        published=("published", "posted", "first published", "originally published"),
+        updated=("updated", "last updated", "modified", "last modified", "revised", "reviewed"),
+        first_published=("originally published", "first published", "originally posted"),
+        name_joiners=("and", "with"),
+        commenter=("says", "said", "wrote", "writes", "replied", "reply"),
+        reading_time=("reading time", "read time"),
+        contents=(
+            "table of contents",
+            "contents",
+            "in this article",
+            "in this post",
+            "in this guide",
+            "on this page",
+            "jump to",
+        ),
+        chrome=(
+            "share",
+            "read more",
+            "read next",
+            "posted",
+            "credit",
+            "photo",
+            "image",
+            "table of contents",
+            "learn",
+            "subscribe",
+            "sign",
+            "follow",
+            "advertisement",
+            "related",
+            "home",
+            "menu",
+            "skip",
+            "search",
+            "log in",
+            "listen",
+            "print",
+            "email",
+            "comment",
+            "comments",
+            "see more",
+            "contents",
+            "breaking news",
+            "accessibility",
+            "cookie",
+            "privacy",
+            "terms",
+            "watch",
+            "trending",
+            "most popular",
+            "latest",
+            "get a demo",
+            "request a demo",
+            "book a demo",
+            "talk to us",
+            "contact us",
+            "advertise with us",
+            "get started",
+            "get in touch",
+            "start free trial",
+            "start your free trial",
+        ),
+    ),
+    "de": Words(
+        months=_rows(
+            "januar jänner jan jän / februar feb febr / märz maerz mär / april apr / mai / juni jun / "
+            "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
+        ),
+        weekdays=_rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
+        byline=("von", "autor", "autorin", "text"),
+        written_by=("Geschrieben von", "Autor:"),
+        not_author=("bearbeitet", "übersetzt", "fotos"),
+        published=("veröffentlicht", "erschienen"),
+        updated=("aktualisiert", "geändert"),
+        first_published=("ursprünglich veröffentlicht", "erstmals veröffentlicht"),
+        name_joiners=("und",),
+        commenter=("antwortete",),
+        reading_time=("lesezeit",),
+        contents=("inhalt", "inhaltsverzeichnis"),
+    ),
+    "fr": Words(
+        months=_rows(
+            "janvier janv / février févr fevrier / mars / avril avr / mai / juin / juillet juil / "
+            "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
+        ),
+        weekdays=_rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
+        byline=("par", "auteur", "réd"),
+        written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
+        not_author=("édité", "traduit", "relu"),
+        published=("publié", "publié le"),
+        updated=("mis à jour", "mise à jour", "modifié"),
+        first_published=("initialement publié", "publié initialement"),
+        name_joiners=("et",),
+        commenter=("a écrit",),
+        reading_time=("temps de lecture",),
+        contents=("sommaire", "dans cet article"),
+    ),
+    "es": Words(
+        months=_rows(
+            "enero ene / febrero feb / marzo mar / abril abr / mayo / junio jun / julio jul / "
+            "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
+        ),
+        weekdays=_rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
+        byline=("por", "autor", "texto", "redacción"),
+        written_by=("Escrito por", "Autor:"),
+        not_author=("revisado", "editado", "traducido", "fotos"),
+        published=("publicado", "publicada"),
+        updated=("actualizado", "actualizada", "actualización"),
+        first_published=("publicado originalmente", "originalmente publicado"),
+        name_joiners=("y",),
+        commenter=("dice", "escribió"),
+        reading_time=("tiempo de lectura",),
+        contents=("índice", "indice", "tabla de contenidos", "tabla de contenido", "contenido", "contenidos"),
+    ),
+    "it": Words(
+        months=_rows(
+            "gennaio genn gen / febbraio feb / marzo mar / aprile apr / maggio mag / giugno giu / "
+            "luglio lug / agosto ago / settembre set / ottobre ott / novembre nov / dicembre dic"
+        ),
+        weekdays=_rows(
+            "lunedì lunedi / martedì martedi / mercoledì mercoledi / giovedì giovedi / venerdì venerdi / "
+            "sabato / domenica"
+        ),
+        byline=("di", "da", "autore"),
+        written_by=("Scritto da",),
+        not_author=("revisionato", "tradotto"),
+        published=("pubblicato", "pubblicata"),
+        updated=("aggiornato", "aggiornata", "aggiornamento"),
+        first_published=("pubblicato originariamente",),
+        name_joiners=("e",),
+        reading_time=("tempo di lettura",),
+        contents=("indice", "in questo articolo"),
+    ),
+    "pt": Words(
+        months=_rows(
+            "janeiro jan / fevereiro fev / março mar / abril abr / maio mai / junho jun / julho jul / "
+            "agosto ago / setembro set / outubro out / novembro nov / dezembro dez"
+        ),
+        weekdays=_rows(
+            "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
+        ),
+        byline=("por", "texto", "da"),
+        published=("publicado", "publicada"),
+        updated=("atualizado", "atualizada"),
+        first_published=("originalmente publicado",),
+        name_joiners=("e",),
+    ),
+    "nl": Words(
+        months=_rows(
+            "januari jan / februari feb / maart mrt / april apr / mei / juni jun / juli jul / "
+            "augustus aug / september sep / oktober okt / november nov / december dec"
+        ),
+        weekdays=_rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
+        byline=("door", "geschreven door"),
+        written_by=("Geschreven door",),
+        published=("gepubliceerd",),
+        updated=("bijgewerkt", "gewijzigd"),
+        first_published=("oorspronkelijk gepubliceerd",),
+        name_joiners=("en",),
+        reading_time=("leestijd",),
+    ),
+    "pl": Words(
+        months=_rows(
+            "stycznia sty / lutego lut / marca / kwietnia kwi / maja maj / czerwca cze / lipca lip / "
+            "sierpnia sie / września wrz / października paź / listopada lis / grudnia gru"
+        ),
+        weekdays=_rows("poniedziałek / wtorek / środa / czwartek / piątek / sobota / niedziela"),
+        byline=("przez", "autor"),
+        written_by=("Napisane przez", "Autor:"),
+        published=("opublikowano",),
+        updated=("zaktualizowano", "aktualizacja"),
+        name_joiners=("i", "oraz"),
+        reading_time=("czas czytania",),
+    ),
+    "cs": Words(
+        months=_rows(
+            "ledna / února / března / dubna / května / června / července / srpna / září / října / "
+            "listopadu / prosince"
+        ),
+        weekdays=_rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
+        byline=("napsal", "autor", "text"),
+        name_joiners=("a",),
+    ),
+    "ru": Words(
+        months=_rows(
+            "января янв / февраля фев / марта мар / апреля апр / мая / июня июн / июля июл / "
+            "августа авг / сентября сен / октября окт / ноября ноя / декабря дек"
+        ),
+        weekdays=_rows(
+            "понедельник / вторник / среду среда / четверг / пятницу пятница / субботу суббота / воскресенье"
+        ),
+        byline=("автор", "авторы", "текст"),
+        published=("опубликовано",),
+        updated=("обновлено", "обновлён"),
+        name_joiners=("и",),
+    ),
+    "uk": Words(
+        months=_rows(
+            "січня / лютого / березня / квітня / травня / червня / липня / серпня / вересня / жовтня / "
+            "листопада / грудня"
+        ),
+        weekdays=_rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
+        byline=("автор", "автори", "текст"),
+    ),
+    "tr": Words(
+        months=_rows(
+            "ocak / şubat subat / mart / nisan / mayıs mayis / haziran / temmuz / ağustos agustos / "
+            "eylül eylul / ekim / kasım kasim / aralık aralik"
+        ),
+        weekdays=_rows("pazartesi / salı / çarşamba / perşembe / cuma / cumartesi / pazar"),
+        byline=("yazan",),
+        published=("yayınlandı",),
+        updated=("güncellendi",),
+        name_joiners=("ve",),
+    ),
+    "ro": Words(
+        months=_rows(
+            "ianuarie / februarie / martie / aprilie / mai / iunie / iulie / august / septembrie / "
+            "octombrie / noiembrie / decembrie"
+        ),
+    ),
+    "fi": Words(
+        months=_rows(
+            "tammikuuta / helmikuuta / maaliskuuta / huhtikuuta / toukokuuta / kesäkuuta / heinäkuuta / "
+            "elokuuta / syyskuuta / lokakuuta / marraskuuta / joulukuuta"
+        ),
+        published=("julkaistu",),
+        updated=("päivitetty",),
+        name_joiners=("ja",),
+    ),
+    "hu": Words(
+        months=_rows(
+            "január / február febr / március / április / május / június / július / augusztus / "
+            "szeptember / október / november / december"
+        ),
+    ),
+    "id": Words(
+        months=_rows(
+            "januari / februari / maret / april / mei / juni / juli / agustus / september / oktober / "
+            "november / desember"
+        ),
+    ),
+    "sv": Words(
+        months=_rows(
+            "januari jan / februari feb / mars / april apr / maj / juni jun / juli jul / augusti aug / "
+            "september sep / oktober okt / november nov / december dec"
+        ),
+        weekdays=_rows("måndag / tisdag / onsdag / torsdag / fredag / lördag / söndag"),
+        byline=("av", "skrivet av"),
+        published=("publicerad",),
+        updated=("uppdaterad",),
+        name_joiners=("och",),
+    ),
+    "da": Words(
+        months=_rows(
+            "januar jan / februar feb / marts / april apr / maj / juni jun / juli jul / august aug / "
+            "september sep / oktober okt / november nov / december dec"
+        ),
+        weekdays=_rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
+        byline=("af", "skrevet af"),
+        published=("udgivet",),
+        updated=("opdateret",),
+        name_joiners=("og",),
+    ),
+    "no": Words(
+        months=_rows(
+            "januar jan / februar feb / mars / april apr / mai / juni jun / juli jul / august aug / "
+            "september sep / oktober okt / november nov / desember"
+        ),
+        weekdays=_rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
+        byline=("av", "skrevet av"),
+        published=("publisert",),
+        updated=("oppdatert",),
+        name_joiners=("og",),
+    ),
+}
+
+
+def merged(field: str) -> tuple[str, ...]:
+    """One field's words across every language, each once, in the order of `LANGUAGES`."""
+    return tuple(dict.fromkeys(w for words in LANGUAGES.values() for w in getattr(words, field)))
+
+
+def merged_rows(field: str) -> dict[str, int]:
+    """A rows field (`months`, `weekdays`) across every language: each spelling and its row's number,
+    counted from `start` as the field counts (months from 1, weekdays from 0)."""
+    start = 1 if field == "months" else 0
+    found: dict[str, int] = {}
+    for words in LANGUAGES.values():
+        for number, spellings in enumerate(getattr(words, field), start=start):
+            for spelling in spellings:
+                found.setdefault(spelling, number)
+    return found
