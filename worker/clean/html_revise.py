@@ -344,13 +344,15 @@ def keep_article_groups(blocks: list[Block]) -> None:
 def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
     """Article blocks, a paragraph-long text only once: a pull quote or a copy of the article for
     another layout is not said twice. A short line said again (a step, a meal in a plan, a label)
-    is the article's own repetition."""
-    seen: set[str] = set()
+    is the article's own repetition, and so is a paragraph said again beside its first saying, in the
+    same box (a refrain, a repeated notice): a quote or a layout's copy sits in a box of its own."""
+    seen: dict[str, tuple[int, ...]] = {}
     for block in blocks:
         if block.cls is not BlockClass.GOOD:
             continue
         if block.chars >= REPEAT_MIN_CHARS:
-            if block.text in seen:
+            box = block.path[:-1]
+            if seen.get(block.text, box) != box:
                 continue
-            seen.add(block.text)
+            seen.setdefault(block.text, box)
         yield block
