@@ -272,9 +272,28 @@ def drop_text_after_the_article_box(blocks: list[Block]) -> None:
     if box is None:
         return
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
+    parent = blocks[last].path[: blocks[last].path.index(box)]
+    section = False  # in a next section of the article: a sibling box under its own subheading
     for block in blocks[last + 1 :]:
-        if block.cls is BlockClass.GOOD and box not in block.path:
-            block.cls = BlockClass.BAD
+        beside = block.path[: len(parent)] == parent and box not in block.path
+        if beside and opens_article_section(block):
+            section = True
+        elif block.cls is BlockClass.GOOD and box not in block.path:
+            if not (section and beside):
+                block.cls = BlockClass.BAD
+        elif block.cls is BlockClass.BAD and not block.insert:
+            section = False
+
+
+def opens_article_section(block: Block) -> bool:
+    """A plain subheading (no link, not a boilerplate section's: "Related", "About the author"), such
+    as a section marker set in brackets in CJK text ("＜震度5弱＞"): the text under it goes on with the
+    article, even in a box of its own."""
+    return (
+        block.first_cls is BlockClass.HEADING
+        and not block.link_chars
+        and not opens_boilerplate_section(block)
+    )
 
 
 def trim_tail_prompts(blocks: list[Block]) -> None:
