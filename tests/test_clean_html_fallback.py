@@ -4,11 +4,10 @@ here."""
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
 
 from worker.clean import clean_html
-from worker.clean.html_fallback import prose_paragraphs, read_again_if_short
+from worker.clean.html_fallback import prose_paragraphs
 from worker.document import InputKind, load_document
 from worker.errors import NotAnArticle
 from worker.parse import parse_html
@@ -67,19 +66,6 @@ def test_index_page_of_links_keeps_nothing_in_the_looser_reading() -> None:
 def test_index_page_of_links_is_refused() -> None:
     with pytest.raises(NotAnArticle):
         extract_article(load_document(index_page(), kind=InputKind.HTML))
-
-
-def test_a_short_reading_gives_way_to_a_looser_one_with_much_more_prose() -> None:
-    kept = ["Three days in the mountains"]
-    paragraphs = read_again_if_short(kept, lambda: parse_html(photo_diary()))
-    assert paragraphs[-3:] == DIARY
-
-
-def test_a_reading_long_enough_is_kept_without_a_second_parse() -> None:
-    def never() -> lxml.html.HtmlElement:
-        raise AssertionError("parsed again")
-
-    assert read_again_if_short(DIARY * 2, never) == DIARY * 2
 
 
 def test_comments_under_a_short_post_are_not_its_text() -> None:

@@ -13,8 +13,6 @@ lines) keeps nothing here either, and is refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import justext
 import lxml.html
 from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
@@ -31,29 +29,10 @@ STOPWORDS_LOW = justext.core.STOPWORDS_LOW_DEFAULT
 STOPWORDS_HIGH = justext.core.STOPWORDS_HIGH_DEFAULT
 MAX_LINK_DENSITY = justext.core.MAX_LINK_DENSITY_DEFAULT
 MAX_HEADING_DISTANCE = justext.core.MAX_HEADING_DISTANCE_DEFAULT
-# Kept text shorter than this (in Latin characters) may be a part of the article the main cleaner
-# took for the whole; the looser reading replaces it when it finds this many times more prose.
-# Chosen on the tuned sets (300: wcxb-dev recall +0.001, scrapinghub and readability unchanged; 600
-# cost scrapinghub 0.002).
-SHORT_ARTICLE_CHARS = 300
-LOOSER_SHARE = 2.0
 PAGE_TAGS = frozenset({"html", "body"})
 # The language is read from the page's paragraphs at least this long, up to this much text.
 LANGUAGE_SAMPLE_MIN_CHARS = 40
 LANGUAGE_SAMPLE_CHARS = 5000
-
-
-def read_again_if_short(paragraphs: list[str], parse: Callable[[], lxml.html.HtmlElement]) -> list[str]:
-    """The main cleaner's paragraphs, unless they are too short to be the page's article and the
-    looser reading of a fresh parse (`parse`) finds much more prose: then the looser reading's."""
-    kept = sum(map(len, paragraphs))
-    if kept >= SHORT_ARTICLE_CHARS:
-        return paragraphs
-    root = parse()
-    if kept and text_scale(root) * kept >= SHORT_ARTICLE_CHARS:
-        return paragraphs
-    looser = prose_paragraphs(root)
-    return looser if sum(map(len, looser)) > LOOSER_SHARE * kept else paragraphs
 
 
 def drop_comments(root: lxml.html.HtmlElement) -> None:

@@ -19,6 +19,10 @@ from worker.clean.selectors import HEADING_TAGS
 
 _SECTION = re.compile(r"^\W*(?:" + "|".join((*HTML_SECTION_MARKERS, *HTML_NOTE_SECTION_MARKERS)) + r")\W*$")
 _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
+# A short line wholly inside one pair of full-width brackets.
+_CJK_SECTION_MARKER = re.compile(
+    r"^(?:＜[^＞]{1,20}＞|【[^】]{1,20}】|〈[^〉]{1,20}〉|《[^》]{1,20}》|〔[^〕]{1,20}〕|［[^］]{1,20}］)$"
+)
 
 TAIL_PROMPT_MAX_WORDS = 60
 SECTION_MARKER_MAX_WORDS = 6
@@ -286,13 +290,12 @@ def drop_text_after_the_article_box(blocks: list[Block]) -> None:
 
 
 def opens_article_section(block: Block) -> bool:
-    """A plain subheading (no link, not a boilerplate section's: "Related", "About the author"), such
-    as a section marker set in brackets in CJK text ("＜震度5弱＞"): the text under it goes on with the
-    article, even in a box of its own."""
+    """A section marker of CJK text: a short subheading set in full-width brackets ("＜震度5弱＞",
+    "【詳しく】"). The text under it goes on with the article, even in a box of its own."""
     return (
         block.first_cls is BlockClass.HEADING
         and not block.link_chars
-        and not opens_boilerplate_section(block)
+        and _CJK_SECTION_MARKER.match(block.text) is not None
     )
 
 
