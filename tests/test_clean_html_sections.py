@@ -1,10 +1,11 @@
-"""An article set in several boxes, each under its own subheading, is kept whole: a section marker
-(in CJK text, a short line in full-width brackets such as ＜…＞ or 【…】) does not end it. Pages
-written here."""
+"""An article is kept whole: a section marker (in CJK text, a short line in full-width brackets
+such as ＜…＞ or 【…】) over a box of its own does not end it, and a lone long paragraph brings the
+short ones beside it. Pages written here."""
 
 from __future__ import annotations
 
 from worker.clean import clean_html
+from worker.clean.html_cut import main_candidates
 from worker.parse import parse_html
 
 LEAD = [
@@ -54,3 +55,14 @@ def test_text_under_a_boilerplate_heading_after_the_article_stays_out() -> None:
     )
     paragraphs = clean_html(parse_html(page))
     assert paragraphs[-1] == TRAFFIC[0]
+
+
+def test_a_lone_long_paragraph_is_not_taken_for_the_whole_article() -> None:
+    page = (
+        "<html><body><div class='menu'><a href='/a'>Home</a> <a href='/b'>Archive</a> <a href='/c'>About</a>"
+        "</div><div class='post'><p>A quick note today.</p><p>We walked along the old canal this morning "
+        "and counted eleven herons standing in the shallows, more than we have ever seen there at once, "
+        "and a kingfisher that flashed past twice.</p><p>Photos tomorrow.</p></div></body></html>"
+    )
+    root = parse_html(page)
+    assert [el.get("class") for el in main_candidates(root)] == ["post"]
