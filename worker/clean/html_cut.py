@@ -68,6 +68,8 @@ HINT_SHARE = 0.6
 # around it is other pages' teasers.
 TITLED_HINT_SHARE = 0.15
 TITLE_HEADINGS = ("h1", "h2")
+# Tags that hold one paragraph, never an article.
+PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 TITLE_MIN_CHARS = 10
 _NON_WORD = re.compile(r"[\W_]+")
 # Ideographic scripts say in one character what others say in about three.
@@ -342,6 +344,15 @@ def page_title(root: etree._Element) -> str:
     return normalized_title(element.text_content()) if element is not None else ""
 
 
+def widen_paragraph(best: etree._Element, scores: Scores) -> etree._Element:
+    """A lone paragraph is never a whole article: when the best-scoring element is a <p> (the page's
+    one long paragraph, its short ones around it scored as loss), its parent holds the article."""
+    parent = best.getparent()
+    if best.tag in PARAGRAPH_ONLY_TAGS and parent is not None and parent.tag not in ("body", "html"):
+        return parent
+    return best
+
+
 def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "") -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
     page's marked-up article body), and its siblings that carry article text of their own."""
@@ -352,6 +363,7 @@ def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str 
     best = max(scores.score, key=scores.score.__getitem__)
     if scores.score[best] <= 0:
         return [root]
+    best = widen_paragraph(best, scores)
     hint = hinted_body(root, scores, best, title)
     if hint is not None and hint is not best:
         return [hint]

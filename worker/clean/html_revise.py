@@ -19,6 +19,10 @@ from worker.clean.selectors import HEADING_TAGS
 
 _SECTION = re.compile(r"^\W*(?:" + "|".join((*HTML_SECTION_MARKERS, *HTML_NOTE_SECTION_MARKERS)) + r")\W*$")
 _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
+# A short line wholly inside one pair of full-width brackets.
+_CJK_SECTION_MARKER = re.compile(
+    r"^(?:＜[^＞]{1,20}＞|【[^】]{1,20}】|〈[^〉]{1,20}〉|《[^》]{1,20}》|〔[^〕]{1,20}〕|［[^］]{1,20}］)$"
+)
 
 TAIL_PROMPT_MAX_WORDS = 60
 SECTION_MARKER_MAX_WORDS = 6
@@ -272,9 +276,27 @@ def drop_text_after_the_article_box(blocks: list[Block]) -> None:
     if box is None:
         return
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
+    parent = blocks[last].path[: blocks[last].path.index(box)]
+    section = False  # in a next section of the article: a sibling box under its own subheading
     for block in blocks[last + 1 :]:
-        if block.cls is BlockClass.GOOD and box not in block.path:
-            block.cls = BlockClass.BAD
+        beside = block.path[: len(parent)] == parent and box not in block.path
+        if beside and opens_article_section(block):
+            section = True
+        elif block.cls is BlockClass.GOOD and box not in block.path:
+            if not (section and beside):
+                block.cls = BlockClass.BAD
+        elif block.cls is BlockClass.BAD and not block.insert:
+            section = False
+
+
+def opens_article_section(block: Block) -> bool:
+    """A section marker of CJK text: a short subheading set in full-width brackets ("＜震度5弱＞",
+    "【詳しく】"). The text under it goes on with the article, even in a box of its own."""
+    return (
+        block.first_cls is BlockClass.HEADING
+        and not block.link_chars
+        and _CJK_SECTION_MARKER.match(block.text) is not None
+    )
 
 
 def trim_tail_prompts(blocks: list[Block]) -> None:
@@ -344,13 +366,15 @@ def keep_article_groups(blocks: list[Block]) -> None:
 def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
     """Article blocks, a paragraph-long text only once: a pull quote or a copy of the article for
     another layout is not said twice. A short line said again (a step, a meal in a plan, a label)
-    is the article's own repetition."""
-    seen: set[str] = set()
+    is the article's own repetition, and so is a paragraph said again beside its first saying, in the
+    same box (a refrain, a repeated notice): a quote or a layout's copy sits in a box of its own."""
+    seen: dict[str, tuple[int, ...]] = {}
     for block in blocks:
         if block.cls is not BlockClass.GOOD:
             continue
         if block.chars >= REPEAT_MIN_CHARS:
-            if block.text in seen:
+            box = block.path[:-1]
+            if seen.get(block.text, box) != box:
                 continue
-            seen.add(block.text)
+            seen.setdefault(block.text, box)
         yield block

@@ -1,0 +1,68 @@
+"""An article is kept whole: a section marker (in CJK text, a short line in full-width brackets
+such as ＜…＞ or 【…】) over a box of its own does not end it, and a lone long paragraph brings the
+short ones beside it. Pages written here."""
+
+from __future__ import annotations
+
+from worker.clean import clean_html
+from worker.clean.html_cut import main_candidates
+from worker.parse import parse_html
+
+LEAD = [
+    "気象庁によりますと、きょう午前十時ごろ、関東地方で強い揺れを観測する地震がありました。"
+    "震源の深さはおよそ五十キロと推定されています。",
+    "この地震による津波の心配はないということです。鉄道各社は安全確認のため、一部の路線で運転を見合わせています。",
+    "各地の震度は次のとおりです。気象庁は詳しい情報を順次発表するとしています。",
+]
+INTENSITY = ["東京都の千代田区などで震度5弱を観測しました。"]
+TRAFFIC = ["新幹線は点検のため一時運転を見合わせましたが、午前十一時すぎに全線で運転を再開しました。"]
+
+
+def section(paragraphs: list[str]) -> str:
+    return "<div class='body-text'>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+
+
+def quake_report(marker_tag: str) -> str:
+    body = (
+        section(LEAD)
+        + f"<{marker_tag}>＜震度5弱＞</{marker_tag}>"
+        + section(INTENSITY)
+        + f"<{marker_tag}>【交通への影響】</{marker_tag}>"
+        + section(TRAFFIC)
+    )
+    return (
+        "<html><head><title>関東で震度5弱の地震</title></head><body>"
+        "<div class='nav'><a href='/'>トップ</a> <a href='/news'>ニュース</a></div>"
+        f"<div class='main'><h1>関東で震度5弱の地震</h1>{body}</div></body></html>"
+    )
+
+
+def test_cjk_section_marker_heading_does_not_end_the_article() -> None:
+    paragraphs = clean_html(parse_html(quake_report("h3")))
+    assert paragraphs == [*LEAD, "＜震度5弱＞", *INTENSITY, "【交通への影響】", *TRAFFIC]
+
+
+def test_cjk_section_marker_line_does_not_end_the_article() -> None:
+    paragraphs = clean_html(parse_html(quake_report("p")))
+    assert paragraphs == [*LEAD, "＜震度5弱＞", *INTENSITY, "【交通への影響】", *TRAFFIC]
+
+
+def test_text_under_a_boilerplate_heading_after_the_article_stays_out() -> None:
+    page = quake_report("h3").replace(
+        "</div></body>",
+        "<h3>Related articles</h3><div class='body-text'><p>The harbour council voted on Tuesday to "
+        "extend the northern pier by forty metres, ending a long dispute.</p></div></div></body>",
+    )
+    paragraphs = clean_html(parse_html(page))
+    assert paragraphs[-1] == TRAFFIC[0]
+
+
+def test_a_lone_long_paragraph_is_not_taken_for_the_whole_article() -> None:
+    page = (
+        "<html><body><div class='menu'><a href='/a'>Home</a> <a href='/b'>Archive</a> <a href='/c'>About</a>"
+        "</div><div class='post'><p>A quick note today.</p><p>We walked along the old canal this morning "
+        "and counted eleven herons standing in the shallows, more than we have ever seen there at once, "
+        "and a kingfisher that flashed past twice.</p><p>Photos tomorrow.</p></div></body></html>"
+    )
+    root = parse_html(page)
+    assert [el.get("class") for el in main_candidates(root)] == ["post"]

@@ -1,0 +1,83 @@
+"""The looser reading of a page the main cleaner kept nothing of: jusText's paragraph classifier
+over the whole page, in the page's language.
+
+The main cleaner (`worker.clean.html`) first chooses the subtree that holds the article and then
+reads its blocks; an article in markup it does not expect (each paragraph in its own photo box, a
+post that is one list of linked items, text set in table cells) can leave it with nothing. A page is
+refused only when it holds no prose at all, so before refusing, the page is read again the way
+jusText reads it: every paragraph of the page on its own, kept when it is long enough, carries few
+links and is dense in the stopwords of the page's language (running prose is; menus, link lists and
+credits are not), then revised by its neighbours. A navigation or index page (many short linked
+lines) keeps nothing here either, and is refused.
+"""
+
+from __future__ import annotations
+
+import justext
+import lxml.html
+from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+
+from worker.clean.html_cut import name_parts, names_of, text_scale
+from worker.clean.selectors import COMMENT_PARTS, CONTENT_PARTS
+from worker.clean.text_stopwords import page_stopwords
+
+# jusText's own defaults (length in characters, stopword density, link density): the looser reading
+# is jusText's, not a second set of hand-set thresholds.
+LENGTH_LOW = justext.core.LENGTH_LOW_DEFAULT
+LENGTH_HIGH = justext.core.LENGTH_HIGH_DEFAULT
+STOPWORDS_LOW = justext.core.STOPWORDS_LOW_DEFAULT
+STOPWORDS_HIGH = justext.core.STOPWORDS_HIGH_DEFAULT
+MAX_LINK_DENSITY = justext.core.MAX_LINK_DENSITY_DEFAULT
+MAX_HEADING_DISTANCE = justext.core.MAX_HEADING_DISTANCE_DEFAULT
+PAGE_TAGS = frozenset({"html", "body"})
+# The language is read from the page's paragraphs at least this long, up to this much text.
+LANGUAGE_SAMPLE_MIN_CHARS = 40
+LANGUAGE_SAMPLE_CHARS = 5000
+
+
+def drop_comments(root: lxml.html.HtmlElement) -> None:
+    """Readers' comments are prose but never the article: a short post under a long thread would
+    otherwise be read as its comments."""
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in PAGE_TAGS:
+            continue  # <body class="comments-open">: a page that allows comments
+        parts = name_parts(names_of(element))
+        if parts & COMMENT_PARTS and not parts & CONTENT_PARTS:
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def prose_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
+    """The page's paragraphs that read as prose in its language, in order; [] for a page of none.
+
+    `root` is a fresh parse of the page (jusText's preprocessing cuts it)."""
+    # CJK scripts write no spaces: stopword density and character counts mean nothing there, so the
+    # classification goes by length (counted as jusText counts, scaled) and link density alone.
+    drop_comments(root)
+    dom = justext.core.preprocessor(root)
+    scale = text_scale(dom)
+    paragraphs = ParagraphMaker.make_paragraphs(dom)
+    if not paragraphs:
+        return []
+    if scale > 1.0:
+        stopwords: frozenset[str] = frozenset()
+        low = high = 0.0
+    else:
+        sample = "\n".join(p.text for p in paragraphs if len(p.text) >= LANGUAGE_SAMPLE_MIN_CHARS)
+        stopwords = page_stopwords(sample[:LANGUAGE_SAMPLE_CHARS])
+        low, high = STOPWORDS_LOW, STOPWORDS_HIGH
+    classify_paragraphs(
+        paragraphs,
+        stopwords,
+        int(LENGTH_LOW / scale),
+        int(LENGTH_HIGH / scale),
+        low,
+        high,
+        MAX_LINK_DENSITY,
+        False,
+    )
+    revise_paragraph_classification(paragraphs, MAX_HEADING_DISTANCE)
+    return [p.text for p in paragraphs if not p.is_boilerplate and p.text.strip()]
