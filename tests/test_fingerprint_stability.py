@@ -36,3 +36,21 @@ def test_minhash_signature_equals_datasketch_with_its_default_hash():
         reference = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
         reference.update_batch(list({s.encode("utf-8") for s in shingles(text)}))
         assert np.array_equal(near_fingerprint(text, 0.8).signature, reference.hashvalues.astype(np.uint32))
+
+
+def test_published_fingerprints_of_a_fixed_text_never_change():
+    """The values consumers and the shared index hold: any change here is a contract change."""
+    from worker.fingerprints import sha256_hex, simhash_hex
+
+    assert sha256_hex(TEXT) == "545b107344030ce506072d0f4910e7d59bb599fb102de3af7f078d2806c14a16"
+    assert simhash_hex(TEXT) == "4cf000aec818cf94"
+    assert simhash_hex("one two") == "07cb8d1ae909ec5d"
+    near = near_fingerprint(TEXT, 0.8)
+    assert hashlib.sha256(near.signature.astype("<u4").tobytes()).hexdigest()[:16] == "7901425a26fad97c"
+    assert (near.size, near.rows, near.bands[:2]) == (376, 3, ("229b8fb50654059a", "c5be5fa8812bc0b8"))
+
+
+def test_a_text_without_words_has_the_empty_signature():
+    reference = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    assert np.array_equal(near_fingerprint("", 0.8).signature, reference.hashvalues.astype(np.uint32))
+    assert simhash64("  ,, ") == 0

@@ -51,6 +51,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 from functools import cache
+from operator import methodcaller
 from typing import Any
 
 import numpy as np
@@ -70,6 +71,7 @@ MIN_SIZE_RATIO = 0.5
 _FIELD_CHARS = 6  # with the bucket's digits, 28 to 40 bits of a band's hash
 _MIN_WIDTH, _MAX_WIDTH = 1, 4  # 16 to 65,536 buckets a band a day
 _BUCKET_TARGET_ENTRIES = 96
+_digest = methodcaller("digest")
 SHORT_ID_CHARS = 16  # an article in the index: 64 bits of its id, no collision in a window's millions
 SIGNATURE_BITS = 16  # b-bit MinHash: the low 16 bits of each value, enough to compare signatures
 # Bands are tuned for a Jaccard similarity below the overlap threshold (an overlap of 0.8 between
@@ -136,30 +138,42 @@ def band_rows(threshold: float, num_perm: int = NUM_PERM) -> int:
     return 1
 
 
-def _given(value: int) -> int:
-    return value
+# datasketch's MurmurHash3 32-bit finalizer (`_fmix`), the pre-mix of its "affine32" scheme.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_EMPTY_SIGNATURE = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
-def _sha1_32(values: set[bytes]) -> list[int]:
+def _sha1_32(values: set[bytes]) -> np.ndarray:
     """datasketch's default hash (`sha1_hash32`: the first 4 bytes of SHA-1, little-endian) of each
     value, with one conversion for them all rather than a `struct.unpack` each."""
-    sha1 = hashlib.sha1
-    return np.frombuffer(b"".join([sha1(v).digest()[:4] for v in values]), dtype="<u4").tolist()
+    digests = b"".join(map(_digest, map(hashlib.sha1, values)))
+    rows = np.frombuffer(digests, dtype=np.uint8).reshape(len(values), 20)
+    return np.ascontiguousarray(rows[:, :4]).view("<u4").ravel()
+
+
+def minhash_signature(hashes: np.ndarray) -> np.ndarray:
+    """datasketch's MinHash of these 32-bit hash values ("affine32": each value pre-mixed with the
+    MurmurHash3 finalizer, then min over the permutations a*h+b mod 2^32), without building a
+    MinHash object for each article; `tests/test_fingerprint_stability.py` checks it against
+    datasketch."""
+    if not len(hashes):
+        return _EMPTY_SIGNATURE.copy()
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    hv = hashes.astype(np.uint32).reshape(-1, 1)
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    a, b = _permutations()
+    return (hv * a + b).min(axis=0)
 
 
 def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
     """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands.
-    The shingles are hashed as datasketch's default would, then given to it as they are."""
-    minhash = MinHash(
-        num_perm=NUM_PERM,
-        seed=MINHASH_SEED,
-        permutations=_permutations(),
-        scheme=MINHASH_SCHEME,
-        hashfunc=_given,
-    )
+    The shingles are hashed as datasketch's default would, then permuted as its "affine32" scheme."""
     unique = set(shingle_bytes(text))
-    minhash.update_batch(_sha1_32(unique))
-    signature = minhash.hashvalues.astype(np.uint32)
+    signature = minhash_signature(_sha1_32(unique))
     rows = band_rows(threshold)
     bands = tuple(
         hashlib.blake2b(signature[i * rows : (i + 1) * rows].tobytes(), digest_size=8).hexdigest()
