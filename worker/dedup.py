@@ -11,9 +11,13 @@ Jaccard similarity far more than containment. Only articles of comparable length
 (the shorter at least `MIN_SIZE_RATIO` of the longer), so a short brief is not swallowed by a long
 round-up that quotes it; others compare by Jaccard similarity.
 
-The signature is datasketch's MinHash; the banding (LSH) lives in Redis, so every worker shares one
-index, and its writes run in `publish_article`'s script (`INDEX_LUA`): an article is indexed exactly
-when its event is appended.
+The signature is datasketch's MinHash ("affine32", computed here with numpy) over the low 32 bits of
+each shingle's BLAKE2b digest, the digest the event's SimHash takes anyway (index version 2; version 1
+hashed every shingle again with SHA-1). Workers of the two versions share an index harmlessly but do
+not find each other's articles: across an upgrade, near duplicates are found among the articles of
+the new version only, for one dedup window. The banding (LSH) lives in Redis, so every worker shares
+one index, and its writes run in `publish_article`'s script (`INDEX_LUA`): an article is indexed
+exactly when its event is appended.
 
 Keys (under `settings.key_prefix`), each expiring with its day (see `retention`):
     near:doc:<id[:16]>                  string `cluster|dup|size|sig`: the cluster id, 1 when the
@@ -51,7 +55,6 @@ import hashlib
 import time
 from dataclasses import dataclass
 from functools import cache
-from operator import methodcaller
 from typing import Any
 
 import numpy as np
@@ -61,7 +64,7 @@ from datasketch import MinHash
 from worker.config import Settings
 from worker.dedup_scripts import LOOKUP_LUA
 from worker.events import article_text
-from worker.fingerprints import shingle_bytes
+from worker.fingerprints import shingle_blake2b
 from worker.retention import DAY_S, Retention, day_expires_at, days_within
 
 NUM_PERM = 128
@@ -71,7 +74,6 @@ MIN_SIZE_RATIO = 0.5
 _FIELD_CHARS = 6  # with the bucket's digits, 28 to 40 bits of a band's hash
 _MIN_WIDTH, _MAX_WIDTH = 1, 4  # 16 to 65,536 buckets a band a day
 _BUCKET_TARGET_ENTRIES = 96
-_digest = methodcaller("digest")
 SHORT_ID_CHARS = 16  # an article in the index: 64 bits of its id, no collision in a window's millions
 SIGNATURE_BITS = 16  # b-bit MinHash: the low 16 bits of each value, enough to compare signatures
 # Bands are tuned for a Jaccard similarity below the overlap threshold (an overlap of 0.8 between
@@ -143,14 +145,6 @@ _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 _EMPTY_SIGNATURE = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
-def _sha1_32(values: set[bytes]) -> np.ndarray:
-    """datasketch's default hash (`sha1_hash32`: the first 4 bytes of SHA-1, little-endian) of each
-    value, with one conversion for them all rather than a `struct.unpack` each."""
-    digests = b"".join(map(_digest, map(hashlib.sha1, values)))
-    rows = np.frombuffer(digests, dtype=np.uint8).reshape(len(values), 20)
-    return np.ascontiguousarray(rows[:, :4]).view("<u4").ravel()
-
-
 def minhash_signature(hashes: np.ndarray) -> np.ndarray:
     """datasketch's MinHash of these 32-bit hash values ("affine32": each value pre-mixed with the
     MurmurHash3 finalizer, then min over the permutations a*h+b mod 2^32), without building a
@@ -159,27 +153,32 @@ def minhash_signature(hashes: np.ndarray) -> np.ndarray:
     if not len(hashes):
         return _EMPTY_SIGNATURE.copy()
     s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
-    hv = hashes.astype(np.uint32).reshape(-1, 1)
+    hv = hashes.astype(np.uint32)
     hv ^= hv >> s1
     hv *= m1
     hv ^= hv >> s2
     hv *= m2
     hv ^= hv >> s3
     a, b = _permutations()
-    return (hv * a + b).min(axis=0)
+    permuted = np.multiply.outer(a, hv)  # one row a permutation: the min runs along contiguous memory
+    permuted += b[:, np.newaxis]
+    return permuted.min(axis=1)
 
 
 def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
-    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands.
-    The shingles are hashed as datasketch's default would, then permuted as its "affine32" scheme."""
-    unique = set(shingle_bytes(text))
-    signature = minhash_signature(_sha1_32(unique))
+    """MinHash over the text's distinct word 4-shingles (the SimHash's shingles), then its bands.
+
+    Each shingle's 32-bit hash is the low half of the BLAKE2b digest the SimHash already took of it
+    (its first 4 bytes, little-endian), so a shingle is hashed once for both; until index
+    version 2 it was a SHA-1 of its own, a second hash call on every shingle."""
+    digests = np.unique(shingle_blake2b(text).view("<u8").ravel())
+    signature = minhash_signature((digests & 0xFFFFFFFF).astype(np.uint32))
     rows = band_rows(threshold)
     bands = tuple(
         hashlib.blake2b(signature[i * rows : (i + 1) * rows].tobytes(), digest_size=8).hexdigest()
         for i in range(NUM_PERM // rows)
     )
-    return NearFingerprint(signature=signature, size=len(unique), rows=rows, bands=bands)
+    return NearFingerprint(signature=signature, size=len(digests), rows=rows, bands=bands)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
