@@ -349,6 +349,11 @@ class RecordedWidths:
             return None
         return IndexDays.resolve(settings, now_s, [None, *(self._widths.get(k) for k in read_keys[1:])])
 
+    def expected(self, read_keys: list[str]) -> list[str]:
+        """What an `IndexDays.read_keys` read finds if every width is as remembered ('' for a day
+        whose width is not known here; yesterday's count is never compared)."""
+        return ["", *(self._widths.get(k, "") for k in read_keys[1:])]
+
     def remember(self, read_keys: list[str], values: list[str | None]) -> None:
         """Note the widths an `IndexDays.read_keys` read found recorded."""
         if len(self._widths) > self._KEPT:
