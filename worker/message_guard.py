@@ -15,6 +15,8 @@ layer that would fail:
                             writes the dead letter and acknowledges it
 
 Both run in the worker's main process, before any pool, so they guard prefork and threads alike.
+Each decodes what it checks once and hands it on: the transport a base64 body (kombu gets it as
+text), the consumer the task body's JSON (Celery's `Message.payload` is the decoded value).
 A dead letter of a message is written once per message (its once-key is a hash of what was read),
 so a message redelivered after a crash between the dead letter and the ack is recorded once. When
 the dead letter cannot be written (Redis gone), the message is not acknowledged: it comes back.
@@ -37,7 +39,7 @@ from worker.config import Settings
 from worker.connections import connect_redis
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.publish import DeadLetter, publish_dead_letter
-from worker.task_messages import MessageProblem, TaskShape, read_envelope, task_message_problem, task_shapes
+from worker.task_messages import MessageProblem, TaskShape, read_envelope, read_task_message, task_shapes
 
 log = logging.getLogger(__name__)
 
@@ -106,10 +108,12 @@ class GuardedConsumer(Consumer):
         shapes = self._task_shapes()
 
         def on_checked_task_received(message: Any) -> None:
-            problem = task_message_problem(
+            decoded, problem = read_task_message(
                 message.headers, message.content_type, message.content_encoding, message.body, shapes
             )
             if problem is None:
+                # The body the check decoded is the one Celery reads (`Message.payload`): not twice.
+                message._decoded_cache = decoded
                 try:
                     return on_task_received(message)
                 except Exception as exc:  # Celery would stop the worker: record the message instead
