@@ -27,15 +27,18 @@ end
 # its field at ARGV[first_field + i - first_key].
 LOOKUP_FUNCTION_LUA = """
 local function lookup(own, first_key, last_key, first_field, min_shared, bands)
-  local bands_today = bands_read(first_key, first_key + bands - 1, first_field)
   local record = redis.call('GET', KEYS[own])
   if record then
     local cluster, dup = string.match(record, '^([^|]*)|([^|]*)|')
-    if cluster then return {cluster, dup == '1' and cluster or '', bands_today} end
+    if cluster then
+      local digest = bands_read(first_key, first_key + bands - 1, first_field)
+      return {cluster, dup == '1' and cluster or '', digest}
+    end
   end
-  local seen, shared, found = {}, {}, {'', '', bands_today}
+  local seen, shared, found, today = {}, {}, {'', '', ''}, {}
   for i = first_key, last_key do
     local ids = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key])
+    if i < first_key + bands then today[#today + 1] = ids or '' end  -- what bands_read would read
     if ids then
       local band = (i - first_key) % bands
       for member in string.gmatch(ids, '[^,]+') do
@@ -47,6 +50,7 @@ local function lookup(own, first_key, last_key, first_field, min_shared, bands)
       end
     end
   end
+  found[3] = redis.sha1hex(table.concat(today, ','))
   for member, count in pairs(shared) do
     if count >= min_shared then found[#found + 1] = member; found[#found + 1] = count end
   end
