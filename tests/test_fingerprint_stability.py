@@ -61,3 +61,13 @@ def test_a_text_without_words_has_the_empty_signature():
     reference = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
     assert np.array_equal(near_fingerprint("", 0.8).signature, reference.hashvalues.astype(np.uint32))
     assert simhash64("  ,, ") == 0
+
+
+def test_permutations_are_datasketchs_seeded_ones():
+    from worker.dedup import _permutations
+
+    reference = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME)
+    reference_a, reference_b = reference.permutations
+    a, b = _permutations()
+    assert np.array_equal(a, reference_a) and np.array_equal(b, reference_b)
+    assert a.dtype == reference_a.dtype == np.uint32

@@ -11,7 +11,8 @@ Jaccard similarity far more than containment. Only articles of comparable length
 (the shorter at least `MIN_SIZE_RATIO` of the longer), so a short brief is not swallowed by a long
 round-up that quotes it; others compare by Jaccard similarity.
 
-The signature is datasketch's MinHash ("affine32", computed here with numpy) over the low 32 bits of
+The signature is datasketch's MinHash ("affine32", computed here with numpy, datasketch being the
+tests' reference) over the low 32 bits of
 each shingle's BLAKE2b digest, the digest the event's SimHash takes anyway (index version 2; version 1
 hashed every shingle again with SHA-1). Workers of the two versions share an index harmlessly but do
 not find each other's articles: across an upgrade, near duplicates are found among the articles of
@@ -59,7 +60,6 @@ from typing import Any
 
 import numpy as np
 import redis
-from datasketch import MinHash
 
 from worker.config import Settings
 from worker.dedup_scripts import LOOKUP_LUA
@@ -123,8 +123,14 @@ class NearMatch:
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's seeded permutations, built once per process (they cost more than a signature)."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+    """datasketch's seeded "affine32" permutations (`MinHash._init_permutations`: odd multipliers a,
+    offsets b, drawn from `RandomState(MINHASH_SEED)`), made once per process. Made here rather
+    than by datasketch, whose import brings scipy: a second of start-up and tens of MB in every
+    worker process for two arrays (`tests/test_fingerprint_stability.py` checks they are equal)."""
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 @cache
