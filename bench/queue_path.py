@@ -15,6 +15,10 @@ message without them) go two ways:
   IDs are Redis's clock), so the workers' start-up is not counted.
 
 The table gives both rates and their ratio; the target is a ratio of at least 0.9 with one worker.
+Beside them: CPU ms a page (extract only: this process; queue path: the workers' processes, main and
+pool, over the same stretch as the rate), the highest peak RSS of any worker process (the kernel's
+high-water mark), and Redis's own work a page over that stretch: commands (`INFO commandstats`,
+every client's, the broker's included) and CPU ms (`INFO cpu`).
 """
 
 from __future__ import annotations
@@ -134,6 +138,33 @@ class QueueRun:
     events: int
     dead_letters: int
     duplicates: int
+    peak_rss_mb: float = 0.0  # the largest peak resident set of any worker process (main or pool)
+    redis_commands: float = 0.0  # Redis commands a page, every client's (INFO commandstats)
+    redis_cpu_ms: float = 0.0  # Redis CPU a page (INFO cpu), all of its work
+
+
+def _peak_rss_mb(processes: list[subprocess.Popen]) -> float:
+    """The highest peak resident set (Linux's VmHWM: the kernel's own high-water mark, not a
+    sample) of any worker process and its pool children, in MB."""
+    peak_kb = 0
+    for process in processes:
+        try:
+            members = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+        for member in members:
+            with contextlib.suppress(OSError):
+                for line in Path(f"/proc/{member.pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak_kb = max(peak_kb, int(line.split()[1]))
+    return peak_kb / 1024
+
+
+def _redis_work(client: redis.Redis) -> tuple[int, float]:
+    """Commands Redis has run and the CPU seconds it has used so far."""
+    calls = sum(int(stat["calls"]) for stat in client.info("commandstats").values())
+    cpu = client.info("cpu")
+    return calls, float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
 
 
 def _cpu_s(processes: list[subprocess.Popen]) -> float:
@@ -179,13 +210,17 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         processes = [_start_worker(env, folder, n, profile_to) for n in range(workers)]
         deadline = time.monotonic() + DRAIN_TIMEOUT_S
         cpu_at_first = None
+        redis_at_first = _redis_work(client)
         while client.llen(QUEUE) or client.hlen("unacked"):
             if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
                 raise RuntimeError(f"the queue did not drain; see the worker logs in {folder}")
             if cpu_at_first is None and client.xlen(settings.stream):
                 cpu_at_first = _cpu_s(processes)
+                redis_at_first = _redis_work(client)
             time.sleep(0.02 if cpu_at_first is None else 0.2)
         cpu_s = _cpu_s(processes) - (cpu_at_first or 0.0)
+        redis_calls, redis_cpu_s = (b - a for a, b in zip(redis_at_first, _redis_work(client), strict=True))
+        peak_rss_mb = _peak_rss_mb(processes)
         events = client.xlen(settings.stream)
         dead = client.xlen(settings.dead_letter_stream)
         first = client.xrange(settings.stream, count=1)[0][0]
@@ -196,7 +231,17 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         dead_between = len(client.xrange(settings.dead_letter_stream, min=first, max=last))
         finished = events - 1 + dead_between
         rate = finished / max(elapsed_s, 1e-3)
-        result = QueueRun(rate, 1000 * cpu_s / max(finished, 1), events, dead, len(inputs) - events - dead)
+        # Redis's figures include this loop's polling (about 10 commands a second, a few µs each).
+        result = QueueRun(
+            rate,
+            1000 * cpu_s / max(finished, 1),
+            events,
+            dead,
+            len(inputs) - events - dead,
+            peak_rss_mb=peak_rss_mb,
+            redis_commands=redis_calls / max(finished, 1),
+            redis_cpu_ms=1000 * redis_cpu_s / max(finished, 1),
+        )
     except BaseException:
         print(f"worker logs kept in {folder}", file=sys.stderr)
         raise
@@ -286,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} {SET_NAME} article pages; one core a process; pages/s, and CPU ms a page")
     print(
         f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}"
-        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6}  outcomes"
+        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6} {'peak RSS':>9} {'redis cmds':>10}"
+        f" {'redis ms':>8}  outcomes"
     )
     for kind in args.kinds:
         inputs = inputs_of(pages, InputKind(kind))
@@ -295,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
             rate, cpu_ms = extract_only(inputs, workers)
             print(
                 f"{kind:<6} {workers:>7} {rate:>13.1f} {run.rate:>11.1f} {run.rate / rate:>6.2f}"
-                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f}  "
+                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f}"
+                f" {run.peak_rss_mb:>6.0f} MB {run.redis_commands:>10.1f} {run.redis_cpu_ms:>8.3f}  "
                 f"{run.events} events, {run.dead_letters} dead letters, {run.duplicates} duplicates",
                 flush=True,
             )

@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 
 import pytest
+import redis
 
 from bench.synth import Story, as_plain_text, render, unrelated_story, wire_story
 from tests.helpers import events
@@ -168,3 +169,36 @@ def test_bands_give_a_pair_at_the_candidate_similarity_a_99_percent_chance(thres
 def test_overlap_forgives_a_trimmed_copy_but_not_a_short_quote_in_a_long_article():
     assert overlap(0.8, 100, 100) == pytest.approx(0.889, abs=0.01)
     assert overlap(0.1, 20, 400) == 0.1
+
+
+class _CountingRedis(redis.Redis):
+    """A real client that counts the commands it sends (each one a round trip here)."""
+
+    sent: list[str]
+
+    def execute_command(self, *args, **options):
+        self.sent.append(str(args[0]))
+        return super().execute_command(*args, **options)
+
+
+def test_a_new_story_is_read_looked_up_and_appended_in_one_round_trip(settings):
+    client = _CountingRedis.from_url(settings.redis_url, decode_responses=True)
+    client.sent = []
+    rng = random.Random(11)
+    stories = [_data(unrelated_story(rng), 0, url=f"https://one.example.com/{i}") for i in range(3)]
+    publish_article(client, settings, stories[0])  # this process learns today's index width
+    for data in stories[1:]:
+        client.sent.clear()
+        assert publish_article(client, settings, data).outcome is PublishOutcome.CREATED
+        assert len(client.sent) == 1, client.sent
+    client.close()
+
+
+def test_a_duplicate_found_by_the_one_round_trip_is_not_appended(settings, redis_client):
+    data = _data(wire_story(), 0)
+    publish_article(redis_client, settings, _data(unrelated_story(random.Random(3)), 1))
+    assert publish_article(redis_client, settings, data).outcome is PublishOutcome.CREATED
+    assert publish_article(redis_client, settings, data).outcome is PublishOutcome.DUPLICATE
+    moved = {**data, "id": "0" * 32}
+    assert publish_article(redis_client, settings, moved).outcome is PublishOutcome.DUPLICATE_TEXT
+    assert redis_client.xlen(settings.stream) == 2

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 
 import pytest
+import redis
 
-from worker.task_messages import read_envelope, task_message_problem, task_shapes
+from worker.task_messages import read_envelope, read_task_message, task_message_problem, task_shapes
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,49 @@ def test_argument_problem_names_the_argument():
 def test_entry_that_kombu_cannot_read_is_refused(entry):
     envelope, problem = read_envelope(entry)
     assert envelope is None and problem.reason == "bad_message"
+
+
+def _envelope(body: str, body_encoding: str | None) -> bytes:
+    properties = {
+        "delivery_tag": "tag-1",
+        "delivery_info": {"exchange": "", "routing_key": "q"},
+        "body_encoding": body_encoding,
+    }
+    return json.dumps({"properties": properties, "headers": {}, "body": body}).encode()
+
+
+def test_base64_body_is_decoded_once_and_handed_on_as_its_text():
+    body = '[["Grüße aus Köln"], {}, null]'
+    encoded = base64.b64encode(body.encode("utf-8")).decode("ascii")
+    envelope, problem = read_envelope(_envelope(encoded, "base64"))
+    assert problem is None
+    assert envelope["body"] == body
+    assert envelope["properties"]["body_encoding"] is None
+
+
+def test_base64_body_that_is_not_utf8_stays_base64_for_the_task_check_to_refuse():
+    encoded = base64.b64encode(b"\xff\xfe pickled").decode("ascii")
+    envelope, problem = read_envelope(_envelope(encoded, "base64"))
+    assert problem is None and envelope["body"] == encoded
+
+
+def test_body_that_is_not_base64_is_refused():
+    envelope, problem = read_envelope(_envelope("not base64 at all!", "base64"))
+    assert envelope is None and problem.reason == "bad_message" and "base64" in problem.error
+
+
+def test_task_message_check_hands_on_the_body_it_decoded(celery_app_configured, shapes):
+    headers, body = celery_message(celery_app_configured, "worker.tasks.ingest_text", ["A line."], {})
+    decoded, problem = read_task_message(headers, "application/json", "utf-8", body, shapes)
+    assert problem is None and decoded[0] == ["A line."]
+
+
+def test_this_app_sends_its_task_bodies_as_json_text_not_base64(celery_app_configured, settings):
+    client = redis.Redis.from_url(settings.redis_url)
+    queue = settings.key("plain-body-queue")
+    celery_app_configured.send_task("worker.tasks.ingest_text", args=["A line."], queue=queue)
+    [entry] = client.lrange(queue, 0, -1)
+    client.delete(queue)
+    envelope = json.loads(entry)
+    assert envelope["properties"]["body_encoding"] is None
+    assert json.loads(envelope["body"])[0] == ["A line."]

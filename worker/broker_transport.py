@@ -39,7 +39,7 @@ from kombu.utils.json import dumps
 from redis.client import Pipeline
 from redis.exceptions import BusyLoadingError
 
-from worker.message_guard import GuardedBRPOP
+from worker.message_guard import GuardedBRPOP, TextBodies
 from worker.redis_weather import describe_refusal, refusal_code
 
 log = logging.getLogger(__name__)
@@ -203,13 +203,13 @@ class _RefusalAware:
             raise refused from error
 
 
-class RefusalAwareChannel(_RefusalAware, GuardedBRPOP, kombu_redis.Channel):
+class RefusalAwareChannel(_RefusalAware, GuardedBRPOP, TextBodies, kombu_redis.Channel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._check_redis_takes_writes()
 
 
-class RefusalAwareSentinelChannel(_RefusalAware, GuardedBRPOP, kombu_redis.SentinelChannel):
+class RefusalAwareSentinelChannel(_RefusalAware, GuardedBRPOP, TextBodies, kombu_redis.SentinelChannel):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._check_redis_takes_writes()

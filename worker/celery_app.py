@@ -84,10 +84,13 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         "result_serializer": "json",
         "accept_content": ["json"],
         "event_serializer": "json",
-        # Task events on from the start (received, started, succeeded, failed, retried, and sent
-        # by the client), so Flower and `celery events` see tasks without `celery control
-        # enable_events` first. With nobody listening each is one PUBLISH that Redis drops.
-        "worker_send_task_events": True,
+        # Task events (received, started, succeeded...) cost the worker's main process about 1 ms a
+        # task, a tenth of a plain-text page's whole path, though with nobody listening each is a
+        # PUBLISH that Redis drops. So they start off, and a monitor turns them on when it runs:
+        # Flower does by itself (its enable_events), `celery events` after `celery control
+        # enable_events`; NEWSWORKER_TASK_EVENTS=true has them on from the start. A client
+        # announces what it sends (task-sent), which costs a worker nothing.
+        "worker_send_task_events": settings.task_events,
         "task_send_sent_event": True,
         # Acknowledge after the task has run, so a worker that dies mid-task leaves the message
         # to be redelivered; and requeue (not fail) a task whose worker process was killed.

@@ -96,6 +96,7 @@ class Settings:
     dead_letter_retention_s: int = 30 * 24 * 3600
     queue: str = "newsworker"
     consume_celery_queue: bool = True
+    task_events: bool = False  # Celery task events from the start (monitors can turn them on)
     allow_private_networks: bool = False
     user_agent: str = DEFAULT_USER_AGENT
     fetch: FetchLimits = DEFAULT_FETCH_LIMITS
@@ -187,6 +188,7 @@ class Settings:
             dead_letter_retention_s=env.positive_int("NEWSWORKER_DEAD_LETTER_RETENTION_S", 30 * 24 * 3600),
             queue=env.str("NEWSWORKER_QUEUE", "newsworker"),
             consume_celery_queue=env.bool("NEWSWORKER_CONSUME_CELERY_QUEUE", True),
+            task_events=env.bool("NEWSWORKER_TASK_EVENTS", False),
             allow_private_networks=env.bool("NEWSWORKER_ALLOW_PRIVATE_NETWORKS", False),
             user_agent=env.str("NEWSWORKER_USER_AGENT", DEFAULT_USER_AGENT),
             fetch=FetchLimits(

@@ -11,9 +11,14 @@ Jaccard similarity far more than containment. Only articles of comparable length
 (the shorter at least `MIN_SIZE_RATIO` of the longer), so a short brief is not swallowed by a long
 round-up that quotes it; others compare by Jaccard similarity.
 
-The signature is datasketch's MinHash; the banding (LSH) lives in Redis, so every worker shares one
-index, and its writes run in `publish_article`'s script (`INDEX_LUA`): an article is indexed exactly
-when its event is appended.
+The signature is datasketch's MinHash ("affine32", computed here with numpy, datasketch being the
+tests' reference) over the low 32 bits of
+each shingle's BLAKE2b digest, the digest the event's SimHash takes anyway (index version 2; version 1
+hashed every shingle again with SHA-1). Workers of the two versions share an index harmlessly but do
+not find each other's articles: across an upgrade, near duplicates are found among the articles of
+the new version only, for one dedup window. The banding (LSH) lives in Redis, so every worker shares
+one index, and its writes run in `publish_article`'s script (`INDEX_LUA`): an article is indexed
+exactly when its event is appended.
 
 Keys (under `settings.key_prefix`), each expiring with its day (see `retention`):
     near:doc:<id[:16]>                  string `cluster|dup|size|sig`: the cluster id, 1 when the
@@ -55,12 +60,11 @@ from typing import Any
 
 import numpy as np
 import redis
-from datasketch import MinHash
 
 from worker.config import Settings
 from worker.dedup_scripts import LOOKUP_LUA
 from worker.events import article_text
-from worker.fingerprints import shingle_bytes
+from worker.fingerprints import shingle_blake2b
 from worker.retention import DAY_S, Retention, day_expires_at, days_within
 
 NUM_PERM = 128
@@ -119,8 +123,14 @@ class NearMatch:
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's seeded permutations, built once per process (they cost more than a signature)."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+    """datasketch's seeded "affine32" permutations (`MinHash._init_permutations`: odd multipliers a,
+    offsets b, drawn from `RandomState(MINHASH_SEED)`), made once per process. Made here rather
+    than by datasketch, whose import brings scipy: a second of start-up and tens of MB in every
+    worker process for two arrays (`tests/test_fingerprint_stability.py` checks they are equal)."""
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 @cache
@@ -136,36 +146,45 @@ def band_rows(threshold: float, num_perm: int = NUM_PERM) -> int:
     return 1
 
 
-def _given(value: int) -> int:
-    return value
+# datasketch's MurmurHash3 32-bit finalizer (`_fmix`), the pre-mix of its "affine32" scheme.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_EMPTY_SIGNATURE = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
-def _sha1_32(values: set[bytes]) -> list[int]:
-    """datasketch's default hash (`sha1_hash32`: the first 4 bytes of SHA-1, little-endian) of each
-    value, with one conversion for them all rather than a `struct.unpack` each."""
-    sha1 = hashlib.sha1
-    return np.frombuffer(b"".join([sha1(v).digest()[:4] for v in values]), dtype="<u4").tolist()
+def minhash_signature(hashes: np.ndarray) -> np.ndarray:
+    """datasketch's MinHash of these 32-bit hash values ("affine32": each value pre-mixed with the
+    MurmurHash3 finalizer, then min over the permutations a*h+b mod 2^32), without building a
+    MinHash object for each article; `tests/test_fingerprint_stability.py` checks it against
+    datasketch."""
+    if not len(hashes):
+        return _EMPTY_SIGNATURE.copy()
+    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
+    hv = hashes.astype(np.uint32)
+    hv ^= hv >> s1
+    hv *= m1
+    hv ^= hv >> s2
+    hv *= m2
+    hv ^= hv >> s3
+    a, b = _permutations()
+    permuted = np.multiply.outer(a, hv)  # one row a permutation: the min runs along contiguous memory
+    permuted += b[:, np.newaxis]
+    return permuted.min(axis=1)
 
 
 def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
-    """MinHash over the text's word 4-shingles (the same shingles as the SimHash), then its bands.
-    The shingles are hashed as datasketch's default would, then given to it as they are."""
-    minhash = MinHash(
-        num_perm=NUM_PERM,
-        seed=MINHASH_SEED,
-        permutations=_permutations(),
-        scheme=MINHASH_SCHEME,
-        hashfunc=_given,
-    )
-    unique = set(shingle_bytes(text))
-    minhash.update_batch(_sha1_32(unique))
-    signature = minhash.hashvalues.astype(np.uint32)
+    """MinHash over the text's distinct word 4-shingles (the SimHash's shingles), then its bands.
+
+    Each shingle's 32-bit hash is the low half of the BLAKE2b digest the SimHash already took of it
+    (its first 4 bytes, little-endian), so a shingle is hashed once for both; until index
+    version 2 it was a SHA-1 of its own, a second hash call on every shingle."""
+    digests = np.unique(shingle_blake2b(text).view("<u8").ravel())
+    signature = minhash_signature((digests & 0xFFFFFFFF).astype(np.uint32))
     rows = band_rows(threshold)
     bands = tuple(
         hashlib.blake2b(signature[i * rows : (i + 1) * rows].tobytes(), digest_size=8).hexdigest()
         for i in range(NUM_PERM // rows)
     )
-    return NearFingerprint(signature=signature, size=len(unique), rows=rows, bands=bands)
+    return NearFingerprint(signature=signature, size=len(digests), rows=rows, bands=bands)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -335,6 +354,11 @@ class RecordedWidths:
         if read_keys[1] not in self._widths:
             return None
         return IndexDays.resolve(settings, now_s, [None, *(self._widths.get(k) for k in read_keys[1:])])
+
+    def expected(self, read_keys: list[str]) -> list[str]:
+        """What an `IndexDays.read_keys` read finds if every width is as remembered ('' for a day
+        whose width is not known here; yesterday's count is never compared)."""
+        return ["", *(self._widths.get(k, "") for k in read_keys[1:])]
 
     def remember(self, read_keys: list[str], values: list[str | None]) -> None:
         """Note the widths an `IndexDays.read_keys` read found recorded."""

@@ -1,18 +1,18 @@
 """The Lua scripts of the near-duplicate index (`worker.dedup`), kept apart from its logic as data.
 
 Redis runs each script whole, so a lookup reads every band bucket in one round trip and an insert writes
-the record, the day's count and width, and every bucket at once. `worker.publish` embeds `INDEX_LUA`
-and `BANDS_READ_LUA` in its check-and-publish script.
+the record, the day's count and width, and every bucket at once. `worker.publish` embeds `INDEX_LUA`,
+`BANDS_READ_LUA` and `LOOKUP_FUNCTION_LUA` in its check-and-publish scripts.
 """
 
 from __future__ import annotations
 
 # One command instead of one per band: redis-py spends more time packing and parsing hundreds of small
-# commands than Redis spends running them. KEYS: the article's record, then its band buckets, day
-# after day (today first); ARGV: the fewest shared bands that make a candidate, the bands a day, then
-# each key's field. A candidate found under one band on two days counts once. The reply starts with
-# the article's own cluster and duplicate_of ('' when it has no record) and the digest of today's
-# fields (`BANDS_READ_LUA`).
+# commands than Redis spends running them. `LOOKUP_LUA`'s KEYS: the article's record, then its band
+# buckets, day after day (today first); ARGV: the fewest shared bands that make a candidate, the
+# bands a day, then each key's field. A candidate found under one band on two days counts once. The
+# reply starts with the article's own cluster and duplicate_of ('' when it has no record) and the
+# digest of today's fields (`BANDS_READ_LUA`).
 BANDS_READ_LUA = """
 local function bands_read(first_key, last_key, first_field)
   local values = {}
@@ -22,42 +22,53 @@ local function bands_read(first_key, last_key, first_field)
   return redis.sha1hex(table.concat(values, ','))
 end
 """
-LOOKUP_LUA = (
-    BANDS_READ_LUA
-    + """
-local bands_today = bands_read(2, tonumber(ARGV[2]) + 1, 3)
-local own = redis.call('GET', KEYS[1])
-if own then
-  local cluster, dup = string.match(own, '^([^|]*)|([^|]*)|')
-  if cluster then return {cluster, dup == '1' and cluster or '', bands_today} end
-end
-local bands, seen, shared, found = tonumber(ARGV[2]), {}, {}, {'', '', bands_today}
-for i = 2, #KEYS do
-  local ids = redis.call('HGET', KEYS[i], ARGV[i + 1])
-  if ids then
-    local band = (i - 2) % bands
-    for member in string.gmatch(ids, '[^,]+') do
-      local mark = member .. ':' .. band
-      if not seen[mark] then
-        seen[mark] = true
-        shared[member] = (shared[member] or 0) + 1
+# `lookup(own, first_key, last_key, first_field, min_shared, bands)`: KEYS[own] the article's record,
+# KEYS[first_key..last_key] its band buckets, day after day (today first, `bands` a day), each with
+# its field at ARGV[first_field + i - first_key].
+LOOKUP_FUNCTION_LUA = """
+local function lookup(own, first_key, last_key, first_field, min_shared, bands)
+  local record = redis.call('GET', KEYS[own])
+  if record then
+    local cluster, dup = string.match(record, '^([^|]*)|([^|]*)|')
+    if cluster then
+      local digest = bands_read(first_key, first_key + bands - 1, first_field)
+      return {cluster, dup == '1' and cluster or '', digest}
+    end
+  end
+  local seen, shared, found, today = {}, {}, {'', '', ''}, {}
+  for i = first_key, last_key do
+    local ids = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key])
+    if i < first_key + bands then today[#today + 1] = ids or '' end  -- what bands_read would read
+    if ids then
+      local band = (i - first_key) % bands
+      for member in string.gmatch(ids, '[^,]+') do
+        local mark = member .. ':' .. band
+        if not seen[mark] then
+          seen[mark] = true
+          shared[member] = (shared[member] or 0) + 1
+        end
       end
     end
   end
+  found[3] = redis.sha1hex(table.concat(today, ','))
+  for member, count in pairs(shared) do
+    if count >= min_shared then found[#found + 1] = member; found[#found + 1] = count end
+  end
+  return found
 end
-for member, count in pairs(shared) do
-  if count >= tonumber(ARGV[1]) then found[#found + 1] = member; found[#found + 1] = count end
-end
-return found
 """
+LOOKUP_LUA = (
+    BANDS_READ_LUA
+    + LOOKUP_FUNCTION_LUA
+    + "return lookup(1, 2, #KEYS, 3, tonumber(ARGV[1]), tonumber(ARGV[2]))\n"
 )
-# `index(first_key, first_arg)`: KEYS from `first_key`: the article's record, the day's count, the
-# day's width, then the article's band buckets. ARGV from `first_arg`: the record, the short id, when
-# the day's keys expire (unix seconds), when its count expires, the width to record ('' when it is
-# already recorded), then each band's field. The expiry is the day's, the same at every insert:
-# buckets expire whole, never renewed by a later article.
+# `index(first_key, first_arg, last_key)`: KEYS from `first_key`: the article's record, the day's
+# count, the day's width, then the article's band buckets up to `last_key`. ARGV from `first_arg`:
+# the record, the short id, when the day's keys expire (unix seconds), when its count expires, the
+# width to record ('' when it is already recorded), then each band's field. The expiry is the day's,
+# the same at every insert: buckets expire whole, never renewed by a later article.
 INDEX_LUA = """
-local function index(first_key, first_arg)
+local function index(first_key, first_arg, last_key)
   local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
   redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
   redis.call('INCR', KEYS[first_key + 1])
@@ -65,7 +76,7 @@ local function index(first_key, first_arg)
   if ARGV[first_arg + 4] ~= '' then
     redis.call('SET', KEYS[first_key + 2], ARGV[first_arg + 4], 'NX', 'EXAT', expires_at)
   end
-  for i = first_key + 3, #KEYS do
+  for i = first_key + 3, last_key do
     local field = ARGV[first_arg + 5 + i - (first_key + 3)]
     local ids = redis.call('HGET', KEYS[i], field)
     if not ids then

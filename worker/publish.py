@@ -1,14 +1,20 @@
 """Redis Streams writes: article events appended once, dead letters recorded once (reading: `consume`).
 
 Exactly-once publication rests on one rule: the XADD of an event and the write of its dedup
-record happen in one Lua script (`_PUBLISH_ONCE`), which first checks that the records it depends on
-still hold what the task read (the article's and the text's dedup records, today's index width and
-the near-duplicate fields the lookup read) and appends nothing otherwise; the task then reads again.
+record happen in one Lua script, which first checks that the records it depends on still hold what
+the task read (the article's and the text's dedup records, today's index width and the
+near-duplicate fields the lookup read) and appends nothing otherwise; the task then reads again.
 A retried or redelivered task that already published finds its record and appends nothing. Redis
 runs a script whole: a refusal (OOM, READONLY) comes at its first write, the XADD, before anything
-is written. A new article takes two round trips (three with near-duplicate candidates to verify):
-the dedup records read with the near-duplicate lookup, then the script; WATCH, the reads and
-MULTI/EXEC took five.
+is written.
+
+A new story (no dedup record, no near-duplicate candidate: the common case) takes one round trip:
+`_READ_OR_PUBLISH` reads the dedup records, looks the bands up and, finding nothing, appends the
+event the task built for that case, all in one script. Anything else (a duplicate, an update, a
+candidate to verify, a day whose index width this process has not read yet) comes back as what
+the script read, and the task goes on as before: verify candidates (one more round trip), then
+`_PUBLISH_ONCE`. WATCH, the reads and MULTI/EXEC took five round trips; two scripts took two.
+Scripts run by EVALSHA (sent whole only when Redis does not hold them yet).
 
 Keys (under `settings.key_prefix`), each with the TTL `retention` gives it:
     article:<id>   sha256 of the text last published for that article id
@@ -21,6 +27,7 @@ Both streams are trimmed by age as they are appended to (`retention.APPEND_SCRIP
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
 from collections.abc import Iterator
@@ -33,15 +40,18 @@ import redis
 
 from worker.config import Settings
 from worker.dedup import (
+    MIN_SHARED_BANDS,
     IndexDays,
+    NearFingerprint,
+    NearMatch,
     RecordedWidths,
     index_writes,
     lookup,
-    lookup_command,
     match_of,
     near_fingerprint,
+    short_id,
 )
-from worker.dedup_scripts import BANDS_READ_LUA, INDEX_LUA
+from worker.dedup_scripts import BANDS_READ_LUA, INDEX_LUA, LOOKUP_FUNCTION_LUA
 from worker.errors import DeadLetterReason, StoreUnavailable
 from worker.events import EventType, article_text, build_event, serialize_event
 from worker.metrics import count_dead_letter
@@ -75,10 +85,57 @@ end
 local id = append(KEYS[1], ARGV[5], ARGV[6], 15 + #KEYS - 6)
 redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[9])
 redis.call('SET', KEYS[3], ARGV[8], 'EX', ARGV[9])
-index(4, 10)
+index(4, 10, #KEYS)
 return id
 """
 )
+
+# KEYS: 1 the stream, 2-3 the article's and the text's dedup records, 4-6 the near record, today's
+# count and width, from 7 the band buckets of every day read (today's first: INDEX_LUA's), then the
+# keys of `IndexDays.read_keys`. ARGV: 1 the article id, 2 the text's sha256, 3 the records' TTL,
+# 4-5 the stream's retention in ms and maxlen, 6 the fewest shared bands that make a candidate,
+# 7 the bands a day, 8 the article's short id, 9 how many band buckets, 10 how many read keys, from
+# 11 INDEX_LUA's (5 + the bands a day), then each bucket's field, then what each read key should hold
+# (the widths this process knows), and last 'event' and the event. Returns {1, entry ID} when it
+# appended, else {0, the read keys' values ('' for none) after the two records, the lookup's reply}.
+_READ_OR_PUBLISH = (
+    APPEND_LUA
+    + BANDS_READ_LUA
+    + LOOKUP_FUNCTION_LUA
+    + INDEX_LUA
+    + """
+local function value(key) return redis.call('GET', key) or '' end
+local bands, band_keys, read_keys = tonumber(ARGV[7]), tonumber(ARGV[9]), tonumber(ARGV[10])
+local first_field = 11 + 5 + bands
+local first_expected = first_field + band_keys
+local values, as_known = {value(KEYS[2]), value(KEYS[3])}, true
+for i = 1, read_keys do
+  values[#values + 1] = value(KEYS[6 + band_keys + i])
+  if i > 1 and values[#values] ~= ARGV[first_expected + i - 1] then as_known = false end
+end
+local found = lookup(4, 7, 6 + band_keys, first_field, tonumber(ARGV[6]), bands)
+local new_story = values[1] == '' and (values[2] == '' or values[2] == ARGV[1]) and as_known
+    and found[1] == ''
+for i = 4, #found, 2 do
+  if found[i] ~= ARGV[8] then new_story = false end
+end
+if not new_story then return {0, values, found} end
+local id = append(KEYS[1], ARGV[4], ARGV[5], first_expected + read_keys)
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[3])
+index(4, 11, 6 + bands)
+return {1, id}
+"""
+)
+_SHA1 = {s: hashlib.sha1(s.encode("utf-8")).hexdigest() for s in (_PUBLISH_ONCE, _READ_OR_PUBLISH)}
+
+
+def _run_script(client: redis.Redis, script: str, keys: list[str], args: list[Any]) -> Any:
+    """EVALSHA, and EVAL (which caches the script) when Redis does not hold it yet."""
+    try:
+        return client.evalsha(_SHA1[script], len(keys), *keys, *args)
+    except redis.exceptions.NoScriptError:
+        return client.eval(script, len(keys), *keys, *args)
 
 
 class PublishOutcome(StrEnum):
@@ -143,12 +200,18 @@ def publish_article(
     with redis_errors(f"publishing article {article_id}"):
         for _ in range(_PUBLISH_RETRIES):
             guess = _RECORDED_WIDTHS.guess(settings, now_s, day_keys)
-            with client.pipeline(transaction=False) as pipe:  # one round trip
-                pipe.mget(article_key, text_key, *day_keys)
-                if guess is not None:
-                    pipe.eval(*lookup_command(settings, article_id, near, guess))
-                replies = pipe.execute()
-            values = [_decode(v) for v in replies[0]]
+            lookup_reply = None
+            if guess is None:  # the first article of the day in this process
+                values = [_decode(v) for v in client.mget(article_key, text_key, *day_keys)]
+            else:
+                keys, args = _new_story_command(settings, data, near, guess, day_keys, retention)
+                reply = _run_script(client, _READ_OR_PUBLISH, keys, args)
+                if reply[0] == 1:  # a new story, appended
+                    return PublishResult(
+                        PublishOutcome.CREATED, article_id, stream_id=_decode(reply[1]), cluster=article_id
+                    )
+                values = [_decode(v) or None for v in reply[1]]
+                lookup_reply = reply[2]
             published_sha, text_owner, _yesterday_count, today_width = values[:4]
             if published_sha == text_sha:
                 return PublishResult(PublishOutcome.DUPLICATE, article_id)
@@ -156,13 +219,12 @@ def publish_article(
                 return PublishResult(PublishOutcome.DUPLICATE_TEXT, article_id, duplicate_of=text_owner)
             days = IndexDays.resolve(settings, now_s, values[2:])
             _RECORDED_WIDTHS.remember(day_keys, values[2:])
-            if guess == days:
-                match = match_of(client, settings, article_id, near, replies[1])
+            if guess == days and lookup_reply is not None:
+                match = match_of(client, settings, article_id, near, lookup_reply)
             else:  # first article of the day in this process, or a width it did not know
                 match = lookup(client, settings, article_id, near, days)
             event_type = EventType.UPDATED if published_sha else EventType.CREATED
-            placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
-            event = serialize_event(build_event(placed, event_type))
+            event = _event_json(data, match, event_type)
             index_keys, index_args = index_writes(settings, article_id, near, match, days)
             keys = [settings.stream, article_key, text_key, *index_keys]
             args = [
@@ -178,7 +240,7 @@ def publish_article(
                 "event",
                 event,
             ]
-            stream_id = _decode(client.eval(_PUBLISH_ONCE, len(keys), *keys, *args))
+            stream_id = _decode(_run_script(client, _PUBLISH_ONCE, keys, args))
             if stream_id is None:
                 continue  # a record changed since the read: read again
             outcome = PublishOutcome.UPDATED if published_sha else PublishOutcome.CREATED
@@ -190,6 +252,55 @@ def publish_article(
                 cluster=match.cluster,
             )
     raise StoreUnavailable(f"article {article_id}: its dedup record kept changing; gave up after retries")
+
+
+def _event_json(data: dict[str, Any], match: NearMatch, event_type: EventType) -> str:
+    placed = {**data, "duplicate_of": match.duplicate_of, "cluster": match.cluster}
+    return serialize_event(build_event(placed, event_type))
+
+
+def _new_story_command(
+    settings: Settings,
+    data: dict[str, Any],
+    near: NearFingerprint,
+    days: IndexDays,
+    day_keys: list[str],
+    retention: Retention,
+) -> tuple[list[str], list[Any]]:
+    """`_READ_OR_PUBLISH`'s keys and arguments, with the event built for a new story: created, the
+    founder of its own cluster (what the script checks before appending it)."""
+    article_id = data["id"]
+    match = NearMatch(cluster=article_id)
+    index_keys, index_args = index_writes(settings, article_id, near, match, days)
+    band_keys, fields = [], []
+    for day, width in days.widths.items():  # today first: its buckets are INDEX_LUA's too
+        band_keys += near.band_keys(settings, day, width)
+        fields += near.band_fields(width)
+    keys = [
+        settings.stream,
+        settings.key("article", article_id),
+        settings.key("text", data["fingerprints"]["sha256"]),
+        *index_keys[:3],
+        *band_keys,
+        *day_keys,
+    ]
+    args = [
+        article_id,
+        data["fingerprints"]["sha256"],
+        retention.dedup_s,
+        *retention.append_args(),
+        MIN_SHARED_BANDS,
+        len(near.bands),
+        short_id(article_id),
+        len(band_keys),
+        len(day_keys),
+        *index_args,
+        *fields,
+        *_RECORDED_WIDTHS.expected(day_keys),
+        "event",
+        _event_json(data, match, EventType.CREATED),
+    ]
+    return keys, args
 
 
 # KEYS: the once-marker, the dead-letter stream. ARGV: the marker's TTL, the stream's retention in
