@@ -31,7 +31,7 @@ MENU = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i i
 # Furniture inside the article's own container, unnamed, so that only the block stage can drop it.
 SHARE = "<div><a href='#s'>Share</a> <a href='#t'>Tweet</a> <a href='#e'>Email</a></div>"
 LABEL = "<div>Advertisement</div>"
-FOOTER = "<footer><p>© 2026 The Valley Courier. All rights reserved.</p><a href='/privacy'>Privacy</a></footer>"
+FOOTER = "<footer><p>© 2026 The Valley Courier. All rights reserved.</p><a href='/p'>Privacy</a></footer>"
 
 
 def _sentence(i: int) -> str:
@@ -60,7 +60,8 @@ def fixture_page(seed: int) -> tuple[str, list[str]]:
     if layout == 0:
         main = f"<article><h1>{headline}</h1>{SHARE}{body}</article>{_teasers(seed)}"
     elif layout == 1:
-        main = f"<div class='wrap'><div class='story'><h1>{headline}</h1>{body}{SHARE}</div></div>{_teasers(seed)}"
+        story = f"<div class='story'><h1>{headline}</h1>{body}{SHARE}</div>"
+        main = f"<div class='wrap'>{story}</div>{_teasers(seed)}"
     else:
         main = f"<main><h1>{headline}</h1><div>{body}</div><aside>{_teasers(seed)}</aside></main>"
     html = f"<html><head><title>{headline}</title></head><body>{MENU}{main}{FOOTER}</body></html>"
