@@ -211,7 +211,7 @@ def fit(
         trees.append(
             {
                 "feature": [int(n["feature_idx"]) if not n["is_leaf"] else -1 for n in nodes],
-                "split": [round(float(n["num_threshold"]), 6) if not n["is_leaf"] else 0.0 for n in nodes],
+                "split": [float(n["num_threshold"]) if not n["is_leaf"] else 0.0 for n in nodes],
                 "left": [int(n["left"]) for n in nodes],
                 "right": [int(n["right"]) for n in nodes],
                 "value": [round(float(n["value"]), 6) if n["is_leaf"] else 0.0 for n in nodes],
