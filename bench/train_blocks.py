@@ -179,6 +179,7 @@ def fit(
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     x_list, y_list, w_list = training_matrix(pages)
     x, y, w = np.asarray(x_list), np.asarray(y_list), np.asarray(w_list)
@@ -193,8 +194,10 @@ def fit(
         mean = x.mean(axis=0)
         scale = x.std(axis=0)
         scale[scale < 1e-6] = 1.0  # a constant feature (rounded in the file) must not divide by zero
-        model = LogisticRegression(C=LOGISTIC_C, max_iter=2000, random_state=seed)
-        model.fit((x - mean) / scale, y, sample_weight=w)
+        # Solved to a tight tolerance: the weights are the optimum's, not where a loose stop fell.
+        model = LogisticRegression(C=LOGISTIC_C, max_iter=10000, tol=1e-8, random_state=seed)
+        with threadpool_limits(1):  # one thread: float sums in one order, the same file every time
+            model.fit((x - mean) / scale, y, sample_weight=w)
         return {
             "kind": "logistic",
             **base,
@@ -204,7 +207,8 @@ def fit(
             "bias": round(float(model.intercept_[0]), 6),
         }
     model = HistGradientBoostingClassifier(early_stopping=False, random_state=seed, **TREES)
-    model.fit(x, y, sample_weight=w)
+    with threadpool_limits(1):
+        model.fit(x, y, sample_weight=w)
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
