@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint train-lines bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
+.PHONY: install demo run test test-fast lint train-lines train-blocks bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
 
 # Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
@@ -39,6 +39,13 @@ bench: bench-body bench-metadata bench-feeds  ## needs ../shared/bench (or NEWSW
 
 bench-body: $(BIN)/trafilatura  ## every body set, tuned and held out; e.g. BODY_ARGS="--sets dragnet --sample 300 --extractors newsworker,trafilatura --forms html"
 	$(BIN)/python -m bench.body $(BODY_ARGS)
+
+$(BIN)/sklearn-installed: pyproject.toml $(BIN)/newsworker
+	$(BIN)/pip install --quiet -e ".[test,train]"
+	touch $@
+
+train-blocks: $(BIN)/sklearn-installed  ## retrain worker/models/blocks.json from the licensed training sets
+	$(BIN)/python -m bench.train_blocks $(TRAIN_ARGS)
 
 bench-metadata: $(BIN)/trafilatura
 	$(BIN)/python -m bench.metadata

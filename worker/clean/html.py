@@ -9,17 +9,20 @@ The stages, each a pure step testable alone (jusText's shape):
     make_blocks          the text blocks with their features                                (html_blocks)
     classify_blocks      context-free classes                                                (html_blocks)
     revise_blocks        context-sensitive revision                                          (html_revise)
+    judge_blocks         the learned model's verdict over the rules' (optional)             (block_model)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import lxml.html
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from worker.clean.html_blocks import classify_blocks, make_blocks
+from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
+from worker.clean.html_blocks import Block, classify_blocks, make_blocks
 from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
 from worker.clean.html_revise import drop_repeats, revise_blocks
 from worker.clean.html_slim import slim
@@ -31,11 +34,18 @@ def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
     return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
 
 
-def clean_html(
-    root: lxml.html.HtmlElement, *, url: str | None = None, authors: Sequence[str] = ()
-) -> list[str]:
-    """The article's paragraphs, in order. Cuts `root` (metadata was read from it before); `authors`
-    (from the metadata) mark the bylines and the author's bio box around the article."""
+@dataclass(slots=True)
+class PageBlocks:
+    """The blocks of the article's neighbourhood as the rules judged them, and what the model reads
+    beside them: the page's <title> (normalized) and its script's character scale."""
+
+    blocks: list[Block]
+    title: str
+    scale: float
+
+
+def rule_blocks(root: lxml.html.HtmlElement, *, authors: Sequence[str] = ()) -> PageBlocks:
+    """Every stage up to the rules' revision. Cuts `root`."""
     title = page_title(root)
     first_cut(root, title)
     scale = text_scale(root)
@@ -43,4 +53,23 @@ def clean_html(
     slim(subtrees)
     soup = to_soup(subtrees)
     blocks = revise_blocks(classify_blocks(make_blocks(soup), scale), authors)
-    return [block.text for block in drop_repeats(blocks)]
+    return PageBlocks(blocks, title, scale)
+
+
+def clean_html(
+    root: lxml.html.HtmlElement,
+    *,
+    url: str | None = None,
+    authors: Sequence[str] = (),
+    block_model: BlockModel | None = None,
+    rules_only: bool = False,
+) -> list[str]:
+    """The article's paragraphs, in order. Cuts `root` (metadata was read from it before); `authors`
+    (from the metadata) mark the bylines and the author's bio box around the article; the block model
+    (`block_model`, else the shipped one) has the last word on each block the rules judged, unless
+    `rules_only`."""
+    page = rule_blocks(root, authors=authors)
+    if not rules_only:
+        model = block_model or shipped_block_model()
+        judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
+    return [block.text for block in drop_repeats(page.blocks)]

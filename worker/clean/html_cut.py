@@ -78,6 +78,10 @@ CJK_SCALE = 3.0
 CJK_MIN_SHARE = 0.3
 
 
+# Paragraph characters of each (parent, first class word) run of sibling sections, counted once.
+_Runs = dict[tuple[etree._Element, str], int]
+
+
 @lru_cache(maxsize=4096)
 def name_parts(names: str) -> frozenset[str]:
     """The lowercase parts of a class/id string ("post-shareBar x_y" -> post, share, bar, x, y)."""
@@ -145,7 +149,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     total = paragraph_chars(root) or 1
-    runs: dict[tuple[int, str], int] = {}
+    runs: _Runs = {}
     doomed = []
     walker = etree.iterwalk(root, events=("start",))
     for _, element in walker:
@@ -176,7 +180,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
 
 
 def _is_article_despite_name(
-    element: etree._Element, held: int, hidden: bool, title: str, runs: dict[tuple[int, str], int], total: int
+    element: etree._Element, held: int, hidden: bool, title: str, runs: _Runs, total: int
 ) -> bool:
     """A boilerplate-named subtree that is the article all the same: one of several sibling sections
     of one name that together hold most of the page's paragraph text; the article's rest behind a
@@ -198,7 +202,7 @@ def _unname(element: etree._Element) -> None:
     element.attrib.pop("id", None)
 
 
-def _named_run_chars(element: etree._Element, runs: dict[tuple[int, str], int]) -> int:
+def _named_run_chars(element: etree._Element, runs: _Runs) -> int:
     """Paragraph text of the element and its siblings of the same template class (the first class
     word: "section section--ads", "section hidden"): together they may be the article, each alone a
     small part. Never comments, which come one box per comment."""
@@ -206,7 +210,9 @@ def _named_run_chars(element: etree._Element, runs: dict[tuple[int, str], int]) 
     names = (element.get("class") or "").split()
     if parent is None or not names or name_parts(" ".join(names)) & COMMENT_PARTS:
         return 0
-    key = (id(parent), names[0])
+    # Keyed by the element itself, not its id(): lxml frees an element's proxy between visits, and a
+    # later parent's proxy may get the same id() and read another parent's sum.
+    key = (parent, names[0])
     if key not in runs:
         runs[key] = sum(
             paragraph_chars(el) for el in parent if (el.get("class") or "").split()[:1] == names[:1]
