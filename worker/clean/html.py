@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
-from worker.clean.html_blocks import Block, classify_blocks, make_blocks
+from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
 from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
 from worker.clean.html_revise import drop_repeats, revise_blocks
 from worker.clean.html_slim import slim
@@ -67,9 +67,10 @@ def clean_html(
     """The article's paragraphs, in order. Cuts `root` (metadata was read from it before); `authors`
     (from the metadata) mark the bylines and the author's bio box around the article; the block model
     (`block_model`, else the shipped one) has the last word on each block the rules judged, unless
-    `rules_only`."""
+    `rules_only`. Where the rules found no article at all, the model does not pick one out of the
+    furniture: the caller reads the page again the looser way (`html_fallback`)."""
     page = rule_blocks(root, authors=authors)
-    if not rules_only:
+    if not rules_only and any(block.cls is BlockClass.GOOD for block in page.blocks):
         model = block_model or shipped_block_model()
         judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
     return [block.text for block in drop_repeats(page.blocks)]
