@@ -32,6 +32,9 @@ _WITH_AGENCY = re.compile(
     rf"(?:\s*[/,]\s*(?:{_FORMS}))*\s*[)\]](?P<after>{_DASH}|$)",
     re.I,
 )
+# What `_WITH_AGENCY` cannot match without: an agency opening a bracket. Searched first, as most leads
+# hold none, and the full pattern tries every way to split a sentence's first words into a place.
+_AGENCY_IN_BRACKETS = re.compile(rf"[(\[]\s*(?:{_FORMS})", re.I)
 # "WASHINGTON, D.C. —" / "KYIV, Ukraine -": the place in capitals, then a dash.
 _CAPS_PLACE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3}"
@@ -74,7 +77,8 @@ def _title_word(word: str) -> str:
 def parse_dateline(line: str) -> tuple[Dateline, str | None] | None:
     """The dateline a lead or a dateline line opens with, and the date it states, if any."""
     head = " ".join(line.split())[:200]
-    match = _WITH_AGENCY.match(head)
+    bracketed = ("(" in head or "[" in head) and _AGENCY_IN_BRACKETS.search(head) is not None
+    match = _WITH_AGENCY.match(head) if bracketed else None
     if match and (match["place"] or match["day"] or match["after"].strip() or head.startswith(("(", "["))):
         place = _place(match["place"])
         if place and (not place[0].isupper() or place.lower() in _FORM_TO_AGENCY):
