@@ -49,6 +49,11 @@ _CREDIT = re.compile(
     re.I,
 )
 
+# What a line needs for `_CREDIT` to match: a credit word, or a dash or an agency's name opening it.
+# Tested first: a page's footer holds many lines, and the agencies' alternation is long.
+_CREDIT_WORD = re.compile(r"©|\(c\)|copyright|source:|credit:|with (?:reporting|files) from", re.I)
+_LONGEST_FORM = max(map(len, _FORM_TO_AGENCY))
+
 
 def agency_name(form: str) -> str | None:
     """The short form of an agency ("Agence France-Presse" gives "AFP")."""
@@ -99,6 +104,9 @@ def agency_from_credit(lines: list[str]) -> str | None:
     """The agency a credit or copyright line names ("© Agence France-Presse" gives AFP)."""
     for line in lines:
         if len(line) > 300:
+            continue
+        alone = len(stripped := line.strip()) <= _LONGEST_FORM or stripped[:1] in "-–—"
+        if not alone and _CREDIT_WORD.search(line) is None:
             continue
         match = _CREDIT.search(line)
         if match:
