@@ -27,7 +27,7 @@ from importlib import resources
 import pycrfsuite
 
 from worker.extract.dates import dates_in_text
-from worker.extract.text_bylines import is_job_title, is_role
+from worker.extract.text_bylines import names_a_role
 from worker.extract.text_signs import (
     CRUMB_SIGN,
     DATE_LABEL_ALONE,
@@ -203,7 +203,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
             signs.append("notauthor")
         if DATE_LABEL_ALONE.match(line):
             signs.append("datelabel")
-        if n <= _ROLE_MAX_WORDS and (is_role(line) or is_job_title(line)):
+        if n <= _ROLE_MAX_WORDS and names_a_role(tokens):
             signs.append("role")
         if looks_like_name(line):
             signs.append("nameshape")
