@@ -32,6 +32,9 @@ _WITH_AGENCY = re.compile(
     rf"(?:\s*[/,]\s*(?:{_FORMS}))*\s*[)\]](?P<after>{_DASH}|$)",
     re.I,
 )
+# What `_WITH_AGENCY` cannot match without: an agency opening a bracket. Searched first, as most leads
+# hold none, and the full pattern tries every way to split a sentence's first words into a place.
+_AGENCY_IN_BRACKETS = re.compile(rf"[(\[]\s*(?:{_FORMS})", re.I)
 # "WASHINGTON, D.C. —" / "KYIV, Ukraine -": the place in capitals, then a dash.
 _CAPS_PLACE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]+){0,3}"
@@ -45,6 +48,11 @@ _CREDIT = re.compile(
     rf"|^\s*[-–—]+\s*(?P<tail>{_FORMS})\s*$|^\s*(?P<alone>{_UNAMBIGUOUS})\s*$",
     re.I,
 )
+
+# What a line needs for `_CREDIT` to match: a credit word, or a dash or an agency's name opening it.
+# Tested first: a page's footer holds many lines, and the agencies' alternation is long.
+_CREDIT_WORD = re.compile(r"©|\(c\)|copyright|source:|credit:|with (?:reporting|files) from", re.I)
+_LONGEST_FORM = max(map(len, _FORM_TO_AGENCY))
 
 
 def agency_name(form: str) -> str | None:
@@ -74,7 +82,8 @@ def _title_word(word: str) -> str:
 def parse_dateline(line: str) -> tuple[Dateline, str | None] | None:
     """The dateline a lead or a dateline line opens with, and the date it states, if any."""
     head = " ".join(line.split())[:200]
-    match = _WITH_AGENCY.match(head)
+    bracketed = ("(" in head or "[" in head) and _AGENCY_IN_BRACKETS.search(head) is not None
+    match = _WITH_AGENCY.match(head) if bracketed else None
     if match and (match["place"] or match["day"] or match["after"].strip() or head.startswith(("(", "["))):
         place = _place(match["place"])
         if place and (not place[0].isupper() or place.lower() in _FORM_TO_AGENCY):
@@ -95,6 +104,9 @@ def agency_from_credit(lines: list[str]) -> str | None:
     """The agency a credit or copyright line names ("© Agence France-Presse" gives AFP)."""
     for line in lines:
         if len(line) > 300:
+            continue
+        alone = len(stripped := line.strip()) <= _LONGEST_FORM or stripped[:1] in "-–—"
+        if not alone and _CREDIT_WORD.search(line) is None:
             continue
         match = _CREDIT.search(line)
         if match:

@@ -37,6 +37,13 @@ def detect_language(text: str) -> tuple[str | None, float]:
     sample = text[:_SAMPLE_CHARS]
     if len(sample) < MIN_CHARS:
         return None, 0.0
+    return _detect(sample)
+
+
+# A page's language is told twice from text (its long lines to clean it, its paragraphs for the
+# metadata), often the same characters: the last few verdicts are kept, not a page's worth more.
+@lru_cache(maxsize=4)
+def _detect(sample: str) -> tuple[str, float]:
     identifier = _identifier()
     if len(sample) > _QUICK_PIECES * _QUICK_PIECE_CHARS:
         code, confidence = identifier.classify(_spread(sample, _QUICK_PIECES, _QUICK_PIECE_CHARS))

@@ -34,6 +34,11 @@ def is_job_title(line: str) -> bool:
     return 0 < len(words) <= _ROLE_MAX_WORDS and words[-1] in PERSON_ROLES
 
 
+def names_a_role(words: list[str]) -> bool:
+    """`is_role` or `is_job_title` of a line whose `line_words` are `words` (read once, not twice)."""
+    return 0 < len(words) <= _ROLE_MAX_WORDS and (words[-1] in AUTHOR_ROLE_WORDS or words[-1] in PERSON_ROLES)
+
+
 def name_with_companion(lines: list[str], lead: int, common: PageWords) -> str | None:
     """The first name line near the header with a date right under it, or a job title and a date."""
     for index in range(max(0, lead - HEADER_WINDOW), min(len(lines) - 1, lead + _BELOW_LEAD)):

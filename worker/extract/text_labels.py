@@ -16,6 +16,7 @@ per process (`default_labeller`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from importlib import resources
 import pycrfsuite
 
 from worker.extract.dates import dates_in_text
-from worker.extract.text_bylines import is_job_title, is_role
+from worker.extract.text_bylines import names_a_role
 from worker.extract.text_signs import (
     CRUMB_SIGN,
     DATE_LABEL_ALONE,
@@ -46,6 +47,7 @@ MODEL_FILE = "text_lines.crfsuite"
 _NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
 _NEIGHBOURS = (-1, 1)
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")  # the words `line_words` reads
 _MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
 _ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
 _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
@@ -76,9 +78,19 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return f"gt{edges[-1]}"
 
 
+def _bucketer(name: str, edges: tuple[int, ...]) -> Callable[[int], str]:
+    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each."""
+    names = [f"{name}:{_bucket(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
+    return lambda value: names[bisect_left(edges, value)]
+
+
 _WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
 _CHAR_EDGES = (5, 12, 25, 45, 80, 130, 200)
 _OFFSET_EDGES = (-30, -20, -12, -8, -5, -3, -2, -1, 0, 1, 2, 3, 6)
+_WORDS_SIGN = _bucketer("w", _WORD_EDGES)
+_CHARS_SIGN = _bucketer("c", _CHAR_EDGES)
+_LEAD_SIGN = _bucketer("d", _OFFSET_EDGES)
+_TOP_SIGN = _bucketer("t", _OFFSET_EDGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +150,13 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     words = line.split()
     n = len(words)
     low = line.lower()
-    tokens = line_words(line)
+    tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
     signs = [
-        "w:" + _bucket(n, _WORD_EDGES),
-        "c:" + _bucket(len(line), _CHAR_EDGES),
+        _WORDS_SIGN(n),
+        _CHARS_SIGN(len(line)),
         "end:" + (line[-1] if line[-1] in '.:!?,;…)"”»|' else "x"),
-        "d:" + _bucket(index - view.lead, _OFFSET_EDGES),
-        "t:" + _bucket(index - view.top, _OFFSET_EDGES),
+        _LEAD_SIGN(index - view.lead),
+        _TOP_SIGN(index - view.top),
     ]
     if n:
         upper = sum(map(str.isupper, (w[0] for w in words)))
@@ -191,7 +203,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
             signs.append("notauthor")
         if DATE_LABEL_ALONE.match(line):
             signs.append("datelabel")
-        if n <= _ROLE_MAX_WORDS and (is_role(line) or is_job_title(line)):
+        if n <= _ROLE_MAX_WORDS and names_a_role(tokens):
             signs.append("role")
         if looks_like_name(line):
             signs.append("nameshape")
