@@ -27,7 +27,7 @@ from celery.exceptions import Reject
 
 from worker.config import Settings
 from worker.errors import StoreUnavailable
-from worker.publish import DeadLetter, publish_dead_letter, redis_errors
+from worker.publish import DeadLetter, publish_dead_letter, redis_errors, run_script
 from worker.retry import RetryPolicy, lost_run_decision
 
 if TYPE_CHECKING:
@@ -37,6 +37,12 @@ log = logging.getLogger(__name__)
 
 # A mark outlives any redelivery: the visibility timeout (minutes) times a few deliveries.
 RUN_MARK_TTL_S = 24 * 3600
+# KEYS: the run mark. ARGV: its TTL. One command (EVALSHA), where MULTI, INCR, EXPIRE and EXEC were four.
+_BEGIN_RUN = """
+local runs = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return runs
+"""
 
 
 def run_key(settings: Settings, task_id: str, retries: int) -> str:
@@ -48,10 +54,8 @@ def begin_run(client: redis.Redis, settings: Settings, task_id: str, retries: in
     Redis would not count it)."""
     key = run_key(settings, task_id, retries)
     try:
-        with redis_errors(f"counting the runs of task {task_id}"), client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, RUN_MARK_TTL_S)
-            return int(pipe.execute()[0])
+        with redis_errors(f"counting the runs of task {task_id}"):
+            return int(run_script(client, _BEGIN_RUN, [key], [RUN_MARK_TTL_S]))
     except StoreUnavailable as error:
         log.warning("task %s: run not counted: %s", task_id, error)
         return None
