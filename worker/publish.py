@@ -98,7 +98,8 @@ return id
 # 7 the bands a day, 8 the article's short id, 9 how many band buckets, 10 how many read keys, from
 # 11 INDEX_LUA's (16 today's band fields, packed), 17 every bucket's field packed in the keys' order,
 # from 18 what each read key should hold (the widths this process knows), and last 'event' and the
-# event. Returns {1, entry ID} when it
+# event. Last among the KEYS, when given, the task's run mark (`deliveries`): deleted with the append,
+# so the run's end rides in this round trip. Returns {1, entry ID} when it
 # appended, else {0, the read keys' values ('' for none) after the two records, the lookup's reply}.
 _READ_OR_PUBLISH = (
     APPEND_LUA
@@ -125,6 +126,8 @@ local id = append(KEYS[1], ARGV[4], ARGV[5], first_expected + read_keys)
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[3])
 index(4, 11, 6 + bands, ARGV[16])
+local run_mark = KEYS[7 + band_keys + read_keys]
+if run_mark then redis.call('DEL', run_mark) end
 return {1, id}
 """
 )
@@ -163,6 +166,16 @@ class PublishResult:
         return self.stream_id is not None
 
 
+@dataclass(slots=True)
+class RunMark:
+    """A task run's start mark (`deliveries`). When the article is a new story (the common case),
+    the script that appends its event deletes the mark too: the run ends in that round trip, and
+    `ended` tells the task it has nothing left to remove."""
+
+    key: str
+    ended: bool = False
+
+
 @contextmanager
 def redis_errors(action: str) -> Iterator[None]:
     """The one place where redis-py's errors become ours: a lost connection, a timeout, or Redis
@@ -185,7 +198,12 @@ def _decode(value: bytes | str | None) -> str | None:
 
 
 def publish_article(
-    client: redis.Redis, settings: Settings, data: dict[str, Any], *, now_s: float | None = None
+    client: redis.Redis,
+    settings: Settings,
+    data: dict[str, Any],
+    *,
+    now_s: float | None = None,
+    run_mark: RunMark | None = None,
 ) -> PublishResult:
     """Append one event for `data` unless this exact article text is already on the stream.
 
@@ -193,7 +211,8 @@ def publish_article(
     The append checks today's band fields are as the lookup read them, so two workers publishing the
     same story at once cannot both found a cluster: one script finds a change, and its task reads
     again and finds the other's article. `now_s` (default: now) picks the near-duplicate index's day;
-    the stream is trimmed on Redis's clock whatever it says."""
+    the stream is trimmed on Redis's clock whatever it says. `run_mark`: the task run's mark, deleted
+    with a new story's append (then marked `ended`)."""
     article_id = data["id"]
     text_sha = data["fingerprints"]["sha256"]
     article_key = settings.key("article", article_id)
@@ -210,8 +229,12 @@ def publish_article(
                 values = [_decode(v) for v in client.mget(article_key, text_key, *day_keys)]
             else:
                 keys, args = _new_story_command(settings, data, near, guess, day_keys, retention)
+                if run_mark is not None and not run_mark.ended:
+                    keys.append(run_mark.key)
                 reply = run_script(client, _READ_OR_PUBLISH, keys, args)
                 if reply[0] == 1:  # a new story, appended
+                    if run_mark is not None:
+                        run_mark.ended = True
                     return PublishResult(
                         PublishOutcome.CREATED, article_id, stream_id=_decode(reply[1]), cluster=article_id
                     )
