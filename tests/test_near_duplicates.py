@@ -24,7 +24,7 @@ from worker.dedup import (
 from worker.document import load_document
 from worker.events import article_data, article_text
 from worker.pipeline import extract_article
-from worker.publish import PublishOutcome, publish_article
+from worker.publish import PublishOutcome, RunMark, publish_article
 
 
 def _data(story: Story, site: int, *, url: str | None = None, plain: bool = False) -> dict:
@@ -202,3 +202,24 @@ def test_a_duplicate_found_by_the_one_round_trip_is_not_appended(settings, redis
     moved = {**data, "id": "0" * 32}
     assert publish_article(redis_client, settings, moved).outcome is PublishOutcome.DUPLICATE_TEXT
     assert redis_client.xlen(settings.stream) == 2
+
+
+def test_a_new_storys_append_removes_the_task_runs_mark(settings, redis_client):
+    mark = RunMark(settings.key("runs", "task-1:0"))
+    redis_client.set(mark.key, 1)
+    for site in (1, 2):  # the process learns today's index width: the one-round-trip case from here
+        publish_article(redis_client, settings, _data(unrelated_story(random.Random(site)), site))
+    fresh = _data(unrelated_story(random.Random(7)), 3)
+    result = publish_article(redis_client, settings, fresh, run_mark=mark)
+    assert result.outcome is PublishOutcome.CREATED and mark.ended
+    assert not redis_client.exists(mark.key)
+
+
+def test_a_duplicate_leaves_the_runs_mark_to_its_task(settings, redis_client):
+    data = _data(wire_story(), 0)
+    publish_article(redis_client, settings, data)
+    mark = RunMark(settings.key("runs", "task-2:0"))
+    redis_client.set(mark.key, 1)
+    result = publish_article(redis_client, settings, data, run_mark=mark)  # a redelivery
+    assert result.outcome is PublishOutcome.DUPLICATE and not mark.ended
+    assert redis_client.exists(mark.key)

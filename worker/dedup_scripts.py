@@ -7,37 +7,44 @@ the record, the day's count and width, and every bucket at once. `worker.publish
 
 from __future__ import annotations
 
+# A band's field in its bucket: this many hex digits of the band's hash (`dedup.NearFingerprint`).
+FIELD_CHARS = 6
+
 # One command instead of one per band: redis-py spends more time packing and parsing hundreds of small
-# commands than Redis spends running them. `LOOKUP_LUA`'s KEYS: the article's record, then its band
-# buckets, day after day (today first); ARGV: the fewest shared bands that make a candidate, the
-# bands a day, then each key's field. A candidate found under one band on two days counts once. The
-# reply starts with the article's own cluster and duplicate_of ('' when it has no record) and the
-# digest of today's fields (`BANDS_READ_LUA`).
-BANDS_READ_LUA = """
-local function bands_read(first_key, last_key, first_field)
-  local values = {}
+# commands than Redis spends running them, and more packing a hundred small arguments than one long
+# one, so every band's field travels in one string of FIELD_CHARS-character fields (`field(fields,
+# j)` cuts the j-th out). `LOOKUP_LUA`'s KEYS: the article's record, then its band buckets, day after
+# day (today first); ARGV: the fewest shared bands that make a candidate, the bands a day, then the
+# buckets' fields packed in the keys' order. A candidate found under one band on two days counts
+# once. The reply starts with the article's own cluster and duplicate_of ('' when it has no record)
+# and the digest of today's fields (`BANDS_READ_LUA`).
+BANDS_READ_LUA = f"""
+local FIELD_CHARS = {FIELD_CHARS}
+local function field(fields, j) return string.sub(fields, FIELD_CHARS * (j - 1) + 1, FIELD_CHARS * j) end
+local function bands_read(first_key, last_key, fields)
+  local values = {{}}
   for i = first_key, last_key do
-    values[#values + 1] = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key]) or ''
+    values[#values + 1] = redis.call('HGET', KEYS[i], field(fields, i - first_key + 1)) or ''
   end
   return redis.sha1hex(table.concat(values, ','))
 end
 """
-# `lookup(own, first_key, last_key, first_field, min_shared, bands)`: KEYS[own] the article's record,
+# `lookup(own, first_key, last_key, fields, min_shared, bands)`: KEYS[own] the article's record,
 # KEYS[first_key..last_key] its band buckets, day after day (today first, `bands` a day), each with
-# its field at ARGV[first_field + i - first_key].
+# its field the (i - first_key + 1)-th of the packed `fields`.
 LOOKUP_FUNCTION_LUA = """
-local function lookup(own, first_key, last_key, first_field, min_shared, bands)
+local function lookup(own, first_key, last_key, fields, min_shared, bands)
   local record = redis.call('GET', KEYS[own])
   if record then
     local cluster, dup = string.match(record, '^([^|]*)|([^|]*)|')
     if cluster then
-      local digest = bands_read(first_key, first_key + bands - 1, first_field)
+      local digest = bands_read(first_key, first_key + bands - 1, fields)
       return {cluster, dup == '1' and cluster or '', digest}
     end
   end
   local seen, shared, found, today = {}, {}, {'', '', ''}, {}
   for i = first_key, last_key do
-    local ids = redis.call('HGET', KEYS[i], ARGV[first_field + i - first_key])
+    local ids = redis.call('HGET', KEYS[i], field(fields, i - first_key + 1))
     if i < first_key + bands then today[#today + 1] = ids or '' end  -- what bands_read would read
     if ids then
       local band = (i - first_key) % bands
@@ -60,15 +67,17 @@ end
 LOOKUP_LUA = (
     BANDS_READ_LUA
     + LOOKUP_FUNCTION_LUA
-    + "return lookup(1, 2, #KEYS, 3, tonumber(ARGV[1]), tonumber(ARGV[2]))\n"
+    + "return lookup(1, 2, #KEYS, ARGV[3], tonumber(ARGV[1]), tonumber(ARGV[2]))\n"
 )
-# `index(first_key, first_arg, last_key)`: KEYS from `first_key`: the article's record, the day's
-# count, the day's width, then the article's band buckets up to `last_key`. ARGV from `first_arg`:
-# the record, the short id, when the day's keys expire (unix seconds), when its count expires, the
-# width to record ('' when it is already recorded), then each band's field. The expiry is the day's,
-# the same at every insert: buckets expire whole, never renewed by a later article.
+# `index(first_key, first_arg, last_key, fields)`: KEYS from `first_key`: the article's record, the
+# day's count, the day's width, then the article's band buckets up to `last_key`, each with its field
+# in the packed `fields` (today's band fields first). ARGV from `first_arg`: the record, the short id,
+# when the day's keys expire (unix seconds), when its count expires, the width to record ('' when it
+# is already recorded), then today's band fields packed (what `fields` is, or begins with). The
+# expiry is the day's, the same at every insert: buckets expire whole, never renewed by a later
+# article.
 INDEX_LUA = """
-local function index(first_key, first_arg, last_key)
+local function index(first_key, first_arg, last_key, fields)
   local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
   redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
   redis.call('INCR', KEYS[first_key + 1])
@@ -77,12 +86,12 @@ local function index(first_key, first_arg, last_key)
     redis.call('SET', KEYS[first_key + 2], ARGV[first_arg + 4], 'NX', 'EXAT', expires_at)
   end
   for i = first_key + 3, last_key do
-    local field = ARGV[first_arg + 5 + i - (first_key + 3)]
-    local ids = redis.call('HGET', KEYS[i], field)
+    local band_field = field(fields, i - (first_key + 3) + 1)
+    local ids = redis.call('HGET', KEYS[i], band_field)
     if not ids then
-      redis.call('HSET', KEYS[i], field, id)
+      redis.call('HSET', KEYS[i], band_field, id)
     elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
-      redis.call('HSET', KEYS[i], field, ids .. ',' .. id)
+      redis.call('HSET', KEYS[i], band_field, ids .. ',' .. id)
     end
     redis.call('EXPIREAT', KEYS[i], expires_at)
   end

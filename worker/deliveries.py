@@ -4,8 +4,10 @@ of a message whose worker process dies under it.
 With late acks and `task_reject_on_worker_lost`, a task killed at its hard time limit, or whose
 process the system killed (out of memory, SIGKILL), goes back to its queue and runs again; when the
 input itself is what kills it, forever. So each run marks its start in Redis (INCR of
-`<prefix>runs:<task id>:<retries>`, with a TTL) and removes the mark when it ends, however it ends
-(an event, a retry, a dead letter, a message held for Redis weather). A mark that is still there at
+`<prefix>runs:<task id>:<retries>`, with a TTL, in one EVALSHA) and removes the mark when it ends,
+however it ends (an event, a retry, a dead letter, a message held for Redis weather): a one-document
+task's new story (the common case) in the script that appends its event (`publish.RunMark`), so its
+end costs no round trip of its own; anything else by a DEL. A mark that is still there at
 the next run is a run whose worker was lost. The run that finds `max_deliveries` such runs before
 it is not run: it becomes one `worker_lost` dead letter (`worker.retry.lost_run_decision`) and its
 message is acknowledged. Counting a run (not a delivery) leaves alone a message that was only
@@ -20,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 import redis
@@ -27,7 +30,7 @@ from celery.exceptions import Reject
 
 from worker.config import Settings
 from worker.errors import StoreUnavailable
-from worker.publish import DeadLetter, publish_dead_letter, redis_errors
+from worker.publish import DeadLetter, RunMark, publish_dead_letter, redis_errors, run_script
 from worker.retry import RetryPolicy, lost_run_decision
 
 if TYPE_CHECKING:
@@ -37,10 +40,23 @@ log = logging.getLogger(__name__)
 
 # A mark outlives any redelivery: the visibility timeout (minutes) times a few deliveries.
 RUN_MARK_TTL_S = 24 * 3600
+# The run under way (a context variable: the threads pool runs several tasks at once).
+_CURRENT_RUN: ContextVar[RunMark | None] = ContextVar("newsworker_run_mark", default=None)
+# KEYS: the run mark. ARGV: its TTL. One command (EVALSHA), where MULTI, INCR, EXPIRE and EXEC were four.
+_BEGIN_RUN = """
+local runs = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return runs
+"""
 
 
 def run_key(settings: Settings, task_id: str, retries: int) -> str:
     return settings.key("runs", f"{task_id}:{retries}")
+
+
+def current_run_mark() -> RunMark | None:
+    """The mark of the run under way in this thread (None outside a counted run)."""
+    return _CURRENT_RUN.get()
 
 
 def begin_run(client: redis.Redis, settings: Settings, task_id: str, retries: int) -> int | None:
@@ -48,10 +64,8 @@ def begin_run(client: redis.Redis, settings: Settings, task_id: str, retries: in
     Redis would not count it)."""
     key = run_key(settings, task_id, retries)
     try:
-        with redis_errors(f"counting the runs of task {task_id}"), client.pipeline(transaction=True) as pipe:
-            pipe.incr(key)
-            pipe.expire(key, RUN_MARK_TTL_S)
-            return int(pipe.execute()[0])
+        with redis_errors(f"counting the runs of task {task_id}"):
+            return int(run_script(client, _BEGIN_RUN, [key], [RUN_MARK_TTL_S]))
     except StoreUnavailable as error:
         log.warning("task %s: run not counted: %s", task_id, error)
         return None
@@ -83,15 +97,21 @@ def counted_run(
     runs = begin_run(res.redis, res.settings, request.id, retries)
     decision = None if runs is None else lost_run_decision(runs, RetryPolicy.from_settings(res.settings))
     if decision is None:
+        # A single-document task hands its mark to `publish_article`, whose script removes it with
+        # a new story's event (`RunMark`): then there is nothing left to remove here.
+        mark = RunMark(run_key(res.settings, request.id, retries))
+        token = _CURRENT_RUN.set(mark)
         try:
             result = run()
         except Exception:  # an end all the same: an error, a retry, a rejected (held) message
-            if runs is not None:
+            if runs is not None and not mark.ended:
                 end_run(res.redis, res.settings, request.id, retries)
             raise
+        finally:
+            _CURRENT_RUN.reset(token)
         # Not on a BaseException: the pool's SIGTERM before its SIGKILL (the hard time limit) raises
         # SystemExit here, and that run is a lost one.
-        if runs is not None:
+        if runs is not None and not mark.ended:
             end_run(res.redis, res.settings, request.id, retries)
         return result
     # Not run. The mark stays (until its TTL): a redelivery of this message is dead-lettered again,

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 import redis
@@ -70,8 +71,8 @@ _RECORDED_WIDTHS = RecordedWidths()
 # record, today's count, 6 today's width, 7... today's band buckets). ARGV: 1-3 what the article
 # record, the text record and today's width held when read ('' for nothing), 4 the digest of today's
 # band fields as the lookup read them, 5-6 the stream's retention in ms and maxlen, 7 the text's
-# sha256, 8 the article id, 9 the records' TTL, INDEX_LUA's from 10 (its band fields from 15), and
-# last 'event' and the event. Returns the entry ID, or false when something changed since the read.
+# sha256, 8 the article id, 9 the records' TTL, INDEX_LUA's from 10 (15 today's band fields, packed),
+# and last 'event' and the event. Returns the entry ID, or false when something changed since the read.
 _PUBLISH_ONCE = (
     APPEND_LUA
     + BANDS_READ_LUA
@@ -79,13 +80,13 @@ _PUBLISH_ONCE = (
     + """
 local function value(key) return redis.call('GET', key) or '' end
 if value(KEYS[2]) ~= ARGV[1] or value(KEYS[3]) ~= ARGV[2] or value(KEYS[6]) ~= ARGV[3]
-    or bands_read(7, #KEYS, 15) ~= ARGV[4] then
+    or bands_read(7, #KEYS, ARGV[15]) ~= ARGV[4] then
   return false
 end
-local id = append(KEYS[1], ARGV[5], ARGV[6], 15 + #KEYS - 6)
+local id = append(KEYS[1], ARGV[5], ARGV[6], 16)
 redis.call('SET', KEYS[2], ARGV[7], 'EX', ARGV[9])
 redis.call('SET', KEYS[3], ARGV[8], 'EX', ARGV[9])
-index(4, 10, #KEYS)
+index(4, 10, #KEYS, ARGV[15])
 return id
 """
 )
@@ -95,8 +96,10 @@ return id
 # keys of `IndexDays.read_keys`. ARGV: 1 the article id, 2 the text's sha256, 3 the records' TTL,
 # 4-5 the stream's retention in ms and maxlen, 6 the fewest shared bands that make a candidate,
 # 7 the bands a day, 8 the article's short id, 9 how many band buckets, 10 how many read keys, from
-# 11 INDEX_LUA's (5 + the bands a day), then each bucket's field, then what each read key should hold
-# (the widths this process knows), and last 'event' and the event. Returns {1, entry ID} when it
+# 11 INDEX_LUA's (16 today's band fields, packed), 17 every bucket's field packed in the keys' order,
+# from 18 what each read key should hold (the widths this process knows), and last 'event' and the
+# event. Last among the KEYS, when given, the task's run mark (`deliveries`): deleted with the append,
+# so the run's end rides in this round trip. Returns {1, entry ID} when it
 # appended, else {0, the read keys' values ('' for none) after the two records, the lookup's reply}.
 _READ_OR_PUBLISH = (
     APPEND_LUA
@@ -106,14 +109,13 @@ _READ_OR_PUBLISH = (
     + """
 local function value(key) return redis.call('GET', key) or '' end
 local bands, band_keys, read_keys = tonumber(ARGV[7]), tonumber(ARGV[9]), tonumber(ARGV[10])
-local first_field = 11 + 5 + bands
-local first_expected = first_field + band_keys
+local fields, first_expected = ARGV[17], 18
 local values, as_known = {value(KEYS[2]), value(KEYS[3])}, true
 for i = 1, read_keys do
   values[#values + 1] = value(KEYS[6 + band_keys + i])
   if i > 1 and values[#values] ~= ARGV[first_expected + i - 1] then as_known = false end
 end
-local found = lookup(4, 7, 6 + band_keys, first_field, tonumber(ARGV[6]), bands)
+local found = lookup(4, 7, 6 + band_keys, fields, tonumber(ARGV[6]), bands)
 local new_story = values[1] == '' and (values[2] == '' or values[2] == ARGV[1]) and as_known
     and found[1] == ''
 for i = 4, #found, 2 do
@@ -123,17 +125,23 @@ if not new_story then return {0, values, found} end
 local id = append(KEYS[1], ARGV[4], ARGV[5], first_expected + read_keys)
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[3])
-index(4, 11, 6 + bands)
+index(4, 11, 6 + bands, ARGV[16])
+local run_mark = KEYS[7 + band_keys + read_keys]
+if run_mark then redis.call('DEL', run_mark) end
 return {1, id}
 """
 )
-_SHA1 = {s: hashlib.sha1(s.encode("utf-8")).hexdigest() for s in (_PUBLISH_ONCE, _READ_OR_PUBLISH)}
 
 
-def _run_script(client: redis.Redis, script: str, keys: list[str], args: list[Any]) -> Any:
+@cache
+def _sha1(script: str) -> str:
+    return hashlib.sha1(script.encode("utf-8")).hexdigest()
+
+
+def run_script(client: redis.Redis, script: str, keys: list[str], args: list[Any]) -> Any:
     """EVALSHA, and EVAL (which caches the script) when Redis does not hold it yet."""
     try:
-        return client.evalsha(_SHA1[script], len(keys), *keys, *args)
+        return client.evalsha(_sha1(script), len(keys), *keys, *args)
     except redis.exceptions.NoScriptError:
         return client.eval(script, len(keys), *keys, *args)
 
@@ -158,6 +166,16 @@ class PublishResult:
         return self.stream_id is not None
 
 
+@dataclass(slots=True)
+class RunMark:
+    """A task run's start mark (`deliveries`). When the article is a new story (the common case),
+    the script that appends its event deletes the mark too: the run ends in that round trip, and
+    `ended` tells the task it has nothing left to remove."""
+
+    key: str
+    ended: bool = False
+
+
 @contextmanager
 def redis_errors(action: str) -> Iterator[None]:
     """The one place where redis-py's errors become ours: a lost connection, a timeout, or Redis
@@ -180,7 +198,12 @@ def _decode(value: bytes | str | None) -> str | None:
 
 
 def publish_article(
-    client: redis.Redis, settings: Settings, data: dict[str, Any], *, now_s: float | None = None
+    client: redis.Redis,
+    settings: Settings,
+    data: dict[str, Any],
+    *,
+    now_s: float | None = None,
+    run_mark: RunMark | None = None,
 ) -> PublishResult:
     """Append one event for `data` unless this exact article text is already on the stream.
 
@@ -188,7 +211,8 @@ def publish_article(
     The append checks today's band fields are as the lookup read them, so two workers publishing the
     same story at once cannot both found a cluster: one script finds a change, and its task reads
     again and finds the other's article. `now_s` (default: now) picks the near-duplicate index's day;
-    the stream is trimmed on Redis's clock whatever it says."""
+    the stream is trimmed on Redis's clock whatever it says. `run_mark`: the task run's mark, deleted
+    with a new story's append (then marked `ended`)."""
     article_id = data["id"]
     text_sha = data["fingerprints"]["sha256"]
     article_key = settings.key("article", article_id)
@@ -205,8 +229,12 @@ def publish_article(
                 values = [_decode(v) for v in client.mget(article_key, text_key, *day_keys)]
             else:
                 keys, args = _new_story_command(settings, data, near, guess, day_keys, retention)
-                reply = _run_script(client, _READ_OR_PUBLISH, keys, args)
+                if run_mark is not None and not run_mark.ended:
+                    keys.append(run_mark.key)
+                reply = run_script(client, _READ_OR_PUBLISH, keys, args)
                 if reply[0] == 1:  # a new story, appended
+                    if run_mark is not None:
+                        run_mark.ended = True
                     return PublishResult(
                         PublishOutcome.CREATED, article_id, stream_id=_decode(reply[1]), cluster=article_id
                     )
@@ -240,7 +268,7 @@ def publish_article(
                 "event",
                 event,
             ]
-            stream_id = _decode(_run_script(client, _PUBLISH_ONCE, keys, args))
+            stream_id = _decode(run_script(client, _PUBLISH_ONCE, keys, args))
             if stream_id is None:
                 continue  # a record changed since the read: read again
             outcome = PublishOutcome.UPDATED if published_sha else PublishOutcome.CREATED
@@ -275,7 +303,7 @@ def _new_story_command(
     band_keys, fields = [], []
     for day, width in days.widths.items():  # today first: its buckets are INDEX_LUA's too
         band_keys += near.band_keys(settings, day, width)
-        fields += near.band_fields(width)
+        fields.append(near.packed_fields(width))
     keys = [
         settings.stream,
         settings.key("article", article_id),
@@ -295,7 +323,7 @@ def _new_story_command(
         len(band_keys),
         len(day_keys),
         *index_args,
-        *fields,
+        "".join(fields),
         *_RECORDED_WIDTHS.expected(day_keys),
         "event",
         _event_json(data, match, EventType.CREATED),

@@ -28,7 +28,7 @@ from worker.batch import batch_problem, document_once_key, handed_on_task_id
 from worker.celery_app import app, app_settings
 from worker.config import Settings
 from worker.connections import connect_redis
-from worker.deliveries import counted_run
+from worker.deliveries import counted_run, current_run_mark
 from worker.document import Document, InputKind, load_document, load_fetched_page
 from worker.errors import DeadLetterReason, FetchError, UndecodableDocument
 from worker.events import article_data
@@ -126,9 +126,12 @@ def _ingest(
         )
         return article_data(article, source=source)
 
+    # A one-document task's run ends with its event (`deliveries`); a batch's runs on past it.
+    run_mark = current_run_mark() if once_key is None else None
+
     def published(data: dict[str, Any]) -> PublishResult:
         with stage_timer("publish"):
-            return publish_article(res.redis, res.settings, data)
+            return publish_article(res.redis, res.settings, data, run_mark=run_mark)
 
     what = f"task {task_id} {source_label}"
     deadline = time.monotonic() + redis_wait_budget_s(res.settings)
