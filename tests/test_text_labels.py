@@ -12,7 +12,7 @@ from bench.train_lines import SHIPPED, evaluate, train_to_temp
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import anchors, read_header_by_rules
-from worker.extract.text_labels import LineLabel, default_labeller, page_view
+from worker.extract.text_labels import LineLabel, default_labeller, page_view, window
 
 MENU = [
     "Home",
@@ -145,3 +145,14 @@ def test_shipped_model_reproduces_from_the_permitted_sets() -> None:
     retrained, shipped = evaluate(model, pages), evaluate(SHIPPED, pages)
     assert retrained.headline == pytest.approx(shipped.headline, abs=0.005)
     assert retrained.f1(LineLabel.BYLINE)[2] == pytest.approx(shipped.f1(LineLabel.BYLINE)[2], abs=0.01)
+
+
+def test_header_far_above_the_prose_stays_in_the_window() -> None:
+    """A header pushed down by a box of links (24 lines between it and the first paragraph) is still
+    among the lines the labeller reads."""
+    headline = "Harbour Authority Approves New Ferry Terminal After Long Dispute"
+    links = [f"Ferry timetable for route {n}" for n in range(1, 25)]
+    layout = clean_text(_page(headline, "By Jane Doe", "March 4, 2025", *links))
+    top, lead = anchors(layout.lines, layout.body)
+    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+    assert layout.lines.index(headline) in window(view)
