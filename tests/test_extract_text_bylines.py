@@ -7,7 +7,7 @@ import pytest
 
 from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
-from worker.extract.text_header import read_header
+from worker.extract.text_header import read_header, read_header_by_rules
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -81,3 +81,22 @@ def test_bylines_in_other_languages_name_their_author(byline: str, name: str) ->
     lines = ["Ferry link approved", byline, "March 4, 2025", LEAD, SECOND]
     header = read_header(lines, [3, 4])
     assert clean_authors(list(header.bylines)) == [name]
+
+
+def test_a_name_the_page_writes_in_lowercase_only_in_an_address_is_still_a_name() -> None:
+    lines = ["Ferry link approved", "Ana Ruiz", "Sep 4, 2025", LEAD, SECOND, "Write to ana@example.org."]
+    assert _name(lines, 3) == "Ana Ruiz"
+
+
+def test_a_function_word_of_another_language_the_page_never_writes_is_a_name() -> None:
+    lines = ["Ferry link approved", "Dan Ruiz", "Sep 4, 2025", LEAD, SECOND]  # "dan": Dutch for "than"
+    assert _name(lines, 3) == "Dan Ruiz"
+
+
+def test_a_line_opening_like_a_byline_that_names_nobody_does_not_hide_the_name_above() -> None:
+    lines = [
+        *("Menu", "Ana Ruiz", "Senior Editor", "March 4, 2025", "Ferry link approved"),
+        *("Photos", "Share", "Print", "Save", "Comments", LEAD, SECOND),
+        "By enabling ferries to dock, the pier pays for itself.",
+    ]
+    assert read_header_by_rules(lines, [10, 11]).bylines == ("Ana Ruiz",)

@@ -142,9 +142,9 @@ def writes_in_lowercase(word: str, text: str) -> bool:
     while start != -1:
         end = start + len(low)
         before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "_.") and (
-            end == len(text) or not (text[end].isalnum() or text[end] == "_")
-        ):
+        if not (before.isalnum() or before in "_.@") and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_@")
+        ):  # "jane@example.com" and "@jane" are addresses, not the word written in lowercase
             return True
         start = text.find(low, end)
     return False

@@ -14,10 +14,12 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
+from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import MONTHS, DateRole, dates_in_text, role_before
 from worker.extract.patterns import (
@@ -387,11 +389,11 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     if meta.published is None and meta.updated is None and meta.dateline is None:
         start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
-    bylines = (
-        dated_bylines(meta.bylines, pieces)
-        or _bare_names(pieces, meta.positions, near, title_at, lead, common)
-        or _byline_below(lines, lead + 1)
-        or [name for name in (name_with_companion(lines, lead, common),) if name]
+    bylines = _first_naming(
+        lambda: dated_bylines(meta.bylines, pieces),
+        lambda: _bare_names(pieces, meta.positions, near, title_at, lead, common),
+        lambda: _byline_below(lines, lead + 1),
+        lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
@@ -402,6 +404,15 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
     return header, common
+
+
+def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
+    """The first source's bylines that name someone: a line that only opens like a byline ("Text in
+    → data out", "By enabling teams...") names nobody and must not stop the search for one that does."""
+    for source in sources:
+        if (found := source()) and clean_authors(list(found)):
+            return found
+    return []
 
 
 def _far_cluster_end(lines: list[str], lead: int) -> int | None:
