@@ -88,12 +88,16 @@ def _title_case(name: str) -> str:
 
 
 def _clean_piece(piece: str, strict: bool) -> str | None:
-    had_digits = any(ch.isdigit() for ch in piece)
+    raw = piece
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = piece.split()
-    while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
-        words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
+    while (
+        words and words[-1].lower().strip(".,") in _FULL_MONTHS and (_dated(words[-1], raw) or len(words) > 2)
+    ):
+        # "Jane Doe September 5": the month belongs to the date; "Theresa May" and "Alyssa Maio on
+        # January 21" (Portuguese's May) keep theirs, as no number follows it.
+        words.pop()
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         # "Jane Doe Senior Harbour Correspondent": after a name, the first role word starts the job title.
         first_role = next((i for i, w in enumerate(words) if w.lower().strip(".,") in AUTHOR_ROLE_WORDS), 0)
@@ -111,6 +115,11 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         return None
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
+
+
+def _dated(month: str, raw: str) -> bool:
+    """Whether a number follows this month word in the raw byline: a date's month, not a name."""
+    return re.search(rf"(?<!\w){re.escape(month)}\W{{0,3}}\d", raw) is not None
 
 
 def _site_signing(piece: str, not_names: tuple[str, ...]) -> str | None:
