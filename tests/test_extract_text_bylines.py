@@ -100,3 +100,26 @@ def test_a_line_opening_like_a_byline_that_names_nobody_does_not_hide_the_name_a
         "By enabling ferries to dock, the pier pays for itself.",
     ]
     assert read_header_by_rules(lines, [10, 11]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_line_with_a_job_title_under_the_headline_is_the_author() -> None:
+    lines = ["Menu", "Ferry link approved", "Ana Ruiz", "Content Editor", "Contents", LEAD, SECOND]
+    assert read_header_by_rules(lines, [5, 6]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_line_with_a_job_title_right_above_the_lead_is_the_author() -> None:
+    lines = [
+        "Ferry link approved",
+        "Updated March 4, 2025",
+        "5 min read",
+        "Ana Ruiz",
+        "Senior Editor",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header_by_rules(lines, [5, 6]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_and_job_title_in_a_team_list_below_the_article_is_no_author() -> None:
+    lines = ["Ferry link approved", "Share", LEAD, SECOND, "Our team", "Ana Ruiz", "Content Editor"]
+    assert read_header_by_rules(lines, [2, 3]).bylines == ()

@@ -28,7 +28,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion
+from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion, name_with_role
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -392,6 +392,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     bylines = _first_naming(
         lambda: dated_bylines(meta.bylines, pieces),
         lambda: _bare_names(pieces, meta.positions, near, title_at, lead, common),
+        lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: _byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )
