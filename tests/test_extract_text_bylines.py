@@ -123,3 +123,8 @@ def test_a_name_line_with_a_job_title_right_above_the_lead_is_the_author() -> No
 def test_a_name_and_job_title_in_a_team_list_below_the_article_is_no_author() -> None:
     lines = ["Ferry link approved", "Share", LEAD, SECOND, "Our team", "Ana Ruiz", "Content Editor"]
     assert read_header_by_rules(lines, [2, 3]).bylines == ()
+
+
+def test_a_name_beside_a_date_is_read_up_to_the_words_it_goes_on_with_in_lowercase() -> None:
+    lines = ["Ferry link approved", "Mar 4, 2025 • Ana Ruiz in Local News", LEAD, SECOND]
+    assert read_header_by_rules(lines, [2, 3]).bylines == ("Ana Ruiz",)
