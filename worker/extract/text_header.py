@@ -288,9 +288,19 @@ def _name_beside_date(text: str, common: PageWords) -> str | None:
     before = text[: found[0][0]].strip(" •|·⋅,-–—")
     if before and common.is_bare_name(before):
         return before
-    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025"
+    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
+    # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
     parts = [part.strip() for part in _DOTS.split(text)]
-    return next((part for part in parts if len(parts) > 1 and common.is_bare_name(part)), None)
+    if len(parts) < 2:
+        return None
+    return next((name for part in parts if (name := _name_head(part)) and common.is_bare_name(name)), None)
+
+
+def _name_head(part: str) -> str:
+    """The part up to its first word in lowercase: "Jane Doe in Travel" reads "Jane Doe"."""
+    words = part.split()
+    cut = next((i for i, word in enumerate(words) if word[:1].islower()), len(words))
+    return " ".join(words[:cut]) if cut >= 2 or cut == len(words) else part
 
 
 def _is_update(text: str, at: int) -> bool:
