@@ -195,3 +195,7 @@ def test_a_surname_that_is_a_month_in_another_language_is_kept_when_no_number_fo
 
 def test_a_month_followed_by_the_year_is_the_date_and_not_the_name() -> None:
     assert clean_authors(["Jane Doe September, 2025"]) == ["Jane Doe"]
+
+
+def test_a_name_in_a_script_without_capitals_is_a_name() -> None:
+    assert clean_authors(["记者 王小明"]) == ["王小明"]

@@ -75,6 +75,8 @@ def test_a_dated_line_that_names_nobody_does_not_replace_the_byline() -> None:
         ("Przez Jan Kowalski", "Jan Kowalski"),
         ("Skrevet af Lars Olsen", "Lars Olsen"),
         ("Автор: Иван Петров", "Иван Петров"),
+        ("記者 山田太郎", "山田太郎"),
+        ("记者 张伟", "张伟"),
     ],
 )
 def test_bylines_in_other_languages_name_their_author(byline: str, name: str) -> None:

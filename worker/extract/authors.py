@@ -63,9 +63,11 @@ _FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
 _PARTICLES = "|".join(NAME_PARTICLES) + r"|d'\w+"
 _PARTICLE = re.compile(rf"^(?:{_PARTICLES})$")
+# A name in a script without capitals: two to four Chinese or Japanese characters, or Korean syllables.
+_CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
 NAME_WORD = re.compile(
     # "Smith-Jones" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
-    rf"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*)*-?|{_PARTICLES})$"
+    rf"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*)*-?|{_PARTICLES}|{_CJK_NAME.pattern[1:-1]})$"
 )
 
 
@@ -183,7 +185,7 @@ def is_name(name: str, *, strict: bool = True) -> bool:
         return False
     # Particles ("van der", "de la") are written in lower case; every other word but one is capitalised.
     words = [w for w in words if not _PARTICLE.match(w)] or words
-    return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
+    return sum(1 for w in words if w[0].isupper() or _CJK_NAME.match(w)) >= max(1, len(words) - 1)
 
 
 def is_institution(name: str) -> bool:

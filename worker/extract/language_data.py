@@ -363,6 +363,9 @@ LANGUAGES: dict[str, Words] = {
         updated=("oppdatert",),
         name_joiners=("og",),
     ),
+    # Chinese and Japanese name the reporter after "記者" / "记者" (reporter) or "作者" (author).
+    "zh": Words(byline=("记者", "記者", "作者")),
+    "ja": Words(byline=("記者", "筆者")),
 }
 
 
