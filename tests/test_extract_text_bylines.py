@@ -130,3 +130,14 @@ def test_a_name_and_job_title_in_a_team_list_below_the_article_is_no_author() ->
 def test_a_name_beside_a_date_is_read_up_to_the_words_it_goes_on_with_in_lowercase() -> None:
     lines = ["Ferry link approved", "Mar 4, 2025 • Ana Ruiz in Local News", LEAD, SECOND]
     assert read_header_by_rules(lines, [2, 3]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_with_its_agency_in_brackets_is_the_author_and_the_agency_no_person() -> None:
+    header = read_header(["Ferry link approved", "Ana Ruiz (AFP)", "March 4, 2025", LEAD, SECOND], [3, 4])
+    assert clean_authors(list(header.bylines)) == ["Ana Ruiz"]
+    assert header.dateline is not None and header.dateline.agency == "AFP"
+
+
+def test_a_place_in_capitals_before_an_agency_is_no_author() -> None:
+    header = read_header(["Ferry link approved", "SAN PEDRO (AP)", "March 4, 2025", LEAD, SECOND], [3, 4])
+    assert header.bylines == ()

@@ -194,7 +194,10 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
         if _may_be_dateline(text) and (found := parse_dateline(text)):
-            if meta.dateline is None:
+            if name := _name_with_agency(text, found[0], common):  # "Jane Doe (AFP)": a byline
+                meta.bylines.insert(0, name)
+                meta.dateline = meta.dateline or Dateline(agency=found[0].agency)
+            elif meta.dateline is None:
                 meta.dateline, meta.published = found[0], found[1] or meta.published
             meta.positions.add(position)
         elif index == lead:
@@ -229,6 +232,17 @@ def _may_be_dateline(text: str) -> bool:
     if "(" in text or "[" in text:
         return True
     return _CAPS_OPENING.match(text) is not None and _DATELINE_MARK.search(text) is not None
+
+
+def _name_with_agency(text: str, found: Dateline, common: PageWords) -> str | None:
+    """The person of a line that is only a name and its agency in brackets ("Jane Doe (AFP)"): read
+    as a dateline, its "place" would be her name. A dateline's place is printed in capitals and text
+    follows its bracket ("LOS ANGELES (AP) — The council...")."""
+    place = found.place
+    printed = re.split(r"[(\[]", text, maxsplit=1)[0]
+    if not (place and found.agency and text.endswith((")", "]")) and not printed.isupper()):
+        return None
+    return place if common.is_bare_name(place) else None
 
 
 def _unglued(byline: str) -> str:
