@@ -187,3 +187,15 @@ def test_clean_authors_keeps_the_names_before_a_long_tail() -> None:
 
 def test_an_institution_beside_a_person_is_her_affiliation_even_with_a_full_stop() -> None:
     assert clean_authors(["Jane Doe, Example Holdings Inc."]) == ["Jane Doe"]
+
+
+def test_a_surname_that_is_a_month_in_another_language_is_kept_when_no_number_follows_it() -> None:
+    assert clean_authors(["By Ana Maio on January 21, 2023"]) == ["Ana Maio"]  # "maio": May in Portuguese
+
+
+def test_a_month_followed_by_the_year_is_the_date_and_not_the_name() -> None:
+    assert clean_authors(["Jane Doe September, 2025"]) == ["Jane Doe"]
+
+
+def test_a_name_in_a_script_without_capitals_is_a_name() -> None:
+    assert clean_authors(["记者 王小明"]) == ["王小明"]

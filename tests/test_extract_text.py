@@ -49,6 +49,20 @@ def test_byline_gives_authors() -> None:
     assert extract_text_metadata(_layout(lines, [3, 4]), url=None).authors == ["Jane Doe", "John Roe"]
 
 
+def test_an_agency_byline_gives_the_agency_and_no_author() -> None:
+    lines = ["Gazette", "Harbour wind farm approved", "By AFP", "Mar 9, 2024", PAGE[3], PAGE[4]]
+    metadata = extract_text_metadata(_layout(lines, [4, 5]), url=None)
+    assert metadata.authors == []
+    assert metadata.dateline is not None and metadata.dateline.agency == "AFP"
+
+
+def test_a_person_and_an_agency_in_a_byline_give_the_author_and_the_agency() -> None:
+    lines = ["Gazette", "Harbour wind farm approved", "By Jane Doe, Reuters", "Mar 9, 2024", PAGE[3], PAGE[4]]
+    metadata = extract_text_metadata(_layout(lines, [4, 5]), url=None)
+    assert metadata.authors == ["Jane Doe"]
+    assert metadata.dateline is not None and metadata.dateline.agency == "Reuters"
+
+
 def test_copyright_footer_gives_agency_without_dateline() -> None:
     lines = ["Harbour wind farm approved", PAGE[3], PAGE[4], "Copyright Agence France-Presse"]
     metadata = extract_text_metadata(_layout(lines, [1, 2]), url=None)

@@ -7,7 +7,7 @@ import pytest
 
 from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
-from worker.extract.text_header import read_header
+from worker.extract.text_header import read_header, read_header_by_rules
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -75,9 +75,69 @@ def test_a_dated_line_that_names_nobody_does_not_replace_the_byline() -> None:
         ("Przez Jan Kowalski", "Jan Kowalski"),
         ("Skrevet af Lars Olsen", "Lars Olsen"),
         ("Автор: Иван Петров", "Иван Петров"),
+        ("記者 山田太郎", "山田太郎"),
+        ("记者 张伟", "张伟"),
     ],
 )
 def test_bylines_in_other_languages_name_their_author(byline: str, name: str) -> None:
     lines = ["Ferry link approved", byline, "March 4, 2025", LEAD, SECOND]
     header = read_header(lines, [3, 4])
     assert clean_authors(list(header.bylines)) == [name]
+
+
+def test_a_name_the_page_writes_in_lowercase_only_in_an_address_is_still_a_name() -> None:
+    lines = ["Ferry link approved", "Ana Ruiz", "Sep 4, 2025", LEAD, SECOND, "Write to ana@example.org."]
+    assert _name(lines, 3) == "Ana Ruiz"
+
+
+def test_a_function_word_of_another_language_the_page_never_writes_is_a_name() -> None:
+    lines = ["Ferry link approved", "Dan Ruiz", "Sep 4, 2025", LEAD, SECOND]  # "dan": Dutch for "than"
+    assert _name(lines, 3) == "Dan Ruiz"
+
+
+def test_a_line_opening_like_a_byline_that_names_nobody_does_not_hide_the_name_above() -> None:
+    lines = [
+        *("Menu", "Ana Ruiz", "Senior Editor", "March 4, 2025", "Ferry link approved"),
+        *("Photos", "Share", "Print", "Save", "Comments", LEAD, SECOND),
+        "By enabling ferries to dock, the pier pays for itself.",
+    ]
+    assert read_header_by_rules(lines, [10, 11]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_line_with_a_job_title_under_the_headline_is_the_author() -> None:
+    lines = ["Menu", "Ferry link approved", "Ana Ruiz", "Content Editor", "Contents", LEAD, SECOND]
+    assert read_header_by_rules(lines, [5, 6]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_line_with_a_job_title_right_above_the_lead_is_the_author() -> None:
+    lines = [
+        "Ferry link approved",
+        "Updated March 4, 2025",
+        "5 min read",
+        "Ana Ruiz",
+        "Senior Editor",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header_by_rules(lines, [5, 6]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_and_job_title_in_a_team_list_below_the_article_is_no_author() -> None:
+    lines = ["Ferry link approved", "Share", LEAD, SECOND, "Our team", "Ana Ruiz", "Content Editor"]
+    assert read_header_by_rules(lines, [2, 3]).bylines == ()
+
+
+def test_a_name_beside_a_date_is_read_up_to_the_words_it_goes_on_with_in_lowercase() -> None:
+    lines = ["Ferry link approved", "Mar 4, 2025 • Ana Ruiz in Local News", LEAD, SECOND]
+    assert read_header_by_rules(lines, [2, 3]).bylines == ("Ana Ruiz",)
+
+
+def test_a_name_with_its_agency_in_brackets_is_the_author_and_the_agency_no_person() -> None:
+    header = read_header(["Ferry link approved", "Ana Ruiz (AFP)", "March 4, 2025", LEAD, SECOND], [3, 4])
+    assert clean_authors(list(header.bylines)) == ["Ana Ruiz"]
+    assert header.dateline is not None and header.dateline.agency == "AFP"
+
+
+def test_a_place_in_capitals_before_an_agency_is_no_author() -> None:
+    header = read_header(["Ferry link approved", "SAN PEDRO (AP)", "March 4, 2025", LEAD, SECOND], [3, 4])
+    assert header.bylines == ()

@@ -63,9 +63,11 @@ _FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
 _PARTICLES = "|".join(NAME_PARTICLES) + r"|d'\w+"
 _PARTICLE = re.compile(rf"^(?:{_PARTICLES})$")
+# A name in a script without capitals: two to four Chinese or Japanese characters, or Korean syllables.
+_CJK_NAME = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
 NAME_WORD = re.compile(
     # "Smith-Jones" or "Jean-Luc", not "Award-winning": each part of a hyphenated name is capitalised.
-    rf"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*)*-?|{_PARTICLES})$"
+    rf"^(?:[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*(?:-[A-ZÀ-ÞĀ-ſА-ЯЁЇІЄҐ][\w'’.]*)*-?|{_PARTICLES}|{_CJK_NAME.pattern[1:-1]})$"
 )
 
 
@@ -88,12 +90,16 @@ def _title_case(name: str) -> str:
 
 
 def _clean_piece(piece: str, strict: bool) -> str | None:
-    had_digits = any(ch.isdigit() for ch in piece)
+    raw = piece
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = piece.split()
-    while words and words[-1].lower().strip(".,") in _FULL_MONTHS and (had_digits or len(words) > 2):
-        words.pop()  # "Jane Doe September 5": the month belongs to the date ("Theresa May" stays)
+    while (
+        words and words[-1].lower().strip(".,") in _FULL_MONTHS and (_dated(words[-1], raw) or len(words) > 2)
+    ):
+        # "Jane Doe September 5": the month belongs to the date; "Theresa May" and "Alyssa Maio on
+        # January 21" (Portuguese's May) keep theirs, as no number follows it.
+        words.pop()
     if not (len(words) >= 2 and words[-1].lower() in GROUP_WORDS):
         # "Jane Doe Senior Harbour Correspondent": after a name, the first role word starts the job title.
         first_role = next((i for i, w in enumerate(words) if w.lower().strip(".,") in AUTHOR_ROLE_WORDS), 0)
@@ -111,6 +117,11 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         return None
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
+
+
+def _dated(month: str, raw: str) -> bool:
+    """Whether a number follows this month word in the raw byline: a date's month, not a name."""
+    return re.search(rf"(?<!\w){re.escape(month)}\W{{0,3}}\d", raw) is not None
 
 
 def _site_signing(piece: str, not_names: tuple[str, ...]) -> str | None:
@@ -142,9 +153,9 @@ def writes_in_lowercase(word: str, text: str) -> bool:
     while start != -1:
         end = start + len(low)
         before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "_.") and (
-            end == len(text) or not (text[end].isalnum() or text[end] == "_")
-        ):
+        if not (before.isalnum() or before in "_.@") and (
+            end == len(text) or not (text[end].isalnum() or text[end] in "_@")
+        ):  # "jane@example.com" and "@jane" are addresses, not the word written in lowercase
             return True
         start = text.find(low, end)
     return False
@@ -174,7 +185,7 @@ def is_name(name: str, *, strict: bool = True) -> bool:
         return False
     # Particles ("van der", "de la") are written in lower case; every other word but one is capitalised.
     words = [w for w in words if not _PARTICLE.match(w)] or words
-    return sum(1 for w in words if w[0].isupper()) >= max(1, len(words) - 1)
+    return sum(1 for w in words if w[0].isupper() or _CJK_NAME.match(w)) >= max(1, len(words) - 1)
 
 
 def is_institution(name: str) -> bool:

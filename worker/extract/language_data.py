@@ -364,6 +364,9 @@ LANGUAGES: dict[str, Words] = {
         name_joiners=("og",),
     ),
 }
+# Chinese and Japanese name the reporter after "記者" / "记者" (reporter), "作者" or "筆者" (author).
+# Outside `LANGUAGES`: their dates are numbers ("2019年11月28日"), read by their own pattern, not month names.
+CJK_BYLINE = ("记者", "記者", "作者", "筆者")
 
 
 def merged(field: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.language_data import merged, merged_rows
+from worker.extract.language_data import CJK_BYLINE, merged, merged_rows
 
 
 def _words(text: str) -> list[str]:
@@ -80,7 +80,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 AMBIGUOUS_AGENCY_FORMS = frozenset({"AA", "AP", "PA", "CP", "TT", "RIA", "ATS", "AGI", "SPA", "APS", "NAN"})
 
 # Byline openers in the languages newsworker meets ("By", "Von", "Par", "Por", "Di", "Door", ...).
-BYLINE_PREFIXES = merged("byline")
+BYLINE_PREFIXES = (*merged("byline"), *CJK_BYLINE)
 # Labels before a list of authors in a page's markup ("Contributors: Jane Doe"); not read as a byline's
 # opener in plain text, where a lone "Contributors" line is a menu's.
 CONTRIBUTOR_LABELS = ("contributors", "contributor")

@@ -12,9 +12,10 @@ import re
 from worker.article import Dateline, Metadata
 from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
-from worker.extract.dateline import agency_from_credit
-from worker.extract.patterns import COPYRIGHT_LINE
+from worker.extract.dateline import agency_from_credit, agency_name
+from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_header import read_header
+from worker.extract.text_signs import alternation
 from worker.extract.titles import strip_site_affixes
 
 _FOOTER_WINDOW = 40
@@ -24,6 +25,8 @@ _NOT_HOLDER = re.compile(
     r"©|\(c\)|copyright|all rights reserved\.?|\b(?:19|20)\d\d\b|\s[-–]\s(?=\d)|\b(?:inc|llc|ltd)\b\.?", re.I
 )
 _MASTHEAD_LINES = 5
+_BYLINE_OPENER = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b\s*:?\s*", re.I)
+_BYLINE_PARTS = re.compile(r"\s*(?:[,/&|•·]|\band\b)\s*", re.I)
 _MASTHEAD = re.compile(
     r"^(?P<site>(?:[\w-]+\.)+(?:com|net|org|info|news|co\.uk|co|io|de|fr|eu|int|tv|us|uk|au|ca|in))"
     r"(?:\s*[-–—|:]\s*.+)?$",
@@ -55,6 +58,16 @@ def _footer_agency(layout: TextLayout) -> str | None:
     return agency_from_credit([line for line in footer if len(line) < 40 or COPYRIGHT_LINE.search(line)])
 
 
+def _byline_agency(bylines: tuple[str, ...]) -> str | None:
+    """The agency a byline names ("By AFP", "By Jane Doe, Reuters"): the wire the story came by,
+    which `clean_authors` keeps out of the authors."""
+    for byline in bylines:
+        for part in _BYLINE_PARTS.split(_BYLINE_OPENER.sub("", byline, count=1)):
+            if agency := agency_name(part.strip(" .")):
+                return agency
+    return None
+
+
 def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Metadata:
     """The masthead, the header's headline, byline, dates and dateline, and the copyright footer."""
     lines = layout.lines
@@ -66,7 +79,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if title:  # "Headline | Section | Brand": a window title copied as the headline line
         title = strip_site_affixes(title, [name for name in (site, _copyright_holder(layout)) if name])
     dateline = header.dateline
-    agency = _footer_agency(layout)
+    agency = _byline_agency(header.bylines) or _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     return Metadata(

@@ -12,10 +12,12 @@ from __future__ import annotations
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, PERSON_ROLES
-from worker.extract.text_signs import HEADER_WINDOW, PageWords, date_of_line, line_words
+from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, PageWords, date_of_line, line_words
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
 _ROLE_MAX_WORDS = 5
+_LEAD_REACH = 3  # "Jane Doe" / "Content Editor" / the lead, perhaps a separator between
+_NAME_MAX_CHARS = 40
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -67,3 +69,21 @@ def dated_bylines(bylines: list[str], pieces: list[tuple[int, str]]) -> list[str
         if any(dates_in_text(text, limit=1) for text in beside):
             dated.append(byline)
     return dated or bylines
+
+
+def name_with_role(
+    pieces: list[tuple[int, str]], title_at: int | None, lead: int, common: PageWords
+) -> str | None:
+    """A name line with a person's job title right under it ("Jane Doe" / "Content Editor") in the
+    header: in the few lines under the headline, or right above the lead. Elsewhere the pair is an
+    author card or a team list, which sidebars and footers hold."""
+    places = [p for p, (index, _) in enumerate(pieces) if lead - _LEAD_REACH <= index < lead]
+    if title_at is not None:
+        places = [*range(title_at + 1, min(len(pieces), title_at + 1 + CLUSTER_STEPS)), *places]
+    for position in places:
+        index, text = pieces[position]
+        if index >= lead or position + 1 >= len(pieces) or len(text) > _NAME_MAX_CHARS:
+            continue
+        if is_job_title(pieces[position + 1][1]) and common.is_bare_name(text):
+            return text
+    return None

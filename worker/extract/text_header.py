@@ -14,10 +14,12 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
+from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import MONTHS, DateRole, dates_in_text, role_before
 from worker.extract.patterns import (
@@ -26,7 +28,7 @@ from worker.extract.patterns import (
     PUBLISHED_LABELS,
     UPDATED_LABELS,
 )
-from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion
+from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion, name_with_role
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -192,7 +194,10 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
         if _may_be_dateline(text) and (found := parse_dateline(text)):
-            if meta.dateline is None:
+            if name := _name_with_agency(text, found[0], common):  # "Jane Doe (AFP)": a byline
+                meta.bylines.insert(0, name)
+                meta.dateline = meta.dateline or Dateline(agency=found[0].agency)
+            elif meta.dateline is None:
                 meta.dateline, meta.published = found[0], found[1] or meta.published
             meta.positions.add(position)
         elif index == lead:
@@ -227,6 +232,17 @@ def _may_be_dateline(text: str) -> bool:
     if "(" in text or "[" in text:
         return True
     return _CAPS_OPENING.match(text) is not None and _DATELINE_MARK.search(text) is not None
+
+
+def _name_with_agency(text: str, found: Dateline, common: PageWords) -> str | None:
+    """The person of a line that is only a name and its agency in brackets ("Jane Doe (AFP)"): read
+    as a dateline, its "place" would be her name. A dateline's place is printed in capitals and text
+    follows its bracket ("LOS ANGELES (AP) — The council...")."""
+    place = found.place
+    printed = re.split(r"[(\[]", text, maxsplit=1)[0]
+    if not (place and found.agency and text.endswith((")", "]")) and not printed.isupper()):
+        return None
+    return place if common.is_bare_name(place) else None
 
 
 def _unglued(byline: str) -> str:
@@ -286,9 +302,19 @@ def _name_beside_date(text: str, common: PageWords) -> str | None:
     before = text[: found[0][0]].strip(" •|·⋅,-–—")
     if before and common.is_bare_name(before):
         return before
-    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025"
+    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
+    # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
     parts = [part.strip() for part in _DOTS.split(text)]
-    return next((part for part in parts if len(parts) > 1 and common.is_bare_name(part)), None)
+    if len(parts) < 2:
+        return None
+    return next((name for part in parts if (name := _name_head(part)) and common.is_bare_name(name)), None)
+
+
+def _name_head(part: str) -> str:
+    """The part up to its first word in lowercase: "Jane Doe in Travel" reads "Jane Doe"."""
+    words = part.split()
+    cut = next((i for i, word in enumerate(words) if word[:1].islower()), len(words))
+    return " ".join(words[:cut]) if cut >= 2 or cut == len(words) else part
 
 
 def _is_update(text: str, at: int) -> bool:
@@ -387,11 +413,12 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     if meta.published is None and meta.updated is None and meta.dateline is None:
         start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
-    bylines = (
-        dated_bylines(meta.bylines, pieces)
-        or _bare_names(pieces, meta.positions, near, title_at, lead, common)
-        or _byline_below(lines, lead + 1)
-        or [name for name in (name_with_companion(lines, lead, common),) if name]
+    bylines = _first_naming(
+        lambda: dated_bylines(meta.bylines, pieces),
+        lambda: _bare_names(pieces, meta.positions, near, title_at, lead, common),
+        lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
+        lambda: _byline_below(lines, lead + 1),
+        lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
@@ -402,6 +429,15 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
     return header, common
+
+
+def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
+    """The first source's bylines that name someone: a line that only opens like a byline ("Text in
+    → data out", "By enabling teams...") names nobody and must not stop the search for one that does."""
+    for source in sources:
+        if (found := source()) and clean_authors(list(found)):
+            return found
+    return []
 
 
 def _far_cluster_end(lines: list[str], lead: int) -> int | None:

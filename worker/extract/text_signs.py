@@ -228,11 +228,16 @@ class PageWords:
 
 
 def _is_bare_name(text: str, common: PageWords) -> bool:
-    """A name-shaped line whose words the page never writes in lowercase, and no function words."""
+    """A name-shaped line whose words the page never writes in lowercase, and no function words of
+    its own language. A function word of another language the page never writes is a name ("Dan" is
+    Dutch for "than"; an English page never writes "dan"), so one of the merged lists counts only if
+    the page writes it: a two-letter word or one on a page too short to show its language."""
     if not looks_like_name(text):
         return False
     words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text) if "," in text else text)]
-    return not any(w in STOPWORDS or (len(w) >= 2 and common.writes_lowercase(w)) for w in words)
+    return not any(
+        (len(w) <= 2 and w in STOPWORDS) or (len(w) >= 2 and common.writes_lowercase(w)) for w in words
+    )
 
 
 def in_cluster(text: str, common: PageWords) -> bool:
