@@ -21,7 +21,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DOCUMENT_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
 # lxml.html's own parser picks each element's class by a Python callback, run every time Python
-# touches an element (a tenth of the HTML path's time); the default lookup does it in C. Only the
+# touches an element (8% of the HTML path under cProfile); the default lookup does it in C. Only the
 # form-control classes (FormElement, InputElement...) are lost, which nothing here reads.
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(
