@@ -270,7 +270,10 @@ def description(page: Page) -> str | None:
 def image(page: Page) -> str | None:
     """JSON-LD image, then og:image / twitter:image, then <link rel=image_src>; always absolute."""
     value = jsonld.url_of(jsonld.field_of(page.linked, "image")) or page.first_meta(IMAGE_META)
-    value = value or next(iter(page.root.xpath('//link[@rel="image_src"]/@href')), None)
+    links = page.root.iter("link")
+    value = value or next(
+        (href for e in links if e.get("rel") == "image_src" and (href := e.get("href")) is not None), None
+    )
     return absolute_url(value, page.url)
 
 
