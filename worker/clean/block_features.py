@@ -80,7 +80,7 @@ def _own(block: Block, scale: float, stopwords: frozenset[str]) -> list[float]:
     text = block.text
     words = _WORD.findall(text.lower())
     n_words = len(words)
-    stop = sum(1 for w in words if w in stopwords) / n_words if n_words else 0.0
+    stop = sum(map(stopwords.__contains__, words)) / n_words if n_words else 0.0
     return [
         math.log1p(block.chars * scale),
         math.log1p(n_words),
@@ -103,16 +103,17 @@ def _own(block: Block, scale: float, stopwords: frozenset[str]) -> list[float]:
     ]
 
 
-def _neighbour(block: Block | None, scale: float) -> list[float]:
-    if block is None:
-        return [0.0, 0.0, 0.0, 0.0, 0.0]
-    return [
+_NO_NEIGHBOUR = (0.0, 0.0, 0.0, 0.0, 0.0)
+
+
+def _neighbour(block: Block, scale: float) -> tuple[float, ...]:
+    return (
         math.log1p(block.chars * scale),
         block.link_density,
         float(block.first_cls is BlockClass.GOOD),
         float(block.cls is BlockClass.GOOD),
         float(block.tag in HEADING_TAGS or block.tag in TITLE_TAGS),
-    ]
+    )
 
 
 def headline_index(blocks: Sequence[Block], title: str) -> int | None:
@@ -162,6 +163,8 @@ def block_features(
     head = headline_index(blocks, title)
     gaps = _gaps(kept)
     page = [math.log1p(n), kept_chars / total_chars]
+    # Each block's neighbour features, computed once: it is its predecessor's next and its successor's prev.
+    neighbours = [_NO_NEIGHBOUR, *(_neighbour(block, scale) for block in blocks), _NO_NEIGHBOUR]
     rows = []
     before = 0
     for i, block in enumerate(blocks):
@@ -183,8 +186,8 @@ def block_features(
             [
                 *_own(block, scale, stopwords),
                 *place,
-                *_neighbour(blocks[i - 1] if i else None, scale),
-                *_neighbour(blocks[i + 1] if i + 1 < n else None, scale),
+                *neighbours[i],
+                *neighbours[i + 2],
             ]
         )
         before += block.chars

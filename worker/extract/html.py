@@ -51,7 +51,8 @@ from worker.extract.patterns import (
 )
 from worker.extract.urls import absolute_url
 
-_TIME_XPATHS = tuple(etree.XPath(xpath) for xpath in TIME_XPATHS)
+# Each with whether it can find only <time> elements: a page without one is spared those scans.
+_TIME_XPATHS = tuple((xpath.startswith(".//time"), etree.XPath(xpath)) for xpath in TIME_XPATHS)
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
 # A meta name about the first publication: it ends in "published" or in "publish" and a date or time
@@ -154,9 +155,11 @@ class PublishEvidence:
 
     def time_elements(self) -> Iterator[str | None]:
         """Publish <time> elements, then the first <time> after each <h1>."""
+        root = self.page.root
+        has_time = next(root.iter("time"), None) is not None
         elements = itertools.chain(
-            (e for xpath in _TIME_XPATHS for e in xpath(self.page.root)[:2]),
-            times_after_headlines(self.page.root, 2),
+            (e for only_time, xpath in _TIME_XPATHS if has_time or not only_time for e in xpath(root)[:2]),
+            times_after_headlines(root, 2) if has_time else (),
         )
         return (_date_of(e) for e in elements)
 
@@ -267,7 +270,10 @@ def description(page: Page) -> str | None:
 def image(page: Page) -> str | None:
     """JSON-LD image, then og:image / twitter:image, then <link rel=image_src>; always absolute."""
     value = jsonld.url_of(jsonld.field_of(page.linked, "image")) or page.first_meta(IMAGE_META)
-    value = value or next(iter(page.root.xpath('//link[@rel="image_src"]/@href')), None)
+    links = page.root.iter("link")
+    value = value or next(
+        (href for e in links if e.get("rel") == "image_src" and (href := e.get("href")) is not None), None
+    )
     return absolute_url(value, page.url)
 
 

