@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -32,3 +35,23 @@ def settle(seconds: float = 0.5) -> None:
 
 def _s(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
+
+
+@contextmanager
+def prefork_worker_running(
+    env: dict[str, str], log: Path, redis_url: str, prefix: str
+) -> Iterator[tuple[Any, Any, redis.Redis]]:
+    """A real `celery worker --pool prefork` with `env`, its settings and a client; stopped and its
+    keys (`prefix`) deleted afterwards."""
+    from tests.conftest import delete_prefix
+    from tests.redis_servers import WorkerProcess
+
+    running = WorkerProcess(env, log)
+    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle"]
+    client = redis.Redis.from_url(redis_url)
+    try:
+        yield running.start(), running.settings, client
+    finally:
+        running.stop()
+        delete_prefix(client, prefix)
+        client.close()

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import redis
 
-from tests.conftest import FIXTURES, delete_prefix
-from tests.helpers import wait_for_entries
+from tests.conftest import FIXTURES
+from tests.helpers import prefork_worker_running, wait_for_entries
 from tests.redis_servers import WorkerProcess, worker_environment
 from worker.config import Settings
 from worker.task_messages import task_schema
@@ -314,15 +314,10 @@ def test_every_registered_newsworker_task_has_an_argument_schema(celery_app_conf
 @pytest.fixture
 def prefork_worker(redis_url: str, tmp_path: Path) -> Iterator[tuple[WorkerProcess, Settings, redis.Redis]]:
     prefix = f"nwtest:{uuid.uuid4().hex[:8]}:"
-    running = WorkerProcess(worker_environment(redis_url, prefix), tmp_path / "worker.log")
-    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle"]
-    client = redis.Redis.from_url(redis_url)
-    try:
-        yield running.start(), running.settings, client
-    finally:
-        running.stop()
-        delete_prefix(client, prefix)
-        client.close()
+    with prefork_worker_running(
+        worker_environment(redis_url, prefix), tmp_path / "worker.log", redis_url, prefix
+    ) as running:
+        yield running
 
 
 def test_prefork_worker_survives_a_batch_of_poison_messages(prefork_worker, tmp_path):

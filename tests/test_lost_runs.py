@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.conftest import FIXTURES, delete_prefix
-from tests.helpers import settle, wait_for_entries
+from tests.conftest import FIXTURES
+from tests.helpers import prefork_worker_running, settle, wait_for_entries
 from tests.redis_servers import WorkerProcess, producer, worker_environment
 from worker.config import Settings
 from worker.retry import ROUTINE_EXPIRY_TASKS, RetryPolicy, expired_is_dead_letter, lost_run_decision
@@ -84,15 +84,8 @@ def prefork(redis_url: str, tmp_path: Path) -> Iterator[tuple[WorkerProcess, Set
         NEWSWORKER_MAX_DELIVERIES=str(MAX_DELIVERIES),
         NEWSWORKER_CONSUME_CELERY_QUEUE="false",
     )
-    running = WorkerProcess(env, tmp_path / "worker.log")
-    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle"]
-    client = redis.Redis.from_url(redis_url)
-    try:
-        yield running.start(), running.settings, client
-    finally:
-        running.stop()
-        delete_prefix(client, prefix)
-        client.close()
+    with prefork_worker_running(env, tmp_path / "worker.log", redis_url, prefix) as running:
+        yield running
 
 
 def _letters(client: redis.Redis, stream: str) -> list[dict[str, str]]:
