@@ -73,16 +73,22 @@ def _events_once_published(worker: WorkerProcess, client: redis.Redis) -> list[d
     return entries
 
 
-def test_worker_stays_up_through_redis_at_maxmemory_and_publishes_once_memory_is_freed(server, worker):
-    client = server.admin()
+def _queue_a_message_at_maxmemory(worker, client: redis.Redis) -> None:
+    """A task message queued as Redis reaches maxmemory (a filler key holds the memory), then every
+    write is refused (OOM) until the filler is deleted; returns once the worker says so."""
     raw = _task_message(worker, client)
     client.set("filler", b"x" * FILLER_BYTES)
     limit = int(client.info("memory")["used_memory"]) - 64 * 1024
-    with client.pipeline(transaction=True) as pipe:  # from here on, every write is refused (OOM)
+    with client.pipeline(transaction=True) as pipe:
         pipe.config_set("maxmemory", limit)
         pipe.lpush(worker.settings.queue, raw)
         pipe.execute()
     worker.wait_for_log("refuses work (OOM")
+
+
+def test_worker_stays_up_through_redis_at_maxmemory_and_publishes_once_memory_is_freed(server, worker):
+    client = server.admin()
+    _queue_a_message_at_maxmemory(worker, client)
     assert worker.alive
     assert client.llen(worker.settings.queue) == 1  # put back: the message waits in its queue
     assert stream_length(client, worker.settings.stream) == 0
@@ -115,14 +121,7 @@ def test_worker_on_redis_6_at_maxmemory_puts_the_message_back_and_publishes_once
 ):
     server, worker = redis_6_worker
     client = server.admin()
-    raw = _task_message(worker, client)
-    client.set("filler", b"x" * FILLER_BYTES)
-    limit = int(client.info("memory")["used_memory"]) - 64 * 1024
-    with client.pipeline(transaction=True) as pipe:  # from here on, every write is refused (OOM)
-        pipe.config_set("maxmemory", limit)
-        pipe.lpush(worker.settings.queue, raw)
-        pipe.execute()
-    worker.wait_for_log("refuses work (OOM")
+    _queue_a_message_at_maxmemory(worker, client)
     assert worker.alive and "it is lost" not in worker.log()
     assert client.llen(worker.settings.queue) == 1  # put back: the message waits in its queue
     client.delete("filler")
