@@ -13,7 +13,6 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -21,14 +20,26 @@ from worker.article import Dateline
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
-from worker.extract.dates import MONTHS, DateRole, dates_in_text, role_before
-from worker.extract.patterns import (
-    BYLINE_PREFIXES,
-    NOT_AUTHOR_LABELS,
-    PUBLISHED_LABELS,
-    UPDATED_LABELS,
-)
+from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion, name_with_role
+from worker.extract.text_cluster import (
+    BYLINE_LABEL,
+    COLON_GLUED,
+    DOTS,
+    META_HEAD,
+    META_SIGN,
+    NAME_REACH,
+    bare_names,
+    byline_below,
+    cluster,
+    dated_part,
+    far_cluster_end,
+    long_byline,
+    may_be_dateline,
+    name_beside_date,
+    name_with_agency,
+    unglued,
+)
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -40,24 +51,16 @@ from worker.extract.text_dates import (
 from worker.extract.text_headline import choose_title
 from worker.extract.text_labels import LineLabel, LineLabeller, WindowLabels, default_labeller, page_view
 from worker.extract.text_signs import (
-    BYLINE,
-    CLUSTER_STEPS,
-    DATE_LABEL,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
-    ROLE_MAX_WORDS,
     PageWords,
-    alternation,
-    any_of,
     date_of_line,
     header_pieces,
-    in_cluster,
     is_byline,
     is_meta_line,
     looks_like_headline,
-    looks_like_name,
     looks_like_prose,
 )
 
@@ -65,33 +68,6 @@ _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
-_BYLINE_HEAD = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b", re.I)
-_BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
-# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
-_GLUED_IN_BYLINE = re.compile(
-    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
-    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
-    + r")\b)"
-)
-_COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
-_BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
-# What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
-# anywhere. Two patterns, so the search for the sign runs on one class and not on every alternative.
-_META_HEAD = re.compile(
-    rf"(?:{any_of((*BYLINE_PREFIXES, *NOT_AUTHOR_LABELS, *PUBLISHED_LABELS, *UPDATED_LABELS))})|date",
-    re.I,
-)
-_META_SIGN = re.compile(r"[\d(\[\-–—]")
-_DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
-_SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
-_BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
-_DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
-# Without brackets, `parse_dateline` reads only a place in capitals before a dash ("KYIV, Ukraine -"):
-# a line that opens otherwise is passed over without its patterns, which cost tens of microseconds.
-_CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
-_BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
-_NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
-_FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
 # (`python -m bench.train_lines --without wcxb-dev`); 0.35 since its window reaches 30 lines up.
@@ -184,17 +160,17 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         index, text = pieces[position]
         words = len(text.split())
         if words > MAX_META_WORDS:
-            if index != lead and (head := _long_byline(text)):
+            if index != lead and (head := long_byline(text)):
                 meta.bylines.insert(0, head)
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
             continue
-        if not (_META_SIGN.search(text) or _META_HEAD.match(text)):
+        if not (META_SIGN.search(text) or META_HEAD.match(text)):
             continue
         below = pieces[position + 1][1] if position + 1 < len(pieces) else None
-        if _may_be_dateline(text) and (found := parse_dateline(text)):
-            if name := _name_with_agency(text, found[0], common):  # "Jane Doe (AFP)": a byline
+        if may_be_dateline(text) and (found := parse_dateline(text)):
+            if name := name_with_agency(text, found[0], common):  # "Jane Doe (AFP)": a byline
                 meta.bylines.insert(0, name)
                 meta.dateline = meta.dateline or Dateline(agency=found[0].agency)
             elif meta.dateline is None:
@@ -203,8 +179,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
-            head = _DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
-            meta.bylines.insert(0, _COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
+            head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
+            meta.bylines.insert(0, COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
@@ -212,7 +188,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue
         elif NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
-        elif (dated := _dated_part(text)) is not None:
+        elif (dated := dated_part(text)) is not None:
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
             if not DATE_LABEL_ALONE.match(above):  # else the label above it says what day it is
@@ -221,100 +197,9 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
                 ):
                     meta.add_day(shown, is_update=is_update)
             meta.positions.add(position)
-            if name := _name_beside_date(text, common):
+            if name := name_beside_date(text, common):
                 meta.bylines.insert(0, name)
     return meta
-
-
-def _may_be_dateline(text: str) -> bool:
-    """Whether `parse_dateline` could read the line: an agency in brackets, or a place in capitals
-    and a dash (a stripped line, so its first two characters are those `parse_dateline` reads)."""
-    if "(" in text or "[" in text:
-        return True
-    return _CAPS_OPENING.match(text) is not None and _DATELINE_MARK.search(text) is not None
-
-
-def _name_with_agency(text: str, found: Dateline, common: PageWords) -> str | None:
-    """The person of a line that is only a name and its agency in brackets ("Jane Doe (AFP)"): read
-    as a dateline, its "place" would be her name. A dateline's place is printed in capitals and text
-    follows its bracket ("LOS ANGELES (AP) — The council...")."""
-    place = found.place
-    printed = re.split(r"[(\[]", text, maxsplit=1)[0]
-    if not (place and found.agency and text.endswith((")", "]")) and not printed.isupper()):
-        return None
-    return place if common.is_bare_name(place) else None
-
-
-def _unglued(byline: str) -> str:
-    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
-    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
-    return _GLUED_IN_BYLINE.sub(" ", byline)
-
-
-def _byline_below(lines: list[str], start: int) -> list[str]:
-    """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
-    "Author" / "Jane Doe"), where pages sign an article at its end."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
-            continue
-        head = _BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
-        if " " not in head[0] and len(line[head.end() :].split()) == 1:
-            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
-        if _BYLINE_LABEL.match(line):
-            if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
-                return [f"by {lines[index + 1]}"]
-        elif is_byline(line):
-            return [_COLON_GLUED.sub(r"\1 ", line)]
-    return []
-
-
-def _dated_part(text: str) -> tuple[str, str] | None:
-    """The day a short line states, and the part that states it: the whole line, or one of its
-    parts set apart by dots or bars ("Jane Doe | Apr 21, 2017 | Travel")."""
-    if (day := date_of_line(text)) is not None:
-        return text, day
-    if not _DOTS.search(text):
-        return None
-    for part in _DOTS.split(text):
-        if (day := date_of_line(part.strip())) is not None:
-            return part.strip(), day
-    return None
-
-
-def _long_byline(text: str) -> str | None:
-    """The first part of a long line that opens with a byline, cut at its first separator."""
-    if not BYLINE.match(text):
-        return None
-    head = _SEGMENT.split(text, maxsplit=1)[0]
-    return head if head != text and is_byline(head) else None
-
-
-def _name_beside_date(text: str, common: PageWords) -> str | None:
-    """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
-    if by := _BY_INSIDE.search(text):
-        rest = text[by.start() :].strip()
-        return rest if is_byline(rest) else None
-    text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
-    found = dates_in_text(text, limit=1)
-    if not found:
-        return None
-    before = text[: found[0][0]].strip(" •|·⋅,-–—")
-    if before and common.is_bare_name(before):
-        return before
-    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
-    # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
-    parts = [part.strip() for part in _DOTS.split(text)]
-    if len(parts) < 2:
-        return None
-    return next((name for part in parts if (name := _name_head(part)) and common.is_bare_name(name)), None)
-
-
-def _name_head(part: str) -> str:
-    """The part up to its first word in lowercase: "Jane Doe in Travel" reads "Jane Doe"."""
-    words = part.split()
-    cut = next((i for i, word in enumerate(words) if word[:1].islower()), len(words))
-    return " ".join(words[:cut]) if cut >= 2 or cut == len(words) else part
 
 
 def _is_update(text: str, at: int) -> bool:
@@ -332,7 +217,7 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
         meta.add_day(day, is_update=_is_update(label, len(label)))
     elif NOT_AUTHOR.match(label):
         pass
-    elif _BYLINE_LABEL.match(label):
+    elif BYLINE_LABEL.match(label):
         meta.bylines.insert(0, f"by {below}")
     else:
         return False
@@ -376,7 +261,7 @@ def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
     line = lines[best[0]]
     if len(line.split()) > MAX_META_WORDS or NOT_AUTHOR.match(line) or is_job_title(line):
         return None  # "Reviewed by Tom Berg", "Photos by ...", "Senior Editor": no author
-    return _DOTS.split(line, maxsplit=1)[0].strip() or None
+    return DOTS.split(line, maxsplit=1)[0].strip() or None
 
 
 def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
@@ -394,12 +279,12 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     common = PageWords(lines, lead)
     meta = _read_meta(pieces, lead, common)
-    if not meta.positions and (far := _far_cluster_end(lines, lead)) is not None:
+    if not meta.positions and (far := far_cluster_end(lines, lead)) is not None:
         top = lead = far  # the header stands above a contents list, a product table or a form
         pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
         common = PageWords(lines, lead)
         meta = _read_meta(pieces, lead, common)
-    near = _cluster(pieces, meta.positions, lead, common)
+    near = cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
     if meta.published is None and meta.updated is None:
         meta.published, meta.updated = labelled_days_below(lines, lead + 1)
@@ -411,18 +296,18 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
             meta.updated or (shown if shown and shown[:10] != first else None),
         )
     if meta.published is None and meta.updated is None and meta.dateline is None:
-        start = pieces[title_at][0] if title_at is not None else max(0, top - _NAME_REACH)
+        start = pieces[title_at][0] if title_at is not None else max(0, top - NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = _first_naming(
         lambda: dated_bylines(meta.bylines, pieces),
-        lambda: _bare_names(pieces, meta.positions, near, title_at, lead, common),
+        lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
-        lambda: _byline_below(lines, lead + 1),
+        lambda: byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
-        bylines=tuple(_unglued(byline) for byline in bylines),
+        bylines=tuple(unglued(byline) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
@@ -438,83 +323,3 @@ def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
         if (found := source()) and clean_authors(list(found)):
             return found
     return []
-
-
-def _far_cluster_end(lines: list[str], lead: int) -> int | None:
-    """When no byline or date stands in the window above the lead, the line below the nearest date
-    line or byline further up (a contents list, a product table or a sign-up form can push the prose
-    far below the header)."""
-    for index in range(max(0, lead - HEADER_WINDOW) - 1, max(-1, lead - _FAR_REACH - 1), -1):
-        line = lines[index]
-        if len(line.split()) > MAX_META_WORDS or not (_META_SIGN.search(line) or _META_HEAD.match(line)):
-            continue
-        if date_of_line(line) or _far_byline(lines, index):
-            end = index + 1
-            while end < lead and end - index < CLUSTER_STEPS and is_meta_line(lines[end]):
-                end += 1
-            return end
-    return None
-
-
-def _far_byline(lines: list[str], index: int) -> bool:
-    """A byline far above the lead counts with a date line beside it, or as a label alone over a
-    name ("Written by" / "Jane Doe"): a menu holds "By the Numbers", never that."""
-    line = lines[index]
-    if _BYLINE_LABEL.match(line):
-        return index + 1 < len(lines) and looks_like_name(lines[index + 1])
-    return is_byline(line) and any(
-        is_meta_line(other)
-        for other in (*lines[max(0, index - 2) : index], *lines[index + 1 : index + CLUSTER_STEPS])
-    )
-
-
-def _bare_names(
-    pieces: list[tuple[int, str]],
-    meta: set[int],
-    near: set[int],
-    title_at: int | None,
-    lead: int,
-    common: PageWords,
-) -> list[str]:
-    """A name without "By": the name-like line right beside a date line near the lead, or the one
-    between the headline and the lead ("Headline / Jane Doe / First paragraph"), or one beside a
-    date line in the few lines right under the headline ("Headline / Jane Doe / Feb 3, 2025"). Its
-    words must be ones the page never writes in lowercase: "Harbour Traffic Updates" is no name."""
-    if title_at is None:
-        return []
-    for position in range(title_at + 1, min(len(pieces), title_at + 1 + CLUSTER_STEPS)):
-        index, text = pieces[position]
-        if index >= lead or position in meta:
-            continue
-        # "Jane Doe, MD" keeps the credentials; of "Jane Doe, Senior Editor" the role is no part.
-        name = text if common.is_bare_name(text) else text.split(",", 1)[0]
-        beside = [position - 1, position + 1]
-        if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= ROLE_MAX_WORDS:
-            beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
-        dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
-        if dated and common.is_bare_name(name):
-            return [name]
-    # The header block: the headline and what lies between it and the lead, or a cluster right above it.
-    first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
-    places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
-    after = pieces[title_at + 2][0] if title_at + 2 < len(pieces) else lead
-    if title_at + 2 in near or after == lead:
-        places.append(title_at + 1)  # "Headline / Jane Doe / first paragraph"
-    for position in places:
-        if first <= position < len(pieces) and position not in near and position != title_at:
-            index, text = pieces[position]
-            if index < lead and common.is_bare_name(text):
-                return [text]
-    return []
-
-
-def _cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: PageWords) -> set[int]:
-    """The byline cluster right above the lead: its meta lines near the lead, and upward every line
-    that is meta, a bare name, a reading time or a separator."""
-    near = {p for p in meta if pieces[p][0] >= lead - _NAME_REACH}
-    if not near:
-        return near
-    top = min(near)
-    while top > 0 and (top - 1 in meta or in_cluster(pieces[top - 1][1], common)):
-        top -= 1
-    return near | {p for p in range(top, max(near)) if p in meta}
