@@ -113,8 +113,9 @@ class LoadRun:
             command, env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
 
-    def wait_ready(self, timeout_s: float = 60.0) -> None:
-        """Until every worker answers a ping, so the throughput does not count their start."""
+    def wait_ready(self, timeout_s: float = 180.0) -> None:
+        """Until every worker answers a ping, so the throughput does not count their start (a worker
+        starts in seconds, but on a shared machine at load 8 a prefork pool has taken over a minute)."""
         app = self.producer_app()
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
