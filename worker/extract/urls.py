@@ -13,12 +13,25 @@ from worker.urls import normalize_url
 _LOWER_CANONICAL = str.maketrans("CANONICAL", "canonical")
 
 
+MAX_URL_CHARS = 8192  # what the event schema's absoluteUrl allows
+
+
 def absolute_url(value: str | None, base: str | None) -> str | None:
-    """`value` made absolute against the page URL; None when it cannot be (no base, not http)."""
-    if not value or not value.strip() or value.strip().startswith("data:"):
+    """`value` made absolute against the page URL; None when it cannot be (no base, not http, no host).
+
+    A page's own markup is not to be trusted: an `og:image` of "http:/example.com/a.jpg" (one slash)
+    has a scheme but no host, and must be left out, not sink the whole article at the schema check.
+    Spaces inside are percent-encoded as a browser does; a URL longer than the schema allows is none."""
+    if not value or not (value := value.strip()) or value.startswith("data:"):
         return None
-    joined = urljoin(base or "", value.strip())
-    return joined if urlsplit(joined).scheme in {"http", "https"} else None
+    joined = urljoin(base or "", value.replace(" ", "%20"))
+    try:
+        parts = urlsplit(joined)
+    except ValueError:  # "http://[::1" : an unclosed IPv6 bracket
+        return None
+    if parts.scheme not in {"http", "https"} or not parts.hostname or len(joined) > MAX_URL_CHARS:
+        return None
+    return None if any(c.isspace() or ord(c) < 32 for c in joined) else joined
 
 
 def _is_home(url: str) -> bool:
