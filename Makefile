@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test test-fast lint train-lines train-blocks train-body bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
+.PHONY: install demo run test test-fast lint train-lines train-blocks bench bench-body bench-metadata bench-feeds bench-load bench-dedup bench-memory bench-growth bench-queue-path bench-warc clean
 
 # Recipes that `make demo` runs print on stderr only: `make demo | jq` reads nothing but events.
 $(BIN)/newsworker: pyproject.toml
@@ -46,9 +46,6 @@ $(BIN)/sklearn-installed: pyproject.toml $(BIN)/newsworker
 
 train-blocks: $(BIN)/sklearn-installed  ## retrain worker/models/blocks.json from the licensed training sets
 	$(BIN)/python -m bench.train_blocks $(TRAIN_ARGS)
-
-train-body: $(BIN)/sklearn-installed  ## retrain worker/models/text_body.json (the text body's line model) from the licensed sets
-	$(BIN)/python -m bench.train_body $(TRAIN_ARGS)
 
 bench-metadata: $(BIN)/trafilatura
 	$(BIN)/python -m bench.metadata

@@ -172,11 +172,7 @@ def training_matrix(pages: Sequence[PageRows]) -> tuple[list[list[float]], list[
 
 
 def fit(
-    pages: Sequence[PageRows],
-    family: str,
-    bounds: tuple[float, float] = (0.5, 0.5),
-    seed: int = SEED,
-    features: Sequence[str] = FEATURE_NAMES,
+    pages: Sequence[PageRows], family: str, bounds: tuple[float, float] = (0.5, 0.5), seed: int = SEED
 ) -> dict:
     """The model file's content for `family`, trained on every labelled block of `pages`; `bounds`:
     (drop_below, keep_above), where the model overrules the rules."""
@@ -189,7 +185,7 @@ def fit(
     x, y, w = np.asarray(x_list), np.asarray(y_list), np.asarray(w_list)
     w = w / w.mean()
     base = {
-        "features": list(features),
+        "features": list(FEATURE_NAMES),
         "drop_below": bounds[0],
         "keep_above": bounds[1],
         "trained_on": sorted({p.set_name for p in pages}),
@@ -279,7 +275,7 @@ def rules_verdict(page: PageRows) -> list[bool]:
 def probabilities(model: dict, pages: Sequence[PageRows]) -> dict[tuple[str, str], list[float]]:
     from worker.clean.block_model import block_model_from_dict
 
-    built = block_model_from_dict(model, tuple(model["features"]))
+    built = block_model_from_dict(model)
     return {(p.set_name, p.page_id): built.probabilities(p.rows).tolist() for p in pages}
 
 
@@ -318,7 +314,7 @@ BOUNDS: tuple[tuple[float, float], ...] = ((0.5, 0.5), (0.3, 0.7), (0.1, 0.9), (
 
 
 def cross_validate(
-    pages: Sequence[PageRows], families: Sequence[str], features: Sequence[str] = FEATURE_NAMES
+    pages: Sequence[PageRows], families: Sequence[str]
 ) -> dict[str, dict[tuple[str, tuple[float, float]], float]]:
     """Per left-out body set: F1 of the rules (key ("rules", (0, 0))) and of each family and bounds,
     the model trained on the other sets (trafilatura-eval always among them)."""
@@ -330,7 +326,7 @@ def cross_validate(
             continue
         table[held] = {("rules", (0.0, 0.0)): score_pages(test, rules_verdict)}
         for family in families:
-            probs = probabilities(fit(train, family, features=features), test)
+            probs = probabilities(fit(train, family), test)
             for bounds in BOUNDS:
                 table[held][(family, bounds)] = score_pages(test, arbitrate(probs, bounds))
     return table

@@ -86,11 +86,10 @@ class BlockModel:
         return self.value[node].sum(axis=1)
 
 
-def block_model_from_dict(data: dict[str, Any], features: tuple[str, ...] = FEATURE_NAMES) -> BlockModel:
-    """The model a training run wrote, checked against the features this code computes (`features`:
-    the HTML blocks' by default; the text body model reads lines with the same two kinds of model)."""
-    if tuple(data.get("features", ())) != features:
-        raise BlockModelError("model trained on other features; retrain it (make train-blocks/train-body)")
+def block_model_from_dict(data: dict[str, Any]) -> BlockModel:
+    """The model a training run wrote, checked against the features this code computes."""
+    if tuple(data.get("features", ())) != FEATURE_NAMES:
+        raise BlockModelError("block model was trained on other features; retrain it (make train-blocks)")
     kind = data.get("kind")
     bounds = {"drop_below": float(data["drop_below"]), "keep_above": float(data["keep_above"])}
     if kind == "logistic":

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worker.clean.block_model import BlockModel
-from worker.clean.text_body_model import judge_lines, shipped_text_body_model
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_stopwords
@@ -271,33 +269,16 @@ def revise_lines(
     return body
 
 
-_SHIPPED = object()  # `clean_text`'s default model: the one inside the package
-
-
 def clean_text(
     text: str,
     *,
     line_limits: LineThresholds = DEFAULT_LINE_THRESHOLDS,
     block_limits: BlockLimits = DEFAULT_BLOCK_LIMITS,
-    body_model: BlockModel | object | None = _SHIPPED,
 ) -> TextLayout:
-    """Split a page copied as text into lines and mark which are the article's paragraphs: the rules'
-    block and body, revised line by line by the learned model (`clean.text_body_model`; None: the
-    rules alone)."""
+    """Split a page copied as text into lines and mark which are the article's paragraphs."""
     stopwords = page_stopwords(page_prose(text))
     lines = read_lines(text, stopwords)
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
-    model = shipped_text_body_model() if body_model is _SHIPPED else body_model
-    if block and isinstance(model, BlockModel):
-        body = judge_lines(lines, body, block, model)
     return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords)
-
-
-def rule_layout(text: str) -> tuple[list[Line], list[int], tuple[int, int] | None]:
-    """The measured lines, the rules' body and block, before the model: what the body model trains on."""
-    lines = read_lines(text, page_stopwords(page_prose(text)))
-    classify_lines(lines)
-    block = find_main_block(lines)
-    return lines, (revise_lines(lines, *block) if block else []), block
