@@ -139,6 +139,33 @@ def test_list_introduced_by_a_colon_is_kept() -> None:
     assert _body(clean_text(text)) == body
 
 
+# Items that read as neither prose nor sentences: short, numbered, few function words, one a link.
+LANE_ITEMS = [
+    "1) Riverside Road, 2.4 km, April",
+    "2) Market Street - Station Avenue (1.1 km)",
+    "https://rivertondaily.example/map-of-lanes",
+    "3) Old Bridge - Harbour Quay, 3.0 km, June",
+    "4) Ring Road North, 5.2 km, September",
+]
+
+
+def test_list_announced_by_the_last_paragraph_is_kept_to_its_end() -> None:
+    body = [*EN_BODY, "The sections and their opening months are:"]
+    text = _page(EN_HEADER, *_paragraphs(body), LANE_ITEMS, EN_FOOTER)
+    assert _body(clean_text(text)) == [*body, *LANE_ITEMS]
+
+
+def test_announced_list_stops_at_a_marked_line() -> None:
+    body = [*EN_BODY, "The sections and their opening months are:"]
+    text = _page(EN_HEADER, *_paragraphs(body), [*LANE_ITEMS, "Related stories:", *EN_HEADLINES[1:4]])
+    assert _body(clean_text(text)) == [*body, *LANE_ITEMS]
+
+
+def test_list_items_without_a_colon_above_them_are_not_kept() -> None:
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), LANE_ITEMS, EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY
+
+
 def test_short_last_paragraph_is_kept() -> None:
     body = [*EN_BODY, "The council meets again on Friday."]
     assert _body(clean_text(_article(body))) == body
