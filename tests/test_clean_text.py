@@ -119,6 +119,20 @@ def test_photo_credit_is_removed() -> None:
     assert _body(clean_text(_article(body))) == EN_BODY
 
 
+def test_caption_closing_with_its_credit_is_removed() -> None:
+    caption = (
+        "The deputy mayor walks the planned route by the river on Monday morning. Photo credit: Jane Marsh"
+    )
+    body = [*EN_BODY[:3], caption, *EN_BODY[3:]]
+    assert _body(clean_text(_article(body))) == EN_BODY
+
+
+def test_sentence_ending_on_a_source_clause_is_kept() -> None:
+    line = "The figures in the report came from one place, as its notes say. Source: a survey of every shop."
+    body = [*EN_BODY[:3], line, *EN_BODY[3:]]
+    assert _body(clean_text(_article(body))) == body
+
+
 def test_caption_repeated_as_alt_text_is_removed() -> None:
     caption = (
         "Cyclists ride along the river path in Riverton, where the first section of the new lanes will open"
