@@ -35,7 +35,8 @@ class BlockLimits:
     Prose under a "Name says:" line (`comment_reach` lines) or below a comments head weighs
     `comment_share`; below a "Related"/"More" head `section_share` until `section_resume_run` GOOD lines
     in a row. `depth_discount` handicaps lower candidates; the `merge_*` limits join neighbours;
-    `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block."""
+    `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block;
+    `max_list_items` bounds a list the block's last lines announce with a colon."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -58,6 +59,7 @@ class BlockLimits:
     list_share: float = 0.5
     lede_stop: float = 0.3
     lede_words: int = 6
+    max_list_items: int = 40
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -224,18 +226,46 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
         first += 1
     while first > 0 and _attaches_above(lines[first - 1], lines[first], limits):
         first -= 1
-    while last + 1 < len(lines) and _attaches_below(lines[last + 1], lines[last]):
-        last += 1
+    while last + 1 < len(lines):
+        if _attaches_below(lines[last + 1], lines[last]):
+            last += 1
+        elif (end := _announced_list_end(lines, last, limits)) > last:
+            last = end
+        else:
+            break
     return first, last
+
+
+def _announced_list_end(lines: list[Line], last: int, limits: BlockLimits) -> int:
+    """The last item of a list the block ends with or announces ("The tour dates are:", then maybe its
+    first items): the run of lines below that no marker flags (list items are short and few of their
+    words are function words, so the weighing cannot keep them); `last` when nothing is announced."""
+    start = last  # back over the items already kept, which do not end like sentences, to the colon
+    while (
+        start > 0
+        and last - start < limits.max_list_items
+        and not (lines[start].colon or lines[start].sentence)
+    ):
+        start -= 1
+    if not lines[start].colon or lines[start].flag is not Flag.NONE:
+        return last
+    end = last
+    while (
+        end + 1 < len(lines) and end + 1 - start <= limits.max_list_items and lines[end + 1].flag is Flag.NONE
+    ):
+        end += 1
+    return end
 
 
 def revise_lines(
     lines: list[Line], first: int, last: int, limits: BlockLimits = DEFAULT_BLOCK_LIMITS
 ) -> list[int]:
     """The body inside the main block: prose, plus short lines that sit between prose as subheadings
-    or as a list the prose introduces; long runs of short lines are a headline list and go."""
+    or as a list the prose introduces; long runs of short lines are a headline list and go. Under a
+    line that ends with a colon, the list runs over every unmarked line, short or not (an item such as
+    "2) Model 960574, 1:24" has too few function words to read as anything but BAD)."""
     body: list[int] = []
-    bad, short = LineClass.BAD, LineClass.SHORT
+    bad, short, unmarked = LineClass.BAD, LineClass.SHORT, Flag.NONE
     index = first
     while index <= last:
         line = lines[index]
@@ -243,7 +273,8 @@ def revise_lines(
             body.append(index)
             index += 1
             continue
-        if line.kind is bad:
+        introduced = index > first and lines[index - 1].colon
+        if line.kind is bad and not (introduced and line.flag is unmarked):
             index += 1
             if line.flag is Flag.SECTION:
                 # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
@@ -251,13 +282,14 @@ def revise_lines(
                     index += 1
             continue
         end = index
-        while end + 1 <= last and lines[end + 1].kind is short:
+        while end + 1 <= last and (
+            lines[end + 1].kind is short or (introduced and lines[end + 1].flag is unmarked)
+        ):
             end += 1
         run = range(index, end + 1)
         sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)
         # Inside the article, a run of short lines is its list unless it reads as headlines.
         prose_like = sum(1 for i in run if lines[i].caps < HEADLINE_CAPS) >= limits.list_share * len(run)
-        introduced = index > first and lines[index - 1].colon
         if len(run) <= limits.max_kept_short_run or sentences or introduced or prose_like:
             body.extend(run)
         else:

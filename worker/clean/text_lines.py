@@ -137,6 +137,11 @@ _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r"
 _CREDIT_TAIL = re.compile(
     r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
 )
+# A caption's closing credit: "... on the pier at dawn. Photo: Jane Doe", "(Image credit: Agency)".
+_CREDIT_END = re.compile(
+    r"(?:^|[\s(\[|.])(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:\s*[^.!?:\s][^.!?:]{0,60}$"
+)
+_CREDIT_END_WORDS = 6  # a credit names a person or an agency, not a clause
 _BIO_VERBS = ("is", "was", "est", "ist", "war", "es", "fue", "è", "é", "era", "is een")
 _BIO = re.compile(r"^[A-ZÀ-Þ][\w.'’-]+(?: [A-ZÀ-Þ][\w.'’-]+){0,3},? (?:" + "|".join(_BIO_VERBS) + ") ", re.U)
 # The verb `_BIO` needs is a whole space-separated word among the second to fifth: a set test first.
@@ -343,6 +348,8 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
             return Flag.CAPTION
         if low.endswith((")", "]")) and (_CREDIT_TAIL.search(low) or _CREDIT_NAME_TAIL.search(low)):
             return Flag.CAPTION
+        if ":" in low[-80:] and (end := _CREDIT_END.search(low)) and _is_short_credit(end.group()):
+            return Flag.CAPTION
     if (
         count <= limits.max_bio_words
         and ("A" <= line.text[0] <= "Z" or "À" <= line.text[0] <= "Þ")  # a capital, as `_BIO` reads it
@@ -352,6 +359,11 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     ):
         return Flag.BIO
     return _NONE
+
+
+def _is_short_credit(tail: str) -> bool:
+    """Whether what follows a closing "Photo:" is a name or two, not a sentence's clause."""
+    return len(tail.partition(":")[2].split()) <= _CREDIT_END_WORDS
 
 
 def knows_language(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> bool:

@@ -1,0 +1,59 @@
+"""Plain-text body: lists the article announces and captions that close on their credit.
+
+The fixtures are `tests.test_clean_text`'s page (masthead, headline, dateline, body, footer), written
+for these tests; here the article ends on a list, or carries a caption among its paragraphs.
+"""
+
+from __future__ import annotations
+
+from tests.test_clean_text import (
+    EN_BODY,
+    EN_FOOTER,
+    EN_HEADER,
+    EN_HEADLINES,
+    _article,
+    _body,
+    _page,
+    _paragraphs,
+)
+from worker.clean.text import clean_text
+
+# Items that read as neither prose nor sentences: short, numbered, few function words, one a link.
+LANE_ITEMS = [
+    "1) Riverside Road, 2.4 km, April",
+    "2) Market Street - Station Avenue (1.1 km)",
+    "https://rivertondaily.example/map-of-lanes",
+    "3) Old Bridge - Harbour Quay, 3.0 km, June",
+    "4) Ring Road North, 5.2 km, September",
+]
+
+
+def test_list_announced_by_the_last_paragraph_is_kept_to_its_end() -> None:
+    body = [*EN_BODY, "The sections and their opening months are:"]
+    text = _page(EN_HEADER, *_paragraphs(body), LANE_ITEMS, EN_FOOTER)
+    assert _body(clean_text(text)) == [*body, *LANE_ITEMS]
+
+
+def test_announced_list_stops_at_a_marked_line() -> None:
+    body = [*EN_BODY, "The sections and their opening months are:"]
+    text = _page(EN_HEADER, *_paragraphs(body), [*LANE_ITEMS, "Related stories:", *EN_HEADLINES[1:4]])
+    assert _body(clean_text(text)) == [*body, *LANE_ITEMS]
+
+
+def test_list_items_without_a_colon_above_them_are_not_kept() -> None:
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), LANE_ITEMS, EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY
+
+
+def test_caption_closing_with_its_credit_is_removed() -> None:
+    caption = (
+        "The deputy mayor walks the planned route by the river on Monday morning. Photo credit: Jane Marsh"
+    )
+    body = [*EN_BODY[:3], caption, *EN_BODY[3:]]
+    assert _body(clean_text(_article(body))) == EN_BODY
+
+
+def test_sentence_ending_on_a_source_clause_is_kept() -> None:
+    line = "The figures in the report came from one place, as its notes say. Source: a survey of every shop."
+    body = [*EN_BODY[:3], line, *EN_BODY[3:]]
+    assert _body(clean_text(_article(body))) == body
