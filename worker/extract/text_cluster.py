@@ -12,13 +12,23 @@ import re
 
 from worker.article import Dateline
 from worker.extract.dates import MONTHS, dates_in_text
-from worker.extract.patterns import BYLINE_PREFIXES, NOT_AUTHOR_LABELS, PUBLISHED_LABELS, UPDATED_LABELS
+from worker.extract.patterns import (
+    AUTHOR_ROLE_WORDS,
+    BYLINE_PREFIXES,
+    GROUP_WORDS,
+    NAME_JOINERS,
+    NAME_PARTICLES,
+    NOT_AUTHOR_LABELS,
+    PUBLISHED_LABELS,
+    UPDATED_LABELS,
+)
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
     DATE_LABEL,
     HEADER_WINDOW,
     MAX_META_WORDS,
+    NOT_AUTHOR,
     ROLE_MAX_WORDS,
     PageWords,
     alternation,
@@ -49,7 +59,17 @@ META_HEAD = re.compile(
 META_SIGN = re.compile(r"[\d(\[\-–—]")
 DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
-_BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
+# "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
+# a one-word byline opener of any language inside a date line, before a capital.
+_BY_INSIDE = re.compile(
+    rf"(?<=[\s\d,])(?:{alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))})\s+(?=[A-ZÀ-ÞА-Я])",
+    re.I,
+)
+# Where a byline's name ends: a separator, a digit, or (`byline_head`) a word no name holds.
+_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\d")
+_WORD_AT = re.compile(r"[^\s,;]+|[,;]")
+_JOINER_WORDS = frozenset(j.lower() for j in NAME_JOINERS)
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 # Without brackets, `parse_dateline` reads only a place in capitals before a dash ("KYIV, Ukraine -"):
 # a line that opens otherwise is passed over without its patterns, which cost tens of microseconds.
@@ -102,6 +122,90 @@ def byline_below(lines: list[str], start: int) -> list[str]:
     return []
 
 
+def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
+    """A byline up to where its names end: "Von Jane Doe publiziert am 25. Mai" reads "Von Jane Doe",
+    "By Jane Doe - Science Contributor 2019-11-19" and "By Jane Doe, Executive Editor, Example
+    Health" read "By Jane Doe", "By Jane Doe In Travel" reads "By Jane Doe". A name ends at a
+    separator or a digit, a word in lowercase (not "van", not "and"), a job title's word, or a word
+    the page writes in lowercase once the name has two words (a short one such as "In" after one).
+    Cut only when every name kept has a person's name's shape on this page (`is_bare_name`): a menu's
+    "By Category of Product" is left whole, for `clean_authors` to refuse. A prefix of the line, so
+    the line it came from still holds it."""
+    opener = _BYLINE_HEAD.match(byline)
+    if opener is None:
+        return byline
+    byline = unglued(byline)  # "By AnthonyJanuary 4, 2026": the month before the date is read as one
+    start = opener.end()
+    while start < len(byline) and byline[start] in " :":
+        start += 1
+    end_mark = _NAME_END.search(byline, start)
+    stop = end_mark.start() if end_mark else len(byline)
+    names: list[list[str]] = [[]]
+    after_comma = False
+    for found in _WORD_AT.finditer(byline, start, stop):
+        word, words = found[0], len(names[-1])
+        low = word.lower().strip(".’'")
+        if word in ",;" or low in _JOINER_WORDS:
+            names.append([])
+            after_comma = word in ",;"
+            continue
+        if _ends_name(byline, found.start(), word, low, words, after_comma, common):
+            stop = byline.rfind(",", start, found.start()) if after_comma and not words else found.start()
+            break
+        names[-1].append(word)
+        after_comma = False
+    head = byline[:stop].rstrip(" ,;:-–—")
+    if head == byline.rstrip(" ,;:-–—"):
+        return byline
+    kept = [" ".join(name) for name in names if name]
+    dated = dated or _DIGIT.search(byline) is not None
+    if not kept or not all(_names_someone(name, common, dated=dated) for name in kept):
+        return byline
+    return head
+
+
+def _names_someone(name: str, common: PageWords, *, dated: bool) -> bool:
+    """A name a byline may hold: a person's name's shape on this page, credentials after one ("MD"),
+    or, on a line that dates the piece, one capitalised word the page never writes in lowercase
+    ("6. Dezember 2022 von Fatima in Gefühle"; not "Von Rechts wegen", a turn of phrase)."""
+    if common.is_bare_name(name) or _CREDENTIALS.match(name):
+        return True
+    return (
+        dated
+        and " " not in name
+        and name[:1].isupper()
+        and name.isalpha()
+        and not common.writes_lowercase(name)
+    )
+
+
+def _ends_name(
+    byline: str, at: int, word: str, low: str, words: int, after_comma: bool, common: PageWords
+) -> bool:
+    """Whether this word of a byline (`words` words into a name) is no part of a name (`byline_head`)."""
+    if word[:1].islower():
+        return low not in _PARTICLE_WORDS
+    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]):  # "Reviewed by", "Published"
+        return True
+    if low in MONTHS and _NUMBER_NEXT.match(byline, at + len(word)):  # "By Jane Doe September 18"
+        return True
+    if low.strip(".,") in AUTHOR_ROLE_WORDS and (words >= 2 or after_comma):
+        # "Jane Doe Senior Editor", not "Example Post Staff" (a desk signing as a group, at the end)
+        return not (low in GROUP_WORDS and not byline[at + len(word) :].strip(" .,;:-–—|•·"))
+    return (
+        (words >= 2 or (words == 1 and 2 <= len(low) <= 3))
+        and not word.endswith(".")  # an initial ("Bradley M. Kuhn")
+        and word[:1].isupper()
+        and low not in _PARTICLE_WORDS
+        and common.writes_lowercase(low)
+    )
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_NEXT = re.compile(r"\W{0,3}\d")
+_CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}\.?|(?:[A-Z][a-z]?\.){1,3})$")  # "MD", "DVM.", "Ph.D."
+
+
 def dated_part(text: str) -> tuple[str, str] | None:
     """The day a short line states, and the part that states it: the whole line, or one of its
     parts set apart by dots or bars ("Jane Doe | Apr 21, 2017 | Travel")."""
@@ -127,7 +231,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
     if by := _BY_INSIDE.search(text):
         rest = text[by.start() :].strip()
-        return rest if is_byline(rest) else None
+        return byline_head(rest, common, dated=True) if is_byline(rest) else None
     text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
     found = dates_in_text(text, limit=1)
     if not found:

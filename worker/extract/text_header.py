@@ -31,6 +31,7 @@ from worker.extract.text_cluster import (
     NAME_REACH,
     bare_names,
     byline_below,
+    byline_head,
     cluster,
     dated_part,
     far_cluster_end,
@@ -73,6 +74,9 @@ _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # (`python -m bench.train_lines --without wcxb-dev`); 0.35 since its window reaches 30 lines up.
 MIN_HEADLINE_PROBABILITY = 0.35
 MIN_BYLINE_PROBABILITY = 0.7
+# A line of a person's name's shape (`PageWords.is_bare_name`) needs less of the labeller's belief:
+# the rules and the model agree it could sign the article.
+MIN_NAME_BYLINE_PROBABILITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +165,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         words = len(text.split())
         if words > MAX_META_WORDS:
             if index != lead and (head := long_byline(text)):
-                meta.bylines.insert(0, head)
+                meta.bylines.insert(0, byline_head(head, common))
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
@@ -180,7 +184,9 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
             head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
-            meta.bylines.insert(0, COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
+            meta.bylines.insert(
+                0, byline_head(COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text), common)
+            )
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
@@ -247,18 +253,20 @@ def read_header(
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
-    if not header.bylines and (byline := _labelled_byline(lines, verdict)):
+    if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
     return header
 
 
-def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
+def _labelled_byline(lines: list[str], verdict: WindowLabels, common: PageWords) -> str | None:
     """When the rules found no byline: the line the labeller is surest is one, up to its first
     separator ("Jane Doe ⋅ Review Editor ⋅ Updated ..."); `clean_authors` reads the name from it."""
     best = verdict.best(LineLabel.BYLINE, verdict.lines.stop)
-    if best is None or best[1] < MIN_BYLINE_PROBABILITY:
+    if best is None:
         return None
     line = lines[best[0]]
+    if best[1] < (MIN_NAME_BYLINE_PROBABILITY if common.is_bare_name(line) else MIN_BYLINE_PROBABILITY):
+        return None
     if len(line.split()) > MAX_META_WORDS or NOT_AUTHOR.match(line) or is_job_title(line):
         return None  # "Reviewed by Tom Berg", "Photos by ...", "Senior Editor": no author
     return DOTS.split(line, maxsplit=1)[0].strip() or None
