@@ -80,3 +80,19 @@ def test_a_one_word_signature_in_a_date_line_is_read_up_to_its_category() -> Non
 def test_a_date_line_signed_in_another_language_gives_the_author_in_the_header() -> None:
     lines = ["Ferry link approved", "Veröffentlicht am 15/07/2014 von Ana Ruiz", LEAD, SECOND]
     assert clean_authors(list(read_header_by_rules(lines, [2, 3]).bylines)) == ["Ana Ruiz"]
+
+
+def test_a_name_before_a_date_label_and_time_is_the_author() -> None:
+    common = PageWords(PAGE, 0)
+    assert name_beside_date("Ana Ruiz Published 10:19am 19 December 2025", common) == "Ana Ruiz"
+
+
+def test_a_name_right_after_a_date_is_the_author() -> None:
+    common = PageWords(PAGE, 0)
+    assert name_beside_date("November 20, 2019 Ana Ruiz", common) == "Ana Ruiz"
+    assert name_beside_date("16. Mai 2019 Ana Ruiz Netzwerk, Windows", common) == "Ana Ruiz"
+
+
+def test_words_after_a_date_the_page_writes_in_lowercase_name_nobody() -> None:
+    common = PageWords(PAGE, 0)
+    assert name_beside_date("November 20, 2019 Travel Category", common) is None

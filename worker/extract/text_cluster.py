@@ -21,6 +21,7 @@ from worker.extract.patterns import (
     NOT_AUTHOR_LABELS,
     PUBLISHED_LABELS,
     UPDATED_LABELS,
+    WEEKDAYS,
 )
 from worker.extract.text_signs import (
     BYLINE,
@@ -236,15 +237,55 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = text[: found[0][0]].strip(" •|·⋅,-–—")
+    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—")
     if before and common.is_bare_name(before):
         return before
+    if (after := _name_after_date(text[found[0][0] :], common)) is not None:
+        return after
     # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
     # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
     return next((name for part in parts if (name := name_head(part)) and common.is_bare_name(name)), None)
+
+
+def _before_its_label(before: str) -> str:
+    """What stands before a date's label or its time: "Jane Doe Published 10:19am" reads "Jane Doe"."""
+    words = before.split()
+    cut = next(
+        (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
+        len(words),
+    )
+    return " ".join(words[:cut]) if cut else before
+
+
+def _name_after_date(rest: str, common: PageWords) -> str | None:
+    """The name right after a date with no separator ("November 20, 2019 Jane Doe", "30. Oktober
+    2023 Jane Doe Kultur"): the date's words passed over, the first two or three capitalised words
+    if they have a name's shape on this page (three only when nothing follows them)."""
+    words = rest.split()
+    at = next((i for i, word in enumerate(words) if not _in_date(word)), len(words))
+    words = words[at:]
+    if len(words) < 2 or DOTS.match(words[0]):
+        return None  # "Feb 3, 2025 · Jane Doe": the parts are read by `name_beside_date`
+    head = name_head(" ".join(words)).split()
+    head = head[: next((i for i, word in enumerate(head) if _DIGIT.search(word)), len(head))]
+    if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
+        return " ".join(head)
+    name = " ".join(head[:2]).rstrip(",")
+    return name if common.is_bare_name(name) else None
+
+
+_DATE_WORDS = frozenset(
+    ("de", "del", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
+)
+
+
+def _in_date(word: str) -> bool:
+    """Whether a word is part of how a date and its time are written ("20.", "Oktober", "um", "Uhr")."""
+    low = word.lower().strip(".,")
+    return bool(_DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
 
 
 def name_head(part: str) -> str:
