@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from worker.extract.authors import clean_authors
-from worker.extract.text_cluster import byline_head, name_beside_date
+from worker.extract.text_cluster import byline_head, kind_byline, name_beside_date, name_with_handle
 from worker.extract.text_header import read_header_by_rules
 from worker.extract.text_signs import PageWords
 
@@ -96,3 +96,40 @@ def test_a_name_right_after_a_date_is_the_author() -> None:
 def test_words_after_a_date_the_page_writes_in_lowercase_name_nobody() -> None:
     common = PageWords(PAGE, 0)
     assert name_beside_date("November 20, 2019 Travel Category", common) is None
+
+
+def test_a_line_saying_what_the_piece_is_and_who_wrote_it_names_the_author() -> None:
+    common = PageWords(PAGE, 0)
+    assert kind_byline("Analysis by Ana Ruiz, Harbour Editor-at-large", common) == "Ana Ruiz"
+    assert kind_byline("Eine Analyse von Ana Ruiz", common) == "Ana Ruiz"
+
+
+def test_a_credit_for_another_part_than_writing_names_no_author() -> None:
+    common = PageWords(PAGE, 0)
+    assert kind_byline("Updated by Ana Ruiz", common) is None
+    assert kind_byline("Researched by Ana Ruiz", common) is None
+    assert kind_byline("Powered by WordPress", common) is None
+
+
+def test_a_two_letter_opener_after_a_word_is_a_preposition() -> None:
+    assert kind_byline("Notícias da Stock Car", PageWords(PAGE, 0)) is None
+
+
+def test_a_name_line_with_the_persons_handle_is_a_byline() -> None:
+    assert name_with_handle("Ana Ruiz @anaruiz / 2 days", PageWords(PAGE, 0)) == "Ana Ruiz"
+
+
+def test_a_byline_printed_under_three_teasers_names_no_author_of_this_page() -> None:
+    lines = [
+        "Ferry link approved",
+        "Harbour bridge reopens",
+        "Von Ana Ruiz am 16.11.2022",
+        "Island buses return",
+        "Von Ana Ruiz am 10.08.2022",
+        "Pier repairs begin",
+        "Von Ana Ruiz am 15.06.2022",
+        "Ferry fares frozen",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header_by_rules(lines, [8, 9]).bylines == ()

@@ -62,10 +62,22 @@ DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 # "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
 # a one-word byline opener of any language inside a date line, before a capital.
+_ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))
+# Two-letter openers that are name particles ("da", "di") mean "of" too: "Notícias da Stock Car".
+_KIND_OPENERS = alternation(
+    tuple(p for p in BYLINE_PREFIXES if p.isalpha() and not (len(p) <= 2 and p in NAME_PARTICLES))
+)
 _BY_INSIDE = re.compile(
-    rf"(?<=[\s\d,])(?:{alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))})\s+(?=[A-ZÀ-ÞА-Я])",
+    rf"(?<=[\s\d,])(?:{_ONE_WORD_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
 )
+# "Analysis by Jane Doe", "Eine Kolumne von Jane Doe", "Film von Jane Doe": one or two words saying
+# what the piece is, then a one-word byline opener of any language and a name.
+_KIND_BY = re.compile(
+    rf"^(?:[A-ZÀ-Þ][\w-]*\s)(?:[\w-]+\s)?(?:{_KIND_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
+    re.I,
+)
+_HANDLE = re.compile(r"\s*@\w+.*$")  # "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe"
 # Where a byline's name ends: a separator, a digit, or (`byline_head`) a word no name holds.
 _NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\d")
 _WORD_AT = re.compile(r"[^\s,;]+|[,;]")
@@ -205,6 +217,29 @@ def _ends_name(
 _DIGIT = re.compile(r"\d")
 _NUMBER_NEXT = re.compile(r"\W{0,3}\d")
 _CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}\.?|(?:[A-Z][a-z]?\.){1,3})$")  # "MD", "DVM.", "Ph.D."
+
+
+def kind_byline(text: str, common: PageWords) -> str | None:
+    """The name of a short line saying what the piece is and who wrote it ("Analysis by Jane Doe",
+    "Eine Analyse von Jane Doe"): only a whole name of a person's shape on this page ("Powered by
+    WordPress" is none), never a credit ("Photos by ...")."""
+    if len(text.split()) > 8 or not (found := _KIND_BY.match(text)):
+        return None
+    if NOT_AUTHOR.match(text) or DATE_LABEL.match(text) or BYLINE.match(text):
+        return None  # "Photos by", "Updated by": someone else; "Written by" is read as a byline
+    if text.split(None, 1)[0].lower().endswith("ed"):
+        return None  # "Researched by", "Sponsored by": a part other than writing it
+    name = byline_head(text[found.end() :], common, dated=False)
+    name = name.split(",", 1)[0].strip()
+    return name if common.is_bare_name(name) else None
+
+
+def name_with_handle(text: str, common: PageWords) -> str | None:
+    """A name line that goes on with the person's handle ("Jane Doe @janedoe / 2 days")."""
+    if "@" not in text or text.startswith("@"):
+        return None
+    name = _HANDLE.sub("", text).strip(" |·•-–—/")
+    return name if name != text and common.is_bare_name(name) else None
 
 
 def dated_part(text: str) -> tuple[str, str] | None:

@@ -13,6 +13,7 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -35,10 +36,12 @@ from worker.extract.text_cluster import (
     cluster,
     dated_part,
     far_cluster_end,
+    kind_byline,
     long_byline,
     may_be_dateline,
     name_beside_date,
     name_with_agency,
+    name_with_handle,
     unglued,
 )
 from worker.extract.text_dates import (
@@ -68,6 +71,8 @@ from worker.extract.text_signs import (
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
+_LIST_REPEATS = 3
+_KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
@@ -169,6 +174,12 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
+            continue
+        if index >= lead - _KIND_REACH and (
+            name := kind_byline(text, common) or name_with_handle(text, common)
+        ):
+            meta.bylines.insert(0, name)
+            meta.positions.add(position)
             continue
         if not (META_SIGN.search(text) or META_HEAD.match(text)):
             continue
@@ -307,7 +318,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         start = pieces[title_at][0] if title_at is not None else max(0, top - NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = _first_naming(
-        lambda: dated_bylines(meta.bylines, pieces),
+        lambda: dated_bylines(_not_a_list(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
@@ -322,6 +333,13 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
     return header, common
+
+
+def _not_a_list(bylines: list[str]) -> list[str]:
+    """The bylines without one the header prints three times or more: a list of teasers, each
+    signed by the same person ("Von Jane Doe am 16.11.2022" under each), names no one for this one."""
+    counts = Counter(tuple(clean_authors([byline])) for byline in bylines)
+    return [byline for byline in bylines if counts[tuple(clean_authors([byline]))] < _LIST_REPEATS]
 
 
 def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
