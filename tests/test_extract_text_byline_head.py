@@ -133,3 +133,20 @@ def test_a_byline_printed_under_three_teasers_names_no_author_of_this_page() -> 
         SECOND,
     ]
     assert read_header_by_rules(lines, [8, 9]).bylines == ()
+
+
+def test_a_name_beside_a_date_may_hold_one_common_word_after_a_given_name() -> None:
+    lines = ["Ferry link approved", "Ana Green", "July 5, 2025", LEAD, SECOND, "The green pier is done."]
+    common = PageWords(lines, 3)
+    assert not common.is_bare_name("Ana Green")
+    assert common.is_dated_name("Ana Green")
+
+
+def test_a_menu_entry_opening_with_a_common_word_is_no_name_even_beside_a_date() -> None:
+    common = PageWords([LEAD, "Read the press release."], 0)
+    assert not common.is_dated_name("Press Release")
+
+
+def test_a_run_of_bylines_naming_one_word_each_is_a_menu() -> None:
+    lines = ["Ferry link approved", "By Category", "By Manufacturer", LEAD, SECOND]
+    assert read_header_by_rules(lines, [3, 4]).bylines == ()

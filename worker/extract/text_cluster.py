@@ -273,7 +273,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     if not found:
         return None
     before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—")
-    if before and common.is_bare_name(before):
+    if before and common.is_dated_name(before):
         return before
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
         return after
@@ -282,7 +282,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
-    return next((name for part in parts if (name := name_head(part)) and common.is_bare_name(name)), None)
+    return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
 
 
 def _before_its_label(before: str) -> str:
@@ -309,7 +309,7 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
     if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
         return " ".join(head)
     name = " ".join(head[:2]).rstrip(",")
-    return name if common.is_bare_name(name) else None
+    return name if common.is_dated_name(name) else None
 
 
 _DATE_WORDS = frozenset(
@@ -382,7 +382,7 @@ def bare_names(
         if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= ROLE_MAX_WORDS:
             beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
         dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
-        if dated and common.is_bare_name(name):
+        if dated and common.is_dated_name(name):
             return [name]
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1

@@ -318,7 +318,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         start = pieces[title_at][0] if title_at is not None else max(0, top - NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = _first_naming(
-        lambda: dated_bylines(_not_a_list(meta.bylines), pieces),
+        lambda: dated_bylines(_signing(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
@@ -335,11 +335,18 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     return header, common
 
 
-def _not_a_list(bylines: list[str]) -> list[str]:
-    """The bylines without one the header prints three times or more: a list of teasers, each
-    signed by the same person ("Von Jane Doe am 16.11.2022" under each), names no one for this one."""
-    counts = Counter(tuple(clean_authors([byline])) for byline in bylines)
-    return [byline for byline in bylines if counts[tuple(clean_authors([byline]))] < _LIST_REPEATS]
+def _signing(bylines: list[str]) -> list[str]:
+    """The bylines that may sign this article: not one the header prints three times or more (a list
+    of teasers, each signed by the same person: "Von Jane Doe am 16.11.2022" under each), nor a run
+    of bylines that each name one word (a menu's "By Category" / "By Manufacturer")."""
+    names = [clean_authors([byline]) for byline in bylines]
+    counts = Counter(tuple(found) for found in names)
+    words = {found[0] for found in names if len(found) == 1 and " " not in found[0]}
+    if len(words) >= 2 and len(words) == len({tuple(found) for found in names if found}):
+        return []
+    return [
+        byline for byline, found in zip(bylines, names, strict=True) if counts[tuple(found)] < _LIST_REPEATS
+    ]
 
 
 def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
