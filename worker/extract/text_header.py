@@ -178,8 +178,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         if index >= lead - _KIND_REACH and (
             name := kind_byline(text, common) or name_with_handle(text, common)
         ):
-            meta.bylines.insert(0, name)
-            meta.positions.add(position)
+            meta.bylines.insert(0, name)  # not a position of the cluster: the headline is chosen as before
             continue
         if not (META_SIGN.search(text) or META_HEAD.match(text)):
             continue
