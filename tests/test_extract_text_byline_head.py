@@ -39,7 +39,7 @@ def test_a_capitalised_word_the_page_writes_in_lowercase_ends_a_two_word_name() 
 
 
 def test_a_reviewer_after_the_name_is_cut_off() -> None:
-    assert _head("By Ana Ruiz, DVM. Reviewed by Tom Berg, DVM") == "By Ana Ruiz, DVM."
+    assert _head("By Ana Ruiz, DVM. Reviewed by Tom Berg, DVM") == "By Ana Ruiz, DVM"
 
 
 def test_a_month_before_a_number_ends_the_name() -> None:
@@ -150,3 +150,17 @@ def test_a_menu_entry_opening_with_a_common_word_is_no_name_even_beside_a_date()
 def test_a_run_of_bylines_naming_one_word_each_is_a_menu() -> None:
     lines = ["Ferry link approved", "By Category", "By Manufacturer", LEAD, SECOND]
     assert read_header_by_rules(lines, [3, 4]).bylines == ()
+
+
+def test_the_writer_after_a_reviewers_credit_on_one_line_is_the_author() -> None:
+    lines = [
+        "Ferry link approved",
+        "Medically reviewed by Tom Berg, MD — Written by Ana Ruiz, MS, RD — Updated on March 4, 2025",
+        LEAD,
+        SECOND,
+    ]
+    assert clean_authors(list(read_header_by_rules(lines, [2, 3]).bylines)) == ["Ana Ruiz, MS, RD"]
+
+
+def test_credentials_before_a_reviewer_stay_with_the_name() -> None:
+    assert clean_authors([_head("By Ana Ruiz, DVM. Reviewed by Tom Berg, DVM")]) == ["Ana Ruiz, DVM"]

@@ -167,8 +167,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
             break
         names[-1].append(word)
         after_comma = False
-    head = byline[:stop].rstrip(" ,;:-–—")
-    if head == byline.rstrip(" ,;:-–—"):
+    head = byline[:stop].rstrip(" ,;:-–—.")
+    if head == byline.rstrip(" ,;:-–—."):
         return byline
     kept = [" ".join(name) for name in names if name]
     dated = dated or _DIGIT.search(byline) is not None
@@ -261,6 +261,12 @@ def long_byline(text: str) -> str | None:
         return None
     head = _SEGMENT.split(text, maxsplit=1)[0]
     return head if head != text and is_byline(head) else None
+
+
+def signed_after_credit(text: str) -> str | None:
+    """The byline part of a line that opens with someone else's credit ("Medically reviewed by X —
+    Written by Jane Doe — Updated ...")."""
+    return next((part for part in _SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
 
 
 def name_beside_date(text: str, common: PageWords) -> str | None:

@@ -42,6 +42,7 @@ from worker.extract.text_cluster import (
     name_beside_date,
     name_with_agency,
     name_with_handle,
+    signed_after_credit,
     unglued,
 )
 from worker.extract.text_dates import (
@@ -169,7 +170,10 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         index, text = pieces[position]
         words = len(text.split())
         if words > MAX_META_WORDS:
-            if index != lead and (head := long_byline(text)):
+            if index != lead and NOT_AUTHOR.match(text):  # the credit's dates are the reviewer's
+                if signed := signed_after_credit(text):
+                    meta.bylines.insert(0, byline_head(signed.strip(), common))
+            elif index != lead and (head := long_byline(text)):
                 meta.bylines.insert(0, byline_head(head, common))
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
@@ -204,6 +208,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue
         elif NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
+            if signed := signed_after_credit(text):  # "Reviewed by X | By Jane Doe"
+                meta.bylines.insert(0, byline_head(signed.strip(), common))
         elif (dated := dated_part(text)) is not None:
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
