@@ -12,13 +12,24 @@ import re
 
 from worker.article import Dateline
 from worker.extract.dates import MONTHS, dates_in_text
-from worker.extract.patterns import BYLINE_PREFIXES, NOT_AUTHOR_LABELS, PUBLISHED_LABELS, UPDATED_LABELS
+from worker.extract.patterns import (
+    AUTHOR_ROLE_WORDS,
+    BYLINE_PREFIXES,
+    GROUP_WORDS,
+    NAME_JOINERS,
+    NAME_PARTICLES,
+    NOT_AUTHOR_LABELS,
+    PUBLISHED_LABELS,
+    UPDATED_LABELS,
+    WEEKDAYS,
+)
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
     DATE_LABEL,
     HEADER_WINDOW,
     MAX_META_WORDS,
+    NOT_AUTHOR,
     ROLE_MAX_WORDS,
     PageWords,
     alternation,
@@ -49,7 +60,29 @@ META_HEAD = re.compile(
 META_SIGN = re.compile(r"[\d(\[\-–—]")
 DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
-_BY_INSIDE = re.compile(r"(?<=\s)by\s+(?=[A-ZÀ-Þ])", re.I)  # "March 4, 2025 by Jane Doe"
+# "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
+# a one-word byline opener of any language inside a date line, before a capital.
+_ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))
+# Two-letter openers that are name particles ("da", "di") mean "of" too: "Notícias da Stock Car".
+_KIND_OPENERS = alternation(
+    tuple(p for p in BYLINE_PREFIXES if p.isalpha() and not (len(p) <= 2 and p in NAME_PARTICLES))
+)
+_BY_INSIDE = re.compile(
+    rf"(?<=[\s\d,])(?:{_ONE_WORD_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
+    re.I,
+)
+# "Analysis by Jane Doe", "Eine Kolumne von Jane Doe", "Film von Jane Doe": one or two words saying
+# what the piece is, then a one-word byline opener of any language and a name.
+_KIND_BY = re.compile(
+    rf"^(?:[A-ZÀ-Þ][\w-]*\s)(?:[\w-]+\s)?(?:{_KIND_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
+    re.I,
+)
+_HANDLE = re.compile(r"\s*@\w+.*$")  # "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe"
+# Where a byline's name ends: a separator, a digit, or (`byline_head`) a word no name holds.
+_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\d")
+_WORD_AT = re.compile(r"[^\s,;]+|[,;]")
+_JOINER_WORDS = frozenset(j.lower() for j in NAME_JOINERS)
+_PARTICLE_WORDS = frozenset(NAME_PARTICLES)
 _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in brackets or a dash
 # Without brackets, `parse_dateline` reads only a place in capitals before a dash ("KYIV, Ukraine -"):
 # a line that opens otherwise is passed over without its patterns, which cost tens of microseconds.
@@ -102,6 +135,113 @@ def byline_below(lines: list[str], start: int) -> list[str]:
     return []
 
 
+def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
+    """A byline up to where its names end: "Von Jane Doe publiziert am 25. Mai" reads "Von Jane Doe",
+    "By Jane Doe - Science Contributor 2019-11-19" and "By Jane Doe, Executive Editor, Example
+    Health" read "By Jane Doe", "By Jane Doe In Travel" reads "By Jane Doe". A name ends at a
+    separator or a digit, a word in lowercase (not "van", not "and"), a job title's word, or a word
+    the page writes in lowercase once the name has two words (a short one such as "In" after one).
+    Cut only when every name kept has a person's name's shape on this page (`is_bare_name`): a menu's
+    "By Category of Product" is left whole, for `clean_authors` to refuse. A prefix of the line, so
+    the line it came from still holds it."""
+    opener = _BYLINE_HEAD.match(byline)
+    if opener is None:
+        return byline
+    byline = unglued(byline)  # "By AnthonyJanuary 4, 2026": the month before the date is read as one
+    start = opener.end()
+    while start < len(byline) and byline[start] in " :":
+        start += 1
+    end_mark = _NAME_END.search(byline, start)
+    stop = end_mark.start() if end_mark else len(byline)
+    names: list[list[str]] = [[]]
+    after_comma = False
+    for found in _WORD_AT.finditer(byline, start, stop):
+        word, words = found[0], len(names[-1])
+        low = word.lower().strip(".’'")
+        if word in ",;" or low in _JOINER_WORDS:
+            names.append([])
+            after_comma = word in ",;"
+            continue
+        if _ends_name(byline, found.start(), word, low, words, after_comma, common):
+            stop = byline.rfind(",", start, found.start()) if after_comma and not words else found.start()
+            break
+        names[-1].append(word)
+        after_comma = False
+    head = byline[:stop].rstrip(" ,;:-–—.")
+    if head == byline.rstrip(" ,;:-–—."):
+        return byline
+    kept = [" ".join(name) for name in names if name]
+    dated = dated or _DIGIT.search(byline) is not None
+    if not kept or not all(_names_someone(name, common, dated=dated) for name in kept):
+        return byline
+    return head
+
+
+def _names_someone(name: str, common: PageWords, *, dated: bool) -> bool:
+    """A name a byline may hold: a person's name's shape on this page, credentials after one ("MD"),
+    or, on a line that dates the piece, one capitalised word the page never writes in lowercase
+    ("6. Dezember 2022 von Fatima in Gefühle"; not "Von Rechts wegen", a turn of phrase)."""
+    if common.is_bare_name(name) or _CREDENTIALS.match(name):
+        return True
+    return (
+        dated
+        and " " not in name
+        and name[:1].isupper()
+        and name.isalpha()
+        and not common.writes_lowercase(name)
+    )
+
+
+def _ends_name(
+    byline: str, at: int, word: str, low: str, words: int, after_comma: bool, common: PageWords
+) -> bool:
+    """Whether this word of a byline (`words` words into a name) is no part of a name (`byline_head`)."""
+    if word[:1].islower():
+        return low not in _PARTICLE_WORDS
+    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]):  # "Reviewed by", "Published"
+        return True
+    if low in MONTHS and _NUMBER_NEXT.match(byline, at + len(word)):  # "By Jane Doe September 18"
+        return True
+    if low.strip(".,") in AUTHOR_ROLE_WORDS and (words >= 2 or after_comma):
+        # "Jane Doe Senior Editor", not "Example Post Staff" (a desk signing as a group, at the end)
+        return not (low in GROUP_WORDS and not byline[at + len(word) :].strip(" .,;:-–—|•·"))
+    return (
+        (words >= 2 or (words == 1 and 2 <= len(low) <= 3))
+        and not word.endswith(".")  # an initial ("Bradley M. Kuhn")
+        and word[:1].isupper()
+        and low not in _PARTICLE_WORDS
+        and common.writes_lowercase(low)
+    )
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBER_NEXT = re.compile(r"\W{0,3}\d")
+_CREDENTIALS = re.compile(r"^(?:[A-Z]{2,5}\.?|(?:[A-Z][a-z]?\.){1,3})$")  # "MD", "DVM.", "Ph.D."
+
+
+def kind_byline(text: str, common: PageWords) -> str | None:
+    """The name of a short line saying what the piece is and who wrote it ("Analysis by Jane Doe",
+    "Eine Analyse von Jane Doe"): only a whole name of a person's shape on this page ("Powered by
+    WordPress" is none), never a credit ("Photos by ...")."""
+    if len(text.split()) > 8 or not (found := _KIND_BY.match(text)):
+        return None
+    if NOT_AUTHOR.match(text) or DATE_LABEL.match(text) or BYLINE.match(text):
+        return None  # "Photos by", "Updated by": someone else; "Written by" is read as a byline
+    if text.split(None, 1)[0].lower().endswith("ed"):
+        return None  # "Researched by", "Sponsored by": a part other than writing it
+    name = byline_head(text[found.end() :], common, dated=False)
+    name = name.split(",", 1)[0].strip()
+    return name if common.is_bare_name(name) else None
+
+
+def name_with_handle(text: str, common: PageWords) -> str | None:
+    """A name line that goes on with the person's handle ("Jane Doe @janedoe / 2 days")."""
+    if "@" not in text or text.startswith("@"):
+        return None
+    name = _HANDLE.sub("", text).strip(" |·•-–—/")
+    return name if name != text and common.is_bare_name(name) else None
+
+
 def dated_part(text: str) -> tuple[str, str] | None:
     """The day a short line states, and the part that states it: the whole line, or one of its
     parts set apart by dots or bars ("Jane Doe | Apr 21, 2017 | Travel")."""
@@ -123,24 +263,70 @@ def long_byline(text: str) -> str | None:
     return head if head != text and is_byline(head) else None
 
 
+def signed_after_credit(text: str) -> str | None:
+    """The byline part of a line that opens with someone else's credit ("Medically reviewed by X —
+    Written by Jane Doe — Updated ...")."""
+    return next((part for part in _SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
+
+
 def name_beside_date(text: str, common: PageWords) -> str | None:
     """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
     if by := _BY_INSIDE.search(text):
         rest = text[by.start() :].strip()
-        return rest if is_byline(rest) else None
+        return byline_head(rest, common, dated=True) if is_byline(rest) else None
     text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = text[: found[0][0]].strip(" •|·⋅,-–—")
-    if before and common.is_bare_name(before):
+    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—")
+    if before and common.is_dated_name(before):
         return before
+    if (after := _name_after_date(text[found[0][0] :], common)) is not None:
+        return after
     # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
     # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
-    return next((name for part in parts if (name := name_head(part)) and common.is_bare_name(name)), None)
+    return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
+
+
+def _before_its_label(before: str) -> str:
+    """What stands before a date's label or its time: "Jane Doe Published 10:19am" reads "Jane Doe"."""
+    words = before.split()
+    cut = next(
+        (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
+        len(words),
+    )
+    return " ".join(words[:cut]) if cut else before
+
+
+def _name_after_date(rest: str, common: PageWords) -> str | None:
+    """The name right after a date with no separator ("November 20, 2019 Jane Doe", "30. Oktober
+    2023 Jane Doe Kultur"): the date's words passed over, the first two or three capitalised words
+    if they have a name's shape on this page (three only when nothing follows them)."""
+    words = rest.split()
+    at = next((i for i, word in enumerate(words) if not _in_date(word)), len(words))
+    words = words[at:]
+    if len(words) < 2 or DOTS.match(words[0]):
+        return None  # "Feb 3, 2025 · Jane Doe": the parts are read by `name_beside_date`
+    head = name_head(" ".join(words)).split()
+    head = head[: next((i for i, word in enumerate(head) if _DIGIT.search(word)), len(head))]
+    if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
+        return " ".join(head)
+    name = " ".join(head[:2]).rstrip(",")
+    return name if common.is_dated_name(name) else None
+
+
+_DATE_WORDS = frozenset(
+    ("de", "del", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
+)
+
+
+def _in_date(word: str) -> bool:
+    """Whether a word is part of how a date and its time are written ("20.", "Oktober", "um", "Uhr")."""
+    low = word.lower().strip(".,")
+    return bool(_DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
 
 
 def name_head(part: str) -> str:
@@ -202,7 +388,7 @@ def bare_names(
         if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= ROLE_MAX_WORDS:
             beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
         dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
-        if dated and common.is_bare_name(name):
+        if dated and common.is_dated_name(name):
             return [name]
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1

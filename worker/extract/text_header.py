@@ -13,6 +13,7 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -31,13 +32,17 @@ from worker.extract.text_cluster import (
     NAME_REACH,
     bare_names,
     byline_below,
+    byline_head,
     cluster,
     dated_part,
     far_cluster_end,
+    kind_byline,
     long_byline,
     may_be_dateline,
     name_beside_date,
     name_with_agency,
+    name_with_handle,
+    signed_after_credit,
     unglued,
 )
 from worker.extract.text_dates import (
@@ -67,12 +72,17 @@ from worker.extract.text_signs import (
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
+_LIST_REPEATS = 3
+_KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
 # (`python -m bench.train_lines --without wcxb-dev`); 0.35 since its window reaches 30 lines up.
 MIN_HEADLINE_PROBABILITY = 0.35
 MIN_BYLINE_PROBABILITY = 0.7
+# A line of a person's name's shape (`PageWords.is_bare_name`) needs less of the labeller's belief:
+# the rules and the model agree it could sign the article.
+MIN_NAME_BYLINE_PROBABILITY = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +170,19 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         index, text = pieces[position]
         words = len(text.split())
         if words > MAX_META_WORDS:
-            if index != lead and (head := long_byline(text)):
-                meta.bylines.insert(0, head)
+            if index != lead and NOT_AUTHOR.match(text):  # the credit's dates are the reviewer's
+                if signed := signed_after_credit(text):
+                    meta.bylines.insert(0, byline_head(signed.strip(), common))
+            elif index != lead and (head := long_byline(text)):
+                meta.bylines.insert(0, byline_head(head, common))
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
+            continue
+        if index >= lead - _KIND_REACH and (
+            name := kind_byline(text, common) or name_with_handle(text, common)
+        ):
+            meta.bylines.insert(0, name)  # not a position of the cluster: the headline is chosen as before
             continue
         if not (META_SIGN.search(text) or META_HEAD.match(text)):
             continue
@@ -180,7 +198,9 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
             head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
-            meta.bylines.insert(0, COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text))
+            meta.bylines.insert(
+                0, byline_head(COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text), common)
+            )
             meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
@@ -188,6 +208,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             continue
         elif NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
+            if signed := signed_after_credit(text):  # "Reviewed by X | By Jane Doe"
+                meta.bylines.insert(0, byline_head(signed.strip(), common))
         elif (dated := dated_part(text)) is not None:
             part, day = dated
             above = pieces[position - 1][1] if position > 0 else ""
@@ -247,18 +269,20 @@ def read_header(
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
-    if not header.bylines and (byline := _labelled_byline(lines, verdict)):
+    if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
     return header
 
 
-def _labelled_byline(lines: list[str], verdict: WindowLabels) -> str | None:
+def _labelled_byline(lines: list[str], verdict: WindowLabels, common: PageWords) -> str | None:
     """When the rules found no byline: the line the labeller is surest is one, up to its first
     separator ("Jane Doe ⋅ Review Editor ⋅ Updated ..."); `clean_authors` reads the name from it."""
     best = verdict.best(LineLabel.BYLINE, verdict.lines.stop)
-    if best is None or best[1] < MIN_BYLINE_PROBABILITY:
+    if best is None:
         return None
     line = lines[best[0]]
+    if best[1] < (MIN_NAME_BYLINE_PROBABILITY if common.is_bare_name(line) else MIN_BYLINE_PROBABILITY):
+        return None
     if len(line.split()) > MAX_META_WORDS or NOT_AUTHOR.match(line) or is_job_title(line):
         return None  # "Reviewed by Tom Berg", "Photos by ...", "Senior Editor": no author
     return DOTS.split(line, maxsplit=1)[0].strip() or None
@@ -299,7 +323,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         start = pieces[title_at][0] if title_at is not None else max(0, top - NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
     bylines = _first_naming(
-        lambda: dated_bylines(meta.bylines, pieces),
+        lambda: dated_bylines(_signing(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
@@ -314,6 +338,20 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
     return header, common
+
+
+def _signing(bylines: list[str]) -> list[str]:
+    """The bylines that may sign this article: not one the header prints three times or more (a list
+    of teasers, each signed by the same person: "Von Jane Doe am 16.11.2022" under each), nor a run
+    of bylines that each name one word (a menu's "By Category" / "By Manufacturer")."""
+    names = [clean_authors([byline]) for byline in bylines]
+    counts = Counter(tuple(found) for found in names)
+    words = {found[0] for found in names if len(found) == 1 and " " not in found[0]}
+    if len(words) >= 2 and len(words) == len({tuple(found) for found in names if found}):
+        return []
+    return [
+        byline for byline, found in zip(bylines, names, strict=True) if counts[tuple(found)] < _LIST_REPEATS
+    ]
 
 
 def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:

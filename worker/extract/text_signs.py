@@ -183,6 +183,19 @@ class PageWords:
             known = self._names[text] = _is_bare_name(text, self)
         return known
 
+    def is_dated_name(self, text: str) -> bool:
+        """A name beside a date, where the date vouches for it: `is_bare_name`, or a name whose
+        first word the page never writes in lowercase and of whose other words one may be a common
+        word ("Madison Green", "Christian Winter"). A menu entry starts with a common word."""
+        if self.is_bare_name(text):
+            return True
+        if not looks_like_name(text):
+            return False
+        words = [w.lower() for w in _WORD.findall(_CREDENTIALS.sub("", text) if "," in text else text)]
+        if len(words) < 2 or any(len(w) <= 2 and w in STOPWORDS for w in words):
+            return False
+        return not self.writes_lowercase(words[0]) and sum(map(self.writes_lowercase, words[1:])) <= 1
+
     @cached_property
     def text(self) -> str:
         return " ".join(self.lines)
