@@ -1,6 +1,7 @@
 """What the queue path costs: pages/s extracted in process vs through a real worker, HTML and text.
 
     python -m bench.queue_path [--pages 300] [--workers 1 2] [--kinds html text] [--data DIR]
+                               [--messages batch|single]
     python -m bench.queue_path --profile html   # cProfile of the task's work in process, real Redis
 
 The same WCXB dev article pages (`wcxb-dev/`, under NEWSWORKER_BENCH_DATA or --data; skipped with a
@@ -8,17 +9,20 @@ message without them) go two ways:
 
 - extract only: `load_document` + `extract_article` in this process, one core (what
   `newsworker extract` does once started);
-- through the queue: one `ingest_document` task a page (base64 bytes, as `newsworker submit` sends
-  files) queued in advance, so the queue is never empty, then N `celery worker --concurrency 1`
+- through the queue: the pages as base64 bytes in `ingest_batch` messages packed within the default
+  batch limits, as `newsworker submit` sends files (`--messages single`: one `ingest_document`
+  message a page, as a producer sending pages one by one does), queued in advance, so the queue is
+  never empty, then N `celery worker --concurrency 1`
   subprocesses at default settings on an embedded Redis of the run's own (free port, no
   persistence). The rate is taken between the first and the last entry on the article stream (their
   IDs are Redis's clock), so the workers' start-up is not counted.
 
 The table gives both rates and their ratio; the target is a ratio of at least 0.9 with one worker.
 Beside them: CPU ms a page (extract only: this process; queue path: the workers' processes, main and
-pool, over the same stretch as the rate), the highest peak RSS of any worker process (the kernel's
-high-water mark), and Redis's own work a page over that stretch: commands (`INFO commandstats`,
-every client's, the broker's included) and CPU ms (`INFO cpu`).
+pool, over the same stretch as the rate; `main`: the main processes' share, the rest is the pool
+children's), the highest peak RSS of any worker process (the kernel's high-water mark), and Redis's
+own work a page over that stretch: commands (`INFO commandstats`, every client's, the broker's
+included) and CPU ms (`INFO cpu`).
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import redis
 from celery import Celery
 
 from bench.datasets import Page, data_dir, load_pages
+from worker.batch import pack_batches
 from worker.celery_app import celery_config
 from worker.config import Settings
 from worker.document import InputKind, load_document
@@ -51,10 +56,13 @@ from worker.pipeline import extract_article
 
 SET_NAME = "wcxb-dev"
 TASK = "worker.tasks.ingest_document"
+BATCH_TASK = "worker.tasks.ingest_batch"
+MESSAGES = ("batch", "single")  # as `newsworker submit` sends files; one `ingest_document` a page
 PREFIX = "qpath:"
 QUEUE = "qpath:queue"
 WARM_UP_PAGES = 5
 DRAIN_TIMEOUT_S = 600.0
+EMPTY_LOOKS = 10  # looks 0.2 s apart that find nothing queued and nothing unacknowledged: drained
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +147,7 @@ class QueueRun:
     dead_letters: int
     duplicates: int
     peak_rss_mb: float = 0.0  # the largest peak resident set of any worker process (main or pool)
+    main_cpu_ms: float = 0.0  # of `cpu_ms`, the workers' main processes' (the rest: pool children)
     redis_commands: float = 0.0  # Redis commands a page, every client's (INFO commandstats)
     redis_cpu_ms: float = 0.0  # Redis CPU a page (INFO cpu), all of its work
 
@@ -167,18 +176,20 @@ def _redis_work(client: redis.Redis) -> tuple[int, float]:
     return calls, float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
 
 
-def _cpu_s(processes: list[subprocess.Popen]) -> float:
-    """CPU seconds the worker processes and their pool children have used so far."""
-    total = 0.0
+def _cpu_s(processes: list[subprocess.Popen]) -> tuple[float, float]:
+    """CPU seconds the workers' main processes and their pool children have used so far."""
+    main = pool = 0.0
     for process in processes:
         try:
             tree = psutil.Process(process.pid)
-            for member in [tree, *tree.children(recursive=True)]:
+            times = tree.cpu_times()
+            main += times.user + times.system
+            for member in tree.children(recursive=True):
                 times = member.cpu_times()
-                total += times.user + times.system
+                pool += times.user + times.system
         except psutil.NoSuchProcess:
             pass
-    return total
+    return main, pool
 
 
 def _task_kwargs(item: Input) -> dict:
@@ -192,7 +203,23 @@ def _task_kwargs(item: Input) -> dict:
     }
 
 
-def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None) -> QueueRun:
+def _send_all(producer: Celery, inputs: list[Input], messages: str, settings: Settings) -> None:
+    """Queue the pages: in `ingest_batch` messages packed as `newsworker submit` packs files (within
+    the default batch limits), or one `ingest_document` message a page (a producer sending pages
+    one by one)."""
+    documents = [_task_kwargs(item) for item in inputs]
+    with producer.producer_or_acquire() as connection:
+        if messages == "single":
+            for kwargs in documents:
+                producer.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=connection)
+            return
+        for batch in pack_batches(documents, settings.batch, lambda document: len(document["content"])):
+            producer.send_task(BATCH_TASK, args=(batch,), queue=QUEUE, producer=connection)
+
+
+def queue_rate(
+    inputs: list[Input], workers: int, profile_to: Path | None = None, messages: str = "batch"
+) -> QueueRun:
     """Pages/s through `workers` worker processes, from the first stream entry to the last, and the
     workers' CPU time a page over the same stretch (what other load on the machine does not change)."""
     folder = Path(tempfile.mkdtemp(prefix="newsworker-qpath-"))
@@ -203,22 +230,28 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         settings = replace(Settings.from_env(env), redis_url=server.url, redis_url_explicit=True)
         producer = Celery("newsworker-qpath", set_as_current=False)
         producer.conf.update(celery_config(settings))
-        with producer.producer_or_acquire() as connection:
-            for item in inputs:
-                producer.send_task(TASK, kwargs=_task_kwargs(item), queue=QUEUE, producer=connection)
+        _send_all(producer, inputs, messages, settings)
         client = redis.Redis.from_url(server.url)
         processes = [_start_worker(env, folder, n, profile_to) for n in range(workers)]
         deadline = time.monotonic() + DRAIN_TIMEOUT_S
         cpu_at_first = None
         redis_at_first = _redis_work(client)
-        while client.llen(QUEUE) or client.hlen("unacked"):
+        # Done when every page has its event or dead letter, or (a page recorded as a duplicate has
+        # neither) when the queue and the unacknowledged set stay empty for a while: a message is in
+        # neither between the BRPOP that takes it and its unacknowledged copy, for longer the bigger
+        # it is (a batch), so one look at both is not enough.
+        empty_looks = 0
+        while empty_looks < EMPTY_LOOKS:
             if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
                 raise RuntimeError(f"the queue did not drain; see the worker logs in {folder}")
             if cpu_at_first is None and client.xlen(settings.stream):
                 cpu_at_first = _cpu_s(processes)
                 redis_at_first = _redis_work(client)
+            if client.xlen(settings.stream) + client.xlen(settings.dead_letter_stream) >= len(inputs):
+                break
+            empty_looks = 0 if client.llen(QUEUE) or client.hlen("unacked") else empty_looks + 1
             time.sleep(0.02 if cpu_at_first is None else 0.2)
-        cpu_s = _cpu_s(processes) - (cpu_at_first or 0.0)
+        main_s, pool_s = (b - a for a, b in zip(cpu_at_first or (0.0, 0.0), _cpu_s(processes), strict=True))
         redis_calls, redis_cpu_s = (b - a for a, b in zip(redis_at_first, _redis_work(client), strict=True))
         peak_rss_mb = _peak_rss_mb(processes)
         events = client.xlen(settings.stream)
@@ -234,11 +267,12 @@ def queue_rate(inputs: list[Input], workers: int, profile_to: Path | None = None
         # Redis's figures include this loop's polling (about 10 commands a second, a few µs each).
         result = QueueRun(
             rate,
-            1000 * cpu_s / max(finished, 1),
+            1000 * (main_s + pool_s) / max(finished, 1),
             events,
             dead,
             len(inputs) - events - dead,
             peak_rss_mb=peak_rss_mb,
+            main_cpu_ms=1000 * main_s / max(finished, 1),
             redis_commands=redis_calls / max(finished, 1),
             redis_cpu_ms=1000 * redis_cpu_s / max(finished, 1),
         )
@@ -281,6 +315,12 @@ def profile_task(inputs: list[Input], top: int) -> None:
 
         for item in inputs[:WARM_UP_PAGES]:
             one(item)
+        count = len(inputs) - WARM_UP_PAGES
+        cpu_start = time.process_time()  # first unprofiled: the profiler's own cost is not counted
+        for item in inputs[WARM_UP_PAGES:]:
+            one(item)
+        cpu_ms = 1000 * (time.process_time() - cpu_start) / count
+        client.flushdb()  # the same pages again as new stories, profiled
         profiler = cProfile.Profile()
         start = time.perf_counter()
         profiler.enable()
@@ -288,10 +328,9 @@ def profile_task(inputs: list[Input], top: int) -> None:
             one(item)
         profiler.disable()
         elapsed = time.perf_counter() - start
-        count = len(inputs) - WARM_UP_PAGES
         print(
-            f"{count} pages in {elapsed:.2f}s: {1000 * elapsed / count:.1f} ms a page "
-            f"({count / elapsed:.1f}/s)"
+            f"{count} pages: {cpu_ms:.2f} CPU ms a page unprofiled; profiled {elapsed:.2f}s, "
+            f"{1000 * elapsed / count:.1f} ms a page ({count / elapsed:.1f}/s)"
         )
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
 
@@ -307,6 +346,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", choices=["html", "text"], help="profile the task's work instead")
     parser.add_argument(
         "--profile-worker", choices=["html", "text"], help="run one worker (solo pool) under cProfile"
+    )
+    parser.add_argument(
+        "--messages",
+        choices=MESSAGES,
+        default="batch",
+        help="batch: ingest_batch messages as `newsworker submit` sends files (default); "
+        "single: one ingest_document message a page",
     )
     parser.add_argument("--top", type=int, default=45, help="profile lines to print")
     args = parser.parse_args(argv)
@@ -324,24 +370,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.profile_worker:
         out = Path(tempfile.mkdtemp(prefix="newsworker-qpath-profile-")) / "worker.prof"
-        run = queue_rate(inputs_of(pages, InputKind(args.profile_worker)), 1, profile_to=out)
+        run = queue_rate(
+            inputs_of(pages, InputKind(args.profile_worker)), 1, profile_to=out, messages=args.messages
+        )
         print(f"queue path (solo pool, profiled): {run.rate:.1f} pages/s; profile in {out}")
         pstats.Stats(str(out)).sort_stats("cumulative").print_stats(args.top)
         return 0
-    print(f"{len(pages)} {SET_NAME} article pages; one core a process; pages/s, and CPU ms a page")
+    print(
+        f"{len(pages)} {SET_NAME} article pages, {args.messages} messages; one core a process; "
+        "pages/s, and CPU ms a page"
+    )
     print(
         f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}"
-        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6} {'peak RSS':>9} {'redis cmds':>10}"
+        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6} {'main':>5} {'peak RSS':>9} {'redis cmds':>10}"
         f" {'redis ms':>8}  outcomes"
     )
     for kind in args.kinds:
         inputs = inputs_of(pages, InputKind(kind))
         for workers in args.workers:
-            run = queue_rate(inputs, workers)
+            run = queue_rate(inputs, workers, messages=args.messages)
             rate, cpu_ms = extract_only(inputs, workers)
             print(
                 f"{kind:<6} {workers:>7} {rate:>13.1f} {run.rate:>11.1f} {run.rate / rate:>6.2f}"
-                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f}"
+                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f} {run.main_cpu_ms:>5.1f}"
                 f" {run.peak_rss_mb:>6.0f} MB {run.redis_commands:>10.1f} {run.redis_cpu_ms:>8.3f}  "
                 f"{run.events} events, {run.dead_letters} dead letters, {run.duplicates} duplicates",
                 flush=True,

@@ -5,15 +5,53 @@ low 32 bits (the near-duplicate index, version 2)."""
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from worker.dedup import MINHASH_SCHEME, MINHASH_SEED, NUM_PERM, near_fingerprint
-from worker.fingerprints import shingles, simhash64
+from worker.fingerprints import normalize_text, shingles, simhash64
 
 TEXT = (Path(__file__).parent / "fixtures" / "wire_story.txt").read_text(encoding="utf-8")
+
+
+def _words_by_regex(text: str) -> str:
+    """The normalized text as the fingerprints were first defined: NFKC, case folded, `\\w+` words
+    joined by single spaces."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+# Characters where a table and the regex could part: word and non-word ASCII, accents and combining
+# marks, ligatures NFKC splits, titlecase letters, digits of other scripts, CJK, lone surrogates and
+# characters beyond the Basic Multilingual Plane (emoji, historic scripts).
+_TRICKY = (
+    "aZ_9 .,\t\n-'\u00e9\u0301\u00df\ufb01\u01c5\u00bd\u0663\u4e2d\u3000\u200b\ud800\U0001f600\U00010400"
+)
+
+
+def test_normalized_text_is_the_regex_words_joined_by_spaces():
+    for text in (TEXT, "", " ", "a", "a.", ".a", "..a..b..", "  ,, ", "x\ud800y", "emoji \U0001f600 x"):
+        assert normalize_text(text) == _words_by_regex(text)
+
+
+def test_normalized_text_is_the_regex_words_for_every_character_of_the_basic_plane():
+    plane = "".join(map(chr, range(0x10000)))
+    for start in range(0, len(plane), 500):  # word and non-word characters side by side, in runs
+        text = " ".join(plane[start : start + 500])
+        assert normalize_text(text) == _words_by_regex(text)
+        assert normalize_text(plane[start : start + 500]) == _words_by_regex(plane[start : start + 500])
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TRICKY) | st.characters(), max_size=40))
+def test_normalized_text_is_the_regex_words_joined_by_spaces_for_any_text(text: str):
+    assert normalize_text(text) == _words_by_regex(text)
 
 
 def _simhash_one_shingle_at_a_time(text: str) -> int:

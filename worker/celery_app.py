@@ -7,6 +7,7 @@ The app is created empty at import; its configuration comes from `Settings` on f
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import os
 import signal
@@ -14,7 +15,7 @@ import sys
 from typing import Any
 
 from celery import Celery
-from celery.signals import worker_init
+from celery.signals import worker_init, worker_process_init, worker_ready
 from kombu import Exchange, Queue
 
 from worker.config import ConfigError, Settings
@@ -175,3 +176,17 @@ def _stop_with_newsworker_run(**_: Any) -> None:
         return
     if os.getppid() != int(parent):  # it died before the tie was made
         os.kill(os.getpid(), signal.SIGTERM)
+
+
+@worker_process_init.connect
+@worker_ready.connect
+def settle_heap(**_: Any) -> None:
+    """Leave what start-up made (modules, the app, models: about 80,000 objects) out of the garbage
+    collector's full passes, once per process, in the pool child and in the main process alike.
+
+    Extraction allocates enough (a page's tree) to trigger full collections now and then, and each
+    walked every object of the worker's heap: 0.2 CPU ms a text page, 0.6 an HTML page, in the
+    worker only (an `extract` process has a smaller heap). Garbage first, so none is kept for good;
+    what is made after this is collected as before."""
+    gc.collect()
+    gc.freeze()

@@ -164,7 +164,10 @@ class TextBodies:
 
 class GuardedBRPOP:
     """kombu's `Channel._brpop_read` (kombu 5.x), with the entry checked before it is delivered.
-    A mixin: put it before kombu's channel class (after any mixin that wraps `_brpop_read`)."""
+    A mixin: put it before kombu's channel class (after any mixin that wraps `_brpop_read`).
+    While an entry is being delivered, `entry_read` holds its delivery tag and the entry as read."""
+
+    entry_read: tuple[str, bytes | str] | None = None
 
     def _brpop_read(self, **options: Any) -> bool:
         try:
@@ -180,11 +183,15 @@ class GuardedBRPOP:
             self._queue_cycle.rotate(dest)
             envelope, problem = read_envelope(item)
             if problem is None:
+                # The entry as read, for the unacknowledged copy kombu makes as it delivers it
+                # (`broker_transport.RefusalAwareQoS`): written as it came, not encoded again.
+                self.entry_read = (envelope["properties"]["delivery_tag"], item)
                 self.connection._deliver(envelope, dest)
             else:
                 self._dead_letter_entry(item, dest, problem)
             return True
         finally:
+            self.entry_read = None
             self._in_poll = None
             flush_reauth = getattr(self, "_flush_brpop_reauth", None)  # kombu >= 5.6
             if flush_reauth is not None:
