@@ -18,20 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import lxml.html
-from bs4 import BeautifulSoup
-from lxml import etree
 
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
 from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
 from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
 from worker.clean.html_revise import drop_repeats, revise_blocks
-from worker.clean.html_slim import slim
-
-
-def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
-    """BeautifulSoup over the chosen subtrees only: the tree build is the cost, so it sees little."""
-    markup = b"".join(lxml.html.tostring(el, encoding="utf-8", with_tail=False) for el in elements)
-    return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
+from worker.clean.html_slim import slim, to_soup
 
 
 @dataclass(slots=True)

@@ -48,6 +48,10 @@ BYLINE_MAX_WORDS = 15
 AUTHOR_NOTE_AFTER_SHARE = 0.5
 # The article's box is the deepest tag holding this share of the article's text.
 ARTICLE_BOX_SHARE = 0.7
+# A twin of the article box goes on with the article when it holds this many paragraphs of prose and
+# at most this share of link text.
+TWIN_MIN_PARAGRAPHS = 3
+TWIN_MAX_LINK_DENSITY = 0.2
 # Names of one word ("Reuters", "Research") open too many sentences to mark anything.
 AUTHOR_NAME_MIN_WORDS = 2
 
@@ -271,22 +275,48 @@ def article_box(blocks: list[Block]) -> int | None:
 
 def drop_text_after_the_article_box(blocks: list[Block]) -> None:
     """Text after the last paragraph of the box that holds the article, outside that box, is the
-    page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page."""
+    page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page.
+    Except the article's next parts: a twin of the box that reads as the article goes on
+    (`_article_twins`), or a sibling box under a CJK section marker."""
     box = article_box(blocks)
     if box is None:
         return
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
-    parent = blocks[last].path[: blocks[last].path.index(box)]
+    depth = blocks[last].path.index(box)
+    parent = blocks[last].path[:depth]
+    twins = _article_twins(blocks[last + 1 :], blocks[last].kinds[depth], parent)
     section = False  # in a next section of the article: a sibling box under its own subheading
     for block in blocks[last + 1 :]:
         beside = block.path[: len(parent)] == parent and box not in block.path
         if beside and opens_article_section(block):
             section = True
         elif block.cls is BlockClass.GOOD and box not in block.path:
-            if not (section and beside):
+            if not (beside and (section or (len(block.path) > depth and block.path[depth] in twins))):
                 block.cls = BlockClass.BAD
         elif block.cls is BlockClass.BAD and not block.insert:
             section = False
+
+
+def _article_twins(after: list[Block], kind: str, parent: tuple[int, ...]) -> set[int]:
+    """Sibling boxes of the article box's own kind (a template's `div` per few paragraphs, split
+    around a wide figure) that read as the article going on: paragraphs of prose, few links. A grid's
+    next cell of the same class holds the page's related links or a disclaimer instead."""
+    if not kind:
+        return set()
+    depth = len(parent)
+    counts: dict[int, list[int]] = {}  # per twin: characters, link characters, paragraphs of prose
+    for block in after:
+        if block.path[:depth] != parent or len(block.kinds) <= depth or block.kinds[depth] != kind:
+            continue
+        count = counts.setdefault(block.path[depth], [0, 0, 0])
+        count[0] += block.chars
+        count[1] += block.link_chars
+        count[2] += block.first_cls is BlockClass.GOOD
+    return {
+        twin
+        for twin, (chars, links, paragraphs) in counts.items()
+        if paragraphs >= TWIN_MIN_PARAGRAPHS and links <= TWIN_MAX_LINK_DENSITY * chars
+    }
 
 
 def opens_article_section(block: Block) -> bool:
@@ -364,17 +394,25 @@ def keep_article_groups(blocks: list[Block]) -> None:
 
 
 def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
-    """Article blocks, a paragraph-long text only once: a pull quote or a copy of the article for
-    another layout is not said twice. A short line said again (a step, a meal in a plan, a label)
-    is the article's own repetition, and so is a paragraph said again beside its first saying, in the
-    same box (a refrain, a repeated notice): a quote or a layout's copy sits in a box of its own."""
-    seen: dict[str, tuple[int, ...]] = {}
+    """Article blocks, a paragraph-long text only once: a pull quote, a lead repeated above the
+    article, a copy of the article for another layout is not said twice. A short line said again (a
+    step, a meal in a plan, a label) is the article's own repetition, and so is a paragraph said again
+    in the same box as its first saying (a refrain, a repeated notice), or where both boxes say other
+    paragraphs of their own (the article's next section recalling a point): a quote, a lead or a
+    layout's copy sits in a box that says nothing else."""
+    said: dict[str, tuple[int, ...]] = {}  # each paragraph's text: the box that said it first
+    own: dict[tuple[int, ...], int] = {}  # per box: paragraphs (as read alone) said first there
+    for block in blocks:
+        if block.cls is BlockClass.GOOD and block.first_cls is BlockClass.GOOD and block.text not in said:
+            said[block.text] = block.path[:-1]
+            own[block.path[:-1]] = own.get(block.path[:-1], 0) + 1
     for block in blocks:
         if block.cls is not BlockClass.GOOD:
             continue
         if block.chars >= REPEAT_MIN_CHARS:
-            box = block.path[:-1]
-            if seen.get(block.text, box) != box:
+            box, first = block.path[:-1], said.get(block.text)
+            if first is None:
+                said[block.text] = first = box
+            if first != box and (own.get(box, 0) < 1 or own.get(first, 0) < 2):
                 continue
-            seen.setdefault(block.text, box)
         yield block
