@@ -211,3 +211,18 @@ def test_prose_in_a_box_of_another_kind_after_the_article_box_is_dropped() -> No
     )
     body = _column("section-inner narrow", _paragraphs(ARTICLE)) + _column("writer-note", f"<p>{bio}</p>")
     assert _clean(_article_page(body)) == ARTICLE
+
+
+LEAD = (
+    "The council's decision ends a year of argument between the fishermen and the ferry company, and "
+    "sets the date for the works."
+)
+
+
+def test_a_standfirst_set_as_a_subheading_under_the_headline_is_the_lead() -> None:
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<article><h1>{HEADLINE}</h1>"
+        f"<div class='meta'>12 May 2024</div><h2>{LEAD}</h2><div><a href='/listen'>Listen</a></div>"
+        f"<p>Photo: Ann Other</p><div class='text'>{_paragraphs(ARTICLE)}</div></article></body></html>"
+    )
+    assert _clean(page) == [LEAD, *ARTICLE]

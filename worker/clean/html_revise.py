@@ -11,11 +11,18 @@ drop_repeats(blocks)       the article's blocks, each text once
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from worker.clean.html_blocks import Block, BlockClass, group_runs, previous_text
+from worker.clean.html_blocks import (
+    GOOD_MIN_CHARS,
+    Block,
+    BlockClass,
+    group_runs,
+    looks_like_prose,
+    previous_text,
+)
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
-from worker.clean.selectors import HEADING_TAGS
+from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
 
 _SECTION = re.compile(r"^\W*(?:" + "|".join((*HTML_SECTION_MARKERS, *HTML_NOTE_SECTION_MARKERS)) + r")\W*$")
 _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
@@ -34,10 +41,10 @@ CARD_TEASER_MAX_CHARS = 400
 CARD_MIN_RUN = 3
 # ...and they follow at least this share of their teasers' length in article text.
 CARD_ARTICLE_SHARE = 0.5
-# A repeated block is dropped when it is this long.
-REPEAT_MIN_CHARS = 200
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
+# The standfirst sits this close under the headline (a date, a byline, a share bar between).
+STANDFIRST_REACH = 4
 # A list or table joins the article when it follows article text and its items carry few links...
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
@@ -105,6 +112,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     trim_tail_prompts(blocks)
     drop_text_after_the_article_box(blocks)
     keep_linked_subheadings(blocks)
+    keep_standfirst(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
@@ -127,6 +135,26 @@ def keep_linked_subheadings(blocks: list[Block]) -> None:
         end = next((j for j in range(i + 1, len(blocks)) if blocks[j].tag in HEADING_TAGS), len(blocks))
         if any(b.cls is BlockClass.GOOD for b in blocks[i + 1 : end]):
             block.cls = BlockClass.GOOD
+
+
+def keep_standfirst(blocks: list[Block]) -> None:
+    """The standfirst: a subheading that reads as a sentence, set just under the page's headline and
+    before the article's first paragraph (a date, a byline, a share bar between), is the article's
+    lead, not a section title."""
+    title = next((i for i, b in enumerate(blocks) if b.tag in TITLE_TAGS), None)
+    if title is None:
+        return
+    for block in blocks[title + 1 : title + 1 + STANDFIRST_REACH]:
+        if block.cls is BlockClass.GOOD:
+            return
+        if (
+            block.tag in HEADING_TAGS
+            and block.chars >= GOOD_MIN_CHARS
+            and not block.link_chars
+            and looks_like_prose(block.text)
+        ):
+            block.cls = BlockClass.GOOD
+            return
 
 
 def _is_linked_headline(block: Block) -> bool:
@@ -391,28 +419,3 @@ def keep_article_groups(blocks: list[Block]) -> None:
             intro.cls = BlockClass.GOOD
             for block in items:
                 block.cls = BlockClass.GOOD
-
-
-def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
-    """Article blocks, a paragraph-long text only once: a pull quote, a lead repeated above the
-    article, a copy of the article for another layout is not said twice. A short line said again (a
-    step, a meal in a plan, a label) is the article's own repetition, and so is a paragraph said again
-    in the same box as its first saying (a refrain, a repeated notice), or where both boxes say other
-    paragraphs of their own (the article's next section recalling a point): a quote, a lead or a
-    layout's copy sits in a box that says nothing else."""
-    said: dict[str, tuple[int, ...]] = {}  # each paragraph's text: the box that said it first
-    own: dict[tuple[int, ...], int] = {}  # per box: paragraphs (as read alone) said first there
-    for block in blocks:
-        if block.cls is BlockClass.GOOD and block.first_cls is BlockClass.GOOD and block.text not in said:
-            said[block.text] = block.path[:-1]
-            own[block.path[:-1]] = own.get(block.path[:-1], 0) + 1
-    for block in blocks:
-        if block.cls is not BlockClass.GOOD:
-            continue
-        if block.chars >= REPEAT_MIN_CHARS:
-            box, first = block.path[:-1], said.get(block.text)
-            if first is None:
-                said[block.text] = first = box
-            if first != box and (own.get(box, 0) < 1 or own.get(first, 0) < 2):
-                continue
-        yield block
