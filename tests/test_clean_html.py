@@ -771,3 +771,31 @@ def test_short_link_inside_the_article_next_to_its_text_is_dropped() -> None:
         _block(cls=BlockClass.GOOD),
     ]
     assert revise_blocks(blocks)[1].cls is BlockClass.BAD
+
+
+def test_paragraph_recalled_in_the_next_box_of_the_article_is_kept_twice() -> None:
+    first, second, third = ARTICLES["en"]
+    long = f"{second} {third}"
+    body = (
+        f"<div><p>{first}</p><p>{long}</p></div><h2>What comes next</h2>"
+        f"<div><p>{third}</p><p>{long}</p></div>"
+    )
+    assert _clean(_page(body)).count(long) == 2
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_kept_in_the_text() -> None:
+    first, second, third = ARTICLES["en"]
+    hinted = first.replace("a", "a\u00ad", 3).replace(" ", " \u200b", 2)
+    assert _clean(_page(f"<p>{hinted}</p><p>{second}</p><p>{third}</p>"))[0] == first
+
+
+def test_a_lead_repeated_as_the_first_paragraph_of_the_body_is_kept_once() -> None:
+    first, second, third = ARTICLES["en"]
+    lead = f"{second} {third}"
+    page = (
+        "<html><head><title>t</title></head><body><article><h1>A headline for the test page</h1>"
+        f"<div class='standfirst'><p>{lead}</p></div>"
+        f"<div class='body'><p>{lead}</p><p>{first}</p><p>{second}</p><p>{third}</p></div>"
+        "</article></body></html>"
+    )
+    assert _clean(page).count(lead) == 1

@@ -77,3 +77,37 @@ def test_comments_under_a_short_post_are_not_its_text() -> None:
     thread = "".join(f'<div class="comment"><p>{comment} ({i})</p></div>' for i in range(6))
     page = f"<html><body><h1>A photo</h1><div class='comments'>{thread}</div></body></html>"
     assert prose_paragraphs(parse_html(page)) == []
+
+
+def short_notes_post() -> str:
+    """A post of short notes only (no line reads as prose), marked up as an <article>."""
+    notes = (
+        "<h2>Where</h2><p>Anna: the harbour.</p><p>Ben: the old quay.</p>"
+        "<h2>Film</h2><p>Slide film, ISO 100.</p><h2>Cameras</h2><ul><li>Anna: a rangefinder.</li>"
+        "<li>Ben: a folding camera.</li></ul><h3>Related posts</h3><p>Our trip to the lighthouse.</p>"
+    )
+    menu = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(8))
+    return (
+        "<html><head><title>Two cameras, one harbour</title></head><body>"
+        f"<nav><ul>{menu}</ul></nav><article><h1>Two cameras, one harbour</h1>{notes}</article></body></html>"
+    )
+
+
+def test_a_marked_article_of_short_notes_gives_its_notes_when_no_prose_is_found() -> None:
+    article = extract_article(load_document(short_notes_post(), kind=InputKind.HTML))
+    assert article.paragraphs == [
+        "Where",
+        "Anna: the harbour.",
+        "Ben: the old quay.",
+        "Film",
+        "Slide film, ISO 100.",
+        "Cameras",
+        "Anna: a rangefinder.",
+        "Ben: a folding camera.",
+    ]
+
+
+def test_an_index_page_marked_as_main_is_still_refused() -> None:
+    page = index_page().replace("<body>", "<body><main>").replace("</body>", "</main></body>")
+    with pytest.raises(NotAnArticle):
+        extract_article(load_document(page, kind=InputKind.HTML))

@@ -158,3 +158,71 @@ def test_an_article_made_of_sibling_gallery_sections_is_kept() -> None:
         for i in range(0, len(ARTICLE), 3)
     )
     assert _clean(_article_page(sections)) == ARTICLE
+
+
+def test_a_gallery_shown_one_hidden_section_at_a_time_is_kept_whole() -> None:
+    sections = "".join(
+        f"<div class='gallery-section'{' style=display:none' if i else ''}>"
+        f"<h2>Part {i // 3 + 1} of the story</h2>{_paragraphs(ARTICLE[i : i + 3])}</div>"
+        for i in range(0, len(ARTICLE), 3)
+    )
+    kept = _clean(_article_page(sections))
+    assert [text for text in kept if not text.startswith("Part ")] == ARTICLE
+
+
+def _column(names: str, inner: str) -> str:
+    return f"<div class='{names}'>{inner}</div>"
+
+
+WIDE_FIGURE = "<figure><img src='pier.jpg'><figcaption>The pier at dawn.</figcaption></figure>"
+
+
+LONG_ARTICLE = [
+    *ARTICLE,
+    "The contractor said the survey boat would work only at slack water, so that the divers can see "
+    "the seabed clearly, and that the first results should reach the council before the autumn.",
+    "Harbour users will be told of each week's work in a notice posted on the quay every Monday, and "
+    "the harbour master said he would answer questions at his office on the first floor of the old "
+    "customs house.",
+]
+
+
+def test_an_article_box_split_around_a_wide_figure_goes_on_in_its_twin_box() -> None:
+    body = (
+        _column("section-inner narrow", _paragraphs(LONG_ARTICLE[:8]))
+        + _column("section-inner wide", WIDE_FIGURE)
+        + _column("section-inner narrow", _paragraphs(LONG_ARTICLE[8:]))
+    )
+    assert _clean(_article_page(body)) == LONG_ARTICLE
+
+
+def test_a_twin_box_of_links_after_the_article_box_is_dropped() -> None:
+    links = "".join(
+        f"<p><a href='/story/{i}'>{head}</a>: {text[:60]}</p>" for i, (head, text) in enumerate(TEASERS[:4])
+    )
+    body = _column("section-inner narrow", _paragraphs(ARTICLE)) + _column("section-inner narrow", links)
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_prose_in_a_box_of_another_kind_after_the_article_box_is_dropped() -> None:
+    bio = (
+        "Our harbour reporter has covered the town council for twelve years and lives in a cottage "
+        "above the old fish market with two cats and far too many books about boats."
+    )
+    body = _column("section-inner narrow", _paragraphs(ARTICLE)) + _column("writer-note", f"<p>{bio}</p>")
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+LEAD = (
+    "The council's decision ends a year of argument between the fishermen and the ferry company, and "
+    "sets the date for the works."
+)
+
+
+def test_a_standfirst_set_as_a_subheading_under_the_headline_is_the_lead() -> None:
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<article><h1>{HEADLINE}</h1>"
+        f"<div class='meta'>12 May 2024</div><h2>{LEAD}</h2><div><a href='/listen'>Listen</a></div>"
+        f"<p>Photo: Ann Other</p><div class='text'>{_paragraphs(ARTICLE)}</div></article></body></html>"
+    )
+    assert _clean(page) == [LEAD, *ARTICLE]

@@ -207,3 +207,9 @@ def test_content_after_a_premature_closing_html_tag_is_still_parsed():
     page = "<html><body><nav>Menu</nav></body></html>\n"
     page += "<div><p>The article starts after the template's end.</p></div>"
     assert "The article starts" in parse_html(page).text_content()
+
+
+def test_a_page_with_a_few_stray_nul_bytes_is_read_not_refused_as_binary():
+    paragraph = "The harbour council voted on Tuesday to extend the northern pier by forty metres. " * 3
+    raw = page(f"<p>{paragraph}</p>\x00" * 5).encode()
+    assert ingest(raw).paragraphs == [paragraph.strip()] * 5

@@ -175,7 +175,12 @@ def load_document(
         signature = binary_signature(raw[:16])
         if signature:
             raise BinaryDocument(f"document is binary ({signature}), not HTML or text")
-        if b"\x00" in raw[:65536] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = raw[:65536]
+        if head.count(b"\x00") > _MAX_CONTROL_SHARE * len(head) and not raw.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        ):
+            # A few stray NULs in a page's markup are a template's slip (dropped below with the
+            # other controls); a binary file holds them throughout.
             raise BinaryDocument("document holds NUL bytes: binary, not HTML or text")
         text = decode_bytes(raw, content_type)
     else:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from worker.article import Article, Metadata, SourceKind
 from worker.clean import clean_html, clean_text
-from worker.clean.html_fallback import prose_paragraphs
+from worker.clean.html_fallback import marked_body_lines, prose_paragraphs
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
 from worker.errors import NotAnArticle
@@ -38,6 +38,8 @@ def extract_article(
                 paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
                 if not paragraphs:  # refuse only a page with no prose at all: read it again, looser
                     paragraphs = prose_paragraphs(parse_html(document.text, limits))
+                if not paragraphs:  # no prose anywhere: the marked-up article body's own short lines
+                    paragraphs = marked_body_lines(parse_html(document.text, limits))
             default_kind = SourceKind.HTML
         else:
             with clock.stage("clean"):

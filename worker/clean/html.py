@@ -4,12 +4,13 @@ The stages, each a pure step testable alone (jusText's shape):
 
     first_cut            lxml: drop non-text tags, hidden and boilerplate-named subtrees   (html_cut)
     main_candidates      lxml: the subtree that holds the article, by maximum text score   (html_cut)
-    slim                 lxml: strip images and attributes the classifier never reads       (html_cut)
-    to_soup              BeautifulSoup (lxml parser) builds only that subtree
+    slim                 lxml: strip images and attributes the classifier never reads       (html_slim)
+    to_soup              BeautifulSoup (lxml parser) builds only that subtree              (html_slim)
     make_blocks          the text blocks with their features                                (html_blocks)
     classify_blocks      context-free classes                                                (html_blocks)
     revise_blocks        context-sensitive revision                                          (html_revise)
     judge_blocks         the learned model's verdict over the rules' (optional)             (block_model)
+    drop_repeats         a paragraph-long text said twice, once                             (html_repeats)
 """
 
 from __future__ import annotations
@@ -18,20 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import lxml.html
-from bs4 import BeautifulSoup
-from lxml import etree
 
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
 from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
 from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
-from worker.clean.html_revise import drop_repeats, revise_blocks
-from worker.clean.html_slim import slim
-
-
-def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
-    """BeautifulSoup over the chosen subtrees only: the tree build is the cost, so it sees little."""
-    markup = b"".join(lxml.html.tostring(el, encoding="utf-8", with_tail=False) for el in elements)
-    return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
+from worker.clean.html_repeats import drop_repeats
+from worker.clean.html_revise import revise_blocks
+from worker.clean.html_slim import slim, to_soup
 
 
 @dataclass(slots=True)

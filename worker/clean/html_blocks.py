@@ -32,6 +32,9 @@ from worker.clean.selectors import (
 )
 
 _SPACE = re.compile(r"\s+")
+# Characters that print nothing: a soft hyphen (a line-break hint inside a word), zero-width spaces, a
+# word joiner, a byte-order mark. Kept, they cut a word in two for every reader and search.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
@@ -86,6 +89,9 @@ class Block:
     starts_with_link: bool = False
     # id() of the tags this block sits in, outermost first: which box a block belongs to.
     path: tuple[int, ...] = ()
+    # The same tags' kinds ("div.section-inner": the tag and its first class word): which boxes are
+    # one template's, repeated.
+    kinds: tuple[str, ...] = ()
     cls: BlockClass = BlockClass.SHORT
     first_cls: BlockClass = BlockClass.SHORT
     # Boilerplate set into the text (a caption, an ad label, a share bar): not an edge of the article.
@@ -110,6 +116,7 @@ class _Context:
     in_link: bool
     group: int
     path: tuple[int, ...]
+    kinds: tuple[str, ...]
 
 
 def make_blocks(soup: BeautifulSoup) -> list[Block]:
@@ -122,7 +129,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     breaks = [0]
 
     def flush(context: _Context) -> None:
-        text = _SPACE.sub(" ", "".join(parts)).strip()
+        text = _SPACE.sub(" ", INVISIBLE.sub("", "".join(parts))).strip()
         if text:
             blocks.append(
                 Block(
@@ -137,6 +144,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     starts_with_link=lead_link[0],
                     lines=breaks[0] + 1,
                     path=context.path,
+                    kinds=context.kinds,
                 )
             )
         parts.clear()
@@ -177,7 +185,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", "", False, 0, False, False, 0, ())
+    root = _Context("div", "", False, 0, False, False, 0, (), ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -207,7 +215,14 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
         in_link=context.in_link or name == "a",
         group=id(tag) if name in GROUP_TAGS else context.group,
         path=(*context.path, id(tag)) if name in BLOCK_TAGS else context.path,
+        kinds=(*context.kinds, _kind(tag)) if name in BLOCK_TAGS else context.kinds,
     )
+
+
+def _kind(tag: Tag) -> str:
+    """The tag and its first class word: boxes of one template share it; "" for a box of no class."""
+    names = (tag.get("class") or "").split()
+    return f"{tag.name}.{names[0]}" if names else ""
 
 
 # In a <figure>, these hold content (a data table, a list, paragraphs that broken markup left

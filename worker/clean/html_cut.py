@@ -162,14 +162,16 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
-            if is_soft_named(element) and _named_run_chars(element, runs) >= KEEP_SHARE * total:
-                _unname(element)  # sections of one soft name ("gallery") that together are the article
+            _unname_soft_run(element, runs, total)
             continue
         held = paragraph_chars(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
         if held >= HIDDEN_KEEP_CHARS and hidden and not named:
-            continue  # collapsed sections and tabs hold article text the reader opens
+            # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
+            # hidden section at a time is one soft-named run like any other.
+            _unname_soft_run(element, runs, total)
+            continue
         if named and _is_article_despite_name(element, held, hidden, title, runs, total):
             _unname(element)  # the block classifier must not read the name again
             continue
@@ -195,6 +197,13 @@ def _is_article_despite_name(
         and bool(title)
         and _holds_title(element, title, linked=False)
     )
+
+
+def _unname_soft_run(element: etree._Element, runs: _Runs, total: int) -> None:
+    """Sections of one soft name ("gallery") that together are the article lose the name, which the
+    block stage would read as a box of short captions."""
+    if is_soft_named(element) and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+        _unname(element)
 
 
 def _unname(element: etree._Element) -> None:

@@ -8,7 +8,9 @@ refused only when it holds no prose at all, so before refusing, the page is read
 jusText reads it: every paragraph of the page on its own, kept when it is long enough, carries few
 links and is dense in the stopwords of the page's language (running prose is; menus, link lists and
 credits are not), then revised by its neighbours. A navigation or index page (many short linked
-lines) keeps nothing here either, and is refused.
+lines) keeps nothing here either. Last, a page that marks its article body (<article>, itemprop=
+articleBody, <main>) but holds no prose in it (a photo post of short notes, a list of facts) gives
+that body's own plain lines (`marked_body_lines`); a page with neither is refused.
 """
 
 from __future__ import annotations
@@ -17,8 +19,11 @@ import justext
 import lxml.html
 from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
 
-from worker.clean.html_cut import name_parts, names_of, text_scale
-from worker.clean.selectors import COMMENT_PARTS, CONTENT_PARTS
+from worker.clean.html_blocks import INVISIBLE, BlockClass, classify_blocks, make_blocks
+from worker.clean.html_cut import first_cut, name_parts, names_of, page_title, text_scale
+from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
+from worker.clean.html_slim import slim, to_soup
+from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
 from worker.clean.text_stopwords import page_stopwords
 
 # jusText's own defaults (length in characters, stopword density, link density): the looser reading
@@ -80,4 +85,27 @@ def prose_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
         False,
     )
     revise_paragraph_classification(paragraphs, MAX_HEADING_DISTANCE)
-    return [p.text for p in paragraphs if not p.is_boilerplate and p.text.strip()]
+    texts = (INVISIBLE.sub("", p.text) for p in paragraphs if not p.is_boilerplate)
+    return [text for text in texts if text.strip()]
+
+
+def marked_body_lines(root: lxml.html.HtmlElement) -> list[str]:
+    """The plain lines of the page's marked-up article body, for a page whose body holds no prose:
+    its short paragraphs, subheadings and list items, without its links, labels and captions (nor
+    the headline, which is metadata). [] for a page that marks no body. Cuts `root`."""
+    first_cut(root, page_title(root))
+    for xpath in ARTICLE_HINTS_XPATH:
+        found = [el for el in root.xpath(xpath) if el.text_content().strip()]
+        if found:
+            break
+    else:
+        return []
+    body = max(found, key=lambda el: len(el.text_content()))
+    slim([body])
+    blocks = classify_blocks(make_blocks(to_soup([body])), text_scale(body))
+    for block in blocks:
+        if block.cls is not BlockClass.BAD and block.tag not in TITLE_TAGS and not block.in_caption:
+            block.cls = BlockClass.GOOD
+    drop_boilerplate_sections(blocks)  # "Related posts" and what it heads
+    trim_tail_prompts(blocks)
+    return [block.text for block in blocks if block.cls is BlockClass.GOOD]

@@ -11,11 +11,18 @@ drop_repeats(blocks)       the article's blocks, each text once
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from worker.clean.html_blocks import Block, BlockClass, group_runs, previous_text
+from worker.clean.html_blocks import (
+    GOOD_MIN_CHARS,
+    Block,
+    BlockClass,
+    group_runs,
+    looks_like_prose,
+    previous_text,
+)
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
-from worker.clean.selectors import HEADING_TAGS
+from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
 
 _SECTION = re.compile(r"^\W*(?:" + "|".join((*HTML_SECTION_MARKERS, *HTML_NOTE_SECTION_MARKERS)) + r")\W*$")
 _TAIL_PROMPT = re.compile("|".join(HTML_TAIL_PROMPTS))
@@ -34,10 +41,10 @@ CARD_TEASER_MAX_CHARS = 400
 CARD_MIN_RUN = 3
 # ...and they follow at least this share of their teasers' length in article text.
 CARD_ARTICLE_SHARE = 0.5
-# A repeated block is dropped when it is this long.
-REPEAT_MIN_CHARS = 200
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
+# The standfirst sits this close under the headline (a date, a byline, a share bar between).
+STANDFIRST_REACH = 4
 # A list or table joins the article when it follows article text and its items carry few links...
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
@@ -48,6 +55,10 @@ BYLINE_MAX_WORDS = 15
 AUTHOR_NOTE_AFTER_SHARE = 0.5
 # The article's box is the deepest tag holding this share of the article's text.
 ARTICLE_BOX_SHARE = 0.7
+# A twin of the article box goes on with the article when it holds this many paragraphs of prose and
+# at most this share of link text.
+TWIN_MIN_PARAGRAPHS = 3
+TWIN_MAX_LINK_DENSITY = 0.2
 # Names of one word ("Reuters", "Research") open too many sentences to mark anything.
 AUTHOR_NAME_MIN_WORDS = 2
 
@@ -101,6 +112,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     trim_tail_prompts(blocks)
     drop_text_after_the_article_box(blocks)
     keep_linked_subheadings(blocks)
+    keep_standfirst(blocks)
     for i, block in enumerate(blocks):
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
@@ -123,6 +135,26 @@ def keep_linked_subheadings(blocks: list[Block]) -> None:
         end = next((j for j in range(i + 1, len(blocks)) if blocks[j].tag in HEADING_TAGS), len(blocks))
         if any(b.cls is BlockClass.GOOD for b in blocks[i + 1 : end]):
             block.cls = BlockClass.GOOD
+
+
+def keep_standfirst(blocks: list[Block]) -> None:
+    """The standfirst: a subheading that reads as a sentence, set just under the page's headline and
+    before the article's first paragraph (a date, a byline, a share bar between), is the article's
+    lead, not a section title."""
+    title = next((i for i, b in enumerate(blocks) if b.tag in TITLE_TAGS), None)
+    if title is None:
+        return
+    for block in blocks[title + 1 : title + 1 + STANDFIRST_REACH]:
+        if block.cls is BlockClass.GOOD:
+            return
+        if (
+            block.tag in HEADING_TAGS
+            and block.chars >= GOOD_MIN_CHARS
+            and not block.link_chars
+            and looks_like_prose(block.text)
+        ):
+            block.cls = BlockClass.GOOD
+            return
 
 
 def _is_linked_headline(block: Block) -> bool:
@@ -271,22 +303,48 @@ def article_box(blocks: list[Block]) -> int | None:
 
 def drop_text_after_the_article_box(blocks: list[Block]) -> None:
     """Text after the last paragraph of the box that holds the article, outside that box, is the
-    page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page."""
+    page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page.
+    Except the article's next parts: a twin of the box that reads as the article goes on
+    (`_article_twins`), or a sibling box under a CJK section marker."""
     box = article_box(blocks)
     if box is None:
         return
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
-    parent = blocks[last].path[: blocks[last].path.index(box)]
+    depth = blocks[last].path.index(box)
+    parent = blocks[last].path[:depth]
+    twins = _article_twins(blocks[last + 1 :], blocks[last].kinds[depth], parent)
     section = False  # in a next section of the article: a sibling box under its own subheading
     for block in blocks[last + 1 :]:
         beside = block.path[: len(parent)] == parent and box not in block.path
         if beside and opens_article_section(block):
             section = True
         elif block.cls is BlockClass.GOOD and box not in block.path:
-            if not (section and beside):
+            if not (beside and (section or (len(block.path) > depth and block.path[depth] in twins))):
                 block.cls = BlockClass.BAD
         elif block.cls is BlockClass.BAD and not block.insert:
             section = False
+
+
+def _article_twins(after: list[Block], kind: str, parent: tuple[int, ...]) -> set[int]:
+    """Sibling boxes of the article box's own kind (a template's `div` per few paragraphs, split
+    around a wide figure) that read as the article going on: paragraphs of prose, few links. A grid's
+    next cell of the same class holds the page's related links or a disclaimer instead."""
+    if not kind:
+        return set()
+    depth = len(parent)
+    counts: dict[int, list[int]] = {}  # per twin: characters, link characters, paragraphs of prose
+    for block in after:
+        if block.path[:depth] != parent or len(block.kinds) <= depth or block.kinds[depth] != kind:
+            continue
+        count = counts.setdefault(block.path[depth], [0, 0, 0])
+        count[0] += block.chars
+        count[1] += block.link_chars
+        count[2] += block.first_cls is BlockClass.GOOD
+    return {
+        twin
+        for twin, (chars, links, paragraphs) in counts.items()
+        if paragraphs >= TWIN_MIN_PARAGRAPHS and links <= TWIN_MAX_LINK_DENSITY * chars
+    }
 
 
 def opens_article_section(block: Block) -> bool:
@@ -361,20 +419,3 @@ def keep_article_groups(blocks: list[Block]) -> None:
             intro.cls = BlockClass.GOOD
             for block in items:
                 block.cls = BlockClass.GOOD
-
-
-def drop_repeats(blocks: list[Block]) -> Iterator[Block]:
-    """Article blocks, a paragraph-long text only once: a pull quote or a copy of the article for
-    another layout is not said twice. A short line said again (a step, a meal in a plan, a label)
-    is the article's own repetition, and so is a paragraph said again beside its first saying, in the
-    same box (a refrain, a repeated notice): a quote or a layout's copy sits in a box of its own."""
-    seen: dict[str, tuple[int, ...]] = {}
-    for block in blocks:
-        if block.cls is not BlockClass.GOOD:
-            continue
-        if block.chars >= REPEAT_MIN_CHARS:
-            box = block.path[:-1]
-            if seen.get(block.text, box) != box:
-                continue
-            seen.setdefault(block.text, box)
-        yield block

@@ -4,6 +4,8 @@ BeautifulSoup, the costly stage, builds a smaller tree of the same blocks."""
 
 from __future__ import annotations
 
+import lxml.html
+from bs4 import BeautifulSoup
 from lxml import etree
 
 from worker.clean.html_cut import drop_subtree
@@ -98,3 +100,9 @@ def tidy(subtree: etree._Element) -> None:
                 or (i == last and block)
             ):
                 child.tail = None
+
+
+def to_soup(elements: list[etree._Element]) -> BeautifulSoup:
+    """BeautifulSoup over the chosen subtrees only: the tree build is the cost, so it sees little."""
+    markup = b"".join(lxml.html.tostring(el, encoding="utf-8", with_tail=False) for el in elements)
+    return BeautifulSoup(markup, "lxml", from_encoding="utf-8", multi_valued_attributes=None)
