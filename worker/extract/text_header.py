@@ -66,7 +66,7 @@ from worker.extract.text_signs import (
 
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":", "。", "！", "？", "」")
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it

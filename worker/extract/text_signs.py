@@ -68,6 +68,8 @@ _WORD = re.compile(r"\w+")
 _READING_LABEL = re.compile(rf"^(?:estimated\s+)?(?:{alternation(READING_LABELS)})\b", re.I)
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
+# Chinese characters, kana: scripts written without spaces between words (Hangul is spaced).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
@@ -78,18 +80,50 @@ def line_words(line: str) -> list[str]:
     return _WORD.findall(line.lower())
 
 
+def cjk_chars(line: str) -> int:
+    """How many Chinese or Japanese characters the line holds (none on an ASCII line, the usual one)."""
+    if line.isascii() or max(line) < "\u3040":  # C-speed scans: most lines hold no such character
+        return 0
+    return len(CJK.findall(line))
+
+
+def word_count(line: str) -> int:
+    """How many words a reader sees: the spaced words, and a word for every two more Chinese or
+    Japanese characters (those scripts put no space between words), so that a headline of 7
+    characters has the 3 words of a headline and a menu entry of 2 to 4 characters does not."""
+    words = len(line.split())
+    cjk = cjk_chars(line)
+    return words + (cjk - 1) // 2 if cjk else words
+
+
+def opens_lower(word: str) -> bool:
+    """A word that opens in lower case or in a script without case (Chinese, Japanese, Arabic,
+    Hebrew, Thai...): what running text is made of in every script, as against Title Case chrome."""
+    first = word[:1]
+    return first.islower() or (first.isalpha() and not first.isupper())
+
+
+def lower_share(line: str) -> float:
+    """The share of the line's words (`word_count`) that open in lower case or in a caseless script."""
+    words = line.split()
+    cjk = cjk_chars(line)
+    count = len(words) + (cjk - 1) // 2 if cjk else len(words)
+    if not count:
+        return 0.0
+    lower = sum(map(opens_lower, words)) + ((cjk - 1) // 2 if cjk else 0)
+    return lower / count
+
+
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
-    words = line.split()
-    if len(words) < _LEAD_MIN_WORDS:
+    if word_count(line) < _LEAD_MIN_WORDS:
         return False
-    lower = sum(1 for w in words if w[:1].islower())
-    return lower / len(words) >= LEAD_MIN_LOWER_SHARE
+    return lower_share(line) >= LEAD_MIN_LOWER_SHARE
 
 
 def is_meta_line(line: str) -> bool:
     """A short byline, date or date label: the header, even when the classifier took it as body."""
-    if len(line.split()) > MAX_META_WORDS:
+    if word_count(line) > MAX_META_WORDS:
         return False
     return any(
         is_byline(part) or DATE_LABEL_ALONE.match(part) or date_of_line(part) for part in _split_glued(line)
@@ -98,14 +132,14 @@ def is_meta_line(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
-    if NOT_AUTHOR.match(line) or len(line.split()) > 12:
+    if NOT_AUTHOR.match(line) or word_count(line) > 12:
         return False
     return bool(BYLINE.match(line) or _GLUED_BY.match(line))
 
 
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if len(line.split()) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
+    if word_count(line) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
         return None  # every way of writing a day has a digit in it
     text = DATE_LABEL.sub("", line)
     day = parse_date(text)
@@ -132,14 +166,20 @@ def looks_like_name(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS:
+    if not 3 <= word_count(line) <= _MAX_HEADLINE_WORDS:
         return False
-    if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
+    if line.endswith((".", ":", ";", ",", "。", "，", "：")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
     if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
-    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡":
-        return True
+    first = line[:1]
+    if (
+        first.isupper()
+        or first.isdigit()
+        or first in "\"'“‘「『《【¿¡"
+        or (first.isalpha() and not first.islower())
+    ):
+        return True  # a capital, or a script without case
     return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
 
 
