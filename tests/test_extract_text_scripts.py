@@ -57,3 +57,13 @@ def test_the_arabic_headline_above_the_lead_is_the_title() -> None:
 
 def test_a_latin_line_counts_its_spaced_words() -> None:
     assert word_count("Ferry terminal approved after two years") == 6
+
+
+def test_a_long_japanese_teaser_without_a_full_stop_is_no_prose() -> None:
+    assert not looks_like_prose("東京都の新しいフェリー乗り場をめぐる住民説明会の日程と会場の一覧")
+
+
+def test_a_related_teaser_above_the_headline_leaves_the_headline_the_title() -> None:
+    teaser = "東京都の新しいフェリー乗り場をめぐる住民説明会の日程と会場の一覧"
+    lines = ["ホーム", "ニュース", teaser, "経済", JA_HEADLINE, "2025年3月4日 10:00", JA_LEAD, JA_SECOND]
+    assert read_header(lines, [6, 7]).title == JA_HEADLINE

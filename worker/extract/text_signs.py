@@ -70,6 +70,7 @@ _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. P
 _DIGIT = re.compile(r"\d")
 # Chinese characters, kana: scripts written without spaces between words (Hangul is spaced).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
@@ -116,9 +117,11 @@ def lower_share(line: str) -> float:
 
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
-    if word_count(line) < _LEAD_MIN_WORDS:
+    if word_count(line) < _LEAD_MIN_WORDS or lower_share(line) < LEAD_MIN_LOWER_SHARE:
         return False
-    return lower_share(line) >= LEAD_MIN_LOWER_SHARE
+    # In a script without case every word reads as lowercase: a long teaser or headline is told from
+    # running text by the sentence's stop ("。", ".", "؟", "।") somewhere in it.
+    return line.lower() != line.upper() or _SENTENCE_STOP.search(line) is not None
 
 
 def is_meta_line(line: str) -> bool:
