@@ -60,6 +60,7 @@ from worker.extract.text_signs import (
     header_pieces,
     is_byline,
     is_meta_line,
+    is_picture_credit,
     looks_like_headline,
     looks_like_prose,
 )
@@ -243,8 +244,12 @@ def read_header(
         common = PageWords(lines, lead)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
-    # A person's name is never the headline (a byline the labeller was unsure of).
-    best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
+    # A person's name (a byline the labeller was unsure of) or a picture's credit is never the headline.
+    best = verdict.best(
+        LineLabel.HEADLINE,
+        lead + 1,
+        unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
+    )
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
     if not header.bylines and (byline := _labelled_byline(lines, verdict)):

@@ -19,6 +19,7 @@ from worker.extract.text_signs import (
     any_of,
     cjk_chars,
     in_cluster,
+    is_picture_credit,
     line_words,
     looks_like_headline,
     lower_share,
@@ -101,8 +102,8 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text):
-            continue  # "National Biotech Reporter": the author's role under her name, no headline
+        if is_job_title(text) or is_picture_credit(text):
+            continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):

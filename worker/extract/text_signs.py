@@ -17,6 +17,7 @@ from worker.extract.patterns import (
     COPYRIGHT_LINE,
     HEADER_CHROME_WORDS,
     NOT_AUTHOR_LABELS,
+    PICTURE_LABELS,
     PUBLISHED_LABELS,
     READING_LABELS,
     READING_TIME,
@@ -70,6 +71,17 @@ _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. P
 _DIGIT = re.compile(r"\d")
 # Chinese characters, kana: scripts written without spaces between words (Hangul is spaced).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A picture's caption or credit: a label and a colon ("... Photograph: Jane Doe", "Foto: dpa"), a
+# broadcaster's "Media caption", a picture agency closing the line ("Jane Doe | Getty Images",
+# "Court / Shutterstock"), or a closing "(Photographer / Agency)" or "(FILE)".
+_PICTURE_LABEL = re.compile(
+    rf"(?:^|[\s.(])(?:{any_of(PICTURE_LABELS)})\s*:\s*\S|^(?:media|image) caption\b", re.I
+)
+_PICTURE_TAIL = re.compile(
+    r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|alamy|imago|picture[ -]alliance|ap photo|epa)\)?\s*$"
+    r"|\((?:file|photo|archive)\)\s*$|\([^()]*\S\s/\s\S[^()]*\)\s*$",
+    re.I,
+)
 _SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
@@ -165,6 +177,12 @@ def looks_like_name(line: str) -> bool:
     if any(w.endswith(("'s", "’s")) for w in words):
         return False  # "Today's Hours" is no name
     return all(NAME_WORD.match(w) for w in words)
+
+
+def is_picture_credit(line: str) -> bool:
+    """A picture's caption or credit line: what stands between the headline and the lead on many pages,
+    headline-shaped, and never the headline."""
+    return _PICTURE_LABEL.search(line) is not None or _PICTURE_TAIL.search(line) is not None
 
 
 def looks_like_headline(line: str) -> bool:
