@@ -262,15 +262,12 @@ class WindowLabels:
     ) -> tuple[int, float] | None:
         """The line above `below` most likely to be `label` (of those `unless` does not rule out), and
         how likely."""
-        found = [
-            (m[label], i)
-            for i, m in zip(self.lines, self.marginals, strict=True)
-            if i < below and not (unless and unless(i))
-        ]
-        if not found:
-            return None
-        probability, index = max(found, key=lambda pair: (pair[0], pair[1]))
-        return index, probability
+        found = sorted(
+            ((m[label], i) for i, m in zip(self.lines, self.marginals, strict=True) if i < below),
+            reverse=True,
+        )
+        # The most likely first: `unless` (a costly name or credit test) asked only until one passes.
+        return next(((index, p) for p, index in found if not (unless and unless(index))), None)
 
 
 class LineLabeller:

@@ -27,6 +27,7 @@ from worker.extract.patterns import (
 HEADER_WINDOW = 40
 _LEAD_MIN_WORDS = 8
 LEAD_MIN_LOWER_SHARE = 0.35
+_SHARE = LEAD_MIN_LOWER_SHARE
 _MAX_HEADLINE_WORDS = 30
 MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
@@ -74,14 +75,15 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A picture's caption or credit: a label and a colon ("... Photograph: Jane Doe", "Foto: dpa"), a
 # broadcaster's "Media caption", a picture agency closing the line ("Jane Doe | Getty Images",
 # "Court / Shutterstock"), or a closing "(Photographer / Agency)" or "(FILE)".
-_PICTURE_LABEL = re.compile(
-    rf"(?:^|[\s.(])(?:{any_of(PICTURE_LABELS)})\s*:\s*\S|^(?:media|image) caption\b", re.I
+_PICTURE_LABEL = re.compile(rf"(?:^|[\s.(])(?:{any_of(PICTURE_LABELS)})\s*:\s*\S", re.I)
+_PICTURE_AGENCIES = (
+    "getty images", "gettyimages", "shutterstock", "istock", "istockphoto", "alamy", "imago",
+    "picture alliance", "picture-alliance", "ap photo", "epa",
+)  # fmt: skip
+_PICTURE_PARENS = re.compile(
+    rf"\((?:file|photo|archive)\)$|\([^()]*\S\s/\s\S[^()]*\)$|\b(?:{'|'.join(_PICTURE_AGENCIES)})\)$"
 )
-_PICTURE_TAIL = re.compile(
-    r"\b(?:getty\s?images|shutterstock|istock(?:photo)?|alamy|imago|picture[ -]alliance|ap photo|epa)\)?\s*$"
-    r"|\((?:file|photo|archive)\)\s*$|\([^()]*\S\s/\s\S[^()]*\)\s*$",
-    re.I,
-)
+_CAPTION_OPENERS = ("media caption", "image caption")
 _SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
@@ -105,35 +107,53 @@ def word_count(line: str) -> int:
     Japanese characters (those scripts put no space between words), so that a headline of 7
     characters has the 3 words of a headline and a menu entry of 2 to 4 characters does not."""
     words = len(line.split())
+    if line.isascii():
+        return words  # the usual line, without a call more
     cjk = cjk_chars(line)
     return words + (cjk - 1) // 2 if cjk else words
 
 
-def opens_lower(word: str) -> bool:
-    """A word that opens in lower case or in a script without case (Chinese, Japanese, Arabic,
-    Hebrew, Thai...): what running text is made of in every script, as against Title Case chrome."""
+def _caseless(word: str) -> bool:
+    """A word in a script without case (Chinese, Japanese, Arabic, Hebrew, Thai...)."""
     first = word[:1]
-    return first.islower() or (first.isalpha() and not first.isupper())
+    return first.isalpha() and not first.isupper() and not first.islower()
+
+
+def _lower_words(line: str) -> tuple[int, int, int]:
+    """The line's `word_count`, how many of its words open in lower case, and how many more are in a
+    script without case (a Chinese or Japanese line's characters counted as in `word_count`)."""
+    words = line.split()
+    cjk = cjk_chars(line)
+    extra = (cjk - 1) // 2 if cjk else 0
+    lower = sum(1 for w in words if w[:1].islower())
+    # Scripts without case start at Hebrew (U+0590): a line below it has no caseless word to count.
+    has_caseless = lower < len(words) and not line.isascii() and max(line) >= "\u0590"
+    caseless = sum(map(_caseless, words)) + extra if has_caseless else extra
+    return len(words) + extra, lower, caseless
 
 
 def lower_share(line: str) -> float:
-    """The share of the line's words (`word_count`) that open in lower case or in a caseless script."""
-    words = line.split()
-    cjk = cjk_chars(line)
-    count = len(words) + (cjk - 1) // 2 if cjk else len(words)
-    if not count:
-        return 0.0
-    lower = sum(map(opens_lower, words)) + ((cjk - 1) // 2 if cjk else 0)
-    return lower / count
+    """The share of the line's words that open in lower case or in a script without case: what running
+    text is made of in every script, as against Title Case chrome."""
+    count, lower, caseless = _lower_words(line)
+    return (lower + caseless) / count if count else 0.0
 
 
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
-    if word_count(line) < _LEAD_MIN_WORDS or lower_share(line) < LEAD_MIN_LOWER_SHARE:
+    words = line.split()
+    if len(words) >= _LEAD_MIN_WORDS and sum(1 for w in words if w[:1].islower()) / len(words) >= _SHARE:
+        return True  # the usual prose line, read by its spaced words alone
+    if line.isascii():
         return False
+    count, lower, caseless = _lower_words(line)
     # In a script without case every word reads as lowercase: a long teaser or headline is told from
     # running text by the sentence's stop ("。", ".", "؟", "।") somewhere in it.
-    return line.lower() != line.upper() or _SENTENCE_STOP.search(line) is not None
+    return (
+        count >= _LEAD_MIN_WORDS
+        and (lower + caseless) / count >= LEAD_MIN_LOWER_SHARE
+        and _SENTENCE_STOP.search(line) is not None
+    )
 
 
 def is_meta_line(line: str) -> bool:
@@ -147,7 +167,7 @@ def is_meta_line(line: str) -> bool:
 
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
-    if NOT_AUTHOR.match(line) or word_count(line) > 12:
+    if NOT_AUTHOR.match(line) or len(line.split()) > 12:
         return False
     return bool(BYLINE.match(line) or _GLUED_BY.match(line))
 
@@ -181,8 +201,17 @@ def looks_like_name(line: str) -> bool:
 
 def is_picture_credit(line: str) -> bool:
     """A picture's caption or credit line: what stands between the headline and the lead on many pages,
-    headline-shaped, and never the headline."""
-    return _PICTURE_LABEL.search(line) is not None or _PICTURE_TAIL.search(line) is not None
+    headline-shaped, and never the headline. The cheap tests first: most lines hold no colon and end
+    in no parenthesis or agency."""
+    if ":" in line and _PICTURE_LABEL.search(line):
+        return True
+    tail = line.rstrip().lower()
+    if tail.endswith(")"):
+        return _PICTURE_PARENS.search(tail[-120:]) is not None
+    if tail.endswith(_PICTURE_AGENCIES):
+        agency = next(a for a in _PICTURE_AGENCIES if tail.endswith(a))
+        return len(tail) > len(agency) and not tail[-len(agency) - 1].isalnum()
+    return tail.startswith(_CAPTION_OPENERS)
 
 
 def looks_like_headline(line: str) -> bool:
