@@ -37,6 +37,7 @@ class Words:
     reading_time: tuple[str, ...] = ()  # a reading time's label ("Lesezeit")
     contents: tuple[str, ...] = ()  # a table of contents' heading
     chrome: tuple[str, ...] = ()  # page furniture with a headline's shape ("Read more", "Subscribe")
+    picture: tuple[str, ...] = ()  # a picture's caption or credit label, before a colon ("Photo:", "Foto:")
 
 
 LANGUAGES: dict[str, Words] = {
@@ -150,6 +151,16 @@ LANGUAGES: dict[str, Words] = {
             "start free trial",
             "start your free trial",
         ),
+        picture=(
+            "photo",
+            "photograph",
+            "image",
+            "picture",
+            "credit",
+            "illustration",
+            "image credit",
+            "photo credit",
+        ),
     ),
     "de": Words(
         months=_rows(
@@ -167,6 +178,7 @@ LANGUAGES: dict[str, Words] = {
         commenter=("antwortete",),
         reading_time=("lesezeit",),
         contents=("inhalt", "inhaltsverzeichnis"),
+        picture=("foto", "bild", "bildquelle", "fotograf"),
     ),
     "fr": Words(
         months=_rows(
@@ -184,6 +196,7 @@ LANGUAGES: dict[str, Words] = {
         commenter=("a écrit",),
         reading_time=("temps de lecture",),
         contents=("sommaire", "dans cet article"),
+        picture=("photo", "crédit", "crédit photo", "illustration", "légende"),
     ),
     "es": Words(
         months=_rows(
@@ -201,6 +214,7 @@ LANGUAGES: dict[str, Words] = {
         commenter=("dice", "escribió"),
         reading_time=("tiempo de lectura",),
         contents=("índice", "indice", "tabla de contenidos", "tabla de contenido", "contenido", "contenidos"),
+        picture=("foto", "imagen", "crédito", "fotografía"),
     ),
     "it": Words(
         months=_rows(
@@ -220,6 +234,7 @@ LANGUAGES: dict[str, Words] = {
         name_joiners=("e",),
         reading_time=("tempo di lettura",),
         contents=("indice", "in questo articolo"),
+        picture=("foto", "immagine", "credito"),
     ),
     "pt": Words(
         months=_rows(
@@ -234,6 +249,7 @@ LANGUAGES: dict[str, Words] = {
         updated=("atualizado", "atualizada"),
         first_published=("originalmente publicado",),
         name_joiners=("e",),
+        picture=("foto", "imagem", "crédito", "fotografia"),
     ),
     "nl": Words(
         months=_rows(
@@ -248,6 +264,7 @@ LANGUAGES: dict[str, Words] = {
         first_published=("oorspronkelijk gepubliceerd",),
         name_joiners=("en",),
         reading_time=("leestijd",),
+        picture=("foto", "beeld", "afbeelding"),
     ),
     "pl": Words(
         months=_rows(
@@ -261,6 +278,7 @@ LANGUAGES: dict[str, Words] = {
         updated=("zaktualizowano", "aktualizacja"),
         name_joiners=("i", "oraz"),
         reading_time=("czas czytania",),
+        picture=("fot", "fot.", "zdjęcie", "foto", "ilustracja"),
     ),
     "cs": Words(
         months=_rows(
@@ -270,6 +288,7 @@ LANGUAGES: dict[str, Words] = {
         weekdays=_rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
         byline=("napsal", "autor", "text"),
         name_joiners=("a",),
+        picture=("foto", "snímek", "ilustrace"),
     ),
     "ru": Words(
         months=_rows(
@@ -283,6 +302,7 @@ LANGUAGES: dict[str, Words] = {
         published=("опубликовано",),
         updated=("обновлено", "обновлён"),
         name_joiners=("и",),
+        picture=("фото", "иллюстрация"),
     ),
     "uk": Words(
         months=_rows(
@@ -291,6 +311,7 @@ LANGUAGES: dict[str, Words] = {
         ),
         weekdays=_rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
         byline=("автор", "автори", "текст"),
+        picture=("фото",),
     ),
     "tr": Words(
         months=_rows(
@@ -302,12 +323,14 @@ LANGUAGES: dict[str, Words] = {
         published=("yayınlandı",),
         updated=("güncellendi",),
         name_joiners=("ve",),
+        picture=("fotoğraf", "foto"),
     ),
     "ro": Words(
         months=_rows(
             "ianuarie / februarie / martie / aprilie / mai / iunie / iulie / august / septembrie / "
             "octombrie / noiembrie / decembrie"
         ),
+        picture=("foto", "sursa foto"),
     ),
     "fi": Words(
         months=_rows(
@@ -317,18 +340,21 @@ LANGUAGES: dict[str, Words] = {
         published=("julkaistu",),
         updated=("päivitetty",),
         name_joiners=("ja",),
+        picture=("kuva",),
     ),
     "hu": Words(
         months=_rows(
             "január / február febr / március / április / május / június / július / augusztus / "
             "szeptember / október / november / december"
         ),
+        picture=("fotó", "kép"),
     ),
     "id": Words(
         months=_rows(
             "januari / februari / maret / april / mei / juni / juli / agustus / september / oktober / "
             "november / desember"
         ),
+        picture=("foto", "gambar"),
     ),
     "sv": Words(
         months=_rows(
@@ -340,6 +366,7 @@ LANGUAGES: dict[str, Words] = {
         published=("publicerad",),
         updated=("uppdaterad",),
         name_joiners=("och",),
+        picture=("foto", "bild"),
     ),
     "da": Words(
         months=_rows(
@@ -351,6 +378,7 @@ LANGUAGES: dict[str, Words] = {
         published=("udgivet",),
         updated=("opdateret",),
         name_joiners=("og",),
+        picture=("foto", "billede"),
     ),
     "no": Words(
         months=_rows(
@@ -362,6 +390,7 @@ LANGUAGES: dict[str, Words] = {
         published=("publisert",),
         updated=("oppdatert",),
         name_joiners=("og",),
+        picture=("foto", "bilde"),
     ),
 }
 # Chinese and Japanese name the reporter after "記者" / "记者" (reporter), "作者" or "筆者" (author).

@@ -306,5 +306,7 @@ HEADER_CHROME_WORDS = merged("chrome")
 READING_LABELS = merged("reading_time")
 # Plain text: what follows a commenter's name on the line above a comment's stamp ("Jane says:").
 COMMENTER_WORDS = merged("commenter")
+# Plain text: a picture's caption or credit label before a colon ("Photo: Jane Doe", "Foto: dpa").
+PICTURE_LABELS = merged("picture")
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

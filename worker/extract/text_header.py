@@ -65,13 +65,14 @@ from worker.extract.text_signs import (
     header_pieces,
     is_byline,
     is_meta_line,
+    is_picture_credit,
     looks_like_headline,
     looks_like_prose,
 )
 
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":")
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":", "。", "！", "？", "」")
 _LIST_REPEATS = 3
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
@@ -265,8 +266,12 @@ def read_header(
         common = PageWords(lines, lead)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
-    # A person's name is never the headline (a byline the labeller was unsure of).
-    best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: common.is_bare_name(lines[i]))
+    # A person's name (a byline the labeller was unsure of) or a picture's credit is never the headline.
+    best = verdict.best(
+        LineLabel.HEADLINE,
+        lead + 1,
+        unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
+    )
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):

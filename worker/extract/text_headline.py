@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from worker.extract.patterns import TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_signs import (
+    CJK,
     CLUSTER_STEPS,
     CRUMB_SIGN,
     GLUED_WORDS,
@@ -16,13 +17,20 @@ from worker.extract.text_signs import (
     ROLE_MAX_WORDS,
     PageWords,
     any_of,
+    cjk_chars,
     in_cluster,
+    is_picture_credit,
     line_words,
     looks_like_headline,
+    lower_share,
+    word_count,
 )
 
 _TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
-_STANDFIRST_MIN_WORDS = 4  # shorter: a kicker ("World News") or a label, not a headline or standfirst
+_STANDFIRST_MIN_WORDS = 4
+_CJK_PAIR = re.compile(
+    rf"{CJK.pattern}{{2}}"
+)  # shorter: a kicker ("World News") or a label, not a headline or standfirst
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +56,12 @@ class HeadlineEvidence:
 DEFAULT_HEADLINE_EVIDENCE = HeadlineEvidence()
 
 
-def _lead_share(candidate: str, lead_words: set[str]) -> float:
-    """How many of the headline's content words the first paragraphs use."""
+def _lead_share(candidate: str, lead_words: set[str], lead_text: str) -> float:
+    """How many of the headline's content words the first paragraphs use; in Chinese or Japanese,
+    which write no spaces, how many of its pairs of characters."""
+    if cjk_chars(candidate) >= 2:
+        pairs = [pair for i in range(len(candidate) - 1) if _CJK_PAIR.fullmatch(pair := candidate[i : i + 2])]
+        return sum(pair in lead_text for pair in pairs) / len(pairs) if pairs else 0.0
     content = [w for w in line_words(candidate) if len(w) >= 4]
     if not content:
         return 0.0
@@ -90,14 +102,16 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text):
-            continue  # "National Biotech Reporter": the author's role under her name, no headline
+        if is_job_title(text) or is_picture_credit(text):
+            continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
             continue  # an entry of the contents list, unless the header stands under an empty one
         below = pieces[position + 1] if position + 1 < len(pieces) else (top, "")
-        score = evidence.lead_words * _lead_share(text, lead_words) - evidence.distance * (top - index)
+        score = evidence.lead_words * _lead_share(text, lead_words, lead_text) - evidence.distance * (
+            top - index
+        )
         if reaches_byline(position):
             if not is_standfirst(position):  # else the headline is the line above it
                 score += evidence.above_byline  # perhaps with a bare name or a role between
@@ -115,7 +129,7 @@ def choose_title(
             score += evidence.repeated
         if text.lower() in common.crumbs:
             score += evidence.crumb
-        if len(text.split()) >= evidence.long_words:
+        if word_count(text) >= evidence.long_words:
             score += evidence.long
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
@@ -132,7 +146,7 @@ def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]
     if upper in lower:
         return False  # "Headline..." over "Headline: in full": the fuller line is the headline
     return (
-        len(above.split()) >= _STANDFIRST_MIN_WORDS
+        word_count(above) >= _STANDFIRST_MIN_WORDS
         and looks_like_headline(text)
         and looks_like_headline(above)
         and not (CRUMB_SIGN.search(above) or GLUED_WORDS.search(above))
@@ -163,12 +177,10 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     if not 0 < position < len(pieces):
         return False
     text, above = pieces[position][1], pieces[position - 1][1]
-    words = text.split()
-    if min(len(above.split()), len(words)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
+    if min(word_count(above), word_count(text)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
         return False
     if not looks_like_headline(above):
         return False
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
-    lower = sum(1 for w in words if w[:1].islower())
-    return lower / len(words) >= LEAD_MIN_LOWER_SHARE
+    return lower_share(text) >= LEAD_MIN_LOWER_SHARE

@@ -39,6 +39,7 @@ from worker.extract.text_signs import (
     looks_like_headline,
     looks_like_name,
     looks_like_prose,
+    word_count,
 )
 
 # 30, not 20: a header pushed down by a menu or a promo box whose text reads as prose; the cross-set
@@ -150,7 +151,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     """The features of one line alone, and where it stands."""
     line = view.lines[index]
     words = line.split()
-    n = len(words)
+    n = word_count(line)  # a word for every two Chinese or Japanese characters, as a reader counts
     low = line.lower()
     tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
     signs = [
@@ -160,9 +161,9 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         _LEAD_SIGN(index - view.lead),
         _TOP_SIGN(index - view.top),
     ]
-    if n:
+    if words:
         upper = sum(map(str.isupper, (w[0] for w in words)))
-        signs.append(f"cap:{round(4 * upper / n)}")
+        signs.append(f"cap:{round(4 * upper / len(words))}")
     if tokens:
         stops = sum(map(view.stopwords.__contains__, tokens))
         signs.append(f"stop:{round(4 * stops / len(tokens))}")
@@ -261,15 +262,12 @@ class WindowLabels:
     ) -> tuple[int, float] | None:
         """The line above `below` most likely to be `label` (of those `unless` does not rule out), and
         how likely."""
-        found = [
-            (m[label], i)
-            for i, m in zip(self.lines, self.marginals, strict=True)
-            if i < below and not (unless and unless(i))
-        ]
-        if not found:
-            return None
-        probability, index = max(found, key=lambda pair: (pair[0], pair[1]))
-        return index, probability
+        found = sorted(
+            ((m[label], i) for i, m in zip(self.lines, self.marginals, strict=True) if i < below),
+            reverse=True,
+        )
+        # The most likely first: `unless` (a costly name or credit test) asked only until one passes.
+        return next(((index, p) for p, index in found if not (unless and unless(index))), None)
 
 
 class LineLabeller:

@@ -17,6 +17,7 @@ from worker.extract.patterns import (
     COPYRIGHT_LINE,
     HEADER_CHROME_WORDS,
     NOT_AUTHOR_LABELS,
+    PICTURE_LABELS,
     PUBLISHED_LABELS,
     READING_LABELS,
     READING_TIME,
@@ -26,6 +27,7 @@ from worker.extract.patterns import (
 HEADER_WINDOW = 40
 _LEAD_MIN_WORDS = 8
 LEAD_MIN_LOWER_SHARE = 0.35
+_SHARE = LEAD_MIN_LOWER_SHARE
 _MAX_HEADLINE_WORDS = 30
 MAX_META_WORDS = 14
 _NAME_MAX_WORDS = 4
@@ -68,6 +70,21 @@ _WORD = re.compile(r"\w+")
 _READING_LABEL = re.compile(rf"^(?:estimated\s+)?(?:{alternation(READING_LABELS)})\b", re.I)
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
+# Chinese characters, kana: scripts written without spaces between words (Hangul is spaced).
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A picture's caption or credit: a label and a colon ("... Photograph: Jane Doe", "Foto: dpa"), a
+# broadcaster's "Media caption", a picture agency closing the line ("Jane Doe | Getty Images",
+# "Court / Shutterstock"), or a closing "(Photographer / Agency)" or "(FILE)".
+_PICTURE_LABEL = re.compile(rf"(?:^|[\s.(])(?:{any_of(PICTURE_LABELS)})\s*:\s*\S", re.I)
+_PICTURE_AGENCIES = (
+    "getty images", "gettyimages", "shutterstock", "istock", "istockphoto", "alamy", "imago",
+    "picture alliance", "picture-alliance", "ap photo", "epa",
+)  # fmt: skip
+_PICTURE_PARENS = re.compile(
+    rf"\((?:file|photo|archive)\)$|\([^()]*\S\s/\s\S[^()]*\)$|\b(?:{'|'.join(_PICTURE_AGENCIES)})\)$"
+)
+_CAPTION_OPENERS = ("media caption", "image caption")
+_SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
@@ -78,18 +95,70 @@ def line_words(line: str) -> list[str]:
     return _WORD.findall(line.lower())
 
 
+def cjk_chars(line: str) -> int:
+    """How many Chinese or Japanese characters the line holds (none on an ASCII line, the usual one)."""
+    if line.isascii() or max(line) < "\u3040":  # C-speed scans: most lines hold no such character
+        return 0
+    return len(CJK.findall(line))
+
+
+def word_count(line: str) -> int:
+    """How many words a reader sees: the spaced words, and a word for every two more Chinese or
+    Japanese characters (those scripts put no space between words), so that a headline of 7
+    characters has the 3 words of a headline and a menu entry of 2 to 4 characters does not."""
+    words = len(line.split())
+    if line.isascii():
+        return words  # the usual line, without a call more
+    cjk = cjk_chars(line)
+    return words + (cjk - 1) // 2 if cjk else words
+
+
+def _caseless(word: str) -> bool:
+    """A word in a script without case (Chinese, Japanese, Arabic, Hebrew, Thai...)."""
+    first = word[:1]
+    return first.isalpha() and not first.isupper() and not first.islower()
+
+
+def _lower_words(line: str) -> tuple[int, int, int]:
+    """The line's `word_count`, how many of its words open in lower case, and how many more are in a
+    script without case (a Chinese or Japanese line's characters counted as in `word_count`)."""
+    words = line.split()
+    cjk = cjk_chars(line)
+    extra = (cjk - 1) // 2 if cjk else 0
+    lower = sum(1 for w in words if w[:1].islower())
+    # Scripts without case start at Hebrew (U+0590): a line below it has no caseless word to count.
+    has_caseless = lower < len(words) and not line.isascii() and max(line) >= "\u0590"
+    caseless = sum(map(_caseless, words)) + extra if has_caseless else extra
+    return len(words) + extra, lower, caseless
+
+
+def lower_share(line: str) -> float:
+    """The share of the line's words that open in lower case or in a script without case: what running
+    text is made of in every script, as against Title Case chrome."""
+    count, lower, caseless = _lower_words(line)
+    return (lower + caseless) / count if count else 0.0
+
+
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
     words = line.split()
-    if len(words) < _LEAD_MIN_WORDS:
+    if len(words) >= _LEAD_MIN_WORDS and sum(1 for w in words if w[:1].islower()) / len(words) >= _SHARE:
+        return True  # the usual prose line, read by its spaced words alone
+    if line.isascii():
         return False
-    lower = sum(1 for w in words if w[:1].islower())
-    return lower / len(words) >= LEAD_MIN_LOWER_SHARE
+    count, lower, caseless = _lower_words(line)
+    # In a script without case every word reads as lowercase: a long teaser or headline is told from
+    # running text by the sentence's stop ("。", ".", "؟", "।") somewhere in it.
+    return (
+        count >= _LEAD_MIN_WORDS
+        and (lower + caseless) / count >= LEAD_MIN_LOWER_SHARE
+        and _SENTENCE_STOP.search(line) is not None
+    )
 
 
 def is_meta_line(line: str) -> bool:
     """A short byline, date or date label: the header, even when the classifier took it as body."""
-    if len(line.split()) > MAX_META_WORDS:
+    if word_count(line) > MAX_META_WORDS:
         return False
     return any(
         is_byline(part) or DATE_LABEL_ALONE.match(part) or date_of_line(part) for part in _split_glued(line)
@@ -105,7 +174,7 @@ def is_byline(line: str) -> bool:
 
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if len(line.split()) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
+    if word_count(line) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
         return None  # every way of writing a day has a digit in it
     text = DATE_LABEL.sub("", line)
     day = parse_date(text)
@@ -130,16 +199,37 @@ def looks_like_name(line: str) -> bool:
     return all(NAME_WORD.match(w) for w in words)
 
 
+def is_picture_credit(line: str) -> bool:
+    """A picture's caption or credit line: what stands between the headline and the lead on many pages,
+    headline-shaped, and never the headline. The cheap tests first: most lines hold no colon and end
+    in no parenthesis or agency."""
+    if ":" in line and _PICTURE_LABEL.search(line):
+        return True
+    tail = line.rstrip().lower()
+    if tail.endswith(")"):
+        return _PICTURE_PARENS.search(tail[-120:]) is not None
+    if tail.endswith(_PICTURE_AGENCIES):
+        agency = next(a for a in _PICTURE_AGENCIES if tail.endswith(a))
+        return len(tail) > len(agency) and not tail[-len(agency) - 1].isalnum()
+    return tail.startswith(_CAPTION_OPENERS)
+
+
 def looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 3 <= len(words) <= _MAX_HEADLINE_WORDS:
+    if not 3 <= word_count(line) <= _MAX_HEADLINE_WORDS:
         return False
-    if line.endswith((".", ":", ";", ",")) and not line.endswith(("...", "…")):
+    if line.endswith((".", ":", ";", ",", "。", "，", "：")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
     if _CHROME.match(line) or _is_reading_time(line) or COPYRIGHT_LINE.search(line):
         return False
-    if line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"'“‘¿¡":
-        return True
+    first = line[:1]
+    if (
+        first.isupper()
+        or first.isdigit()
+        or first in "\"'“‘「『《【¿¡"
+        or (first.isalpha() and not first.islower())
+    ):
+        return True  # a capital, or a script without case
     return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
 
 

@@ -1,0 +1,59 @@
+"""Which line of a page copied as text is the headline: a picture's caption or credit never is.
+
+Between a headline and its first paragraph many pages print the lead picture's caption, often with
+the photographer and agency; it has a headline's shape. The pages here are written for the purpose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.text_header import read_header
+from worker.extract.text_signs import is_picture_credit
+
+LEAD = (
+    "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
+    "and said the first boats would dock there next summer."
+)
+SECOND = (
+    "Residents had argued that the terminal would bring traffic to the old quarter and its narrow streets."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The old quay at dawn. Photograph: Jane Doe for the Harbour Times",
+        "Fähre im Hafen von Kiel. Foto: Max Muster",
+        "Jane Doe | Getty Images",
+        "The harbour master on Tuesday (John Roe / Associated Press)",
+        "Dockers at the old quay / Shutterstock",
+        "Ferries waiting outside the harbour (FILE)",
+        "Media caption The harbour master explains the new timetable",
+    ],
+)
+def test_a_caption_or_credit_line_is_a_picture_credit(line: str) -> None:
+    assert is_picture_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry terminal approved after two years",
+        "Exclusive: Harbour board tells Reuters it will sell the quay",
+        "Photos: the harbour's new terminal in pictures",
+    ],
+)
+def test_a_headline_is_no_picture_credit(line: str) -> None:
+    assert not is_picture_credit(line)
+
+
+def test_a_credit_line_between_the_headline_and_the_lead_is_not_the_title() -> None:
+    lines = [
+        "News",
+        "Ferry terminal approved after two years",
+        "The old quay at dawn, where the new terminal will stand. Credit: Jane Doe",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(lines, [3, 4]).title == "Ferry terminal approved after two years"
