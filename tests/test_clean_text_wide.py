@@ -96,3 +96,23 @@ def test_a_bracketed_section_marker_inside_the_article_stays_in_it() -> None:
     layout = clean_text(page(JA_MENU, JA_BODY[:2], [marker], JA_BODY[2:], JA_FOOTER))
     assert marker in layout.paragraphs
     assert layout.paragraphs[-1] == JA_BODY[-1]
+
+
+TH_MENU = ["หน้าแรก", "ข่าว", "กีฬา", "บันเทิง", "เศรษฐกิจ"]
+TH_BODY = [
+    "เมื่อวานนี้ฝนตกหนักในกรุงเทพมหานคร ทำให้ถนนหลายสายมีน้ำท่วมขัง และการจราจรติดขัดเป็นเวลานานหลายชั่วโมง",
+    "เจ้าหน้าที่ของเมืองได้นำเครื่องสูบน้ำไปติดตั้งในจุดที่มีน้ำท่วม เพื่อเร่งระบายน้ำออกจากพื้นที่ให้เร็วที่สุด",
+    "นักพยากรณ์อากาศคาดว่าฝนจะยังคงตกต่อเนื่องไปอีกสองถึงสามวัน จึงขอให้ประชาชนติดตามข่าวสารอย่างใกล้ชิด",
+]
+TH_FOOTER = ["ติดต่อเรา", "แผนผังเว็บไซต์"]
+
+
+def test_a_thai_line_without_a_full_stop_reads_as_a_sentence_of_function_words() -> None:
+    line = measured(TH_BODY[0])[0]
+    assert line.sentence
+    assert line.stop >= 0.25
+
+
+def test_thai_article_is_kept_without_menu_or_footer() -> None:
+    layout = clean_text(page(TH_MENU, ["ฝนตกหนักในเมืองหลวง"], TH_BODY, TH_FOOTER))
+    assert layout.paragraphs == TH_BODY

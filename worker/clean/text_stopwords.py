@@ -94,6 +94,12 @@ FUNCTION_CHARS = {
     "zh-hant": "這與對將從為們於過還會說個後來並該",
 }
 WIDE_FUNCTION_CHARS: frozenset[str] = frozenset("".join(FUNCTION_CHARS.values()))
+# Thai writes words together too, and spaces between phrases: its function words are looked for
+# inside the runs of letters (jusText has no Thai list).
+UNSPACED_FUNCTION_WORDS = {
+    "th": "ที่ และ ของ ใน การ ได้ เป็น มี ไม่ ให้ ว่า จะ กับ นี้ แต่ ซึ่ง โดย จาก ไป มา แล้ว อยู่ คือ เพื่อ "
+    "หรือ ก็ ความ ยัง เมื่อ ถึง ทำ",
+}
 
 # Below this confidence the language is a guess: the merged fallback is safer than a wrong list.
 MIN_CONFIDENCE = 0.9
