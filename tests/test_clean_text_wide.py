@@ -116,3 +116,7 @@ def test_a_thai_line_without_a_full_stop_reads_as_a_sentence_of_function_words()
 def test_thai_article_is_kept_without_menu_or_footer() -> None:
     layout = clean_text(page(TH_MENU, ["ฝนตกหนักในเมืองหลวง"], TH_BODY, TH_FOOTER))
     assert layout.paragraphs == TH_BODY
+
+
+def test_a_sentence_followed_by_a_bracketed_credit_reads_as_a_sentence() -> None:
+    assert measured("新的车道将在明年春天全部开放。（记者 王明）")[0].sentence

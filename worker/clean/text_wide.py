@@ -32,6 +32,8 @@ MIN_WIDE_SHARE = 0.5  # of the line's letters: a Latin line quoting one name in 
 THAI_SENTENCE_STOPS = 2
 _CLOSERS = "”’」』）)】〕》〉\"' 　"
 _ENDS = frozenset("。！？!?…、，；.")
+# "……开放。（记者 王明）": a sentence, then its credit or note in brackets.
+_TRAILING_NOTE = re.compile(r"[（(【\[][^（()）【】\[\]]{1,40}[）)】\]]$")
 _FUNCTION = WIDE_FUNCTION_CHARS.__contains__
 
 
@@ -61,6 +63,8 @@ def _measures(line: Line, stopwords: frozenset[str]) -> tuple[int, float, bool]:
     thai_stops = sum(len(_THAI_FUNCTION.findall(run)) for run in thai_runs)
     stops = sum(map(_FUNCTION, text)) + thai_stops + sum(map(stopwords.__contains__, others))
     ending = text.rstrip(_CLOSERS)
+    if ending != text and (note := _TRAILING_NOTE.search(text)):
+        ending = text[: note.start()].rstrip(_CLOSERS) or ending
     last = ending[-1:]
     sentence = (
         line.sentence
