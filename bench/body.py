@@ -2,6 +2,7 @@
 
     python -m bench.body [--data DIR] [--sets scrapinghub,wcxb-dev,dragnet,...] [--forms html,text]
                          [--extractors newsworker,trafilatura,...] [--limit N | --sample N]
+                         [--scripts cjk]
 
 Sets: scrapinghub, wcxb-dev, readability, trafilatura-eval (newsworker was tuned on these: column
 `tuned` says yes) and dragnet, cleaneval (held out: never tune on them). trafilatura-eval has no body
@@ -65,6 +66,26 @@ _BLOCK_TAGS = frozenset(
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 
 Extract = Callable[[str | bytes, Page], str]
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar) and Hangul:
+# `--scripts cjk` keeps the pages whose plain text is mostly in them.
+_CJK = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+CJK_SHARE = 0.3
+
+
+def cjk_share(text: str) -> float:
+    """The share of the text's letters that are in a script written without spaces (or Hangul)."""
+    letters = len(_LETTER.findall(text))
+    return len(_CJK.findall(text)) / letters if letters else 0.0
+
+
+def select_pages(pages: list[Page], scripts: str | None) -> list[Page]:
+    """Only the pages in the scripts asked for (`cjk`), or all of them."""
+    if scripts != "cjk":
+        return pages
+    return [page for page in pages if cjk_share(page.text()) >= CJK_SHARE]
 
 
 def text_as_html(text: str) -> str:
@@ -196,7 +217,13 @@ def available(name: str) -> bool:
 
 
 def run_child(
-    root: Path, set_name: str, form: str, name: str, limit: int | None, sample: int | None = None
+    root: Path,
+    set_name: str,
+    form: str,
+    name: str,
+    limit: int | None,
+    sample: int | None = None,
+    scripts: str | None = None,
 ) -> dict:
     """In a fresh process: one extractor over one set in one form; predictions to disk, figures out."""
     import warnings
@@ -209,7 +236,7 @@ def run_child(
         old.unlink()
     seconds = 0.0
     empty = errors = 0
-    pages = load_pages(root, set_name, limit, sample)
+    pages = select_pages(load_pages(root, set_name, limit, sample), scripts)
     if pages:  # one untimed call first: imports and models load once per process, not per page
         first = pages[0]
         with contextlib.suppress(Exception):  # the timed run below reports it
@@ -286,11 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extractors", default=",".join(EXTRACTORS))
     parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--sample", type=int, help="N pages spread evenly over each set")
+    parser.add_argument("--scripts", choices=("cjk",), help="only pages mostly in CJK/Thai/Hangul")
     parser.add_argument("--child", nargs=3, metavar=("SET", "FORM", "EXTRACTOR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = data_dir(args.data)
     if args.child:
-        print(json.dumps(run_child(root, *args.child, args.limit, args.sample)))
+        print(json.dumps(run_child(root, *args.child, args.limit, args.sample, args.scripts)))
         return 0
     if not require_data(root):
         return 0
@@ -307,7 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     scorer = load_scorer(root)
     rows = []
     for set_name in sets:
-        pages = load_pages(root, set_name, args.limit, args.sample)
+        pages = select_pages(load_pages(root, set_name, args.limit, args.sample), args.scripts)
+        if not pages:
+            continue
         for form in forms:
             for name in (n for n in extractors if n not in missing):
                 command = [
@@ -325,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
                     command += ["--limit", str(args.limit)]
                 if args.sample:
                     command += ["--sample", str(args.sample)]
+                if args.scripts:
+                    command += ["--scripts", args.scripts]
                 child = subprocess.run(
                     command, capture_output=True, text=True, cwd=Path(__file__).parent.parent
                 )

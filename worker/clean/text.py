@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_stopwords
+from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
@@ -310,6 +311,8 @@ def clean_text(
     """Split a page copied as text into lines and mark which are the article's paragraphs."""
     stopwords = page_stopwords(page_prose(text))
     lines = read_lines(text, stopwords)
+    if WIDE.search(text):
+        measure_wide_lines(lines, stopwords)
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []

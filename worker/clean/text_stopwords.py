@@ -83,6 +83,24 @@ _JUSTEXT_NAMES = {
     "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish",
     "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "vo": "Volapuk", "wa": "Walloon",
 }  # fmt: skip
+# Scripts written without spaces between words have no word to look up: there, the function words are
+# single characters (Japanese particles and endings in hiragana, Chinese grammatical characters), and
+# their share of a line's characters says prose as a stop list's share of words does elsewhere
+# (`clean.text_wide`). Per language, as data; a Han or kana line is read with all of them.
+FUNCTION_CHARS = {
+    "ja": "のはがをにでともへやかなだてたしれるいます",
+    "zh": "的了是在和有这也就不都而与对及被把将从为们我他她它之于以其或但所等着过还又很会能要可说个",
+    # The same characters in traditional script (Taiwan, Hong Kong).
+    "zh-hant": "這與對將從為們於過還會說個後來並該",
+}
+WIDE_FUNCTION_CHARS: frozenset[str] = frozenset("".join(FUNCTION_CHARS.values()))
+# Thai writes words together too, and spaces between phrases: its function words are looked for
+# inside the runs of letters (jusText has no Thai list).
+UNSPACED_FUNCTION_WORDS = {
+    "th": "ที่ และ ของ ใน การ ได้ เป็น มี ไม่ ให้ ว่า จะ กับ นี้ แต่ ซึ่ง โดย จาก ไป มา แล้ว อยู่ คือ เพื่อ "
+    "หรือ ก็ ความ ยัง เมื่อ ถึง ทำ",
+}
+
 # Below this confidence the language is a guess: the merged fallback is safer than a wrong list.
 MIN_CONFIDENCE = 0.9
 
