@@ -13,6 +13,7 @@ from worker.article import Dateline, Metadata
 from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
+from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import alternation
@@ -73,6 +74,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     lines = layout.lines
     if not lines:
         return Metadata()
+    forget_lines()  # the answers remembered for the last page's lines
     header = read_header(lines, layout.body, stopwords=layout.stopwords)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None

@@ -228,25 +228,38 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     headline_shaped = [position for position, signs in enumerate(own) if "hl" in signs]
     above_top = [p for p in headline_shaped if lines[p] < view.top]
     rank_of = {p: len(above_top) - k - 1 for k, p in enumerate(above_top)}  # 0: the nearest above the prose
+    count = len(own)
+    below = _meta_steps(meta, range(count - 1, -1, -1))
+    above = _meta_steps(meta, range(count))
+    # Each line's shown signs under both offsets, made once: a line is the neighbour of two others.
+    before = [[f"-1:{s}" for s in signs] for signs in shown]
+    after = [[f"1:{s}" for s in signs] for signs in shown]
     out: list[list[str]] = []
     for position, signs in enumerate(own):
-        item = ["bias", *signs]
-        below = next(
-            (k for k in range(1, _META_REACH + 1) if position + k < len(own) and meta[position + k]), None
-        )
-        item.append(f"metabelow:{below}")
-        above = next((k for k in range(1, _META_REACH + 1) if position - k >= 0 and meta[position - k]), None)
-        item.append(f"metaabove:{above}")
+        item = ["bias", *signs, _METABELOW[below[position]], _METAABOVE[above[position]]]
         if position in rank_of:
             item.append(f"hlrank:{min(rank_of[position], 4)}")
-        for offset in _NEIGHBOURS:
-            other = position + offset
-            if not 0 <= other < len(own):
-                item.append(f"{offset}:none")
-                continue
-            item.extend(f"{offset}:{s}" for s in shown[other])
+        item.extend(before[position - 1] if position else ("-1:none",))
+        item.extend(after[position + 1] if position + 1 < count else ("1:none",))
         out.append(item)
     return out
+
+
+_METABELOW = {k: f"metabelow:{k}" for k in (None, *range(1, _META_REACH + 1))}
+_METAABOVE = {k: f"metaabove:{k}" for k in (None, *range(1, _META_REACH + 1))}
+
+
+def _meta_steps(meta: list[bool], order: range) -> list[int | None]:
+    """For each line, how many lines away the nearest meta line (byline, date, name) walked in
+    `order` before it stands, within `_META_REACH`; None when none does. One pass, not a search a line."""
+    steps: list[int | None] = [None] * len(meta)
+    nearest: int | None = None  # the last meta line passed in `order`
+    for position in order:
+        if nearest is not None and abs(nearest - position) <= _META_REACH:
+            steps[position] = abs(nearest - position)
+        if meta[position]:
+            nearest = position
+    return steps
 
 
 @dataclass(frozen=True, slots=True)

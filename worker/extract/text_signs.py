@@ -12,6 +12,7 @@ from worker.clean.text_lines import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
@@ -139,6 +140,7 @@ def lower_share(line: str) -> float:
     return (lower + caseless) / count if count else 0.0
 
 
+@remembered
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
     words = line.split()
@@ -156,6 +158,7 @@ def looks_like_prose(line: str) -> bool:
     )
 
 
+@remembered
 def is_meta_line(line: str) -> bool:
     """A short byline, date or date label: the header, even when the classifier took it as body."""
     if word_count(line) > MAX_META_WORDS:
@@ -165,6 +168,7 @@ def is_meta_line(line: str) -> bool:
     )
 
 
+@remembered
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
     if NOT_AUTHOR.match(line) or len(line.split()) > 12:
@@ -172,6 +176,7 @@ def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line) or _GLUED_BY.match(line))
 
 
+@remembered
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
     if word_count(line) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
@@ -183,6 +188,7 @@ def date_of_line(line: str) -> str | None:
     return day
 
 
+@remembered
 def looks_like_name(line: str) -> bool:
     """A bare person's name as bylines print it: two to four capitalised words, perhaps credentials."""
     if len(line) > 60 or line.count(" ") > _NAME_MAX_SPACES:
@@ -214,6 +220,7 @@ def is_picture_credit(line: str) -> bool:
     return tail.startswith(_CAPTION_OPENERS)
 
 
+@remembered
 def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= word_count(line) <= _MAX_HEADLINE_WORDS:
