@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 MIN_CHARS = 200
@@ -23,13 +22,8 @@ _QUICK_CONFIDENCE = 0.99
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
-    """Loaded once per process (the model takes a moment), with probabilities normalized. The model
-    ships its weights as float16, which every verdict widened to float32 again, row by gathered row
-    (two thirds of a verdict's time): widened once here, they give the same scores for 28 MB more."""
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.nb_ptc = identifier.nb_ptc.astype(np.float32)
-    identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)  # no float16 copy
-    return identifier
+    """Loaded once per process (the model takes a moment), with probabilities normalized."""
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _spread(text: str, pieces: int, chars: int) -> str:
