@@ -3,6 +3,9 @@ loader does, to the last digit of its confidence."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
@@ -26,3 +29,16 @@ def upstream() -> LanguageIdentifier:
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_the_lean_model_classifies_as_py3langid_does(upstream: LanguageIdentifier, sentence: str) -> None:
     assert _identifier().classify(sentence) == upstream.classify(sentence)
+
+
+def test_the_model_loads_where_the_temporary_folder_cannot_be_written() -> None:
+    """A read-only container: the model is unpacked in memory instead, not refused."""
+    script = (
+        "import tempfile\n"
+        "tempfile.tempdir = '/proc'  # no file can be created there, even by root\n"
+        "from worker.extract.language import _identifier\n"
+        f"print(_identifier().classify({SENTENCES[0]!r})[0])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "en"

@@ -5,10 +5,14 @@ Templates often declare the site's default language on every page, whatever the 
 
 from __future__ import annotations
 
+import io
 import lzma
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import BinaryIO
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
@@ -32,21 +36,32 @@ def _identifier() -> LanguageIdentifier:
     transition table into a second array and the states' features into a list of 100,000 ints
     while the first are still held, a 30 MB spike on a worker's first page (its peak RSS), and 4 MB
     kept. Here each table is read once and the classifier indexes a memoryview of it (the same ints)."""
-    with tempfile.TemporaryFile(suffix=".npz") as unpacked:
-        with lzma.open(MODEL_DIR / MODEL_FILE) as packed:
-            shutil.copyfileobj(packed, unpacked, length=1 << 20)
+    with _unpacked_model() as unpacked, np.load(unpacked, allow_pickle=False) as model:
+        rows = np.asarray(model["nextmove_row"])
+        return LanguageIdentifier(
+            model["ptc"],
+            model["pc"],
+            model["classes"].tolist(),
+            memoryview(np.ascontiguousarray(model["nextmove"]).ravel()),
+            memoryview(np.ascontiguousarray(model["out_feat"]).ravel()),
+            norm_probs=True,
+            tk_row=memoryview(np.ascontiguousarray(rows).ravel()),
+        )
+
+
+@contextmanager
+def _unpacked_model() -> Iterator[BinaryIO]:
+    """py3langid's model decompressed into a seekable file, as `np.load` wants it: a temporary file
+    on disk, or memory (a brief 70 MB more) where the temporary folder cannot be written (a
+    read-only container)."""
+    try:
+        unpacked: BinaryIO = tempfile.TemporaryFile(suffix=".npz")  # noqa: SIM115 (closed by the with below)
+    except OSError:
+        unpacked = io.BytesIO()
+    with unpacked, lzma.open(MODEL_DIR / MODEL_FILE) as packed:
+        shutil.copyfileobj(packed, unpacked, length=1 << 20)
         unpacked.seek(0)
-        with np.load(unpacked, allow_pickle=False) as model:
-            rows = np.asarray(model["nextmove_row"])
-            return LanguageIdentifier(
-                model["ptc"],
-                model["pc"],
-                model["classes"].tolist(),
-                memoryview(np.ascontiguousarray(model["nextmove"]).ravel()),
-                memoryview(np.ascontiguousarray(model["out_feat"]).ravel()),
-                norm_probs=True,
-                tk_row=memoryview(np.ascontiguousarray(rows).ravel()),
-            )
+        yield unpacked
 
 
 def _spread(text: str, pieces: int, chars: int) -> str:
