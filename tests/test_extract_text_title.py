@@ -57,3 +57,13 @@ def test_a_credit_line_between_the_headline_and_the_lead_is_not_the_title() -> N
         SECOND,
     ]
     assert read_header(lines, [3, 4]).title == "Ferry terminal approved after two years"
+
+
+def test_a_header_pushed_above_the_window_by_a_long_contents_list_is_found_under_its_byline() -> None:
+    stops = ["North Quay", "Old Harbour", "Fish Market", "Lighthouse Point", "Ferry Hill", "Custom House"]
+    stops += ["Salt Pier", "Boat Yard", "Canal Gate", "Rope Walk", "Dry Dock", "West Jetty"]
+    contents = [row for stop in stops for row in (stop, "Departs every 20 minutes", "See timetable")]
+    headline = "The Harbour Ferry Guide: Every Stop on the New Line"
+    lines = ["Home", "News", "Travel", headline, "By Jane Doe", "March 4, 2025", "Contents"]
+    lines += [*contents, "Timetables as of: March 2025", LEAD, SECOND]
+    assert read_header(lines, [len(lines) - 2, len(lines) - 1]).title == headline

@@ -54,8 +54,17 @@ from worker.extract.text_dates import (
     stated_first_line_day,
 )
 from worker.extract.text_headline import choose_title
-from worker.extract.text_labels import LineLabel, LineLabeller, WindowLabels, default_labeller, page_view
+from worker.extract.text_labels import (
+    LineLabel,
+    LineLabeller,
+    PageView,
+    WindowLabels,
+    default_labeller,
+    page_view,
+    window,
+)
 from worker.extract.text_signs import (
+    CLUSTER_STEPS,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
@@ -81,6 +90,9 @@ _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # (`python -m bench.train_lines --without wcxb-dev`); 0.35 since its window reaches 30 lines up.
 MIN_HEADLINE_PROBABILITY = 0.35
 MIN_BYLINE_PROBABILITY = 0.7
+# Below this, the window's headline may stand in the wrong window: a second one is read further up
+# (tuned on WCXB dev's half 0, 0.5 and 0.7 alike).
+UNSURE_HEADLINE_PROBABILITY = 0.5
 # A line of a person's name's shape (`PageWords.is_bare_name`) needs less of the labeller's belief:
 # the rules and the model agree it could sign the article.
 MIN_NAME_BYLINE_PROBABILITY = 0.7
@@ -272,11 +284,53 @@ def read_header(
         lead + 1,
         unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
     )
+    if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
+        second := _headline_above_window(lines, body, view, labeller, common)
+    ):
+        best = second if best is None or second[1] > best[1] else best
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
     return header
+
+
+def _date_cluster_end(lines: list[str], index: int) -> int | None:
+    """The line below the byline or date cluster that `index` opens, when it opens one."""
+    line = lines[index]
+    if len(line.split()) > MAX_META_WORDS or not is_meta_line(line):
+        return None
+    if not (date_of_line(line) or is_byline(line)):
+        return None
+    end = index + 1
+    while end < len(lines) and end - index < CLUSTER_STEPS and is_meta_line(lines[end]):
+        end += 1
+    return end if end < len(lines) else None
+
+
+def _headline_above_window(
+    lines: list[str], body: list[int], view: PageView, labeller: LineLabeller | None, common: PageWords
+) -> tuple[int, float] | None:
+    """When the window holds no likely headline: the labeller's headline in a second window, led by
+    the line under the nearest byline or date cluster above the first (a guide's contents list, a
+    product table or a promo read as prose pushed the first prose line far below its header)."""
+    start = window(view).start
+    lead = next(
+        (end for i in range(start - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None), None
+    )
+    if lead is None or lead >= start:
+        return None
+    lead = _lead_from(lines, lead)
+    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead))
+    return (
+        (labeller or default_labeller())
+        .label(second)
+        .best(
+            LineLabel.HEADLINE,
+            lead + 1,
+            unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
+        )
+    )
 
 
 def _labelled_byline(lines: list[str], verdict: WindowLabels, common: PageWords) -> str | None:
