@@ -27,3 +27,11 @@ def test_text_in_sibling_tags_is_separated_by_a_space() -> None:
 
 def test_a_page_without_a_body_has_no_visible_text() -> None:
     assert visible_text(lxml.html.fromstring("<html><head><title>t</title></head></html>")) == ""
+
+
+def test_text_after_a_comment_is_kept() -> None:
+    """Server-rendered React pages put `<!-- -->` between a label and a value: "By <!-- -->Ada Lovelace"."""
+    assert (
+        _visible("<p>By <!-- -->Ada Lovelace<!-- --> | March 4, 2025</p>")
+        == "By Ada Lovelace | March 4, 2025"
+    )

@@ -125,10 +125,6 @@ def visible_text(root: lxml.html.HtmlElement) -> str:
     if body is None:
         return ""
     tests = frozenset(f"{'ancestor' if len(e) else 'parent'}::{e.tag}" for e in body.iter(*_HIDDEN_TAGS))
-    # A walk of start and end events never saw a comment, nor so its tail: the text right after one
-    # is left out too.
-    if next(body.iter(etree.Comment, etree.ProcessingInstruction), None) is not None:
-        tests |= {"preceding-sibling::node()[1][self::comment() or self::processing-instruction()]"}
     return " ".join(" ".join(_text_nodes(tests)(body)).split())
 
 
