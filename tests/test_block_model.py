@@ -14,8 +14,10 @@ import pytest
 
 from worker.clean import clean_html
 from worker.clean.block_features import FEATURE_NAMES, block_features
-from worker.clean.block_model import BlockModelError, block_model_from_dict, shipped_block_model
+from worker.clean.block_model import BlockModelError, block_model_from_dict, judge_blocks, shipped_block_model
 from worker.clean.html import rule_blocks
+from worker.clean.html_blocks import BlockClass
+from worker.clean.selectors import TITLE_TAGS
 from worker.parse import parse_html
 
 SUBJECTS = ["The council", "A local bakery", "The rowing club", "Our reporter", "The new library", "A farmer"]
@@ -135,6 +137,37 @@ def test_the_model_arbitrates_the_rules_within_its_bounds() -> None:
     model = block_model_from_dict(data)  # every block at p = 0.5: not sure enough to overrule
     row = [0.0] * len(FEATURE_NAMES)
     assert model.keep([row, row], [True, False]) == [True, False]
+
+
+def test_the_rows_of_some_blocks_are_their_rows_in_the_whole_page() -> None:
+    html, _ = fixture_page(5)
+    page = rule_blocks(parse_html(html))
+    every = block_features(page.blocks, title=page.title, scale=page.scale)
+    some = [len(page.blocks) - 1, 0, len(page.blocks) // 2]
+    rows = block_features(page.blocks, title=page.title, scale=page.scale, only=some)
+    assert rows == [every[i] for i in some]
+
+
+def test_a_bound_at_zero_leaves_the_rules_kept_blocks_out_of_the_model() -> None:
+    model = block_model_from_dict(_logistic([0.0] * len(FEATURE_NAMES), 0.0) | {"drop_below": 0.0})
+    assert not model.can_change(True)
+    assert model.can_change(False)
+
+
+def test_judging_only_the_blocks_the_model_can_change_gives_the_verdicts_of_judging_all() -> None:
+    model = shipped_block_model()
+    for seed in range(6):
+        html, _ = fixture_page(seed)
+        page = rule_blocks(parse_html(html))
+        rows = block_features(page.blocks, title=page.title, scale=page.scale)
+        expected = [
+            block.cls is BlockClass.GOOD if block.tag in TITLE_TAGS else keep
+            for block, keep in zip(
+                page.blocks, model.keep(rows, [b.cls is BlockClass.GOOD for b in page.blocks]), strict=True
+            )
+        ]
+        judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
+        assert [block.cls is BlockClass.GOOD for block in page.blocks] == expected
 
 
 def _fixture_rows(seeds: range):

@@ -148,11 +148,20 @@ def _gaps(kept: list[bool]) -> list[int]:
 
 
 def block_features(
-    blocks: Sequence[Block], *, title: str = "", scale: float = 1.0, stopwords: frozenset[str] = frozenset()
+    blocks: Sequence[Block],
+    *,
+    title: str = "",
+    scale: float = 1.0,
+    stopwords: frozenset[str] = frozenset(),
+    only: Sequence[int] | None = None,
 ) -> list[list[float]]:
-    """One row of `FEATURE_NAMES` per block, after the rules have classified and revised them."""
+    """One row of `FEATURE_NAMES` per block, after the rules have classified and revised them; with
+    `only`, the rows of those blocks alone (in that order), each the same as in the whole list."""
     n = len(blocks)
     if not n:
+        return []
+    wanted = range(n) if only is None else only
+    if not wanted:
         return []
     kept = [b.cls is BlockClass.GOOD for b in blocks]
     total_chars = sum(b.chars for b in blocks) or 1
@@ -165,15 +174,20 @@ def block_features(
     page = [math.log1p(n), kept_chars / total_chars]
     # Each block's neighbour features, computed once: it is its predecessor's next and its successor's prev.
     neighbours = [_NO_NEIGHBOUR, *(_neighbour(block, scale) for block in blocks), _NO_NEIGHBOUR]
-    rows = []
+    before_chars = [0] * n
     before = 0
     for i, block in enumerate(blocks):
+        before_chars[i] = before
+        before += block.chars
+    rows = []
+    for i in wanted:
+        block = blocks[i]
         window = blocks[max(0, i - 2) : i + 3]
         window_chars = sum(b.chars for b in window) or 1
         around = sum(b.chars for b in window if b.cls is BlockClass.GOOD) / window_chars
         place = [
             i / n,
-            before / total_chars,
+            before_chars[i] / total_chars,
             0.0 if head is None else (1.0 if i > head else -1.0),
             float(head == i),
             float(first <= i <= last),
@@ -190,7 +204,6 @@ def block_features(
                 *neighbours[i + 2],
             ]
         )
-        before += block.chars
     return rows
 
 

@@ -73,6 +73,11 @@ class BlockModel:
             for p, rule in zip(self.probabilities(rows).tolist(), rule_keep, strict=True)
         ]
 
+    def can_change(self, rule_keep: bool) -> bool:
+        """Whether some probability could overturn this verdict of the rules: a bound at 0 (or above 1)
+        means every block the rules kept (or dropped) stays so, and needs no features."""
+        return self.drop_below > 0.0 if rule_keep else self.keep_above <= 1.0
+
     def _leaves(self, x: np.ndarray) -> np.ndarray:
         """Every tree walked for every row at once: one numpy step per level of the deepest tree."""
         n = x.shape[0]
@@ -142,12 +147,19 @@ def judge_blocks(blocks: list[Block], model: BlockModel, *, title: str = "", sca
     """The model's verdict over the rules' on every block (`BlockModel.keep`), except where a rule is
     principled rather than a threshold: the page's own headline (<h1>) goes to the metadata, never the
     body. (Scripts, hidden and furniture subtrees, the headline's container: decided before blocks.)"""
-    if not blocks:
-        return
-    stopwords = page_stopwords(language_sample(blocks))
-    rows = block_features(blocks, title=title, scale=scale, stopwords=stopwords)
     rule_keep = [block.cls is BlockClass.GOOD for block in blocks]
-    for block, keep in zip(blocks, model.keep(rows, rule_keep), strict=True):
+    open_to_model = []
+    for i, block in enumerate(blocks):
         if block.tag in TITLE_TAGS:
             continue
-        block.cls = BlockClass.GOOD if keep else BlockClass.BAD
+        if model.can_change(rule_keep[i]):
+            open_to_model.append(i)
+        elif not rule_keep[i]:
+            block.cls = BlockClass.BAD  # the rules' drop, final: what the model would say of it too
+    if not open_to_model:
+        return
+    stopwords = page_stopwords(language_sample(blocks))
+    rows = block_features(blocks, title=title, scale=scale, stopwords=stopwords, only=open_to_model)
+    verdicts = model.keep(rows, [rule_keep[i] for i in open_to_model])
+    for i, keep in zip(open_to_model, verdicts, strict=True):
+        blocks[i].cls = BlockClass.GOOD if keep else BlockClass.BAD
