@@ -1,0 +1,121 @@
+"""The article body a page declares in its structured data, for a page that shows none.
+
+A page rendered in the reader's browser (a JavaScript application) can ship its HTML with no
+article text at all, while its JSON-LD, written for search engines, carries the whole article:
+`articleBody` for an article, the introduction and the steps of a how-to, the instructions of a
+recipe. Before such a page is refused as "not an article", its body is read from there. The
+values may be plain text (paragraphs on lines of their own) or HTML (paragraphs in `<p>`), and are
+read as such; nothing here runs unless the visible page gave nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from worker.clean.html_blocks import INVISIBLE
+from worker.clean.selectors import BLOCK_TAGS
+from worker.extract.jsonld import LinkedData, read_linked_data
+
+# A step list nested deeper than this (sections of sections...) is not followed further.
+MAX_STEP_DEPTH = 6
+_MARKUP = re.compile(r"<[a-zA-Z/][^>]*>")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_STEP_KEYS = ("step", "recipeInstructions", "itemListElement")
+
+
+def declared_body(root: lxml.html.HtmlElement) -> list[str]:
+    """The article's paragraphs as the page's JSON-LD gives them; [] when it gives none."""
+    data = read_linked_data(root)
+    article = data.article or _how_to(data)
+    if article is None:
+        return []
+    body = article.get("articleBody") or article.get("text")
+    if isinstance(body, str) and body.strip():
+        return paragraphs_of(body)
+    steps: list[str] = []
+    for key in _STEP_KEYS[:2]:
+        _collect_steps(article.get(key), steps, 0)
+    if not steps:
+        return []
+    intro = article.get("description")
+    lead = paragraphs_of(intro) if isinstance(intro, str) else []
+    return lead + [p for step in steps for p in paragraphs_of(step)]
+
+
+def paragraphs_of(value: str) -> list[str]:
+    """Paragraphs of a declared text: its block elements when it is HTML, its lines when it is not."""
+    if _MARKUP.search(value):
+        return _html_paragraphs(value)
+    return [_clean(line) for line in _LINE_BREAK.split(value) if _clean(line)]
+
+
+def _how_to(data: LinkedData) -> dict[str, Any] | None:
+    """A how-to or recipe node when no node passed as the article (they may lack a headline)."""
+    for node in data.nodes:
+        kind = node.get("@type")
+        kinds = {k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+        if kinds & {"howto", "recipe"}:
+            return node
+    return None
+
+
+def _collect_steps(value: Any, out: list[str], depth: int) -> None:
+    """Each step's text in order, through sections (`itemListElement`) and nested steps."""
+    if depth > MAX_STEP_DEPTH or value is None:
+        return
+    if isinstance(value, str):
+        if value.strip():
+            out.append(value)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_steps(item, out, depth + 1)
+    elif isinstance(value, dict):
+        text = value.get("text")
+        if isinstance(text, str) and text.strip():
+            out.append(text)
+        for key in _STEP_KEYS:
+            _collect_steps(value.get(key), out, depth + 1)
+
+
+def _html_paragraphs(markup: str) -> list[str]:
+    try:
+        holder = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [_clean(_MARKUP.sub(" ", markup))] if _clean(_MARKUP.sub(" ", markup)) else []
+    paragraphs: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        text = _clean("".join(parts))
+        if text:
+            paragraphs.append(text)
+        parts.clear()
+
+    def walk(element: etree._Element) -> None:
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "br":
+                parts.append(" ")
+            elif child.tag in BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            else:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(holder)
+    flush()
+    return paragraphs
+
+
+def _clean(text: str) -> str:
+    return " ".join(INVISIBLE.sub("", text).split())
