@@ -7,7 +7,7 @@ import pytest
 
 from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
-from worker.extract.text_header import read_header, read_header_by_rules
+from worker.extract.text_header import Header, read_header, read_header_by_rules, with_cluster_under
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -141,3 +141,29 @@ def test_a_name_with_its_agency_in_brackets_is_the_author_and_the_agency_no_pers
 def test_a_place_in_capitals_before_an_agency_is_no_author() -> None:
     header = read_header(["Ferry link approved", "SAN PEDRO (AP)", "March 4, 2025", LEAD, SECOND], [3, 4])
     assert header.bylines == ()
+
+
+def test_the_byline_under_the_chosen_headline_is_read_when_the_lead_was_found_far_below_it() -> None:
+    # The labeller chose the headline; the rules had read the cluster above a lead under a contents list.
+    contents = ["Contents", *(f"{n} Ferry crossing number {n} and its timetable" for n in range(1, 46))]
+    foreword = "Foreword: this guide is updated every month, and the last changes were made after the vote."
+    lines = [
+        "Menu",
+        "Login",
+        "Ferry link approved",
+        "by Ana Ruiz",
+        "6 Comments",
+        LEAD,
+        *contents,
+        foreword,
+        SECOND,
+    ]
+    chosen = Header(title="Ferry link approved", title_line=2)
+    header = with_cluster_under(lines, chosen, lead=len(lines) - 2)
+    assert clean_authors(list(header.bylines)) == ["Ana Ruiz"]
+
+
+def test_a_cluster_under_a_line_the_rules_would_not_take_for_the_headline_is_not_read() -> None:
+    lines = ["Menu", "Ferry link approved", "by Ana Ruiz", LEAD, SECOND]
+    chosen = Header(title="Menu", title_line=0)
+    assert with_cluster_under(lines, chosen, lead=4).bylines == ()

@@ -84,6 +84,7 @@ _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still make
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":", "。", "！", "？", "」")
 _LIST_REPEATS = 3
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
+_UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
@@ -290,9 +291,26 @@ def read_header(
         best = second if best is None or second[1] > best[1] else best
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
+    if not header.bylines and header.title_line is not None:
+        header = with_cluster_under(lines, header, lead)
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
     return header
+
+
+def with_cluster_under(lines: list[str], header: Header, lead: int) -> Header:
+    """The byline and date under the chosen headline, when the lead read first stood elsewhere (a
+    contents list or a promo read as prose between them): the rules read again with the first prose
+    line under the headline as the lead, and trusted only when they choose the same headline."""
+    start = header.title_line + 1
+    reach = range(start, min(len(lines), start + _UNDER_HEADLINE_REACH))
+    under = next((i for i in reach if looks_like_prose(lines[i])), None)
+    if under is None or under == lead:
+        return header
+    again, _ = _read_by_rules(lines, [under])
+    if again.title_line != header.title_line or not again.bylines:
+        return header
+    return replace(header, bylines=again.bylines, published=header.published or again.published)
 
 
 def _date_cluster_end(lines: list[str], index: int) -> int | None:
