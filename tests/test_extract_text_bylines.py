@@ -167,3 +167,17 @@ def test_a_cluster_under_a_line_the_rules_would_not_take_for_the_headline_is_not
     lines = ["Menu", "Ferry link approved", "by Ana Ruiz", LEAD, SECOND]
     chosen = Header(title="Menu", title_line=0)
     assert with_cluster_under(lines, chosen, lead=4).bylines == ()
+
+
+def test_a_sentence_going_on_under_the_headline_is_not_read_as_its_byline() -> None:
+    lines = [
+        "Menu",
+        "Neuer Musikkanal der Stadtwerke",
+        "von Künstlern, Bands, DJs,",
+        "die ihre Musik bei uns spielen lassen möchten, rund um die Uhr und ohne Werbung im Programm.",
+        *(f"Sendeplatz {n}" for n in range(1, 46)),
+        "Wer eine schwache Verbindung hat, sollte den zweiten Stream verwenden, der weniger Daten braucht.",
+        "Die Liste der Sender wird jede Woche ergänzt und auf dieser Seite veröffentlicht.",
+    ]
+    chosen = Header(title="Neuer Musikkanal der Stadtwerke", title_line=1)
+    assert with_cluster_under(lines, chosen, lead=len(lines) - 2).bylines == ()

@@ -310,6 +310,9 @@ def with_cluster_under(lines: list[str], header: Header, lead: int) -> Header:
     again, _ = _read_by_rules(lines, [under])
     if again.title_line != header.title_line or not again.bylines:
         return header
+    names = clean_authors(list(again.bylines))
+    if not names or any(len(name.split()) < 2 for name in names):
+        return header  # "von Künstlern, Bands, DJs": a sentence going on, not a byline far from the lead
     return replace(header, bylines=again.bylines, published=header.published or again.published)
 
 
