@@ -309,8 +309,9 @@ def clean_text(
     block_limits: BlockLimits = DEFAULT_BLOCK_LIMITS,
 ) -> TextLayout:
     """Split a page copied as text into lines and mark which are the article's paragraphs."""
-    stopwords = page_stopwords(page_prose(text))
-    lines = read_lines(text, stopwords)
+    rows = text.splitlines()  # split once: the language is told from the long ones
+    stopwords = page_stopwords(page_prose(rows))
+    lines = read_lines(rows, stopwords)
     if WIDE.search(text):
         measure_wide_lines(lines, stopwords)
     classify_lines(lines, line_limits)

@@ -164,11 +164,12 @@ def _key(lowered: str) -> str:
     return key if "  " not in key and key.isprintable() else " ".join(key.split())
 
 
-def page_prose(text: str, min_chars: int = _PROSE_CHARS, max_chars: int = 1200) -> str:
-    """The page's long lines, the prose its language is told from (menus and labels name sections)."""
+def page_prose(text: str | list[str], min_chars: int = _PROSE_CHARS, max_chars: int = 1200) -> str:
+    """The page's long lines, the prose its language is told from (menus and labels name sections).
+    `text`: the page, or its lines already split."""
     prose: list[str] = []
     size = 0
-    for raw in text.splitlines():
+    for raw in text.splitlines() if isinstance(text, str) else text:
         if len(raw) >= min_chars:
             prose.append(raw.strip())
             size += len(raw)
@@ -177,16 +178,17 @@ def page_prose(text: str, min_chars: int = _PROSE_CHARS, max_chars: int = 1200) 
     return "\n".join(prose)
 
 
-def read_lines(text: str, stopwords: frozenset[str] | None = None) -> list[Line]:
-    """The page's non-empty lines, stripped, each with its shape measured. A page repeats a fifth of
-    its lines (menus, share bars): a repeated line copies its first copy's measures. `stopwords`:
-    those of the page's language (detected on its long lines when not given)."""
+def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -> list[Line]:
+    """The page's non-empty lines (`text`: the page, or its lines split), stripped, each with its shape
+    measured. A page repeats a fifth of its lines (menus, share bars): a repeated line copies its first
+    copy's measures. `stopwords`: those of the page's language (told from its long lines if not given)."""
+    text = text.splitlines() if isinstance(text, str) else text
     if stopwords is None:
         stopwords = page_stopwords(page_prose(text))
     lines: list[Line] = []
     seen: dict[str, Line] = {}
     gap = True
-    for raw in text.splitlines():
+    for raw in text:
         stripped = raw.strip()
         if not stripped:
             gap = True

@@ -28,6 +28,55 @@ _QUICK_PIECE_CHARS = 100
 _QUICK_CONFIDENCE = 0.99
 
 
+# py3langid's automaton forgets what it read more than this many bytes back: from any state, six bytes
+# lead where they lead from the start (`tests/test_language_walk.py` proves it on the shipped model).
+# So the state after each byte is the start's walk over the six bytes ending there, for every byte
+# at once in numpy, instead of py3langid's walk a byte at a time in Python.
+WALK_REACH = 6
+
+
+class _Identifier(LanguageIdentifier):
+    """py3langid's classifier, its feature counts made by `WALK_REACH` array steps (the same counts, in
+    the same first-seen order, so the same scores to the bit)."""
+
+    def _raw_score(self, text: bytes) -> np.ndarray:
+        found = self.visits(text)
+        if found is None:
+            return super()._raw_score(b"")  # no features: py3langid's own answer for that
+        features, counts = found
+        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
+
+    def visits(self, text: bytes) -> tuple[np.ndarray, np.ndarray] | None:
+        """The features the walk over `text` emits and how often, in the order they first appear."""
+        moves, rows, output = _tables(self)
+        letters = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
+        size = len(letters)
+        if not size:
+            return None
+        states = np.zeros(size, dtype=np.intp)
+        for step in range(WALK_REACH):
+            skip = WALK_REACH - 1 - step  # the first bytes have fewer before them: their walk starts later
+            if skip < size:
+                states[skip:] = moves[rows[states[skip:]] + letters[: size - skip]]
+        emitted = output[states]
+        emitted = emitted[emitted >= 0]
+        if not len(emitted):
+            return None
+        features, first, counts = np.unique(emitted, return_index=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        return features[order].astype(np.intp), counts[order]
+
+
+@lru_cache(maxsize=1)
+def _tables(identifier: LanguageIdentifier) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The automaton's moves and outputs as arrays over the same memory, and its row offsets (1 MB)."""
+    return (
+        np.frombuffer(identifier.tk_nextmove, dtype=np.asarray(identifier.tk_nextmove).dtype),
+        np.asarray(identifier._rowbase, dtype=np.intp),
+        np.frombuffer(identifier.tk_output, dtype=np.asarray(identifier.tk_output).dtype),
+    )
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     """Loaded once per process (the model takes a moment), with probabilities normalized.
@@ -38,7 +87,7 @@ def _identifier() -> LanguageIdentifier:
     kept. Here each table is read once and the classifier indexes a memoryview of it (the same ints)."""
     with _unpacked_model() as unpacked, np.load(unpacked, allow_pickle=False) as model:
         rows = np.asarray(model["nextmove_row"])
-        return LanguageIdentifier(
+        return _Identifier(
             model["ptc"],
             model["pc"],
             model["classes"].tolist(),

@@ -271,10 +271,9 @@ def read_header(
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
     unless `labeller` is given) weighs the window with the rules' pick among its signs."""
-    header, common = _read_by_rules(lines, body)
+    header, common, (top, lead) = _read_by_rules(lines, body)
     if not lines:
         return header
-    top, lead = anchors(lines, body)
     if common is None or common.lead != lead:  # the rules moved to a header far above
         common = PageWords(lines, lead)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
@@ -374,11 +373,12 @@ def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
     return _read_by_rules(lines, body)[0]
 
 
-def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords | None]:
-    """`read_header_by_rules`, and what it learnt of the page's words (the labeller asks the same)."""
+def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords | None, tuple[int, int]]:
+    """`read_header_by_rules`, what it learnt of the page's words (the labeller asks the same), and the
+    page's `anchors` (found once: the labeller's window stands on them too)."""
     if not lines:
-        return Header(), None
-    top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
+        return Header(), None, (0, 0)
+    found = top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
     lead_text = " ".join(lines[top : top + 3])
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
     common = PageWords(lines, lead)
@@ -417,7 +417,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         dateline=meta.dateline,
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
-    return header, common
+    return header, common, found
 
 
 def _signing(bylines: list[str]) -> list[str]:

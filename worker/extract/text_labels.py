@@ -94,6 +94,11 @@ _WORDS_SIGN = _bucketer("w", _WORD_EDGES)
 _CHARS_SIGN = _bucketer("c", _CHAR_EDGES)
 _LEAD_SIGN = _bucketer("d", _OFFSET_EDGES)
 _TOP_SIGN = _bucketer("t", _OFFSET_EDGES)
+# A share in quarters (`round(4 * share)`, 0 to 4) under its name, the names made once.
+_CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
+_STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
+_ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
+_AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,7 @@ def page_view(
         lead=lead,
         body=frozenset(body),
         stopwords=stopwords,
-        counts=Counter(line.lower() for line in lines),
+        counts=Counter(map(str.lower, lines)),
         lead_words=frozenset(line_words(lead_text)),
         article_words=frozenset(line_words(article)),
         common=common or PageWords(lines, lead),
@@ -163,16 +168,16 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     ]
     if words:
         upper = sum(map(str.isupper, (w[0] for w in words)))
-        signs.append(f"cap:{round(4 * upper / len(words))}")
+        signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
     if tokens:
         stops = sum(map(view.stopwords.__contains__, tokens))
-        signs.append(f"stop:{round(4 * stops / len(tokens))}")
+        signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
         long_words = [t for t in tokens if len(t) >= 4]
         if long_words:
             echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
-            signs.append(f"echo:{round(4 * echo)}")
+            signs.append(_ECHO_SIGNS[round(4 * echo)])
             echo = sum(map(view.article_words.__contains__, long_words)) / len(long_words)
-            signs.append(f"aecho:{round(4 * echo)}")
+            signs.append(_AECHO_SIGNS[round(4 * echo)])
     if line[:1].islower():
         signs.append("low0")
     if index in view.body:
@@ -290,6 +295,7 @@ class LineLabeller:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(path)
         self._labels = [LineLabel(name) for name in self._tagger.labels()]
+        self._read = [label for label in _READ_LABELS if label in self._labels]  # those the model knows
 
     def label(self, view: PageView) -> WindowLabels:
         lines = window(view)
@@ -297,11 +303,8 @@ class LineLabeller:
             return WindowLabels(lines, [], [])
         self._tagger.set(features(view, lines))
         tags = [LineLabel(tag) for tag in self._tagger.tag()]
-        marginal = self._tagger.marginal
-        marginals = [
-            {label: marginal(label, position) for label in _READ_LABELS if label in self._labels}
-            for position in range(len(lines))
-        ]
+        marginal, read = self._tagger.marginal, self._read
+        marginals = [{label: marginal(label, position) for label in read} for position in range(len(lines))]
         return WindowLabels(lines, tags, marginals)
 
 
