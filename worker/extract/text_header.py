@@ -306,7 +306,7 @@ def with_cluster_under(lines: list[str], header: Header, lead: int) -> Header:
     under = next((i for i in reach if looks_like_prose(lines[i])), None)
     if under is None or under == lead:
         return header
-    again, _ = _read_by_rules(lines, [under])
+    again = _read_by_rules(lines, [under])[0]
     if again.title_line != header.title_line or not again.bylines:
         return header
     names = clean_authors(list(again.bylines))
