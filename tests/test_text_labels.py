@@ -12,7 +12,7 @@ from bench.train_lines import SHIPPED, evaluate, train_to_temp
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import anchors, read_header_by_rules
-from worker.extract.text_labels import LineLabel, default_labeller, page_view, window
+from worker.extract.text_labels import LineLabel, default_labeller, features, page_view, window
 
 MENU = [
     "Home",
@@ -156,3 +156,18 @@ def test_header_far_above_the_prose_stays_in_the_window() -> None:
     top, lead = anchors(layout.lines, layout.body)
     view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
     assert layout.lines.index(headline) in window(view)
+
+
+def test_a_line_printed_as_one_part_of_the_window_title_is_marked() -> None:
+    """A window title copied at the top ("Site – Headline") marks the line it names after its
+    separator, whichever side of it the site's name stands."""
+    headline = "Harbour Authority Approves New Ferry Terminal"
+    layout = clean_text(
+        _page(headline, "By Jane Doe", "March 4, 2025", menu=[f"Harbour Gazette – {headline}", *MENU])
+    )
+    top, lead = anchors(layout.lines, layout.body)
+    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+    lines = window(view)
+    signs = dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
+    assert "toppart" in signs[headline]
+    assert "toppart" not in signs["By Jane Doe"]

@@ -57,6 +57,8 @@ _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked 
 _TOP_LINES = 5  # where a window title copied with the page stands
 _META_REACH = 4  # lines below a headline where its byline or date stands
 _META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
+# How a window title joins the headline and the site's name: "Headline | Site", "Site – Headline".
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•]\s+")
 
 
 class LineLabel(StrEnum):
@@ -117,6 +119,7 @@ class PageView:
     common: PageWords
     top_lines: tuple[str, ...] = ()
     rule_title: int | None = None
+    top_parts: frozenset[str] = frozenset()
 
 
 def page_view(
@@ -144,6 +147,12 @@ def page_view(
         common=common or PageWords(lines, lead),
         top_lines=tuple(line.lower() for line in lines[:_TOP_LINES]),
         rule_title=rule_title,
+        top_parts=frozenset(
+            part
+            for parts in (_TITLE_SEPARATOR.split(line.lower()) for line in lines[:_TOP_LINES])
+            if len(parts) > 1
+            for part in parts
+        ),
     )
 
 
@@ -196,6 +205,8 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         signs.append("crumbline")
     if n >= 2 and any(other != low and other.startswith(low) for other in view.top_lines):
         signs.append("toptitle")  # "Headline | Site", "Headline - Site" in the window title
+    if n >= 2 and low in view.top_parts:
+        signs.append("toppart")  # one part of a window title split at its separators ("Site – Headline")
     if line.isupper():
         signs.append("allcaps")
     if _DIGIT.search(line):
