@@ -38,6 +38,9 @@ class Words:
     contents: tuple[str, ...] = ()  # a table of contents' heading
     chrome: tuple[str, ...] = ()  # page furniture with a headline's shape ("Read more", "Subscribe")
     picture: tuple[str, ...] = ()  # a picture's caption or credit label, before a colon ("Photo:", "Foto:")
+    about: tuple[str, ...] = ()  # an author box's heading before the name ("About Jane")
+    pronouns: tuple[str, ...] = ()  # a note on a person says "she", on a product "it"
+    bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
 
 
 LANGUAGES: dict[str, Words] = {
@@ -161,6 +164,9 @@ LANGUAGES: dict[str, Words] = {
             "image credit",
             "photo credit",
         ),
+        about=("about",),
+        bio_verb=("is", "was", "has"),
+        pronouns=("he", "she", "his", "her", "he's", "she's", "he’s", "she’s"),
     ),
     "de": Words(
         months=_rows(
@@ -179,6 +185,9 @@ LANGUAGES: dict[str, Words] = {
         reading_time=("lesezeit",),
         contents=("inhalt", "inhaltsverzeichnis"),
         picture=("foto", "bild", "bildquelle", "fotograf"),
+        about=("über",),
+        bio_verb=("ist", "war"),
+        pronouns=("er", "sie", "seine", "ihre"),
     ),
     "fr": Words(
         months=_rows(
@@ -197,6 +206,9 @@ LANGUAGES: dict[str, Words] = {
         reading_time=("temps de lecture",),
         contents=("sommaire", "dans cet article"),
         picture=("photo", "crédit", "crédit photo", "illustration", "légende"),
+        about=("à propos de",),
+        bio_verb=("est",),
+        pronouns=("il", "elle"),
     ),
     "es": Words(
         months=_rows(
@@ -215,6 +227,9 @@ LANGUAGES: dict[str, Words] = {
         reading_time=("tiempo de lectura",),
         contents=("índice", "indice", "tabla de contenidos", "tabla de contenido", "contenido", "contenidos"),
         picture=("foto", "imagen", "crédito", "fotografía"),
+        about=("sobre",),
+        bio_verb=("es",),
+        pronouns=("él", "ella"),
     ),
     "it": Words(
         months=_rows(
@@ -235,6 +250,8 @@ LANGUAGES: dict[str, Words] = {
         reading_time=("tempo di lettura",),
         contents=("indice", "in questo articolo"),
         picture=("foto", "immagine", "credito"),
+        bio_verb=("è",),
+        pronouns=("lui", "lei"),
     ),
     "pt": Words(
         months=_rows(
@@ -250,6 +267,9 @@ LANGUAGES: dict[str, Words] = {
         first_published=("originalmente publicado",),
         name_joiners=("e",),
         picture=("foto", "imagem", "crédito", "fotografia"),
+        about=("sobre",),
+        bio_verb=("é",),
+        pronouns=("ele", "ela"),
     ),
     "nl": Words(
         months=_rows(
@@ -265,6 +285,9 @@ LANGUAGES: dict[str, Words] = {
         name_joiners=("en",),
         reading_time=("leestijd",),
         picture=("foto", "beeld", "afbeelding"),
+        about=("over",),
+        bio_verb=("is",),
+        pronouns=("hij", "zij", "ze", "zijn", "haar"),
     ),
     "pl": Words(
         months=_rows(
@@ -367,6 +390,9 @@ LANGUAGES: dict[str, Words] = {
         updated=("uppdaterad",),
         name_joiners=("och",),
         picture=("foto", "bild"),
+        about=("om",),
+        bio_verb=("är",),
+        pronouns=("han", "hon", "hans", "hennes"),
     ),
     "da": Words(
         months=_rows(
@@ -379,6 +405,9 @@ LANGUAGES: dict[str, Words] = {
         updated=("opdateret",),
         name_joiners=("og",),
         picture=("foto", "billede"),
+        about=("om",),
+        bio_verb=("er",),
+        pronouns=("han", "hun", "hans", "hendes"),
     ),
     "no": Words(
         months=_rows(
@@ -391,6 +420,9 @@ LANGUAGES: dict[str, Words] = {
         updated=("oppdatert",),
         name_joiners=("og",),
         picture=("foto", "bilde"),
+        about=("om",),
+        bio_verb=("er",),
+        pronouns=("han", "hun", "hans", "hennes"),
     ),
 }
 # Chinese and Japanese name the reporter after "記者" / "记者" (reporter), "作者" or "筆者" (author).

@@ -308,5 +308,9 @@ READING_LABELS = merged("reading_time")
 COMMENTER_WORDS = merged("commenter")
 # Plain text: a picture's caption or credit label before a colon ("Photo: Jane Doe", "Foto: dpa").
 PICTURE_LABELS = merged("picture")
+# Plain text: an author box's heading before the name, and the verb its note opens with after it.
+AUTHOR_BOX_HEADINGS = merged("about")
+AUTHOR_BIO_VERBS = frozenset(merged("bio_verb"))
+PERSON_PRONOUNS = frozenset(merged("pronouns"))
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)

@@ -11,13 +11,32 @@ from __future__ import annotations
 
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.patterns import AUTHOR_ROLE_WORDS, PERSON_ROLES
-from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, PageWords, date_of_line, line_words
+from worker.extract.patterns import (
+    AUTHOR_BIO_VERBS,
+    AUTHOR_BOX_HEADINGS,
+    AUTHOR_ROLE_WORDS,
+    PERSON_PRONOUNS,
+    PERSON_ROLES,
+)
+from worker.extract.text_cluster import DOTS, byline_head
+from worker.extract.text_signs import (
+    CLUSTER_STEPS,
+    HEADER_WINDOW,
+    MAX_META_WORDS,
+    NOT_AUTHOR,
+    PageWords,
+    date_of_line,
+    is_byline,
+    line_words,
+)
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
 _ROLE_MAX_WORDS = 5
 _LEAD_REACH = 3  # "Jane Doe" / "Content Editor" / the lead, perhaps a separator between
 _NAME_MAX_CHARS = 40
+_BOX_REACH = 3  # "Jane Doe" / "Senior Editor" / "Jane Doe is a reporter at ..."
+_BIO_MIN_WORDS = 8
+_UNDER_HEADLINE = 4  # "Headline" / standfirst / "Credit: ..." / "By Jane Doe ⋅ Editor"
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -87,3 +106,59 @@ def name_with_role(
         if is_job_title(pieces[position + 1][1]) and common.is_bare_name(text):
             return text
     return None
+
+
+def byline_under_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
+    """A byline within a few lines under the headline, when the lead is far below it (a list of the
+    products reviewed, a contents list or a promo read as the first prose pushed it down): the
+    headline's own byline, read up to its first separator ("By Jane Doe ⋅ Review Editor ⋅ ...").
+    Each name it gives has a given name and a family name: "von Künstlern, Bands, DJs," names none."""
+    for index in range(headline + 1, min(len(lines), headline + 1 + _UNDER_HEADLINE)):
+        line = lines[index]
+        if NOT_AUTHOR.match(line) or not is_byline(line):
+            continue
+        head = DOTS.split(line, maxsplit=1)[0].strip()
+        names = clean_authors([found := byline_head(head, common)])
+        if len(head.split()) <= MAX_META_WORDS and names and all(len(name.split()) > 1 for name in names):
+            return found
+    return None
+
+
+def _box_name(line: str) -> str:
+    """An author box's name line without its heading ("About Jane" -> "Jane")."""
+    lowered = line.lower()
+    for heading in AUTHOR_BOX_HEADINGS:
+        if lowered.startswith(heading + " "):
+            return line[len(heading) :].strip(" :")
+    return line
+
+
+def _bio_opener(line: str) -> str | None:
+    """The first word of the name an author's note opens with ("Jane Doe is a reporter at ..."), when
+    the note speaks of a person (a pronoun or a role: "she", "founder"), not a product ("it")."""
+    words = line.split()
+    if len(words) < _BIO_MIN_WORDS:
+        return None
+    verb = next((k for k in range(1, 4) if words[k].lower() in AUTHOR_BIO_VERBS), None)
+    if verb is None or not all(w[:1].isupper() for w in words[:verb]):
+        return None
+    said = {w.strip(".,;:!?()").lower() for w in words[verb:]}
+    return words[0] if said & (PERSON_PRONOUNS | PERSON_ROLES) else None
+
+
+def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
+    """The author of an author box below the article: a name line (perhaps "About Jane", a job
+    title under it) over a note that opens with the same given name and a verb ("Jane Doe is a
+    reporter at ..."). Only when the page holds one such box: a list of people profiled is none."""
+    found: set[str] = set()
+    for index in range(lead + 1, len(lines)):
+        if (first := _bio_opener(lines[index])) is None:
+            continue
+        for above in range(index - 1, max(lead, index - 1 - _BOX_REACH), -1):
+            name = _box_name(lines[above])
+            if name.split()[:1] == [first] and (
+                common.is_bare_name(name) if name == lines[above] else len(name.split()) <= 3
+            ):
+                found.add(name)
+                break
+    return next(iter(found)) if len(found) == 1 else None

@@ -22,7 +22,14 @@ from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
-from worker.extract.text_bylines import dated_bylines, is_job_title, name_with_companion, name_with_role
+from worker.extract.text_bylines import (
+    author_box,
+    byline_under_headline,
+    dated_bylines,
+    is_job_title,
+    name_with_companion,
+    name_with_role,
+)
 from worker.extract.text_cluster import (
     BYLINE_LABEL,
     COLON_GLUED,
@@ -296,6 +303,12 @@ def read_header(
         header = with_cluster_under(lines, header, lead)
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
+    if (
+        not header.bylines
+        and header.title_line is not None
+        and (byline := byline_under_headline(lines, header.title_line, common))
+    ):
+        header = replace(header, bylines=(byline,))
     return header
 
 
@@ -410,6 +423,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
+        lambda: [name for name in (author_box(lines, lead, common),) if name],
     )
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
