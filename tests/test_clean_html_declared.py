@@ -81,3 +81,18 @@ def test_a_page_that_shows_and_declares_nothing_is_still_refused() -> None:
 
 def test_a_line_break_inside_a_declared_html_paragraph_joins_its_two_words() -> None:
     assert paragraphs_of("<p>Harbour<br>office</p><p>Timetable</p>") == ["Harbour office", "Timetable"]
+
+
+def test_a_description_written_as_html_is_given_as_its_text() -> None:
+    declared = news_article(f"{FIRST}\n{SECOND}") | {
+        "description": f"<p>{FIRST}</p><p>Tickets&nbsp;stay valid.</p>"
+    }
+    page = app_shell(declared)
+    description = extract_article(load_document(page, kind=InputKind.HTML)).metadata.description
+    assert description == f"{FIRST} Tickets stay valid."
+
+
+def test_a_title_in_angle_brackets_is_text_not_markup() -> None:
+    assert paragraphs_of("Fans queued to see <The Palace> again.") == [
+        "Fans queued to see <The Palace> again."
+    ]

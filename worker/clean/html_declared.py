@@ -22,7 +22,12 @@ from worker.extract.jsonld import LinkedData, read_linked_data
 
 # A step list nested deeper than this (sections of sections...) is not followed further.
 MAX_STEP_DEPTH = 6
-_MARKUP = re.compile(r"<[a-zA-Z/][^>]*>")
+# HTML's own tags only: "<The Palace>", a title in angle brackets as Korean pages write it, is text.
+_MARKUP = re.compile(
+    r"</?(?:p|a|br|hr|b|i|u|em|strong|span|div|ul|ol|li|dl|dt|dd|h[1-6]|blockquote|figure|figcaption|img"
+    r"|section|article|table|thead|tbody|tr|td|th|sup|sub|small|code|pre)\b[^>]*>",
+    re.IGNORECASE,
+)
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _STEP_KEYS = ("step", "recipeInstructions", "itemListElement")
 
@@ -44,6 +49,11 @@ def declared_body(root: lxml.html.HtmlElement) -> list[str]:
     intro = article.get("description")
     lead = paragraphs_of(intro) if isinstance(intro, str) else []
     return lead + [p for step in steps for p in paragraphs_of(step)]
+
+
+def as_text(value: str) -> str:
+    """A declared text as one line of plain text: its paragraphs joined when it is HTML."""
+    return " ".join(paragraphs_of(value)) if _MARKUP.search(value) else value
 
 
 def paragraphs_of(value: str) -> list[str]:

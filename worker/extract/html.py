@@ -264,7 +264,14 @@ def updated_candidates(page: Page) -> list[str | None]:
 
 
 def description(page: Page) -> str | None:
-    return jsonld.text_of(jsonld.field_of(page.linked, "description")) or page.first_meta(DESCRIPTION_META)
+    """The summary the page gives search engines; as text, when a CMS wrote it as HTML ("<p>...</p>")."""
+    found = jsonld.text_of(jsonld.field_of(page.linked, "description")) or page.first_meta(DESCRIPTION_META)
+    if found and "<" in found:
+        # Imported here: worker.clean.html_declared reads JSON-LD through this package.
+        from worker.clean.html_declared import as_text
+
+        return as_text(found) or None
+    return found
 
 
 def image(page: Page) -> str | None:
