@@ -9,8 +9,11 @@ a bare name under the headline, a byline below the article) is read here, so the
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 
 from worker.article import Dateline
+from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
@@ -59,6 +62,7 @@ META_HEAD = re.compile(
 )
 META_SIGN = re.compile(r"[\d(\[\-–—]")
 DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
+_LIST_REPEATS = 3  # a byline printed this often heads a list of teasers, each signed the same
 _SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 # "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
 # a one-word byline opener of any language inside a date line, before a capital.
@@ -414,3 +418,26 @@ def cluster(pieces: list[tuple[int, str]], meta: set[int], lead: int, common: Pa
     while top > 0 and (top - 1 in meta or in_cluster(pieces[top - 1][1], common)):
         top -= 1
     return near | {p for p in range(top, max(near)) if p in meta}
+
+
+def signing(bylines: list[str]) -> list[str]:
+    """The bylines that may sign this article: not one the header prints three times or more (a list
+    of teasers, each signed by the same person: "Von Jane Doe am 16.11.2022" under each), nor a run
+    of bylines that each name one word (a menu's "By Category" / "By Manufacturer")."""
+    names = [clean_authors([byline]) for byline in bylines]
+    counts = Counter(tuple(found) for found in names)
+    words = {found[0] for found in names if len(found) == 1 and " " not in found[0]}
+    if len(words) >= 2 and len(words) == len({tuple(found) for found in names if found}):
+        return []
+    return [
+        byline for byline, found in zip(bylines, names, strict=True) if counts[tuple(found)] < _LIST_REPEATS
+    ]
+
+
+def first_naming(*sources: Callable[[], list[str]]) -> list[str]:
+    """The first source's bylines that name someone: a line that only opens like a byline ("Text in
+    → data out", "By enabling teams...") names nobody and must not stop the search for one that does."""
+    for source in sources:
+        if (found := source()) and clean_authors(list(found)):
+            return found
+    return []

@@ -13,8 +13,6 @@ chosen in `text_headline`; this module finds the lead and reads the byline clust
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
@@ -43,6 +41,7 @@ from worker.extract.text_cluster import (
     cluster,
     dated_part,
     far_cluster_end,
+    first_naming,
     kind_byline,
     long_byline,
     may_be_dateline,
@@ -50,6 +49,7 @@ from worker.extract.text_cluster import (
     name_with_agency,
     name_with_handle,
     signed_after_credit,
+    signing,
     unglued,
 )
 from worker.extract.text_dates import (
@@ -89,7 +89,6 @@ from worker.extract.text_signs import (
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":", "。", "！", "？", "」")
-_LIST_REPEATS = 3
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
@@ -417,8 +416,8 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     if meta.published is None and meta.updated is None and meta.dateline is None:
         start = pieces[title_at][0] if title_at is not None else max(0, top - NAME_REACH)
         meta.published = day_told_by_lead(lines, start, lead) or first_date_line(lines, lead)
-    bylines = _first_naming(
-        lambda: dated_bylines(_signing(meta.bylines), pieces),
+    bylines = first_naming(
+        lambda: dated_bylines(signing(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
@@ -434,26 +433,3 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         title_line=pieces[title_at][0] if title_at is not None else None,
     )
     return header, common, found
-
-
-def _signing(bylines: list[str]) -> list[str]:
-    """The bylines that may sign this article: not one the header prints three times or more (a list
-    of teasers, each signed by the same person: "Von Jane Doe am 16.11.2022" under each), nor a run
-    of bylines that each name one word (a menu's "By Category" / "By Manufacturer")."""
-    names = [clean_authors([byline]) for byline in bylines]
-    counts = Counter(tuple(found) for found in names)
-    words = {found[0] for found in names if len(found) == 1 and " " not in found[0]}
-    if len(words) >= 2 and len(words) == len({tuple(found) for found in names if found}):
-        return []
-    return [
-        byline for byline, found in zip(bylines, names, strict=True) if counts[tuple(found)] < _LIST_REPEATS
-    ]
-
-
-def _first_naming(*sources: Callable[[], list[str]]) -> list[str]:
-    """The first source's bylines that name someone: a line that only opens like a byline ("Text in
-    → data out", "By enabling teams...") names nobody and must not stop the search for one that does."""
-    for source in sources:
-        if (found := source()) and clean_authors(list(found)):
-            return found
-    return []
