@@ -96,3 +96,8 @@ def test_a_title_in_angle_brackets_is_text_not_markup() -> None:
     assert paragraphs_of("Fans queued to see <The Palace> again.") == [
         "Fans queued to see <The Palace> again."
     ]
+
+
+def test_a_how_to_typed_by_its_full_vocabulary_address_is_read_too() -> None:
+    how_to = {"@type": "https://schema.org/HowTo", "name": "How to hem a tablecloth", "step": [FIRST, SECOND]}
+    assert paragraphs_from(app_shell(how_to)) == [FIRST, SECOND]

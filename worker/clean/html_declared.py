@@ -18,7 +18,7 @@ from lxml import etree
 
 from worker.clean.html_blocks import INVISIBLE
 from worker.clean.selectors import BLOCK_TAGS
-from worker.extract.jsonld import LinkedData, read_linked_data
+from worker.extract.jsonld import LinkedData, read_linked_data, types_of
 
 # A step list nested deeper than this (sections of sections...) is not followed further.
 MAX_STEP_DEPTH = 6
@@ -65,12 +65,7 @@ def paragraphs_of(value: str) -> list[str]:
 
 def _how_to(data: LinkedData) -> dict[str, Any] | None:
     """A how-to or recipe node when no node passed as the article (they may lack a headline)."""
-    for node in data.nodes:
-        kind = node.get("@type")
-        kinds = {k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
-        if kinds & {"howto", "recipe"}:
-            return node
-    return None
+    return next((node for node in data.nodes if types_of(node) & {"howto", "recipe"}), None)
 
 
 def _collect_steps(value: Any, out: list[str], depth: int) -> None:
@@ -95,7 +90,8 @@ def _html_paragraphs(markup: str) -> list[str]:
     try:
         holder = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
-        return [_clean(_MARKUP.sub(" ", markup))] if _clean(_MARKUP.sub(" ", markup)) else []
+        stripped = _clean(_MARKUP.sub(" ", markup))
+        return [stripped] if stripped else []
     paragraphs: list[str] = []
     parts: list[str] = []
 
@@ -110,7 +106,7 @@ def _html_paragraphs(markup: str) -> list[str]:
             parts.append(element.text)
         for child in element:
             if not isinstance(child.tag, str):
-                pass
+                pass  # a comment: only its tail is text
             elif child.tag == "br":
                 parts.append(" ")
             elif child.tag in BLOCK_TAGS:

@@ -42,7 +42,8 @@ class LinkedData:
 _LOWER_LDJSON = str.maketrans("LDJSON", "ldjson")
 
 
-def _types(node: dict[str, Any]) -> set[str]:
+def types_of(node: dict[str, Any]) -> set[str]:
+    """A node's `@type`s, lowercased, without a vocabulary prefix ("https://schema.org/HowTo" -> "howto")."""
     kind = node.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
     return {k.lower().rsplit("/", 1)[-1] for k in kinds if isinstance(k, str)}
@@ -86,7 +87,7 @@ def read_linked_data(root: lxml.html.HtmlElement) -> LinkedData:
         if isinstance(node.get("@id"), str):
             data.by_id.setdefault(node["@id"], node)
     for node in nodes:
-        kinds = _types(node)
+        kinds = types_of(node)
         if (
             data.article is None
             and kinds & ARTICLE_TYPES
@@ -160,7 +161,7 @@ def author_names_typed(data: LinkedData, node: dict[str, Any] | None, types: fro
     return [
         name
         for item in map(data.resolve, items)
-        if isinstance(item, dict) and _types(item) & types
+        if isinstance(item, dict) and types_of(item) & types
         for name in names_of(data, item)
         if name
     ]
