@@ -7,8 +7,11 @@
 The same WCXB dev article pages (`wcxb-dev/`, under NEWSWORKER_BENCH_DATA or --data; skipped with a
 message without them) go two ways:
 
-- extract only: `load_document` + `extract_article` in this process, one core (what
-  `newsworker extract` does once started);
+- extract only: `load_document` + `extract_article` in this process, one core (the extractor
+  alone);
+- as `newsworker extract`: the same plus what that command does with each article once started
+  (the event data, fingerprints included, and its JSON line, not written anywhere): the issue's
+  baseline, a page's work before any queue, Redis or event envelope;
 - through the queue: the pages as base64 bytes in `ingest_batch` messages packed within the default
   batch limits, as `newsworker submit` sends files (`--messages single`: one `ingest_document`
   message a page, as a producer sending pages one by one does), queued in advance, so the queue is
@@ -17,7 +20,8 @@ message without them) go two ways:
   persistence). The rate is taken between the first and the last entry on the article stream (their
   IDs are Redis's clock), so the workers' start-up is not counted.
 
-The table gives both rates and their ratio; the target is a ratio of at least 0.9 with one worker.
+The table gives the rates and the queue path's ratio to each; the target is a ratio of at least 0.9
+to `newsworker extract` with one worker.
 Beside them: CPU ms a page (extract only: this process; queue path: the workers' processes, main and
 pool, over the same stretch as the rate; `main`: the main processes' share, the rest is the pool
 children's), the highest peak RSS of any worker process (the kernel's high-water mark), and Redis's
@@ -31,6 +35,7 @@ import argparse
 import base64
 import contextlib
 import cProfile
+import json
 import os
 import pstats
 import shutil
@@ -52,6 +57,7 @@ from worker.config import Settings
 from worker.document import InputKind, load_document
 from worker.embedded import EmbeddedRedis
 from worker.errors import NewsworkerError
+from worker.events import article_data
 from worker.pipeline import extract_article
 
 SET_NAME = "wcxb-dev"
@@ -86,21 +92,24 @@ def inputs_of(pages: list[Page], kind: InputKind) -> list[Input]:
     ]
 
 
-def extract_only_rate(inputs: list[Input]) -> tuple[float, float]:
+def extract_only_rate(inputs: list[Input], event_data: bool = False) -> tuple[float, float]:
     """Pages/s of load + extract in this process (failures count as pages: the worker does them too),
-    and CPU ms a page."""
+    and CPU ms a page; with `event_data`, also what `newsworker extract` does with each article."""
     for item in inputs[:WARM_UP_PAGES]:
-        _extract(item)
+        _extract(item, event_data)
     start, cpu_start = time.perf_counter(), time.process_time()
     for item in inputs:
-        _extract(item)
+        _extract(item, event_data)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     return len(inputs) / elapsed, 1000 * cpu / len(inputs)
 
 
-def _extract(item: Input) -> None:
+def _extract(item: Input, event_data: bool) -> None:
     with contextlib.suppress(NewsworkerError):  # not an article: the worker pays for it too
-        extract_article(load_document(item.raw, kind=item.kind, url=item.url))
+        article = extract_article(load_document(item.raw, kind=item.kind, url=item.url))
+        if event_data:  # as `newsworker extract` (worker/cli.py): the data and its JSON line
+            data = article_data(article, source={"kind": "cli", "path": item.page_id})
+            json.dumps(data, ensure_ascii=False)
 
 
 def _environment(redis_url: str) -> dict[str, str]:
@@ -381,18 +390,26 @@ def main(argv: list[str] | None = None) -> int:
         "pages/s, and CPU ms a page"
     )
     print(
-        f"{'input':<6} {'workers':>7} {'extract only':>13} {'queue path':>11} {'ratio':>6}"
-        f" {'cpu ms':>7} {'cpu ms':>7} {'ratio':>6} {'main':>5} {'peak RSS':>9} {'redis cmds':>10}"
-        f" {'redis ms':>8}  outcomes"
+        "columns: pages/s extract only (extract_article alone) | as `newsworker extract` (+ event data "
+        "and JSON) | queue path | its ratio to each; then CPU ms a page the same three ways and the "
+        "CPU ratios; `main` is the worker main processes' share"
+    )
+    print(
+        f"{'input':<6} {'workers':>7} {'extract':>8} {'cli':>6} {'queue':>6} {'ratio':>5} {'ratio':>5}"
+        f" {'cpu ms':>6} {'cpu ms':>6} {'cpu ms':>6} {'ratio':>5} {'ratio':>5} {'main':>5}"
+        f" {'peak RSS':>9} {'redis cmds':>10} {'redis ms':>8}  outcomes"
     )
     for kind in args.kinds:
         inputs = inputs_of(pages, InputKind(kind))
         for workers in args.workers:
             run = queue_rate(inputs, workers, messages=args.messages)
             rate, cpu_ms = extract_only(inputs, workers)
+            cli_rate, cli_cpu_ms = extract_only(inputs, workers, event_data=True)
             print(
-                f"{kind:<6} {workers:>7} {rate:>13.1f} {run.rate:>11.1f} {run.rate / rate:>6.2f}"
-                f" {cpu_ms:>7.1f} {run.cpu_ms:>7.1f} {cpu_ms / run.cpu_ms:>6.2f} {run.main_cpu_ms:>5.1f}"
+                f"{kind:<6} {workers:>7} {rate:>8.1f} {cli_rate:>6.1f} {run.rate:>6.1f}"
+                f" {run.rate / rate:>5.2f} {run.rate / cli_rate:>5.2f} {cpu_ms:>6.1f} {cli_cpu_ms:>6.1f}"
+                f" {run.cpu_ms:>6.1f} {cpu_ms / run.cpu_ms:>5.2f} {cli_cpu_ms / run.cpu_ms:>5.2f}"
+                f" {run.main_cpu_ms:>5.1f}"
                 f" {run.peak_rss_mb:>6.0f} MB {run.redis_commands:>10.1f} {run.redis_cpu_ms:>8.3f}  "
                 f"{run.events} events, {run.dead_letters} dead letters, {run.duplicates} duplicates",
                 flush=True,
@@ -400,15 +417,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def extract_only(inputs: list[Input], processes: int) -> tuple[float, float]:
+def extract_only(inputs: list[Input], processes: int, event_data: bool = False) -> tuple[float, float]:
     """Extract-only in `processes` processes at once, each doing every page: the sum of their rates,
     and the mean CPU ms a page."""
     if processes == 1:
-        return extract_only_rate(inputs)
+        return extract_only_rate(inputs, event_data)
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        results = pool.map(extract_only_rate, [inputs] * processes)
+        results = pool.starmap(extract_only_rate, [(inputs, event_data)] * processes)
     return sum(r for r, _ in results), sum(c for _, c in results) / processes
 
 
