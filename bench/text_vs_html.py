@@ -12,8 +12,12 @@ reads from the page's HTML stands in for it, as a held-out proxy for the text pa
   lowercasing and removing punctuation (`bench.metadata.norm_title`);
 - authors: where the HTML names someone, the text must name the same set of name tokens
   (`bench.metadata.name_tokens`); where it names nobody, authors from the text are most likely
-  invented.
-`--by-language` splits the title figures by the language read from the HTML; `--html-cache` keeps the
+  invented;
+- publish day: only where the page's markup declares it (JSON-LD `datePublished` or an
+  `article:published_time` meta tag) and newsworker's HTML reading gives that day; the text's day
+  must be the same (its first 10 characters). A page's text need not print its date at all, so the
+  share that agrees is a floor; a text day that differs is an error either way.
+`--by-language` splits the title and day figures by the language read from the HTML; `--html-cache` keeps the
 HTML side between runs (it does not change with the text path); `--show` lists the pages that
 disagree (on stderr).
 """
@@ -71,17 +75,33 @@ def confirmed_title(html: str, title: str | None) -> str | None:
     return title if agree >= 2 else None
 
 
+def confirmed_day(html: str, published: str | None) -> str | None:
+    """The HTML's publish day when the page's markup declares that day itself."""
+    day = (published or "")[:10]
+    if len(day) != 10:
+        return None
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    declared = [text_of(field_of(read_linked_data(root), "datePublished")) or ""]
+    declared += root.xpath('//meta[@property="article:published_time"]/@content')
+    return day if any(value.strip().startswith(day) for value in declared) else None
+
+
 def html_side(page: Page) -> dict[str, object]:
-    """The reference read from the page's HTML: a confirmed title, the language, the authors."""
+    """The reference read from the page's HTML: a confirmed title, the language, the authors, a
+    declared publish day."""
     html = decode_bytes(page.html_bytes())
     article = article_of(Document(html, InputKind.HTML, page.url))
     if article is None:
-        return {"title": None, "language": "?", "authors": []}
+        return {"title": None, "language": "?", "authors": [], "day": None}
     meta = article.metadata
     return {
         "title": confirmed_title(html, meta.title),
         "language": meta.language or "?",
         "authors": list(meta.authors),
+        "day": confirmed_day(html, meta.published),
     }
 
 
@@ -95,6 +115,9 @@ class Tally:
     authors_agree: int = 0
     text_names_nobody: int = 0
     invented: int = 0
+    dated: Counter[str] = field(default_factory=Counter)
+    days_agree: Counter[str] = field(default_factory=Counter)
+    days_differ: Counter[str] = field(default_factory=Counter)
 
 
 def compare(key: str, html: dict, text: Article | None, tally: Tally, show: str | None) -> None:
@@ -118,6 +141,14 @@ def compare(key: str, html: dict, text: Article | None, tally: Tally, show: str 
         tally.invented += 1
         if show == "invented":
             print(f"{key}\ttext={authors!r}", file=sys.stderr)
+    if want_day := html.get("day"):
+        day = ((text.metadata.published if text else None) or "")[:10]
+        language = html["language"]
+        tally.dated[language] += 1
+        tally.days_agree[language] += day == want_day
+        tally.days_differ[language] += bool(day) and day != want_day
+        if show == "day" and day != want_day:
+            print(f"{key} [{html['language']}]\ttext={day!r}\thtml={want_day!r}", file=sys.stderr)
 
 
 def _rate(k: int, n: int) -> str:
@@ -134,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", type=int, choices=(0, 1))
     parser.add_argument("--by-language", action="store_true", help="title figures by the HTML's language")
     parser.add_argument("--html-cache", type=Path, help="JSON file keeping the HTML side between runs")
-    parser.add_argument("--show", choices=("title", "authors", "invented"), help="list those pages")
+    parser.add_argument(
+        "--show", choices=("title", "authors", "invented", "day"), help="list those pages (stderr)"
+    )
     args = parser.parse_args(argv)
     root = data_dir(args.data)
     if not require_data(root):
@@ -144,9 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         cache = json.loads(args.html_cache.read_text(encoding="utf-8"))
     print(
         "| set | pages | title confirmed in HTML | text title agrees | HTML names someone "
-        "| text authors agree | text names nobody | text invents |"
+        "| text authors agree | text names nobody | text invents | day declared in HTML "
+        "| text day agrees | text day differs |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for set_name in args.sets.split(","):
         pages = load_pages(root, set_name, sample=args.sample)
         if args.half is not None:
@@ -160,13 +194,21 @@ def main(argv: list[str] | None = None) -> int:
                 key, cache[key], article_of(Document(page.text(), InputKind.TEXT, None)), tally, args.show
             )
         titles, agree = sum(tally.titles.values()), sum(tally.titles_agree.values())
+        dated, days_agree = sum(tally.dated.values()), sum(tally.days_agree.values())
         print(
             f"| {set_name} | {len(pages)} | {titles} | {_rate(agree, titles)} | {tally.named} "
-            f"| {_rate(tally.authors_agree, tally.named)} | {tally.text_names_nobody} | {tally.invented} |"
+            f"| {_rate(tally.authors_agree, tally.named)} | {tally.text_names_nobody} | {tally.invented} "
+            f"| {dated} | {_rate(days_agree, dated)} | {sum(tally.days_differ.values())} |"
         )
         if args.by_language:
-            for language, count in tally.titles.most_common():
-                print(f"|   {language} | | {count} | {_rate(tally.titles_agree[language], count)} | | | | |")
+            for language in sorted(set(tally.titles) | set(tally.dated), key=lambda k: -tally.titles[k]):
+                count, dated = tally.titles[language], tally.dated[language]
+                agree = _rate(tally.titles_agree[language], count)
+                print(
+                    f"|   {language} | | {count} | {agree} | | | | | {dated} "
+                    f"| {_rate(tally.days_agree[language], dated)} "
+                    f"| {tally.days_differ[language]} |"
+                )
     if args.html_cache:
         args.html_cache.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from worker.document import Document, InputKind
-from worker.extract.dates import dates_in_text, parse_date
-from worker.extract.text_dates import day_told_by_lead, first_date_line, named_weekdays
+from worker.extract.dates import DayOrder, dates_in_text, parse_date
+from worker.extract.text_dates import day_told_by_lead, first_date_line, named_weekdays, page_day_order
 from worker.extract.text_header import read_header
 from worker.pipeline import extract_article
 
@@ -136,3 +136,45 @@ def test_article_saying_when_it_first_appeared_outranks_the_update_shown_in_the_
 def test_slashed_date_line_reads_month_first_as_running_text_does() -> None:
     header = read_header(["Ferry link approved", "10/12/2023 7:38 PM | 3 minute read", LEAD, SECOND], [2, 3])
     assert (header.published or "")[:10] == "2023-10-12"
+
+
+# An invented Spanish page: chrome, the headline, a byline with a slashed date, the article.
+SPANISH_PAGE = "\n\n".join(
+    [
+        "Inicio",
+        "Noticias",
+        "El ayuntamiento aprueba el nuevo enlace de ferry con las islas",
+        "Por Ana Ruiz | 07/05/2022 20:06",
+        "El ayuntamiento del puerto aprobó el nuevo enlace de ferry con las islas después de dos años de "
+        "debate, según explicó la alcaldesa en una rueda de prensa celebrada en la sede municipal.",
+        "Los primeros barcos saldrán la próxima primavera, cuando el muelle esté reconstruido y el horario "
+        "se haya acordado con las comunidades de las islas, que llevan años esperando una conexión.",
+        "Los opositores dijeron que el consejo había ignorado el coste del dragado del canal y prometieron "
+        "llevar la decisión a los tribunales antes de que termine el año, si nada cambia antes.",
+    ]
+)
+
+
+def test_a_page_in_a_language_other_than_english_writes_its_slashed_dates_day_first() -> None:
+    article = extract_article(Document(SPANISH_PAGE, InputKind.TEXT, None), now=NOW)
+    assert (article.metadata.published or "")[:10] == "2022-05-07"
+
+
+def test_an_english_page_whose_own_dates_show_the_day_first_is_read_day_first() -> None:
+    lines = ["Ferry link approved", "12/04/2020 by Kay", LEAD, SECOND, "Jo", "14/04/2020 at 3:00 pm"]
+    assert page_day_order(lines, "en") is DayOrder.DAY_FIRST
+
+
+def test_a_date_whose_second_number_is_past_twelve_shows_the_month_first() -> None:
+    assert page_day_order(["Posted 04-14-2020", "05/08/2019"], "de") is DayOrder.MONTH_FIRST
+
+
+def test_a_page_showing_both_orders_is_read_by_its_language() -> None:
+    lines = ["14/04/2020", "04/15/2020"]
+    assert page_day_order(lines, "es") is DayOrder.DAY_FIRST
+    assert page_day_order(lines, "en") is DayOrder.SLASHED_MONTH_FIRST
+
+
+def test_english_of_no_stated_region_keeps_slashes_month_first() -> None:
+    assert page_day_order(["Ferry link approved", "10/12/2023 7:38 PM"], "en") is DayOrder.SLASHED_MONTH_FIRST
+    assert page_day_order(["Ferry link approved"], None) is DayOrder.SLASHED_MONTH_FIRST

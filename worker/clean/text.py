@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
-from worker.clean.text_stopwords import STOPWORDS, page_stopwords
+from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
@@ -74,6 +74,7 @@ class TextLayout:
     lines: list[str]
     body: list[int]
     stopwords: frozenset[str] = STOPWORDS
+    language: str | None = None  # when told with confidence (ISO 639-1)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -310,11 +311,12 @@ def clean_text(
 ) -> TextLayout:
     """Split a page copied as text into lines and mark which are the article's paragraphs."""
     rows = text.splitlines()  # split once: the language is told from the long ones
-    stopwords = page_stopwords(page_prose(rows))
+    language = page_language(page_prose(rows))
+    stopwords = stoplist(language)
     lines = read_lines(rows, stopwords)
     if WIDE.search(text):
         measure_wide_lines(lines, stopwords)
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
-    return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords)
+    return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)

@@ -112,10 +112,15 @@ def stoplist(code: str | None) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name)) if name else STOPWORDS
 
 
-def page_stopwords(prose: str) -> frozenset[str]:
-    """The stopwords of the language `prose` (a page's longest lines) is written in."""
+def page_language(prose: str) -> str | None:
+    """The language `prose` (a page's longest lines) is written in, when it is told with confidence."""
     # Imported here: worker.extract's metadata readers import this module's STOPWORDS.
     from worker.extract.language import detect_language
 
     code, confidence = detect_language(prose)
-    return stoplist(code) if code and confidence >= MIN_CONFIDENCE else STOPWORDS
+    return code if code and confidence >= MIN_CONFIDENCE else None
+
+
+def page_stopwords(prose: str) -> frozenset[str]:
+    """The stopwords of the language `prose` (a page's longest lines) is written in."""
+    return stoplist(page_language(prose))

@@ -8,6 +8,9 @@ later than `now` is accepted: a future publish date is a page's mistake, not a f
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
@@ -202,13 +205,28 @@ class DayOrder(StrEnum):
     DAY_FIRST = "day first"  # every other language and region
 
 
-def dates_in_text(
-    text: str, limit: int = 20, *, order: DayOrder = DayOrder.SLASHED_MONTH_FIRST
-) -> list[tuple[int, str]]:
+# The order of the page being read, for the readers called without one (`reading_page_in`).
+_PAGE_ORDER: ContextVar[DayOrder] = ContextVar("page_day_order", default=DayOrder.SLASHED_MONTH_FIRST)
+
+
+@contextmanager
+def reading_page_in(order: DayOrder) -> Iterator[None]:
+    """Numeric dates read in `order` by every reader called inside without an order of its own: the
+    order is one fact about a page, and a plain-text page's date readers are many and deep."""
+    token = _PAGE_ORDER.set(order)
+    try:
+        yield
+    finally:
+        _PAGE_ORDER.reset(token)
+
+
+def dates_in_text(text: str, limit: int = 20, *, order: DayOrder | None = None) -> list[tuple[int, str]]:
     """Days written in running text ("Updated Feb 13, 2025", "8/1/2025") with where they start, in order.
 
-    A numeric day and month that could be either way round are read as `order` says, and the other
-    way round when only that gives a real date."""
+    A numeric day and month that could be either way round are read as `order` says (by default the
+    order of the page being read), and the other way round when only that gives a real date."""
+    if order is None:
+        order = _PAGE_ORDER.get()
     found: list[tuple[int, str]] = []
     for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK):
         for match in pattern.finditer(text):
@@ -255,7 +273,7 @@ def says_first_published(text: str) -> bool:
     return any(label in lowered for label in FIRST_PUBLISHED_LABELS)
 
 
-def stated_first_day(text: str, *, order: DayOrder = DayOrder.SLASHED_MONTH_FIRST) -> str | None:
+def stated_first_day(text: str, *, order: DayOrder | None = None) -> str | None:
     """The day a sentence in `text` says the piece first appeared on ("Originally published on
     26 Sep 2019", "Erstmals veröffentlicht am 3.2.2021"): the date right after those words, unless
     they go on with "by" (a quoted post's header, someone else's)."""

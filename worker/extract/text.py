@@ -13,8 +13,10 @@ from worker.article import Dateline, Metadata
 from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
+from worker.extract.dates import reading_page_in
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
+from worker.extract.text_dates import page_day_order
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import alternation
 from worker.extract.titles import strip_site_affixes
@@ -75,7 +77,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if not lines:
         return Metadata()
     forget_lines()  # the answers remembered for the last page's lines
-    header = read_header(lines, layout.body, stopwords=layout.stopwords)
+    with reading_page_in(page_day_order(lines, layout.language)):
+        header = read_header(lines, layout.body, stopwords=layout.stopwords)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from worker.extract.dates import DateRole, dates_in_text, role_before, says_first_published, stated_first_day
+from worker.extract.dates import (
+    DateRole,
+    DayOrder,
+    dates_in_text,
+    role_before,
+    says_first_published,
+    stated_first_day,
+)
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
     COMMENTER_WORDS,
@@ -52,6 +59,33 @@ _SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our
 _LABELLED_DATE_REACH = 90  # "By Jane Doe · Review Editor · Updated November 18, 2025"
 _DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 _OPENER = re.compile(rf"^(?:{any_of((*BYLINE_PREFIXES, *PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+
+
+# "14/04/2020", "04-14-2020": a numeric date whose day is past 12, so the page's order shows.
+_TELLING_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)(?:19|20)\d\d\b"
+)
+_MONTHS_IN_YEAR = 12
+
+
+def page_day_order(lines: list[str], language: str | None) -> DayOrder:
+    """How a page copied as text writes "03/05/2022": as its own dates show, where one of them has a
+    day past 12 ("14/04/2020" in a comment's stamp tells the byline's "12/04/2020"); else by its
+    language: day first in every language but English, whose pages, of no stated region, write
+    slashes month first. A page that shows both orders tells nothing."""
+    day_first = month_first = False
+    for line in lines:
+        if "/" not in line and "-" not in line:
+            continue
+        for match in _TELLING_NUMERIC.finditer(line):
+            a, b = int(match["a"]), int(match["b"])
+            day_first |= a > _MONTHS_IN_YEAR >= b
+            month_first |= b > _MONTHS_IN_YEAR >= a
+    if day_first != month_first:
+        return DayOrder.DAY_FIRST if day_first else DayOrder.MONTH_FIRST
+    if language and language != "en":
+        return DayOrder.DAY_FIRST
+    return DayOrder.SLASHED_MONTH_FIRST
 
 
 def named_weekdays(text: str) -> set[int]:
