@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from worker.extract.dates import (
     DateRole,
     DayOrder,
@@ -151,3 +153,20 @@ def test_a_reader_saying_when_they_first_posted_is_no_first_day() -> None:
 def test_polish_and_russian_dates_in_the_genitive() -> None:
     assert parse_date("3 maja 2024, 14:05") == "2024-05-03T14:05:00"
     assert parse_date("17 сентября 2023") == "2023-09-17"
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("12. März 201812. März 2018 von Redaktion", "2018-03-12"),
+        ("09/10/202109/10/2021 ~ Jo Doe", "2021-10-09"),
+        ("30.06.201730.06.2017", "2017-06-30"),
+    ],
+)
+def test_a_date_printed_twice_with_nothing_between_is_still_read(written: str, day: str) -> None:
+    assert (parse_date(written) or "")[:10] == day
+    assert dates_in_text(written, order=DayOrder.DAY_FIRST)[0][1] == day
+
+
+def test_a_year_running_into_other_digits_is_no_date() -> None:
+    assert dates_in_text("Order 12/03/20195 shipped") == []

@@ -29,12 +29,14 @@ _ISO = re.compile(
     r"(?:[T\s]+(?P<H>[0-2]\d):?(?P<M>[0-5]\d)(?::?(?P<S>[0-5]\d)(?:[.,]\d+)?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-][01]\d(?::?[0-5]\d)?)?)?"
 )
+# A year ends at a word's end, or where the copy glued to it a time ("October 17, 20236:01 PM") or
+# the same date again ("19. Juni 201619. Juni 2016", "17/11/201917/11/2019": a theme printing the
+# publication and the update date, or two renderings of one, with nothing between them).
+_YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d)|(?=[0-3]?\d(?:\.\s|[./])))"
 _SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b")
-_DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)\b")
+_DAY_FIRST = re.compile(rf"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d){_YEAR_END}")
 _MONTH = rf"(?P<mon>{MONTH_ALTERNATION})\.?"
 # The lookahead (a word, then a number) spares trying every month name at every word: 6x faster.
-# A year ends at a word's end, or where a copied time was glued to it ("October 17, 20236:01 PM").
-_YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d))"
 _TEXT_MDY = re.compile(
     rf"\b(?=[^\W\d_]+\.?\s+\d){_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d){_YEAR_END}",
     re.I,
@@ -53,7 +55,9 @@ _CLOCK = re.compile(
     re.I,
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+_NUMERIC = re.compile(
+    rf"\b(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d){_YEAR_END}"
+)
 _URL_NAMED_MONTH = re.compile(
     rf"/(?P<y>(?:19|20)\d\d)/(?P<mon>{MONTH_ALTERNATION})/(?P<d>[0-3]?\d)(?:[/_.-]|$)", re.I
 )
