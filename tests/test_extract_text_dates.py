@@ -178,3 +178,22 @@ def test_a_page_showing_both_orders_is_read_by_its_language() -> None:
 def test_english_of_no_stated_region_keeps_slashes_month_first() -> None:
     assert page_day_order(["Ferry link approved", "10/12/2023 7:38 PM"], "en") is DayOrder.SLASHED_MONTH_FIRST
     assert page_day_order(["Ferry link approved"], None) is DayOrder.SLASHED_MONTH_FIRST
+
+
+HEADER_RUN_ON = "14. März 2024 @ 18:13 // Autor: Jo Weber // Lesezeit: 3 Minuten // Kategorien: Hafen, Stadt"
+
+
+def test_a_long_header_line_opening_with_the_date_gives_the_day() -> None:
+    assert first_date_line(["Ferry link approved", HEADER_RUN_ON, LEAD, SECOND], 2) == "2024-03-14"
+
+
+def test_a_long_line_opening_with_a_date_far_above_the_lead_is_a_teasers() -> None:
+    menu = ["Home", HEADER_RUN_ON, *(f"Section {n}" for n in range(8)), "Ferry link approved"]
+    assert first_date_line([*menu, LEAD, SECOND], len(menu)) is None
+
+
+def test_below_the_lead_a_date_opening_a_line_counts_when_a_name_signs_it() -> None:
+    signed = "März 14, 2024 von Andrea Kategorien: Hafen | Einen Kommentar hinterlassen"
+    unsigned = "März 14, 2024 Kategorien: Hafen | Einen Kommentar hinterlassen"
+    assert first_date_line(["Ferry link approved", LEAD, SECOND, signed], 1) == "2024-03-14"
+    assert first_date_line(["Ferry link approved", LEAD, SECOND, unsigned], 1) is None

@@ -59,6 +59,11 @@ _SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our
 _LABELLED_DATE_REACH = 90  # "By Jane Doe · Review Editor · Updated November 18, 2025"
 _DAY_LABEL = re.compile(rf"^(?:{any_of((*PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
 _OPENER = re.compile(rf"^(?:{any_of((*BYLINE_PREFIXES, *PUBLISHED_LABELS, *UPDATED_LABELS))})\b", re.I)
+_OPENING_DATE_REACH = 5  # lines above the lead: the header cluster, under any teaser list above it
+_OPENING_REACH = 60  # characters: a weekday and a date written out
+_SIGNED_REACH = 45  # characters from a date's start to the "von"/"by" signing it, its time between
+# "by Jane", "von Andrea": a byline word, then a capitalised word (a name's start).
+_SIGNING = re.compile(rf"(?<!\w)(?:{any_of(BYLINE_PREFIXES)})\s+[^\W\d_]", re.I)
 
 
 # "14/04/2020", "04-14-2020": a numeric date whose day is past 12, so the page's order shows.
@@ -112,24 +117,47 @@ def first_date_line(lines: list[str], lead: int) -> str | None:
     """The day of the page's first short line that is a date ("April 2, 2024", "06.18.2025",
     "Monday, August 11th, 2025 at 11:00 am | Categories: ..."), or of the first line that opens with a
     byline or a date label and goes on with a date ("Published: Mar 8, 2024 · Modified: ...", "By Jane
-    Doe · Editor · Updated Nov 18, 2025"). Below the lead a bare date is as likely a comment's or a
-    teaser's: there it counts only labelled or signed ("Published on ...", "By Jane Doe on ...", a
-    byline or a name just above it), and never under a commenter's "Jane says:"."""
+    Doe · Editor · Updated Nov 18, 2025"), or, just above the lead, of a long line opening with a date
+    (the header run together: "22. Januar 2020 @ 18:13 // Autor: ..."). Below the lead a bare date is
+    as likely a comment's or a teaser's: there it counts only labelled or signed ("Published on ...",
+    "By Jane Doe on ...", "March 9, 2025 by Jane", a byline or a name just above it), and never under
+    a commenter's "Jane says:"."""
     for index, line in enumerate(lines):
         if not _YEAR.search(line):
             continue
         day = _day_of_date_line(line)
+        if day is None and index >= lead - _OPENING_DATE_REACH:
+            day = _opening_day(line, signed=index > lead)
         if day is None:
             continue
         above = lines[index - 1] if index else ""
         if _COMMENTER.search(above) or _REPLY.search(line) or COPYRIGHT_LINE.search(line):
             continue
         if index > lead and not (
-            _OPENER.match(line) or _signed(lines[max(lead + 1, index - _SIGNATURE_REACH) : index])
+            _OPENER.match(line)
+            or _signed(lines[max(lead + 1, index - _SIGNATURE_REACH) : index])
+            or _opening_day(line, signed=True)
         ):
             continue
         return day
     return None
+
+
+def _opening_day(line: str, *, signed: bool) -> str | None:
+    """The day a long line opens with ("22. Januar 2020 @ 18:13 // Autor: ... // Lesezeit: 1
+    Minute", "Mittwoch, März 7, 2018 21 Allgemein, Beauty, ..."), perhaps after a weekday: the
+    header's date with the rest of the header glued after it. `signed`: a name must follow it
+    ("Dezember 26, 2019 von Andrea Kategorien: ..."), as below the lead a bare date is a teaser's."""
+    found = dates_in_text(line[:_OPENING_REACH], limit=1)
+    if not found:
+        return None
+    at, day = found[0]
+    before = line[:at].strip(" ,.")
+    if before and not _WEEKDAY.fullmatch(before):
+        return None
+    if signed and not _SIGNING.search(line, at, at + _SIGNED_REACH):
+        return None
+    return day
 
 
 def _signed(above: list[str]) -> bool:
