@@ -197,3 +197,9 @@ def test_below_the_lead_a_date_opening_a_line_counts_when_a_name_signs_it() -> N
     unsigned = "März 14, 2024 Kategorien: Hafen | Einen Kommentar hinterlassen"
     assert first_date_line(["Ferry link approved", LEAD, SECOND, signed], 1) == "2024-03-14"
     assert first_date_line(["Ferry link approved", LEAD, SECOND, unsigned], 1) is None
+
+
+def test_a_header_showing_only_an_update_takes_the_publication_labelled_below_the_lead() -> None:
+    lines = ["Ferry link approved", "Updated: April 11, 2024", LEAD, SECOND, "Published: April 3, 2024"]
+    header = read_header(lines, [2, 3])
+    assert (header.published, header.updated) == ("2024-04-03", "2024-04-11")

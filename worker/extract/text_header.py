@@ -404,8 +404,9 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
         meta = _read_meta(pieces, lead, common)
     near = cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
-    if meta.published is None and meta.updated is None:
-        meta.published, meta.updated = labelled_days_below(lines, lead + 1)
+    if meta.published is None:  # no date shown, or only an update's: the labelled one below
+        meta.published, below_updated = labelled_days_below(lines, lead + 1)
+        meta.updated = meta.updated or below_updated
     article_end = body[-1] + 1 if body and body[-1] >= lead else len(lines)
     if first := stated_first_line_day(lines, max(0, lead - HEADER_WINDOW), article_end):
         shown = meta.published or meta.updated
