@@ -13,9 +13,11 @@ from worker.extract.dates import (
     dates_in_text,
     parse_date,
     plausible,
+    reading_page_in,
     role_before,
     stated_first_day,
     swapped,
+    two_digit_year_day,
 )
 
 NOW = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
@@ -170,3 +172,15 @@ def test_a_date_printed_twice_with_nothing_between_is_still_read(written: str, d
 
 def test_a_year_running_into_other_digits_is_no_date() -> None:
     assert dates_in_text("Order 12/03/20195 shipped") == []
+
+
+def test_two_digit_years_are_read_only_where_the_page_is_read_with_them() -> None:
+    assert dates_in_text("19.10.19, 11:29 Uhr") == []
+    with reading_page_in(DayOrder.DAY_FIRST, two_digit_years=True):
+        assert dates_in_text("19.10.19, 11:29 Uhr") == [(0, "2019-10-19")]
+        assert two_digit_year_day("Erstellt am 01.02.23 um 08:35") == "2023-02-01"
+
+
+def test_a_version_or_a_decimal_is_no_two_digit_year_date() -> None:
+    with reading_page_in(DayOrder.DAY_FIRST, two_digit_years=True):
+        assert dates_in_text("Release 1.10.19.2 and a rate of 3.10.19,5 percent") == []

@@ -203,3 +203,9 @@ def test_a_header_showing_only_an_update_takes_the_publication_labelled_below_th
     lines = ["Ferry link approved", "Updated: April 11, 2024", LEAD, SECOND, "Published: April 3, 2024"]
     header = read_header(lines, [2, 3])
     assert (header.published, header.updated) == ("2024-04-03", "2024-04-11")
+
+
+def test_a_text_page_printing_its_date_with_a_two_digit_year_gives_the_day() -> None:
+    page = SPANISH_PAGE.replace("Por Ana Ruiz | 07/05/2022 20:06", "Por Ana Ruiz | 07.05.22, 20:06")
+    article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
+    assert (article.metadata.published or "")[:10] == "2022-05-07"

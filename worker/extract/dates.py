@@ -55,6 +55,12 @@ _CLOCK = re.compile(
     re.I,
 )
 _ZONE_HOURS = {"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# "19.10.19, 11:29 Uhr", "30/10/23 | Site", "1.11.23 20:19 von ...": a two-digit year, read only where
+# nothing numeric goes on after it (a version "1.10.19.2" or a decimal "3.10.19,5" is no date).
+_NUMERIC_SHORT = re.compile(
+    r"(?<![\d.,/-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<yy>\d\d)(?![\d/]|[.,]\d)"
+)
+_CENTURY_TURN = 90  # a two-digit year from 90 is of the 1990s, below it of this century
 _NUMERIC = re.compile(
     rf"\b(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d){_YEAR_END}"
 )
@@ -100,6 +106,11 @@ def _offset(token: str | None) -> timezone | None:
     if hours > 14 or minutes > 59:
         return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _full_year(two_digits: str) -> str:
+    year = int(two_digits)
+    return str(1900 + year if year >= _CENTURY_TURN else 2000 + year)
 
 
 def _build(y: str, m: str | int, d: str, clock: re.Match[str] | None = None) -> str | None:
@@ -209,19 +220,36 @@ class DayOrder(StrEnum):
     DAY_FIRST = "day first"  # every other language and region
 
 
-# The order of the page being read, for the readers called without one (`reading_page_in`).
+# How the page being read writes its dates, for the readers called without saying (`reading_page_in`).
 _PAGE_ORDER: ContextVar[DayOrder] = ContextVar("page_day_order", default=DayOrder.SLASHED_MONTH_FIRST)
+_TWO_DIGIT_YEARS: ContextVar[bool] = ContextVar("page_two_digit_years", default=False)
 
 
 @contextmanager
-def reading_page_in(order: DayOrder) -> Iterator[None]:
-    """Numeric dates read in `order` by every reader called inside without an order of its own: the
-    order is one fact about a page, and a plain-text page's date readers are many and deep."""
-    token = _PAGE_ORDER.set(order)
+def reading_page_in(order: DayOrder, *, two_digit_years: bool = False) -> Iterator[None]:
+    """Numeric dates read in `order` by every reader called inside without an order of its own, and
+    two-digit years ("19.10.19") read too when `two_digit_years`: a page copied as text has no other
+    date, where an HTML page's visible "Redeem by 12.31.23" would only compete with its declared one.
+    The order is one fact about a page, and a plain-text page's date readers are many and deep."""
+    order_token = _PAGE_ORDER.set(order)
+    years_token = _TWO_DIGIT_YEARS.set(two_digit_years)
     try:
         yield
     finally:
-        _PAGE_ORDER.reset(token)
+        _PAGE_ORDER.reset(order_token)
+        _TWO_DIGIT_YEARS.reset(years_token)
+
+
+def two_digit_year_day(text: str) -> str | None:
+    """The first date with a two-digit year in `text` ("19.10.19, 11:29 Uhr"), day first, when the
+    page being read is read with them."""
+    if not _TWO_DIGIT_YEARS.get() or not (match := _NUMERIC_SHORT.search(text)):
+        return None
+    return _build(_full_year(match["yy"]), match["b"], match["a"])
+
+
+_FOUR_DIGIT_YEARS = (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK)
+_WITH_TWO_DIGIT_YEARS = (*_FOUR_DIGIT_YEARS, _NUMERIC_SHORT)
 
 
 def dates_in_text(text: str, limit: int = 20, *, order: DayOrder | None = None) -> list[tuple[int, str]]:
@@ -231,8 +259,9 @@ def dates_in_text(text: str, limit: int = 20, *, order: DayOrder | None = None) 
     order of the page being read), and the other way round when only that gives a real date."""
     if order is None:
         order = _PAGE_ORDER.get()
+    patterns = _WITH_TWO_DIGIT_YEARS if _TWO_DIGIT_YEARS.get() else _FOUR_DIGIT_YEARS
     found: list[tuple[int, str]] = []
-    for pattern in (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK):
+    for pattern in patterns:
         for match in pattern.finditer(text):
             groups = match.groupdict()
             if groups.get("mon"):
@@ -242,7 +271,8 @@ def dates_in_text(text: str, limit: int = 20, *, order: DayOrder | None = None) 
                     match["sep"] == "-" and order is DayOrder.MONTH_FIRST
                 )
                 first, second = (groups["a"], groups["b"]) if month_first else (groups["b"], groups["a"])
-                day = _build(groups["y"], first, second) or _build(groups["y"], second, first)
+                year = groups.get("y") or _full_year(groups["yy"])
+                day = _build(year, first, second) or _build(year, second, first)
             else:
                 day = _build(groups["y"], groups["m"], groups["d"])
             if day:

@@ -77,7 +77,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if not lines:
         return Metadata()
     forget_lines()  # the answers remembered for the last page's lines
-    with reading_page_in(page_day_order(lines, layout.language)):
+    with reading_page_in(page_day_order(lines, layout.language), two_digit_years=True):
         header = read_header(lines, layout.body, stopwords=layout.stopwords)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None

@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.clean.text_lines import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
-from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.dates import dates_in_text, parse_date, two_digit_year_day
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
@@ -182,7 +182,7 @@ def date_of_line(line: str) -> str | None:
     if word_count(line) > 12 or not _DIGIT.search(line) or COPYRIGHT_LINE.search(line):
         return None  # every way of writing a day has a digit in it
     text = DATE_LABEL.sub("", line)
-    day = parse_date(text)
+    day = parse_date(text) or two_digit_year_day(text)
     if day and "/" in text and (found := dates_in_text(text, 1)) and found[0][1] != day[:10]:
         return found[0][1] + day[10:]  # "10/12/2023": slashes month first, as in `dates_in_text`
     return day
