@@ -27,6 +27,7 @@ from worker.clean.text import clean_text
 from worker.document import decode_bytes
 from worker.extract import extract_html_metadata
 from worker.extract.dates import dates_in_text
+from worker.extract.text import reading_text_page
 from worker.extract.text_header import anchors, read_header_by_rules
 from worker.extract.text_labels import LineLabel, PageView, features, page_view, window
 from worker.extract.text_signs import date_of_line
@@ -156,12 +157,13 @@ def labelled_text(page_id: str, set_name: str, text: str, truth: Truth) -> Label
     layout = clean_text(text)
     if not layout.lines:
         return None
-    top, lead = anchors(layout.lines, layout.body)
-    rule_title = read_header_by_rules(layout.lines, layout.body).title_line
-    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords, rule_title)
-    lines = window(view)
-    labels = [label_line(index, view, truth) for index in lines]
-    return LabelledPage(page_id, set_name, view, lines, features(view, lines), labels, truth)
+    with reading_text_page(layout):  # dates read as the header reads them
+        top, lead = anchors(layout.lines, layout.body)
+        rule_title = read_header_by_rules(layout.lines, layout.body).title_line
+        view = page_view(layout.lines, layout.body, top, lead, layout.stopwords, rule_title)
+        lines = window(view)
+        labels = [label_line(index, view, truth) for index in lines]
+        return LabelledPage(page_id, set_name, view, lines, features(view, lines), labels, truth)
 
 
 def labelled_pages(

@@ -8,6 +8,7 @@ footer. The header above the body is read by `text_header`; the masthead and the
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager
 
 from worker.article import Dateline, Metadata
 from worker.clean.text import TextLayout
@@ -71,13 +72,19 @@ def _byline_agency(bylines: tuple[str, ...]) -> str | None:
     return None
 
 
+def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
+    """How every date reader reads this page's dates (`dates.reading_page_in`): in its own day
+    order, two-digit years included. The line labeller's training reads its pages the same way."""
+    forget_lines()  # the answers remembered for the last page's lines
+    return reading_page_in(page_day_order(layout.lines, layout.language), two_digit_years=True)
+
+
 def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Metadata:
     """The masthead, the header's headline, byline, dates and dateline, and the copyright footer."""
     lines = layout.lines
     if not lines:
         return Metadata()
-    forget_lines()  # the answers remembered for the last page's lines
-    with reading_page_in(page_day_order(lines, layout.language), two_digit_years=True):
+    with reading_text_page(layout):
         header = read_header(lines, layout.body, stopwords=layout.stopwords)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
