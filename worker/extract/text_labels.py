@@ -330,8 +330,14 @@ class LineLabeller:
             return WindowLabels(lines, [], [])
         self._tagger.set(features(view, lines))
         tags = [_LABEL_OF[tag] for tag in self._tagger.tag()]  # a dict, not the enum's slower call
-        marginal, read = self._tagger.marginal, self._read
-        marginals = [{label: marginal(label, position) for label in read} for position in range(len(lines))]
+        marginal, read, positions = self._tagger.marginal, self._read, range(len(lines))
+        # Label by label, then zipped into a line's dict: one comprehension a label, not one a line.
+        columns = [[marginal(label, position) for position in positions] for label in read]
+        marginals = (
+            [dict(zip(read, values, strict=True)) for values in zip(*columns, strict=True)]
+            if read
+            else [{} for _ in positions]
+        )
         return WindowLabels(lines, tags, marginals)
 
 
