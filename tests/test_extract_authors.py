@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.extract.authors import clean_authors, writes_in_lowercase
+from worker.extract.authors import _clean_authors, clean_authors, writes_in_lowercase
 
 
 def test_by_prefix_is_removed() -> None:
@@ -199,3 +199,18 @@ def test_a_month_followed_by_the_year_is_the_date_and_not_the_name() -> None:
 
 def test_a_name_in_a_script_without_capitals_is_a_name() -> None:
     assert clean_authors(["记者 王小明"]) == ["王小明"]
+
+
+def test_a_remembered_answer_is_a_fresh_list_each_time() -> None:
+    """`clean_authors` remembers its last answers: changing the list a caller got changes no later one."""
+    first = clean_authors(["By Jane Doe and John Roe"])
+    first.append("Someone Else")
+    assert clean_authors(["By Jane Doe and John Roe"]) == ["Jane Doe", "John Roe"]
+
+
+def test_a_long_author_field_is_answered_but_not_remembered() -> None:
+    """An untrusted author field of thousands of characters is read as before, and not kept."""
+    long_field = "By Jane Doe " + "and more words " * 200
+    before = _clean_authors.cache_info().currsize
+    clean_authors([long_field])
+    assert _clean_authors.cache_info().currsize == before

@@ -171,3 +171,20 @@ def test_a_line_printed_as_one_part_of_the_window_title_is_marked() -> None:
     signs = dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
     assert "toppart" in signs[headline]
     assert "toppart" not in signs["By Jane Doe"]
+
+
+def test_a_line_a_window_title_at_the_top_starts_with_is_marked() -> None:
+    """ "Headline | Site" copied at the top marks the headline line (the window title starts with it),
+    long or short: the prefix looked up first covers a line longer than it. A line the title does not
+    start with is not marked."""
+    short, long_ = "Ferry Vote Passes", "Harbour Authority Approves New Ferry Terminal After Long Dispute"
+    for headline in (short, long_):
+        layout = clean_text(
+            _page(headline, "By Jane Doe", "March 4, 2025", menu=[f"{headline} | Harbour Gazette", *MENU])
+        )
+        top, lead = anchors(layout.lines, layout.body)
+        view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+        lines = window(view)
+        signs = dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
+        assert "toptitle" in signs[headline]
+        assert "toptitle" not in signs["By Jane Doe"]

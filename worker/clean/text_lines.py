@@ -157,13 +157,6 @@ def _width(text: str) -> int:
     return len(text) + (_WIDE_WEIGHT - 1) * len(_WIDE.findall(text))
 
 
-def _key(lowered: str) -> str:
-    """The line without its edge punctuation, single-spaced: what the marker lists are compared with."""
-    key = lowered.strip(_EDGE_PUNCT)
-    # Every whitespace character but the space is unprintable: most lines need no re-spacing.
-    return key if "  " not in key and key.isprintable() else " ".join(key.split())
-
-
 def page_prose(text: str | list[str], min_chars: int = _PROSE_CHARS, max_chars: int = 1200) -> str:
     """The page's long lines, the prose its language is told from (menus and labels name sections).
     `text`: the page, or its lines already split."""
@@ -216,6 +209,12 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
         stops = sum(map(stopwords.__contains__, tokens))
+        # The key: the line without its edge punctuation, single-spaced, what the marker lists are
+        # compared with. Every whitespace character but the space is unprintable: most lines need no
+        # re-spacing.
+        key = lowered.strip(_EDGE_PUNCT)
+        if "  " in key or not key.isprintable():
+            key = " ".join(key.split())
         line = Line(
             stripped,
             len(stripped) if ascii_ else _width(stripped),
@@ -226,7 +225,7 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
             and not stripped.endswith(_CUT),
             stripped.endswith(":"),
             gap,
-            _key(lowered),
+            key,
             lowered,
             tokens,
         )

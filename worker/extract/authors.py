@@ -7,6 +7,7 @@ A wrong author costs downstream more than a missing one, so anything that does n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from worker.extract.patterns import (
     AGENCIES,
@@ -223,7 +224,25 @@ def clean_authors(raw: list[str], *, not_names: tuple[str, ...] = (), strict: bo
     """Person names from raw byline strings, split, cleaned and deduplicated, in their first order.
 
     `not_names` are the site's own names: dropped when real names stand beside them ("Jane Doe |
-    Example News"), kept when the site is the whole byline (an organisation signing its article)."""
+    Example News"), kept when the site is the whole byline (an organisation signing its article).
+    A pure function of its arguments, asked of the same bylines by several readers of a page (the
+    byline list's filters, the header, the metadata): the last answers are remembered, for bylines of
+    a byline's size (an untrusted author field may be long: it is not kept)."""
+    texts, sites = tuple(raw), tuple(not_names)
+    if sum(len(text) for text in texts if text) > _MAX_REMEMBERED_CHARS:
+        return _cleaned_authors(texts, sites, strict)
+    return list(_clean_authors(texts, sites, strict))
+
+
+_MAX_REMEMBERED_CHARS = 1000
+
+
+@lru_cache(maxsize=64)
+def _clean_authors(raw: tuple[str, ...], not_names: tuple[str, ...], strict: bool) -> tuple[str, ...]:
+    return tuple(_cleaned_authors(raw, not_names, strict))
+
+
+def _cleaned_authors(raw: tuple[str, ...], not_names: tuple[str, ...], strict: bool) -> list[str]:
     names: list[str] = []
     for text in raw:
         if not text:

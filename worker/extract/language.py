@@ -44,7 +44,7 @@ class _Identifier(LanguageIdentifier):
         if found is None:
             return super()._raw_score(b"")  # no features: py3langid's own answer for that
         features, counts = found
-        return np.log1p(counts.astype(np.float32)) @ self.nb_ptc[features] + self.nb_pc
+        return np.log1p(counts.astype(np.float32)) @ _weights(self, features) + self.nb_pc
 
     def visits(self, text: bytes) -> tuple[np.ndarray, np.ndarray] | None:
         """The features the walk over `text` emits and how often, in the order they first appear."""
@@ -65,6 +65,34 @@ class _Identifier(LanguageIdentifier):
         features, first, counts = np.unique(emitted, return_index=True, return_counts=True)
         order = np.argsort(first, kind="stable")
         return features[order].astype(np.intp), counts[order]
+
+
+# A float16 weight whose sign is set and whose exponent is neither 0 nor 31 (a negative normal number),
+# its 16 bits moved up 13 places, plus this, is the same number's float32 bits: the sign from bit 28
+# to 31, the exponent's bias from 15 to 127. Exact, as numpy's cast is, and about four times faster.
+_NEGATIVE_HALF_TO_SINGLE = np.uint32((0x80000000 + ((127 - 15) << 23) - (0x8000 << 13)) % (1 << 32))
+
+
+def _weights(identifier: LanguageIdentifier, features: np.ndarray) -> np.ndarray:
+    """The model's float16 weights of `features` (its rows), as float32: what the score's product
+    with float32 counts widens them to, the same numbers, only sooner. py3langid's weights are log
+    probabilities, all negative normal numbers (checked once a process): their bits are moved
+    instead of numpy's cast, number by number (a third of a verdict's time)."""
+    bits = _weight_bits(identifier)
+    if bits is None:
+        return identifier.nb_ptc[features]
+    return ((bits[features].astype(np.uint32) << 13) + _NEGATIVE_HALF_TO_SINGLE).view(np.float32)
+
+
+@lru_cache(maxsize=1)
+def _weight_bits(identifier: LanguageIdentifier) -> np.ndarray | None:
+    """The weights' bits (the same memory) when all are negative normal float16 numbers; else None."""
+    weights = identifier.nb_ptc
+    if weights.dtype != np.float16 or not weights.flags.c_contiguous:
+        return None
+    bits = weights.view(np.uint16)
+    # Sign set, exponent 1 to 30: the bits 0x8400 to 0xFBFF (a minimum and a maximum, no 14 MB temporaries).
+    return bits if bits.min() >= 0x8400 and bits.max() <= 0xFBFF else None
 
 
 @lru_cache(maxsize=1)

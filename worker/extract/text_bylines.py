@@ -136,11 +136,14 @@ def _box_name(line: str) -> str:
 def _bio_opener(line: str) -> str | None:
     """The first word of the name an author's note opens with ("Jane Doe is a reporter at ..."), when
     the note speaks of a person (a pronoun or a role: "she", "founder"), not a product ("it")."""
+    head = line.split(maxsplit=4)  # its first four words: most lines below the lead are prose, no note
+    if len(head) < 5:
+        return None  # fewer than `_BIO_MIN_WORDS` words
+    verb = next((k for k in range(1, 4) if head[k].lower() in AUTHOR_BIO_VERBS), None)
+    if verb is None or not all(w[:1].isupper() for w in head[:verb]):
+        return None
     words = line.split()
     if len(words) < _BIO_MIN_WORDS:
-        return None
-    verb = next((k for k in range(1, 4) if words[k].lower() in AUTHOR_BIO_VERBS), None)
-    if verb is None or not all(w[:1].isupper() for w in words[:verb]):
         return None
     said = {w.strip(".,;:!?()").lower() for w in words[verb:]}
     return words[0] if said & (PERSON_PRONOUNS | PERSON_ROLES) else None

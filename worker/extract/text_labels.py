@@ -35,7 +35,6 @@ from worker.extract.text_signs import (
     PageWords,
     date_of_line,
     is_byline,
-    line_words,
     looks_like_headline,
     looks_like_name,
     looks_like_prose,
@@ -48,9 +47,14 @@ WINDOW_ABOVE = 30
 WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
 _NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
+_NEIGHBOUR_SET = frozenset(_NEIGHBOUR_SIGNS)
 _NEIGHBOURS = (-1, 1)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")  # the words `line_words` reads
+# The words of 4 letters or more: the only ones the echo signs look up (a run of word characters as
+# `_WORD` reads it, kept only when that long), so the lead's and the article's are found without the rest.
+_LONG_WORD = re.compile(r"\w{4,}")
+_LONG = 4
 _MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
 _ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
 _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
@@ -59,6 +63,7 @@ _META_REACH = 4  # lines below a headline where its byline or date stands
 _META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
 # How a window title joins the headline and the site's name: "Headline | Site", "Site – Headline".
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•]\s+")
+_PREFIX = 8  # a line's first characters, looked up before a window title is searched for it
 
 
 class LineLabel(StrEnum):
@@ -71,6 +76,7 @@ class LineLabel(StrEnum):
     OTHER = "other"
 
 
+_LABEL_OF = {label.value: label for label in LineLabel}
 # The labels whose probabilities the header reads (each costs a call per line).
 _READ_LABELS = (LineLabel.HEADLINE, LineLabel.BYLINE)
 
@@ -114,12 +120,13 @@ class PageView:
     body: frozenset[int]
     stopwords: frozenset[str]
     counts: Counter[str]
-    lead_words: frozenset[str]
+    lead_words: frozenset[str]  # those of `_LONG` letters or more: the only ones looked up
     article_words: frozenset[str]
     common: PageWords
     top_lines: tuple[str, ...] = ()
     rule_title: int | None = None
     top_parts: frozenset[str] = frozenset()
+    top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
 
 
 def page_view(
@@ -135,6 +142,7 @@ def page_view(
     too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
     lead_text = " ".join(lines[top : top + 3]).lower()
     article = " ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower()
+    top_lines = tuple(line.lower() for line in lines[:_TOP_LINES])
     return PageView(
         lines=lines,
         top=top,
@@ -142,10 +150,11 @@ def page_view(
         body=frozenset(body),
         stopwords=stopwords,
         counts=Counter(map(str.lower, lines)),
-        lead_words=frozenset(line_words(lead_text)),
-        article_words=frozenset(line_words(article)),
+        lead_words=frozenset(_LONG_WORD.findall(lead_text)),
+        article_words=frozenset(_LONG_WORD.findall(article)),
         common=common or PageWords(lines, lead),
-        top_lines=tuple(line.lower() for line in lines[:_TOP_LINES]),
+        top_lines=top_lines,
+        top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, _PREFIX + 1)),
         rule_title=rule_title,
         top_parts=frozenset(
             part
@@ -165,7 +174,9 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     """The features of one line alone, and where it stands."""
     line = view.lines[index]
     words = line.split()
-    n = word_count(line)  # a word for every two Chinese or Japanese characters, as a reader counts
+    # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an ASCII
+    # line's are its spaced words, already split).
+    n = len(words) if line.isascii() else word_count(line)
     low = line.lower()
     tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
     signs = [
@@ -176,12 +187,12 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         _TOP_SIGN(index - view.top),
     ]
     if words:
-        upper = sum(map(str.isupper, (w[0] for w in words)))
+        upper = sum(map(str.isupper, [w[0] for w in words]))
         signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
     if tokens:
         stops = sum(map(view.stopwords.__contains__, tokens))
         signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
-        long_words = [t for t in tokens if len(t) >= 4]
+        long_words = [t for t in tokens if len(t) >= _LONG]
         if long_words:
             echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
             signs.append(_ECHO_SIGNS[round(4 * echo)])
@@ -203,7 +214,11 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         signs.append("repeated")
     if CRUMB_SIGN.search(line):
         signs.append("crumbline")
-    if n >= 2 and any(other != low and other.startswith(low) for other in view.top_lines):
+    if (
+        n >= 2
+        and low[:_PREFIX] in view.top_prefixes  # else no top line can start with it
+        and any(other != low and other.startswith(low) for other in view.top_lines)
+    ):
         signs.append("toptitle")  # "Headline | Site", "Headline - Site" in the window title
     if n >= 2 and low in view.top_parts:
         signs.append("toppart")  # one part of a window title split at its separators ("Site – Headline")
@@ -240,7 +255,8 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     own = [_own_signs(index, view) for index in lines]
     meta = [not _META_SIGNS.isdisjoint(signs) for signs in own]
     # What a neighbour shows of itself: its kind and its length.
-    shown = [[s for s in signs if s in _NEIGHBOUR_SIGNS or s[:2] == "w:"] for signs in own]
+    # (A line's first sign is its word count's, "w:..."; no other sign starts so.)
+    shown = [[signs[0], *[s for s in signs[1:] if s in _NEIGHBOUR_SET]] for signs in own]
     headline_shaped = [position for position, signs in enumerate(own) if "hl" in signs]
     above_top = [p for p in headline_shaped if lines[p] < view.top]
     rank_of = {p: len(above_top) - k - 1 for k, p in enumerate(above_top)}  # 0: the nearest above the prose
@@ -313,9 +329,15 @@ class LineLabeller:
         if not lines:
             return WindowLabels(lines, [], [])
         self._tagger.set(features(view, lines))
-        tags = [LineLabel(tag) for tag in self._tagger.tag()]
-        marginal, read = self._tagger.marginal, self._read
-        marginals = [{label: marginal(label, position) for label in read} for position in range(len(lines))]
+        tags = [_LABEL_OF[tag] for tag in self._tagger.tag()]  # a dict, not the enum's slower call
+        marginal, read, positions = self._tagger.marginal, self._read, range(len(lines))
+        # Label by label, then zipped into a line's dict: one comprehension a label, not one a line.
+        columns = [[marginal(label, position) for position in positions] for label in read]
+        marginals = (
+            [dict(zip(read, values, strict=True)) for values in zip(*columns, strict=True)]
+            if read
+            else [{} for _ in positions]
+        )
         return WindowLabels(lines, tags, marginals)
 
 

@@ -144,7 +144,8 @@ def lower_share(line: str) -> float:
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
     words = line.split()
-    if len(words) >= _LEAD_MIN_WORDS and sum(1 for w in words if w[:1].islower()) / len(words) >= _SHARE:
+    # (`split` gives no empty word: its first character is `w[:1]`; counted by a C-level map.)
+    if len(words) >= _LEAD_MIN_WORDS and sum(map(str.islower, [w[0] for w in words])) / len(words) >= _SHARE:
         return True  # the usual prose line, read by its spaced words alone
     if line.isascii():
         return False
@@ -237,7 +238,7 @@ def looks_like_headline(line: str) -> bool:
         or (first.isalpha() and not first.islower())
     ):
         return True  # a capital, or a script without case
-    return sum(1 for w in words if w[:1].isupper()) >= len(words) / 2
+    return sum(map(str.isupper, [w[0] for w in words])) >= len(words) / 2
 
 
 def _is_reading_time(line: str) -> bool:
