@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from worker.extract.patterns import TOC_HEADINGS
+from worker.extract.authors import clean_authors
+from worker.extract.patterns import BYLINE_PREFIXES, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
+from worker.extract.text_cluster import byline_head, long_byline
 from worker.extract.text_signs import (
     CJK,
     CLUSTER_STEPS,
@@ -19,15 +21,21 @@ from worker.extract.text_signs import (
     any_of,
     cjk_chars,
     in_cluster,
+    is_byline,
+    is_meta_line,
     is_picture_credit,
     line_words,
     looks_like_headline,
+    looks_like_name,
+    looks_like_prose,
     lower_share,
     word_count,
 )
 
 _TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
 _STANDFIRST_MIN_WORDS = 4
+_OPENER_ALONE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "By" / "Jane Doe" on two lines
+_SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
 _CJK_PAIR = re.compile(
     rf"{CJK.pattern}{{2}}"
 )  # shorter: a kicker ("World News") or a label, not a headline or standfirst
@@ -184,3 +192,33 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
     return lower_share(text) >= LEAD_MIN_LOWER_SHARE
+
+
+def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | None:
+    """The headline over the page's first byline that signs a person ("By Jane Doe", "Written by Jane
+    Doe ⋅ Review Editor", "By" over "Jane Doe"), when that byline stands above `stop`: a buying guide's
+    header, printed over a product table or a contents list whose text pushed the first prose line far
+    below it. The nearest headline-shaped line over the byline, a date, a name, a picture's credit or a
+    standfirst passed over; None when no person signs above `stop` or no headline stands over the first."""
+    signer = next((index for index in range(stop) if _signs(lines, index, common)), None)
+    if signer is None:
+        return None
+    for index in range(signer - 1, max(-1, signer - 1 - _SIGNED_REACH), -1):
+        line = lines[index]
+        if is_meta_line(line) or looks_like_name(line) or is_picture_credit(line) or looks_like_prose(line):
+            continue
+        return index if looks_like_headline(line) else None
+    return None
+
+
+def _signs(lines: list[str], index: int, common: PageWords) -> bool:
+    """Whether the line is a byline naming a person: its first name has a person's name's shape on this
+    page (`PageWords.is_bare_name`); a menu's "By Use Case" or "By Industry" has not."""
+    line = lines[index].strip()
+    if _OPENER_ALONE.match(line):
+        return index + 1 < len(lines) and common.is_bare_name(lines[index + 1].strip())
+    head = long_byline(line) or (line if is_byline(line) else None)
+    if head is None:
+        return False
+    names = clean_authors([byline_head(head, common)])
+    return bool(names) and common.is_bare_name(names[0])
