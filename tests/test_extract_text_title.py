@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from worker.clean.text import clean_text
+from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import is_picture_credit
 
@@ -67,3 +69,11 @@ def test_a_header_pushed_above_the_window_by_a_long_contents_list_is_found_under
     lines = ["Home", "News", "Travel", headline, "By Jane Doe", "March 4, 2025", "Contents"]
     lines += [*contents, "Timetables as of: March 2025", LEAD, SECOND]
     assert read_header(lines, [len(lines) - 2, len(lines) - 1]).title == headline
+
+
+def test_a_headline_copied_with_utf8_read_as_latin1_is_put_back() -> None:
+    """ "Investorâ\\x80\\x99s": the page's UTF-8 was read as Latin-1 before it was copied as text."""
+    headline = "A Ferry Investor’s Guide to the New Harbour Terminal"
+    broken = headline.encode().decode("latin-1")
+    text = "\n\n".join(["News", broken, "By Jane Doe", "March 4, 2025", LEAD, SECOND])
+    assert extract_text_metadata(clean_text(text)).title == headline
