@@ -11,7 +11,9 @@ import pytest
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import is_picture_credit
+from worker.extract.text_headline import choose_title, is_trail_or_row
+from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
+from worker.extract.text_signs import PageWords, is_picture_credit
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
@@ -77,3 +79,46 @@ def test_a_headline_copied_with_utf8_read_as_latin1_is_put_back() -> None:
     broken = headline.encode().decode("latin-1")
     text = "\n\n".join(["News", broken, "By Jane Doe", "March 4, 2025", LEAD, SECOND])
     assert extract_text_metadata(clean_text(text)).title == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Blog > Weight Loss > Weight Loss Tips", "Home » News » World", "Pos\tPlayer\tPlays\tStats"],
+)
+def test_a_breadcrumb_trail_or_a_table_row_is_never_a_headline(line: str) -> None:
+    assert is_trail_or_row(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ferry terminal approved after two years",
+        "Harbour board » sells the quay",  # one step: "Headline » Section" is a window title, not a trail
+        "Écrans : « Vape Wave » et « 6 Days » cette semaine",  # French quotation marks, no trail
+    ],
+)
+def test_a_headline_is_no_trail(line: str) -> None:
+    assert not is_trail_or_row(line)
+
+
+class _TrailLabeller:
+    """A labeller sure that the breadcrumb trail is the headline."""
+
+    def label(self, view: PageView) -> WindowLabels:
+        lines = window(view)
+        marginals = [
+            {LineLabel.HEADLINE: 0.9 if ">" in view.lines[i] else 0.3 * (i == 1), LineLabel.BYLINE: 0.0}
+            for i in lines
+        ]
+        return WindowLabels(lines, [LineLabel.OTHER] * len(lines), marginals)
+
+
+def test_a_breadcrumb_trail_the_labeller_is_sure_of_is_not_the_title() -> None:
+    lines = ["News", "Ferry terminal approved after two years", "Blog > Harbour > Ferry News", LEAD, SECOND]
+    assert read_header(lines, [3, 4], labeller=_TrailLabeller()).title == lines[1]
+
+
+def test_the_rules_pass_over_a_breadcrumb_trail_above_the_byline() -> None:
+    pieces = [(0, "Ferry News"), (1, "Blog > Harbour > Ferry Terminal Plans"), (2, "By Jane Doe")]
+    lines = [text for _, text in pieces] + [LEAD, SECOND]
+    assert choose_title(pieces, {2}, set(), 3, LEAD, PageWords(lines, 3)) != 1

@@ -60,7 +60,7 @@ from worker.extract.text_dates import (
     labelled_days_below,
     stated_first_line_day,
 )
-from worker.extract.text_headline import choose_title, signed_headline
+from worker.extract.text_headline import choose_title, never_headline, signed_headline
 from worker.extract.text_labels import (
     LineLabel,
     LineLabeller,
@@ -81,7 +81,6 @@ from worker.extract.text_signs import (
     header_pieces,
     is_byline,
     is_meta_line,
-    is_picture_credit,
     looks_like_headline,
     looks_like_prose,
 )
@@ -293,7 +292,7 @@ def read_header(
     best = verdict.best(
         LineLabel.HEADLINE,
         lead + 1,
-        unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
+        unless=lambda i: never_headline(lines[i], common),
     )
     first_best = best
     if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
@@ -370,7 +369,7 @@ def _headline_above_window(
         .best(
             LineLabel.HEADLINE,
             lead + 1,
-            unless=lambda i: common.is_bare_name(lines[i]) or is_picture_credit(lines[i]),
+            unless=lambda i: never_headline(lines[i], common),
         )
     )
 

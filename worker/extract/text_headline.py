@@ -35,6 +35,8 @@ from worker.extract.text_signs import (
 _TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
 _STANDFIRST_MIN_WORDS = 4
 _OPENER_ALONE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "By" / "Jane Doe" on two lines
+# "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
+_TRAIL_STEP = re.compile(r"\s[>›»]\s")
 _SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
 _CJK_PAIR = re.compile(
     rf"{CJK.pattern}{{2}}"
@@ -110,7 +112,7 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text) or is_picture_credit(text):
+        if is_job_title(text) or is_picture_credit(text) or is_trail_or_row(text):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
@@ -222,3 +224,15 @@ def _signs(lines: list[str], index: int, common: PageWords) -> bool:
         return False
     names = clean_authors([byline_head(head, common)])
     return bool(names) and common.is_bare_name(names[0])
+
+
+def is_trail_or_row(line: str) -> bool:
+    """A breadcrumb trail of two steps or more ("Blog > Health > Tips") or a table's row, its cells
+    copied with tabs between them ("Pos\tPlayer\tPlays"): where the page is or a table, no headline."""
+    return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
+
+
+def never_headline(line: str, common: PageWords) -> bool:
+    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail or a
+    table's row."""
+    return common.is_bare_name(line) or is_picture_credit(line) or is_trail_or_row(line)
