@@ -11,7 +11,7 @@ import pytest
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import choose_title, is_trail_or_row
+from worker.extract.text_headline import choose_title, is_trail_or_row, without_glued_kicker
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
 from worker.extract.text_signs import PageWords, is_picture_credit
 
@@ -122,3 +122,40 @@ def test_the_rules_pass_over_a_breadcrumb_trail_above_the_byline() -> None:
     pieces = [(0, "Ferry News"), (1, "Blog > Harbour > Ferry Terminal Plans"), (2, "By Jane Doe")]
     lines = [text for _, text in pieces] + [LEAD, SECOND]
     assert choose_title(pieces, {2}, set(), 3, LEAD, PageWords(lines, 3)) != 1
+
+
+def test_the_headline_printed_alone_under_its_kicker_glued_copy_is_taken() -> None:
+    lines = [
+        "HomeHarbourBreaking: Ferry terminal approved after two years",
+        "Breaking: Ferry terminal approved after two years",
+    ]
+    assert without_glued_kicker(lines, 0) == 1
+
+
+def test_a_breadcrumb_crumb_over_a_kickered_headline_is_not_taken() -> None:
+    """ "Ferry terminal approved" over "Harbour: Ferry terminal approved": the upper is the last crumb."""
+    lines = ["Ferry terminal approved", "Harbour: Ferry terminal approved", LEAD]
+    assert without_glued_kicker(lines, 1) is None
+
+
+def test_a_short_tail_is_no_headline_alone() -> None:
+    lines = ["The harbour's new ferry terminal", "Ferry terminal"]
+    assert without_glued_kicker(lines, 0) is None
+
+
+class _GluedLabeller:
+    """A labeller sure of the kicker-glued copy of the headline."""
+
+    def label(self, view: PageView) -> WindowLabels:
+        lines = window(view)
+        marginals = [
+            {LineLabel.HEADLINE: 0.9 if view.lines[i].startswith("Guides") else 0.1, LineLabel.BYLINE: 0.0}
+            for i in lines
+        ]
+        return WindowLabels(lines, [LineLabel.OTHER] * len(lines), marginals)
+
+
+def test_the_header_takes_the_headline_without_its_glued_kicker() -> None:
+    headline = "Ferry terminal approved after two years"
+    lines = ["News", f"Guides {headline}", headline, "By Jane Doe", LEAD, SECOND]
+    assert read_header(lines, [4, 5], labeller=_GluedLabeller()).title == headline

@@ -60,7 +60,12 @@ from worker.extract.text_dates import (
     labelled_days_below,
     stated_first_line_day,
 )
-from worker.extract.text_headline import choose_title, never_headline, signed_headline
+from worker.extract.text_headline import (
+    choose_title,
+    never_headline,
+    signed_headline,
+    without_glued_kicker,
+)
 from worker.extract.text_labels import (
     LineLabel,
     LineLabeller,
@@ -288,12 +293,7 @@ def read_header(
         common = PageWords(lines, lead)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
-    # A person's name (a byline the labeller was unsure of) or a picture's credit is never the headline.
-    best = verdict.best(
-        LineLabel.HEADLINE,
-        lead + 1,
-        unless=lambda i: never_headline(lines[i], common),
-    )
+    best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best
     if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
         second := _headline_above_window(lines, body, view, labeller, common)
@@ -305,6 +305,8 @@ def read_header(
         signed := signed_headline(lines, verdict.lines.start, common)
     ) is not None:
         header = replace(header, title=lines[signed], title_line=signed)
+    if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
+        header = replace(header, title=lines[bare], title_line=bare)
     if not header.bylines and header.title_line is not None:
         header = with_cluster_under(lines, header, lead)
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):

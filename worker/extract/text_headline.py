@@ -236,3 +236,21 @@ def never_headline(line: str, common: PageWords) -> bool:
     """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail or a
     table's row."""
     return common.is_bare_name(line) or is_picture_credit(line) or is_trail_or_row(line)
+
+
+_PLAIN = re.compile(r"[^\w]+")  # two lines compared by their words, punctuation aside
+_BARE_MIN_WORDS = 3
+
+
+def without_glued_kicker(lines: list[str], at: int) -> int | None:
+    """The line right below the chosen headline when the chosen one is that line with a kicker, a label
+    or a breadcrumb before it ("Guides Getting to Yes: ..." or "HomeNewsBreaking: ..." over "Getting
+    to Yes: ..."): the page printed the headline alone under it. Not the line above: a breadcrumb's last
+    crumb printed over a headline that opens with a kicker ("Handel" / "Paris: Handel") is no headline."""
+    if at + 1 >= len(lines):
+        return None
+    chosen = " ".join(_PLAIN.sub(" ", lines[at].lower()).split())
+    bare = " ".join(_PLAIN.sub(" ", lines[at + 1].lower()).split())
+    if bare.count(" ") >= _BARE_MIN_WORDS - 1 and bare != chosen and chosen.endswith(bare):
+        return at + 1
+    return None
