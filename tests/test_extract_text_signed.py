@@ -47,6 +47,27 @@ def test_a_standfirst_and_a_date_between_headline_and_byline_are_passed_over() -
     assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
 
 
+def test_a_long_byline_of_two_names_with_their_roles_signs_the_page() -> None:
+    byline = "By Jane Doe, Harbour and Ferry Expert & John Roe, Senior Editor Last updated March 4, 2026"
+    lines = _guide(HEADLINE, byline)
+    lead = lines.index(PROSE[0])
+    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+
+
+def test_a_name_with_a_common_word_signs_after_the_opener() -> None:
+    """ "By Anna Field": the page writes "field" in lowercase, but the opener vouches for the name."""
+    lines = _guide(HEADLINE, "By Anna Field")
+    lines.append("Out on the field of the old quay the ferry crews waited for the last sailing of the day.")
+    lead = lines.index(PROSE[0])
+    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+
+
+def test_a_credit_that_is_no_byline_signs_nobody() -> None:
+    lines = _guide(HEADLINE, "Reviewed by Jane Doe")
+    lead = lines.index(PROSE[0])
+    assert signed_headline(lines, lead, PageWords(lines, lead)) is None
+
+
 def test_a_menu_entry_opening_with_by_signs_nobody() -> None:
     """ "By Industry", "By Use Case": a menu's way into the same pages, no person signing them."""
     lines = [*MENU, "Solutions", "By Industry", "By Use Case", "Harbour Operators", *TABLE, *PROSE]

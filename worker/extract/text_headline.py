@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from worker.extract.authors import clean_authors
 from worker.extract.patterns import BYLINE_PREFIXES, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
-from worker.extract.text_cluster import byline_head, long_byline
+from worker.extract.text_cluster import byline_head
 from worker.extract.text_signs import (
+    BYLINE,
     CJK,
     CLUSTER_STEPS,
     CRUMB_SIGN,
     GLUED_WORDS,
     LEAD_MIN_LOWER_SHARE,
+    NOT_AUTHOR,
     ROLE_MAX_WORDS,
     PageWords,
     any_of,
@@ -219,11 +221,10 @@ def _signs(lines: list[str], index: int, common: PageWords) -> bool:
     line = lines[index].strip()
     if _OPENER_ALONE.match(line):
         return index + 1 < len(lines) and common.is_bare_name(lines[index + 1].strip())
-    head = long_byline(line) or (line if is_byline(line) else None)
-    if head is None:
-        return False
-    names = clean_authors([byline_head(head, common)])
-    return bool(names) and common.is_bare_name(names[0])
+    if NOT_AUTHOR.match(line) or not (BYLINE.match(line) or is_byline(line)):
+        return False  # "Reviewed by Jane Doe" signs nothing
+    names = clean_authors([byline_head(line, common)])  # "By Jane Doe, Senior Editor & John Roe, ...
+    return bool(names) and common.is_dated_name(names[0])  # the opener vouches, as a date does
 
 
 def is_trail_or_row(line: str) -> bool:
