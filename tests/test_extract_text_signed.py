@@ -62,6 +62,18 @@ def test_a_name_with_a_common_word_signs_after_the_opener() -> None:
     assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
 
 
+def test_a_bare_name_over_a_role_and_a_date_signs_the_page() -> None:
+    lines = _guide(HEADLINE, "Jane Doe", "Review Editor", "March 4, 2026")
+    lead = lines.index(PROSE[0])
+    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+
+
+def test_a_bare_name_without_a_date_under_it_signs_nobody() -> None:
+    lines = _guide(HEADLINE, "Jane Doe", "Review Editor")
+    lead = lines.index(PROSE[0])
+    assert signed_headline(lines, lead, PageWords(lines, lead)) is None
+
+
 def test_a_credit_that_is_no_byline_signs_nobody() -> None:
     lines = _guide(HEADLINE, "Reviewed by Jane Doe")
     lead = lines.index(PROSE[0])

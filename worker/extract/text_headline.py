@@ -22,6 +22,7 @@ from worker.extract.text_signs import (
     PageWords,
     any_of,
     cjk_chars,
+    date_of_line,
     in_cluster,
     is_byline,
     is_meta_line,
@@ -216,11 +217,14 @@ def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | Non
 
 
 def _signs(lines: list[str], index: int, common: PageWords) -> bool:
-    """Whether the line is a byline naming a person: its first name has a person's name's shape on this
-    page (`PageWords.is_bare_name`); a menu's "By Use Case" or "By Industry" has not."""
+    """Whether the line signs the page for a person: a byline whose first name has a person's name's
+    shape on this page (a menu's "By Use Case" or "By Industry" has not), "By" over a name, or a bare
+    name with a date line under it (its role perhaps between)."""
     line = lines[index].strip()
     if _OPENER_ALONE.match(line):
         return index + 1 < len(lines) and common.is_bare_name(lines[index + 1].strip())
+    if common.is_bare_name(line):  # "Jane Doe" over a date, perhaps with her role between
+        return any(date_of_line(lines[k]) for k in range(index + 1, min(len(lines), index + 3)))
     if NOT_AUTHOR.match(line) or not (BYLINE.match(line) or is_byline(line)):
         return False  # "Reviewed by Jane Doe" signs nothing
     names = clean_authors([byline_head(line, common)])  # "By Jane Doe, Senior Editor & John Roe, ...
