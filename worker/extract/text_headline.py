@@ -6,28 +6,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from worker.extract.patterns import TOC_HEADINGS
+from worker.extract.authors import clean_authors
+from worker.extract.patterns import BYLINE_PREFIXES, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
+from worker.extract.text_cluster import byline_head
 from worker.extract.text_signs import (
+    BYLINE,
     CJK,
     CLUSTER_STEPS,
     CRUMB_SIGN,
     GLUED_WORDS,
     LEAD_MIN_LOWER_SHARE,
+    NOT_AUTHOR,
     ROLE_MAX_WORDS,
     PageWords,
     any_of,
     cjk_chars,
+    date_of_line,
     in_cluster,
+    is_byline,
+    is_meta_line,
     is_picture_credit,
     line_words,
     looks_like_headline,
+    looks_like_name,
+    looks_like_prose,
     lower_share,
     word_count,
 )
 
 _TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
 _STANDFIRST_MIN_WORDS = 4
+_OPENER_ALONE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "By" / "Jane Doe" on two lines
+# "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
+_TRAIL_STEP = re.compile(r"\s[>›»]\s")
+_SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
 _CJK_PAIR = re.compile(
     rf"{CJK.pattern}{{2}}"
 )  # shorter: a kicker ("World News") or a label, not a headline or standfirst
@@ -102,7 +115,7 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text) or is_picture_credit(text):
+        if is_job_title(text) or is_picture_credit(text) or is_trail_or_row(text):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
@@ -184,3 +197,65 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
     return lower_share(text) >= LEAD_MIN_LOWER_SHARE
+
+
+def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | None:
+    """The headline over the page's first byline that signs a person ("By Jane Doe", "Written by Jane
+    Doe ⋅ Review Editor", "By" over "Jane Doe"), when that byline stands above `stop`: a buying guide's
+    header, printed over a product table or a contents list whose text pushed the first prose line far
+    below it. The nearest headline-shaped line over the byline, a date, a name, a picture's credit or a
+    standfirst passed over; None when no person signs above `stop` or no headline stands over the first."""
+    signer = next((index for index in range(stop) if _signs(lines, index, common)), None)
+    if signer is None:
+        return None
+    for index in range(signer - 1, max(-1, signer - 1 - _SIGNED_REACH), -1):
+        line = lines[index]
+        if is_meta_line(line) or looks_like_name(line) or is_picture_credit(line) or looks_like_prose(line):
+            continue
+        return index if looks_like_headline(line) else None
+    return None
+
+
+def _signs(lines: list[str], index: int, common: PageWords) -> bool:
+    """Whether the line signs the page for a person: a byline whose first name has a person's name's
+    shape on this page (a menu's "By Use Case" or "By Industry" has not), "By" over a name, or a bare
+    name with a date line under it (its role perhaps between)."""
+    line = lines[index].strip()
+    if _OPENER_ALONE.match(line):
+        return index + 1 < len(lines) and common.is_bare_name(lines[index + 1].strip())
+    if common.is_bare_name(line):  # "Jane Doe" over a date, perhaps with her role between
+        return any(date_of_line(lines[k]) for k in range(index + 1, min(len(lines), index + 3)))
+    if NOT_AUTHOR.match(line) or not (BYLINE.match(line) or is_byline(line)):
+        return False  # "Reviewed by Jane Doe" signs nothing
+    names = clean_authors([byline_head(line, common)])  # "By Jane Doe, Senior Editor & John Roe, ...
+    return bool(names) and common.is_dated_name(names[0])  # the opener vouches, as a date does
+
+
+def is_trail_or_row(line: str) -> bool:
+    """A breadcrumb trail of two steps or more ("Blog > Health > Tips") or a table's row, its cells
+    copied with tabs between them ("Pos\tPlayer\tPlays"): where the page is or a table, no headline."""
+    return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
+
+
+def never_headline(line: str, common: PageWords) -> bool:
+    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail or a
+    table's row."""
+    return common.is_bare_name(line) or is_picture_credit(line) or is_trail_or_row(line)
+
+
+_PLAIN = re.compile(r"[^\w]+")  # two lines compared by their words, punctuation aside
+_BARE_MIN_WORDS = 3
+
+
+def without_glued_kicker(lines: list[str], at: int) -> int | None:
+    """The line right below the chosen headline when the chosen one is that line with a kicker, a label
+    or a breadcrumb before it ("Guides Getting to Yes: ..." or "HomeNewsBreaking: ..." over "Getting
+    to Yes: ..."): the page printed the headline alone under it. Not the line above: a breadcrumb's last
+    crumb printed over a headline that opens with a kicker ("Handel" / "Paris: Handel") is no headline."""
+    if at + 1 >= len(lines):
+        return None
+    chosen = " ".join(_PLAIN.sub(" ", lines[at].lower()).split())
+    bare = " ".join(_PLAIN.sub(" ", lines[at + 1].lower()).split())
+    if bare.count(" ") >= _BARE_MIN_WORDS - 1 and bare != chosen and chosen.endswith(bare):
+        return at + 1
+    return None
