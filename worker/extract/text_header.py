@@ -25,6 +25,7 @@ from worker.extract.text_bylines import (
     byline_under_headline,
     dated_bylines,
     is_job_title,
+    name_beside_day,
     name_with_companion,
     name_with_role,
 )
@@ -306,6 +307,12 @@ def read_header(
         not header.bylines
         and header.title_line is not None
         and (byline := byline_under_headline(lines, header.title_line, common))
+    ):
+        header = replace(header, bylines=(byline,))
+    if (
+        not header.bylines
+        and header.title_line is not None
+        and (byline := name_beside_day(lines, header.title_line, lead, common))
     ):
         header = replace(header, bylines=(byline,))
     return header
