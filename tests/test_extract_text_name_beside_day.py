@@ -1,10 +1,11 @@
 """A signature beside a shown day under the headline: a person's name with a day printed without its
 year ("Jun 9"), or a one-word signature ("Gabo") right above a date; never a section word, a
-label's date, or a capitalised noun of a language that capitalises its nouns."""
+label's date, or a capitalised noun of a language that capitalises its nouns. And a person's name
+alone right under a headline of a sentence's length."""
 
 from __future__ import annotations
 
-from worker.extract.text_bylines import name_beside_day, shows_day
+from worker.extract.text_bylines import name_beside_day, name_under_headline, shows_day
 from worker.extract.text_signs import PageWords
 
 LEAD = (
@@ -75,3 +76,32 @@ def test_a_capitalised_noun_on_a_page_that_capitalises_nouns_is_no_signature() -
 def test_a_name_beside_a_labelled_date_is_left_to_the_cluster_reading() -> None:
     lines = ["Why Ferries Run Late", "Overview", "Effective beginning 6/2/2025:", *PROSE]
     assert _name(lines) is None
+
+
+def _under(lines: list[str], headline: int = 0) -> str | None:
+    lead = lines.index(LEAD)
+    return name_under_headline(lines, headline, lead, PageWords(lines, lead))
+
+
+def test_a_name_right_under_a_long_headline_is_the_author() -> None:
+    lines = ["Why the Morning Ferries Run Late", "Marta Quell", "harbour ferries islands", *PROSE]
+    assert _under(lines) == "Marta Quell"
+
+
+def test_a_name_shaped_line_under_a_short_headline_is_a_menu_entry() -> None:
+    lines = ["Harbour Job Board", "Island Job Board", "About Us", *PROSE]
+    assert _under(lines) is None
+
+
+def test_a_name_two_lines_under_the_headline_is_not_read_here() -> None:
+    lines = ["Why the Morning Ferries Run Late", "Five things to know", "Marta Quell", *PROSE]
+    assert _under(lines) is None
+
+
+def test_a_capitalised_pair_on_a_page_that_capitalises_nouns_is_no_name() -> None:
+    german = (
+        "In den Heizungen unserer Privathäuser liegt ein großes Potenzial für den Klimaschutz, denn "
+        "viele Anlagen sind alt und die Kosten für Wärme steigen mit jedem Winter weiter an."
+    )
+    lines = ["Welche Heizung ist die beste für uns?", "Aktuelle Ausgabe", german, german, german]
+    assert name_under_headline(lines, 0, 2, PageWords(lines, 2)) is None

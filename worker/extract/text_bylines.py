@@ -49,6 +49,7 @@ _YEARLESS_DAY = re.compile(
 )
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
+_HEADLINE_MIN_WORDS = 5
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
 _COMPANION_REACH = (
@@ -217,3 +218,17 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
         if any(shows_day(lines[i]) for i in beside):
             return line
     return None
+
+
+def name_under_headline(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
+    """A person's name alone on the line right under a headline of a sentence's length ("2025
+    Cleaning Industry Trends to Know" / "Jane Doe" / ...). Under a short one ("Marketing Job Board" /
+    "Academic Job Board") it is the next entry of a menu the headline was wrongly taken from; on a
+    page that capitalises its nouns, capitals alone make no name ("Aktuelle Ausgabe")."""
+    index = headline + 1
+    if index >= min(lead, len(lines)) or len(lines[headline].split()) < _HEADLINE_MIN_WORDS:
+        return None
+    if common.capitalises_words:
+        return None
+    line = lines[index].strip()
+    return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None

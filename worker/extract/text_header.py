@@ -26,6 +26,7 @@ from worker.extract.text_bylines import (
     dated_bylines,
     is_job_title,
     name_beside_day,
+    name_under_headline,
     name_with_companion,
     name_with_role,
 )
@@ -312,7 +313,10 @@ def read_header(
     if (
         not header.bylines
         and header.title_line is not None
-        and (byline := name_beside_day(lines, header.title_line, lead, common))
+        and (
+            byline := name_beside_day(lines, header.title_line, lead, common)
+            or name_under_headline(lines, header.title_line, lead, common)
+        )
     ):
         header = replace(header, bylines=(byline,))
     return header
