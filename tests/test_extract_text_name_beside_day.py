@@ -25,6 +25,14 @@ def test_a_day_without_its_year_shows_a_day() -> None:
     assert shows_day("9 Jun")
 
 
+def test_a_date_with_a_dot_before_its_year_shows_a_day() -> None:
+    assert shows_day("December 19. 2025")
+
+
+def test_a_label_with_a_year_shows_no_day() -> None:
+    assert not shows_day("Ferry Timetable 2025")
+
+
 def test_a_labelled_date_range_shows_no_day() -> None:
     assert not shows_day("DATE: 2025-12-12 - 2025-12-17")
 

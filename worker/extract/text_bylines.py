@@ -41,10 +41,11 @@ _NAME_MAX_CHARS = 40
 _BOX_REACH = 3  # "Jane Doe" / "Senior Editor" / "Jane Doe is a reporter at ..."
 _BIO_MIN_WORDS = 8
 _UNDER_HEADLINE = 4  # "Headline" / standfirst / "Credit: ..." / "By Jane Doe ⋅ Editor"
-# A day shown without its year ("Jan 4", "9 Jun", "Tue, Jan 4"), which blogs print under the author.
+# A day shown without its year ("Jan 4", "9 Jun", "Tue, Jan 4"), which blogs print under the author,
+# or with it in a shape the date reader does not take ("December 19. 2025").
 _YEARLESS_DAY = re.compile(
     rf"^(?:\w+\.?,?\s+)?(?:(?:{MONTH_ALTERNATION})\.?\s+[0-3]?\d(?:st|nd|rd|th)?"
-    rf"|[0-3]?\d\.?\s+(?:{MONTH_ALTERNATION})\.?)$",
+    rf"|[0-3]?\d\.?\s+(?:{MONTH_ALTERNATION})\.?)(?:[.,]?\s+(?:19|20)\d\d)?$",
     re.I,
 )
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
