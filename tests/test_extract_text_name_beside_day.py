@@ -1,11 +1,11 @@
 """A signature beside a shown day under the headline: a person's name with a day printed without its
 year ("Jun 9"), or a one-word signature ("Gabo") right above a date; never a section word, a
 label's date, or a capitalised noun of a language that capitalises its nouns. And a person's name
-alone right under a headline of a sentence's length."""
+alone right under a headline of a sentence's length, or over it with a shown day under the name."""
 
 from __future__ import annotations
 
-from worker.extract.text_bylines import name_beside_day, name_under_headline, shows_day
+from worker.extract.text_bylines import name_beside_day, name_over_headline, name_under_headline, shows_day
 from worker.extract.text_signs import PageWords
 
 LEAD = (
@@ -113,3 +113,13 @@ def test_a_capitalised_pair_on_a_page_that_capitalises_nouns_is_no_name() -> Non
     )
     lines = ["Welche Heizung ist die beste für uns?", "Aktuelle Ausgabe", german, german, german]
     assert name_under_headline(lines, 0, 2, PageWords(lines, 2)) is None
+
+
+def test_a_name_over_a_job_title_and_a_day_over_the_headline_is_the_author() -> None:
+    lines = ["Ferry news", "Marta Quell", "Writer", "12/11/25", "Why the Morning Ferries Run Late", LEAD]
+    assert name_over_headline(lines, 4, PageWords(lines, 5)) == "Marta Quell"
+
+
+def test_a_name_over_the_headline_without_a_day_is_not_read_here() -> None:
+    lines = ["Ferry news", "Marta Quell", "Ferry Guides", "Why the Morning Ferries Run Late", LEAD]
+    assert name_over_headline(lines, 3, PageWords(lines, 4)) is None

@@ -51,6 +51,7 @@ _YEARLESS_DAY = re.compile(
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
 _HEADLINE_MIN_WORDS = 5
+_DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
 _COMPANION_REACH = (
@@ -233,3 +234,16 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
         return None
     line = lines[index].strip()
     return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+
+
+def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
+    """A person's name in the few lines over the headline with a shown day under it, perhaps a job
+    title between ("Jane Doe" / "Writer" / "12/11/25" / "Headline"): the cluster printed first."""
+    for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
+        line = lines[index].strip()
+        if len(line) > _NAME_MAX_CHARS or not common.is_bare_name(line):
+            continue
+        day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
+        if shows_day(lines[day]):
+            return line
+    return None

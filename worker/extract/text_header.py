@@ -26,6 +26,7 @@ from worker.extract.text_bylines import (
     dated_bylines,
     is_job_title,
     name_beside_day,
+    name_over_headline,
     name_under_headline,
     name_with_companion,
     name_with_role,
@@ -316,6 +317,7 @@ def read_header(
         and (
             byline := name_beside_day(lines, header.title_line, lead, common)
             or name_under_headline(lines, header.title_line, lead, common)
+            or name_over_headline(lines, header.title_line, common)
         )
     ):
         header = replace(header, bylines=(byline,))
