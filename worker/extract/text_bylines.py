@@ -9,12 +9,16 @@ and comments'.
 
 from __future__ import annotations
 
+import re
+
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
     AUTHOR_ROLE_WORDS,
+    MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
 )
@@ -37,6 +41,19 @@ _NAME_MAX_CHARS = 40
 _BOX_REACH = 3  # "Jane Doe" / "Senior Editor" / "Jane Doe is a reporter at ..."
 _BIO_MIN_WORDS = 8
 _UNDER_HEADLINE = 4  # "Headline" / standfirst / "Credit: ..." / "By Jane Doe ⋅ Editor"
+# A day shown without its year ("Jan 4", "9 Jun", "Tue, Jan 4"), which blogs print under the author,
+# or with it in a shape the date reader does not take ("December 19. 2025").
+_YEARLESS_DAY = re.compile(
+    rf"^(?:\w+\.?,?\s+)?(?:(?:{MONTH_ALTERNATION})\.?\s+[0-3]?\d(?:st|nd|rd|th)?"
+    rf"|[0-3]?\d\.?\s+(?:{MONTH_ALTERNATION})\.?)(?:[.,]?\s+(?:19|20)\d\d)?$",
+    re.I,
+)
+_SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
+_HANDLE_CHARS = 25
+_HEADLINE_MIN_WORDS = 5
+_DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
+_DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
+_CLOCK = re.compile(r"\d:\d\d")
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -165,3 +182,71 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
                 found.add(name)
                 break
     return next(iter(found)) if len(found) == 1 else None
+
+
+def shows_day(line: str) -> bool:
+    """A line that shows a day: a date (`date_of_line`), or a day without its year ("Jan 4") or with
+    a two-digit one ("12/11/25"); enough to vouch for a name beside it, never read as the day itself."""
+    text = line.strip()
+    if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
+        return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's
+    return bool(date_of_line(text) or _YEARLESS_DAY.match(text) or _SHORT_NUMERIC_DAY.match(text))
+
+
+def _one_word_name(line: str, common: PageWords) -> bool:
+    """A signature of one word ("Gabo", "ServiceTitan"): capitalised, letters only, and a word the
+    page never writes in lowercase (a section's "Technology" it does)."""
+    word = line.strip()
+    if not (2 < len(word) <= _HANDLE_CHARS and word.isalpha() and word[0].isupper()) or word.isupper():
+        return False
+    if word.lower() in STOPWORDS or common.writes_lowercase(word) or common.capitalises_words:
+        return False  # a German page's "Familie" is a section, however it writes it
+    return bool(clean_authors([word]))
+
+
+def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
+    """A signature beside a shown day in the few lines under the headline ("Headline" / "Gabo" /
+    "Jan 23", "Headline" / "Jane Doe" / "Jun 9"): a person's name on a line of its own right above or
+    below the day, or one word the page never writes in lowercase right above it (below a day, one
+    word is a section's: "Oct 31, 2025" / "Blog")."""
+    stop = min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)
+    for index in range(headline + 1, stop):
+        line = lines[index].strip()
+        if not line or len(line) > _NAME_MAX_CHARS or NOT_AUTHOR.match(line):
+            continue
+        if common.is_dated_name(line):
+            beside = [i for i in (index - 1, index + 1) if i > headline]
+        elif _one_word_name(line, common):
+            beside = [index + 1]
+        else:
+            continue
+        if any(shows_day(lines[i]) for i in beside):
+            return line
+    return None
+
+
+def name_under_headline(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
+    """A person's name alone on the line right under a headline of a sentence's length ("2025
+    Cleaning Industry Trends to Know" / "Jane Doe" / ...). Under a short one ("Marketing Job Board" /
+    "Academic Job Board") it is the next entry of a menu the headline was wrongly taken from; on a
+    page that capitalises its nouns, capitals alone make no name ("Aktuelle Ausgabe")."""
+    index = headline + 1
+    if index >= min(lead, len(lines)) or len(lines[headline].split()) < _HEADLINE_MIN_WORDS:
+        return None
+    if common.capitalises_words:
+        return None
+    line = lines[index].strip()
+    return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+
+
+def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
+    """A person's name in the few lines over the headline with a shown day under it, perhaps a job
+    title between ("Jane Doe" / "Writer" / "12/11/25" / "Headline"): the cluster printed first."""
+    for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
+        line = lines[index].strip()
+        if len(line) > _NAME_MAX_CHARS or not common.is_bare_name(line):
+            continue
+        day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
+        if shows_day(lines[day]):
+            return line
+    return None

@@ -25,6 +25,9 @@ from worker.extract.text_bylines import (
     byline_under_headline,
     dated_bylines,
     is_job_title,
+    name_beside_day,
+    name_over_headline,
+    name_under_headline,
     name_with_companion,
     name_with_role,
 )
@@ -315,6 +318,16 @@ def read_header(
         not header.bylines
         and header.title_line is not None
         and (byline := byline_under_headline(lines, header.title_line, common))
+    ):
+        header = replace(header, bylines=(byline,))
+    if (
+        not header.bylines
+        and header.title_line is not None
+        and (
+            byline := name_beside_day(lines, header.title_line, lead, common)
+            or name_under_headline(lines, header.title_line, lead, common)
+            or name_over_headline(lines, header.title_line, common)
+        )
     ):
         header = replace(header, bylines=(byline,))
     return header

@@ -88,6 +88,13 @@ _CAPTION_OPENERS = ("media caption", "image caption")
 _SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
+_PROSE_MIN_WORDS = 8
+_PROSE_MIN_COUNTED = 50
+_PROSE_MAX_COUNTED = 400  # words inside sentences, from the lead on: enough to tell
+_SENTENCE_END = frozenset('.!?:;"”»')
+# Share of capitalised words inside sentences: English pages 0.06 (95% under 0.17), German 0.29
+# (90% over 0.2), measured on WCXB dev and trafilatura-eval.
+_CAPITALISED_SHARE = 0.2
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
 
@@ -293,6 +300,25 @@ class PageWords:
         if len(words) < 2 or any(len(w) <= 2 and w in STOPWORDS for w in words):
             return False
         return not self.writes_lowercase(words[0]) and sum(map(self.writes_lowercase, words[1:])) <= 1
+
+    @cached_property
+    def capitalises_words(self) -> bool:
+        """Whether the article's prose capitalises common words inside its sentences (German nouns:
+        "in den Heizungen unserer Privathäuser"), so that a capital is no sign of a name."""
+        capitals = words = 0
+        # From the lead down, then the lines above it when the article says too little.
+        for line in (*self.lines[self.lead :], *self.lines[: self.lead]):
+            if words >= _PROSE_MAX_COUNTED:
+                break
+            tokens = line.split()
+            if len(tokens) < _PROSE_MIN_WORDS:
+                continue
+            for before, word in pairwise(tokens):
+                if before[-1] in _SENTENCE_END or not word[:1].isalpha():
+                    continue
+                words += 1
+                capitals += word[0].isupper()
+        return words >= _PROSE_MIN_COUNTED and capitals > _CAPITALISED_SHARE * words
 
     @cached_property
     def text(self) -> str:
