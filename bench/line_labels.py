@@ -28,7 +28,8 @@ from worker.document import decode_bytes
 from worker.extract import extract_html_metadata
 from worker.extract.dates import dates_in_text
 from worker.extract.text import reading_text_page
-from worker.extract.text_header import anchors, read_header_by_rules
+from worker.extract.text_anchors import anchors
+from worker.extract.text_header import read_header_by_rules
 from worker.extract.text_labels import LineLabel, PageView, features, page_view, window
 from worker.extract.text_signs import date_of_line
 from worker.parse import parse_html

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from worker.extract.text_anchors import find_lead
 from worker.extract.text_bylines import is_job_title
-from worker.extract.text_header import find_lead, read_header
+from worker.extract.text_header import read_header
 from worker.extract.text_signs import looks_like_headline
 
 LEAD = (

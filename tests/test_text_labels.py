@@ -11,7 +11,8 @@ from bench.line_labels import Truth, labelled_text, norm
 from bench.train_lines import SHIPPED, evaluate, train_to_temp
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
-from worker.extract.text_header import anchors, read_header_by_rules
+from worker.extract.text_anchors import anchors
+from worker.extract.text_header import read_header_by_rules
 from worker.extract.text_labels import LineLabel, default_labeller, features, page_view, window
 
 MENU = [

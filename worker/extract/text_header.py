@@ -8,7 +8,8 @@ found again here as the first line that reads like prose, and every line near it
 looks like. The headline is then chosen by evidence, not position alone: a line the page repeats as the
 last crumb of a breadcrumb ("Home > Blog > Headline"), one whose words the lead paragraphs use, one
 that sits next to the byline cluster. What single lines are is read in `text_signs`; the headline is
-chosen in `text_headline`; this module finds the lead and reads the byline cluster around it.
+chosen in `text_headline`; the lead is found in `text_anchors`; this module reads the byline cluster
+around it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
+from worker.extract.text_anchors import anchors, lead_from
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -89,13 +91,9 @@ from worker.extract.text_signs import (
     header_pieces,
     is_byline,
     is_meta_line,
-    looks_like_headline,
     looks_like_prose,
 )
 
-_LEAD_SEARCH = 4
-_STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", ":", "。", "！", "？", "」")
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
@@ -125,53 +123,6 @@ class Header:
     updated: str | None = None
     dateline: Dateline | None = None
     title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
-
-
-def first_prose(lines: list[str], body: list[int]) -> int:
-    """The body's first line, unless that is a menu the classifier let in (long, but in Title Case)."""
-    found = next((i for i in body[:_LEAD_SEARCH] if looks_like_prose(lines[i])), body[0] if body else None)
-    if found is None:
-        return next(
-            (i for i, line in enumerate(lines) if looks_like_prose(line)), min(len(lines), HEADER_WINDOW)
-        )
-    return found
-
-
-def _is_headline_as_prose(lines: list[str], top: int) -> bool:
-    """A sentence-case headline the body classifier took for the first paragraph: it has a
-    paragraph's words but no sentence's end, and real prose follows it."""
-    line = lines[top] if top < len(lines) else ""
-    return (
-        not line.endswith(_SENTENCE_ENDS)
-        and top + 1 < len(lines)
-        and looks_like_headline(line)
-        and looks_like_prose(lines[top + 1])
-        and lines[top + 1].endswith(_SENTENCE_ENDS)
-    )
-
-
-def find_lead(lines: list[str], body: list[int]) -> int:
-    """The first paragraph of the article's prose, where the header ends: below a byline or date
-    that follows the first prose line within a few lines (then that line was a standfirst)."""
-    return _lead_from(lines, first_prose(lines, body))
-
-
-def anchors(lines: list[str], body: list[int]) -> tuple[int, int]:
-    """The first line of prose (a headline the body classifier took as prose passed over) and the
-    lead (below a byline that follows a standfirst): the header stands above them."""
-    top = first_prose(lines, body)
-    if _is_headline_as_prose(lines, top):
-        top += 1
-    return top, _lead_from(lines, top)
-
-
-def _lead_from(lines: list[str], lead: int) -> int:
-    """`find_lead` once the first prose line is known: never above it."""
-    last_meta = None
-    for index in range(lead + 1, min(len(lines), lead + _STANDFIRST_REACH + 1)):
-        if is_meta_line(lines[index]):
-            last_meta = index
-    return last_meta + 1 if last_meta is not None and last_meta + 1 < len(lines) else lead
 
 
 @dataclass(slots=True)
@@ -376,7 +327,7 @@ def _headline_above_window(
     )
     if lead is None or lead >= start:
         return None
-    lead = _lead_from(lines, lead)
+    lead = lead_from(lines, lead)
     second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead))
     return (
         (labeller or default_labeller())
