@@ -17,9 +17,10 @@ BODY = [
     "The cost of the link, about twelve million, will be shared by the region and the state, which "
     "agreed last month to pay for the new terminal building and its car park as well.",
 ]
+# No reporter's role word in it: the line marker for a contributor's note (`Flag.BIO`) does not see it.
 NOTE = (
-    "Ana Ruiz is a transport reporter who has covered the islands and their ferries for ten years, "
-    "and she lives on the coast with her family and two very old dogs."
+    "Ana Ruiz has sailed the island ferries since she was a child, and she now runs a small guesthouse "
+    "on the coast with her family, two very old dogs and a boat that rarely leaves the harbour."
 )
 FOOTER = ["Related stories", "Harbour fees rise again", "Copyright 2025 Harbourside Weekly."]
 
