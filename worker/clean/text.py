@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
+from worker.clean.text_tail import author_box_start
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
@@ -319,4 +320,6 @@ def clean_text(
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
+    if (box := author_box_start(lines, body)) is not None:
+        del body[box:]
     return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)

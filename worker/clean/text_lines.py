@@ -12,7 +12,6 @@ neighbours. Stopwords make the length thresholds language-aware; where the lists
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from worker.clean.markers import (
     BIO_ROLES,
@@ -29,6 +28,8 @@ from worker.clean.markers import (
     SECTION_HEADS,
     SECTION_LEADS,
 )
+from worker.clean.phrases import BOUNDARY as _BOUNDARY
+from worker.clean.phrases import phrase_tree
 from worker.clean.text_line_model import (
     ASCII_WORD,
     DEFAULT_LINE_THRESHOLDS,
@@ -81,42 +82,18 @@ _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
 _COPYRIGHT_LEAD = 12
+# A footer's copyright gives its year first ("© 2025 Example News", "Copyright © 2025 ..."); a sign
+# opening a longer line without one ("© Jane Doe A nurse gives a flu shot ... on May 18, 2019")
+# credits a picture inside the article.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_LEAD = 20
+_SIGNED_WORDS = 6
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|\(c\))")
 # "Example.com - Your World At War": a site's name and motto open a page; mid-page, a second page begins.
 _MASTHEAD = re.compile(
     r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co\.uk|de|fr|es|it|nl|pt|eu"
     r"|io|co|tv|us|uk|au|ca|in|ch|at|be)\s+[-–—|]\s+[^|]+$"
 )
-
-
-_BOUNDARY = "\x00"  # in a phrase given to `phrase_tree`: a word boundary (\\b) must follow
-
-
-def phrase_tree(phrases: Iterable[str]) -> str:
-    """The phrases as one pattern sharing their common prefixes ("cookie (?:policy|settings)"): the same
-    matches as a plain alternation, but the engine tries a few first letters at each place instead of
-    every phrase, which matters when one search runs over a whole page."""
-    tree: dict = {}
-    for phrase in phrases:
-        node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = [
-            (r"\b" if char == _BOUNDARY else re.escape(char)) + pattern(node[char])
-            for char in sorted(node)
-            if char
-        ]
-        if not branches:
-            return ""
-        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" not in node:
-            return joined
-        return f"(?:{joined})?" if len(branches) == 1 else joined + "?"
-
-    return pattern(tree)
 
 
 # A rights reservation, consent text or a picture agency: the first in a line says which (`_notices`).
@@ -331,8 +308,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     start = head[:_COPYRIGHT_LEAD]
     if (
         notice == "rights"
-        or "©" in start
-        or "(c)" in start
+        or (("©" in start or "(c)" in start) and not _signed_picture(low, count))
         or ("copyright" in head and _COPYRIGHT.search(head) is not None)
     ):
         return Flag.FOOTER
@@ -360,6 +336,12 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     ):
         return Flag.BIO
     return _NONE
+
+
+def _signed_picture(low: str, count: int) -> bool:
+    """A line opening with the copyright sign that credits a picture, not the page: a name and a
+    caption after the sign, no year first ("© Jane Doe A nurse gives a flu shot at a clinic ...")."""
+    return low.startswith(("©", "(c)")) and count > _SIGNED_WORDS and _YEAR.search(low, 0, _YEAR_LEAD) is None
 
 
 def _is_short_credit(tail: str) -> bool:

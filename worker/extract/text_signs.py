@@ -8,7 +8,7 @@ import re
 from functools import cached_property
 from itertools import pairwise
 
-from worker.clean.text_lines import phrase_tree
+from worker.clean.phrases import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dates import dates_in_text, parse_date, two_digit_year_day

@@ -1,0 +1,90 @@
+"""What closes an article's body but is not the article: the author's or the company's box.
+
+A page copied as text often ends its article with a box about who wrote it ("Jane Doe" / "Senior
+Writer" / "Jane Doe is a reporter who covers ...") or about the publisher ("About Example Media" /
+"Example Media is a leader in ..."). Its paragraphs are prose, so the weighing keeps them. They are
+told by their shape: a short line that is only a name (or a name after a head such as "About",
+"Written by"), then within two lines a paragraph that opens with that name. A bare name counts only
+when the page prints it above the article too (the byline): a list article's last entry ("Pine Lake"
+/ "Pine Lake is ...") is not taken for a box. Only the last lines of the body are searched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.clean.text_line_model import Line, LineClass
+
+_PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
+# Heads that put a name on a box: "About Jane Doe", "Written by Jane Doe", "Sobre Carlos", "Über ...".
+_BOX_HEAD = re.compile(
+    r"^(?:about(?: the author)?|written by|by|author|sobre(?: o autor| el autor)?|über|"
+    r"à propos de|a propos de|autor|auteur|autore)\b[:\s]*",
+    re.I,
+)
+_NAME_EDGES = " :–—-|"
+_TAIL_LINES = 8  # the box sits among the body's last lines
+_MAX_NAME_WORDS = 4
+_MAX_HEAD_WORDS = 3  # a line over a box: "Written by", "About the author"
+_BIO_REACH = 2  # the name's paragraph comes right after it, or after a job title
+
+
+def _box_name(line: Line) -> tuple[str, bool] | None:
+    """The name a short line gives, and whether a head introduced it ("About ..."); None when the
+    line is not a name: a sentence, a number, a lowercase word, or too many words."""
+    text = line.text
+    if line.sentence or line.words > _MAX_NAME_WORDS + 3 or any(char.isdigit() for char in text):
+        return None
+    head = _BOX_HEAD.match(text)
+    name = (text[head.end() :] if head else text).strip(_NAME_EDGES)
+    words = name.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not all(word[:1].isupper() for word in words):
+        return None
+    if not head and (len(words) < 2 or line.stop > 0.0):
+        return None  # a bare name is two words or more, none of them a function word
+    return name, head is not None
+
+
+def _opens_with(paragraph: str, name: str) -> bool:
+    """Whether a paragraph opens with the name as its subject: the whole name, or its first word
+    followed by something other than the name's next word ("Jane is ...", not "Cloud computing" or
+    "Ferry links" under "Ferry Link")."""
+    if paragraph.startswith(name):
+        return True
+    words = name.split()
+    first, _, rest = paragraph.partition(" ")
+    first = first.rstrip(",")
+    if first.endswith(("’s", "'s")):
+        first = first[:-2]
+    if first != words[0] or not rest:
+        return False
+    return len(words) == 1 or not rest.split(" ", 1)[0].lower().startswith(words[1].lower())
+
+
+def author_box_start(lines: list[Line], body: list[int]) -> int | None:
+    """The position in `body` where a box about the author or the publisher starts (with the short
+    head line right above its name, "Written by"), or None when the body does not end with one."""
+    if len(body) < 3:
+        return None
+    above: str | None = None  # the page above the body, read only when a bare name needs it
+    for position in range(max(1, len(body) - _TAIL_LINES), len(body)):
+        index = body[position]
+        found = _box_name(lines[index])
+        if found is None:
+            continue
+        name, headed = found
+        paragraph = next(
+            (line for line in lines[index + 1 : index + 1 + _BIO_REACH] if line.kind in _PROSE), None
+        )
+        if paragraph is None or not _opens_with(paragraph.text, name):
+            continue
+        if not headed:
+            if above is None:
+                above = "\n".join(line.text for line in lines[: body[0]])
+            if name not in above:
+                continue
+        previous = lines[body[position - 1]]
+        if body[position - 1] == index - 1 and not previous.sentence and previous.words <= _MAX_HEAD_WORDS:
+            position -= 1  # "Written by" over the name
+        return position
+    return None
