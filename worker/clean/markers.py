@@ -163,8 +163,8 @@ CAPTION_PLACES: frozenset[str] = _phrases(
 
 # A block that is only one of these is a marker, not text: "ADVERTISEMENT", "Share", "Tweet".
 HTML_WHOLE_MARKERS: tuple[str, ...] = (
-    r"advert(isement)?s?|advertisement feature|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad",
-    r"annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
+    r"advert(isement|ising)?s?|advertisement feature|sponsored( content)?|anzeige|werbung",
+    r"publicit[ée]|publicidad|annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
     r"share( this( article| story)?)?|tweet|e-?mail|print|copy link|teilen|drucken|partager|imprimer",
     r"compartir|imprimir|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|flipboard",
     r"comments?|kommentare?|commentaires?|comentarios?|\d+ comments?",
