@@ -69,3 +69,25 @@ def test_an_advertising_label_inside_the_article_is_dropped() -> None:
     paragraphs = clean_html(parse_html(html), rules_only=True)
     assert "ADVERTISING" not in paragraphs
     assert paragraphs == LEAD
+
+
+def test_a_sentence_ending_in_an_emoji_reads_as_prose() -> None:
+    assert looks_like_prose("Nach dem Lauf fühlt man sich wie neu geboren und das gefällt mir 😉")
+
+
+def test_a_sentence_ending_in_an_emoticon_reads_as_prose() -> None:
+    assert looks_like_prose("We will be back at the market next Saturday with fresh bread :D")
+
+
+def test_a_name_alone_is_not_prose() -> None:
+    assert not looks_like_prose("x Franzi")
+
+
+def test_a_german_similar_articles_heading_ends_the_article() -> None:
+    teaser = (
+        "Die Feuerwehr lädt am Sonntag zum Tag der offenen Tür ein, mit Vorführungen am Gerätehaus "
+        "und einer Fahrt mit der Drehleiter für alle Kinder aus dem Dorf."
+    )
+    related = f"<h2>Ähnliche Artikel</h2><h3><a href='/tag'>Tag der offenen Tür</a></h3><p>{teaser}</p>"
+    html = _page(f"<h1>Mill reopens</h1>{_paragraphs(LEAD)}{related}")
+    assert clean_html(parse_html(html), rules_only=True) == LEAD

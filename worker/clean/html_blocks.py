@@ -42,7 +42,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # Closing quotation marks of every convention: "…", “…” and ‘…’ (English), „…“ and ‚…‘ (German,
 # Czech), «…» (French), »…« (German, Danish), ‹…›.
 _CLOSING_QUOTES = "\"'”“’‘»«›‹"
-_SENTENCE_END = re.compile(rf"[.!?…:;{_CLOSING_QUOTES})\]。！？」』）]\s*$")
+# A blog's sentence may end in a pictograph or an emoticon instead of a full stop ("... 😉", ":-)").
+_EMOJI_END = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;=]-?[)(DPp]"
+_SENTENCE_END = re.compile(rf"(?:[.!?…:;{_CLOSING_QUOTES})\]。！？」』）]|{_EMOJI_END})\s*$")
 _SENTENCE_INSIDE = re.compile(rf"\w[.!?][{_CLOSING_QUOTES})]?\s+\w|[。！？]")
 
 # Thresholds, in characters of a block's collapsed text.
