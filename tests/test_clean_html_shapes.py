@@ -91,3 +91,23 @@ def test_a_german_similar_articles_heading_ends_the_article() -> None:
     related = f"<h2>Ähnliche Artikel</h2><h3><a href='/tag'>Tag der offenen Tür</a></h3><p>{teaser}</p>"
     html = _page(f"<h1>Mill reopens</h1>{_paragraphs(LEAD)}{related}")
     assert clean_html(parse_html(html), rules_only=True) == LEAD
+
+
+def test_a_short_closing_sentence_in_the_article_box_is_kept() -> None:
+    post = f"<div class='post'>{_paragraphs(LEAD)}<p>See you at the mill!</p></div>"
+    html = _page(f"<h1>Mill reopens</h1>{post}")
+    assert clean_html(parse_html(html), rules_only=True) == [*LEAD, "See you at the mill!"]
+
+
+def test_a_short_sentence_in_a_box_of_its_own_after_the_article_is_dropped() -> None:
+    html = _page(
+        f"<h1>Mill reopens</h1><div class='post'>{_paragraphs(LEAD)}</div>"
+        "<div class='after'><p>Thanks for stopping by!</p></div>"
+    )
+    assert clean_html(parse_html(html), rules_only=True) == LEAD
+
+
+def test_a_short_linked_line_after_the_article_is_dropped() -> None:
+    closing = "<p>More on <a href='/mills'>the mills of the valley</a>.</p>"
+    html = _page(f"<h1>Mill reopens</h1><div class='post'>{_paragraphs(LEAD)}{closing}</div>")
+    assert clean_html(parse_html(html), rules_only=True) == LEAD
