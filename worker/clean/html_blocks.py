@@ -39,8 +39,13 @@ _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”»)\]。！？」』）]\s*$")
-_SENTENCE_INSIDE = re.compile(r"\w[.!?]\s+\w|[。！？]")
+# Closing quotation marks of every convention: "…", “…” and ‘…’ (English), „…“ and ‚…‘ (German,
+# Czech), «…» (French), »…« (German, Danish), ‹…›.
+_CLOSING_QUOTES = "\"'”“’‘»«›‹"
+# A blog's sentence may end in a pictograph or an emoticon instead of a full stop ("... 😉", ":-)").
+_EMOJI_END = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;=]-?[)(DPp]"
+_SENTENCE_END = re.compile(rf"(?:[.!?…:;{_CLOSING_QUOTES})\]。！？」』）]|{_EMOJI_END})\s*$")
+_SENTENCE_INSIDE = re.compile(rf"\w[.!?][{_CLOSING_QUOTES})]?\s+\w|[。！？]")
 
 # Thresholds, in characters of a block's collapsed text.
 GOOD_MIN_CHARS = 80
@@ -260,6 +265,16 @@ def looks_like_prose(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
 
 
+def is_prose_in_heading(block: Block, scale: float = 1.0) -> bool:
+    """A heading tag used for a paragraph (an editor that styles text by heading levels): sentences,
+    more than one, of paragraph length. A subheading is one phrase or one sentence."""
+    return (
+        block.chars * scale >= GOOD_MIN_CHARS
+        and _SENTENCE_INSIDE.search(block.text) is not None
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
 def _is_lines(block: Block) -> bool:
     """Lines set one under another with <br> in a paragraph (not in a table, where cells break)."""
     return block.lines >= LINES_MIN and block.tag not in ROW_TAGS
@@ -285,7 +300,9 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
     if block.link_density > SHORT_MAX_LINK_DENSITY:
         return BlockClass.BAD
     if block.tag in HEADING_TAGS:
-        return BlockClass.HEADING
+        # A heading tag set around sentences of paragraph length is text; what stands around it
+        # says whether it is the article's (a promotion styled as a heading stands alone).
+        return BlockClass.NEAR_GOOD if is_prose_in_heading(block, scale) else BlockClass.HEADING
     if block.link_density > MAX_LINK_DENSITY:
         if (block.chars - block.link_chars) * scale >= GOOD_MIN_CHARS and looks_like_prose(block.text):
             return BlockClass.NEAR_GOOD  # a linked lead-in, then text of its own: context decides

@@ -90,7 +90,8 @@ def neighbours(blocks: list[Block]) -> tuple[list[BlockClass], list[BlockClass]]
 def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Block]:
     """jusText's revision: near-good text next to article text is article text; short text is only
     when article text surrounds it, or, inside the article's span, when it holds no link and
-    article text stands on one side (a label, a one-line step); a heading is when article text
+    article text stands on one side (a label, a one-line step), or, at the article's edges, when it is
+    a sentence with no link set right against a paragraph of its box; a heading is when article text
     follows it closely."""
     drop_teaser_cards(blocks)
     left, right = neighbours(blocks)
@@ -102,10 +103,15 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     shorts = [(i, left[i], right[i]) for i, b in enumerate(blocks) if b.cls is BlockClass.SHORT]
     good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
     first, last = (good[0], good[-1]) if good else (len(blocks), -1)  # the article's span
+    classes = [b.cls for b in blocks]
     for i, before, after in shorts:
         both = before is BlockClass.GOOD and after is BlockClass.GOOD
         inside = first < i < last and not blocks[i].link_chars and BlockClass.GOOD in (before, after)
-        blocks[i].cls = BlockClass.GOOD if both or inside else BlockClass.BAD
+        blocks[i].cls = (
+            BlockClass.GOOD
+            if both or inside or _closes_a_paragraph_run(blocks, classes, i)
+            else BlockClass.BAD
+        )
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
@@ -119,6 +125,19 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
             block.cls = BlockClass.GOOD if follows else BlockClass.BAD
     return blocks
+
+
+def _closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
+    """A short sentence with no link set right against the article's paragraphs, in their own box: the
+    post's opening or closing line ("See you there!"), not furniture, which sits in boxes of its own."""
+    block = blocks[i]
+    if block.link_chars or not looks_like_prose(block.text):
+        return False
+    box = block.path[:-1]
+    return any(
+        0 <= j < len(blocks) and classes[j] is BlockClass.GOOD and blocks[j].path[:-1] == box
+        for j in (i - 1, i + 1)
+    )
 
 
 def keep_linked_subheadings(blocks: list[Block]) -> None:

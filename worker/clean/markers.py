@@ -163,8 +163,8 @@ CAPTION_PLACES: frozenset[str] = _phrases(
 
 # A block that is only one of these is a marker, not text: "ADVERTISEMENT", "Share", "Tweet".
 HTML_WHOLE_MARKERS: tuple[str, ...] = (
-    r"advert(isement)?s?|advertisement feature|sponsored( content)?|anzeige|werbung|publicit[ée]|publicidad",
-    r"annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
+    r"advert(isement|ising)?s?|advertisement feature|sponsored( content)?|anzeige|werbung",
+    r"publicit[ée]|publicidad|annonce|pubblicit[àa]|reklame|patrocinado|gesponsert",
     r"share( this( article| story)?)?|tweet|e-?mail|print|copy link|teilen|drucken|partager|imprimer",
     r"compartir|imprimir|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|flipboard",
     r"comments?|kommentare?|commentaires?|comentarios?|\d+ comments?",
@@ -205,7 +205,11 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"[àa] propos de l'auteur",
     r"(das )?k[öo]nnte sie auch interessieren|mehr zum thema|weitere artikel|kommentare|[üu]ber den autor",
     r"art[íi]culos relacionados|te puede interesar|m[áa]s noticias|comentarios|sobre el autor",
-    r"noticias relacionadas",
+    r"noticias relacionadas|lo m[áa]s le[íi]do|tambi[ée]n te puede interesar",
+    r"[äa]hnliche (artikel|beitr[äa]ge)|verwandte (artikel|themen)|zum weiterlesen",
+    r"(das )?k[öo]nnte dich auch interessieren|meistgelesen|les plus lus",
+    r"articoli correlati|potrebbe interessarti|i pi[ùu] letti",
+    r"not[íi]cias relacionadas|artigos relacionados|mais lidas|gerelateerde artikelen|meest gelezen",
 )
 
 # A prompt anywhere in one of the article's last blocks makes it a sign-off, not text: "Follow us on
