@@ -218,3 +218,15 @@ def test_retraining_on_the_shared_training_sets_reproduces_its_scores() -> None:
     assert first == second
     scores = [score_pages(pages, model_verdict(m, pages)) for m in (first, second)]
     assert scores[0] == pytest.approx(scores[1], abs=1e-9)
+
+
+def test_a_larger_family_is_chosen_only_when_it_beats_the_first_by_more_than_noise() -> None:
+    from bench.train_blocks import MIN_FAMILY_GAIN, choose
+
+    def table(trees_gain: float) -> dict:
+        row = {("rules", (0.0, 0.0)): 0.95, ("logistic", (0.0, 0.9)): 0.95}
+        row[("trees", (0.0, 0.7))] = 0.95 + trees_gain
+        return {"a": row, "b": row}
+
+    assert choose(table(MIN_FAMILY_GAIN / 2)) == ("logistic", (0.0, 0.9))
+    assert choose(table(2 * MIN_FAMILY_GAIN)) == ("trees", (0.0, 0.7))
