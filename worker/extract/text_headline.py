@@ -120,7 +120,13 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text) or is_picture_credit(text) or is_trail_or_row(text) or is_post_link(text):
+        if (
+            is_job_title(text)
+            or is_picture_credit(text)
+            or is_trail_or_row(text)
+            or is_post_link(text)
+            or is_tag_list(text)
+        ):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
@@ -254,10 +260,28 @@ def is_post_link(line: str) -> bool:
     return False
 
 
+_TAG_MIN_PARTS = 4
+_TAG_MAX_WORDS = 2
+
+
+def is_tag_list(line: str) -> bool:
+    """The post's tags or categories copied as one line ("amiga, dogs, floppy, Hunde, Hundeleben"): four
+    parts or more between commas, none longer than two words; a headline lists fewer, in longer phrases."""
+    if line.count(",") < _TAG_MIN_PARTS - 1:
+        return False
+    return all(0 < len(part.split()) <= _TAG_MAX_WORDS for part in line.split(","))
+
+
 def never_headline(line: str, common: PageWords) -> bool:
     """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
     table's row or a link to another post."""
-    return common.is_bare_name(line) or is_picture_credit(line) or is_trail_or_row(line) or is_post_link(line)
+    return (
+        common.is_bare_name(line)
+        or is_picture_credit(line)
+        or is_trail_or_row(line)
+        or is_post_link(line)
+        or is_tag_list(line)
+    )
 
 
 _PLAIN = re.compile(r"[^\w]+")  # two lines compared by their words, punctuation aside

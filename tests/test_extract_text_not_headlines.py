@@ -1,13 +1,13 @@
-"""A blog prints links to its previous and next posts around the article ("← Older title", "Newer
-title →"): another post's title, headline-shaped, never this page's headline. Pages written for the
-purpose."""
+"""Lines a blog prints around the article that have a headline's shape and are never its headline:
+links to its previous and next posts ("← Older title", "Newer title →"), another post's title; the
+post's tags ("Boats, Harbour, Winter, Diary"). Pages written for the purpose."""
 
 from __future__ import annotations
 
 import pytest
 
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import is_post_link
+from worker.extract.text_headline import is_post_link, is_tag_list
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
@@ -57,3 +57,35 @@ def test_the_link_to_the_older_post_above_the_byline_is_not_the_headline() -> No
         SECOND,
     ]
     assert read_header(lines, [5, 6]).title == "Ferry terminal approved"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["amiga, dogs, floppy, Hunde, Hundeleben", "Travel, Food, Photography, City Breaks"],
+)
+def test_four_short_parts_between_commas_are_a_tag_list(line: str) -> None:
+    assert is_tag_list(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Özil, Salut und Kreuzketten",  # a headline's list is shorter
+        "Rain, wind and snow: the storm that closed the ferry, the port and the quay",  # longer phrases
+    ],
+)
+def test_headlines_with_commas_are_no_tag_list(line: str) -> None:
+    assert not is_tag_list(line)
+
+
+def test_the_tag_list_right_above_the_lead_is_not_the_headline() -> None:
+    lines = [
+        "Harbour Notes",
+        "Back on the water after a long winter",
+        "≈ Leave a comment",
+        "Tags",
+        "Boats, Harbour, Winter, Diary, Ferries, Sea",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(lines, [5, 6]).title == "Back on the water after a long winter"
