@@ -43,6 +43,8 @@ class Words:
     bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
 
 
+_DE_BY = ("geschrieben von", "veröffentlicht von", "gepostet von", "ein artikel von", "ein beitrag von",
+          "artikel von", "beitrag von", "von", "autor", "autorin", "text")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
         months=_rows(
@@ -174,7 +176,7 @@ LANGUAGES: dict[str, Words] = {
             "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
         ),
         weekdays=_rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
-        byline=("von", "autor", "autorin", "text"),
+        byline=_DE_BY,
         written_by=("Geschrieben von", "Autor:"),
         not_author=("bearbeitet", "übersetzt", "fotos"),
         published=("veröffentlicht", "erschienen", "publiziert", "erstellt", "eingetragen"),

@@ -40,6 +40,11 @@ _STANDFIRST_MIN_WORDS = 4
 _OPENER_ALONE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "By" / "Jane Doe" on two lines
 # "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
 _TRAIL_STEP = re.compile(r"\s[>›»]\s")
+# A link to the previous or next post, as a blog prints it around the article ("← Older post title",
+# "Newer post title →", "« Older title"): an arrow, a space, then the other post's title; or the title,
+# a space, then the arrow. Guillemets count only unmatched: «Quoted headline» opens with one too.
+_POST_LINK_OPEN = re.compile(r"^[←⟵⇐◄◀«‹]\s+\S")
+_POST_LINK_CLOSE = re.compile(r"\S\s+[→⟶⇒►▶»›]$")
 _SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
 _CJK_PAIR = re.compile(
     rf"{CJK.pattern}{{2}}"
@@ -115,7 +120,13 @@ def choose_title(
     for position, (index, text) in enumerate(pieces):
         if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
             continue
-        if is_job_title(text) or is_picture_credit(text) or is_trail_or_row(text):
+        if (
+            is_job_title(text)
+            or is_picture_credit(text)
+            or is_trail_or_row(text)
+            or is_post_link(text)
+            or is_tag_list(text)
+        ):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
@@ -237,10 +248,40 @@ def is_trail_or_row(line: str) -> bool:
     return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
 
 
+def is_post_link(line: str) -> bool:
+    """A link to the blog's previous or next post beside the article ("← Older title", "Newer title →"):
+    another post's title, never this one's."""
+    if _POST_LINK_OPEN.match(line):
+        closing = {"«": "»", "‹": "›"}.get(line[0])
+        return closing is None or closing not in line  # «Quoted headline» opens with one too
+    if _POST_LINK_CLOSE.search(line):
+        opening = {"»": "«", "›": "‹"}.get(line[-1])
+        return opening is None or opening not in line
+    return False
+
+
+_TAG_MIN_PARTS = 4
+_TAG_MAX_WORDS = 2
+
+
+def is_tag_list(line: str) -> bool:
+    """The post's tags or categories copied as one line ("amiga, dogs, floppy, Hunde, Hundeleben"): four
+    parts or more between commas, none longer than two words; a headline lists fewer, in longer phrases."""
+    if line.count(",") < _TAG_MIN_PARTS - 1:
+        return False
+    return all(0 < len(part.split()) <= _TAG_MAX_WORDS for part in line.split(","))
+
+
 def never_headline(line: str, common: PageWords) -> bool:
-    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail or a
-    table's row."""
-    return common.is_bare_name(line) or is_picture_credit(line) or is_trail_or_row(line)
+    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
+    table's row or a link to another post."""
+    return (
+        common.is_bare_name(line)
+        or is_picture_credit(line)
+        or is_trail_or_row(line)
+        or is_post_link(line)
+        or is_tag_list(line)
+    )
 
 
 _PLAIN = re.compile(r"[^\w]+")  # two lines compared by their words, punctuation aside
