@@ -174,7 +174,17 @@ LANGUAGES: dict[str, Words] = {
             "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
         ),
         weekdays=_rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
-        byline=("von", "autor", "autorin", "text"),
+        byline=(
+            "geschrieben von",
+            "verfasst von",
+            "veröffentlicht von",
+            "gepostet von",
+            "erstellt von",
+            "von",
+            "autor",
+            "autorin",
+            "text",
+        ),
         written_by=("Geschrieben von", "Autor:"),
         not_author=("bearbeitet", "übersetzt", "fotos"),
         published=("veröffentlicht", "erschienen"),
@@ -195,7 +205,7 @@ LANGUAGES: dict[str, Words] = {
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
         ),
         weekdays=_rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
-        byline=("par", "auteur", "réd"),
+        byline=("écrit par", "rédigé par", "publié par", "par", "auteur", "réd"),
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
         not_author=("édité", "traduit", "relu"),
         published=("publié", "publié le"),
@@ -216,7 +226,7 @@ LANGUAGES: dict[str, Words] = {
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
         ),
         weekdays=_rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
-        byline=("por", "autor", "texto", "redacción"),
+        byline=("escrito por", "publicado por", "escribe", "por", "autor", "texto", "redacción"),
         written_by=("Escrito por", "Autor:"),
         not_author=("revisado", "editado", "traducido", "fotos"),
         published=("publicado", "publicada"),
@@ -261,7 +271,7 @@ LANGUAGES: dict[str, Words] = {
         weekdays=_rows(
             "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
         ),
-        byline=("por", "texto", "da"),
+        byline=("escrito por", "publicado por", "por", "texto", "da"),
         published=("publicado", "publicada"),
         updated=("atualizado", "atualizada"),
         first_published=("originalmente publicado",),

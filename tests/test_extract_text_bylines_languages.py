@@ -1,0 +1,33 @@
+"""Bylines of other languages in whole-page plain text: the openers that say who wrote the piece
+("Gepostet von", "Publicado por", "Écrit par", "Escribe"), read from the language data."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.extract.authors import clean_authors
+from worker.extract.text_cluster import byline_below
+from worker.extract.text_header import read_header
+
+LEAD = "Der Gemeinderat hat am Dienstag die neue Fährverbindung zu den Inseln nach zwei Jahren beschlossen."
+SECOND = "Die ersten Boote sollen im nächsten Frühjahr fahren, sobald der Anleger neu gebaut worden ist."
+
+
+@pytest.mark.parametrize(
+    ("byline", "name"),
+    [
+        ("Gepostet von Anna Schmidt | Wohnen", "Anna Schmidt"),
+        ("Verfasst von Anna Schmidt", "Anna Schmidt"),
+        ("Publicado por Ana Ruiz", "Ana Ruiz"),
+        ("Escribe Ana Ruiz", "Ana Ruiz"),
+        ("Écrit par Marie Dupont", "Marie Dupont"),
+    ],
+)
+def test_a_byline_opened_by_a_phrase_of_its_language_names_its_author(byline: str, name: str) -> None:
+    lines = ["Fährverbindung beschlossen", byline, LEAD, SECOND]
+    assert clean_authors(list(read_header(lines, [2, 3]).bylines)) == [name]
+
+
+def test_a_signature_below_the_article_opened_by_a_phrase_of_its_language_is_read() -> None:
+    lines = ["Fährverbindung beschlossen", LEAD, SECOND, "Erstellt von Anna Schmidt", "Impressum"]
+    assert byline_below(lines, 2) == ["Erstellt von Anna Schmidt"]
