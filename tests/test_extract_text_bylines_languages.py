@@ -6,11 +6,16 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.authors import clean_authors
-from worker.extract.text_cluster import byline_below
+from worker.extract.text_cluster import byline_below, byline_head
 from worker.extract.text_header import read_header
+from worker.extract.text_signs import PageWords
 
 LEAD = "Der Gemeinderat hat am Dienstag die neue Fährverbindung zu den Inseln nach zwei Jahren beschlossen."
 SECOND = "Die ersten Boote sollen im nächsten Frühjahr fahren, sobald der Anleger neu gebaut worden ist."
+
+
+def _head(byline: str) -> str:
+    return byline_head(byline, PageWords([LEAD, SECOND], 0))
 
 
 @pytest.mark.parametrize(
@@ -31,3 +36,15 @@ def test_a_byline_opened_by_a_phrase_of_its_language_names_its_author(byline: st
 def test_a_signature_below_the_article_opened_by_a_phrase_of_its_language_is_read() -> None:
     lines = ["Fährverbindung beschlossen", LEAD, SECOND, "Erstellt von Anna Schmidt", "Impressum"]
     assert byline_below(lines, 2) == ["Erstellt von Anna Schmidt"]
+
+
+def test_a_particle_before_the_date_is_no_part_of_the_name() -> None:
+    assert _head("Par Marie Dupont le 07 mai 2020") == "Par Marie Dupont"
+
+
+def test_a_particle_inside_a_name_stays() -> None:
+    assert _head("Von Anna von Berg am 7. Mai 2020") == "Von Anna von Berg"
+
+
+def test_a_label_with_its_colon_after_the_name_ends_it() -> None:
+    assert _head("Von Anna Schmidt Kategorien: Wohnen 6. November 2023") == "Von Anna Schmidt"

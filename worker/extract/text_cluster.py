@@ -171,6 +171,9 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
             break
         names[-1].append(word)
         after_comma = False
+    while names[-1] and names[-1][-1].lower() in _PARTICLE_WORDS:
+        # "Par Jane Doe le 07 mai 2020": a particle before the date or the line's end starts no name
+        stop = byline.rfind(names[-1].pop(), start, stop)
     head = byline[:stop].rstrip(" ,;:-–—.")
     if head == byline.rstrip(" ,;:-–—."):
         return byline
@@ -203,6 +206,8 @@ def _ends_name(
     if word[:1].islower():
         return low not in _PARTICLE_WORDS
     if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]):  # "Reviewed by", "Published"
+        return True
+    if words >= 2 and word.endswith(":"):  # "Von Jane Doe Kategorien: Mode", "Jane Doe Lesezeit: 4 Min."
         return True
     if low in MONTHS and _NUMBER_NEXT.match(byline, at + len(word)):  # "By Jane Doe September 18"
         return True
