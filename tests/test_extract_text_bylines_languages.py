@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.authors import clean_authors
-from worker.extract.text_cluster import byline_below, byline_head
+from worker.extract.text_cluster import byline_below, byline_head, name_beside_date
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import PageWords
 
@@ -48,3 +48,17 @@ def test_a_particle_inside_a_name_stays() -> None:
 
 def test_a_label_with_its_colon_after_the_name_ends_it() -> None:
     assert _head("Von Anna Schmidt Kategorien: Wohnen 6. November 2023") == "Von Anna Schmidt"
+
+
+def test_a_name_before_a_slash_and_the_date_is_the_author() -> None:
+    assert name_beside_date("Anna Schmidt / Oktober 25 2023", PageWords([LEAD, SECOND], 0)) == "Anna Schmidt"
+
+
+def test_a_name_set_apart_from_the_date_by_dashes_is_the_author() -> None:
+    line = "23.06.2016 um 16:14 Uhr - Anna Schmidt - 91 Kommentare"
+    assert name_beside_date(line, PageWords([LEAD, SECOND], 0)) == "Anna Schmidt"
+
+
+def test_a_headline_after_a_date_and_a_dash_gives_no_author() -> None:
+    line = "23.01.2022 - Anna Schmidt gewinnt das Rennen in Antholz"
+    assert name_beside_date(line, PageWords([LEAD, SECOND], 0)) is None

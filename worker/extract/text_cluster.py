@@ -171,9 +171,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
             break
         names[-1].append(word)
         after_comma = False
-    while names[-1] and names[-1][-1].lower() in _PARTICLE_WORDS:
-        # "Par Jane Doe le 07 mai 2020": a particle before the date or the line's end starts no name
-        stop = byline.rfind(names[-1].pop(), start, stop)
+    while names[-1] and names[-1][-1].lower() in _PARTICLE_WORDS:  # "Par Jane Doe le 07 mai 2020"
+        stop = byline.rfind(names[-1].pop(), start, stop)  # a particle before a date starts no name
     head = byline[:stop].rstrip(" ,;:-–—.")
     if head == byline.rstrip(" ,;:-–—."):
         return byline
@@ -205,10 +204,8 @@ def _ends_name(
     """Whether this word of a byline (`words` words into a name) is no part of a name (`byline_head`)."""
     if word[:1].islower():
         return low not in _PARTICLE_WORDS
-    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]):  # "Reviewed by", "Published"
-        return True
-    if words >= 2 and word.endswith(":"):  # "Von Jane Doe Kategorien: Mode", "Jane Doe Lesezeit: 4 Min."
-        return True
+    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]) or (words >= 2 and word[-1] == ":"):
+        return True  # "Reviewed by", "Published", a label after the name: "Jane Doe Lesezeit: 4 Min."
     if low in MONTHS and _NUMBER_NEXT.match(byline, at + len(word)):  # "By Jane Doe September 18"
         return True
     if low.strip(".,") in AUTHOR_ROLE_WORDS and (words >= 2 or after_comma):
@@ -287,7 +284,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—")
+    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
     if before and common.is_dated_name(before):
         return before
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
@@ -319,6 +316,9 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
     words = words[at:]
     if len(words) < 2 or DOTS.match(words[0]):
         return None  # "Feb 3, 2025 · Jane Doe": the parts are read by `name_beside_date`
+    if _APART & set(rest.split()[:at]):  # a dash before the name: it is all of its part ("3.6.2016 -
+        part = " ".join(words[: next((i for i, w in enumerate(words) if w in _APART), len(words))])
+        return part if len(part.split()) <= 3 and common.is_dated_name(part) else None  # Jane Doe - 91")
     head = name_head(" ".join(words)).split()
     head = head[: next((i for i, word in enumerate(head) if _DIGIT.search(word)), len(head))]
     if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
@@ -327,7 +327,8 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
     return name if common.is_dated_name(name) else None
 
 
-_DATE_WORDS = frozenset(
+_APART = frozenset("-–—/")  # what sets a date apart from the name after it ("23.06.2016 - Jane Doe")
+_DATE_WORDS = _APART | frozenset(
     ("de", "del", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
 )
 
