@@ -62,3 +62,11 @@ def test_a_name_set_apart_from_the_date_by_dashes_is_the_author() -> None:
 def test_a_headline_after_a_date_and_a_dash_gives_no_author() -> None:
     line = "23.01.2022 - Anna Schmidt gewinnt das Rennen in Antholz"
     assert name_beside_date(line, PageWords([LEAD, SECOND], 0)) is None
+
+
+def test_a_byline_ends_at_a_slash_before_its_date() -> None:
+    assert _head("Von Anna Schmidt / 6. November 2023 / Keine Kommentare") == "Von Anna Schmidt"
+
+
+def test_a_slash_between_two_names_keeps_both() -> None:
+    assert _head("Von Anna Schmidt / Jan Weber") == "Von Anna Schmidt / Jan Weber"

@@ -82,8 +82,8 @@ _KIND_BY = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"\s*@\w+.*$")  # "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe"
-# Where a byline's name ends: a separator, a digit, or (`byline_head`) a word no name holds.
-_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\d")
+# Where a byline's name ends: a separator, a slash before a date, a digit, or a word no name holds.
+_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\s/\s*(?=\d)|\d")
 _WORD_AT = re.compile(r"[^\s,;]+|[,;]")
 _JOINER_WORDS = frozenset(j.lower() for j in NAME_JOINERS)
 _PARTICLE_WORDS = frozenset(NAME_PARTICLES)
