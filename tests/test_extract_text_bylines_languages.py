@@ -8,7 +8,7 @@ import pytest
 from worker.extract.authors import clean_authors
 from worker.extract.text_cluster import byline_below, byline_head, name_beside_date
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import PageWords
+from worker.extract.text_signs import PageWords, is_byline
 
 LEAD = "Der Gemeinderat hat am Dienstag die neue Fährverbindung zu den Inseln nach zwei Jahren beschlossen."
 SECOND = "Die ersten Boote sollen im nächsten Frühjahr fahren, sobald der Anleger neu gebaut worden ist."
@@ -70,3 +70,13 @@ def test_a_byline_ends_at_a_slash_before_its_date() -> None:
 
 def test_a_slash_between_two_names_keeps_both() -> None:
     assert _head("Von Anna Schmidt / Jan Weber") == "Von Anna Schmidt / Jan Weber"
+
+
+def test_an_opener_in_lowercase_glued_to_the_name_opens_a_byline() -> None:
+    lines = ["Fährverbindung beschlossen", "Veröffentlicht vonAnna Schmidt 28. Februar 2016", LEAD, SECOND]
+    assert clean_authors(list(read_header(lines, [2, 3]).bylines)) == ["Anna Schmidt"]
+
+
+def test_a_capitalised_word_glued_to_a_capital_opens_no_byline() -> None:
+    assert not is_byline("DaVinci Resolve Studio")
+    assert not is_byline("TextMate Editor Review")

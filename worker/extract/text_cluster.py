@@ -38,20 +38,16 @@ from worker.extract.text_signs import (
     alternation,
     any_of,
     date_of_line,
+    glued_opener,
     in_cluster,
     is_byline,
     is_meta_line,
     looks_like_name,
+    unglued,
 )
 
 _BYLINE_HEAD = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b", re.I)
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
-# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
-_GLUED_IN_BYLINE = re.compile(
-    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
-    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
-    + r")\b)"
-)
 COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
@@ -115,12 +111,6 @@ def name_with_agency(text: str, found: Dateline, common: PageWords) -> str | Non
     return place if common.is_bare_name(place) else None
 
 
-def unglued(byline: str) -> str:
-    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
-    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
-    return _GLUED_IN_BYLINE.sub(" ", byline)
-
-
 def byline_below(lines: list[str], start: int) -> list[str]:
     """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
     "Author" / "Jane Doe"), where pages sign an article at its end."""
@@ -149,6 +139,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
     "By Category of Product" is left whole, for `clean_authors` to refuse. A prefix of the line, so
     the line it came from still holds it."""
     opener = _BYLINE_HEAD.match(byline)
+    if opener is None and (at := glued_opener(byline)) is not None:  # "Veröffentlicht vonJane Doe 28. Mai"
+        opener = _BYLINE_HEAD.match(byline := f"{byline[:at]} {byline[at:]}")
     if opener is None:
         return byline
     byline = unglued(byline)  # "By AnthonyJanuary 4, 2026": the month before the date is read as one
