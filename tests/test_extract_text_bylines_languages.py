@@ -80,3 +80,11 @@ def test_an_opener_in_lowercase_glued_to_the_name_opens_a_byline() -> None:
 def test_a_capitalised_word_glued_to_a_capital_opens_no_byline() -> None:
     assert not is_byline("DaVinci Resolve Studio")
     assert not is_byline("TextMate Editor Review")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Anna Schmidt am 18. September 2019", "Ana Ruiz el 3 de mayo de 2020", "Anna Schmidt le 07 mai 2020"],
+)
+def test_a_name_before_the_word_that_opens_its_date_is_the_author(line: str) -> None:
+    assert name_beside_date(line, PageWords([LEAD, SECOND], 0)) in {"Anna Schmidt", "Ana Ruiz"}

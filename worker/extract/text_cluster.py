@@ -296,6 +296,8 @@ def _before_its_label(before: str) -> str:
         (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
         len(words),
     )
+    while cut > 1 and words[cut - 1] in _DATE_WORDS:  # "Jane Doe am 18. September 2019"
+        cut -= 1
     return " ".join(words[:cut]) if cut else before
 
 
@@ -321,7 +323,7 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
 
 _APART = frozenset("-–—/")  # what sets a date apart from the name after it ("23.06.2016 - Jane Doe")
 _DATE_WORDS = _APART | frozenset(
-    ("de", "del", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
+    ("de", "del", "el", "le", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
 )
 
 
