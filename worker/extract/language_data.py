@@ -43,8 +43,9 @@ class Words:
     bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
 
 
-_DE_BY = ("geschrieben von", "veröffentlicht von", "gepostet von", "ein artikel von", "ein beitrag von",
-          "artikel von", "beitrag von", "von", "autor", "autorin", "text")  # fmt: skip
+_DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
+          "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
+          "text")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
         months=_rows(
@@ -197,7 +198,7 @@ LANGUAGES: dict[str, Words] = {
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
         ),
         weekdays=_rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
-        byline=("par", "auteur", "réd"),
+        byline=("écrit par", "rédigé par", "publié par", "par", "auteur", "réd"),
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
         not_author=("édité", "traduit", "relu"),
         published=("publié", "publié le"),
@@ -218,7 +219,7 @@ LANGUAGES: dict[str, Words] = {
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
         ),
         weekdays=_rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
-        byline=("por", "autor", "texto", "redacción"),
+        byline=("escrito por", "publicado por", "escribe", "por", "autor", "texto", "redacción"),
         written_by=("Escrito por", "Autor:"),
         not_author=("revisado", "editado", "traducido", "fotos"),
         published=("publicado", "publicada"),
@@ -263,7 +264,7 @@ LANGUAGES: dict[str, Words] = {
         weekdays=_rows(
             "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
         ),
-        byline=("por", "texto", "da"),
+        byline=("escrito por", "publicado por", "por", "texto", "da"),
         published=("publicado", "publicada"),
         updated=("atualizado", "atualizada"),
         first_published=("originalmente publicado",),

@@ -38,20 +38,16 @@ from worker.extract.text_signs import (
     alternation,
     any_of,
     date_of_line,
+    glued_opener,
     in_cluster,
     is_byline,
     is_meta_line,
     looks_like_name,
+    unglued,
 )
 
 _BYLINE_HEAD = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b", re.I)
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
-# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
-_GLUED_IN_BYLINE = re.compile(
-    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
-    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
-    + r")\b)"
-)
 COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
@@ -82,8 +78,8 @@ _KIND_BY = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"\s*@\w+.*$")  # "Jane Doe @janedoe / 2 days", "Jane Doe@JaneDoe"
-# Where a byline's name ends: a separator, a digit, or (`byline_head`) a word no name holds.
-_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\d")
+# Where a byline's name ends: a separator, a slash before a date, a digit, or a word no name holds.
+_NAME_END = re.compile(r"\s[-–—|•·●⋅]\s|[|•·●⋅]|\s/\s*(?=\d)|\d")
 _WORD_AT = re.compile(r"[^\s,;]+|[,;]")
 _JOINER_WORDS = frozenset(j.lower() for j in NAME_JOINERS)
 _PARTICLE_WORDS = frozenset(NAME_PARTICLES)
@@ -115,12 +111,6 @@ def name_with_agency(text: str, found: Dateline, common: PageWords) -> str | Non
     return place if common.is_bare_name(place) else None
 
 
-def unglued(byline: str) -> str:
-    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
-    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
-    return _GLUED_IN_BYLINE.sub(" ", byline)
-
-
 def byline_below(lines: list[str], start: int) -> list[str]:
     """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
     "Author" / "Jane Doe"), where pages sign an article at its end."""
@@ -149,6 +139,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
     "By Category of Product" is left whole, for `clean_authors` to refuse. A prefix of the line, so
     the line it came from still holds it."""
     opener = _BYLINE_HEAD.match(byline)
+    if opener is None and (at := glued_opener(byline)) is not None:  # "Veröffentlicht vonJane Doe 28. Mai"
+        opener = _BYLINE_HEAD.match(byline := f"{byline[:at]} {byline[at:]}")
     if opener is None:
         return byline
     byline = unglued(byline)  # "By AnthonyJanuary 4, 2026": the month before the date is read as one
@@ -171,6 +163,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
             break
         names[-1].append(word)
         after_comma = False
+    while names[-1] and names[-1][-1].lower() in _PARTICLE_WORDS:  # "Par Jane Doe le 07 mai 2020"
+        stop = byline.rfind(names[-1].pop(), start, stop)  # a particle before a date starts no name
     head = byline[:stop].rstrip(" ,;:-–—.")
     if head == byline.rstrip(" ,;:-–—."):
         return byline
@@ -202,8 +196,8 @@ def _ends_name(
     """Whether this word of a byline (`words` words into a name) is no part of a name (`byline_head`)."""
     if word[:1].islower():
         return low not in _PARTICLE_WORDS
-    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]):  # "Reviewed by", "Published"
-        return True
+    if NOT_AUTHOR.match(byline[at:]) or DATE_LABEL.match(byline[at:]) or (words >= 2 and word[-1] == ":"):
+        return True  # "Reviewed by", "Published", a label after the name: "Jane Doe Lesezeit: 4 Min."
     if low in MONTHS and _NUMBER_NEXT.match(byline, at + len(word)):  # "By Jane Doe September 18"
         return True
     if low.strip(".,") in AUTHOR_ROLE_WORDS and (words >= 2 or after_comma):
@@ -282,7 +276,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—")
+    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
     if before and common.is_dated_name(before):
         return before
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
@@ -302,6 +296,8 @@ def _before_its_label(before: str) -> str:
         (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
         len(words),
     )
+    while cut > 1 and words[cut - 1] in _DATE_WORDS:  # "Jane Doe am 18. September 2019"
+        cut -= 1
     return " ".join(words[:cut]) if cut else before
 
 
@@ -314,6 +310,9 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
     words = words[at:]
     if len(words) < 2 or DOTS.match(words[0]):
         return None  # "Feb 3, 2025 · Jane Doe": the parts are read by `name_beside_date`
+    if _APART & set(rest.split()[:at]):  # a dash before the name: it is all of its part ("3.6.2016 -
+        part = " ".join(words[: next((i for i, w in enumerate(words) if w in _APART), len(words))])
+        return part if len(part.split()) <= 3 and common.is_dated_name(part) else None  # Jane Doe - 91")
     head = name_head(" ".join(words)).split()
     head = head[: next((i for i, word in enumerate(head) if _DIGIT.search(word)), len(head))]
     if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
@@ -322,8 +321,9 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
     return name if common.is_dated_name(name) else None
 
 
-_DATE_WORDS = frozenset(
-    ("de", "del", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
+_APART = frozenset("-–—/")  # what sets a date apart from the name after it ("23.06.2016 - Jane Doe")
+_DATE_WORDS = _APART | frozenset(
+    ("de", "del", "el", "le", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
 )
 
 

@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.clean.phrases import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import NAME_WORD, writes_in_lowercase
-from worker.extract.dates import dates_in_text, parse_date, two_digit_year_day
+from worker.extract.dates import MONTHS, dates_in_text, parse_date, two_digit_year_day
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
@@ -55,6 +55,15 @@ _DATE_LABELS = alternation(_DATE_LABEL_WORDS)
 DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
+# Any language's opener glued so to the name ("vonJane Doe", "Veröffentlicht vonJane Doe"), when printed
+# in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").
+_GLUED_OPENER = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ]))", re.I)
+# "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
+_GLUED_IN_BYLINE = re.compile(
+    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
+    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
+    + r")\b)"
+)
 # A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
 # and a year glued to what follows ("June 29, 2020November 12, 2021").
 _GLUED_DATE_LABEL = re.compile(
@@ -181,7 +190,21 @@ def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
     if NOT_AUTHOR.match(line) or len(line.split()) > 12:
         return False
-    return bool(BYLINE.match(line) or _GLUED_BY.match(line))
+    return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line))
+
+
+def glued_opener(line: str) -> int | None:
+    """Where the name starts after a byline opener printed in lowercase and glued to it ("vonJane")."""
+    found = _GLUED_OPENER.match(line)
+    return found.end() if found and found[0].split()[-1].islower() else None
+
+
+def unglued(byline: str) -> str:
+    """The byline with the spaces the copy lost put back: "ByJane DoeUpdated Feb 3" reads
+    "By Jane Doe Updated Feb 3" ("McDonald" and "DeSantis" keep theirs: too few letters before)."""
+    if (at := glued_opener(byline)) is not None:  # "Veröffentlicht vonJane Doe"
+        byline = f"{byline[:at]} {byline[at:]}"
+    return _GLUED_IN_BYLINE.sub(" ", byline)
 
 
 @remembered
