@@ -15,8 +15,9 @@ reads from the page's HTML stands in for it, as a held-out proxy for the text pa
   invented;
 - publish day: only where the page's markup declares it (JSON-LD `datePublished` or an
   `article:published_time` meta tag) and newsworker's HTML reading gives that day; the text's day
-  must be the same (its first 10 characters). A page's text need not print its date at all, so the
-  share that agrees is a floor; a text day that differs is an error either way.
+  must be the same (its first 10 characters), or the same instant where both give a time with its
+  offset (a local "10:31 pm CST" byline on the 19th, the markup's 04:31 UTC on the 20th). A page's
+  text need not print its date at all, so the share that agrees is a floor.
 `--by-language` splits the title and day figures by the language read from the HTML; `--html-cache` keeps the
 HTML side between runs (it does not change with the text path); `--show` lists the pages that
 disagree (on stderr).
@@ -89,19 +90,32 @@ def confirmed_day(html: str, published: str | None) -> str | None:
     return day if any(value.strip().startswith(day) for value in declared) else None
 
 
+def same_instant(a: str | None, b: str | None) -> bool:
+    """Two times with offsets naming one instant (to the minute): a local byline's "10:31 pm CST" on
+    the 19th and the markup's 04:31 UTC on the 20th are the same publication."""
+    try:
+        x, y = datetime.fromisoformat(a or ""), datetime.fromisoformat(b or "")
+    except ValueError:
+        return False
+    if x.tzinfo is None or y.tzinfo is None or len(a or "") <= 10 or len(b or "") <= 10:
+        return False
+    return abs((x - y).total_seconds()) < 60
+
+
 def html_side(page: Page) -> dict[str, object]:
     """The reference read from the page's HTML: a confirmed title, the language, the authors, a
     declared publish day."""
     html = decode_bytes(page.html_bytes())
     article = article_of(Document(html, InputKind.HTML, page.url))
     if article is None:
-        return {"title": None, "language": "?", "authors": [], "day": None}
+        return {"title": None, "language": "?", "authors": [], "day": None, "moment": None}
     meta = article.metadata
     return {
         "title": confirmed_title(html, meta.title),
         "language": meta.language or "?",
         "authors": list(meta.authors),
         "day": confirmed_day(html, meta.published),
+        "moment": meta.published if confirmed_day(html, meta.published) else None,
     }
 
 
@@ -142,12 +156,14 @@ def compare(key: str, html: dict, text: Article | None, tally: Tally, show: str 
         if show == "invented":
             print(f"{key}\ttext={authors!r}", file=sys.stderr)
     if want_day := html.get("day"):
-        day = ((text.metadata.published if text else None) or "")[:10]
+        published = text.metadata.published if text else None
+        day = (published or "")[:10]
+        agrees = day == want_day or same_instant(published, html.get("moment"))
         language = html["language"]
         tally.dated[language] += 1
-        tally.days_agree[language] += day == want_day
-        tally.days_differ[language] += bool(day) and day != want_day
-        if show == "day" and day != want_day:
+        tally.days_agree[language] += agrees
+        tally.days_differ[language] += bool(day) and not agrees
+        if show == "day" and not agrees:
             print(f"{key} [{html['language']}]\ttext={day!r}\thtml={want_day!r}", file=sys.stderr)
 
 
