@@ -303,6 +303,7 @@ class PageWords:
     def __init__(self, lines: list[str], lead: int) -> None:
         self.lines, self.lead = lines, lead
         self._names: dict[str, bool] = {}
+        self._lowercase: dict[str, bool] = {}
 
     def is_bare_name(self, text: str) -> bool:
         """`_is_bare_name`, remembered: the same lines are asked about as candidates and neighbours."""
@@ -348,7 +349,11 @@ class PageWords:
         return " ".join(self.lines)
 
     def writes_lowercase(self, word: str) -> bool:
-        return writes_in_lowercase(word, self.text)
+        """`writes_in_lowercase` over the page, remembered: a name's words are asked about again and again."""
+        known = self._lowercase.get(word)
+        if known is None:
+            known = self._lowercase[word] = writes_in_lowercase(word, self.text)
+        return known
 
     @cached_property
     def crumbs(self) -> frozenset[str]:
