@@ -244,7 +244,7 @@ def read_header(
     if not lines:
         return header
     if common is None or common.lead != lead:  # the rules moved to a header far above
-        common = PageWords(lines, lead)
+        common = PageWords(lines, lead, like=common)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
@@ -328,7 +328,7 @@ def _headline_above_window(
     if lead is None or lead >= start:
         return None
     lead = lead_from(lines, lead)
-    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead))
+    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
     return (
         (labeller or default_labeller())
         .label(second)
@@ -373,7 +373,7 @@ def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords
     if not meta.positions and (far := far_cluster_end(lines, lead)) is not None:
         top = lead = far  # the header stands above a contents list, a product table or a form
         pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
-        common = PageWords(lines, lead)
+        common = PageWords(lines, lead, like=common)
         meta = _read_meta(pieces, lead, common)
     near = cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)

@@ -300,10 +300,16 @@ def header_pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
 class PageWords:
     """What the whole page says, worked out once and only when a line needs it."""
 
-    def __init__(self, lines: list[str], lead: int) -> None:
+    def __init__(self, lines: list[str], lead: int, like: PageWords | None = None) -> None:
+        """`like`: a reading of the same lines around another lead, whose answers that do not depend
+        on the lead (which lines are names, which words the page writes in lowercase) are shared."""
         self.lines, self.lead = lines, lead
         self._names: dict[str, bool] = {}
         self._lowercase: dict[str, bool] = {}
+        if like is not None and like.lines is lines:
+            self._names, self._lowercase = like._names, like._lowercase
+            if "text" in like.__dict__:
+                self.__dict__["text"] = like.text
 
     def is_bare_name(self, text: str) -> bool:
         """`_is_bare_name`, remembered: the same lines are asked about as candidates and neighbours."""
