@@ -9,8 +9,7 @@ grows past a page's worth, so a long-running worker holds no more than one page 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -18,22 +17,27 @@ _MAX_ANSWERS = 4096  # a header window asks about a few dozen lines per question
 _memories: list[dict[str, object]] = []
 
 
+class _Memory(dict[str, T], Generic[T]):
+    """The answers to one question by line; a line not yet asked about is answered (`__missing__`) and
+    kept. A line asked about again is a plain dict look-up, no Python call: the header asks a hundred
+    thousand questions over a few hundred pages."""
+
+    def __init__(self, question: Callable[[str], T]) -> None:
+        super().__init__()
+        self.question = question
+
+    def __missing__(self, line: str) -> T:
+        if len(self) >= _MAX_ANSWERS:
+            self.clear()
+        answer = self[line] = self.question(line)
+        return answer
+
+
 def remembered(question: Callable[[str], T]) -> Callable[[str], T]:
     """`question` (a pure function of a line's text), answered once per text while a page is read."""
-    memory: dict[str, T] = {}
+    memory = _Memory(question)
     _memories.append(memory)  # type: ignore[arg-type]
-    missing = object()
-
-    @wraps(question)
-    def ask(line: str) -> T:
-        answer = memory.get(line, missing)
-        if answer is missing:
-            if len(memory) >= _MAX_ANSWERS:
-                memory.clear()
-            answer = memory[line] = question(line)
-        return answer  # type: ignore[return-value]
-
-    return ask
+    return memory.__getitem__
 
 
 def forget_lines() -> None:

@@ -12,6 +12,7 @@ commenter's name. A day after the extraction time is dropped later (`common.comp
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from worker.extract.dates import (
@@ -71,6 +72,9 @@ _TELLING_NUMERIC = re.compile(
     r"(?<![\d./-])(?P<a>[0-3]?\d)(?P<sep>[/-])(?P<b>[0-3]?\d)(?P=sep)(?:19|20)\d\d\b"
 )
 _MONTHS_IN_YEAR = 12
+# What a telling date cannot lack: its separator right before the year's first two digits. Most pages
+# have none anywhere, and are passed over without the line-by-line scan.
+_SEP_YEAR = ("/20", "-20", "/19", "-19")
 
 
 def page_day_order(lines: list[str], language: str | None) -> DayOrder:
@@ -79,18 +83,25 @@ def page_day_order(lines: list[str], language: str | None) -> DayOrder:
     language: day first in every language but English, whose pages, of no stated region, write
     slashes month first. A page that shows both orders tells nothing."""
     day_first = month_first = False
-    for line in lines:
-        if "/" not in line and "-" not in line:
-            continue
-        for match in _TELLING_NUMERIC.finditer(line):
-            a, b = int(match["a"]), int(match["b"])
-            day_first |= a > _MONTHS_IN_YEAR >= b
-            month_first |= b > _MONTHS_IN_YEAR >= a
+    for match in _telling_dates(lines):
+        a, b = int(match["a"]), int(match["b"])
+        day_first |= a > _MONTHS_IN_YEAR >= b
+        month_first |= b > _MONTHS_IN_YEAR >= a
     if day_first != month_first:
         return DayOrder.DAY_FIRST if day_first else DayOrder.MONTH_FIRST
     if language and language != "en":
         return DayOrder.DAY_FIRST
     return DayOrder.SLASHED_MONTH_FIRST
+
+
+def _telling_dates(lines: list[str]) -> Iterator[re.Match[str]]:
+    """The page's numeric dates that may tell its order, line by line ("14/04/2020", "04-14-2020")."""
+    text = "\n".join(lines)
+    if not any(mark in text for mark in _SEP_YEAR):
+        return
+    for line in lines:
+        if any(mark in line for mark in _SEP_YEAR):
+            yield from _TELLING_NUMERIC.finditer(line)
 
 
 def named_weekdays(text: str) -> set[int]:

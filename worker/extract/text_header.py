@@ -244,7 +244,7 @@ def read_header(
     if not lines:
         return header
     if common is None or common.lead != lead:  # the rules moved to a header far above
-        common = PageWords(lines, lead)
+        common = PageWords(lines, lead, like=common)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
     verdict = (labeller or default_labeller()).label(view)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
@@ -262,7 +262,7 @@ def read_header(
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)
     if not header.bylines and header.title_line is not None:
-        header = with_cluster_under(lines, header, lead)
+        header = with_cluster_under(lines, header, lead, common)
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
         header = replace(header, bylines=(byline,))
     if (
@@ -284,16 +284,17 @@ def read_header(
     return header
 
 
-def with_cluster_under(lines: list[str], header: Header, lead: int) -> Header:
+def with_cluster_under(lines: list[str], header: Header, lead: int, like: PageWords | None = None) -> Header:
     """The byline and date under the chosen headline, when the lead read first stood elsewhere (a
     contents list or a promo read as prose between them): the rules read again with the first prose
-    line under the headline as the lead, and trusted only when they choose the same headline."""
+    line under the headline as the lead, and trusted only when they choose the same headline. `like`:
+    the first reading of the page's words, whose lead-free answers the second shares."""
     start = header.title_line + 1
     reach = range(start, min(len(lines), start + _UNDER_HEADLINE_REACH))
     under = next((i for i in reach if looks_like_prose(lines[i])), None)
     if under is None or under == lead:
         return header
-    again = _read_by_rules(lines, [under])[0]
+    again = _read_by_rules(lines, [under], like)[0]
     if again.title_line != header.title_line or not again.bylines:
         return header
     names = clean_authors(list(again.bylines))
@@ -328,7 +329,7 @@ def _headline_above_window(
     if lead is None or lead >= start:
         return None
     lead = lead_from(lines, lead)
-    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead))
+    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
     return (
         (labeller or default_labeller())
         .label(second)
@@ -360,20 +361,23 @@ def read_header_by_rules(lines: list[str], body: list[int]) -> Header:
     return _read_by_rules(lines, body)[0]
 
 
-def _read_by_rules(lines: list[str], body: list[int]) -> tuple[Header, PageWords | None, tuple[int, int]]:
+def _read_by_rules(
+    lines: list[str], body: list[int], like: PageWords | None = None
+) -> tuple[Header, PageWords | None, tuple[int, int]]:
     """`read_header_by_rules`, what it learnt of the page's words (the labeller asks the same), and the
-    page's `anchors` (found once: the labeller's window stands on them too)."""
+    page's `anchors` (found once: the labeller's window stands on them too). `like`: an earlier reading
+    of the same lines, whose lead-free answers are shared."""
     if not lines:
         return Header(), None, (0, 0)
     found = top, lead = anchors(lines, body)  # a standfirst above a byline is no headline
     lead_text = " ".join(lines[top : top + 3])
     pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), min(len(lines), lead + 1)))
-    common = PageWords(lines, lead)
+    common = PageWords(lines, lead, like=like)
     meta = _read_meta(pieces, lead, common)
     if not meta.positions and (far := far_cluster_end(lines, lead)) is not None:
         top = lead = far  # the header stands above a contents list, a product table or a form
         pieces = header_pieces(lines, range(max(0, lead - HEADER_WINDOW), lead + 1))
-        common = PageWords(lines, lead)
+        common = PageWords(lines, lead, like=common)
         meta = _read_meta(pieces, lead, common)
     near = cluster(pieces, meta.positions, lead, common)
     title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)

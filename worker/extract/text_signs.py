@@ -300,9 +300,16 @@ def header_pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
 class PageWords:
     """What the whole page says, worked out once and only when a line needs it."""
 
-    def __init__(self, lines: list[str], lead: int) -> None:
+    def __init__(self, lines: list[str], lead: int, like: PageWords | None = None) -> None:
+        """`like`: a reading of the same lines around another lead, whose answers that do not depend
+        on the lead (which lines are names, which words the page writes in lowercase) are shared."""
         self.lines, self.lead = lines, lead
         self._names: dict[str, bool] = {}
+        self._lowercase: dict[str, bool] = {}
+        if like is not None and like.lines is lines:
+            self._names, self._lowercase = like._names, like._lowercase
+            if "text" in like.__dict__:
+                self.__dict__["text"] = like.text
 
     def is_bare_name(self, text: str) -> bool:
         """`_is_bare_name`, remembered: the same lines are asked about as candidates and neighbours."""
@@ -348,7 +355,11 @@ class PageWords:
         return " ".join(self.lines)
 
     def writes_lowercase(self, word: str) -> bool:
-        return writes_in_lowercase(word, self.text)
+        """`writes_in_lowercase` over the page, remembered: a name's words are asked about again and again."""
+        known = self._lowercase.get(word)
+        if known is None:
+            known = self._lowercase[word] = writes_in_lowercase(word, self.text)
+        return known
 
     @cached_property
     def crumbs(self) -> frozenset[str]:
