@@ -11,48 +11,18 @@ what the page prints (`written_by`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-def _rows(text: str) -> tuple[tuple[str, ...], ...]:
-    """One row per month (or weekday), its spellings separated by spaces, rows by " / "."""
-    return tuple(tuple(row.split()) for row in text.split(" / "))
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """A language's words. `months`: 12 rows, January first, full names, the genitive dates use
-    ("3 maja 2024") and short forms; `weekdays`: 7 rows, Monday first (`date.weekday()`)."""
-
-    months: tuple[tuple[str, ...], ...] = ()
-    weekdays: tuple[tuple[str, ...], ...] = ()
-    byline: tuple[str, ...] = ()  # what opens a byline: "by", "written by", "von"
-    written_by: tuple[str, ...] = ()  # a label, as printed, naming the author wherever it stands
-    not_author: tuple[str, ...] = ()  # a label naming someone else: "reviewed", "photos"
-    published: tuple[str, ...] = ()  # a label saying a date is the publication
-    updated: tuple[str, ...] = ()  # a label saying a date is the last change
-    first_published: tuple[str, ...] = ()  # words saying when a piece first appeared, wherever they stand
-    name_joiners: tuple[str, ...] = ()  # "and" between two names
-    commenter: tuple[str, ...] = ()  # the verb after a commenter's name ("Jane says:")
-    reading_time: tuple[str, ...] = ()  # a reading time's label ("Lesezeit")
-    contents: tuple[str, ...] = ()  # a table of contents' heading
-    chrome: tuple[str, ...] = ()  # page furniture with a headline's shape ("Read more", "Subscribe")
-    picture: tuple[str, ...] = ()  # a picture's caption or credit label, before a colon ("Photo:", "Foto:")
-    about: tuple[str, ...] = ()  # an author box's heading before the name ("About Jane")
-    pronouns: tuple[str, ...] = ()  # a note on a person says "she", on a product "it"
-    bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
-
+from worker.extract.language_words import Words, rows
 
 _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
           "text")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
-        months=_rows(
+        months=rows(
             "january jan / february feb / march mar / april apr / may / june jun / july jul / "
             "august aug / september sep sept / october oct / november nov / december dec"
         ),
-        weekdays=_rows(
+        weekdays=rows(
             "monday mon / tuesday tue tues / wednesday wed / thursday thu thur thurs / friday fri / "
             "saturday sat / sunday sun"
         ),
@@ -172,11 +142,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("he", "she", "his", "her", "he's", "she's", "he’s", "she’s"),
     ),
     "de": Words(
-        months=_rows(
+        months=rows(
             "januar jänner jan jän / februar feb febr / märz maerz mär / april apr / mai / juni jun / "
             "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
         ),
-        weekdays=_rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
+        weekdays=rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
         byline=_DE_BY,
         written_by=("Geschrieben von", "Autor:"),
         not_author=("bearbeitet", "übersetzt", "fotos"),
@@ -193,11 +163,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("er", "sie", "seine", "ihre"),
     ),
     "fr": Words(
-        months=_rows(
+        months=rows(
             "janvier janv / février févr fevrier / mars / avril avr / mai / juin / juillet juil / "
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
         ),
-        weekdays=_rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
+        weekdays=rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
         byline=("écrit par", "rédigé par", "publié par", "par", "auteur", "réd"),
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
         not_author=("édité", "traduit", "relu"),
@@ -214,11 +184,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("il", "elle"),
     ),
     "es": Words(
-        months=_rows(
+        months=rows(
             "enero ene / febrero feb / marzo mar / abril abr / mayo / junio jun / julio jul / "
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
         ),
-        weekdays=_rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
+        weekdays=rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
         byline=("escrito por", "publicado por", "escribe", "por", "autor", "texto", "redacción"),
         written_by=("Escrito por", "Autor:"),
         not_author=("revisado", "editado", "traducido", "fotos"),
@@ -235,11 +205,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("él", "ella"),
     ),
     "it": Words(
-        months=_rows(
+        months=rows(
             "gennaio genn gen / febbraio feb / marzo mar / aprile apr / maggio mag / giugno giu / "
             "luglio lug / agosto ago / settembre set / ottobre ott / novembre nov / dicembre dic"
         ),
-        weekdays=_rows(
+        weekdays=rows(
             "lunedì lunedi / martedì martedi / mercoledì mercoledi / giovedì giovedi / venerdì venerdi / "
             "sabato / domenica"
         ),
@@ -257,11 +227,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("lui", "lei"),
     ),
     "pt": Words(
-        months=_rows(
+        months=rows(
             "janeiro jan / fevereiro fev / março mar / abril abr / maio mai / junho jun / julho jul / "
             "agosto ago / setembro set / outubro out / novembro nov / dezembro dez"
         ),
-        weekdays=_rows(
+        weekdays=rows(
             "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
         ),
         byline=("escrito por", "publicado por", "por", "texto", "da"),
@@ -275,11 +245,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("ele", "ela"),
     ),
     "nl": Words(
-        months=_rows(
+        months=rows(
             "januari jan / februari feb / maart mrt / april apr / mei / juni jun / juli jul / "
             "augustus aug / september sep / oktober okt / november nov / december dec"
         ),
-        weekdays=_rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
+        weekdays=rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
         byline=("door", "geschreven door"),
         written_by=("Geschreven door",),
         published=("gepubliceerd",),
@@ -293,11 +263,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("hij", "zij", "ze", "zijn", "haar"),
     ),
     "pl": Words(
-        months=_rows(
+        months=rows(
             "stycznia sty / lutego lut / marca / kwietnia kwi / maja maj / czerwca cze / lipca lip / "
             "sierpnia sie / września wrz / października paź / listopada lis / grudnia gru"
         ),
-        weekdays=_rows("poniedziałek / wtorek / środa / czwartek / piątek / sobota / niedziela"),
+        weekdays=rows("poniedziałek / wtorek / środa / czwartek / piątek / sobota / niedziela"),
         byline=("przez", "autor"),
         written_by=("Napisane przez", "Autor:"),
         published=("opublikowano",),
@@ -307,21 +277,21 @@ LANGUAGES: dict[str, Words] = {
         picture=("fot", "fot.", "zdjęcie", "foto", "ilustracja"),
     ),
     "cs": Words(
-        months=_rows(
+        months=rows(
             "ledna / února / března / dubna / května / června / července / srpna / září / října / "
             "listopadu / prosince"
         ),
-        weekdays=_rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
+        weekdays=rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
         byline=("napsal", "autor", "text"),
         name_joiners=("a",),
         picture=("foto", "snímek", "ilustrace"),
     ),
     "ru": Words(
-        months=_rows(
+        months=rows(
             "января янв / февраля фев / марта мар / апреля апр / мая / июня июн / июля июл / "
             "августа авг / сентября сен / октября окт / ноября ноя / декабря дек"
         ),
-        weekdays=_rows(
+        weekdays=rows(
             "понедельник / вторник / среду среда / четверг / пятницу пятница / субботу суббота / воскресенье"
         ),
         byline=("автор", "авторы", "текст"),
@@ -331,20 +301,20 @@ LANGUAGES: dict[str, Words] = {
         picture=("фото", "иллюстрация"),
     ),
     "uk": Words(
-        months=_rows(
+        months=rows(
             "січня / лютого / березня / квітня / травня / червня / липня / серпня / вересня / жовтня / "
             "листопада / грудня"
         ),
-        weekdays=_rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
+        weekdays=rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
         byline=("автор", "автори", "текст"),
         picture=("фото",),
     ),
     "tr": Words(
-        months=_rows(
+        months=rows(
             "ocak / şubat subat / mart / nisan / mayıs mayis / haziran / temmuz / ağustos agustos / "
             "eylül eylul / ekim / kasım kasim / aralık aralik"
         ),
-        weekdays=_rows("pazartesi / salı / çarşamba / perşembe / cuma / cumartesi / pazar"),
+        weekdays=rows("pazartesi / salı / çarşamba / perşembe / cuma / cumartesi / pazar"),
         byline=("yazan",),
         published=("yayınlandı",),
         updated=("güncellendi",),
@@ -352,14 +322,14 @@ LANGUAGES: dict[str, Words] = {
         picture=("fotoğraf", "foto"),
     ),
     "ro": Words(
-        months=_rows(
+        months=rows(
             "ianuarie / februarie / martie / aprilie / mai / iunie / iulie / august / septembrie / "
             "octombrie / noiembrie / decembrie"
         ),
         picture=("foto", "sursa foto"),
     ),
     "fi": Words(
-        months=_rows(
+        months=rows(
             "tammikuuta / helmikuuta / maaliskuuta / huhtikuuta / toukokuuta / kesäkuuta / heinäkuuta / "
             "elokuuta / syyskuuta / lokakuuta / marraskuuta / joulukuuta"
         ),
@@ -369,25 +339,25 @@ LANGUAGES: dict[str, Words] = {
         picture=("kuva",),
     ),
     "hu": Words(
-        months=_rows(
+        months=rows(
             "január / február febr / március / április / május / június / július / augusztus / "
             "szeptember / október / november / december"
         ),
         picture=("fotó", "kép"),
     ),
     "id": Words(
-        months=_rows(
+        months=rows(
             "januari / februari / maret / april / mei / juni / juli / agustus / september / oktober / "
             "november / desember"
         ),
         picture=("foto", "gambar"),
     ),
     "sv": Words(
-        months=_rows(
+        months=rows(
             "januari jan / februari feb / mars / april apr / maj / juni jun / juli jul / augusti aug / "
             "september sep / oktober okt / november nov / december dec"
         ),
-        weekdays=_rows("måndag / tisdag / onsdag / torsdag / fredag / lördag / söndag"),
+        weekdays=rows("måndag / tisdag / onsdag / torsdag / fredag / lördag / söndag"),
         byline=("av", "skrivet av"),
         published=("publicerad",),
         updated=("uppdaterad",),
@@ -398,11 +368,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hon", "hans", "hennes"),
     ),
     "da": Words(
-        months=_rows(
+        months=rows(
             "januar jan / februar feb / marts / april apr / maj / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / december dec"
         ),
-        weekdays=_rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
+        weekdays=rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
         byline=("af", "skrevet af"),
         published=("udgivet",),
         updated=("opdateret",),
@@ -413,11 +383,11 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hun", "hans", "hendes"),
     ),
     "no": Words(
-        months=_rows(
+        months=rows(
             "januar jan / februar feb / mars / april apr / mai / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / desember"
         ),
-        weekdays=_rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
+        weekdays=rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
         byline=("av", "skrevet av"),
         published=("publisert",),
         updated=("oppdatert",),
