@@ -114,8 +114,8 @@ def html_side(page: Page) -> dict[str, object]:
         "title": confirmed_title(html, meta.title),
         "language": meta.language or "?",
         "authors": list(meta.authors),
-        "day": confirmed_day(html, meta.published),
-        "moment": meta.published if confirmed_day(html, meta.published) else None,
+        "day": (day := confirmed_day(html, meta.published)),
+        "moment": meta.published if day else None,
     }
 
 
