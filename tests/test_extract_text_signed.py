@@ -29,62 +29,59 @@ def _guide(*header: str) -> list[str]:
     return [*MENU, *header, *TABLE, *PROSE]
 
 
+def _signed_headline(lines: list[str]) -> int | None:
+    """`signed_headline` of a guide page whose lead is its first paragraph of prose."""
+    lead = lines.index(PROSE[0])
+    return signed_headline(lines, lead, PageWords(lines, lead))
+
+
 def test_the_headline_over_the_first_signed_byline_is_found() -> None:
     lines = _guide(HEADLINE, "By Jane Doe ⋅ Review Editor ⋅ Updated March 4, 2026")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_lone_opener_over_a_name_signs_the_page() -> None:
     lines = _guide(HEADLINE, "By", "Jane Doe", "March 4, 2026")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_standfirst_and_a_date_between_headline_and_byline_are_passed_over() -> None:
     lines = _guide(HEADLINE, STANDFIRST, "March 4, 2026", "By Jane Doe")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_long_byline_of_two_names_with_their_roles_signs_the_page() -> None:
     byline = "By Jane Doe, Harbour and Ferry Expert & John Roe, Senior Editor Last updated March 4, 2026"
     lines = _guide(HEADLINE, byline)
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_name_with_a_common_word_signs_after_the_opener() -> None:
     """ "By Anna Field": the page writes "field" in lowercase, but the opener vouches for the name."""
     lines = _guide(HEADLINE, "By Anna Field")
     lines.append("Out on the field of the old quay the ferry crews waited for the last sailing of the day.")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_bare_name_over_a_role_and_a_date_signs_the_page() -> None:
     lines = _guide(HEADLINE, "Jane Doe", "Review Editor", "March 4, 2026")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) == lines.index(HEADLINE)
+    assert _signed_headline(lines) == lines.index(HEADLINE)
 
 
 def test_a_bare_name_without_a_date_under_it_signs_nobody() -> None:
     lines = _guide(HEADLINE, "Jane Doe", "Review Editor")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) is None
+    assert _signed_headline(lines) is None
 
 
 def test_a_credit_that_is_no_byline_signs_nobody() -> None:
     lines = _guide(HEADLINE, "Reviewed by Jane Doe")
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) is None
+    assert _signed_headline(lines) is None
 
 
 def test_a_menu_entry_opening_with_by_signs_nobody() -> None:
     """ "By Industry", "By Use Case": a menu's way into the same pages, no person signing them."""
     lines = [*MENU, "Solutions", "By Industry", "By Use Case", "Harbour Operators", *TABLE, *PROSE]
-    lead = lines.index(PROSE[0])
-    assert signed_headline(lines, lead, PageWords(lines, lead)) is None
+    assert _signed_headline(lines) is None
 
 
 def test_a_byline_below_the_window_start_is_not_read() -> None:

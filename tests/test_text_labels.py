@@ -9,7 +9,7 @@ import pytest
 
 from bench.line_labels import Truth, labelled_text, norm
 from bench.train_lines import SHIPPED, evaluate, train_to_temp
-from worker.clean.text import clean_text
+from worker.clean.text import TextLayout, clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_anchors import anchors
 from worker.extract.text_header import read_header_by_rules
@@ -159,6 +159,14 @@ def test_header_far_above_the_prose_stays_in_the_window() -> None:
     assert layout.lines.index(headline) in window(view)
 
 
+def _window_signs(layout: TextLayout) -> dict[str, list[str]]:
+    """Each line of the labeller's window, with the signs it reads for it."""
+    top, lead = anchors(layout.lines, layout.body)
+    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+    lines = window(view)
+    return dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
+
+
 def test_a_line_printed_as_one_part_of_the_window_title_is_marked() -> None:
     """A window title copied at the top ("Site – Headline") marks the line it names after its
     separator, whichever side of it the site's name stands."""
@@ -166,10 +174,7 @@ def test_a_line_printed_as_one_part_of_the_window_title_is_marked() -> None:
     layout = clean_text(
         _page(headline, "By Jane Doe", "March 4, 2025", menu=[f"Harbour Gazette – {headline}", *MENU])
     )
-    top, lead = anchors(layout.lines, layout.body)
-    view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
-    lines = window(view)
-    signs = dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
+    signs = _window_signs(layout)
     assert "toppart" in signs[headline]
     assert "toppart" not in signs["By Jane Doe"]
 
@@ -183,9 +188,6 @@ def test_a_line_a_window_title_at_the_top_starts_with_is_marked() -> None:
         layout = clean_text(
             _page(headline, "By Jane Doe", "March 4, 2025", menu=[f"{headline} | Harbour Gazette", *MENU])
         )
-        top, lead = anchors(layout.lines, layout.body)
-        view = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
-        lines = window(view)
-        signs = dict(zip((layout.lines[i] for i in lines), features(view, lines), strict=True))
+        signs = _window_signs(layout)
         assert "toptitle" in signs[headline]
         assert "toptitle" not in signs["By Jane Doe"]
