@@ -320,15 +320,17 @@ def _headline_above_window(
     lines: list[str], body: list[int], view: PageView, labeller: LineLabeller | None, common: PageWords
 ) -> tuple[int, float] | None:
     """When the window holds no likely headline: the labeller's headline in a second window, led by
-    the line under the nearest byline or date cluster above the first (a guide's contents list, a
-    product table or a promo read as prose pushed the first prose line far below its header)."""
+    the line under the nearest byline or date cluster above the first prose line: above the first
+    window (a guide's contents list, a product table or a promo read as prose pushed the first prose
+    line far below its header), or inside it when a paragraph follows the cluster (the body classifier
+    kept the text from the first section on, not the opening paragraph under the byline)."""
     start = window(view).start
+    ends = (end for i in range(view.top - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None)
     lead = next(
-        (end for i in range(start - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None), None
+        (found for end in ends if _leads_above(lines, found := lead_from(lines, end), start, view.top)), None
     )
-    if lead is None or lead >= start:
+    if lead is None:
         return None
-    lead = lead_from(lines, lead)
     second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
     return (
         (labeller or default_labeller())
@@ -339,6 +341,12 @@ def _headline_above_window(
             unless=lambda i: never_headline(lines[i], common),
         )
     )
+
+
+def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
+    """Whether the line under a cluster leads a second window: above the first window's start, or
+    above its first prose line and a paragraph itself (a menu line under a date leads no header)."""
+    return found < start or (found < top and looks_like_prose(lines[found]))
 
 
 def _labelled_byline(lines: list[str], verdict: WindowLabels, common: PageWords) -> str | None:

@@ -373,6 +373,7 @@ class PageWords:
             parts = _CRUMB_SEPARATORS.split(line.lower())
             if len(parts) > 1:
                 found.update((parts[0], parts[-1]))
+        found.update(glued_crumbs(self.lines[start : self.lead]))
         return frozenset(found)
 
     def is_section_head(self, text: str) -> bool:
@@ -396,6 +397,26 @@ class PageWords:
         start = max(0, self.lead - HEADER_WINDOW)
         window = [line.lower() for line in self.lines[start : self.lead]]
         return frozenset(a for a, b in pairwise(window) if a == b)
+
+
+_GLUED_CRUMB_MIN_WORDS = 2
+
+
+def glued_crumbs(lines: list[str]) -> set[str]:
+    """The lines another line ends with, glued to the crumbs before them with no separator left
+    ("HomeResearchThe Best Markets" over "The Best Markets"): a breadcrumb whose links lost their
+    spaces when the page was copied, its last crumb the page's heading, lowercased."""
+    glued = [line for line in lines if GLUED_WORDS.search(line)]
+    if not glued:
+        return set()
+    return {
+        tail.lower()
+        for tail in set(lines)
+        if word_count(tail) >= _GLUED_CRUMB_MIN_WORDS
+        and any(
+            len(line) > len(tail) and line.endswith(tail) and line[-len(tail) - 1].isalnum() for line in glued
+        )
+    }
 
 
 def _is_bare_name(text: str, common: PageWords) -> bool:
