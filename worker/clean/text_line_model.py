@@ -96,8 +96,12 @@ class Line:
             if not content or self.text == self.low:  # no content word, or none capitalised
                 self._caps = 0.0
             else:
-                words = (ASCII_WORD if self.text.isascii() else WORD).findall(self.text)
-                capitalised = sum(map(str.__ne__, words, self.tokens))
+                if self.text.isascii():
+                    # A word differs from its lowercase token when it holds a capital: the run of word
+                    # characters from its first capital on is found once a word, no list of words made.
+                    capitalised = len(_CAPITALISED.findall(self.text))
+                else:
+                    capitalised = sum(map(str.__ne__, WORD.findall(self.text), self.tokens))
                 self._caps = min(capitalised, content) / content
         return self._caps
 
@@ -105,3 +109,6 @@ class Line:
 WORD = re.compile(r"\w[\w'’-]*")
 # The same words in an ASCII line, where a class of letters is read faster than Unicode's \w.
 ASCII_WORD = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_'-]*")
+# In an ASCII line, an `ASCII_WORD` word holding a capital, from that capital to the word's end (a word
+# is a whole run of these characters: one match a word).
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9_'-]*")

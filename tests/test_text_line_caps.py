@@ -1,0 +1,27 @@
+"""A line's share of capitalised content words (`Line.caps`), which headline case is told by."""
+
+from __future__ import annotations
+
+from worker.clean.text_lines import read_lines
+
+
+def _caps(text: str) -> float:
+    (line,) = read_lines(text, frozenset({"of", "the", "a"}))
+    return line.caps
+
+
+def test_a_word_with_a_capital_inside_counts_once() -> None:
+    """A capital past the first letter ("iPhone", "McKay's") marks its word; "mid-West" is one word."""
+    assert _caps("iPhone sales McKay's mid-West plan") == 3 / 5
+
+
+def test_stopwords_are_left_out_of_the_share() -> None:
+    assert _caps("Mayor of the Harbour Town") == 1.0
+
+
+def test_a_line_in_lowercase_has_no_capitals() -> None:
+    assert _caps("a quiet morning by the river") == 0.0
+
+
+def test_a_non_ascii_line_counts_its_words_the_same_way() -> None:
+    assert _caps("Zürich sales rise in école ÉTÉ") == _caps("Zurich sales rise in ecole ETE")
