@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import make_inputs
-from bench.loadrun import QUEUE, LoadRun
+from bench.loadrun import QUEUE, LoadRun, whereabouts
 from tests.helpers import settle, wait_for_entries
 from worker.config import Settings
 from worker.embedded import free_port
@@ -35,7 +35,8 @@ def load_run() -> Iterator[LoadRun]:
     run = LoadRun(workers=2, visibility_timeout_s=VISIBILITY_S)
     yield run
     run.stop()
-    shutil.rmtree(run.folder, ignore_errors=True)
+    if not run.keep_folder:
+        shutil.rmtree(run.folder, ignore_errors=True)
 
 
 def _wait_for_outcomes(run: LoadRun, count: int, timeout_s: float = RUN_TIMEOUT_S) -> int:
@@ -55,7 +56,15 @@ def _drained_audit(run: LoadRun, inputs: list, may_lose: int = 0) -> dict:
     # ones may still be on their way back, so count the outcomes again once nothing is in flight.
     drain = run.drain(run.client(), timeout_s=VISIBILITY_S + 30)
     done = _wait_for_outcomes(run, len(inputs))
-    assert done >= len(inputs) - may_lose, f"{done} outcomes of {len(inputs)}; logs in {run.folder}"
+    if done < len(inputs) - may_lose:
+        missing = whereabouts(run, inputs)
+        run.keep_folder = True
+        (Path(run.folder) / "missing.json").write_text(
+            json.dumps({"drain": drain, "missing": missing}, indent=1)
+        )
+        raise AssertionError(
+            f"{done} outcomes of {len(inputs)}; drain {drain}; missing {missing}; logs in {run.folder}"
+        )
     assert drain["unacked_after_drain"] == 0 and drain["queued_after_drain"] == 0, (drain, run.folder)
     return run.audit(inputs)
 
