@@ -53,6 +53,8 @@ class LoadRun:
     processes: list[subprocess.Popen] = field(default_factory=list)
     settings: Settings | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    task_ids: list[str] = field(default_factory=list)  # submitted, in the inputs' order
+    keep_folder: bool = False  # a failed run's logs and Redis files, for a post-mortem
     _app: Celery | None = None
 
     def start(self) -> LoadRun:
@@ -142,7 +144,8 @@ class LoadRun:
             for item in inputs:
                 kwargs = {"content": item.content, "kind": item.kind, "url": item.url}
                 kwargs["content_encoding"] = item.encoding
-                app.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=producer)
+                sent = app.send_task(TASK, kwargs=kwargs, queue=QUEUE, producer=producer)
+                self.task_ids.append(sent.id)
         return time.perf_counter() - start
 
     def outcomes(self, client: redis.Redis) -> int:
@@ -215,6 +218,40 @@ class LoadRun:
             "event_ids_twice": sum(1 for c in event_ids.values() if c > 1),
             "dead_letter_reasons": dict(sorted(reasons.items())),
         }
+
+
+def whereabouts(run: LoadRun, inputs: Sequence[Any]) -> list[dict]:
+    """For each submitted input with no outcome yet: where its message is (queued, unacknowledged),
+    its run mark (runs begun and not ended) and the worker log lines that name its task id."""
+    client = run.client()
+    urls = {
+        json.loads(f[b"event"])["data"]["source"].get("url") for _id, f in _scan(client, run.settings.stream)
+    }
+    lettered = {f[b"source"].decode() for _id, f in _scan(client, run.settings.dead_letter_stream)}
+    queued = client.lrange(QUEUE, 0, -1)
+    unacked = client.hvals("unacked")
+    logs = {p.name: p.read_text(errors="replace").splitlines() for p in Path(run.folder).glob("*.log")}
+    missing = []
+    for item, task_id in zip(inputs, run.task_ids, strict=True):
+        if (item.url and item.url in urls) or task_id in lettered:
+            continue
+        if client.exists(run.settings.key("dead", task_id)):
+            continue
+        needle = task_id.encode()
+        missing.append(
+            {
+                "task_id": task_id,
+                "label": item.label,
+                "url": item.url,
+                "queued": sum(needle in entry for entry in queued),
+                "unacked": sum(needle in entry for entry in unacked),
+                "run_mark": client.get(run.settings.key("runs", f"{task_id}:0")),
+                "log_lines": [
+                    f"{name}: {line}" for name, lines in logs.items() for line in lines if task_id in line
+                ],
+            }
+        )
+    return missing
 
 
 def _scan(client: redis.Redis, stream: str, batch: int = 2000) -> Iterator[tuple[bytes, dict]]:

@@ -10,6 +10,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bench.load import make_inputs
-from bench.loadrun import QUEUE, LoadRun
+from bench.loadrun import QUEUE, LoadRun, whereabouts
 from tests.helpers import settle, wait_for_entries
 from worker.config import Settings
 from worker.embedded import free_port
@@ -35,7 +36,8 @@ def load_run() -> Iterator[LoadRun]:
     run = LoadRun(workers=2, visibility_timeout_s=VISIBILITY_S)
     yield run
     run.stop()
-    shutil.rmtree(run.folder, ignore_errors=True)
+    if not run.keep_folder:
+        shutil.rmtree(run.folder, ignore_errors=True)
 
 
 def _wait_for_outcomes(run: LoadRun, count: int, timeout_s: float = RUN_TIMEOUT_S) -> int:
@@ -55,7 +57,15 @@ def _drained_audit(run: LoadRun, inputs: list, may_lose: int = 0) -> dict:
     # ones may still be on their way back, so count the outcomes again once nothing is in flight.
     drain = run.drain(run.client(), timeout_s=VISIBILITY_S + 30)
     done = _wait_for_outcomes(run, len(inputs))
-    assert done >= len(inputs) - may_lose, f"{done} outcomes of {len(inputs)}; logs in {run.folder}"
+    if done < len(inputs) - may_lose:
+        missing = whereabouts(run, inputs)
+        run.keep_folder = True
+        (Path(run.folder) / "missing.json").write_text(
+            json.dumps({"drain": drain, "missing": missing}, indent=1)
+        )
+        raise AssertionError(
+            f"{done} outcomes of {len(inputs)}; drain {drain}; missing {missing}; logs in {run.folder}"
+        )
     assert drain["unacked_after_drain"] == 0 and drain["queued_after_drain"] == 0, (drain, run.folder)
     return run.audit(inputs)
 
@@ -76,6 +86,26 @@ def test_worker_killed_mid_run_loses_nothing_and_duplicates_nothing(load_run):
 
 
 @pytest.mark.slow
+def test_worker_killed_as_a_message_reaches_it_loses_nothing(load_run):
+    """The worker is frozen (SIGSTOP) waiting on an empty queue, a message is queued, the worker is
+    killed (-9): with kombu's BRPOP, Redis had handed the message to the frozen worker and it was
+    lost; it must come back and have its outcome."""
+    load_run.workers = 1
+    load_run.start().wait_ready()
+    client = load_run.client()
+    time.sleep(1.5)  # idle: waiting on the queue
+    os.killpg(load_run.processes[0].pid, signal.SIGSTOP)
+    inputs = make_inputs(1, seed=4)
+    load_run.submit(inputs)
+    time.sleep(0.5)
+    load_run.kill_worker(0)
+    load_run.restart_worker(0)
+    audit = _drained_audit(load_run, inputs)
+    assert audit["events"] + audit["dead_letters"] == 1, audit
+    assert client.llen(QUEUE) == 0 and client.hlen("unacked") == 0
+
+
+@pytest.mark.slow
 def test_redis_killed_and_restarted_mid_run_loses_nothing_acknowledged(load_run):
     inputs = make_inputs(300, seed=3)
     load_run.start().wait_ready()
@@ -86,8 +116,9 @@ def test_redis_killed_and_restarted_mid_run_loses_nothing_acknowledged(load_run)
     time.sleep(3)
     load_run.restart_redis()
     assert load_run.outcomes(load_run.client()) >= before  # acknowledged writes came back from the AOF
-    # kombu's Redis transport pops a message (BRPOP) before it records it as unacknowledged: a Redis
-    # killed between the two loses that message. With prefetch 1 that is at most one per worker.
+    # kombu's BRPOP popped a message before it was recorded as unacknowledged, and a Redis killed
+    # between the two lost it: at most one per worker with prefetch 1. The take now records and pops
+    # in one script, but the bound stays as it was (not tightened here).
     in_flight = load_run.workers
     audit = _drained_audit(load_run, inputs, may_lose=in_flight)  # the workers reconnected by themselves
     assert len(inputs) - in_flight <= audit["events"] + audit["dead_letters"] <= len(inputs)

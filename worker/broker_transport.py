@@ -24,6 +24,9 @@ Three small changes, each at the one place kombu does the thing:
   TTL: it changes nothing, and grows nothing), and its RPUSH is then taken. Likewise the probe
   above: on Redis < 7 it is an RPUSHX to a key that never exists (refused exactly when writes
   are, and writes nothing otherwise).
+  Since the channel takes with `message_guard._TAKE` (record, then pop, in one script) instead of
+  BRPOP, a refusal comes before anything is taken; the put-back stays for a refusal of the second
+  record (under the delivery tag), which also removes the take's record.
 
 Selected with Celery's documented `broker_transport` setting (see `celery_app`).
 """
@@ -37,6 +40,7 @@ from typing import Any
 import redis
 from kombu.transport import redis as kombu_redis
 from kombu.transport import virtual as kombu_virtual
+from kombu.utils.encoding import bytes_to_str
 from kombu.utils.json import dumps
 from redis.client import Pipeline
 from redis.exceptions import BusyLoadingError
@@ -125,7 +129,10 @@ class RefusalAwareQoS(kombu_redis.QoS):
         with self.pipe_or_acquire() as pipe:
             pipe.zadd(self.unacked_index_key, {delivery_tag: time.time()}).hset(
                 self.unacked_key, delivery_tag, unacked
-            ).execute()
+            )
+            self.channel.forget_take(pipe)  # the take's record, replaced in the same MULTI
+            pipe.execute()
+        self.channel.took()
         kombu_virtual.QoS.append(self, message, delivery_tag)
 
     def _put_back(self, message: Any, refused: RedisRefused) -> None:
@@ -150,12 +157,27 @@ class RefusalAwareQoS(kombu_redis.QoS):
                 error,
             )
             return
+        try:
+            channel.forget_take()
+        except redis.RedisError as error:  # the visibility timeout brings back a second copy
+            log.warning("message %s: the take's record stays (%s)", _message_label(message), error)
         log.warning(
             "Redis refuses work (%s): message %s put back on %s; the worker waits for Redis",
             refused,
             _message_label(message),
             ", ".join(queue_keys),
         )
+
+    def restore_by_tag(self, tag: Any, client: Any = None, leftmost: bool = False) -> None:
+        """kombu's, except that a record kombu cannot read (a take's record of an entry that is not
+        JSON, whose worker died before its dead letter) is removed with an error, not left to stop
+        every later sweep."""
+        try:
+            super().restore_by_tag(tag, client=client, leftmost=leftmost)
+        except ValueError as error:
+            log.error("unacknowledged record %s is not a message (%s): removed", bytes_to_str(tag), error)
+            with self.pipe_or_acquire(client=client) as pipe:
+                self._remove_from_indices(tag, pipe).execute()
 
     def restore_visible(self, *args: Any, **kwargs: Any) -> None:
         """The periodic sweep of expired unacknowledged messages: a refusal waits for the next sweep

@@ -27,6 +27,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
+import uuid
 from queue import Empty
 from typing import Any
 
@@ -162,31 +164,105 @@ class TextBodies:
         return super().encode_body(body, encoding)  # type: ignore[misc]
 
 
-class GuardedBRPOP:
-    """kombu's `Channel._brpop_read` (kombu 5.x), with the entry checked before it is delivered.
-    A mixin: put it before kombu's channel class (after any mixin that wraps `_brpop_read`).
-    While an entry is being delivered, `entry_read` holds its delivery tag and the entry as read."""
+# The take (`GuardedBRPOP._brpop_start`). KEYS: the queue keys in kombu's order, then its
+# unacknowledged hash and index. ARGV: 1 the take's token, 2 the time, then each key's queue name.
+# The entry is recorded as unacknowledged (under the token, in kombu's `[envelope, exchange, routing
+# key]` form, so kombu's visibility sweep restores it) BEFORE it leaves its list: at no moment is a
+# message only in a worker's socket, and a refusal (OOM, READONLY) comes at that first write, before
+# anything is taken, as the refusal's own reply (which `broker_transport` knows for a refusal). An
+# entry that is not a JSON object (a dead letter for the guard) is not recorded.
+_TAKE = """
+local function refused(reply)  -- Redis < 7 prefixes the reply's code with the script's position
+  if type(reply) ~= 'table' or not reply.err then return nil end
+  return redis.error_reply(string.match(reply.err, '^.-%-(%u+ .*)$') or reply.err)
+end
+local n = #KEYS - 2
+for i = 1, n do
+  local item = redis.call('LINDEX', KEYS[i], -1)
+  if item then
+    if string.sub(item, 1, 1) == '{' then
+      local record = '[' .. item .. ',"",' .. cjson.encode(ARGV[2 + i]) .. ']'
+      local refusal = refused(redis.pcall('HSET', KEYS[n + 1], ARGV[1], record))
+      if refusal then return refusal end
+      refusal = refused(redis.pcall('ZADD', KEYS[n + 2], ARGV[2], ARGV[1]))
+      if refusal then
+        redis.call('HDEL', KEYS[n + 1], ARGV[1])
+        return refusal
+      end
+    end
+    redis.call('RPOP', KEYS[i])
+    return {KEYS[i], item}
+  end
+end
+return false
+"""
+TAKE_TOKEN_PREFIX = "newsworker-take:"
 
-    entry_read: tuple[str, bytes | str] | None = None
+
+class GuardedBRPOP:
+    """kombu's `Channel._brpop_start` and `_brpop_read` (kombu 5.x), with the entry taken safely and
+    checked before it is delivered. A mixin: put it before kombu's channel class (after any mixin
+    that wraps `_brpop_read`).
+
+    kombu sends BRPOP: Redis takes the entry off the list as it replies, and the worker records it as
+    unacknowledged only once it has read that reply. A worker killed (-9) in between, or stopped
+    with the reply unread, lost the message: in no queue, in no unacknowledged set. Here the entry is
+    taken by `_TAKE`, which records it first; when no list holds anything, the channel blocks on the
+    first key with `BLMOVE key key RIGHT RIGHT` (which moves nothing) until an entry arrives there or
+    kombu's `brpop_timeout` passes, then takes again. An entry arriving on another key of an idle
+    worker (a second queue, a priority) waits up to that timeout (1 s). BLMOVE needs Redis >= 6.2.
+    While an entry is being delivered, `entry_read` holds its delivery tag, the entry as read and
+    the take's token (whose record the unacknowledged copy under its tag replaces)."""
+
+    entry_read: tuple[str, bytes | str, str] | None = None
+    _sent: str = "take"  # the command in flight: "take" or "wait"
+    _wait_next: bool = False
+    _taken: str | None = None  # the token of a take whose record is still there
+
+    def _brpop_start(self, timeout: float | None = None) -> None:
+        timeout = self.brpop_timeout if timeout is None else timeout
+        queues = self._queue_cycle.consume(len(self.active_queues))
+        if not queues:
+            return
+        pairs = [(self._q_for_pri(queue, pri), queue) for pri in self.priority_steps for queue in queues]
+        keys = [key for key, _queue in pairs]
+        self._in_poll = self.client.connection
+        self._brpop_sent_at = time.monotonic()
+        if self._wait_next:
+            self._wait_next, self._sent = False, "wait"
+            self.client.connection.send_command("BLMOVE", keys[0], keys[0], "RIGHT", "RIGHT", timeout or 0)
+            return
+        self._sent = "take"
+        token = f"{TAKE_TOKEN_PREFIX}{uuid.uuid4()}"
+        command = ["EVAL", _TAKE, len(keys) + 2, *keys, self.unacked_key, self.unacked_index_key]
+        self.client.connection.send_command(*command, token, time.time(), *[queue for _key, queue in pairs])
+        self._taken = token
 
     def _brpop_read(self, **options: Any) -> bool:
+        sent = self._sent
         try:
             try:
-                dest__item = self.client.parse_response(self.client.connection, "BRPOP", **options)
+                command = "EVAL" if sent == "take" else "BLMOVE"
+                reply = self.client.parse_response(self.client.connection, command, **options)
             except self.connection_errors:
                 self.client.connection.disconnect()
                 raise
-            if not dest__item:
+            if sent != "take" or not reply:
+                self._wait_next = sent == "take"  # nothing anywhere: block until something comes
                 raise Empty()
-            dest, item = dest__item
+            dest, item = reply
+            if not (item[:1] == b"{" if isinstance(item, bytes) else item[:1] == "{"):
+                self._taken = None  # not recorded by the take
             dest = bytes_to_str(dest).rsplit(self.sep, 1)[0]
             self._queue_cycle.rotate(dest)
             envelope, problem = read_envelope(item)
             if problem is None:
                 # The entry as read, for the unacknowledged copy kombu makes as it delivers it
                 # (`broker_transport.RefusalAwareQoS`): written as it came, not encoded again.
-                self.entry_read = (envelope["properties"]["delivery_tag"], item)
+                self.entry_read = (envelope["properties"]["delivery_tag"], item, self._taken)
                 self.connection._deliver(envelope, dest)
+                if self._taken is not None:  # delivered without an unacknowledged copy (no_ack)
+                    self.forget_take()
             else:
                 self._dead_letter_entry(item, dest, problem)
             return True
@@ -197,6 +273,23 @@ class GuardedBRPOP:
             if flush_reauth is not None:
                 flush_reauth()
 
+    def forget_take(self, pipe: Any = None) -> None:
+        """Remove the take's record (its message is recorded under its tag, or was handled); with
+        `pipe`, as one more write of that pipeline (the caller then calls `took`)."""
+        token = self._taken
+        if token is None:
+            return
+        if pipe is not None:
+            pipe.zrem(self.unacked_index_key, token).hdel(self.unacked_key, token)
+            return
+        with self.conn_or_acquire() as client:
+            client.pipeline().zrem(self.unacked_index_key, token).hdel(self.unacked_key, token).execute()
+        self._taken = None
+
+    def took(self) -> None:
+        """The take's record was removed by the pipeline `forget_take` wrote to."""
+        self._taken = None
+
     def _dead_letter_entry(self, item: bytes | str, queue: str, problem: MessageProblem) -> None:
         """The entry is already off the list: its dead letter is all that is left of it."""
         from worker.celery_app import app
@@ -205,5 +298,11 @@ class GuardedBRPOP:
         if writer is None:
             writer = self._newsworker_dead_letters = _DeadLetterWriter(app)
         raw = item if isinstance(item, bytes) else item.encode("utf-8", "replace")
-        if not writer.write(problem, task=MESSAGE_DEAD_LETTER_TASK, source=f"queue {queue}", raw=raw):
+        if writer.write(problem, task=MESSAGE_DEAD_LETTER_TASK, source=f"queue {queue}", raw=raw):
+            self.forget_take()
+        elif self._taken is None:
             log.error("queue %s: entry lost (first bytes %r)", queue, raw[:200])
+        else:  # recorded by the take: the visibility timeout brings it back
+            log.error(
+                "queue %s: no dead letter for an entry (first bytes %r); it comes back", queue, raw[:200]
+            )
