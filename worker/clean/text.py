@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
-from worker.clean.text_tail import author_box_start
+from worker.clean.text_tail import author_box_start, tail_prompt_start
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
 _ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line or a site's name
+_TABLE_FLAGS = (Flag.NONE, Flag.NUMERIC, Flag.STAMP, Flag.ECHO, Flag.REPEAT)
+_MIN_TABLE_ROWS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +262,20 @@ def _announced_list_end(lines: list[Line], last: int, limits: BlockLimits) -> in
     return end
 
 
+def _table_end(lines: list[Line], index: int, last: int) -> int | None:
+    """The last row of a table starting at `index` inside the block: a run of tab-separated rows
+    (a table copied from the page keeps its cells apart with tabs) that prose follows inside the block;
+    None when the line starts none."""
+    if "\t" not in lines[index].text or lines[index].flag not in _TABLE_FLAGS:
+        return None
+    end = index
+    while end + 1 <= last and "\t" in lines[end + 1].text and lines[end + 1].flag in _TABLE_FLAGS:
+        end += 1
+    if end - index + 1 < _MIN_TABLE_ROWS or end >= last:
+        return None
+    return end
+
+
 def revise_lines(
     lines: list[Line], first: int, last: int, limits: BlockLimits = DEFAULT_BLOCK_LIMITS
 ) -> list[int]:
@@ -283,6 +299,10 @@ def revise_lines(
                 # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
                 while index <= last and lines[index].kind not in _PROSE:
                     index += 1
+            continue
+        if (table_end := _table_end(lines, index, last)) is not None:
+            body.extend(range(index, table_end + 1))
+            index = table_end + 1
             continue
         end = index
         while end + 1 <= last and (
@@ -322,4 +342,6 @@ def clean_text(
     body = revise_lines(lines, *block, block_limits) if block else []
     if (box := author_box_start(lines, body)) is not None:
         del body[box:]
+    if (sign_off := tail_prompt_start(lines, body)) is not None:
+        del body[sign_off:]
     return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)
