@@ -78,3 +78,16 @@ def test_table_between_paragraphs_is_kept_whole() -> None:
 def test_table_after_the_last_paragraph_is_not_kept() -> None:
     text = _page(EN_HEADER, *_paragraphs(EN_BODY), LANE_TABLE, EN_FOOTER)
     assert _body(clean_text(text)) == EN_BODY
+
+
+def test_list_announced_by_the_line_below_the_block_is_kept() -> None:
+    announce = "Bike lane opening dates for 2025:"  # too short to read as prose
+    items = [item for item in LANE_ITEMS if not item.startswith("http")]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), [announce, *items], EN_FOOTER)
+    assert _body(clean_text(text)) == [*EN_BODY, announce, *items]
+
+
+def test_a_short_label_with_a_colon_below_the_block_announces_nothing() -> None:
+    items = [item for item in LANE_ITEMS if not item.startswith("http")]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), ["Popular on the site:", *items], EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY

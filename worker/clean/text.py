@@ -40,7 +40,8 @@ class BlockLimits:
     `comment_share`; below a "Related"/"More" head `section_share` until `section_resume_run` GOOD lines
     in a row. `depth_discount` handicaps lower candidates; the `merge_*` limits join neighbours;
     `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block;
-    `max_list_items` bounds a list the block's last lines announce with a colon."""
+    `max_list_items` bounds a list the block's last lines announce with a colon; below the block, the
+    announcing line is a clause of `min_announce_words` or more, not a label ("Related posts:")."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -64,6 +65,7 @@ class BlockLimits:
     lede_stop: float = 0.3
     lede_words: int = 6
     max_list_items: int = 40
+    min_announce_words: int = 5
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -236,6 +238,12 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
             last += 1
         elif (end := _announced_list_end(lines, last, limits)) > last:
             last = end
+        elif (
+            lines[last + 1].kind is not LineClass.BAD
+            and lines[last + 1].words >= limits.min_announce_words
+            and (end := _announced_list_end(lines, last + 1, limits)) > last + 1
+        ):
+            last = end  # the list's announcement is the line right below the block ("Tour dates:")
         else:
             break
     return first, last
