@@ -57,3 +57,37 @@ def test_sentence_ending_on_a_source_clause_is_kept() -> None:
     line = "The figures in the report came from one place, as its notes say. Source: a survey of every shop."
     body = [*EN_BODY[:3], line, *EN_BODY[3:]]
     assert _body(clean_text(_article(body))) == body
+
+
+# A table copied from the page: its cells apart with tabs, few function words, one row reading as a time.
+LANE_TABLE = [
+    "Section\tLength\tOpens",
+    "Riverside Road\t2.4 km\tApril",
+    "Market Street\t1.1 km\t10.30 a.m. ceremony",
+    "Old Bridge\t3.0 km\tJune",
+    "Ring Road North\t5.2 km\tSeptember",
+]
+
+
+def test_table_between_paragraphs_is_kept_whole() -> None:
+    body = [*EN_BODY[:2], *LANE_TABLE, *EN_BODY[2:]]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY[:2]), LANE_TABLE, *_paragraphs(EN_BODY[2:]), EN_FOOTER)
+    assert _body(clean_text(text)) == body
+
+
+def test_table_after_the_last_paragraph_is_not_kept() -> None:
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), LANE_TABLE, EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY
+
+
+def test_list_announced_by_the_line_below_the_block_is_kept() -> None:
+    announce = "Bike lane opening dates for 2025:"  # too short to read as prose
+    items = [item for item in LANE_ITEMS if not item.startswith("http")]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), [announce, *items], EN_FOOTER)
+    assert _body(clean_text(text)) == [*EN_BODY, announce, *items]
+
+
+def test_a_short_label_with_a_colon_below_the_block_announces_nothing() -> None:
+    items = [item for item in LANE_ITEMS if not item.startswith("http")]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY), ["Popular on the site:", *items], EN_FOOTER)
+    assert _body(clean_text(text)) == EN_BODY

@@ -76,3 +76,39 @@ def test_a_subheading_the_next_paragraph_repeats_in_sentence_case_stays() -> Non
     )
     page = _page(header, *_paragraphs(BODY), ["Ferry Link"], [closing], FOOTER)
     assert clean_text(page).paragraphs[-1] == closing
+
+
+def test_an_about_head_over_a_note_naming_the_person_a_clause_in_is_dropped() -> None:
+    note = (
+        "Mother of two and a sailor since childhood, Ana Ruiz covers transport for the paper and "
+        "runs a small guesthouse on the coast with her family and two very old dogs."
+    )
+    page = _page(HEADER, *_paragraphs(BODY), ["About Ana Ruiz"], [note], FOOTER)
+    assert clean_text(page).paragraphs == BODY
+
+
+def test_a_note_naming_the_person_a_clause_in_stays_without_a_head() -> None:
+    # No head announces a box: a list article's last entry may well name its subject late.
+    note = (
+        "Mother of two and a sailor since childhood, Ana Ruiz covers transport for the paper and "
+        "runs a small guesthouse on the coast with her family and two very old dogs."
+    )
+    page = _page(HEADER, *_paragraphs(BODY), ["Ana Ruiz"], [note], FOOTER)
+    assert clean_text(page).paragraphs[-1] == note
+
+
+def test_a_newsletter_prompt_closing_the_article_is_dropped() -> None:
+    prompts = [
+        "Want more news from the coast? Sign up for our free weekly newsletter today.",
+        "No thanks",
+        "Follow us on Twitter and Facebook for the latest ferry times.",
+    ]
+    page = _page(HEADER, *_paragraphs(BODY), prompts, FOOTER)
+    assert clean_text(page).paragraphs == BODY
+
+
+def test_a_short_post_ending_with_a_prompt_keeps_it() -> None:
+    # Two paragraphs only: the invitation is most of what the post says.
+    last = "The timetable is out next week: subscribe to our feed to get it the day it is published."
+    page = _page(HEADER, *_paragraphs(BODY[:2]), [last], FOOTER)
+    assert clean_text(page).paragraphs == [*BODY[:2], last]

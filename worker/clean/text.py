@@ -20,13 +20,15 @@ from dataclasses import dataclass
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
-from worker.clean.text_tail import author_box_start
+from worker.clean.text_tail import author_box_start, tail_prompt_start
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
 _ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line or a site's name
+_TABLE_FLAGS = (Flag.NONE, Flag.NUMERIC, Flag.STAMP, Flag.ECHO, Flag.REPEAT)
+_MIN_TABLE_ROWS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,8 @@ class BlockLimits:
     `comment_share`; below a "Related"/"More" head `section_share` until `section_resume_run` GOOD lines
     in a row. `depth_discount` handicaps lower candidates; the `merge_*` limits join neighbours;
     `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block;
-    `max_list_items` bounds a list the block's last lines announce with a colon."""
+    `max_list_items` bounds a list the block's last lines announce with a colon; below the block, the
+    announcing line is a clause of `min_announce_words` or more, not a label ("Related posts:")."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -62,6 +65,7 @@ class BlockLimits:
     lede_stop: float = 0.3
     lede_words: int = 6
     max_list_items: int = 40
+    min_announce_words: int = 5
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -234,6 +238,12 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
             last += 1
         elif (end := _announced_list_end(lines, last, limits)) > last:
             last = end
+        elif (
+            lines[last + 1].kind is not LineClass.BAD
+            and lines[last + 1].words >= limits.min_announce_words
+            and (end := _announced_list_end(lines, last + 1, limits)) > last + 1
+        ):
+            last = end  # the list's announcement is the line right below the block ("Tour dates:")
         else:
             break
     return first, last
@@ -260,6 +270,20 @@ def _announced_list_end(lines: list[Line], last: int, limits: BlockLimits) -> in
     return end
 
 
+def _table_end(lines: list[Line], index: int, last: int) -> int | None:
+    """The last row of a table starting at `index` inside the block: a run of tab-separated rows
+    (a table copied from the page keeps its cells apart with tabs) that prose follows inside the block;
+    None when the line starts none."""
+    if "\t" not in lines[index].text or lines[index].flag not in _TABLE_FLAGS:
+        return None
+    end = index
+    while end + 1 <= last and "\t" in lines[end + 1].text and lines[end + 1].flag in _TABLE_FLAGS:
+        end += 1
+    if end - index + 1 < _MIN_TABLE_ROWS or end >= last:
+        return None
+    return end
+
+
 def revise_lines(
     lines: list[Line], first: int, last: int, limits: BlockLimits = DEFAULT_BLOCK_LIMITS
 ) -> list[int]:
@@ -283,6 +307,10 @@ def revise_lines(
                 # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
                 while index <= last and lines[index].kind not in _PROSE:
                     index += 1
+            continue
+        if (table_end := _table_end(lines, index, last)) is not None:
+            body.extend(range(index, table_end + 1))
+            index = table_end + 1
             continue
         end = index
         while end + 1 <= last and (
@@ -322,4 +350,6 @@ def clean_text(
     body = revise_lines(lines, *block, block_limits) if block else []
     if (box := author_box_start(lines, body)) is not None:
         del body[box:]
+    if (sign_off := tail_prompt_start(lines, body)) is not None:
+        del body[sign_off:]
     return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from worker.clean.markers import TEXT_TAIL_PROMPTS
 from worker.clean.text_line_model import Line, LineClass
 
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
@@ -27,6 +28,12 @@ _TAIL_LINES = 8  # the box sits among the body's last lines
 _MAX_NAME_WORDS = 4
 _MAX_HEAD_WORDS = 3  # a line over a box: "Written by", "About the author"
 _BIO_REACH = 2  # the name's paragraph comes right after it, or after a job title
+_NAME_REACH_CHARS = 120  # under a head, the bio may name its person a clause or two in
+# A sign-off's prompt: "Follow us on ...", "Sign up for our newsletter", "Click here to subscribe".
+_TAIL_PROMPT = re.compile("|".join(TEXT_TAIL_PROMPTS))
+_PROMPT_MAX_WORDS = 60  # a longer line is a paragraph that happens to name a newsletter
+_MIN_KEPT_LINES = 3  # a short post's last paragraph may well invite the reader: it is kept
+_MAX_SIGN_OFF_SHARE = 0.25  # of the body's characters
 
 
 def _box_name(line: Line) -> tuple[str, bool] | None:
@@ -61,6 +68,12 @@ def _opens_with(paragraph: str, name: str) -> bool:
     return len(words) == 1 or not rest.split(" ", 1)[0].lower().startswith(words[1].lower())
 
 
+def _names_early(paragraph: str, name: str) -> bool:
+    """Whether a paragraph names the person in its first clause or two ("Father of two, Jane Doe
+    is ...", "As a sales manager, Jane Doe ..."): enough under a head that announces a box."""
+    return len(name.split()) >= 2 and name in paragraph[:_NAME_REACH_CHARS]
+
+
 def author_box_start(lines: list[Line], body: list[int]) -> int | None:
     """The position in `body` where a box about the author or the publisher starts (with the short
     head line right above its name, "Written by"), or None when the body does not end with one."""
@@ -76,7 +89,9 @@ def author_box_start(lines: list[Line], body: list[int]) -> int | None:
         paragraph = next(
             (line for line in lines[index + 1 : index + 1 + _BIO_REACH] if line.kind in _PROSE), None
         )
-        if paragraph is None or not _opens_with(paragraph.text, name):
+        if paragraph is None:
+            continue
+        if not _opens_with(paragraph.text, name) and not (headed and _names_early(paragraph.text, name)):
             continue
         if not headed:
             if above is None:
@@ -88,3 +103,22 @@ def author_box_start(lines: list[Line], body: list[int]) -> int | None:
             position -= 1  # "Written by" over the name
         return position
     return None
+
+
+def tail_prompt_start(lines: list[Line], body: list[int]) -> int | None:
+    """The position in `body` where the article's sign-off starts: its last lines, from the first
+    that prompts the reader (follow, sign up, subscribe) down, with only prompts and short lines
+    (a newsletter's name, "No thanks") below it. None when the body ends with its own prose."""
+    cut = None
+    for position in range(len(body) - 1, max(0, len(body) - 1 - _TAIL_LINES), -1):
+        line = lines[body[position]]
+        if line.words <= _PROMPT_MAX_WORDS and _TAIL_PROMPT.search(line.low):
+            cut = position
+        elif line.kind in _PROSE:
+            break
+    if cut is None or cut < _MIN_KEPT_LINES:
+        return None
+    cut_chars = sum(lines[index].chars for index in body[cut:])
+    if cut_chars > _MAX_SIGN_OFF_SHARE * sum(lines[index].chars for index in body):
+        return None
+    return cut
