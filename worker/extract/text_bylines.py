@@ -56,6 +56,10 @@ _HEADLINE_MIN_WORDS = 5
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
+_TITLED_NAME_MAX_WORDS = 4
+_DIGITS = re.compile(r"\d")
+_TITLED_LINE_MAX_CHARS = 100
+_DAY_BELOW = 2  # "Jane Doe Contributing Writer" / "Fact checked by: John Roe" / "Updated: March 12, 2026"
 _OWNER_TOP_LINES = 3  # the site's name heads the page: its first line of text, past blank ones
 _OWNER_MAX_WORDS = 3
 _PROSE_MIN_WORDS = 8
@@ -292,3 +296,34 @@ def site_owner(lines: list[str], language: str | None, common: PageWords) -> str
     if not prose or said < _FIRST_PERSON_SHARE * len(prose):
         return None
     return first if clean_authors([first]) else None
+
+
+def _name_before_title(text: str, common: PageWords) -> str | None:
+    """The name a line opens with when a job title follows it on the same line ("Jane Doe Senior
+    Travel Editor", "Jane Doe Contributing Writer | Ferries, harbours"): a person's name of two to
+    four words on this page, then a few words ending in a role."""
+    words = DOTS.split(text, maxsplit=1)[0].split()
+    for k in range(2, min(len(words) - 1, _TITLED_NAME_MAX_WORDS) + 1):
+        name, title = " ".join(words[:k]), " ".join(words[k:])
+        if not title[:1].isupper() or _DIGITS.search(title):
+            continue  # "Jane Doe March 9, 2024 0 Comments": a date and a count, no title
+        if names_a_role(line_words(title)) and common.is_bare_name(name):
+            return name
+    return None
+
+
+def name_with_title_on_line(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
+    """A name with its job title on one line in the few lines under the headline, a shown day on
+    it or just under it ("Jane Doe Founder & Lead Reviewer" / "Updated Feb 27, 2026"): a header's
+    signature, where an author card's name line stands alone."""
+    stop = min(lead, len(lines), headline + 1 + CLUSTER_STEPS)
+    for index in range(headline + 1, stop):
+        line = lines[index].strip()
+        if not line or len(line) > _TITLED_LINE_MAX_CHARS or NOT_AUTHOR.match(line):
+            continue
+        if (name := _name_before_title(line, common)) and any(
+            date_of_line(other) or dates_in_text(other, limit=1)
+            for other in lines[index : index + 1 + _DAY_BELOW]
+        ):
+            return name
+    return None

@@ -32,6 +32,7 @@ from worker.extract.text_bylines import (
     name_under_headline,
     name_with_companion,
     name_with_role,
+    name_with_title_on_line,
 )
 from worker.extract.text_cluster import (
     BYLINE_LABEL,
@@ -275,7 +276,8 @@ def read_header(
         not header.bylines
         and header.title_line is not None
         and (
-            byline := name_beside_day(lines, header.title_line, lead, common)
+            byline := name_with_title_on_line(lines, header.title_line, lead, common)
+            or name_beside_day(lines, header.title_line, lead, common)
             or name_under_headline(lines, header.title_line, lead, common)
             or name_over_headline(lines, header.title_line, common)
         )
