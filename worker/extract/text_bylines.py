@@ -19,6 +19,7 @@ from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
     AUTHOR_ROLE_WORDS,
+    GROUP_WORDS,
     MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
@@ -26,6 +27,7 @@ from worker.extract.patterns import (
 from worker.extract.text_cluster import DOTS, byline_head
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
+    DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
@@ -56,6 +58,7 @@ _HEADLINE_MIN_WORDS = 5
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
+_GROUP_MAX_WORDS = 4  # "Example Health Editorial Team"
 _TITLED_NAME_MAX_WORDS = 4
 _DIGITS = re.compile(r"\d")
 _TITLED_LINE_MAX_CHARS = 100
@@ -218,6 +221,24 @@ def _one_word_name(line: str, common: PageWords) -> bool:
     return bool(clean_authors([word]))
 
 
+def _group_signature(line: str, common: PageWords) -> bool:
+    """A desk or a company signing as a group ("Example Team", "The Example Team", "Team Example",
+    "Example Staff"): its group word and a name of a few capitalised words the page never writes in
+    lowercase (the page's "team" it may)."""
+    words = line.split()
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) < 2 or len(words) > _GROUP_MAX_WORDS:
+        return False
+    if words[-1].lower() in GROUP_WORDS:
+        brand = words[:-1]
+    elif words[0].lower() == "team":
+        brand = words[1:]
+    else:
+        return False
+    return all(w[:1].isupper() and w.isalpha() and not common.writes_lowercase(w) for w in brand)
+
+
 def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
     """A signature beside a shown day in the few lines under the headline ("Headline" / "Gabo" /
     "Jan 23", "Headline" / "Jane Doe" / "Jun 9"): a person's name on a line of its own right above or
@@ -230,6 +251,9 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
             continue
         if common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
+        elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
+            labelled = DATE_LABEL_ALONE.match(lines[index + 1]) is not None and index + 2 < len(lines)
+            beside = [i for i in (index - 1, index + 2 if labelled else index + 1) if i > headline]
         elif _one_word_name(line, common):
             beside = [index + 1]
         else:
