@@ -36,6 +36,7 @@ from worker.extract.text_signs import (
     is_byline,
     line_words,
     looks_like_name,
+    looks_like_prose,
 )
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
@@ -55,6 +56,8 @@ _YEARLESS_DAY = re.compile(
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
 _HEADLINE_MIN_WORDS = 5
+_STANDFIRST_MAX_CHARS = 300
+_DAY_UNDER_NAME = 3
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
@@ -269,12 +272,21 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     "Academic Job Board") it is the next entry of a menu the headline was wrongly taken from; on a
     page that capitalises its nouns, capitals alone make no name ("Aktuelle Ausgabe")."""
     index = headline + 1
-    if index >= min(lead, len(lines)) or len(lines[headline].split()) < _HEADLINE_MIN_WORDS:
+    if len(lines[headline].split()) < _HEADLINE_MIN_WORDS or common.capitalises_words:
         return None
-    if common.capitalises_words:
+    if index == lead and index + 1 < len(lines) and _standfirst(lines[index]):
+        index += 1  # "Headline" / a standfirst / "Jane Doe" / "Senior Editor" / "April 2, 2024"
+        if not any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME]):
+            return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
+    elif index >= min(lead, len(lines)):
         return None
     line = lines[index].strip()
     return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+
+
+def _standfirst(line: str) -> bool:
+    """A standfirst under a headline: prose of a sentence or two, not yet the article's paragraphs."""
+    return looks_like_prose(line) and len(line) <= _STANDFIRST_MAX_CHARS
 
 
 def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
