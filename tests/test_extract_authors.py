@@ -214,3 +214,20 @@ def test_a_long_author_field_is_answered_but_not_remembered() -> None:
     before = _clean_authors.cache_info().currsize
     clean_authors([long_field])
     assert _clean_authors.cache_info().currsize == before
+
+
+def test_an_outlet_in_capitals_after_a_name_is_no_part_of_it() -> None:
+    assert clean_authors(["Marta Quell HARBOUR DAILY"]) == ["Marta Quell"]
+
+
+def test_a_surname_in_capitals_stays_part_of_the_name() -> None:
+    assert clean_authors(["By Jean DUPONT"]) == ["Jean DUPONT"]
+
+
+def test_a_role_glued_to_the_surname_goes() -> None:
+    assert clean_authors(["By Marta QuellStaff Writer"]) == ["Marta Quell"]
+    assert clean_authors(["Marta QuellStaff"]) == ["Marta Quell"]
+
+
+def test_a_surname_with_an_inner_capital_stays_whole() -> None:
+    assert clean_authors(["Tom McDonald"]) == ["Tom McDonald"]

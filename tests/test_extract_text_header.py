@@ -566,3 +566,15 @@ def test_call_to_action_has_no_headline_shape() -> None:
 def test_job_title_is_no_headline_candidate() -> None:
     assert is_job_title("National Harbour Reporter")
     assert not is_job_title("Ferry terminal approved after two years")
+
+
+def test_a_menu_s_undated_by_entry_far_above_the_headline_is_no_byline() -> None:
+    menu = ["Solutions", "By Event Type", "Conferences", "Trade shows", "Pricing", "Login", "Blog", "Help"]
+    lines = [*menu, "Ferry terminal approved after two years", LEAD, SECOND, "Pick the event type you run."]
+    assert read_header(lines, [len(menu) + 1, len(menu) + 2]).bylines == ()
+
+
+def test_a_signature_far_above_the_headline_stays_a_byline() -> None:
+    menu = ["Solutions", "By HarbourCook", "Conferences", "Trade shows", "Pricing", "Login", "Blog", "Help"]
+    lines = [*menu, "Ferry terminal approved after two years", LEAD, SECOND]
+    assert read_header(lines, [len(menu) + 1, len(menu) + 2]).bylines == ("By HarbourCook",)

@@ -123,3 +123,45 @@ def test_a_name_over_a_job_title_and_a_day_over_the_headline_is_the_author() -> 
 def test_a_name_over_the_headline_without_a_day_is_not_read_here() -> None:
     lines = ["Ferry news", "Marta Quell", "Ferry Guides", "Why the Morning Ferries Run Late", LEAD]
     assert name_over_headline(lines, 3, PageWords(lines, 4)) is None
+
+
+def test_a_company_signing_as_a_team_beside_a_day_is_the_author() -> None:
+    lines = ["Why Ferries Run Late", "QuellHR Team", "Feb 16, 2026", *PROSE, "Our team sails daily."]
+    assert _name(lines) == "QuellHR Team"
+
+
+def test_a_team_signature_may_have_a_date_label_between_it_and_the_day() -> None:
+    lines = ["Why Ferries Run Late", "The Quellhaven Team", "Published", "Feb 16, 2026", *PROSE]
+    assert _name(lines) == "The Quellhaven Team"
+
+
+def test_a_team_of_common_words_beside_a_day_is_a_section() -> None:
+    lines = ["Why Ferries Run Late", "Harbour Team", "Feb 16, 2026", *PROSE, "The harbour team met."]
+    assert _name(lines) is None
+
+
+STANDFIRST = "Three new crossings start in spring, and the island schools finally get their early boat."
+
+
+def test_a_name_under_the_standfirst_with_a_day_below_it_is_the_author() -> None:
+    lines = [
+        "Why Ferries Run Late Every Winter",
+        STANDFIRST,
+        "Marta Quell",
+        "Harbour Reporter",
+        "April 2, 2024",
+        LEAD,
+    ]
+    assert name_under_headline(lines, 0, 1, PageWords(lines, 1)) == "Marta Quell"
+
+
+def test_a_name_shaped_line_under_the_standfirst_with_no_day_below_is_no_author() -> None:
+    lines = [
+        "Why Ferries Run Late Every Winter",
+        STANDFIRST,
+        "Close Dialog",
+        "Close",
+        "Watch the video",
+        LEAD,
+    ]
+    assert name_under_headline(lines, 0, 1, PageWords(lines, 1)) is None

@@ -59,6 +59,7 @@ _MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred char
 _FOOTNOTE_MARKS = re.compile(r"[*†‡]+")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
+_GLUED_ROLE = re.compile(r"^(\w*[a-z])([A-Z][a-z]+)$")  # "DoeStaff": a role the copy glued to a surname
 # Month names of three letters or more: a third word that is one belongs to a date ("Jane Doe December").
 _FULL_MONTHS = frozenset(m for m in MONTHS if len(m) >= 3)
 _AGENCY_FORMS = frozenset(form.lower() for forms in AGENCIES.values() for form in forms)
@@ -94,7 +95,7 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     raw = piece
     piece = _NOISE.sub("", piece)
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
-    words = piece.split()
+    words = _without_outlet(piece.split())
     while (
         words and words[-1].lower().strip(".,") in _FULL_MONTHS and (_dated(words[-1], raw) or len(words) > 2)
     ):
@@ -111,6 +112,7 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         # "Example Contributor", "Staff Physician": no person, a desk signing with its role; kept whole.
         if not (len(kept) == 1 and dropped and dropped <= SIGNATURE_ROLES):
             words = kept
+    words = _without_glued_role(words)  # "Jane DoeStaff Writer": read again once "Writer" is gone
     if len(words) >= 3 and _is_initials_of(words[0], words[1:]):
         words = words[1:]  # "JD Jane Doe": the avatar's initials read before the name
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
@@ -118,6 +120,23 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         return None
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
+
+
+def _without_outlet(words: list[str]) -> list[str]:
+    """A name without what the copy ran on after it: the outlet in capitals ("Jane Doe USA TODAY",
+    two words or more: "Jean DUPONT" keeps his) or a role glued to the surname ("Jane DoeStaff")."""
+    caps = 0
+    while caps < len(words) and len(word := words[-1 - caps]) > 1 and word.isalpha() and word.isupper():
+        caps += 1
+    if caps >= 2 and len(words) - caps >= 2:
+        words = words[:-caps]
+    return _without_glued_role(words)
+
+
+def _without_glued_role(words: list[str]) -> list[str]:
+    if len(words) >= 2 and (glued := _GLUED_ROLE.match(words[-1])) and glued[2].lower() in AUTHOR_ROLE_WORDS:
+        return [*words[:-1], glued[1]]
+    return words
 
 
 def _dated(month: str, raw: str) -> bool:

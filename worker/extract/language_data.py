@@ -140,6 +140,7 @@ LANGUAGES: dict[str, Words] = {
         about=("about",),
         bio_verb=("is", "was", "has"),
         pronouns=("he", "she", "his", "her", "he's", "she's", "he’s", "she’s"),
+        first_person=("i", "my", "me", "i'm", "i’m", "i've", "i’ve"),
     ),
     "de": Words(
         months=rows(
@@ -161,6 +162,7 @@ LANGUAGES: dict[str, Words] = {
         about=("über",),
         bio_verb=("ist", "war"),
         pronouns=("er", "sie", "seine", "ihre"),
+        first_person=("ich", "mein", "meine", "mir", "mich"),
     ),
     "fr": Words(
         months=rows(
@@ -182,6 +184,7 @@ LANGUAGES: dict[str, Words] = {
         about=("à propos de",),
         bio_verb=("est",),
         pronouns=("il", "elle"),
+        first_person=("je", "j'ai", "j’ai", "moi"),
     ),
     "es": Words(
         months=rows(
@@ -203,6 +206,7 @@ LANGUAGES: dict[str, Words] = {
         about=("sobre",),
         bio_verb=("es",),
         pronouns=("él", "ella"),
+        first_person=("yo", "mis"),
     ),
     "it": Words(
         months=rows(
@@ -225,6 +229,7 @@ LANGUAGES: dict[str, Words] = {
         picture=("foto", "immagine", "credito"),
         bio_verb=("è",),
         pronouns=("lui", "lei"),
+        first_person=("io", "mio"),
     ),
     "pt": Words(
         months=rows(
@@ -243,6 +248,7 @@ LANGUAGES: dict[str, Words] = {
         about=("sobre",),
         bio_verb=("é",),
         pronouns=("ele", "ela"),
+        first_person=("eu", "meu", "minha"),
     ),
     "nl": Words(
         months=rows(
@@ -261,6 +267,7 @@ LANGUAGES: dict[str, Words] = {
         about=("over",),
         bio_verb=("is",),
         pronouns=("hij", "zij", "ze", "zijn", "haar"),
+        first_person=("ik", "mijn"),
     ),
     "pl": Words(
         months=rows(

@@ -33,3 +33,4 @@ class Words:
     about: tuple[str, ...] = ()  # an author box's heading before the name ("About Jane")
     pronouns: tuple[str, ...] = ()  # a note on a person says "she", on a product "it"
     bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
+    first_person: tuple[str, ...] = ()  # a writer speaking of herself ("I", "my"): a personal site's prose

@@ -17,9 +17,10 @@ from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
+from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import alternation
+from worker.extract.text_signs import PageWords, alternation
 from worker.extract.titles import fix_mojibake, strip_site_affixes
 
 _FOOTER_WINDOW = 40
@@ -95,9 +96,14 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     agency = _byline_agency(header.bylines) or _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
+    authors = clean_authors(list(header.bylines), not_names=(site,) if site else ())
+    if not authors and (
+        owner := site_owner(lines, layout.language, PageWords(lines, layout.body[0] if layout.body else 0))
+    ):
+        authors = [owner]
     return Metadata(
         title=title,
-        authors=clean_authors(list(header.bylines), not_names=(site,) if site else ()),
+        authors=authors,
         published=header.published,
         updated=header.updated,
         dateline=dateline,

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 
 from worker.clean.text_stopwords import STOPWORDS
-from worker.extract.authors import clean_authors
+from worker.extract.authors import clean_authors, is_institution
 from worker.extract.dates import dates_in_text
+from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
     AUTHOR_ROLE_WORDS,
+    GROUP_WORDS,
     MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
@@ -25,6 +27,7 @@ from worker.extract.patterns import (
 from worker.extract.text_cluster import DOTS, byline_head
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
+    DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
@@ -32,6 +35,8 @@ from worker.extract.text_signs import (
     date_of_line,
     is_byline,
     line_words,
+    looks_like_name,
+    looks_like_prose,
 )
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
@@ -51,9 +56,24 @@ _YEARLESS_DAY = re.compile(
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
 _HEADLINE_MIN_WORDS = 5
+_STANDFIRST_MAX_CHARS = 300
+_DAY_UNDER_NAME = 3
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
+_GROUP_MAX_WORDS = 4  # "Example Health Editorial Team"
+_TITLED_NAME_MAX_WORDS = 4
+_DIGITS = re.compile(r"\d")
+_TITLED_LINE_MAX_CHARS = 100
+_DAY_BELOW = 2  # "Jane Doe Contributing Writer" / "Fact checked by: John Roe" / "Updated: March 12, 2026"
+_OWNER_TOP_LINES = 3  # the site's name heads the page: its first line of text, past blank ones
+_OWNER_MAX_WORDS = 3
+_PROSE_MIN_WORDS = 8
+# A writer speaking of herself at least once in so many words of prose (a personal blog: "I", "my");
+# a company's pages say "we", a shop's or a magazine's rarely "I" (tuned on WCXB dev's half 0).
+_FIRST_PERSON_SHARE = 1 / 200
+_OWNER_MAX_WORD_CHARS = 20
+_DOMAIN_DOT = re.compile(r"\w\.\w\w")
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -204,6 +224,24 @@ def _one_word_name(line: str, common: PageWords) -> bool:
     return bool(clean_authors([word]))
 
 
+def _group_signature(line: str, common: PageWords) -> bool:
+    """A desk or a company signing as a group ("Example Team", "The Example Team", "Team Example",
+    "Example Staff"): its group word and a name of a few capitalised words the page never writes in
+    lowercase (the page's "team" it may)."""
+    words = line.split()
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) < 2 or len(words) > _GROUP_MAX_WORDS:
+        return False
+    if words[-1].lower() in GROUP_WORDS:
+        brand = words[:-1]
+    elif words[0].lower() == "team":
+        brand = words[1:]
+    else:
+        return False
+    return all(w[:1].isupper() and w.isalpha() and not common.writes_lowercase(w) for w in brand)
+
+
 def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
     """A signature beside a shown day in the few lines under the headline ("Headline" / "Gabo" /
     "Jan 23", "Headline" / "Jane Doe" / "Jun 9"): a person's name on a line of its own right above or
@@ -216,6 +254,9 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
             continue
         if common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
+        elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
+            labelled = DATE_LABEL_ALONE.match(lines[index + 1]) is not None and index + 2 < len(lines)
+            beside = [i for i in (index - 1, index + 2 if labelled else index + 1) if i > headline]
         elif _one_word_name(line, common):
             beside = [index + 1]
         else:
@@ -231,12 +272,21 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     "Academic Job Board") it is the next entry of a menu the headline was wrongly taken from; on a
     page that capitalises its nouns, capitals alone make no name ("Aktuelle Ausgabe")."""
     index = headline + 1
-    if index >= min(lead, len(lines)) or len(lines[headline].split()) < _HEADLINE_MIN_WORDS:
+    if len(lines[headline].split()) < _HEADLINE_MIN_WORDS or common.capitalises_words:
         return None
-    if common.capitalises_words:
+    if index == lead and index + 1 < len(lines) and _standfirst(lines[index]):
+        index += 1  # "Headline" / a standfirst / "Jane Doe" / "Senior Editor" / "April 2, 2024"
+        if not any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME]):
+            return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
+    elif index >= min(lead, len(lines)):
         return None
     line = lines[index].strip()
     return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+
+
+def _standfirst(line: str) -> bool:
+    """A standfirst under a headline: prose of a sentence or two, not yet the article's paragraphs."""
+    return looks_like_prose(line) and len(line) <= _STANDFIRST_MAX_CHARS
 
 
 def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
@@ -249,4 +299,67 @@ def name_over_headline(lines: list[str], headline: int, common: PageWords) -> st
         day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
         if shows_day(lines[day]):
             return line
+    return None
+
+
+def site_owner(lines: list[str], language: str | None, common: PageWords) -> str | None:
+    """The owner of a personal site, when no line of the header names anyone: the page opens with a
+    person's name, as a personal blog's masthead does ("Jane Doe" / "About  Notes  Projects"), and
+    its prose speaks in the first person of its language ("I", "my", "ich"). A company's or a
+    magazine's name heading its page is written in the page's common words ("Example Travel"), with
+    an acronym ("Example LMS"), or its prose says "we"; on a page that capitalises its nouns,
+    capitals make no name ("Kostenlose Beratung")."""
+    said_words = frozenset(LANGUAGES[language].first_person) if language in LANGUAGES else frozenset()
+    if not said_words or common.capitalises_words:
+        return None
+    first = next((line.strip() for line in lines[: _OWNER_TOP_LINES + 1] if line.strip()), "").rstrip(" /|")
+    if not looks_like_name(first) or len(first.split()) > _OWNER_MAX_WORDS or is_institution(first):
+        return None
+    words = first.split()
+    if _DOMAIN_DOT.search(first) or any(len(w) > _OWNER_MAX_WORD_CHARS for w in words):
+        return None  # "Example.AI Labs", "Jane Doeaboutnotesprojects": a company, a menu run on
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return None  # "Example LMS", "EXAMPLE OIL": a brand with its acronym, a brand in capitals
+    if any(w.lower() in STOPWORDS or common.writes_lowercase(w) for w in words):
+        return None
+    prose = [
+        w.strip('.,;:!?()"“”').lower()
+        for line in lines
+        if len(ws := line.split()) >= _PROSE_MIN_WORDS
+        for w in ws
+    ]
+    said = sum(w in said_words for w in prose)
+    if not prose or said < _FIRST_PERSON_SHARE * len(prose):
+        return None
+    return first if clean_authors([first]) else None
+
+
+def _name_before_title(text: str, common: PageWords) -> str | None:
+    """The name a line opens with when a job title follows it on the same line ("Jane Doe Senior
+    Travel Editor", "Jane Doe Contributing Writer | Ferries, harbours"): a person's name of two to
+    four words on this page, then a few words ending in a role."""
+    words = DOTS.split(text, maxsplit=1)[0].split()
+    for k in range(2, min(len(words) - 1, _TITLED_NAME_MAX_WORDS) + 1):
+        name, title = " ".join(words[:k]), " ".join(words[k:])
+        if not title[:1].isupper() or _DIGITS.search(title):
+            continue  # "Jane Doe March 9, 2024 0 Comments": a date and a count, no title
+        if names_a_role(line_words(title)) and common.is_bare_name(name):
+            return name
+    return None
+
+
+def name_with_title_on_line(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
+    """A name with its job title on one line in the few lines under the headline, a shown day on
+    it or just under it ("Jane Doe Founder & Lead Reviewer" / "Updated Feb 27, 2026"): a header's
+    signature, where an author card's name line stands alone."""
+    stop = min(lead, len(lines), headline + 1 + CLUSTER_STEPS)
+    for index in range(headline + 1, stop):
+        line = lines[index].strip()
+        if not line or len(line) > _TITLED_LINE_MAX_CHARS or NOT_AUTHOR.match(line):
+            continue
+        if (name := _name_before_title(line, common)) and any(
+            date_of_line(other) or dates_in_text(other, limit=1)
+            for other in lines[index : index + 1 + _DAY_BELOW]
+        ):
+            return name
     return None

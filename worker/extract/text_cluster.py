@@ -121,6 +121,8 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         head = _BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
         if " " not in head[0] and len(line[head.end() :].split()) == 1:
             continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
+        if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
+            continue  # "By CategoryBy Brand": a menu's entries run together, the opener glued again
         if BYLINE_LABEL.match(line):
             if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
                 return [f"by {lines[index + 1]}"]

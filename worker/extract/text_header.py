@@ -32,6 +32,7 @@ from worker.extract.text_bylines import (
     name_under_headline,
     name_with_companion,
     name_with_role,
+    name_with_title_on_line,
 )
 from worker.extract.text_cluster import (
     BYLINE_LABEL,
@@ -94,6 +95,8 @@ from worker.extract.text_signs import (
     looks_like_prose,
 )
 
+_MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
+_MENU_ENTRY_WORDS = 3  # "By Event Type"
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
@@ -261,6 +264,12 @@ def read_header(
         header = replace(header, title=lines[signed], title_line=signed)
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)
+    if (
+        header.bylines
+        and header.title_line is not None
+        and all(_menu_entry_above(lines, byline, header.title_line, common) for byline in header.bylines)
+    ):
+        header = replace(header, bylines=())  # "By Category" / "By Industry": a menu's, not the headline's
     if not header.bylines and header.title_line is not None:
         header = with_cluster_under(lines, header, lead, common)
     if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
@@ -275,13 +284,27 @@ def read_header(
         not header.bylines
         and header.title_line is not None
         and (
-            byline := name_beside_day(lines, header.title_line, lead, common)
+            byline := name_with_title_on_line(lines, header.title_line, lead, common)
+            or name_beside_day(lines, header.title_line, lead, common)
             or name_under_headline(lines, header.title_line, lead, common)
             or name_over_headline(lines, header.title_line, common)
         )
     ):
         header = replace(header, bylines=(byline,))
     return header
+
+
+def _menu_entry_above(lines: list[str], byline: str, headline: int, common: PageWords) -> bool:
+    """A byline of a word or two far above the headline that names no person and has no day beside
+    it ("By Category", "By Event Type"): an entry of a menu that sorts the site's pages, where a
+    header's byline stands under its headline or just above it."""
+    start = max(0, headline - HEADER_WINDOW)
+    at = next((i for i in range(headline - 1, start - 1, -1) if lines[i].startswith(byline)), None)
+    if at is None or at >= headline - _MENU_FAR_ABOVE or len(lines[at].split()) > _MENU_ENTRY_WORDS:
+        return False
+    if not is_byline(lines[at]) or not any(map(common.writes_lowercase, lines[at].split()[1:])):
+        return False  # "By Jane Doe", "By ExampleCook" over a photo and its caption: a signature
+    return not any(dates_in_text(lines[i], limit=1) for i in range(max(0, at - 1), min(len(lines), at + 2)))
 
 
 def with_cluster_under(lines: list[str], header: Header, lead: int, like: PageWords | None = None) -> Header:

@@ -1,0 +1,50 @@
+"""A personal site's owner signs its article when no line of the header names anyone: the page
+opens with a person's name and its prose speaks in the first person. A company's name heading its
+page, a brand with its acronym, or a page whose prose says "we" names nobody; and a menu's entries
+run together after "By" ("By CategoryBy Brand") are no byline below the article."""
+
+from __future__ import annotations
+
+from worker.extract.text_bylines import site_owner
+from worker.extract.text_cluster import byline_below
+from worker.extract.text_signs import PageWords
+
+MINE = [
+    "Last spring I rebuilt the garden shed with my own hands, using the timber my neighbour left behind.",
+    "The roof took longer than I expected, because the old beams had rotted where the gutter leaked.",
+    "Next year I want to add a rain barrel and a small bench for the mornings when the sun is out.",
+]
+OURS = [
+    "Every spring our team rebuilds garden sheds for customers across the county, using local timber.",
+    "The roof usually takes longest, because old beams rot where a gutter has leaked for many years.",
+    "Call the workshop to book a visit and ask about rain barrels and benches for the garden too.",
+]
+
+
+def _owner(lines: list[str], language: str | None = "en") -> str | None:
+    return site_owner(lines, language, PageWords(lines, len(lines) - 3))
+
+
+def test_a_name_heading_a_page_written_in_the_first_person_is_its_author() -> None:
+    assert _owner(["Marta Quell", "About Notes Projects", "Rebuilding the shed", *MINE]) == "Marta Quell"
+
+
+def test_a_name_heading_a_page_that_says_we_names_nobody() -> None:
+    assert _owner(["Marta Quell", "About Services Contact", "Rebuilding sheds", *OURS]) is None
+
+
+def test_a_brand_with_its_acronym_names_nobody() -> None:
+    assert _owner(["Quell LMS", "About Notes Projects", "Rebuilding the shed", *MINE]) is None
+
+
+def test_a_name_written_in_the_page_s_common_words_names_nobody() -> None:
+    assert _owner(["Garden Shed", "About Notes Projects", "Rebuilding the shed", *MINE]) is None
+
+
+def test_a_page_of_no_known_language_names_nobody() -> None:
+    assert _owner(["Marta Quell", "About Notes Projects", "Rebuilding the shed", *MINE], None) is None
+
+
+def test_a_menu_run_together_after_by_is_no_byline_below() -> None:
+    lines = ["Rebuilding the shed", *OURS, "Reviews", "By CategoryBy Brand", "Other Information"]
+    assert byline_below(lines, 1) == []
