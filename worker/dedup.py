@@ -99,10 +99,8 @@ class NearFingerprint:
 
     def band_keys(self, settings: Settings, day: int, width: int) -> list[str]:
         """The bucket of each band on `day` (today's are checked unchanged when publishing)."""
-        return [
-            settings.key("near", str(day), str(self.rows), str(i), h[:width])
-            for i, h in enumerate(self.bands)
-        ]
+        prefix = settings.key("near", str(day), str(self.rows), "")  # the same for every band
+        return [f"{prefix}{i}:{h[:width]}" for i, h in enumerate(self.bands)]
 
     def band_fields(self, width: int) -> list[str]:
         """Each band's field in its bucket of a day of that width."""
@@ -152,6 +150,7 @@ def band_rows(threshold: float, num_perm: int = NUM_PERM) -> int:
 
 # datasketch's MurmurHash3 32-bit finalizer (`_fmix`), the pre-mix of its "affine32" scheme.
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_EMPTY_BLAKE2B_64 = hashlib.blake2b(digest_size=8)
 _EMPTY_SIGNATURE = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 
@@ -193,11 +192,15 @@ def near_fingerprint(text: str, threshold: float) -> NearFingerprint:
     digests = _distinct(shingle_blake2b(text).view("<u8").ravel())
     signature = minhash_signature((digests & 0xFFFFFFFF).astype(np.uint32))
     rows = band_rows(threshold)
-    bands = tuple(
-        hashlib.blake2b(signature[i * rows : (i + 1) * rows].tobytes(), digest_size=8).hexdigest()
-        for i in range(NUM_PERM // rows)
-    )
-    return NearFingerprint(signature=signature, size=len(digests), rows=rows, bands=bands)
+    values = signature.tobytes()
+    width = rows * signature.itemsize
+    copy = _EMPTY_BLAKE2B_64.copy  # a copy of an empty hasher: no keyword parsing a band
+    bands = []
+    for start in range(0, (NUM_PERM // rows) * width, width):
+        hasher = copy()
+        hasher.update(values[start : start + width])
+        bands.append(hasher.hexdigest())
+    return NearFingerprint(signature=signature, size=len(digests), rows=rows, bands=tuple(bands))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -302,8 +302,8 @@ def _new_story_command(
     index_keys, index_args = index_writes(settings, article_id, near, match, days)
     band_keys, fields = [], []
     for day, width in days.widths.items():  # today first: its buckets are INDEX_LUA's too
-        band_keys += near.band_keys(settings, day, width)
-        fields.append(near.packed_fields(width))
+        band_keys += index_keys[3:] if day == days.today else near.band_keys(settings, day, width)
+        fields.append(index_args[-1] if day == days.today else near.packed_fields(width))
     keys = [
         settings.stream,
         settings.key("article", article_id),
