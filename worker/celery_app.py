@@ -103,8 +103,9 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # again. So tasks catch every error themselves and end in an event, a retry or a dead
         # letter (`worker.retry`), and the soft limit turns a slow document into `task_timeout`.
         "task_acks_on_failure_or_timeout": False,
-        # Each process reserves one message beyond the one it runs: a killed or slow worker
-        # strands at most that one until the visibility timeout returns it.
+        # With late acks, a worker holds at most one unacknowledged message per process (the one
+        # it runs): a killed or slow worker strands at most that many until the visibility timeout
+        # returns them.
         "worker_prefetch_multiplier": 1,
         # With late acks, tasks still running when the broker connection drops will be
         # redelivered; cancel them instead of finishing them twice (publish is idempotent anyway).
