@@ -91,9 +91,12 @@ from worker.extract.text_signs import (
     header_pieces,
     is_byline,
     is_meta_line,
+    looks_like_headline,
     looks_like_prose,
 )
 
+_PROMO_REACH = 8  # lines under the lead where the header a promo pushed down may stand
+_PROMO_PROSE = 4  # lines under that cluster where its first paragraph may stand
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
@@ -323,12 +326,15 @@ def _headline_above_window(
     the line under the nearest byline or date cluster above the first prose line: above the first
     window (a guide's contents list, a product table or a promo read as prose pushed the first prose
     line far below its header), or inside it when a paragraph follows the cluster (the body classifier
-    kept the text from the first section on, not the opening paragraph under the byline)."""
+    kept the text from the first section on, not the opening paragraph under the byline); else led by
+    the paragraph under a headline and its cluster a few lines below the lead (`_lead_under_promo`)."""
     start = window(view).start
     ends = (end for i in range(view.top - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None)
     lead = next(
         (found for end in ends if _leads_above(lines, found := lead_from(lines, end), start, view.top)), None
     )
+    if lead is None:
+        lead = _lead_under_promo(lines, view.lead)
     if lead is None:
         return None
     second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
@@ -341,6 +347,20 @@ def _headline_above_window(
             unless=lambda i: never_headline(lines[i], common),
         )
     )
+
+
+def _lead_under_promo(lines: list[str], lead: int) -> int | None:
+    """The paragraph under a byline or date cluster a few lines below the lead, when a headline-shaped
+    line stands over the cluster: the lead read first was a promo or a notice printed above the header
+    ("Sign up for our newsletter ..." over "Headline / Last modified: ..." / the first paragraph)."""
+    for index in range(lead + 2, min(len(lines), lead + 1 + _PROMO_REACH)):
+        if (end := _date_cluster_end(lines, index)) is None:
+            continue
+        if not any(looks_like_headline(lines[k]) for k in range(index - 2, index)):
+            return None
+        reach = range(end, min(len(lines), end + _PROMO_PROSE))
+        return next((k for k in reach if looks_like_prose(lines[k])), None)
+    return None
 
 
 def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
