@@ -53,3 +53,23 @@ def test_a_headline_under_a_newsletter_promo_read_as_prose_is_the_title() -> Non
         SECOND,
     ]
     assert read_header(lines, [4, 8, 12, 13]).title == "Late frost halves the valley's apple harvest"
+
+
+def test_a_headline_under_a_coaching_promo_read_as_prose_is_the_title_without_a_date() -> None:
+    lines = [
+        "Guides",
+        "Orchards",
+        "Markets",
+        "About Us",
+        "Contact",
+        "Limited Offer",
+        "Personal plans, soil tests and weekly calls with our growers, built for your orchard alone.",
+        "Apply Now",
+        "Orchards",
+        "Late frost leaves valley orchards with the smallest harvest in twenty years",
+        LEAD,
+        SECOND,
+    ]
+    assert read_header(lines, [6, 7, 8, 9, 10, 11]).title == (
+        "Late frost leaves valley orchards with the smallest harvest in twenty years"
+    )

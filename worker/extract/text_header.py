@@ -350,17 +350,20 @@ def _headline_above_window(
 
 
 def _lead_under_promo(lines: list[str], lead: int) -> int | None:
-    """The paragraph under a byline or date cluster a few lines below the lead, when a headline-shaped
-    line stands over the cluster: the lead read first was a promo or a notice printed above the header
-    ("Sign up for our newsletter ..." over "Headline / Last modified: ..." / the first paragraph)."""
-    for index in range(lead + 2, min(len(lines), lead + 1 + _PROMO_REACH)):
+    """The first paragraph of a header a few lines below the lead: the lead read first was a promo or a
+    notice printed above the header. The paragraph under a byline or date cluster that a headline-shaped
+    line stands over ("Sign up for our newsletter ..." / "Sign Up" / "Headline" / "Last modified: ..." /
+    the first paragraph); else, with no such cluster, the first paragraph right under a headline-shaped
+    line ("Try our coaching ..." / "Apply Now" / "Headline" / the first paragraph)."""
+    reach = range(lead + 2, min(len(lines), lead + 1 + _PROMO_REACH))
+    for index in reach:
         if (end := _date_cluster_end(lines, index)) is None:
             continue
         if not any(looks_like_headline(lines[k]) for k in range(index - 2, index)):
             return None
-        reach = range(end, min(len(lines), end + _PROMO_PROSE))
-        return next((k for k in reach if looks_like_prose(lines[k])), None)
-    return None
+        under = range(end, min(len(lines), end + _PROMO_PROSE))
+        return next((k for k in under if looks_like_prose(lines[k])), None)
+    return next((k for k in reach if looks_like_prose(lines[k]) and looks_like_headline(lines[k - 1])), None)
 
 
 def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
