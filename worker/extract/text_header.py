@@ -21,7 +21,7 @@ from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
-from worker.extract.text_anchors import anchors, lead_from
+from worker.extract.text_anchors import anchors
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -75,14 +75,12 @@ from worker.extract.text_headline import (
 from worker.extract.text_labels import (
     LineLabel,
     LineLabeller,
-    PageView,
     WindowLabels,
     default_labeller,
     page_view,
-    window,
 )
+from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
-    CLUSTER_STEPS,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
@@ -91,7 +89,6 @@ from worker.extract.text_signs import (
     date_of_line,
     header_pieces,
     is_byline,
-    is_meta_line,
     looks_like_prose,
 )
 
@@ -253,7 +250,7 @@ def read_header(
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best
     if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
-        second := _headline_above_window(lines, body, view, labeller, common)
+        second := headline_in_second_window(lines, body, view, labeller, common)
     ):
         best = second if best is None or second[1] > best[1] else best
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
@@ -324,52 +321,6 @@ def with_cluster_under(lines: list[str], header: Header, lead: int, like: PageWo
     if not names or any(len(name.split()) < 2 for name in names):
         return header  # "von Künstlern, Bands, DJs": a sentence going on, not a byline far from the lead
     return replace(header, bylines=again.bylines, published=header.published or again.published)
-
-
-def _date_cluster_end(lines: list[str], index: int) -> int | None:
-    """The line below the byline or date cluster that `index` opens, when it opens one."""
-    line = lines[index]
-    if len(line.split()) > MAX_META_WORDS or not is_meta_line(line):
-        return None
-    if not (date_of_line(line) or is_byline(line)):
-        return None
-    end = index + 1
-    while end < len(lines) and end - index < CLUSTER_STEPS and is_meta_line(lines[end]):
-        end += 1
-    return end if end < len(lines) else None
-
-
-def _headline_above_window(
-    lines: list[str], body: list[int], view: PageView, labeller: LineLabeller | None, common: PageWords
-) -> tuple[int, float] | None:
-    """When the window holds no likely headline: the labeller's headline in a second window, led by
-    the line under the nearest byline or date cluster above the first prose line: above the first
-    window (a guide's contents list, a product table or a promo read as prose pushed the first prose
-    line far below its header), or inside it when a paragraph follows the cluster (the body classifier
-    kept the text from the first section on, not the opening paragraph under the byline)."""
-    start = window(view).start
-    ends = (end for i in range(view.top - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None)
-    lead = next(
-        (found for end in ends if _leads_above(lines, found := lead_from(lines, end), start, view.top)), None
-    )
-    if lead is None:
-        return None
-    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
-    return (
-        (labeller or default_labeller())
-        .label(second)
-        .best(
-            LineLabel.HEADLINE,
-            lead + 1,
-            unless=lambda i: never_headline(lines[i], common),
-        )
-    )
-
-
-def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
-    """Whether the line under a cluster leads a second window: above the first window's start, or
-    above its first prose line and a paragraph itself (a menu line under a date leads no header)."""
-    return found < start or (found < top and looks_like_prose(lines[found]))
 
 
 def _labelled_byline(lines: list[str], verdict: WindowLabels, common: PageWords) -> str | None:

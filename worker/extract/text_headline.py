@@ -118,7 +118,9 @@ def choose_title(
 
     best: tuple[float, int] | None = None
     for position, (index, text) in enumerate(pieces):
-        if index >= top or position in meta or not looks_like_headline(text) or common.is_section_head(text):
+        if index >= top or position in meta or common.is_section_head(text):
+            continue
+        if not (looks_like_headline(text) or is_titled_sentence(text)):
             continue
         if (
             is_job_title(text)
@@ -158,6 +160,20 @@ def choose_title(
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
     return best[1] if best else None
+
+
+_TITLED_MIN_LETTERS = 4  # the words whose capital tells Title Case ("to", "the", "for" are lowercase there)
+_TITLED_SHARE = 0.75
+
+
+def is_titled_sentence(line: str) -> bool:
+    """A headline that ends with a full stop ("Things to Know Before Your First Trip."): a line of a
+    headline's shape but for the stop, in Title Case (three in four of its longer words capitalised);
+    a standfirst or a sentence ending so writes them in lowercase."""
+    if not line.endswith(".") or line.endswith(("..", "…")) or not looks_like_headline(line[:-1]):
+        return False
+    words = [word for word in line.split() if len(word) >= _TITLED_MIN_LETTERS]
+    return bool(words) and sum(word[0].isupper() for word in words) >= _TITLED_SHARE * len(words)
 
 
 def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
