@@ -260,6 +260,10 @@ def is_mostly_urls(text: str) -> bool:
     return sum(len(m) for m in _URL.findall(text)) > URL_MAX_SHARE * len(text)
 
 
+def ends_as_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
 def looks_like_prose(text: str) -> bool:
     """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
     return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
