@@ -17,8 +17,8 @@ from worker.clean.html_blocks import (
     GOOD_MIN_CHARS,
     Block,
     BlockClass,
-    ends_as_sentence,
     group_runs,
+    keep_linked_sentences,
     looks_like_prose,
     previous_text,
 )
@@ -60,10 +60,6 @@ ARTICLE_BOX_SHARE = 0.7
 # at most this share of link text.
 TWIN_MIN_PARAGRAPHS = 3
 TWIN_MAX_LINK_DENSITY = 0.2
-# A linked sentence between paragraphs holds at least this many characters of its own words.
-LINKED_SENTENCE_MIN_OWN_CHARS = 20
-# ...and a paragraph stands this close to it on each side (short lines, inserts, linked sentences between).
-LINKED_SENTENCE_REACH = 3
 # Names of one word ("Reuters", "Research") open too many sentences to mark anything.
 AUTHOR_NAME_MIN_WORDS = 2
 
@@ -131,44 +127,6 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
             follows = any(b.cls is BlockClass.GOOD for b in ahead)
             block.cls = BlockClass.GOOD if follows else BlockClass.BAD
     return blocks
-
-
-def keep_linked_sentences(blocks: list[Block]) -> None:
-    """A paragraph whose sentence runs on into a link (a clause linked to an earlier story), set
-    between two paragraphs of its box, is read as text: it opens with words of its own and ends as a
-    sentence does. Too linked to stand alone, it becomes near-good, so its neighbours decide."""
-    linked = [_is_linked_sentence(block) for block in blocks]
-    for i, block in enumerate(blocks):
-        if linked[i] and all(_paragraph_beside(blocks, linked, i, step) for step in (-1, 1)):
-            block.cls = block.first_cls = BlockClass.NEAR_GOOD
-
-
-def _is_linked_sentence(block: Block) -> bool:
-    return (
-        block.cls is BlockClass.BAD
-        and block.tag == "p"
-        and not (block.insert or block.starts_with_link or block.in_list)
-        and block.chars >= GOOD_MIN_CHARS
-        and block.chars - block.link_chars >= LINKED_SENTENCE_MIN_OWN_CHARS
-        and ends_as_sentence(block.text)
-    )
-
-
-def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:
-    """The nearest block from `i` in direction `step` that reads as text or as furniture, looking
-    through inserts, short lines and other linked sentences, is a paragraph of `i`'s box."""
-    box = blocks[i].path[:-1]
-    j = i + step
-    for _ in range(LINKED_SENTENCE_REACH):
-        if not 0 <= j < len(blocks):
-            return False
-        other = blocks[j]
-        if other.cls is BlockClass.GOOD:
-            return other.path[:-1] == box
-        if other.cls is BlockClass.BAD and not (other.insert or linked[j]):
-            return False
-        j += step
-    return False
 
 
 def _closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
