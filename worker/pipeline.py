@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from worker.article import Article, Metadata, SourceKind
 from worker.clean import clean_html, clean_text
 from worker.clean.html_declared import declared_body
-from worker.clean.html_fallback import marked_body_lines, prose_paragraphs
+from worker.clean.html_fallback import candidate_lines, marked_body_lines, prose_paragraphs
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
 from worker.errors import NotAnArticle
@@ -43,6 +43,8 @@ def extract_article(
                     paragraphs = marked_body_lines(parse_html(document.text, limits))
                 if not paragraphs:  # nothing shown: the body the page declares for search engines
                     paragraphs = declared_body(parse_html(document.text, limits))
+                if not paragraphs:  # when in doubt, the best container's own words: refuse only none
+                    paragraphs = candidate_lines(parse_html(document.text, limits))
             default_kind = SourceKind.HTML
         else:
             with clock.stage("clean"):

@@ -2,6 +2,7 @@
 
 make_blocks(soup)          the text blocks in document order, each with its features
 classify_blocks(blocks)    context-free: each block alone is good, near-good, short, heading or bad
+keep_linked_sentences      a too-linked paragraph between two paragraphs is near-good (revision's first step)
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ SOFT_GOOD_MIN_CHARS = 500
 SOFT_MAX_CHARS = 1200
 # A list or table joins the article when it follows article text and its items carry few links.
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
+# A linked sentence between paragraphs holds at least this many characters of its own words.
+LINKED_SENTENCE_MIN_OWN_CHARS = 20
+# ...and a paragraph stands this close to it on each side (short lines, inserts, linked sentences between).
+LINKED_SENTENCE_REACH = 3
 # A list is a list of headlines when this many, and this share, of its items open with a link.
 HEADLINE_LIST_MIN_ITEMS = 3
 HEADLINE_LIST_SHARE = 0.6
@@ -260,6 +265,10 @@ def is_mostly_urls(text: str) -> bool:
     return sum(len(m) for m in _URL.findall(text)) > URL_MAX_SHARE * len(text)
 
 
+def ends_as_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(text) is not None
+
+
 def looks_like_prose(text: str) -> bool:
     """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
     return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
@@ -375,3 +384,41 @@ def previous_text(blocks: list[Block], index: int) -> int | None:
         if not (blocks[i].in_caption or blocks[i].soft_named):
             return i
     return None
+
+
+def keep_linked_sentences(blocks: list[Block]) -> None:
+    """A paragraph whose sentence runs on into a link (a clause linked to an earlier story), set
+    between two paragraphs of its box, is read as text: it opens with words of its own and ends as a
+    sentence does. Too linked to stand alone, it becomes near-good, so its neighbours decide."""
+    linked = [_is_linked_sentence(block) for block in blocks]
+    for i, block in enumerate(blocks):
+        if linked[i] and all(_paragraph_beside(blocks, linked, i, step) for step in (-1, 1)):
+            block.cls = block.first_cls = BlockClass.NEAR_GOOD
+
+
+def _is_linked_sentence(block: Block) -> bool:
+    return (
+        block.cls is BlockClass.BAD
+        and block.tag == "p"
+        and not (block.insert or block.starts_with_link or block.in_list)
+        and block.chars >= GOOD_MIN_CHARS
+        and block.chars - block.link_chars >= LINKED_SENTENCE_MIN_OWN_CHARS
+        and ends_as_sentence(block.text)
+    )
+
+
+def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:
+    """The nearest block from `i` in direction `step` that reads as text or as furniture, looking
+    through inserts, short lines and other linked sentences, is a paragraph of `i`'s box."""
+    box = blocks[i].path[:-1]
+    j = i + step
+    for _ in range(LINKED_SENTENCE_REACH):
+        if not 0 <= j < len(blocks):
+            return False
+        other = blocks[j]
+        if other.cls is BlockClass.GOOD:
+            return other.path[:-1] == box
+        if other.cls is BlockClass.BAD and not (other.insert or linked[j]):
+            return False
+        j += step
+    return False

@@ -95,12 +95,24 @@ def names_of(element: etree._Element) -> str:
 
 
 def is_boilerplate_named(element: etree._Element) -> bool:
-    """Named as page furniture (share bar, ads, related...) and not also named as content."""
+    """Named as page furniture (share bar, ads, related...) and not also named as content; or the
+    readers' comments by its id, which names that one box ("comment-box"), whatever its template
+    class says ("user-post-box")."""
     names = names_of(element)
     if len(names) < 3:
         return False
     parts = name_parts(names)
-    return bool(parts & BOILERPLATE_PARTS) and not parts & CONTENT_PARTS
+    if not parts & BOILERPLATE_PARTS:
+        return False
+    return not parts & CONTENT_PARTS or is_comments_id(element.get("id"))
+
+
+def is_comments_id(element_id: str | None) -> bool:
+    """An id naming the readers' comments and nothing of the article ("comment-box", "comments")."""
+    if not element_id:
+        return False
+    parts = name_parts(element_id)
+    return bool(parts & COMMENT_PARTS) and not parts & CONTENT_PARTS
 
 
 def is_gate_named(element: etree._Element) -> bool:

@@ -10,7 +10,9 @@ links and is dense in the stopwords of the page's language (running prose is; me
 credits are not), then revised by its neighbours. A navigation or index page (many short linked
 lines) keeps nothing here either. Last, a page that marks its article body (<article>, itemprop=
 articleBody, <main>) but holds no prose in it (a photo post of short notes, a list of facts) gives
-that body's own plain lines (`marked_body_lines`); a page with neither is refused.
+that body's own plain lines (`marked_body_lines`). A page with neither gives the text of its best
+candidate container that is not link, caption or label (`candidate_lines`): a digest of linked items
+with notes of their own, a photo post's one line. Only a page with no such text is refused.
 """
 
 from __future__ import annotations
@@ -19,8 +21,14 @@ import justext
 import lxml.html
 from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
 
-from worker.clean.html_blocks import INVISIBLE, BlockClass, classify_blocks, make_blocks
-from worker.clean.html_cut import first_cut, name_parts, names_of, page_title, text_scale
+from worker.clean.html_blocks import (
+    INVISIBLE,
+    NEAR_GOOD_MIN_CHARS,
+    BlockClass,
+    classify_blocks,
+    make_blocks,
+)
+from worker.clean.html_cut import first_cut, main_candidates, name_parts, names_of, page_title, text_scale
 from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
 from worker.clean.html_slim import slim, to_soup
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
@@ -109,3 +117,23 @@ def marked_body_lines(root: lxml.html.HtmlElement) -> list[str]:
     drop_boilerplate_sections(blocks)  # "Related posts" and what it heads
     trim_tail_prompts(blocks)
     return [block.text for block in blocks if block.cls is BlockClass.GOOD]
+
+
+def candidate_lines(root: lxml.html.HtmlElement) -> list[str]:
+    """The last reading before a page is refused: the blocks of the best-scoring container (as the
+    main cleaner chooses it) that carry words of their own, at least a short line's worth outside
+    links, and are neither the headline nor a caption, label or share button. A page of links only
+    (an index, a menu) gives []. Cuts `root`."""
+    title = page_title(root)
+    first_cut(root, title)
+    scale = text_scale(root)
+    subtrees = main_candidates(root, scale, title)
+    slim(subtrees)
+    blocks = classify_blocks(make_blocks(to_soup(subtrees)), scale)
+    return [
+        block.text
+        for block in blocks
+        if block.tag not in TITLE_TAGS
+        and not block.insert
+        and (block.chars - block.link_chars) * scale >= NEAR_GOOD_MIN_CHARS
+    ]

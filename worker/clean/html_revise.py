@@ -18,6 +18,7 @@ from worker.clean.html_blocks import (
     Block,
     BlockClass,
     group_runs,
+    keep_linked_sentences,
     looks_like_prose,
     previous_text,
 )
@@ -94,6 +95,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     a sentence with no link set right against a paragraph of its box; a heading is when article text
     follows it closely."""
     drop_teaser_cards(blocks)
+    keep_linked_sentences(blocks)
     left, right = neighbours(blocks)
     near = [(i, left[i], right[i]) for i, b in enumerate(blocks) if b.cls is BlockClass.NEAR_GOOD]
     for i, before, after in near:
