@@ -14,7 +14,8 @@ FIRST_PICK = [
     "The lightest kettle we tested boils a full litre in under four minutes, and its handle stays cool "
     "enough to hold even when the water inside has just come to the boil.",
     "It is not the cheapest model on the list, but the steel body has held up well after a year of daily "
-    "use in our kitchen, and the lid still closes as firmly as it did on the first day.",
+    "use in our kitchen, and the lid still closes as firmly as it did on the first day, which matters more "
+    "than it sounds when a loose lid lets steam out and the kettle keeps boiling.",
     "We would like a longer cord, since the base has to sit close to the wall socket, which is the one "
     "thing that kept it from a perfect score in our tests this year.",
 ]
@@ -54,13 +55,20 @@ SECOND_PICK = [
     "The maker sells a spare filter for a few euros, and its support team answered our question about the "
     "warranty within a day, which is not something we can say about every brand here.",
 ]
-# A menu of teasers: each a sentence, but no block of them holds three full paragraphs.
+# A menu of teasers: each a sentence, none as long as an article's paragraph.
 MENU = [
     "Kitchen",
-    "Our guide to the small appliances that are worth the space on your counter, tested at home.",
+    "Our guide to the small appliances that are worth the space on your counter, tested at home by the "
+    "team over many months.",
     "Garden",
-    "Tools, hoses and mowers that survived a whole summer of use in our own gardens this year.",
-    "Deals",
+    "Tools, hoses and mowers that survived a whole summer of use in our own gardens this year, from the "
+    "cheapest to the best.",
+    "Workshop",
+    "The drills, saws and sanders we would buy again after a year of building shelves, sheds and a boat "
+    "in the garage.",
+    "Travel",
+    "Bags, chargers and pillows that made the long trips of our testers easier, whether by train, by car "
+    "or by plane.",
 ]
 
 

@@ -46,7 +46,9 @@ class BlockLimits:
     `max_list_items` bounds a list the block's last lines announce with a colon; below the block, the
     announcing line is a clause of `min_announce_words` or more, not a label ("Related posts:").
     `span_share` scales the short/label/marker costs for the coarser pass that finds where the article
-    starts; a block above the chosen one joins when it holds `span_min_good` GOOD lines or more."""
+    starts; a block above the chosen one joins when it holds `span_min_good` GOOD lines or more and a
+    line of `span_min_chars` or more (a menu's teasers are a sentence each, an article's paragraphs
+    longer)."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -73,6 +75,7 @@ class BlockLimits:
     min_announce_words: int = 5
     span_share: float = 0.5
     span_min_good: int = 3
+    span_min_chars: int = 250
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -240,7 +243,11 @@ def _span_start(
     for _weight, (low, high) in _candidate_blocks(_values(lines, coarse)):
         if low <= first and last <= high:
             for _w, (start, end) in candidates:
-                if low <= start < first and _good_lines(lines, start, end) >= limits.span_min_good:
+                if (
+                    low <= start < first
+                    and _good_lines(lines, start, end) >= limits.span_min_good
+                    and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
+                ):
                     return start
             break
     return first
