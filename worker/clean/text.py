@@ -9,13 +9,16 @@ item a little, an ad marker more, a "Related" head a lot; a copyright footer or 
 cannot be crossed at all). The candidate articles are the maximal-weight stretches of that sequence
 (Ruzzo and Tompa), so a headline list between two blocks of prose keeps them apart unless the prose
 beyond it is worth more than the list costs. The heaviest candidate wins, a lower one needing a little
-more weight, and neighbours a short inline box away join it. A page copied whole may hold a second
-article, or teasers of others: only the article with the most prose is kept, the rest is dropped.
+more weight, and neighbours a short inline box away join it. A review or listicle parts its prose
+with headings and spec rows, so its heaviest section may sit far down: weighed again with those lines
+costing half, the stretch holding the winner reaches up to where the article starts. A page copied
+whole may hold a second article, or teasers of others: only the article with the most prose is kept,
+the rest is dropped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
@@ -41,7 +44,11 @@ class BlockLimits:
     in a row. `depth_discount` handicaps lower candidates; the `merge_*` limits join neighbours;
     `max_kept_short_run` and `list_share` decide runs of short lines; `lede_*` a lede above the block;
     `max_list_items` bounds a list the block's last lines announce with a colon; below the block, the
-    announcing line is a clause of `min_announce_words` or more, not a label ("Related posts:")."""
+    announcing line is a clause of `min_announce_words` or more, not a label ("Related posts:").
+    `span_share` scales the short/label/marker costs for the coarser pass that finds where the article
+    starts; a block above the chosen one joins when it holds `span_min_good` GOOD lines or more and a
+    line of `span_min_chars` or more (a menu's teasers are a sentence each, an article's paragraphs
+    longer)."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -56,7 +63,7 @@ class BlockLimits:
     section_share: float = 0.3
     section_resume_run: int = 2
     min_prose_before_comments: float = 500.0
-    depth_discount: float = 0.5
+    depth_discount: float = 0.7
     max_merge_gap: int = 8
     merge_share: float = 0.2
     merge_min_good: int = 2
@@ -66,6 +73,9 @@ class BlockLimits:
     lede_words: int = 6
     max_list_items: int = 40
     min_announce_words: int = 5
+    span_share: float = 0.5
+    span_min_good: int = 3
+    span_min_chars: int = 250
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -205,12 +215,46 @@ def _merge_neighbours(
                 break
             if any(lines[i].flag in _ENDS for i in gap):
                 break
-            good = sum(1 for i in range(other_first, other_last + 1) if lines[i].kind is LineClass.GOOD)
-            if good < limits.merge_min_good:
+            if _good_lines(lines, other_first, other_last) < limits.merge_min_good:
                 break
             first, last = min(first, other_first), max(last, other_last)
             index += step
     return first, last
+
+
+def _span_start(
+    lines: list[Line],
+    candidates: list[tuple[float, tuple[int, int]]],
+    first: int,
+    last: int,
+    limits: BlockLimits,
+) -> int:
+    """Where the article starts: a listicle or a product review parts its prose with headings, labels
+    and spec rows, so a heavier section further down can win alone. Weighed again with those lines
+    costing less (hard breaks still cost in full), the stretch holding the chosen block reaches up over
+    the article's first sections; it starts at the first block in it holding real prose (a few GOOD
+    lines, not a menu's teaser). Only upwards: below the article, comments and teasers wait."""
+    coarse = replace(
+        limits,
+        short_cost=limits.short_cost * limits.span_share,
+        label_cost=limits.label_cost * limits.span_share,
+        bad_cost=limits.bad_cost * limits.span_share,
+    )
+    for _weight, (low, high) in _candidate_blocks(_values(lines, coarse)):
+        if low <= first and last <= high:
+            for _w, (start, end) in candidates:
+                if (
+                    low <= start < first
+                    and _good_lines(lines, start, end) >= limits.span_min_good
+                    and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
+                ):
+                    return start
+            break
+    return first
+
+
+def _good_lines(lines: list[Line], first: int, last: int) -> int:
+    return sum(1 for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD)
 
 
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
@@ -227,8 +271,8 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
         range(len(candidates)),
         key=lambda i: candidates[i][0] * (1.0 - limits.depth_discount * sum(candidates[i][1]) / (2 * count)),
     )
-    best_span = _merge_neighbours(lines, candidates, chosen, limits)
-    first, last = best_span
+    first, last = _merge_neighbours(lines, candidates, chosen, limits)
+    first = _span_start(lines, candidates, first, last, limits)
     while first <= last and lines[first].kind not in _PROSE:
         first += 1
     while first > 0 and _attaches_above(lines[first - 1], lines[first], limits):
