@@ -207,7 +207,13 @@ def kind_byline(text: str, common: PageWords) -> str | None:
         return None  # "Photos by", "Updated by": someone else; "Written by" is read as a byline
     if text.split(None, 1)[0].lower().endswith("ed"):
         return None  # "Researched by", "Sponsored by": a part other than writing it
-    name = byline_head(text[found.end() :], common, dated=False)
+    rest = text[found.end() :]
+    name = byline_head(rest, common, dated=False)
+    # "Guide by Jane Doe Former Deputy Editor": the name ends where her job title starts (read as a
+    # byline's), not at any word ("Guidance by Sector Expand or Collapse" is a menu's).
+    cut = byline_head(f"by {rest}", common, dated=False)[3:]
+    if (after := rest[len(cut) :].split()) and after[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
+        name = cut
     name = name.split(",", 1)[0].strip()
     return name if common.is_bare_name(name) else None
 
