@@ -120,6 +120,11 @@ def test_a_name_over_a_job_title_and_a_day_over_the_headline_is_the_author() -> 
     assert name_over_headline(lines, 4, PageWords(lines, 5)) == "Marta Quell"
 
 
+def test_a_team_signing_over_a_day_over_the_headline_is_the_author() -> None:
+    lines = ["Ferry news", "Team QuellFerries", "September 4, 2025", "Why the Morning Ferries Run Late", LEAD]
+    assert name_over_headline(lines, 3, PageWords(lines, 4)) == "Team QuellFerries"
+
+
 def test_a_name_over_the_headline_without_a_day_is_not_read_here() -> None:
     lines = ["Ferry news", "Marta Quell", "Ferry Guides", "Why the Morning Ferries Run Late", LEAD]
     assert name_over_headline(lines, 3, PageWords(lines, 4)) is None
