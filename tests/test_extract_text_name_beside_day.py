@@ -170,3 +170,31 @@ def test_a_name_shaped_line_under_the_standfirst_with_no_day_below_is_no_author(
         LEAD,
     ]
     assert name_under_headline(lines, 0, 1, PageWords(lines, 1)) is None
+
+
+# The page writes "staff" in lowercase: "Quell Staff" is no person's name's shape on it, but a desk's.
+STAFF_PROSE = [*PROSE, "Our staff answer questions about the timetable at the harbour office every day."]
+
+
+def test_a_desk_signing_under_the_headline_with_a_day_below_is_the_author() -> None:
+    lines = [
+        "Why the Morning Ferries Run Late",
+        "Quell Staff",
+        STANDFIRST,
+        "Watch demo",
+        "Aug 21, 2023",
+        *STAFF_PROSE,
+    ]
+    assert _under(lines) == "Quell Staff"
+
+
+def test_a_desk_signing_under_the_headline_without_a_day_is_not_read_here() -> None:
+    lines = [
+        "Why the Morning Ferries Run Late",
+        "Quell Staff",
+        STANDFIRST,
+        "Watch demo",
+        "Contact",
+        *STAFF_PROSE,
+    ]
+    assert _under(lines) is None

@@ -281,7 +281,13 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     elif index >= min(lead, len(lines)):
         return None
     line = lines[index].strip()
-    return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+    if len(line) > _NAME_MAX_CHARS:
+        return None
+    if common.is_bare_name(line):
+        return line
+    # A desk signing as a group ("Example Staff"), with a shown day a few lines under it.
+    shown = any(shows_day(below) for below in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
+    return line if shown and _group_signature(line, common) else None
 
 
 def _standfirst(line: str) -> bool:
