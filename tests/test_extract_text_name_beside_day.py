@@ -198,3 +198,20 @@ def test_a_desk_signing_under_the_headline_without_a_day_is_not_read_here() -> N
         *STAFF_PROSE,
     ]
     assert _under(lines) is None
+
+
+def test_a_name_with_the_pages_outlet_in_capitals_under_the_standfirst_is_the_author() -> None:
+    lines = [
+        "QUELL NEWS Sport",
+        "Why the Morning Ferries Run Late",
+        STANDFIRST,
+        "Marta Quell QUELL NEWS",
+        *PROSE,
+    ]
+    # The lead finder took the standfirst for the article's first paragraph.
+    assert name_under_headline(lines, 1, 2, PageWords(lines, 2)) == "Marta Quell QUELL NEWS"
+
+
+def test_capitals_the_page_prints_nowhere_else_are_no_outlet() -> None:
+    lines = ["Ferry news", "Why the Morning Ferries Run Late", STANDFIRST, "Marta Quell QUELL NEWS", *PROSE]
+    assert name_under_headline(lines, 1, 2, PageWords(lines, 2)) is None
