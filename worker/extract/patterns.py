@@ -103,7 +103,7 @@ AUTHOR_ROLE_WORDS = frozenset(
     sources source via courtesy image credit credits getty images shutterstock by written fact-checked
     author reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
-    specialist strategist consultant expert former"""
+    specialist strategist consultant expert"""
     )
 )
 # The last word of a person's job title under her name ("Senior Editor"), which is never a headline's.

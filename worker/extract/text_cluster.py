@@ -209,7 +209,7 @@ def kind_byline(text: str, common: PageWords) -> str | None:
         return None  # "Researched by", "Sponsored by": a part other than writing it
     rest = text[found.end() :]
     name = byline_head(rest, common, dated=False)
-    # "Guide by Jane Doe Former Deputy Editor": the name ends where her job title starts (read as a
+    # "Guide by Jane Doe Deputy Editor": the name ends where her job title starts (read as a
     # byline's), not at any word ("Guidance by Sector Expand or Collapse" is a menu's).
     cut = byline_head(f"by {rest}", common, dated=False)[3:]
     if (after := rest[len(cut) :].split()) and after[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
