@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.authors import clean_authors
-from worker.extract.text_cluster import byline_below, byline_head, name_beside_date
+from worker.extract.text_byline_below import byline_below
+from worker.extract.text_cluster import byline_head, name_beside_date
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import PageWords, is_byline
 

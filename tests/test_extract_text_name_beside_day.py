@@ -120,6 +120,11 @@ def test_a_name_over_a_job_title_and_a_day_over_the_headline_is_the_author() -> 
     assert name_over_headline(lines, 4, PageWords(lines, 5)) == "Marta Quell"
 
 
+def test_a_team_signing_over_a_day_over_the_headline_is_the_author() -> None:
+    lines = ["Ferry news", "Team QuellFerries", "September 4, 2025", "Why the Morning Ferries Run Late", LEAD]
+    assert name_over_headline(lines, 3, PageWords(lines, 4)) == "Team QuellFerries"
+
+
 def test_a_name_over_the_headline_without_a_day_is_not_read_here() -> None:
     lines = ["Ferry news", "Marta Quell", "Ferry Guides", "Why the Morning Ferries Run Late", LEAD]
     assert name_over_headline(lines, 3, PageWords(lines, 4)) is None
@@ -165,3 +170,48 @@ def test_a_name_shaped_line_under_the_standfirst_with_no_day_below_is_no_author(
         LEAD,
     ]
     assert name_under_headline(lines, 0, 1, PageWords(lines, 1)) is None
+
+
+# The page writes "staff" in lowercase: "Quell Staff" is no person's name's shape on it, but a desk's.
+STAFF_PROSE = [*PROSE, "Our staff answer questions about the timetable at the harbour office every day."]
+
+
+def test_a_desk_signing_under_the_headline_with_a_day_below_is_the_author() -> None:
+    lines = [
+        "Why the Morning Ferries Run Late",
+        "Quell Staff",
+        STANDFIRST,
+        "Watch demo",
+        "Aug 21, 2023",
+        *STAFF_PROSE,
+    ]
+    assert _under(lines) == "Quell Staff"
+
+
+def test_a_desk_signing_under_the_headline_without_a_day_is_not_read_here() -> None:
+    lines = [
+        "Why the Morning Ferries Run Late",
+        "Quell Staff",
+        STANDFIRST,
+        "Watch demo",
+        "Contact",
+        *STAFF_PROSE,
+    ]
+    assert _under(lines) is None
+
+
+def test_a_name_with_the_pages_outlet_in_capitals_under_the_standfirst_is_the_author() -> None:
+    lines = [
+        "QUELL NEWS Sport",
+        "Why the Morning Ferries Run Late",
+        STANDFIRST,
+        "Marta Quell QUELL NEWS",
+        *PROSE,
+    ]
+    # The lead finder took the standfirst for the article's first paragraph.
+    assert name_under_headline(lines, 1, 2, PageWords(lines, 2)) == "Marta Quell QUELL NEWS"
+
+
+def test_capitals_the_page_prints_nowhere_else_are_no_outlet() -> None:
+    lines = ["Ferry news", "Why the Morning Ferries Run Late", STANDFIRST, "Marta Quell QUELL NEWS", *PROSE]
+    assert name_under_headline(lines, 1, 2, PageWords(lines, 2)) is None

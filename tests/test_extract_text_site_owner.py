@@ -5,8 +5,8 @@ run together after "By" ("By CategoryBy Brand") are no byline below the article.
 
 from __future__ import annotations
 
+from worker.extract.text_byline_below import byline_below
 from worker.extract.text_bylines import site_owner
-from worker.extract.text_cluster import byline_below
 from worker.extract.text_signs import PageWords
 
 MINE = [

@@ -53,6 +53,9 @@ _YEARLESS_DAY = re.compile(
     rf"|[0-3]?\d\.?\s+(?:{MONTH_ALTERNATION})\.?)(?:[.,]?\s+(?:19|20)\d\d)?$",
     re.I,
 )
+_OUTLET_AFTER_NAME = re.compile(
+    r"^(.*?[a-zà-ÿ.])\s+((?:[A-ZÀ-Þ][A-ZÀ-Þ&'’.-]+\s?){1,3})$"
+)  # "Jane Doe USA TODAY"
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
 _HEADLINE_MIN_WORDS = 5
@@ -276,12 +279,28 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
         return None
     if index == lead and index + 1 < len(lines) and _standfirst(lines[index]):
         index += 1  # "Headline" / a standfirst / "Jane Doe" / "Senior Editor" / "April 2, 2024"
-        if not any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME]):
+        shown = any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
+        if not shown and not _name_with_outlet(lines, index, common):
             return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
     elif index >= min(lead, len(lines)):
         return None
     line = lines[index].strip()
-    return line if len(line) <= _NAME_MAX_CHARS and common.is_bare_name(line) else None
+    if len(line) > _NAME_MAX_CHARS:
+        return None
+    if common.is_bare_name(line) or _name_with_outlet(lines, index, common):
+        return line
+    # A desk signing as a group ("Example Staff"), with a shown day a few lines under it.
+    shown = any(shows_day(below) for below in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
+    return line if shown and _group_signature(line, common) else None
+
+
+def _name_with_outlet(lines: list[str], index: int, common: PageWords) -> bool:
+    """A person's name followed by her outlet in capitals, which the page prints elsewhere too ("Jane
+    Doe EXAMPLE NEWS" under "EXAMPLE NEWS Sport"): a byline, dated or not."""
+    found = _OUTLET_AFTER_NAME.match(lines[index].strip())
+    if found is None or not common.is_bare_name(found[1]):
+        return False
+    return any(found[2] in line for at, line in enumerate(lines) if at != index)
 
 
 def _standfirst(line: str) -> bool:
@@ -290,11 +309,12 @@ def _standfirst(line: str) -> bool:
 
 
 def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
-    """A person's name in the few lines over the headline with a shown day under it, perhaps a job
-    title between ("Jane Doe" / "Writer" / "12/11/25" / "Headline"): the cluster printed first."""
+    """A person's name, or a desk signing as a group ("Team Example"), in the few lines over the
+    headline with a shown day under it, perhaps a job title between ("Jane Doe" / "Writer" /
+    "12/11/25" / "Headline"): the cluster printed first."""
     for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
         line = lines[index].strip()
-        if len(line) > _NAME_MAX_CHARS or not common.is_bare_name(line):
+        if len(line) > _NAME_MAX_CHARS or not (common.is_bare_name(line) or _group_signature(line, common)):
             continue
         day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
         if shows_day(lines[day]):

@@ -46,8 +46,7 @@ from worker.extract.text_signs import (
     unglued,
 )
 
-_BYLINE_HEAD = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b", re.I)
-_BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
+BYLINE_HEAD = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b", re.I)
 COLON_GLUED = re.compile(rf"^((?:{alternation(BYLINE_PREFIXES)})\s*:)(?=\S)", re.I)  # "Written by:Jane"
 BYLINE_LABEL = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "Written by" alone
 # What any byline, label, date or dateline line holds: a label at its start, or a digit or a bracket
@@ -87,7 +86,6 @@ _DATELINE_MARK = re.compile(r"[(\[\-–—]")  # every dateline has an agency in
 # Without brackets, `parse_dateline` reads only a place in capitals before a dash ("KYIV, Ukraine -"):
 # a line that opens otherwise is passed over without its patterns, which cost tens of microseconds.
 _CAPS_OPENING = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]")
-_BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 NAME_REACH = 6  # a bare name counts only in the cluster right above the lead
 _FAR_REACH = 400  # lines above the lead where a header pushed down by tables and forms is looked for
 
@@ -111,26 +109,6 @@ def name_with_agency(text: str, found: Dateline, common: PageWords) -> str | Non
     return place if common.is_bare_name(place) else None
 
 
-def byline_below(lines: list[str], start: int) -> list[str]:
-    """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
-    "Author" / "Jane Doe"), where pages sign an article at its end."""
-    for index in range(start, len(lines)):
-        line = lines[index]
-        if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
-            continue
-        head = _BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
-        if " " not in head[0] and len(line[head.end() :].split()) == 1:
-            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
-        if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
-            continue  # "By CategoryBy Brand": a menu's entries run together, the opener glued again
-        if BYLINE_LABEL.match(line):
-            if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
-                return [f"by {lines[index + 1]}"]
-        elif is_byline(line):
-            return [COLON_GLUED.sub(r"\1 ", line)]
-    return []
-
-
 def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
     """A byline up to where its names end: "Von Jane Doe publiziert am 25. Mai" reads "Von Jane Doe",
     "By Jane Doe - Science Contributor 2019-11-19" and "By Jane Doe, Executive Editor, Example
@@ -140,9 +118,9 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
     Cut only when every name kept has a person's name's shape on this page (`is_bare_name`): a menu's
     "By Category of Product" is left whole, for `clean_authors` to refuse. A prefix of the line, so
     the line it came from still holds it."""
-    opener = _BYLINE_HEAD.match(byline)
+    opener = BYLINE_HEAD.match(byline)
     if opener is None and (at := glued_opener(byline)) is not None:  # "Veröffentlicht vonJane Doe 28. Mai"
-        opener = _BYLINE_HEAD.match(byline := f"{byline[:at]} {byline[at:]}")
+        opener = BYLINE_HEAD.match(byline := f"{byline[:at]} {byline[at:]}")
     if opener is None:
         return byline
     byline = unglued(byline)  # "By AnthonyJanuary 4, 2026": the month before the date is read as one
@@ -229,7 +207,13 @@ def kind_byline(text: str, common: PageWords) -> str | None:
         return None  # "Photos by", "Updated by": someone else; "Written by" is read as a byline
     if text.split(None, 1)[0].lower().endswith("ed"):
         return None  # "Researched by", "Sponsored by": a part other than writing it
-    name = byline_head(text[found.end() :], common, dated=False)
+    rest = text[found.end() :]
+    name = byline_head(rest, common, dated=False)
+    # "Guide by Jane Doe Deputy Editor": the name ends where her job title starts (read as a
+    # byline's), not at any word ("Guidance by Sector Expand or Collapse" is a menu's).
+    cut = byline_head(f"by {rest}", common, dated=False)[3:]
+    if (after := rest[len(cut) :].split()) and after[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
+        name = cut
     name = name.split(",", 1)[0].strip()
     return name if common.is_bare_name(name) else None
 

@@ -22,6 +22,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
+from worker.extract.text_byline_below import byline_below
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -42,7 +43,6 @@ from worker.extract.text_cluster import (
     META_SIGN,
     NAME_REACH,
     bare_names,
-    byline_below,
     byline_head,
     cluster,
     dated_part,

@@ -1,0 +1,43 @@
+"""A text page's byline below its article, where pages sign at the end, when the header names nobody."""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.authors import clean_authors
+from worker.extract.dates import dates_in_text
+from worker.extract.patterns import BYLINE_PREFIXES
+from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
+from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglued
+
+_BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
+_BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
+_PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
+
+
+def byline_below(lines: list[str], start: int) -> list[str]:
+    """When the header names nobody: the first byline below the lead ("Written by Jane Doe",
+    "Author" / "Jane Doe"), where pages sign an article at its end."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
+            continue
+        head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
+        if " " not in head[0] and len(line[head.end() :].split()) == 1:
+            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
+        if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
+            continue  # "By CategoryBy Brand": a menu's entries run together, the opener glued again
+        if BYLINE_LABEL.match(line):
+            if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
+                return [f"by {lines[index + 1]}"]
+        elif is_byline(line):
+            byline = COLON_GLUED.sub(r"\1 ", line)
+            if clean_authors([unglued(byline)]) or not _phrase_after(line[head.end() :]):
+                return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
+    return []
+
+
+def _phrase_after(rest: str) -> bool:
+    """Whether what follows a byline's opener that names nobody goes on as a phrase or as code ("By
+    subscribing you agree to ...", "by intro h1 h2"): several words and no day, no one signing."""
+    return len(rest.split()) >= _PHRASE_MIN_WORDS and not dates_in_text(rest, limit=1)
