@@ -18,6 +18,7 @@ import redis
 from kombu import Connection, Consumer, Exchange, Queue
 
 from tests.test_hostile_messages import GOOD_TEXT, raw_entry, task_envelope
+from tests.test_unacked_copy import take_without_ack
 from worker.config import Settings
 from worker.message_guard import TAKE_TOKEN_PREFIX
 
@@ -102,16 +103,8 @@ def test_a_worker_killed_with_the_take_unread_leaves_the_message_recorded_and_re
 def test_a_delivered_message_is_recorded_under_its_tag_alone(settings, client, queue_name):
     entry = raw_entry(task_envelope("worker.tasks.ingest_text", [GOOD_TEXT]), queue_name)
     client.lpush(queue_name, entry)
-    connection = Connection(settings.redis_url, transport=TRANSPORT)
-    taken = []
-    queue = Queue(queue_name, Exchange(queue_name), routing_key=queue_name)
-    consumer = Consumer(
-        connection.default_channel, [queue], callbacks=[lambda _body, message: taken.append(message)]
-    )
-    consumer.consume()
+    connection, message = take_without_ack(settings, queue_name)
     try:
-        connection.drain_events(timeout=10)
-        [message] = taken
         assert client.hexists("unacked", message.delivery_tag)
         assert not any(queue_name.encode() in v for v in _take_records(client).values())
     finally:

@@ -30,7 +30,7 @@ def client(settings: Settings) -> Iterator[redis.Redis]:
     raw.close()
 
 
-def _take_without_ack(settings: Settings, queue_name: str) -> tuple[Connection, object]:
+def take_without_ack(settings: Settings, queue_name: str) -> tuple[Connection, object]:
     """A kombu consumer on the newsworker transport takes one message and leaves it unacknowledged."""
     connection = Connection(settings.redis_url, transport=TRANSPORT)
     taken = []
@@ -47,7 +47,7 @@ def _take_without_ack(settings: Settings, queue_name: str) -> tuple[Connection, 
 def test_the_unacknowledged_copy_is_the_queue_entry_as_read(settings, client, queue_name):
     entry = raw_entry(task_envelope("worker.tasks.ingest_text", [GOOD_TEXT]), queue_name)
     client.lpush(queue_name, entry)
-    connection, message = _take_without_ack(settings, queue_name)
+    connection, message = take_without_ack(settings, queue_name)
     try:
         copy = client.hget("unacked", message.delivery_tag)
         assert json.loads(copy) == [json.loads(entry), "", queue_name]
@@ -62,7 +62,7 @@ def test_a_restored_message_goes_back_as_it_was_queued(settings, client, queue_n
     envelope = task_envelope("worker.tasks.ingest_text", [GOOD_TEXT])
     entry = raw_entry(envelope, queue_name)
     client.lpush(queue_name, entry)
-    connection, message = _take_without_ack(settings, queue_name)
+    connection, message = take_without_ack(settings, queue_name)
     try:
         connection.default_channel.qos.restore_by_tag(message.delivery_tag)
         [back] = client.lrange(queue_name, 0, -1)
