@@ -6,7 +6,10 @@ what the service would publish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
+
+from lxml.html import HtmlElement
 
 from worker.article import Article, Metadata, SourceKind
 from worker.clean import clean_html, clean_text
@@ -18,6 +21,17 @@ from worker.errors import NotAnArticle
 from worker.extract import complete, extract_html_metadata, text_metadata
 from worker.metrics import StageClock
 from worker.parse import parse_html
+
+# Refuse only a page with nothing to read: when the cleaner keeps nothing, these read the page again,
+# in this order, until one finds something. The page read the jusText way (prose anywhere); the
+# marked-up article body's own short lines; the body the page declares for search engines; the best
+# container's own words.
+_READINGS_BEFORE_REFUSING: tuple[Callable[[HtmlElement], list[str]], ...] = (
+    prose_paragraphs,
+    marked_body_lines,
+    declared_body,
+    candidate_lines,
+)
 
 
 def extract_article(
@@ -37,14 +51,10 @@ def extract_article(
                 metadata = extract_html_metadata(root, url=document.url, now=now)  # reads the tree only
             with clock.stage("clean"):
                 paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
-                if not paragraphs:  # refuse only a page with no prose at all: read it again, looser
-                    paragraphs = prose_paragraphs(parse_html(document.text, limits))
-                if not paragraphs:  # no prose anywhere: the marked-up article body's own short lines
-                    paragraphs = marked_body_lines(parse_html(document.text, limits))
-                if not paragraphs:  # nothing shown: the body the page declares for search engines
-                    paragraphs = declared_body(parse_html(document.text, limits))
-                if not paragraphs:  # when in doubt, the best container's own words: refuse only none
-                    paragraphs = candidate_lines(parse_html(document.text, limits))
+                for reading in _READINGS_BEFORE_REFUSING:
+                    if paragraphs:
+                        break
+                    paragraphs = reading(parse_html(document.text, limits))  # each cuts its own tree
             default_kind = SourceKind.HTML
         else:
             with clock.stage("clean"):
