@@ -1,6 +1,6 @@
-"""The copy kombu keeps of a message taken off the queue and not yet acknowledged (the `unacked`
-hash, which the visibility timeout restores from) is the queue entry as it was read: the message
-comes back exactly as its producer queued it."""
+"""The record kept of a message taken off the queue and not yet acknowledged (the `unacked` hash,
+which the visibility timeout restores from) is the queue entry as it was read: the message comes
+back exactly as its producer queued it. It is the take's own record, found by the delivery tag."""
 
 from __future__ import annotations
 
@@ -48,14 +48,16 @@ def test_the_unacknowledged_copy_is_the_queue_entry_as_read(settings, client, qu
     entry = raw_entry(task_envelope("worker.tasks.ingest_text", [GOOD_TEXT]), queue_name)
     client.lpush(queue_name, entry)
     connection, message = take_without_ack(settings, queue_name)
+    key = connection.default_channel.qos.record_key(message.delivery_tag)
     try:
-        copy = client.hget("unacked", message.delivery_tag)
+        copy = client.hget("unacked", key)
         assert json.loads(copy) == [json.loads(entry), "", queue_name]
         assert message.payload[1] == {}  # the consumer still got the base64 body decoded
     finally:
         message.ack()
         connection.release()
-    assert not client.hexists("unacked", message.delivery_tag)
+    assert not client.hexists("unacked", key)
+    assert client.zscore("unacked_index", key) is None
 
 
 def test_a_restored_message_goes_back_as_it_was_queued(settings, client, queue_name):
@@ -63,6 +65,7 @@ def test_a_restored_message_goes_back_as_it_was_queued(settings, client, queue_n
     entry = raw_entry(envelope, queue_name)
     client.lpush(queue_name, entry)
     connection, message = take_without_ack(settings, queue_name)
+    key = connection.default_channel.qos.record_key(message.delivery_tag)
     try:
         connection.default_channel.qos.restore_by_tag(message.delivery_tag)
         [back] = client.lrange(queue_name, 0, -1)
@@ -73,4 +76,4 @@ def test_a_restored_message_goes_back_as_it_was_queued(settings, client, queue_n
     expected["headers"]["redelivered"] = True
     expected["properties"]["delivery_info"]["redelivered"] = True
     assert json.loads(back) == expected
-    assert not client.hexists("unacked", message.delivery_tag)
+    assert not client.hexists("unacked", key)

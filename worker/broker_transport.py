@@ -25,8 +25,9 @@ Three small changes, each at the one place kombu does the thing:
   above: on Redis < 7 it is an RPUSHX to a key that never exists (refused exactly when writes
   are, and writes nothing otherwise).
   Since the channel takes with `message_guard._TAKE` (record, then pop, in one script) instead of
-  BRPOP, a refusal comes before anything is taken; the put-back stays for a refusal of the second
-  record (under the delivery tag), which also removes the take's record.
+  BRPOP, a refusal comes before anything is taken, and the take's record stands for the delivered
+  message (nothing more is written as it is delivered); the put-back stays for a message kombu
+  delivers its own way, whose record it writes under the delivery tag.
 
 Selected with Celery's documented `broker_transport` setting (see `celery_app`).
 """
@@ -34,7 +35,6 @@ Selected with Celery's documented `broker_transport` setting (see `celery_app`).
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 import redis
@@ -105,6 +105,10 @@ class RefusalAwareRedis(redis.Redis):
 
 
 class RefusalAwareQoS(kombu_redis.QoS):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._records: dict[str, str] = {}  # a delivered message's tag -> its take's token
+
     def append(self, message: Any, delivery_tag: str) -> None:
         try:
             self._record_unacked(message, delivery_tag)
@@ -113,27 +117,36 @@ class RefusalAwareQoS(kombu_redis.QoS):
             raise
 
     def _record_unacked(self, message: Any, delivery_tag: str) -> None:
-        """kombu's `QoS.append`: the message in the unacknowledged hash and its index, from which the
-        visibility timeout restores it. kombu writes `[envelope, exchange, routing key]` by encoding
-        the envelope it decoded again (an HTML page's: 0.9 ms; a batch's: tens); the queue entry as
-        read (`GuardedBRPOP.entry_read`) is that envelope already encoded, so it goes in as it is
-        (a base64 body the guard decoded stays base64, as it was queued)."""
+        """kombu's `QoS.append` writes the message into the unacknowledged hash and its index under
+        its delivery tag, for the visibility timeout to restore. A message the channel took with
+        `message_guard._TAKE` is there already: the take recorded the queue entry as read, in the
+        same `[entry, exchange, routing key]` form, under the take's token, before the entry left its
+        list. That record stands for the message (`record_key`): ack, reject and restore find it by
+        the tag, and nothing is written. Writing a copy under the tag sent a batch's 8 MiB back to
+        Redis and cost every message a round trip."""
         entry = getattr(self.channel, "entry_read", None)
-        if entry is None or entry[0] != delivery_tag:  # not delivered by BRPOP: kombu's own way
+        if entry is None or entry[0] != delivery_tag or entry[2] is None:  # not taken: kombu's own way
             super().append(message, delivery_tag)
             return
-        raw = entry[1] if isinstance(entry[1], bytes) else entry[1].encode("utf-8")
-        delivery = message.delivery_info
-        routing = dumps([delivery["exchange"], delivery["routing_key"]]).encode("utf-8")
-        unacked = b"[" + raw + b"," + routing[1:]  # [entry, exchange, routing key]
-        with self.pipe_or_acquire() as pipe:
-            pipe.zadd(self.unacked_index_key, {delivery_tag: time.time()}).hset(
-                self.unacked_key, delivery_tag, unacked
-            )
-            self.channel.forget_take(pipe)  # the take's record, replaced in the same MULTI
-            pipe.execute()
+        self._records[delivery_tag] = entry[2]
         self.channel.took()
         kombu_virtual.QoS.append(self, message, delivery_tag)
+
+    def record_key(self, delivery_tag: Any) -> Any:
+        """Where the unacknowledged record of the message delivered under `delivery_tag` is: its
+        take's token, or the tag itself (kombu's own record, or a key the visibility sweep read)."""
+        return self._records.get(delivery_tag, delivery_tag)
+
+    def _remove_from_indices(self, delivery_tag: Any, pipe: Any = None) -> Any:
+        return super()._remove_from_indices(self.record_key(delivery_tag), pipe)
+
+    def ack(self, delivery_tag: str) -> None:
+        super().ack(delivery_tag)
+        self._records.pop(delivery_tag, None)
+
+    def reject(self, delivery_tag: str, requeue: bool = False) -> None:
+        super().reject(delivery_tag, requeue=requeue)
+        self._records.pop(delivery_tag, None)
 
     def _put_back(self, message: Any, refused: RedisRefused) -> None:
         """Back to the queue end BRPOP takes from (kombu's own restore routing), so it comes next."""
@@ -171,13 +184,15 @@ class RefusalAwareQoS(kombu_redis.QoS):
     def restore_by_tag(self, tag: Any, client: Any = None, leftmost: bool = False) -> None:
         """kombu's, except that a record kombu cannot read (a take's record of an entry that is not
         JSON, whose worker died before its dead letter) is removed with an error, not left to stop
-        every later sweep."""
+        every later sweep. A delivered message's record is found by its tag (`record_key`)."""
+        key = self.record_key(tag)
         try:
-            super().restore_by_tag(tag, client=client, leftmost=leftmost)
+            super().restore_by_tag(key, client=client, leftmost=leftmost)
         except ValueError as error:
-            log.error("unacknowledged record %s is not a message (%s): removed", bytes_to_str(tag), error)
+            log.error("unacknowledged record %s is not a message (%s): removed", bytes_to_str(key), error)
             with self.pipe_or_acquire(client=client) as pipe:
-                self._remove_from_indices(tag, pipe).execute()
+                self._remove_from_indices(key, pipe).execute()
+        self._records.pop(tag, None)
 
     def restore_visible(self, *args: Any, **kwargs: Any) -> None:
         """The periodic sweep of expired unacknowledged messages: a refusal waits for the next sweep

@@ -31,7 +31,8 @@ end
 """
 # `lookup(own, first_key, last_key, fields, min_shared, bands)`: KEYS[own] the article's record,
 # KEYS[first_key..last_key] its band buckets, day after day (today first, `bands` a day), each with
-# its field the (i - first_key + 1)-th of the packed `fields`.
+# its field the (i - first_key + 1)-th of the packed `fields`. Returns the reply, and when it read
+# the buckets, today's fields as read ('' for none: what `index` would read again).
 LOOKUP_FUNCTION_LUA = """
 local function lookup(own, first_key, last_key, fields, min_shared, bands)
   local record = redis.call('GET', KEYS[own])
@@ -39,7 +40,7 @@ local function lookup(own, first_key, last_key, fields, min_shared, bands)
     local cluster, dup = string.match(record, '^([^|]*)|([^|]*)|')
     if cluster then
       local digest = bands_read(first_key, first_key + bands - 1, fields)
-      return {cluster, dup == '1' and cluster or '', digest}
+      return {cluster, dup == '1' and cluster or '', digest}, nil
     end
   end
   local seen, shared, found, today = {}, {}, {'', '', ''}, {}
@@ -61,23 +62,24 @@ local function lookup(own, first_key, last_key, fields, min_shared, bands)
   for member, count in pairs(shared) do
     if count >= min_shared then found[#found + 1] = member; found[#found + 1] = count end
   end
-  return found
+  return found, today
 end
 """
 LOOKUP_LUA = (
     BANDS_READ_LUA
     + LOOKUP_FUNCTION_LUA
-    + "return lookup(1, 2, #KEYS, ARGV[3], tonumber(ARGV[1]), tonumber(ARGV[2]))\n"
+    + "return (lookup(1, 2, #KEYS, ARGV[3], tonumber(ARGV[1]), tonumber(ARGV[2])))\n"
 )
 # `index(first_key, first_arg, last_key, fields)`: KEYS from `first_key`: the article's record, the
 # day's count, the day's width, then the article's band buckets up to `last_key`, each with its field
 # in the packed `fields` (today's band fields first). ARGV from `first_arg`: the record, the short id,
 # when the day's keys expire (unix seconds), when its count expires, the width to record ('' when it
-# is already recorded), then today's band fields packed (what `fields` is, or begins with). The
-# expiry is the day's, the same at every insert: buckets expire whole, never renewed by a later
-# article.
+# is already recorded), then today's band fields packed (what `fields` is, or begins with). `known`
+# (optional): the buckets' fields as the same script's `lookup` read them ('' for none), not read
+# again. The expiry is the day's, the same at every insert: buckets expire whole, never renewed by a
+# later article.
 INDEX_LUA = """
-local function index(first_key, first_arg, last_key, fields)
+local function index(first_key, first_arg, last_key, fields, known)
   local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
   redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
   redis.call('INCR', KEYS[first_key + 1])
@@ -87,8 +89,9 @@ local function index(first_key, first_arg, last_key, fields)
   end
   for i = first_key + 3, last_key do
     local band_field = field(fields, i - (first_key + 3) + 1)
-    local ids = redis.call('HGET', KEYS[i], band_field)
-    if not ids then
+    local ids
+    if known then ids = known[i - (first_key + 3) + 1] else ids = redis.call('HGET', KEYS[i], band_field) end
+    if not ids or ids == '' then
       redis.call('HSET', KEYS[i], band_field, id)
     elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
       redis.call('HSET', KEYS[i], band_field, ids .. ',' .. id)

@@ -197,6 +197,7 @@ end
 return false
 """
 TAKE_TOKEN_PREFIX = "newsworker-take:"
+_TAKE_SHA1 = hashlib.sha1(_TAKE.encode("utf-8")).hexdigest()
 
 
 class GuardedBRPOP:
@@ -212,12 +213,15 @@ class GuardedBRPOP:
     kombu's `brpop_timeout` passes, then takes again. An entry arriving on another key of an idle
     worker (a second queue, a priority) waits up to that timeout (1 s). BLMOVE needs Redis >= 6.2.
     While an entry is being delivered, `entry_read` holds its delivery tag, the entry as read and
-    the take's token (whose record the unacknowledged copy under its tag replaces)."""
+    the take's token (whose record stands for the delivered message: `broker_transport.RefusalAwareQoS`).
+    The take goes by EVALSHA once Redis holds the script (the first take of a channel sends it whole,
+    as does the take after a NOSCRIPT reply: a restarted or flushed Redis)."""
 
     entry_read: tuple[str, bytes | str, str] | None = None
     _sent: str = "take"  # the command in flight: "take" or "wait"
     _wait_next: bool = False
     _taken: str | None = None  # the token of a take whose record is still there
+    _take_by_sha: bool = False  # Redis holds `_TAKE` (this channel's last take was answered)
 
     def _brpop_start(self, timeout: float | None = None) -> None:
         timeout = self.brpop_timeout if timeout is None else timeout
@@ -234,7 +238,8 @@ class GuardedBRPOP:
             return
         self._sent = "take"
         token = f"{TAKE_TOKEN_PREFIX}{uuid.uuid4()}"
-        command = ["EVAL", _TAKE, len(keys) + 2, *keys, self.unacked_key, self.unacked_index_key]
+        script = ["EVALSHA", _TAKE_SHA1] if self._take_by_sha else ["EVAL", _TAKE]
+        command = [*script, len(keys) + 2, *keys, self.unacked_key, self.unacked_index_key]
         self.client.connection.send_command(*command, token, time.time(), *[queue for _key, queue in pairs])
         self._taken = token
 
@@ -242,11 +247,16 @@ class GuardedBRPOP:
         sent = self._sent
         try:
             try:
-                command = "EVAL" if sent == "take" else "BLMOVE"
+                command = "EVALSHA" if sent == "take" else "BLMOVE"
                 reply = self.client.parse_response(self.client.connection, command, **options)
+            except redis.exceptions.NoScriptError:  # a restarted or flushed Redis: nothing was taken
+                self._take_by_sha, self._taken = False, None
+                raise Empty() from None
             except self.connection_errors:
                 self.client.connection.disconnect()
                 raise
+            if sent == "take":
+                self._take_by_sha = True
             if sent != "take" or not reply:
                 self._wait_next = sent == "take"  # nothing anywhere: block until something comes
                 raise Empty()
@@ -257,8 +267,8 @@ class GuardedBRPOP:
             self._queue_cycle.rotate(dest)
             envelope, problem = read_envelope(item)
             if problem is None:
-                # The entry as read, for the unacknowledged copy kombu makes as it delivers it
-                # (`broker_transport.RefusalAwareQoS`): written as it came, not encoded again.
+                # The entry as read and the take's token, whose record stands for the message
+                # while it is unacknowledged (`broker_transport.RefusalAwareQoS`).
                 self.entry_read = (envelope["properties"]["delivery_tag"], item, self._taken)
                 self.connection._deliver(envelope, dest)
                 if self._taken is not None:  # delivered without an unacknowledged copy (no_ack)
@@ -273,21 +283,17 @@ class GuardedBRPOP:
             if flush_reauth is not None:
                 flush_reauth()
 
-    def forget_take(self, pipe: Any = None) -> None:
-        """Remove the take's record (its message is recorded under its tag, or was handled); with
-        `pipe`, as one more write of that pipeline (the caller then calls `took`)."""
+    def forget_take(self) -> None:
+        """Remove the take's record (its message was handled without one: a dead letter, no_ack)."""
         token = self._taken
         if token is None:
-            return
-        if pipe is not None:
-            pipe.zrem(self.unacked_index_key, token).hdel(self.unacked_key, token)
             return
         with self.conn_or_acquire() as client:
             client.pipeline().zrem(self.unacked_index_key, token).hdel(self.unacked_key, token).execute()
         self._taken = None
 
     def took(self) -> None:
-        """The take's record was removed by the pipeline `forget_take` wrote to."""
+        """The take's record is now the delivered message's (the QoS holds its token)."""
         self._taken = None
 
     def _dead_letter_entry(self, item: bytes | str, queue: str, problem: MessageProblem) -> None:

@@ -115,7 +115,7 @@ for i = 1, read_keys do
   values[#values + 1] = value(KEYS[6 + band_keys + i])
   if i > 1 and values[#values] ~= ARGV[first_expected + i - 1] then as_known = false end
 end
-local found = lookup(4, 7, 6 + band_keys, fields, tonumber(ARGV[6]), bands)
+local found, today = lookup(4, 7, 6 + band_keys, fields, tonumber(ARGV[6]), bands)
 local new_story = values[1] == '' and (values[2] == '' or values[2] == ARGV[1]) and as_known
     and found[1] == ''
 for i = 4, #found, 2 do
@@ -125,7 +125,7 @@ if not new_story then return {0, values, found} end
 local id = append(KEYS[1], ARGV[4], ARGV[5], first_expected + read_keys)
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[3])
-index(4, 11, 6 + bands, ARGV[16])
+index(4, 11, 6 + bands, ARGV[16], today)
 local run_mark = KEYS[7 + band_keys + read_keys]
 if run_mark then redis.call('DEL', run_mark) end
 return {1, id}

@@ -59,6 +59,8 @@ class NewsworkerTask(Task):
     """Base task: per-process resources, created on first use after the fork."""
 
     _resources: Resources | None = None
+    # The pool child gets the arguments the main process decoded, not the body to decode again.
+    Request = "worker.task_request:DecodedBodyRequest"
 
     @property
     def resources(self) -> Resources:
