@@ -236,16 +236,18 @@ def read_header(
     *,
     stopwords: frozenset[str] = STOPWORDS,
     labeller: LineLabeller | None = None,
+    gaps: frozenset[int] | None = None,
 ) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
-    unless `labeller` is given) weighs the window with the rules' pick among its signs."""
+    unless `labeller` is given) weighs the window with the rules' pick among its signs. `gaps`: the
+    lines a blank line stands above in the copy (`TextLayout.gaps`), None when it kept none."""
     header, common, (top, lead) = _read_by_rules(lines, body)
     if not lines:
         return header
     if common is None or common.lead != lead:  # the rules moved to a header far above
         common = PageWords(lines, lead, like=common)
-    view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line, common, gaps)
     verdict = (labeller or default_labeller()).label(view)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best

@@ -107,6 +107,9 @@ _CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
 _STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
 _ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
 _AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
+# Whether a blank line stands above a line and below it, as the copy kept them: a headline or a
+# paragraph set apart ("gap:11") or an item packed in a menu or a list ("gap:00").
+_GAP_SIGNS = (("gap:00", "gap:01"), ("gap:10", "gap:11"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,7 @@ class PageView:
     rule_title: int | None = None
     top_parts: frozenset[str] = frozenset()
     top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
+    gaps: frozenset[int] | None = None  # the lines a blank line stands above; None: the copy kept none
 
 
 def page_view(
@@ -137,6 +141,7 @@ def page_view(
     stopwords: frozenset[str],
     rule_title: int | None = None,
     common: PageWords | None = None,
+    gaps: frozenset[int] | None = None,
 ) -> PageView:
     """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
     too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
@@ -156,6 +161,7 @@ def page_view(
         top_lines=top_lines,
         top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, _PREFIX + 1)),
         rule_title=rule_title,
+        gaps=gaps,
         top_parts=frozenset(
             part
             for parts in (_TITLE_SEPARATOR.split(line.lower()) for line in lines[:_TOP_LINES])
@@ -206,6 +212,8 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         signs.append("rule")
     if index == 0:
         signs.append("first")
+    if view.gaps is not None:  # "gap:10": a blank line above it, none below (a heading is set apart)
+        signs.append(_GAP_SIGNS[index in view.gaps][index + 1 in view.gaps or index + 1 == len(view.lines)])
     if view.counts[low] > 1:
         signs.append("dup")
     if low in view.common.crumbs:
