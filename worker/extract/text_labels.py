@@ -46,7 +46,21 @@ from worker.extract.text_signs import (
 WINDOW_ABOVE = 30
 WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
-_NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
+# Whether a blank line stands above a line and below it, as the copy kept them: a headline or a
+# paragraph set apart ("gap:11") or an item packed in a menu or a list ("gap:00").
+_GAP_SIGNS = (("gap:00", "gap:01"), ("gap:10", "gap:11"))
+_NEIGHBOUR_SIGNS = (
+    "byline",
+    "date",
+    "name",
+    "hl",
+    "prose",
+    "body",
+    "dup",
+    "crumbline",
+    *_GAP_SIGNS[0],
+    *_GAP_SIGNS[1],
+)
 _NEIGHBOUR_SET = frozenset(_NEIGHBOUR_SIGNS)
 _NEIGHBOURS = (-1, 1)
 _DIGIT = re.compile(r"\d")
@@ -107,9 +121,6 @@ _CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
 _STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
 _ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
 _AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
-# Whether a blank line stands above a line and below it, as the copy kept them: a headline or a
-# paragraph set apart ("gap:11") or an item packed in a menu or a list ("gap:00").
-_GAP_SIGNS = (("gap:00", "gap:01"), ("gap:10", "gap:11"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +332,14 @@ class WindowLabels:
         )
         # The most likely first: `unless` (a costly name or credit test) asked only until one passes.
         return next(((index, p) for p, index in found if not (unless and unless(index))), None)
+
+    def likelihood(self, label: LineLabel) -> Callable[[int], float]:
+        """How likely each line of the page is `label`: 0 outside the window."""
+
+        def of(index: int) -> float:
+            return self.marginals[index - self.lines.start][label] if index in self.lines else 0.0
+
+        return of
 
 
 class LineLabeller:
