@@ -58,3 +58,10 @@ def test_the_headline_set_apart_wins_over_a_packed_menu_of_title_case_entries() 
     menu = [*MENU, "Harbour Master Answers Your Questions", "Island Ferry Photo Competition Winners"]
     text = _copy(menu, [HEADLINE], ["By Jane Doe"], *([p] for p in PROSE))
     assert extract_text_metadata(clean_text(text)).title == HEADLINE
+
+
+def test_a_line_reads_whether_its_neighbours_are_set_apart() -> None:
+    """A headline with its byline packed under it, the block set apart: each reads the other's gaps."""
+    signs = _signs(clean_text(_copy(MENU, [HEADLINE, "By Jane Doe"], *([p] for p in PROSE))))
+    assert "-1:gap:10" in signs["By Jane Doe"]  # the headline: a blank line above it, none below
+    assert "1:gap:01" in signs[HEADLINE]  # the byline: none above it, a blank line below
