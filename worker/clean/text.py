@@ -84,12 +84,14 @@ DEFAULT_BLOCK_LIMITS = BlockLimits()
 @dataclass(frozen=True, slots=True)
 class TextLayout:
     """The page's non-empty lines, which of them are the article body, in order, and the stop words
-    of the page's language (the header's line labeller reads them too)."""
+    of the page's language (the header's line labeller reads them too), and which lines a blank line
+    stands above: a copy keeps a paragraph or a heading apart, a menu's or a list's items packed."""
 
     lines: list[str]
     body: list[int]
     stopwords: frozenset[str] = STOPWORDS
     language: str | None = None  # when told with confidence (ISO 639-1)
+    gaps: frozenset[int] | None = None  # None: the copy kept no blank line between its lines
 
     @property
     def paragraphs(self) -> list[str]:
@@ -396,4 +398,11 @@ def clean_text(
         del body[box:]
     if (sign_off := tail_prompt_start(lines, body)) is not None:
         del body[sign_off:]
-    return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)
+    gaps = frozenset(index for index, line in enumerate(lines) if line.gap_before)
+    return TextLayout(
+        lines=[line.text for line in lines],
+        body=body,
+        stopwords=stopwords,
+        language=language,
+        gaps=gaps if len(gaps) > 1 else None,  # the first line's gap is the page's start, not a blank line
+    )

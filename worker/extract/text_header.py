@@ -68,6 +68,7 @@ from worker.extract.text_dates import (
 )
 from worker.extract.text_headline import (
     choose_title,
+    headline_over_cluster,
     never_headline,
     signed_headline,
     without_glued_kicker,
@@ -101,8 +102,10 @@ _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # the rules found none; both chosen on WCXB dev with a model trained without it
 # (`python -m bench.train_lines --without wcxb-dev`); 0.35 since its window reaches 30 lines up, 0.25
 # since the window-title-part sign (chosen on WCXB dev's half 0: 0.15 / 0.25 / 0.35 / 0.45 gave
-# 281 / 287 / 286 / 284 of 378; half 1 319 -> 321 of 415).
-MIN_HEADLINE_PROBABILITY = 0.25
+# 281 / 287 / 286 / 284 of 378; half 1 319 -> 321 of 415); 0.2 since the blank-line signs (`gap:`), which
+# make the labeller surer of a headline set apart than the rules' pick (half 0: 0.25 / 0.2 / 0.15 gave
+# 303 / 307 / 307 of 378; half 1 340 / 340 / 342 of 415).
+MIN_HEADLINE_PROBABILITY = 0.2
 MIN_BYLINE_PROBABILITY = 0.7
 # Below this, the window's headline may stand in the wrong window: a second one is read further up
 # (tuned on WCXB dev's half 0, 0.5 and 0.7 alike).
@@ -236,16 +239,18 @@ def read_header(
     *,
     stopwords: frozenset[str] = STOPWORDS,
     labeller: LineLabeller | None = None,
+    gaps: frozenset[int] | None = None,
 ) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
-    unless `labeller` is given) weighs the window with the rules' pick among its signs."""
+    unless `labeller` is given) weighs the window with the rules' pick among its signs. `gaps`: the
+    lines a blank line stands above in the copy (`TextLayout.gaps`), None when it kept none."""
     header, common, (top, lead) = _read_by_rules(lines, body)
     if not lines:
         return header
     if common is None or common.lead != lead:  # the rules moved to a header far above
         common = PageWords(lines, lead, like=common)
-    view = page_view(lines, body, top, lead, stopwords, header.title_line, common)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line, common, gaps)
     verdict = (labeller or default_labeller()).label(view)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best
@@ -253,8 +258,16 @@ def read_header(
         second := headline_in_second_window(lines, body, view, labeller, common)
     ):
         best = second if best is None or second[1] > best[1] else best
+
     if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
+    if (
+        best is not None
+        and header.title_line == best[0]
+        and (over := headline_over_cluster(lines, best[0], verdict.likelihood(LineLabel.HEADLINE), common))
+        is not None
+    ):
+        header = replace(header, title=lines[over], title_line=over)
     if (first_best is None or first_best[1] < SIGNED_HEADLINE_PROBABILITY) and (
         signed := signed_headline(lines, verdict.lines.start, common)
     ) is not None:
@@ -269,7 +282,11 @@ def read_header(
         header = replace(header, bylines=())  # "By Category" / "By Industry": a menu's, not the headline's
     if not header.bylines and header.title_line is not None:
         header = with_cluster_under(lines, header, lead, common)
-    if not header.bylines and (byline := _labelled_byline(lines, verdict, common)):
+    if (
+        not header.bylines
+        and (byline := _labelled_byline(lines, verdict, common))
+        and (header.title_line is None or not _menu_entry_above(lines, byline, header.title_line, common))
+    ):  # the labeller's byline is no menu's "By Event Type" either
         header = replace(header, bylines=(byline,))
     if (
         not header.bylines

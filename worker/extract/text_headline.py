@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from worker.extract.authors import clean_authors
@@ -315,4 +316,32 @@ def without_glued_kicker(lines: list[str], at: int) -> int | None:
     bare = " ".join(_PLAIN.sub(" ", lines[at + 1].lower()).split())
     if bare.count(" ") >= _BARE_MIN_WORDS - 1 and bare != chosen and chosen.endswith(bare):
         return at + 1
+    return None
+
+
+_OVER_CLUSTER_REACH = 4  # lines between a headline and what stands under its byline cluster
+# How likely, against the labeller's pick under the cluster, the line over it must be to win.
+OVER_CLUSTER_SHARE = 0.8
+
+
+def headline_over_cluster(
+    lines: list[str], chosen: int, likelihood: Callable[[int], float], common: PageWords
+) -> int | None:
+    """The headline-shaped line right over the byline or date cluster that stands over the chosen line
+    ("Headline / Jane Doe / Follow / Oct 15, 2015 · 18 min read / First subheading / lead"), when the
+    labeller finds it about as likely a headline (`OVER_CLUSTER_SHARE` of the chosen one's
+    `likelihood`): the headline comes before its byline, the line under the cluster is the first
+    subheading or the standfirst."""
+    dated = False
+    for above in range(chosen - 1, max(-1, chosen - 2 - _OVER_CLUSTER_REACH), -1):
+        line = lines[above]
+        if is_meta_line(line):
+            dated = True
+        elif in_cluster(line, common) or len(line.split()) == 1:  # a name, "Follow", "·", "5 min read"
+            continue
+        elif not dated or above == chosen - 1:
+            return None
+        else:
+            keep = looks_like_headline(line) and not never_headline(line, common)
+            return above if keep and likelihood(above) >= OVER_CLUSTER_SHARE * likelihood(chosen) else None
     return None

@@ -46,7 +46,21 @@ from worker.extract.text_signs import (
 WINDOW_ABOVE = 30
 WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
-_NEIGHBOUR_SIGNS = ("byline", "date", "name", "hl", "prose", "body", "dup", "crumbline")
+# Whether a blank line stands above a line and below it, as the copy kept them: a headline or a
+# paragraph set apart ("gap:11") or an item packed in a menu or a list ("gap:00").
+_GAP_SIGNS = (("gap:00", "gap:01"), ("gap:10", "gap:11"))
+_NEIGHBOUR_SIGNS = (
+    "byline",
+    "date",
+    "name",
+    "hl",
+    "prose",
+    "body",
+    "dup",
+    "crumbline",
+    *_GAP_SIGNS[0],
+    *_GAP_SIGNS[1],
+)
 _NEIGHBOUR_SET = frozenset(_NEIGHBOUR_SIGNS)
 _NEIGHBOURS = (-1, 1)
 _DIGIT = re.compile(r"\d")
@@ -127,6 +141,7 @@ class PageView:
     rule_title: int | None = None
     top_parts: frozenset[str] = frozenset()
     top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
+    gaps: frozenset[int] | None = None  # the lines a blank line stands above; None: the copy kept none
 
 
 def page_view(
@@ -137,6 +152,7 @@ def page_view(
     stopwords: frozenset[str],
     rule_title: int | None = None,
     common: PageWords | None = None,
+    gaps: frozenset[int] | None = None,
 ) -> PageView:
     """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
     too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
@@ -156,6 +172,7 @@ def page_view(
         top_lines=top_lines,
         top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, _PREFIX + 1)),
         rule_title=rule_title,
+        gaps=gaps,
         top_parts=frozenset(
             part
             for parts in (_TITLE_SEPARATOR.split(line.lower()) for line in lines[:_TOP_LINES])
@@ -206,6 +223,8 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         signs.append("rule")
     if index == 0:
         signs.append("first")
+    if view.gaps is not None:  # "gap:10": a blank line above it, none below (a heading is set apart)
+        signs.append(_GAP_SIGNS[index in view.gaps][index + 1 in view.gaps or index + 1 == len(view.lines)])
     if view.counts[low] > 1:
         signs.append("dup")
     if low in view.common.crumbs:
@@ -313,6 +332,14 @@ class WindowLabels:
         )
         # The most likely first: `unless` (a costly name or credit test) asked only until one passes.
         return next(((index, p) for p, index in found if not (unless and unless(index))), None)
+
+    def likelihood(self, label: LineLabel) -> Callable[[int], float]:
+        """How likely each line of the page is `label`: 0 outside the window."""
+
+        def of(index: int) -> float:
+            return self.marginals[index - self.lines.start][label] if index in self.lines else 0.0
+
+        return of
 
 
 class LineLabeller:
