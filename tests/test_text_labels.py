@@ -191,3 +191,24 @@ def test_a_line_a_window_title_at_the_top_starts_with_is_marked() -> None:
         signs = _window_signs(layout)
         assert "toptitle" in signs[headline]
         assert "toptitle" not in signs["By Jane Doe"]
+
+
+def test_the_clean_stage_hands_over_its_reading_of_each_line() -> None:
+    """The header reads the lines as the clean stage measured and classed them: one reading a line."""
+    layout = clean_text(_page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe"))
+    assert [row.text for row in layout.measured] == layout.lines
+    assert {layout.measured[i].kind for i in layout.body} <= {"good", "near-good", "short"}
+
+
+def test_window_signs_read_from_the_clean_stage_reading_are_the_page_own() -> None:
+    """The labeller's view built on the clean stage's reading gives the signs of a view that reads the
+    lines itself."""
+    layout = clean_text(
+        _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "March 4, 2025")
+    )
+    top, lead = anchors(layout.lines, layout.body)
+    shared = page_view(layout.lines, layout.body, top, lead, layout.stopwords, measured=layout.measured)
+    alone = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+    assert shared.measured and not alone.measured
+    lines = window(shared)
+    assert features(shared, lines) == features(alone, lines)

@@ -84,12 +84,15 @@ DEFAULT_BLOCK_LIMITS = BlockLimits()
 @dataclass(frozen=True, slots=True)
 class TextLayout:
     """The page's non-empty lines, which of them are the article body, in order, and the stop words
-    of the page's language (the header's line labeller reads them too)."""
+    of the page's language (the header's line labeller reads them too). `measured`: each line as this
+    stage read and classed it (`Line`, one a line of `lines`), so that the header reads the page's
+    lines from the same reading instead of measuring them again."""
 
     lines: list[str]
     body: list[int]
     stopwords: frozenset[str] = STOPWORDS
     language: str | None = None  # when told with confidence (ISO 639-1)
+    measured: tuple[Line, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -396,4 +399,10 @@ def clean_text(
         del body[box:]
     if (sign_off := tail_prompt_start(lines, body)) is not None:
         del body[sign_off:]
-    return TextLayout(lines=[line.text for line in lines], body=body, stopwords=stopwords, language=language)
+    return TextLayout(
+        lines=[line.text for line in lines],
+        body=body,
+        stopwords=stopwords,
+        language=language,
+        measured=tuple(lines),
+    )

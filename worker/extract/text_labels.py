@@ -26,6 +26,7 @@ from importlib import resources
 
 import pycrfsuite
 
+from worker.clean.text_line_model import Line
 from worker.extract.dates import dates_in_text
 from worker.extract.text_bylines import names_a_role
 from worker.extract.text_signs import (
@@ -127,6 +128,7 @@ class PageView:
     rule_title: int | None = None
     top_parts: frozenset[str] = frozenset()
     top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
+    measured: tuple[Line, ...] = ()  # the clean stage's reading of each line (`TextLayout.measured`)
 
 
 def page_view(
@@ -137,9 +139,14 @@ def page_view(
     stopwords: frozenset[str],
     rule_title: int | None = None,
     common: PageWords | None = None,
+    measured: tuple[Line, ...] = (),
 ) -> PageView:
     """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
-    too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
+    too; `common`: the rules' reading of the page's words around `lead`, when they have one;
+    `measured`: the clean stage's reading of the same lines (`TextLayout.measured`), whose lowercase
+    and words are read here instead of being made again."""
+    if len(measured) != len(lines):
+        measured = ()  # lines not of that reading (a caller's own list): read here
     lead_text = " ".join(lines[top : top + 3]).lower()
     article = " ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower()
     top_lines = tuple(line.lower() for line in lines[:_TOP_LINES])
@@ -149,7 +156,7 @@ def page_view(
         lead=lead,
         body=frozenset(body),
         stopwords=stopwords,
-        counts=Counter(map(str.lower, lines)),
+        counts=Counter(row.low for row in measured) if measured else Counter(map(str.lower, lines)),
         lead_words=frozenset(_LONG_WORD.findall(lead_text)),
         article_words=frozenset(_LONG_WORD.findall(article)),
         common=common or PageWords(lines, lead),
@@ -162,6 +169,7 @@ def page_view(
             if len(parts) > 1
             for part in parts
         ),
+        measured=measured,
     )
 
 
@@ -177,7 +185,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an ASCII
     # line's are its spaced words, already split).
     n = len(words) if line.isascii() else word_count(line)
-    low = line.lower()
+    low = view.measured[index].low if view.measured else line.lower()
     tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
     signs = [
         _WORDS_SIGN(n),

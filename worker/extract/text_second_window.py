@@ -57,7 +57,9 @@ def headline_in_second_window(
         lead = _lead_under_promo(lines, view.lead)
     if lead is None:
         return None
-    second = page_view(lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common))
+    second = page_view(
+        lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common), view.measured
+    )
     return (
         (labeller or default_labeller())
         .label(second)
