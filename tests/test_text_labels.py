@@ -200,15 +200,25 @@ def test_the_clean_stage_hands_over_its_reading_of_each_line() -> None:
     assert {layout.measured[i].kind for i in layout.body} <= {"good", "near-good", "short"}
 
 
-def test_window_signs_read_from_the_clean_stage_reading_are_the_page_own() -> None:
-    """The labeller's view built on the clean stage's reading gives the signs of a view that reads the
-    lines itself."""
+def test_a_view_without_the_clean_stage_reading_reads_the_lines_as_it_does() -> None:
+    """A caller with the lines alone gets the signs the clean stage's handed-over reading gives."""
     layout = clean_text(
         _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "March 4, 2025")
     )
     top, lead = anchors(layout.lines, layout.body)
     shared = page_view(layout.lines, layout.body, top, lead, layout.stopwords, measured=layout.measured)
     alone = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
-    assert shared.measured and not alone.measured
     lines = window(shared)
     assert features(shared, lines) == features(alone, lines)
+
+
+def test_the_labeller_reads_the_clean_stage_class_of_each_line() -> None:
+    """Body and header read one classification: each window line carries its clean-stage class, and
+    a furniture line why it is one."""
+    layout = clean_text(
+        _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "March 4, 2025")
+    )
+    signs = _window_signs(layout)
+    assert "k:good" in signs[PROSE[0]]
+    assert "k:short" in signs["By Jane Doe"]
+    assert {"k:bad", "f:chrome"} <= set(signs["Subscribe"])
