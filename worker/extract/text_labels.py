@@ -5,8 +5,11 @@ below the lead) is described by features that carry across languages and publish
 word count, end punctuation, share of capitalised words and of the page language's stop words, digits
 and date shapes, name shapes, byline and date labels of many languages (`patterns`), where it stands
 against the lead, whether the page repeats it (breadcrumb, window title, a copy) and how much of it
-the lead's words echo; with the same signs of its two neighbours on each side. A linear-chain CRF
-(CRFsuite) reads the window as a sequence, so a name right above a date line is read with the date.
+the lead's words echo; with the same signs of its two neighbours on each side. The line's words, their
+share of stop words and its class (prose, maybe prose, short, or furniture and why) are the clean
+stage's (`TextLayout.measured`): body and header read one classification of each line, made once.
+A linear-chain CRF (CRFsuite) reads the window as a sequence, so a name right above a date line is
+read with the date.
 
 The model is trained by `python -m bench.train_lines` on labels `bench.line_labels` derives from the
 permissively licensed sets' truth, and ships as `worker/models/text_lines.crfsuite`; it is loaded once
