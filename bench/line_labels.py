@@ -161,7 +161,16 @@ def labelled_text(page_id: str, set_name: str, text: str, truth: Truth) -> Label
     with reading_text_page(layout):  # dates read as the header reads them
         top, lead = anchors(layout.lines, layout.body)
         rule_title = read_header_by_rules(layout.lines, layout.body).title_line
-        view = page_view(layout.lines, layout.body, top, lead, layout.stopwords, rule_title, gaps=layout.gaps)
+        view = page_view(
+            layout.lines,
+            layout.body,
+            top,
+            lead,
+            layout.stopwords,
+            rule_title,
+            gaps=layout.gaps,
+            measured=layout.measured,
+        )
         lines = window(view)
         labels = [label_line(index, view, truth) for index in lines]
         return LabelledPage(page_id, set_name, view, lines, features(view, lines), labels, truth)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from worker.article import Dateline, Metadata
-from worker.extract import complete_metadata
+from worker.clean import clean_text
+from worker.document import InputKind, load_document
+from worker.extract import complete, complete_metadata
+from worker.pipeline import extract_article
 
 NOW = datetime(2025, 6, 1, tzinfo=UTC)
 ENGLISH = [
@@ -62,3 +65,18 @@ def test_update_before_publication_is_dropped() -> None:
 
 def test_whitespace_is_normalized() -> None:
     assert _complete(Metadata(title="  Wind   farm\napproved "), ENGLISH).title == "Wind farm approved"
+
+
+def test_language_told_by_the_clean_stage_is_not_told_again() -> None:
+    told = complete(Metadata(), ENGLISH, url=None, now=NOW, told_language="de")[0]
+    assert told.language == "de"
+
+
+def test_body_read_for_language_when_the_clean_stage_told_none() -> None:
+    assert complete(Metadata(), GERMAN, url=None, now=NOW, told_language=None)[0].language == "de"
+
+
+def test_text_page_language_is_the_one_its_prose_was_cleaned_in() -> None:
+    page = "Windpark genehmigt\n\n" + "\n\n".join(GERMAN) + "\n"
+    article = extract_article(load_document(page.encode("utf-8"), kind=InputKind.TEXT), now=NOW)
+    assert article.metadata.language == clean_text(page).language == "de"

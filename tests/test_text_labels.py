@@ -191,3 +191,34 @@ def test_a_line_a_window_title_at_the_top_starts_with_is_marked() -> None:
         signs = _window_signs(layout)
         assert "toptitle" in signs[headline]
         assert "toptitle" not in signs["By Jane Doe"]
+
+
+def test_the_clean_stage_hands_over_its_reading_of_each_line() -> None:
+    """The header reads the lines as the clean stage measured and classed them: one reading a line."""
+    layout = clean_text(_page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe"))
+    assert [row.text for row in layout.measured] == layout.lines
+    assert {layout.measured[i].kind for i in layout.body} <= {"good", "near-good", "short"}
+
+
+def test_a_view_without_the_clean_stage_reading_reads_the_lines_as_it_does() -> None:
+    """A caller with the lines alone gets the signs the clean stage's handed-over reading gives."""
+    layout = clean_text(
+        _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "March 4, 2025")
+    )
+    top, lead = anchors(layout.lines, layout.body)
+    shared = page_view(layout.lines, layout.body, top, lead, layout.stopwords, measured=layout.measured)
+    alone = page_view(layout.lines, layout.body, top, lead, layout.stopwords)
+    lines = window(shared)
+    assert features(shared, lines) == features(alone, lines)
+
+
+def test_the_labeller_reads_the_clean_stage_class_of_each_line() -> None:
+    """Body and header read one classification: each window line carries its clean-stage class, and
+    a furniture line why it is one."""
+    layout = clean_text(
+        _page("Harbour Authority Approves New Ferry Terminal", "By Jane Doe", "March 4, 2025")
+    )
+    signs = _window_signs(layout)
+    assert "k:good" in signs[PROSE[0]]
+    assert "k:short" in signs["By Jane Doe"]
+    assert {"k:bad", "f:chrome"} <= set(signs["Subscribe"])

@@ -56,6 +56,7 @@ def extract_article(
                         break
                     paragraphs = reading(parse_html(document.text, limits))  # each cuts its own tree
             default_kind = SourceKind.HTML
+            told_language = None
         else:
             with clock.stage("clean"):
                 layout = clean_text(document.text)
@@ -63,10 +64,13 @@ def extract_article(
             with clock.stage("extract"):
                 metadata = text_metadata(layout, url=document.url, now=now)
             default_kind = SourceKind.TEXT
+            told_language = layout.language  # told once, from the page's prose, when told with confidence
         if not paragraphs:
             raise NotAnArticle("no article text found on the page")
         with clock.stage("extract"):
-            metadata, from_hints = complete(metadata, paragraphs, url=document.url, now=now, hints=hints)
+            metadata, from_hints = complete(
+                metadata, paragraphs, url=document.url, now=now, hints=hints, told_language=told_language
+            )
     return Article(
         url=document.url,
         metadata=metadata,

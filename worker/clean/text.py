@@ -85,13 +85,16 @@ DEFAULT_BLOCK_LIMITS = BlockLimits()
 class TextLayout:
     """The page's non-empty lines, which of them are the article body, in order, and the stop words
     of the page's language (the header's line labeller reads them too), and which lines a blank line
-    stands above: a copy keeps a paragraph or a heading apart, a menu's or a list's items packed."""
+    stands above: a copy keeps a paragraph or a heading apart, a menu's or a list's items packed.
+    `measured`: each line as this stage read and classed it (`Line`, one a line of `lines`), so that
+    the header reads the page's lines from the same reading instead of measuring them again."""
 
     lines: list[str]
     body: list[int]
     stopwords: frozenset[str] = STOPWORDS
     language: str | None = None  # when told with confidence (ISO 639-1)
     gaps: frozenset[int] | None = None  # None: the copy kept no blank line between its lines
+    measured: tuple[Line, ...] = ()
 
     @property
     def paragraphs(self) -> list[str]:
@@ -405,4 +408,5 @@ def clean_text(
         stopwords=stopwords,
         language=language,
         gaps=gaps if len(gaps) > 1 else None,  # the first line's gap is the page's start, not a blank line
+        measured=tuple(lines),
     )

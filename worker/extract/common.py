@@ -43,9 +43,11 @@ def normalized_metadata(
     paragraphs: list[str],
     lead: tuple[Dateline, str | None] | None,
     url: str | None,
+    told_language: str | None = None,
 ) -> Metadata:
     """The fields with what the body itself tells (language, the lead's dateline, a credit's agency)
-    and every string normalized; the dates as chosen."""
+    and every string normalized; the dates as chosen. `told_language`: the page's language as the
+    clean stage told it with confidence from the same text (a page copied as text): not told again."""
     dateline = merge_dateline(metadata.dateline, lead[0] if lead else None)
     if not (dateline and dateline.agency):
         tail_agency = agency_from_credit(paragraphs[-_CREDIT_PARAGRAPHS:][::-1])
@@ -57,7 +59,7 @@ def normalized_metadata(
         updated=metadata.updated,
         dateline=dateline,
         site_name=_clean(metadata.site_name),
-        language=choose_language(metadata.language, "\n".join(paragraphs)),
+        language=told_language or choose_language(metadata.language, "\n".join(paragraphs)),
         canonical_url=metadata.canonical_url,
         description=_clean(metadata.description),
         image=absolute_url(metadata.image, url) if metadata.image else None,

@@ -254,16 +254,22 @@ def complete(
     url: str | None,
     now: datetime,
     hints: Metadata | None = None,
+    told_language: str | None = None,
 ) -> tuple[Metadata, tuple[str, ...]]:
     """The page's fields completed by what the body tells (its lead's dateline and day, its
     language) and by a feed entry's hints, each field by its chain; with the names of the fields
-    that only the hints gave."""
+    that only the hints gave. `told_language`: the language the clean stage told from the page's text
+    with confidence (`TextLayout.language`), which the body is not read again for."""
     lead = lead_dateline(paragraphs)
     lead_day = checked_day(lead[1], now) if lead else None
-    chosen = normalized_metadata(_chain(metadata, lead_day, hints or Metadata(), now), paragraphs, lead, url)
+    chosen = normalized_metadata(
+        _chain(metadata, lead_day, hints or Metadata(), now), paragraphs, lead, url, told_language
+    )
     if hints is None:
         return chosen, ()
-    alone = normalized_metadata(_chain(metadata, lead_day, Metadata(), now), paragraphs, lead, url)
+    alone = normalized_metadata(
+        _chain(metadata, lead_day, Metadata(), now), paragraphs, lead, url, told_language
+    )
     from_hints = tuple(
         f.name
         for f in fields(Metadata)

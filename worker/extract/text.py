@@ -86,7 +86,9 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if not lines:
         return Metadata()
     with reading_text_page(layout):
-        header = read_header(lines, layout.body, stopwords=layout.stopwords, gaps=layout.gaps)
+        header = read_header(
+            lines, layout.body, stopwords=layout.stopwords, gaps=layout.gaps, measured=layout.measured
+        )
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line

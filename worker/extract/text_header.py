@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from worker.article import Dateline
+from worker.clean.text_line_model import Line
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
@@ -240,17 +241,20 @@ def read_header(
     stopwords: frozenset[str] = STOPWORDS,
     labeller: LineLabeller | None = None,
     gaps: frozenset[int] | None = None,
+    measured: tuple[Line, ...] = (),
 ) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
     unless `labeller` is given) weighs the window with the rules' pick among its signs. `gaps`: the
-    lines a blank line stands above in the copy (`TextLayout.gaps`), None when it kept none."""
+    lines a blank line stands above in the copy (`TextLayout.gaps`), None when it kept none;
+    `measured`: the clean stage's reading of the lines (`TextLayout.measured`), which the labeller
+    reads too."""
     header, common, (top, lead) = _read_by_rules(lines, body)
     if not lines:
         return header
     if common is None or common.lead != lead:  # the rules moved to a header far above
         common = PageWords(lines, lead, like=common)
-    view = page_view(lines, body, top, lead, stopwords, header.title_line, common, gaps)
+    view = page_view(lines, body, top, lead, stopwords, header.title_line, common, gaps, measured)
     verdict = (labeller or default_labeller()).label(view)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best

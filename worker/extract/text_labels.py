@@ -5,8 +5,11 @@ below the lead) is described by features that carry across languages and publish
 word count, end punctuation, share of capitalised words and of the page language's stop words, digits
 and date shapes, name shapes, byline and date labels of many languages (`patterns`), where it stands
 against the lead, whether the page repeats it (breadcrumb, window title, a copy) and how much of it
-the lead's words echo; with the same signs of its two neighbours on each side. A linear-chain CRF
-(CRFsuite) reads the window as a sequence, so a name right above a date line is read with the date.
+the lead's words echo; with the same signs of its two neighbours on each side. The line's words, their
+share of stop words and its class (prose, maybe prose, short, or furniture and why) are the clean
+stage's (`TextLayout.measured`): body and header read one classification of each line, made once.
+A linear-chain CRF (CRFsuite) reads the window as a sequence, so a name right above a date line is
+read with the date.
 
 The model is trained by `python -m bench.train_lines` on labels `bench.line_labels` derives from the
 permissively licensed sets' truth, and ships as `worker/models/text_lines.crfsuite`; it is loaded once
@@ -26,6 +29,8 @@ from importlib import resources
 
 import pycrfsuite
 
+from worker.clean.text_line_model import Flag, Line, LineClass
+from worker.clean.text_lines import classify_lines, read_lines
 from worker.extract.dates import dates_in_text
 from worker.extract.text_bylines import names_a_role
 from worker.extract.text_signs import (
@@ -121,6 +126,8 @@ _CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
 _STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
 _ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
 _AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
+_KIND_SIGNS = {kind: f"k:{kind}" for kind in LineClass}
+_FLAG_SIGNS = {flag: f"f:{flag}" for flag in Flag}
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +149,7 @@ class PageView:
     top_parts: frozenset[str] = frozenset()
     top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
     gaps: frozenset[int] | None = None  # the lines a blank line stands above; None: the copy kept none
+    measured: tuple[Line, ...] = ()  # the clean stage's reading of each line (`TextLayout.measured`)
 
 
 def page_view(
@@ -153,11 +161,24 @@ def page_view(
     rule_title: int | None = None,
     common: PageWords | None = None,
     gaps: frozenset[int] | None = None,
+    measured: tuple[Line, ...] = (),
 ) -> PageView:
     """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
-    too; `common`: the rules' reading of the page's words around `lead`, when they have one."""
-    lead_text = " ".join(lines[top : top + 3]).lower()
-    article = " ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower()
+    too; `common`: the rules' reading of the page's words around `lead`, when they have one;
+    `measured`: the clean stage's reading of the same lines (`TextLayout.measured`), whose lowercase
+    and words are read here instead of being made again."""
+    if len(measured) != len(lines):
+        measured = measure(lines, stopwords)
+    if measured:
+        lead_words = {t for row in measured[top : top + 3] for t in row.tokens if len(t) >= _LONG}
+        article_words = {
+            t for i in body[:_ARTICLE_LINES] if i >= top for t in measured[i].tokens if len(t) >= _LONG
+        }
+    else:
+        lead_words = set(_LONG_WORD.findall(" ".join(lines[top : top + 3]).lower()))
+        article_words = set(
+            _LONG_WORD.findall(" ".join(lines[i] for i in body[:_ARTICLE_LINES] if i >= top).lower())
+        )
     top_lines = tuple(line.lower() for line in lines[:_TOP_LINES])
     return PageView(
         lines=lines,
@@ -165,9 +186,9 @@ def page_view(
         lead=lead,
         body=frozenset(body),
         stopwords=stopwords,
-        counts=Counter(map(str.lower, lines)),
-        lead_words=frozenset(_LONG_WORD.findall(lead_text)),
-        article_words=frozenset(_LONG_WORD.findall(article)),
+        counts=Counter(row.low for row in measured) if measured else Counter(map(str.lower, lines)),
+        lead_words=frozenset(lead_words),
+        article_words=frozenset(article_words),
         common=common or PageWords(lines, lead),
         top_lines=top_lines,
         top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, _PREFIX + 1)),
@@ -179,7 +200,18 @@ def page_view(
             if len(parts) > 1
             for part in parts
         ),
+        measured=measured,
     )
+
+
+def measure(lines: list[str], stopwords: frozenset[str]) -> tuple[Line, ...]:
+    """The clean stage's reading of `lines` (`read_lines`, `classify_lines`), for a caller that has
+    the lines but not that reading; none when they are not its lines (blank or unstripped ones)."""
+    rows = read_lines(lines, stopwords)
+    if len(rows) != len(lines):
+        return ()
+    classify_lines(rows)
+    return tuple(rows)
 
 
 def window(view: PageView) -> range:
@@ -194,8 +226,6 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an ASCII
     # line's are its spaced words, already split).
     n = len(words) if line.isascii() else word_count(line)
-    low = line.lower()
-    tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
     signs = [
         _WORDS_SIGN(n),
         _CHARS_SIGN(len(line)),
@@ -203,12 +233,26 @@ def _own_signs(index: int, view: PageView) -> list[str]:
         _LEAD_SIGN(index - view.lead),
         _TOP_SIGN(index - view.top),
     ]
+    if view.measured:
+        # The clean stage's reading: its words, their share of stop words, and its class for the line
+        # (prose, maybe prose, short, or furniture and why), the verdict the body is made from.
+        row = view.measured[index]
+        low, tokens = row.low, row.tokens
+        signs.append(_KIND_SIGNS[row.kind])
+        if row.flag:
+            signs.append(_FLAG_SIGNS[row.flag])
+        if tokens:
+            signs.append(_STOP_SIGNS[round(4 * row.stop)])
+    else:
+        low = line.lower()
+        tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
+        if tokens:
+            stops = sum(map(view.stopwords.__contains__, tokens))
+            signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
     if words:
         upper = sum(map(str.isupper, [w[0] for w in words]))
         signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
     if tokens:
-        stops = sum(map(view.stopwords.__contains__, tokens))
-        signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
         long_words = [t for t in tokens if len(t) >= _LONG]
         if long_words:
             echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
@@ -256,7 +300,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
             signs.append("notauthor")
         if DATE_LABEL_ALONE.match(line):
             signs.append("datelabel")
-        if n <= _ROLE_MAX_WORDS and names_a_role(tokens):
+        if n <= _ROLE_MAX_WORDS and names_a_role(_WORD.findall(low)):
             signs.append("role")
         if looks_like_name(line):
             signs.append("nameshape")

@@ -58,7 +58,15 @@ def headline_in_second_window(
     if lead is None:
         return None
     second = page_view(
-        lines, body, lead, lead, view.stopwords, None, PageWords(lines, lead, like=common), view.gaps
+        lines,
+        body,
+        lead,
+        lead,
+        view.stopwords,
+        None,
+        PageWords(lines, lead, like=common),
+        view.gaps,
+        view.measured,
     )
     return (
         (labeller or default_labeller())
