@@ -139,6 +139,8 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     breaks = [0]
 
     def flush(context: _Context) -> None:
+        if not parts:
+            return  # nothing read since the last block: its counts are still at zero
         text = _SPACE.sub(" ", INVISIBLE.sub("", "".join(parts))).strip()
         if text:
             blocks.append(
@@ -163,17 +165,16 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
         breaks[0] = 0
 
     def walk(node: Tag, context: _Context) -> None:
-        for child in node.children:
+        for child in node.contents:
             if isinstance(child, NavigableString):
                 if type(child) not in _TEXT_TYPES:
                     continue  # comments, doctypes, processing instructions
-                text = str(child)
-                if not has_text[0] and text.strip():
+                if not has_text[0] and child and not child.isspace():
                     has_text[0] = True
                     lead_link[0] = context.in_link
-                parts.append(text)
+                parts.append(child)
                 if context.in_link:
-                    link_chars[0] += len(str(child).strip())
+                    link_chars[0] += len(child.strip())
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -207,32 +208,50 @@ def _holds_blocks(tag: Tag) -> bool:
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
     name = tag.name
-    names = f"{tag.get('class') or ''} {tag.get('id') or ''}"
-    parts = name_parts(names) if len(names) > 2 else frozenset()
+    attrs = tag.attrs
+    classes = attrs.get("class") or ""
+    ident = attrs.get("id") or ""
     soft_min = context.soft_min_chars
-    named = parts & (SOFT_PARTS | BOILERPLATE_PARTS)
-    if named and not parts & CONTENT_PARTS and len(tag.get_text()) <= SOFT_MAX_CHARS:
-        # A box named only as a title or header may wrap prose; a byline, caption or bio box holds it
-        # only when it is long.
-        soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
-    soft = soft_min > 0
+    if len(classes) + len(ident) > 1:
+        parts = name_parts(f"{classes} {ident}")
+        named = parts & _NAMED_PARTS
+        if named and not parts & CONTENT_PARTS and _at_most_chars(tag, SOFT_MAX_CHARS):
+            # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
+            # it only when it is long.
+            soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
+    block = name in BLOCK_TAGS
     return _Context(
-        tag=name if name in BLOCK_TAGS else context.tag,
-        caption=_caption_of(name, context.caption),
-        soft_named=soft,
-        soft_min_chars=soft_min,
-        in_list=context.in_list or name in ("ul", "ol", "dl"),
-        in_link=context.in_link or name == "a",
-        group=id(tag) if name in GROUP_TAGS else context.group,
-        path=(*context.path, id(tag)) if name in BLOCK_TAGS else context.path,
-        kinds=(*context.kinds, _kind(tag)) if name in BLOCK_TAGS else context.kinds,
+        name if block else context.tag,
+        _caption_of(name, context.caption),
+        soft_min > 0,
+        soft_min,
+        context.in_list or name in _LIST_TAGS,
+        context.in_link or name == "a",
+        id(tag) if name in GROUP_TAGS else context.group,
+        (*context.path, id(tag)) if block else context.path,
+        (*context.kinds, _kind(name, classes)) if block else context.kinds,
     )
 
 
-def _kind(tag: Tag) -> str:
+_NAMED_PARTS = SOFT_PARTS | BOILERPLATE_PARTS
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+
+
+def _at_most_chars(tag: Tag, limit: int) -> bool:
+    """`len(tag.get_text()) <= limit`, reading only as far as the limit: a named box may wrap the
+    whole article."""
+    size = 0
+    for string in tag.strings:
+        size += len(string)
+        if size > limit:
+            return False
+    return True
+
+
+def _kind(name: str, classes: str) -> str:
     """The tag and its first class word: boxes of one template share it; "" for a box of no class."""
-    names = (tag.get("class") or "").split()
-    return f"{tag.name}.{names[0]}" if names else ""
+    words = classes.split()
+    return f"{name}.{words[0]}" if words else ""
 
 
 # In a <figure>, these hold content (a data table, a list, paragraphs that broken markup left
