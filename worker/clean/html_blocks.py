@@ -46,6 +46,9 @@ _CLOSING_QUOTES = "\"'”“’‘»«›‹"
 # A blog's sentence may end in a pictograph or an emoticon instead of a full stop ("... 😉", ":-)").
 _EMOJI_END = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;=]-?[)(DPp]"
 _SENTENCE_END = re.compile(rf"(?:[.!?…:;{_CLOSING_QUOTES})\]。！？」』）]|{_EMOJI_END})\s*$")
+# A sentence's end is at most three characters (":-)") before the trailing space: searched from there,
+# not tried at every position of a long paragraph.
+_END_REACH = 4
 _SENTENCE_INSIDE = re.compile(rf"\w[.!?][{_CLOSING_QUOTES})]?\s+\w|[。！？]")
 
 # Thresholds, in characters of a block's collapsed text.
@@ -271,8 +274,8 @@ def _caption_of(name: str, caption: str) -> str:
 
 def is_marker(text: str) -> bool:
     """A short block that is, or starts as, a share button, ad label, prompt, pointer or credit."""
-    if len(text.split()) > MARKER_MAX_WORDS:
-        return False
+    if len(text.split(maxsplit=MARKER_MAX_WORDS)) > MARKER_MAX_WORDS:
+        return False  # more words than a marker has (a paragraph is not split to its end to say so)
     lowered = text.lower()
     return _WHOLE.match(lowered) is not None or _LEADING.match(lowered) is not None
 
@@ -285,12 +288,12 @@ def is_mostly_urls(text: str) -> bool:
 
 
 def ends_as_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    return _SENTENCE_END.search(text, max(0, len(text.rstrip()) - _END_REACH)) is not None
 
 
 def looks_like_prose(text: str) -> bool:
     """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
-    return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
+    return ends_as_sentence(text) or _SENTENCE_INSIDE.search(text) is not None
 
 
 def is_prose_in_heading(block: Block, scale: float = 1.0) -> bool:
@@ -299,7 +302,7 @@ def is_prose_in_heading(block: Block, scale: float = 1.0) -> bool:
     return (
         block.chars * scale >= GOOD_MIN_CHARS
         and _SENTENCE_INSIDE.search(block.text) is not None
-        and _SENTENCE_END.search(block.text) is not None
+        and ends_as_sentence(block.text)
     )
 
 
