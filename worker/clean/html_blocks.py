@@ -32,10 +32,10 @@ from worker.clean.selectors import (
     TITLE_TAGS,
 )
 
-_SPACE = re.compile(r"\s+")
 # Characters that print nothing: a soft hyphen (a line-break hint inside a word), zero-width spaces, a
 # word joiner, a byte-order mark. Kept, they cut a word in two for every reader and search.
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
@@ -144,7 +144,10 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     def flush(context: _Context) -> None:
         if not parts:
             return  # nothing read since the last block: its counts are still at zero
-        text = _SPACE.sub(" ", INVISIBLE.sub("", "".join(parts))).strip()
+        text = "".join(parts)
+        if _has_invisible(text):
+            text = INVISIBLE.sub("", text)
+        text = " ".join(text.split())  # str.split's whitespace is the regex's \s: runs to one space
         if text:
             blocks.append(
                 Block(
@@ -203,6 +206,11 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     walk(soup, root)
     flush(root)
     return blocks
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether `INVISIBLE` would remove anything: four substring tests, faster than a regex scan."""
+    return "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
 
 
 def _holds_blocks(tag: Tag) -> bool:
