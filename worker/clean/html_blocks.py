@@ -32,10 +32,10 @@ from worker.clean.selectors import (
     TITLE_TAGS,
 )
 
-_SPACE = re.compile(r"\s+")
 # Characters that print nothing: a soft hyphen (a line-break hint inside a word), zero-width spaces, a
 # word joiner, a byte-order mark. Kept, they cut a word in two for every reader and search.
 INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
 _TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
@@ -46,6 +46,9 @@ _CLOSING_QUOTES = "\"'”“’‘»«›‹"
 # A blog's sentence may end in a pictograph or an emoticon instead of a full stop ("... 😉", ":-)").
 _EMOJI_END = r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;=]-?[)(DPp]"
 _SENTENCE_END = re.compile(rf"(?:[.!?…:;{_CLOSING_QUOTES})\]。！？」』）]|{_EMOJI_END})\s*$")
+# A sentence's end is at most three characters (":-)") before the trailing space: searched from there,
+# not tried at every position of a long paragraph.
+_END_REACH = 4
 _SENTENCE_INSIDE = re.compile(rf"\w[.!?][{_CLOSING_QUOTES})]?\s+\w|[。！？]")
 
 # Thresholds, in characters of a block's collapsed text.
@@ -139,7 +142,12 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     breaks = [0]
 
     def flush(context: _Context) -> None:
-        text = _SPACE.sub(" ", INVISIBLE.sub("", "".join(parts))).strip()
+        if not parts:
+            return  # nothing read since the last block: its counts are still at zero
+        text = "".join(parts)
+        if _has_invisible(text):
+            text = INVISIBLE.sub("", text)
+        text = " ".join(text.split())  # str.split's whitespace is the regex's \s: runs to one space
         if text:
             blocks.append(
                 Block(
@@ -163,17 +171,16 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
         breaks[0] = 0
 
     def walk(node: Tag, context: _Context) -> None:
-        for child in node.children:
+        for child in node.contents:
             if isinstance(child, NavigableString):
                 if type(child) not in _TEXT_TYPES:
                     continue  # comments, doctypes, processing instructions
-                text = str(child)
-                if not has_text[0] and text.strip():
+                if not has_text[0] and child and not child.isspace():
                     has_text[0] = True
                     lead_link[0] = context.in_link
-                parts.append(text)
+                parts.append(child)
                 if context.in_link:
-                    link_chars[0] += len(str(child).strip())
+                    link_chars[0] += len(child.strip())
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -201,38 +208,61 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     return blocks
 
 
+def _has_invisible(text: str) -> bool:
+    """Whether `INVISIBLE` would remove anything: four substring tests, faster than a regex scan."""
+    return "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
+
+
 def _holds_blocks(tag: Tag) -> bool:
     return any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants)
 
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
     name = tag.name
-    names = f"{tag.get('class') or ''} {tag.get('id') or ''}"
-    parts = name_parts(names) if len(names) > 2 else frozenset()
+    attrs = tag.attrs
+    classes = attrs.get("class") or ""
+    ident = attrs.get("id") or ""
     soft_min = context.soft_min_chars
-    named = parts & (SOFT_PARTS | BOILERPLATE_PARTS)
-    if named and not parts & CONTENT_PARTS and len(tag.get_text()) <= SOFT_MAX_CHARS:
-        # A box named only as a title or header may wrap prose; a byline, caption or bio box holds it
-        # only when it is long.
-        soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
-    soft = soft_min > 0
+    if len(classes) + len(ident) > 1:
+        parts = name_parts(f"{classes} {ident}")
+        named = parts & _NAMED_PARTS
+        if named and not parts & CONTENT_PARTS and _at_most_chars(tag, SOFT_MAX_CHARS):
+            # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
+            # it only when it is long.
+            soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
+    block = name in BLOCK_TAGS
     return _Context(
-        tag=name if name in BLOCK_TAGS else context.tag,
-        caption=_caption_of(name, context.caption),
-        soft_named=soft,
-        soft_min_chars=soft_min,
-        in_list=context.in_list or name in ("ul", "ol", "dl"),
-        in_link=context.in_link or name == "a",
-        group=id(tag) if name in GROUP_TAGS else context.group,
-        path=(*context.path, id(tag)) if name in BLOCK_TAGS else context.path,
-        kinds=(*context.kinds, _kind(tag)) if name in BLOCK_TAGS else context.kinds,
+        name if block else context.tag,
+        _caption_of(name, context.caption),
+        soft_min > 0,
+        soft_min,
+        context.in_list or name in _LIST_TAGS,
+        context.in_link or name == "a",
+        id(tag) if name in GROUP_TAGS else context.group,
+        (*context.path, id(tag)) if block else context.path,
+        (*context.kinds, _kind(name, classes)) if block else context.kinds,
     )
 
 
-def _kind(tag: Tag) -> str:
+_NAMED_PARTS = SOFT_PARTS | BOILERPLATE_PARTS
+_LIST_TAGS = frozenset({"ul", "ol", "dl"})
+
+
+def _at_most_chars(tag: Tag, limit: int) -> bool:
+    """`len(tag.get_text()) <= limit`, reading only as far as the limit: a named box may wrap the
+    whole article."""
+    size = 0
+    for string in tag.strings:
+        size += len(string)
+        if size > limit:
+            return False
+    return True
+
+
+def _kind(name: str, classes: str) -> str:
     """The tag and its first class word: boxes of one template share it; "" for a box of no class."""
-    names = (tag.get("class") or "").split()
-    return f"{tag.name}.{names[0]}" if names else ""
+    words = classes.split()
+    return f"{name}.{words[0]}" if words else ""
 
 
 # In a <figure>, these hold content (a data table, a list, paragraphs that broken markup left
@@ -252,8 +282,8 @@ def _caption_of(name: str, caption: str) -> str:
 
 def is_marker(text: str) -> bool:
     """A short block that is, or starts as, a share button, ad label, prompt, pointer or credit."""
-    if len(text.split()) > MARKER_MAX_WORDS:
-        return False
+    if len(text.split(maxsplit=MARKER_MAX_WORDS)) > MARKER_MAX_WORDS:
+        return False  # more words than a marker has (a paragraph is not split to its end to say so)
     lowered = text.lower()
     return _WHOLE.match(lowered) is not None or _LEADING.match(lowered) is not None
 
@@ -266,12 +296,12 @@ def is_mostly_urls(text: str) -> bool:
 
 
 def ends_as_sentence(text: str) -> bool:
-    return _SENTENCE_END.search(text) is not None
+    return _SENTENCE_END.search(text, max(0, len(text.rstrip()) - _END_REACH)) is not None
 
 
 def looks_like_prose(text: str) -> bool:
     """Sentence shape: ends as a sentence does, or holds a sentence boundary."""
-    return _SENTENCE_END.search(text) is not None or _SENTENCE_INSIDE.search(text) is not None
+    return ends_as_sentence(text) or _SENTENCE_INSIDE.search(text) is not None
 
 
 def is_prose_in_heading(block: Block, scale: float = 1.0) -> bool:
@@ -280,7 +310,7 @@ def is_prose_in_heading(block: Block, scale: float = 1.0) -> bool:
     return (
         block.chars * scale >= GOOD_MIN_CHARS
         and _SENTENCE_INSIDE.search(block.text) is not None
-        and _SENTENCE_END.search(block.text) is not None
+        and ends_as_sentence(block.text)
     )
 
 

@@ -74,6 +74,7 @@ TITLE_MIN_CHARS = 10
 _NON_WORD = re.compile(r"[\W_]+")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_FIRST = "\u3040"  # the lowest character `CJK` matches
 CJK_SCALE = 3.0
 CJK_MIN_SHARE = 0.3
 
@@ -145,6 +146,20 @@ def paragraph_chars(element: etree._Element) -> int:
     return sum(len(p.text_content().strip()) for p in element.iter("p"))
 
 
+class _ParagraphChars:
+    """`paragraph_chars` of any element of a tree that does not change meanwhile: each <p>'s text
+    read once (the first cut asks it of nested boxes, their siblings and the whole page)."""
+
+    __slots__ = ("_chars",)
+
+    def __init__(self, root: etree._Element) -> None:
+        self._chars = {p: len(p.text_content().strip()) for p in root.iter("p")}
+
+    def __call__(self, element: etree._Element) -> int:
+        chars = self._chars
+        return sum(chars[p] for p in element.iter("p"))
+
+
 def drop_subtree(element: etree._Element) -> None:
     """Remove a subtree but keep its tail text, which belongs to the parent."""
     parent = element.getparent()
@@ -160,7 +175,8 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     One walk, which never enters a subtree it has doomed."""
     reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    total = paragraph_chars(root) or 1
+    held_by = _ParagraphChars(root)
+    total = held_by(root) or 1
     runs: _Runs = {}
     doomed = []
     walker = etree.iterwalk(root, events=("start",))
@@ -174,17 +190,17 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
-            _unname_soft_run(element, runs, total)
+            _unname_soft_run(element, runs, total, held_by)
             continue
-        held = paragraph_chars(element)
+        held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
         if held >= HIDDEN_KEEP_CHARS and hidden and not named:
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
             # hidden section at a time is one soft-named run like any other.
-            _unname_soft_run(element, runs, total)
+            _unname_soft_run(element, runs, total, held_by)
             continue
-        if named and _is_article_despite_name(element, held, hidden, title, runs, total):
+        if named and _is_article_despite_name(element, held, hidden, title, runs, total, held_by):
             _unname(element)  # the block classifier must not read the name again
             continue
         doomed.append(element)
@@ -194,12 +210,18 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
 
 
 def _is_article_despite_name(
-    element: etree._Element, held: int, hidden: bool, title: str, runs: _Runs, total: int
+    element: etree._Element,
+    held: int,
+    hidden: bool,
+    title: str,
+    runs: _Runs,
+    total: int,
+    held_by: _ParagraphChars,
 ) -> bool:
     """A boilerplate-named subtree that is the article all the same: one of several sibling sections
     of one name that together hold most of the page's paragraph text; the article's rest behind a
     subscription gate; the column holding the page's headline and paragraphs of its own."""
-    if held and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+    if held and _named_run_chars(element, runs, held_by) >= KEEP_SHARE * total:
         return True
     if held >= GATED_KEEP_CHARS and is_gate_named(element):
         return True
@@ -211,10 +233,10 @@ def _is_article_despite_name(
     )
 
 
-def _unname_soft_run(element: etree._Element, runs: _Runs, total: int) -> None:
+def _unname_soft_run(element: etree._Element, runs: _Runs, total: int, held_by: _ParagraphChars) -> None:
     """Sections of one soft name ("gallery") that together are the article lose the name, which the
     block stage would read as a box of short captions."""
-    if is_soft_named(element) and _named_run_chars(element, runs) >= KEEP_SHARE * total:
+    if is_soft_named(element) and _named_run_chars(element, runs, held_by) >= KEEP_SHARE * total:
         _unname(element)
 
 
@@ -223,7 +245,7 @@ def _unname(element: etree._Element) -> None:
     element.attrib.pop("id", None)
 
 
-def _named_run_chars(element: etree._Element, runs: _Runs) -> int:
+def _named_run_chars(element: etree._Element, runs: _Runs, held_by: _ParagraphChars) -> int:
     """Paragraph text of the element and its siblings of the same template class (the first class
     word: "section section--ads", "section hidden"): together they may be the article, each alone a
     small part. Never comments, which come one box per comment."""
@@ -235,9 +257,7 @@ def _named_run_chars(element: etree._Element, runs: _Runs) -> int:
     # later parent's proxy may get the same id() and read another parent's sum.
     key = (parent, names[0])
     if key not in runs:
-        runs[key] = sum(
-            paragraph_chars(el) for el in parent if (el.get("class") or "").split()[:1] == names[:1]
-        )
+        runs[key] = sum(held_by(el) for el in parent if (el.get("class") or "").split()[:1] == names[:1])
     return runs[key]
 
 
@@ -260,7 +280,10 @@ class Scores:
 
 def text_scale(root: etree._Element) -> float:
     """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
-    sample = "".join("".join(islice(root.itertext(), 3000))[:20000].split())
+    head = "".join(islice(root.itertext(), 3000))[:20000]
+    if not head or max(head) < CJK_FIRST:
+        return 1.0  # not one character of those scripts
+    sample = "".join(head.split())
     cjk = len(CJK.findall(sample))
     return CJK_SCALE if sample and cjk >= CJK_MIN_SHARE * len(sample) else 1.0
 

@@ -21,7 +21,6 @@ from worker.extract.patterns import (
 )
 from worker.extract.urls import canonical_url
 
-_SPACE = re.compile(r"\s+")
 _MARKED_CLASS = re.compile("|".join(re.escape(part) for part in MARKED_CLASS_PARTS))
 _AUTHOR_HREF = re.compile("|".join(re.escape(part) for part in AUTHOR_HREF_PARTS))
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
@@ -74,15 +73,16 @@ def _marked_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]
     """Elements with microdata or rel, id="author", a marked class, or a link to an author page.
     A loop over the elements is twice as fast as one XPath with six contains() per element."""
     found = []
+    marked_class, author_href = _MARKED_CLASS.search, _AUTHOR_HREF.search
     for element in root.iter(etree.Element):
         get = element.get
         classes = get("class")
         if (
-            (classes and _MARKED_CLASS.search(classes))
+            (classes and marked_class(classes))
             or get("itemprop") is not None
             or get("rel") is not None
             or get("id") == "author"
-            or (element.tag == "a" and _AUTHOR_HREF.search(get("href") or ""))
+            or (element.tag == "a" and author_href(get("href") or ""))
         ):
             found.append(element)
     return found
@@ -95,7 +95,7 @@ def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
         content = element.get("content")
         if content is None:
             continue
-        content = _SPACE.sub(" ", content).strip()
+        content = " ".join(content.split())  # whitespace runs to one space (split: the same as \s+)
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = (element.get(attribute) or "").strip().lower()
             if key:
@@ -104,7 +104,7 @@ def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:
 
 
 def _text(element: lxml.html.HtmlElement) -> str:
-    return _SPACE.sub(" ", element.text_content()).strip()
+    return " ".join(element.text_content().split())
 
 
 def _words(element: lxml.html.HtmlElement) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from worker.extract.patterns import TITLE_SEPARATORS
 
@@ -15,8 +16,10 @@ _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Ex
 _SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 
 
+@lru_cache(maxsize=512)
 def normalized(text: str | None) -> str:
-    """Lower case, no punctuation, single spaces: how two spellings of one headline are compared."""
+    """Lower case, no punctuation, single spaces: how two spellings of one headline are compared.
+    Remembered: choosing a title compares the same few texts dozens of times."""
     return " ".join(_PUNCT.sub(" ", (text or "").lower()).split())
 
 
