@@ -350,11 +350,13 @@ def drop_headline_lists(blocks: list[Block]) -> None:
 
 
 def group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or more blocks of the same list or table."""
+    """(start, end) of each run of two or more blocks of the same list or table. A list nested in one
+    of its items is part of the run: the items after the sublist go on with the items before it."""
     runs, start = [], 0
     for i in range(1, len(blocks) + 1):
-        if i == len(blocks) or blocks[i].group != blocks[start].group or not blocks[start].group:
-            if blocks[start].group and i - start >= 2:
+        group = blocks[start].group
+        if i == len(blocks) or not group or (blocks[i].group != group and group not in blocks[i].path):
+            if group and i - start >= 2:
                 runs.append((start, i))
             start = i
     return runs
