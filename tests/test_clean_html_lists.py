@@ -51,20 +51,33 @@ def test_a_sublist_does_not_split_its_list_into_two_runs() -> None:
     outer, inner = 1, 2
     blocks = [
         Block(text="intro", tag="p"),
-        Block(text="first", tag="li", group=outer, path=(outer, 10)),
-        Block(text="second", tag="li", group=outer, path=(outer, 11)),
-        Block(text="nested", tag="li", group=inner, path=(outer, 11, inner, 12)),
-        Block(text="third", tag="li", group=outer, path=(outer, 13)),
+        Block(text="first", tag="li", group=outer, group_tag="ul", path=(outer, 10)),
+        Block(text="second", tag="li", group=outer, group_tag="ul", path=(outer, 11)),
+        Block(text="nested", tag="li", group=inner, group_tag="ol", path=(outer, 11, inner, 12)),
+        Block(text="third", tag="li", group=outer, group_tag="ul", path=(outer, 13)),
         Block(text="after", tag="p"),
     ]
     assert group_runs(blocks) == [(1, 5)]
 
 
+def test_a_list_inside_a_layout_table_does_not_join_the_tables_rows() -> None:
+    table, inner = 1, 2
+    blocks = [
+        Block(text="row one", tag="tr", group=table, group_tag="table", path=(table, 10)),
+        Block(text="row two", tag="tr", group=table, group_tag="table", path=(table, 11)),
+        Block(text="item", tag="li", group=inner, group_tag="ul", path=(table, 11, inner, 12)),
+        Block(text="item two", tag="li", group=inner, group_tag="ul", path=(table, 11, inner, 13)),
+        Block(text="row three", tag="tr", group=table, group_tag="table", path=(table, 14)),
+        Block(text="row four", tag="tr", group=table, group_tag="table", path=(table, 15)),
+    ]
+    assert group_runs(blocks) == [(0, 2), (2, 4), (4, 6)]
+
+
 def test_two_lists_one_after_the_other_stay_two_runs() -> None:
     blocks = [
-        Block(text="a", tag="li", group=1, path=(1, 10)),
-        Block(text="b", tag="li", group=1, path=(1, 11)),
-        Block(text="c", tag="li", group=2, path=(2, 12)),
-        Block(text="d", tag="li", group=2, path=(2, 13)),
+        Block(text="a", tag="li", group=1, group_tag="ul", path=(1, 10)),
+        Block(text="b", tag="li", group=1, group_tag="ul", path=(1, 11)),
+        Block(text="c", tag="li", group=2, group_tag="ul", path=(2, 12)),
+        Block(text="d", tag="li", group=2, group_tag="ul", path=(2, 13)),
     ]
     assert group_runs(blocks) == [(0, 2), (2, 4)]
