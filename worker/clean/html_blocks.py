@@ -67,6 +67,7 @@ SOFT_GOOD_MIN_CHARS = 500
 SOFT_MAX_CHARS = 1200
 # A list or table joins the article when it follows article text and its items carry few links.
 GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
+LIST_TAGS = frozenset({"ul", "ol", "dl"})
 # A linked sentence between paragraphs holds at least this many characters of its own words.
 LINKED_SENTENCE_MIN_OWN_CHARS = 20
 # ...and a paragraph stands this close to it on each side (short lines, inserts, linked sentences between).
@@ -99,6 +100,8 @@ class Block:
     soft_min_chars: int = 0
     in_list: bool = False
     group: int = 0
+    # The tag of the list or table `group` names ("ul", "table"; "" outside one).
+    group_tag: str = ""
     starts_with_link: bool = False
     # id() of the tags this block sits in, outermost first: which box a block belongs to.
     path: tuple[int, ...] = ()
@@ -128,6 +131,7 @@ class _Context:
     in_list: bool
     in_link: bool
     group: int
+    group_tag: str
     path: tuple[int, ...]
     kinds: tuple[str, ...]
 
@@ -159,6 +163,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     soft_min_chars=context.soft_min_chars,
                     in_list=context.in_list,
                     group=context.group,
+                    group_tag=context.group_tag,
                     starts_with_link=lead_link[0],
                     lines=breaks[0] + 1,
                     path=context.path,
@@ -202,7 +207,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", "", False, 0, False, False, 0, (), ())
+    root = _Context("div", "", False, 0, False, False, 0, "", (), ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -239,6 +244,7 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
         context.in_list or name in _LIST_TAGS,
         context.in_link or name == "a",
         id(tag) if name in GROUP_TAGS else context.group,
+        name if name in GROUP_TAGS else context.group_tag,
         (*context.path, id(tag)) if block else context.path,
         (*context.kinds, _kind(name, classes)) if block else context.kinds,
     )
@@ -380,14 +386,23 @@ def drop_headline_lists(blocks: list[Block]) -> None:
 
 
 def group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
-    """(start, end) of each run of two or more blocks of the same list or table."""
+    """(start, end) of each run of two or more blocks of the same list or table. A list nested in an
+    item of a list is part of its run: the items after the sublist go on with the items before it. (Not
+    so a table's: a layout table holds lists and tables of every kind.)"""
     runs, start = [], 0
     for i in range(1, len(blocks) + 1):
-        if i == len(blocks) or blocks[i].group != blocks[start].group or not blocks[start].group:
+        if i == len(blocks) or not blocks[start].group or not _same_run(blocks[start], blocks[i]):
             if blocks[start].group and i - start >= 2:
                 runs.append((start, i))
             start = i
     return runs
+
+
+def _same_run(first: Block, block: Block) -> bool:
+    """`block` goes on with the list or table `first` opened: an item of it, or of a list nested in it."""
+    if block.group == first.group:
+        return True
+    return first.group_tag in LIST_TAGS and block.group_tag in LIST_TAGS and first.group in block.path
 
 
 def is_sandwiched(
