@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from worker.article import Dateline
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import (
@@ -262,9 +263,10 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
-    if before and common.is_dated_name(before):
-        return before
+    printed = text[: found[0][0]].strip(" •|·⋅,-–—/")
+    before = _before_its_label(printed).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
+    if before and (common.is_dated_name(before) or (before == printed and signature_word(before, common))):
+        return before  # "Gabo December 9, 2024 0 Comments"; not "Latest updated October 3rd"
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
         return after
     # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
@@ -273,6 +275,23 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     if len(parts) < 2:
         return None
     return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
+
+
+def signature_word(word: str, common: PageWords) -> bool:
+    """One word signing beside a date ("Gabo December 9, 2024", "ExampleCook- 2025/4/29"): capitalised,
+    letters only, not in capitals, a word the page never writes in lowercase and no month, weekday,
+    role or function word; on a page that capitalises its nouns, capitals make no name."""
+    if not (_SIGNATURE_CHARS[0] <= len(word) <= _SIGNATURE_CHARS[1] and word.isalpha() and word[0].isupper()):
+        return False
+    low = word.lower()
+    if word.isupper() or low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in AUTHOR_ROLE_WORDS:
+        return False
+    if DATE_LABEL.match(word) or NOT_AUTHOR.match(word) or BYLINE.match(f"{word} x"):
+        return False  # "Updated", "Reviewed", "Written"
+    return not common.capitalises_words and not common.writes_lowercase(low) and bool(clean_authors([word]))
+
+
+_SIGNATURE_CHARS = (3, 25)
 
 
 def _before_its_label(before: str) -> str:
@@ -373,13 +392,13 @@ def bare_names(
         if index >= lead or position in meta:
             continue
         # "Jane Doe, MD" keeps the credentials; of "Jane Doe, Senior Editor" the role is no part.
-        name = text if common.is_bare_name(text) else text.split(",", 1)[0]
+        name = text if common.is_bare_name(text) or common.is_name_list(text) else text.split(",", 1)[0]
         beside = [position - 1, position + 1]
         if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= ROLE_MAX_WORDS:
             beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
         dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
-        if dated and common.is_dated_name(name):
-            return [name]
+        if dated and (common.is_dated_name(name) or common.is_name_list(name)):
+            return [name]  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025": all of them
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
