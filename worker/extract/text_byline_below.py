@@ -6,7 +6,7 @@ import re
 
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.patterns import BYLINE_PREFIXES
+from worker.extract.patterns import BYLINE_PREFIXES, NAME_PARTICLES
 from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
 from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglued
 
@@ -35,6 +35,19 @@ def byline_below(lines: list[str], start: int) -> list[str]:
             if clean_authors([unglued(byline)]) or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
+
+
+def phrase_byline(line: str) -> bool:
+    """A line that only opens like a byline and goes on as a phrase in lowercase ("From detailed
+    reports to expert services in 15+ Example Domains"): no one signs it, whatever capitals close it."""
+    head = BYLINE_HEAD.match(line)
+    rest = line[head.end() :].split() if head else []
+    return (
+        bool(rest)
+        and rest[0][:1].islower()
+        and rest[0] not in NAME_PARTICLES
+        and _phrase_after(" ".join(rest))
+    )
 
 
 def _phrase_after(rest: str) -> bool:

@@ -22,7 +22,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
-from worker.extract.text_byline_below import byline_below
+from worker.extract.text_byline_below import byline_below, phrase_byline
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -79,6 +79,7 @@ from worker.extract.text_labels import (
     default_labeller,
     page_view,
 )
+from worker.extract.text_logins import login_beside_day, login_byline
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
     DATE_LABEL_ALONE,
@@ -123,6 +124,7 @@ class Header:
     updated: str | None = None
     dateline: Dateline | None = None
     title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
+    login: str | None = None  # a login or initials signing, when no byline names anyone (`text_logins`)
 
 
 @dataclass(slots=True)
@@ -179,7 +181,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             meta.positions.add(position)
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
-        elif is_byline(text):
+        elif is_byline(text) and not phrase_byline(text):
             head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
             meta.bylines.insert(
                 0, byline_head(COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text), common)
@@ -288,6 +290,13 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
+    if (
+        not header.bylines
+        and header.login is None
+        and header.title_line is not None
+        and (login := login_beside_day(lines, header.title_line, lead))
+    ):
+        header = replace(header, login=login)
     return header
 
 
@@ -391,5 +400,6 @@ def _read_by_rules(
         updated=meta.updated,
         dateline=meta.dateline,
         title_line=pieces[title_at][0] if title_at is not None else None,
+        login=None if bylines else login_byline(meta.bylines, lines, max(0, lead - HEADER_WINDOW), lead + 1),
     )
     return header, common, found

@@ -1,0 +1,87 @@
+"""Signatures the name rules refuse, read from a whole page's text: a site's login after "by" on a
+dated line, a login alone over a day under the headline, an organisation's initials; several names
+on one line beside a day; one capitalised word right before a day. Never a word the page writes in
+its prose, an agency, a placeholder ("admin"), or a phrase that only opens like a byline."""
+
+from __future__ import annotations
+
+from worker.clean.text import TextLayout
+from worker.extract import extract_text_metadata
+from worker.extract.text_byline_below import phrase_byline
+from worker.extract.text_logins import is_login, login_beside_day, login_byline
+
+MENU = ["Home", "Guides", "Ferries", "Contact"]
+HEADLINE = "How the Island Ferries Plan Their Winter Timetable"
+PROSE = [
+    "The harbour council approved the new winter timetable for the island ferries on Tuesday, after "
+    "two months of hearings in which the fishermen and the island schools asked for earlier crossings.",
+    "The first sailing will now leave the quay at half past six, and the last one will wait for the "
+    "evening train from the city, which the commuters on the outer islands had asked for since spring.",
+    "The operator said the new timetable would cost little more to run, as the boats would spend less "
+    "time waiting at the piers and more of it carrying the passengers who had been left behind before.",
+]
+
+
+def _authors(*header: str) -> list[str]:
+    lines = [*MENU, HEADLINE, *header, *PROSE]
+    lead = lines.index(PROSE[0])
+    return extract_text_metadata(
+        TextLayout(lines=lines, body=list(range(lead, len(lines)))), url=None
+    ).authors
+
+
+def test_a_login_after_by_on_a_dated_line_signs_the_article() -> None:
+    assert _authors("Posted on July 1, 2024 by harbourdesk") == ["harbourdesk"]
+
+
+def test_a_login_after_by_with_the_day_beside_it_signs_the_article() -> None:
+    assert _authors("by harbourdesk | Apr 21, 2025") == ["harbourdesk"]
+
+
+def test_initials_after_by_on_a_dated_line_sign_the_article() -> None:
+    assert _authors("January 20th, 2025 by HFC") == ["HFC"]
+
+
+def test_an_agency_after_by_is_no_signature() -> None:
+    assert _authors("January 20th, 2025 by AFP") == []
+
+
+def test_a_login_alone_over_a_day_under_the_headline_signs_the_article() -> None:
+    assert _authors("harbourdesk", "September 8, 2025") == ["harbourdesk"]
+
+
+def test_several_names_over_a_day_are_all_the_authors() -> None:
+    assert _authors("Marta Quell, Oskar Brandt & Ines Varga", "Nov 25, 2025") == [
+        "Marta Quell",
+        "Oskar Brandt",
+        "Ines Varga",
+    ]
+
+
+def test_one_capitalised_word_right_before_a_day_signs_the_article() -> None:
+    assert _authors("Gabo December 9, 2024 0 Comments") == ["Gabo"]
+
+
+def test_a_date_label_before_a_day_is_no_signature() -> None:
+    assert _authors("Latest updated October 3rd, 2025.") == []
+
+
+def test_a_word_of_the_language_is_no_login() -> None:
+    lines = [HEADLINE, "Posted on July 1, 2024 by ferries", *PROSE, "The ferries run all winter."]
+    assert login_byline(["by ferries"], lines, 0, 2) is None
+
+
+def test_a_placeholder_is_no_login() -> None:
+    assert not is_login("admin")
+    assert not is_login("july")
+
+
+def test_a_login_the_page_prints_elsewhere_is_no_signature_under_the_headline() -> None:
+    lines = [HEADLINE, "harbourdesk", "September 8, 2025", *PROSE, "Write to harbourdesk"]
+    assert login_beside_day(lines, 0, 3) is None
+
+
+def test_a_phrase_that_opens_like_a_byline_names_no_one() -> None:
+    assert phrase_byline("From detailed reports to expert services in 15+ Harbour Domains")
+    assert not phrase_byline("From Marta Quell in Lisbon")
+    assert not phrase_byline("by harbourdesk")
