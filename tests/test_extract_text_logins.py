@@ -85,3 +85,23 @@ def test_a_phrase_that_opens_like_a_byline_names_no_one() -> None:
     assert phrase_byline("From detailed reports to expert services in 15+ Harbour Domains")
     assert not phrase_byline("From Marta Quell in Lisbon")
     assert not phrase_byline("by harbourdesk")
+
+
+def test_a_byline_closing_the_standfirst_signs_the_article() -> None:
+    standfirst = "The council wants earlier crossings for the island schools. By Marta Quell on Dec. 19, 2025"
+    assert _authors(standfirst) == ["Marta Quell"]
+
+
+def test_a_byline_inside_a_date_line_with_its_categories_signs_the_article() -> None:
+    line = (
+        "On January 12, 2025January 22, 2025 By Marta QuellIn Ferries, Harbour Guides, Island Travel, "
+        "Winter Timetables, Tips"
+    )
+    assert _authors(line) == ["Marta Quell"]
+
+
+def test_a_sentence_opening_with_by_in_a_standfirst_names_no_one() -> None:
+    standfirst = (
+        "The crossings were late all week. By Tuesday the harbour had run out of berths on Dec. 19, 2025"
+    )
+    assert _authors(standfirst) == []

@@ -67,12 +67,13 @@ _ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha())
 _KIND_OPENERS = alternation(
     tuple(p for p in BYLINE_PREFIXES if p.isalpha() and not (len(p) <= 2 and p in NAME_PARTICLES))
 )
-_BY_INSIDE = re.compile(
+BY_INSIDE = re.compile(
     rf"(?<=[\s\d,])(?:{_ONE_WORD_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
 )
 # "Analysis by Jane Doe", "Eine Kolumne von Jane Doe", "Film von Jane Doe": one or two words saying
 # what the piece is, then a one-word byline opener of any language and a name.
+GLUED_IN = re.compile(r"(?<=[a-zà-ÿ]{2})(?=In\s[A-ZÀ-Þ])")  # "By Jane DoeIn Travel, Tips": a category's "In"
 _KIND_BY = re.compile(
     rf"^(?:[A-ZÀ-Þ][\w-]*\s)(?:[\w-]+\s)?(?:{_KIND_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
@@ -256,8 +257,8 @@ def signed_after_credit(text: str) -> str | None:
 
 def name_beside_date(text: str, common: PageWords) -> str | None:
     """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
-    if by := _BY_INSIDE.search(text):
-        rest = text[by.start() :].strip()
+    if by := BY_INSIDE.search(text):
+        rest = GLUED_IN.sub(" ", text[by.start() :].strip())
         return byline_head(rest, common, dated=True) if is_byline(rest) else None
     text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
     found = dates_in_text(text, limit=1)

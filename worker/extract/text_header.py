@@ -27,6 +27,7 @@ from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
     dated_bylines,
+    inner_byline,
     is_job_title,
     name_beside_day,
     name_over_headline,
@@ -163,6 +164,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
+            elif lead - NAME_REACH <= index < lead and (inner := inner_byline(text, common)):
+                meta.bylines.insert(0, inner)  # "... the islands. By Jane Doe on Dec. 19, 2025"
             continue
         if index >= lead - _KIND_REACH and (
             name := kind_byline(text, common) or name_with_handle(text, common)
@@ -206,6 +209,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             meta.positions.add(position)
             if name := name_beside_date(text, common):
                 meta.bylines.insert(0, name)
+        elif lead - NAME_REACH <= index < lead and (inner := inner_byline(text, common)):
+            meta.bylines.insert(0, inner)  # "January 22, 2025 By Jane DoeIn Travel, Tips"
     return meta
 
 
