@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from worker.clean.text import TextLayout
 from worker.extract import extract_text_metadata
-from worker.extract.text_byline_below import phrase_byline
+from worker.extract.text_byline_below import byline_below, phrase_byline
 from worker.extract.text_logins import is_login, login_beside_day, login_byline
 
 MENU = ["Home", "Guides", "Ferries", "Contact"]
@@ -105,3 +105,12 @@ def test_a_sentence_opening_with_by_in_a_standfirst_names_no_one() -> None:
         "The crossings were late all week. By Tuesday the harbour had run out of berths on Dec. 19, 2025"
     )
     assert _authors(standfirst) == []
+
+
+def test_a_heading_below_the_article_that_opens_like_a_byline_names_no_one() -> None:
+    lines = [HEADLINE, *PROSE, "From Budget to Timetable: Planning, Tracking & Sailing", "By Marta Quell"]
+    assert byline_below(lines, 1) == ["By Marta Quell"]
+
+
+def test_a_weekday_before_the_date_is_no_name() -> None:
+    assert _authors("Released Wednesday, March 2, 2022") == []

@@ -12,6 +12,7 @@ from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglue
 
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
+_NAME_OPENING_WORDS = 2  # an honorific may stand before the name's first word
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
 
 
@@ -32,7 +33,10 @@ def byline_below(lines: list[str], start: int) -> list[str]:
                 return [f"by {lines[index + 1]}"]
         elif is_byline(line):
             byline = COLON_GLUED.sub(r"\1 ", line)
-            if clean_authors([unglued(byline)]) or not _phrase_after(line[head.end() :]):
+            names = clean_authors([unglued(byline)])
+            if names and not _names_first(names[0], line[head.end() :]):
+                continue  # "From Budget to ROI: Planning, Tracking & Optimizing": a heading's words
+            if names or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
 
@@ -54,3 +58,10 @@ def _phrase_after(rest: str) -> bool:
     """Whether what follows a byline's opener that names nobody goes on as a phrase or as code ("By
     subscribing you agree to ...", "by intro h1 h2"): several words and no day, no one signing."""
     return len(rest.split()) >= _PHRASE_MIN_WORDS and not dates_in_text(rest, limit=1)
+
+
+def _names_first(name: str, rest: str) -> bool:
+    """Whether the first name read from a byline is what follows its opener ("By Jane Doe, John
+    Roe"), not words further on ("From Budget to ROI: Planning, Tracking")."""
+    opening = [word.strip(",;:.").lower() for word in rest.strip(" :").split()[:_NAME_OPENING_WORDS]]
+    return name.split()[0].lower() in opening  # "By Dr. Jane Doe" reads "Jane Doe"

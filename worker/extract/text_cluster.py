@@ -302,7 +302,8 @@ def _before_its_label(before: str) -> str:
         (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
         len(words),
     )
-    while cut > 1 and words[cut - 1] in _DATE_WORDS:  # "Jane Doe am 18. September 2019"
+    while cut > 1 and (words[cut - 1] in _DATE_WORDS or words[cut - 1].lower().strip(",") in WEEKDAYS):
+        # "Jane Doe am 18. September 2019", "Released Wednesday, March 2, 2022": the date's words
         cut -= 1
     return " ".join(words[:cut]) if cut else before
 
