@@ -114,3 +114,28 @@ def test_a_heading_below_the_article_that_opens_like_a_byline_names_no_one() -> 
 
 def test_a_weekday_before_the_date_is_no_name() -> None:
     assert _authors("Released Wednesday, March 2, 2022") == []
+
+
+def test_a_dated_name_under_the_headline_beats_the_teasers_bylines_over_it() -> None:
+    teasers = [
+        "Best harbour cameras of the year",
+        "by Oskar Brandt",
+        "Night crossings explained",
+        "by Ines Varga",
+    ]
+    crumb = "Home / Guides / Ferries"
+    lines = [
+        *MENU,
+        *teasers,
+        "Advertisement",
+        crumb,
+        HEADLINE,
+        "Marta Quell",
+        "30 January 2025 / 23:07 GMT",
+        *PROSE,
+    ]
+    lead = lines.index(PROSE[0])
+    authors = extract_text_metadata(
+        TextLayout(lines=lines, body=list(range(lead, len(lines)))), url=None
+    ).authors
+    assert authors == ["Marta Quell"]

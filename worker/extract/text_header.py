@@ -83,6 +83,7 @@ from worker.extract.text_labels import (
 from worker.extract.text_logins import login_beside_day, login_byline
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
+    CLUSTER_STEPS,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
@@ -98,6 +99,8 @@ _MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of 
 _MENU_ENTRY_WORDS = 3  # "By Event Type"
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
+_TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
+_NAME_MAX_CHARS = 40
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
@@ -295,6 +298,8 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
+    if name := _signed_under_headline(lines, header, lead, common):
+        header = replace(header, bylines=(name,))
     if (
         not header.bylines
         and header.login is None
@@ -303,6 +308,31 @@ def read_header(
     ):
         header = replace(header, login=login)
     return header
+
+
+def _signed_under_headline(lines: list[str], header: Header, lead: int, common: PageWords) -> str | None:
+    """A dated name in the few lines under the headline ("Headline" / standfirst / "Jane Doe" / "30
+    January 2025"), when every byline read stands further above the headline: those sign the
+    teasers over it, the name under it signs the article."""
+    headline = header.title_line
+    if headline is None or not header.bylines:
+        return None
+    start = max(0, lead - HEADER_WINDOW)
+    for byline in header.bylines:
+        at = next((i for i in range(start, headline) if byline in lines[i]), None)
+        if at is None or at >= headline - _TEASERS_ABOVE:
+            return None
+    for index in range(headline + 1, min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)):
+        line = lines[index].strip()
+        if len(line) > _NAME_MAX_CHARS or not common.is_dated_name(line):
+            continue
+        if any(
+            len(lines[i].split()) <= MAX_META_WORDS and dates_in_text(lines[i], limit=1)
+            for i in (index - 1, index + 1)
+            if i > headline
+        ):
+            return line
+    return None
 
 
 def _menu_entry_above(lines: list[str], byline: str, headline: int, common: PageWords) -> bool:
