@@ -97,8 +97,6 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(header.bylines), not_names=(site,) if site else ())
-    if not authors and header.login:
-        authors = [header.login]  # "Posted on July 1, 2024 by jdoe": the account that posted it
     if not authors and (
         owner := site_owner(lines, layout.language, PageWords(lines, layout.body[0] if layout.body else 0))
     ):

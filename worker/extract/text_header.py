@@ -80,7 +80,6 @@ from worker.extract.text_labels import (
     default_labeller,
     page_view,
 )
-from worker.extract.text_logins import login_beside_day, login_byline
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
@@ -128,7 +127,6 @@ class Header:
     updated: str | None = None
     dateline: Dateline | None = None
     title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
-    login: str | None = None  # a login or initials signing, when no byline names anyone (`text_logins`)
 
 
 @dataclass(slots=True)
@@ -300,13 +298,6 @@ def read_header(
         header = replace(header, bylines=(byline,))
     if name := _signed_under_headline(lines, header, lead, common):
         header = replace(header, bylines=(name,))
-    if (
-        not header.bylines
-        and header.login is None
-        and header.title_line is not None
-        and (login := login_beside_day(lines, header.title_line, lead))
-    ):
-        header = replace(header, login=login)
     return header
 
 
@@ -435,6 +426,5 @@ def _read_by_rules(
         updated=meta.updated,
         dateline=meta.dateline,
         title_line=pieces[title_at][0] if title_at is not None else None,
-        login=None if bylines else login_byline(meta.bylines, lines, max(0, lead - HEADER_WINDOW), lead + 1),
     )
     return header, common, found
