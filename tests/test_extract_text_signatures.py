@@ -103,3 +103,14 @@ def test_a_dated_name_under_the_headline_beats_the_teasers_bylines_over_it() -> 
         TextLayout(lines=lines, body=list(range(lead, len(lines)))), url=None
     ).authors
     assert authors == ["Marta Quell"]
+
+
+def test_a_subtitle_that_opens_like_a_byline_leaves_the_name_under_it_to_sign() -> None:
+    assert phrase_byline("From Theory to Practice, The Harbour Timetable Model")
+    assert _authors(
+        "From Theory to Practice, The Harbour Timetable Model", "Marta Quell", "Dec 19, 2025"
+    ) == ["Marta Quell"]
+
+
+def test_a_byline_glued_to_its_date_names_its_writer_first() -> None:
+    assert not phrase_byline("By MartaJanuary 4, 2026Updated:January 8, 2026")

@@ -12,7 +12,7 @@ from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglue
 
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
-_NAME_OPENING_WORDS = 2  # an honorific may stand before the name's first word
+_NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
 
 
@@ -42,16 +42,19 @@ def byline_below(lines: list[str], start: int) -> list[str]:
 
 
 def phrase_byline(line: str) -> bool:
-    """A line that only opens like a byline and goes on as a phrase in lowercase ("From detailed
-    reports to expert services in 15+ Example Domains"): no one signs it, whatever capitals close it."""
+    """A line that only opens like a byline: it goes on as a phrase in lowercase ("From detailed
+    reports to expert services in 15+ Example Domains"), or the names read from it come after other
+    words ("From Theory to Practice, The Example Ontology"): no one signs it."""
     head = BYLINE_HEAD.match(line)
-    rest = line[head.end() :].split() if head else []
-    return (
-        bool(rest)
-        and rest[0][:1].islower()
-        and rest[0] not in NAME_PARTICLES
-        and _phrase_after(" ".join(rest))
-    )
+    if head is None:
+        return False
+    rest = line[head.end() :]
+    first = rest.split()[:1]
+    if first and first[0][:1].islower() and first[0] not in NAME_PARTICLES and _phrase_after(rest):
+        return True
+    text = unglued(COLON_GLUED.sub(r"\1 ", line))  # "By Jane DoeJanuary 4, 2026"
+    names = clean_authors([text])
+    return bool(names) and not _names_first(names[0], BYLINE_HEAD.sub("", text, count=1))
 
 
 def _phrase_after(rest: str) -> bool:

@@ -185,12 +185,14 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             meta.positions.add(position)
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
-        elif is_byline(text) and not phrase_byline(text):
+        elif is_byline(text):
+            meta.positions.add(position)  # never the headline, even when it names no one
+            if phrase_byline(text):
+                continue  # "From Theory to Practice, The Example Ontology": a subtitle's words
             head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
             meta.bylines.insert(
                 0, byline_head(COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text), common)
             )
-            meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
         elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
