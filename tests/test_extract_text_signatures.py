@@ -114,3 +114,8 @@ def test_a_subtitle_that_opens_like_a_byline_leaves_the_name_under_it_to_sign() 
 
 def test_a_byline_glued_to_its_date_names_its_writer_first() -> None:
     assert not phrase_byline("By MartaJanuary 4, 2026Updated:January 8, 2026")
+
+
+def test_a_byline_whose_line_goes_on_with_a_date_and_a_count_still_signs() -> None:
+    assert not phrase_byline("Von Marta / 6. November 2023 / Keine Kommentare")
+    assert not phrase_byline("By M.Q. Baker / Ines Varga, Photographs")

@@ -14,6 +14,8 @@ _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whethe
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
+# Where a byline line goes on with a date or a count ("Von Jane / 6. November 2023 / 2 Kommentare").
+_PART_END = re.compile(r"\s[|/–—•·-]\s|[|•·]")
 
 
 def byline_below(lines: list[str], start: int) -> list[str]:
@@ -53,6 +55,7 @@ def phrase_byline(line: str) -> bool:
     if first and first[0][:1].islower() and first[0] not in NAME_PARTICLES and _phrase_after(rest):
         return True
     text = unglued(COLON_GLUED.sub(r"\1 ", line))  # "By Jane DoeJanuary 4, 2026"
+    text = _PART_END.split(text, maxsplit=1)[0]  # "Von Jane / 6. November 2023 / Keine Kommentare"
     names = clean_authors([text])
     return bool(names) and not _names_first(names[0], BYLINE_HEAD.sub("", text, count=1))
 
@@ -67,4 +70,4 @@ def _names_first(name: str, rest: str) -> bool:
     """Whether the first name read from a byline is what follows its opener ("By Jane Doe, John
     Roe"), not words further on ("From Budget to ROI: Planning, Tracking")."""
     opening = [word.strip(",;:.").lower() for word in rest.strip(" :").split()[:_NAME_OPENING_WORDS]]
-    return name.split()[0].lower() in opening  # "By Dr. Jane Doe" reads "Jane Doe"
+    return name.split()[0].strip(".").lower() in opening  # "By Dr. Jane Doe" reads "Jane Doe"
