@@ -119,3 +119,8 @@ def test_a_byline_glued_to_its_date_names_its_writer_first() -> None:
 def test_a_byline_whose_line_goes_on_with_a_date_and_a_count_still_signs() -> None:
     assert not phrase_byline("Von Marta / 6. November 2023 / Keine Kommentare")
     assert not phrase_byline("By M.Q. Baker / Ines Varga, Photographs")
+
+
+def test_a_one_word_opener_before_one_word_and_a_number_below_the_article_is_no_byline() -> None:
+    lines = [HEADLINE, *PROSE, "Text HarbourApp (555) 884-4738", "Written by Marta Quell"]
+    assert byline_below(lines, 1) == ["Written by Marta Quell"]
