@@ -124,3 +124,7 @@ def test_a_byline_whose_line_goes_on_with_a_date_and_a_count_still_signs() -> No
 def test_a_one_word_opener_before_one_word_and_a_number_below_the_article_is_no_byline() -> None:
     lines = [HEADLINE, *PROSE, "Text HarbourApp (555) 884-4738", "Written by Marta Quell"]
     assert byline_below(lines, 1) == ["Written by Marta Quell"]
+
+
+def test_a_two_word_signature_glued_to_its_count_below_the_article_is_a_byline() -> None:
+    assert byline_below([HEADLINE, *PROSE, "Von Harbour Deutschland·0"], 1) == ["Von Harbour Deutschland·0"]

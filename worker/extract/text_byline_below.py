@@ -13,7 +13,7 @@ from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglue
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
-_DIGIT = re.compile(r"\d")
+_NAME_STOP = re.compile(r"[\d|•·⋅]")  # a name ends before a number or a separator
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
 # Where a byline line goes on with a date or a count ("Von Jane / 6. November 2023 / 2 Kommentare").
 _PART_END = re.compile(r"\s[|/–—•·-]\s|[|•·]")
@@ -27,7 +27,7 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
         head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
-        if " " not in head[0] and sum(not _DIGIT.search(w) for w in line[head.end() :].split()) == 1:
+        if " " not in head[0] and len(_name_words(line[head.end() :])) == 1:
             continue  # "Text Link", "Text Analytics 101": a one-word prefix wants a whole name after it
         if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
             continue  # "By CategoryBy Brand": a menu's entries run together, the opener glued again
@@ -42,6 +42,11 @@ def byline_below(lines: list[str], start: int) -> list[str]:
             if names or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
+
+
+def _name_words(rest: str) -> list[str]:
+    """The words with letters after a byline's opener, up to a number or a separator ("Jane Doe·0")."""
+    return [word for word in _NAME_STOP.split(rest, maxsplit=1)[0].split() if any(c.isalpha() for c in word)]
 
 
 def phrase_byline(line: str) -> bool:
