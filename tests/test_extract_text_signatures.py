@@ -128,3 +128,7 @@ def test_a_one_word_opener_before_one_word_and_a_number_below_the_article_is_no_
 
 def test_a_two_word_signature_glued_to_its_count_below_the_article_is_a_byline() -> None:
     assert byline_below([HEADLINE, *PROSE, "Von Harbour Deutschland·0"], 1) == ["Von Harbour Deutschland·0"]
+
+
+def test_a_one_word_label_alone_over_a_name_below_the_article_signs_it() -> None:
+    assert byline_below([HEADLINE, *PROSE, "Von:", "Marta Quell", "Meist gesucht:"], 1) == ["by Marta Quell"]
