@@ -6,13 +6,17 @@ import re
 
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.patterns import BYLINE_PREFIXES
+from worker.extract.patterns import BYLINE_PREFIXES, NAME_PARTICLES
 from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
 from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglued
 
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
+_NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
+_NAME_STOP = re.compile(r"[\d|•·⋅]")  # a name ends before a number or a separator
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
+# Where a byline line goes on with a date or a count ("Von Jane / 6. November 2023 / 2 Kommentare").
+_PART_END = re.compile(r"\s[|/–—•·-]\s|[|•·]")
 
 
 def byline_below(lines: list[str], start: int) -> list[str]:
@@ -23,8 +27,8 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
         head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
-        if " " not in head[0] and len(line[head.end() :].split()) == 1:
-            continue  # "Text Link", "From Example": a one-word prefix wants a whole name after it
+        if " " not in head[0] and len(_name_words(line[head.end() :])) == 1:
+            continue  # "Text Link", "Text Analytics 101": a one-word prefix wants a whole name after it
         if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
             continue  # "By CategoryBy Brand": a menu's entries run together, the opener glued again
         if BYLINE_LABEL.match(line):
@@ -32,12 +36,44 @@ def byline_below(lines: list[str], start: int) -> list[str]:
                 return [f"by {lines[index + 1]}"]
         elif is_byline(line):
             byline = COLON_GLUED.sub(r"\1 ", line)
-            if clean_authors([unglued(byline)]) or not _phrase_after(line[head.end() :]):
+            names = clean_authors([unglued(byline)])
+            if names and not _names_first(names[0], line[head.end() :]):
+                continue  # "From Budget to ROI: Planning, Tracking & Optimizing": a heading's words
+            if names or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
+
+
+def _name_words(rest: str) -> list[str]:
+    """The words with letters after a byline's opener, up to a number or a separator ("Jane Doe·0")."""
+    return [word for word in _NAME_STOP.split(rest, maxsplit=1)[0].split() if any(c.isalpha() for c in word)]
+
+
+def phrase_byline(line: str) -> bool:
+    """A line that only opens like a byline: it goes on as a phrase in lowercase ("From detailed
+    reports to expert services in 15+ Example Domains"), or the names read from it come after other
+    words ("From Theory to Practice, The Example Ontology"): no one signs it."""
+    head = BYLINE_HEAD.match(line)
+    if head is None:
+        return False
+    rest = line[head.end() :]
+    first = rest.split()[:1]
+    if first and first[0][:1].islower() and first[0] not in NAME_PARTICLES and _phrase_after(rest):
+        return True
+    text = unglued(COLON_GLUED.sub(r"\1 ", line))  # "By Jane DoeJanuary 4, 2026"
+    text = _PART_END.split(text, maxsplit=1)[0]  # "Von Jane / 6. November 2023 / Keine Kommentare"
+    names = clean_authors([text])
+    return bool(names) and not _names_first(names[0], BYLINE_HEAD.sub("", text, count=1))
 
 
 def _phrase_after(rest: str) -> bool:
     """Whether what follows a byline's opener that names nobody goes on as a phrase or as code ("By
     subscribing you agree to ...", "by intro h1 h2"): several words and no day, no one signing."""
     return len(rest.split()) >= _PHRASE_MIN_WORDS and not dates_in_text(rest, limit=1)
+
+
+def _names_first(name: str, rest: str) -> bool:
+    """Whether the first name read from a byline is what follows its opener ("By Jane Doe, John
+    Roe"), not words further on ("From Budget to ROI: Planning, Tracking")."""
+    opening = [word.strip(",;:.").lower() for word in rest.strip(" :").split()[:_NAME_OPENING_WORDS]]
+    return name.split()[0].strip(".").lower() in opening  # "By Dr. Jane Doe" reads "Jane Doe"

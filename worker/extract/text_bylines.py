@@ -24,7 +24,7 @@ from worker.extract.patterns import (
     PERSON_PRONOUNS,
     PERSON_ROLES,
 )
-from worker.extract.text_cluster import DOTS, byline_head
+from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
     DATE_LABEL_ALONE,
@@ -382,4 +382,28 @@ def name_with_title_on_line(lines: list[str], headline: int, lead: int, common: 
             for other in lines[index : index + 1 + _DAY_BELOW]
         ):
             return name
+    return None
+
+
+_INNER_WORDS = 10  # of a long line, the words read from a byline's opener on: a name, a date
+
+
+def inner_byline(text: str, common: PageWords) -> str | None:
+    """A byline inside a long line, after a sentence or a date: a standfirst the copy ran on with its
+    byline ("... beyond the islands. By Jane Doe on Dec. 19, 2025"), a date line going on with the
+    byline and the categories ("On January 12, 2025 By Jane DoeIn Travel, Tips"). After a sentence
+    the opener is capitalised and the byline dated; every name it gives is a person's of two words
+    or more, so "... said. By Tuesday the ferries ..." names no one."""
+    for found in BY_INSIDE.finditer(text):
+        before = text[: found.start()].rstrip()
+        after_date = before[-1:].isdigit()
+        if not (after_date or (before[-1:] in ".!?" and text[found.start()].isupper())):
+            continue
+        rest = " ".join(GLUED_IN.sub(" ", text[found.start() :]).split()[:_INNER_WORDS])
+        if not is_byline(rest) or not (after_date or dates_in_text(rest, limit=1)):
+            continue
+        head = byline_head(rest, common, dated=True)
+        names = clean_authors([head])
+        if names and all(len(name.split()) > 1 and common.is_dated_name(name) for name in names):
+            return head
     return None

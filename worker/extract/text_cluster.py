@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from worker.article import Dateline
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import (
@@ -66,12 +67,13 @@ _ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha())
 _KIND_OPENERS = alternation(
     tuple(p for p in BYLINE_PREFIXES if p.isalpha() and not (len(p) <= 2 and p in NAME_PARTICLES))
 )
-_BY_INSIDE = re.compile(
+BY_INSIDE = re.compile(
     rf"(?<=[\s\d,])(?:{_ONE_WORD_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
 )
 # "Analysis by Jane Doe", "Eine Kolumne von Jane Doe", "Film von Jane Doe": one or two words saying
 # what the piece is, then a one-word byline opener of any language and a name.
+GLUED_IN = re.compile(r"(?<=[a-zà-ÿ]{2})(?=In\s[A-ZÀ-Þ])")  # "By Jane DoeIn Travel, Tips": a category's "In"
 _KIND_BY = re.compile(
     rf"^(?:[A-ZÀ-Þ][\w-]*\s)(?:[\w-]+\s)?(?:{_KIND_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
@@ -255,16 +257,17 @@ def signed_after_credit(text: str) -> str | None:
 
 def name_beside_date(text: str, common: PageWords) -> str | None:
     """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
-    if by := _BY_INSIDE.search(text):
-        rest = text[by.start() :].strip()
+    if by := BY_INSIDE.search(text):
+        rest = GLUED_IN.sub(" ", text[by.start() :].strip())
         return byline_head(rest, common, dated=True) if is_byline(rest) else None
     text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
     found = dates_in_text(text, limit=1)
     if not found:
         return None
-    before = _before_its_label(text[: found[0][0]]).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
-    if before and common.is_dated_name(before):
-        return before
+    printed = text[: found[0][0]].strip(" •|·⋅,-–—/")
+    before = _before_its_label(printed).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
+    if before and (common.is_dated_name(before) or (before == printed and signature_word(before, common))):
+        return before  # "Gabo December 9, 2024 0 Comments"; not "Latest updated October 3rd"
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
         return after
     # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
@@ -275,6 +278,23 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
 
 
+def signature_word(word: str, common: PageWords) -> bool:
+    """One word signing beside a date ("Gabo December 9, 2024", "ExampleCook- 2025/4/29"): capitalised,
+    letters only, not in capitals, a word the page never writes in lowercase and no month, weekday,
+    role or function word; on a page that capitalises its nouns, capitals make no name."""
+    if not (_SIGNATURE_CHARS[0] <= len(word) <= _SIGNATURE_CHARS[1] and word.isalpha() and word[0].isupper()):
+        return False
+    low = word.lower()
+    if word.isupper() or low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in AUTHOR_ROLE_WORDS:
+        return False
+    if DATE_LABEL.match(word) or NOT_AUTHOR.match(word) or BYLINE.match(f"{word} x"):
+        return False  # "Updated", "Reviewed", "Written"
+    return not common.capitalises_words and not common.writes_lowercase(low) and bool(clean_authors([word]))
+
+
+_SIGNATURE_CHARS = (3, 25)
+
+
 def _before_its_label(before: str) -> str:
     """What stands before a date's label or its time: "Jane Doe Published 10:19am" reads "Jane Doe"."""
     words = before.split()
@@ -282,7 +302,8 @@ def _before_its_label(before: str) -> str:
         (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
         len(words),
     )
-    while cut > 1 and words[cut - 1] in _DATE_WORDS:  # "Jane Doe am 18. September 2019"
+    while cut > 1 and (words[cut - 1] in _DATE_WORDS or words[cut - 1].lower().strip(",") in WEEKDAYS):
+        # "Jane Doe am 18. September 2019", "Released Wednesday, March 2, 2022": the date's words
         cut -= 1
     return " ".join(words[:cut]) if cut else before
 
@@ -373,13 +394,13 @@ def bare_names(
         if index >= lead or position in meta:
             continue
         # "Jane Doe, MD" keeps the credentials; of "Jane Doe, Senior Editor" the role is no part.
-        name = text if common.is_bare_name(text) else text.split(",", 1)[0]
+        name = text if common.is_bare_name(text) or common.is_name_list(text) else text.split(",", 1)[0]
         beside = [position - 1, position + 1]
         if position + 1 < len(pieces) and len(pieces[position + 1][1].split()) <= ROLE_MAX_WORDS:
             beside.append(position + 2)  # "Jane Doe / Senior Editor / Feb 3, 2025"
         dated = any(date_of_line(pieces[p][1]) for p in beside if p in meta)
-        if dated and common.is_dated_name(name):
-            return [name]
+        if dated and (common.is_dated_name(name) or common.is_name_list(name)):
+            return [name]  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025": all of them
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
     first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]

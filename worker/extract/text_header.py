@@ -23,11 +23,12 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
-from worker.extract.text_byline_below import byline_below
+from worker.extract.text_byline_below import byline_below, phrase_byline
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
     dated_bylines,
+    inner_byline,
     is_job_title,
     name_beside_day,
     name_over_headline,
@@ -83,6 +84,7 @@ from worker.extract.text_labels import (
 )
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
+    CLUSTER_STEPS,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
@@ -98,6 +100,8 @@ _MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of 
 _MENU_ENTRY_WORDS = 3  # "By Event Type"
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
+_TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
+_NAME_MAX_CHARS = 40
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
@@ -165,6 +169,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
                 meta.positions.add(position)
                 for at, day in dates_in_text(text, limit=1):
                     meta.add_day(day, is_update=_is_update(text, at))
+            elif lead - NAME_REACH <= index < lead and (inner := inner_byline(text, common)):
+                meta.bylines.insert(0, inner)  # "... the islands. By Jane Doe on Dec. 19, 2025"
             continue
         if index >= lead - _KIND_REACH and (
             name := kind_byline(text, common) or name_with_handle(text, common)
@@ -184,11 +190,13 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
         elif index == lead:
             continue  # of the lead itself only a dateline opening it counts
         elif is_byline(text):
+            meta.positions.add(position)  # never the headline, even when it names no one
+            if phrase_byline(text):
+                continue  # "From Theory to Practice, The Example Ontology": a subtitle's words
             head = DOTS.split(text, maxsplit=1)[0].strip()  # "By Jane Doe | Travel | 8 min read"
             meta.bylines.insert(
                 0, byline_head(COLON_GLUED.sub(r"\1 ", head if is_byline(head) else text), common)
             )
-            meta.positions.add(position)
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
         elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
@@ -208,6 +216,8 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             meta.positions.add(position)
             if name := name_beside_date(text, common):
                 meta.bylines.insert(0, name)
+        elif lead - NAME_REACH <= index < lead and (inner := inner_byline(text, common)):
+            meta.bylines.insert(0, inner)  # "January 22, 2025 By Jane DoeIn Travel, Tips"
     return meta
 
 
@@ -309,7 +319,34 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
+    if name := _signed_under_headline(lines, header, lead, common):
+        header = replace(header, bylines=(name,))
     return header
+
+
+def _signed_under_headline(lines: list[str], header: Header, lead: int, common: PageWords) -> str | None:
+    """A dated name in the few lines under the headline ("Headline" / standfirst / "Jane Doe" / "30
+    January 2025"), when every byline read stands further above the headline: those sign the
+    teasers over it, the name under it signs the article."""
+    headline = header.title_line
+    if headline is None or not header.bylines:
+        return None
+    start = max(0, lead - HEADER_WINDOW)
+    for byline in header.bylines:
+        at = next((i for i in range(start, headline) if byline in lines[i]), None)
+        if at is None or at >= headline - _TEASERS_ABOVE:
+            return None
+    for index in range(headline + 1, min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)):
+        line = lines[index].strip()
+        if len(line) > _NAME_MAX_CHARS or not common.is_dated_name(line):
+            continue
+        if any(
+            len(lines[i].split()) <= MAX_META_WORDS and dates_in_text(lines[i], limit=1)
+            for i in (index - 1, index + 1)
+            if i > headline
+        ):
+            return line
+    return None
 
 
 def _menu_entry_above(lines: list[str], byline: str, headline: int, common: PageWords) -> bool:

@@ -14,10 +14,13 @@ from worker.extract.authors import NAME_WORD, writes_in_lowercase
 from worker.extract.dates import MONTHS, dates_in_text, parse_date, two_digit_year_day
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
+    AUTHOR_ROLE_WORDS,
     BYLINE_PREFIXES,
     COPYRIGHT_LINE,
     HEADER_CHROME_WORDS,
+    NAME_JOINERS,
     NOT_AUTHOR_LABELS,
+    PERSON_ROLES,
     PICTURE_LABELS,
     PUBLISHED_LABELS,
     READING_LABELS,
@@ -77,6 +80,13 @@ _CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
 _WORD = re.compile(r"\w+")
+# Where the names of a line naming several people part: a comma, perhaps with a joining word after it,
+# or a joining word of any language ("Jane Doe, John Roe & Ann Poe", "Jane Doe und John Roe").
+_NAME_LIST_JOINS = re.compile(
+    rf"\s*,\s*(?:(?:{alternation(NAME_JOINERS)})\s+)?|\s+(?:{alternation(NAME_JOINERS)})\s+", re.I
+)
+_NAME_LIST_MAX_NAMES = 8
+_ROLE_ENDS = AUTHOR_ROLE_WORDS | PERSON_ROLES
 _READING_LABEL = re.compile(rf"^(?:estimated\s+)?(?:{alternation(READING_LABELS)})\b", re.I)
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _DIGIT = re.compile(r"\d")
@@ -330,6 +340,18 @@ class PageWords:
         if len(words) < 2 or any(len(w) <= 2 and w in STOPWORDS for w in words):
             return False
         return not self.writes_lowercase(words[0]) and sum(map(self.writes_lowercase, words[1:])) <= 1
+
+    def is_name_list(self, text: str) -> bool:
+        """Several people's names on one line ("Jane Doe, John Roe & Ann Poe"): two or more parts set
+        apart by commas or joining words, each a name a date beside it vouches for (`is_dated_name`)."""
+        if len(text) > _NAME_LIST_MAX_NAMES * 30 or _DIGIT.search(text):
+            return False
+        parts = _NAME_LIST_JOINS.split(text.strip())
+        if not 2 <= len(parts) <= _NAME_LIST_MAX_NAMES:
+            return False
+        if any(line_words(part)[-1:] and line_words(part)[-1] in _ROLE_ENDS for part in parts):
+            return False  # "Jane Doe, Senior Harbour Correspondent": one person and her job title
+        return all(self.is_dated_name(part) for part in parts)
 
     @cached_property
     def capitalises_words(self) -> bool:
