@@ -105,6 +105,22 @@ BIO_ROLES: frozenset[str] = _phrases(
     """
 )
 
+# How an author opens a note about themselves: "I'm Jane, a travel writer ..." (then their first name).
+BIO_SELF_INTROS: frozenset[str] = _phrases(
+    """
+    i'm | i’m | i am | hi, i'm | hi, i’m | hi i'm | je suis | moi c'est | ich bin | soy | me llamo |
+    sono | mi chiamo | eu sou | sou | ik ben
+    """
+)
+
+# A head over the page's list of sources after the article: what follows it is not the article's text.
+SOURCE_HEADS: frozenset[str] = _phrases(
+    """
+    sources | article sources | sources cited | citations | works cited | quellen | quellenangaben |
+    sources et références | fuentes | fuentes consultadas | fonti | fontes | bronnen
+    """
+)
+
 # Words that, after a capitalised "More"/"Mehr"/"Plus", make a short line a section head ("More Tech News").
 SECTION_LEADS: frozenset[str] = _phrases(
     """

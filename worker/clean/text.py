@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
-from worker.clean.text_tail import author_box_start, tail_prompt_start
+from worker.clean.text_tail import author_box_start, sources_start, tail_prompt_start
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
@@ -392,6 +392,8 @@ def clean_text(
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
+    if (sources := sources_start(lines, body)) is not None:
+        del body[sources:]
     if (box := author_box_start(lines, body)) is not None:
         del body[box:]
     if (sign_off := tail_prompt_start(lines, body)) is not None:
