@@ -344,6 +344,12 @@ def revise_lines(
             body.append(index)
             index += 1
             continue
+        # A table's rows are short or read as BAD (numbers, few function words): a table with prose
+        # after it inside the block is the article's.
+        if (table_end := _table_end(lines, index, last)) is not None:
+            body.extend(range(index, table_end + 1))
+            index = table_end + 1
+            continue
         introduced = index > first and lines[index - 1].colon
         if line.kind is bad and not (introduced and line.flag is unmarked):
             index += 1
@@ -352,13 +358,11 @@ def revise_lines(
                 while index <= last and lines[index].kind not in _PROSE:
                     index += 1
             continue
-        if (table_end := _table_end(lines, index, last)) is not None:
-            body.extend(range(index, table_end + 1))
-            index = table_end + 1
-            continue
         end = index
-        while end + 1 <= last and (
-            lines[end + 1].kind is short or (introduced and lines[end + 1].flag is unmarked)
+        while (
+            end + 1 <= last
+            and (lines[end + 1].kind is short or (introduced and lines[end + 1].flag is unmarked))
+            and _table_end(lines, end + 1, last) is None  # a run of short lines stops at a table
         ):
             end += 1
         run = range(index, end + 1)
