@@ -85,3 +85,14 @@ def test_a_line_holding_only_a_zero_width_space_is_a_blank_line() -> None:
     layout = clean_text(page)
     assert layout.paragraphs == BODY
     assert "\u200b" not in layout.lines
+
+
+def test_a_recommended_reading_head_drops_the_teasers_it_heads() -> None:
+    teasers = [
+        "Recommended Reading",
+        "When to prune roses",
+        "Roses need less pruning than most gardeners think, and the best time is after the last frost.",
+        "by Jane Doe",
+    ]
+    page = _page(HEADER, *_paragraphs(BODY), teasers, FOOTER)
+    assert clean_text(page).paragraphs == BODY

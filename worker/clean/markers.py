@@ -56,7 +56,11 @@ SECTION_HEADS: frozenset[str] = _phrases(
     you may also like | you might also like | you may like | you might like | also on | recommended |
     recommended for you | most popular | most read | most viewed | trending | top stories | latest |
     latest news | popular | editor's picks | don't miss | see also | also read | about the author | tags |
-    topics | filed under | share this | more in | lesen sie auch | mehr zum thema |
+    topics | filed under | share this | more in | recommended reading | recommended articles |
+    recommended stories | related reading | related news |
+    popular articles | popular posts | popular stories | trending news | trending now | trending stories |
+    explore more | you may also be interested in | keep reading | more articles | lesen sie auch |
+    mehr zum thema |
     das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi | sur le même sujet |
     les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más leído |
     leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
