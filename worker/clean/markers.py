@@ -64,7 +64,9 @@ SECTION_HEADS: frozenset[str] = _phrases(
     das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi | sur le même sujet |
     les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más leído |
     leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
-    mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    mais lidas | veja também | lees ook | meest gelezen | gerelateerd | empfohlene artikel |
+    weitere artikel | articles recommandés | autres articles | artículos recomendados | más artículos |
+    articoli consigliati | altri articoli | artigos recomendados | mais artigos | aanbevolen artikelen
     """
 )
 
@@ -114,6 +116,14 @@ BIO_SELF_INTROS: frozenset[str] = _phrases(
     """
     i'm | i’m | i am | hi, i'm | hi, i’m | hi i'm | je suis | moi c'est | ich bin | soy | me llamo |
     sono | mi chiamo | eu sou | sou | ik ben
+    """
+)
+
+# Lowercase words inside a person's name: "Marna van der Merwe", "Ana de la Cruz", "Omar bin Said".
+NAME_PARTICLES: frozenset[str] = _phrases(
+    """
+    van | von | der | den | de | da | di | du | del | della | la | le | dos | das | ter | ten | bin | ibn |
+    al | el | y
     """
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from worker.clean.markers import BIO_ROLES, BIO_SELF_INTROS, SOURCE_HEADS, TEXT_TAIL_PROMPTS
+from worker.clean.markers import BIO_ROLES, BIO_SELF_INTROS, NAME_PARTICLES, SOURCE_HEADS, TEXT_TAIL_PROMPTS
 from worker.clean.text_line_model import Line, LineClass
 
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
@@ -52,7 +52,7 @@ def _box_name(line: Line) -> tuple[str, bool] | None:
         return None
     head = _BOX_HEAD.match(text)
     name = (text[head.end() :] if head else text).strip(_NAME_EDGES)
-    words = name.split()
+    words = [word for word in name.split() if word not in NAME_PARTICLES]  # "van der" in a name
     if not 1 <= len(words) <= _MAX_NAME_WORDS or not all(word[:1].isupper() for word in words):
         return None
     if not head and (len(words) < 2 or line.stop > 0.0):
