@@ -96,3 +96,12 @@ def test_a_recommended_reading_head_drops_the_teasers_it_heads() -> None:
     ]
     page = _page(HEADER, *_paragraphs(BODY), teasers, FOOTER)
     assert clean_text(page).paragraphs == BODY
+
+
+def test_a_signup_prompt_spelt_as_one_word_closes_the_article() -> None:
+    prompts = [
+        "Want our planting calendar? Use the form below to signup for the weekly garden letter.",
+        "Your email",
+    ]
+    page = _page(HEADER, *_paragraphs(BODY), prompts, FOOTER)
+    assert clean_text(page).paragraphs == BODY

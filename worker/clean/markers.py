@@ -189,7 +189,7 @@ CAPTION_PLACES: frozenset[str] = _phrases(
 # A prompt in one of the article's last lines makes it the sign-off, not the text: "Follow us on
 # Twitter", "Sign up for our newsletter" (regular-expression fragments, matched on the lowercased line).
 TEXT_TAIL_PROMPTS: tuple[str, ...] = (
-    r"\b(sign up|subscribe|newsletter|follow (us|him|her|me|them) on|join our)\b",
+    r"\b(sign[ -]?up|subscribe|newsletter|follow (us|him|her|me|them) on|join our)\b",
     r"\bdownload (our|the) app\b",
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|s[íi]guenos|suivez-nous|folgen sie (uns|ihm|ihr))",
 )
