@@ -75,6 +75,31 @@ def test_table_between_paragraphs_is_kept_whole() -> None:
     assert _body(clean_text(text)) == body
 
 
+def test_table_under_a_short_label_is_kept_with_the_label() -> None:
+    # The label and the first rows would read as one run of headline-like short lines.
+    body = [*EN_BODY[:2], "Lane Details", *LANE_TABLE, *EN_BODY[2:]]
+    text = _page(
+        EN_HEADER,
+        *_paragraphs(EN_BODY[:2]),
+        ["Lane Details"],
+        LANE_TABLE,
+        *_paragraphs(EN_BODY[2:]),
+        EN_FOOTER,
+    )
+    assert _body(clean_text(text)) == body
+
+
+def test_table_of_rows_that_read_as_no_prose_is_kept() -> None:
+    # Every row long enough to be judged, and a label and a figure in each cell: no function word.
+    table = [
+        "Surface material:\tred asphalt, 40 mm layer\tLighting:\tLED posts every 25 m",
+        "Storage at stations:\t120 covered racks\tRepair points:\t6 pumps, 2 stands",
+        "Budget 2025:\t4.2 million euros\tCompletion:\tSeptember 2025 (phase 2)",
+    ]
+    text = _page(EN_HEADER, *_paragraphs(EN_BODY[:2]), table, *_paragraphs(EN_BODY[2:]), EN_FOOTER)
+    assert _body(clean_text(text)) == [*EN_BODY[:2], *table, *EN_BODY[2:]]
+
+
 def test_table_after_the_last_paragraph_is_not_kept() -> None:
     text = _page(EN_HEADER, *_paragraphs(EN_BODY), LANE_TABLE, EN_FOOTER)
     assert _body(clean_text(text)) == EN_BODY

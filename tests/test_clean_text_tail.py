@@ -112,3 +112,12 @@ def test_a_short_post_ending_with_a_prompt_keeps_it() -> None:
     last = "The timetable is out next week: subscribe to our feed to get it the day it is published."
     page = _page(HEADER, *_paragraphs(BODY[:2]), [last], FOOTER)
     assert clean_text(page).paragraphs == [*BODY[:2], last]
+
+
+def test_a_name_with_lowercase_particles_over_its_note_is_an_author_box() -> None:
+    note = (
+        "Marta van der Berg is a correspondent who has covered the harbour towns for ten years, and "
+        "she writes a weekly column on the ferries, the fishing fleet and the island schools."
+    )
+    page = _page(HEADER, *_paragraphs(BODY), ["Marta van der Berg"], [note], FOOTER)
+    assert clean_text(page).paragraphs == BODY

@@ -56,11 +56,17 @@ SECTION_HEADS: frozenset[str] = _phrases(
     you may also like | you might also like | you may like | you might like | also on | recommended |
     recommended for you | most popular | most read | most viewed | trending | top stories | latest |
     latest news | popular | editor's picks | don't miss | see also | also read | about the author | tags |
-    topics | filed under | share this | more in | lesen sie auch | mehr zum thema |
+    topics | filed under | share this | more in | recommended reading | recommended articles |
+    recommended stories | related reading | related news |
+    popular articles | popular posts | popular stories | trending news | trending now | trending stories |
+    explore more | you may also be interested in | keep reading | more articles | lesen sie auch |
+    mehr zum thema |
     das könnte sie auch interessieren | meistgelesen | à lire aussi | lire aussi | sur le même sujet |
     les plus lus | à voir aussi | noticias relacionadas | te puede interesar | lo más leído |
     leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
-    mais lidas | veja também | lees ook | meest gelezen | gerelateerd
+    mais lidas | veja também | lees ook | meest gelezen | gerelateerd | empfohlene artikel |
+    weitere artikel | articles recommandés | autres articles | artículos recomendados | más artículos |
+    articoli consigliati | altri articoli | artigos recomendados | mais artigos | aanbevolen artikelen
     """
 )
 
@@ -102,6 +108,30 @@ BIO_ROLES: frozenset[str] = _phrases(
     korrespondentin | autor | autorin | periodista | redactor | redactora | corresponsal | columnista |
     giornalista | redattore | redattrice | jornalista | repórter | redator | redatora | verslaggever |
     redacteur | correspondent
+    """
+)
+
+# How an author opens a note about themselves: "I'm Jane, a travel writer ..." (then their first name).
+BIO_SELF_INTROS: frozenset[str] = _phrases(
+    """
+    i'm | i’m | i am | hi, i'm | hi, i’m | hi i'm | je suis | moi c'est | ich bin | soy | me llamo |
+    sono | mi chiamo | eu sou | sou | ik ben
+    """
+)
+
+# Lowercase words inside a person's name: "Marna van der Merwe", "Ana de la Cruz", "Omar bin Said".
+NAME_PARTICLES: frozenset[str] = _phrases(
+    """
+    van | von | der | den | de | da | di | du | del | della | la | le | dos | das | ter | ten | bin | ibn |
+    al | el | y
+    """
+)
+
+# A head over the page's list of sources after the article: what follows it is not the article's text.
+SOURCE_HEADS: frozenset[str] = _phrases(
+    """
+    sources | article sources | sources cited | citations | works cited | quellen | quellenangaben |
+    sources et références | fuentes | fuentes consultadas | fonti | fontes | bronnen
     """
 )
 
@@ -159,7 +189,7 @@ CAPTION_PLACES: frozenset[str] = _phrases(
 # A prompt in one of the article's last lines makes it the sign-off, not the text: "Follow us on
 # Twitter", "Sign up for our newsletter" (regular-expression fragments, matched on the lowercased line).
 TEXT_TAIL_PROMPTS: tuple[str, ...] = (
-    r"\b(sign up|subscribe|newsletter|follow (us|him|her|me|them) on|join our)\b",
+    r"\b(sign[ -]?up|subscribe|newsletter|follow (us|him|her|me|them) on|join our)\b",
     r"\bdownload (our|the) app\b",
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|s[íi]guenos|suivez-nous|folgen sie (uns|ihm|ihr))",
 )

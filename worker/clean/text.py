@@ -19,11 +19,12 @@ the rest is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
-from worker.clean.text_tail import author_box_start, tail_prompt_start
+from worker.clean.text_tail import author_box_start, sources_start, tail_prompt_start
 from worker.clean.text_wide import WIDE, measure_wide_lines
 
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
@@ -48,7 +49,8 @@ class BlockLimits:
     `span_share` scales the short/label/marker costs for the coarser pass that finds where the article
     starts; a block above the chosen one joins when it holds `span_min_good` GOOD lines or more and a
     line of `span_min_chars` or more (a menu's teasers are a sentence each, an article's paragraphs
-    longer)."""
+    longer). A section head repeated `min_entry_heads` times over paragraphs (`entry_min_chars`) heads
+    a list article's boxes, not its end (`_entry_heads`)."""
 
     near_good_share: float = 0.7
     near_label_share: float = 0.0
@@ -76,6 +78,8 @@ class BlockLimits:
     span_share: float = 0.5
     span_min_good: int = 3
     span_min_chars: int = 250
+    min_entry_heads: int = 3
+    entry_min_chars: int = 200
 
 
 DEFAULT_BLOCK_LIMITS = BlockLimits()
@@ -127,9 +131,33 @@ def _line_values(lines: list[Line], limits: BlockLimits) -> list[float]:
     return values
 
 
-def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
-    """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little."""
+def _entry_heads(lines: list[Line], limits: BlockLimits) -> set[int]:
+    """The "Related"/"More on" heads that a list article repeats under each of its entries ("More on
+    Harbour School:" over a few links, then the next entry's prose): a head seen `min_entry_heads`
+    times or more, every two in a row parted by prose, mostly by a paragraph of `entry_min_chars` or
+    more (a front page parts its "More in ..." boxes with a teaser's sentence or two), heads a box
+    inside the article, not the article's end. Told by the head's first two words (the phrase,
+    without what it names)."""
+    found: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.flag is Flag.SECTION:
+            found.setdefault(" ".join(line.key.partition(":")[0].split()[:2]), []).append(index)
+    entries: set[int] = set()
+    for indexes in found.values():
+        if len(indexes) < limits.min_entry_heads:
+            continue
+        longest = sorted(_longest_good(lines, above + 1, below - 1) for above, below in pairwise(indexes))
+        if longest[0] > 0 and longest[len(longest) // 2] >= limits.entry_min_chars:
+            entries.update(indexes)
+    return entries
+
+
+def _values(lines: list[Line], limits: BlockLimits, entries: set[int] | None = None) -> list[float]:
+    """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little.
+    `entries`: section heads that are a list article's boxes (`_entry_heads`), weighed as markers."""
     values = _line_values(lines, limits)
+    for index in entries or ():
+        values[index] = -limits.bad_cost
     after_comment = limits.comment_reach + 1
     prose_seen = 0.0
     discussion = False
@@ -138,6 +166,8 @@ def _values(lines: list[Line], limits: BlockLimits) -> list[float]:
     good, comment = LineClass.GOOD, Flag.COMMENT  # read once: a member read through its class costs
     for index, line in enumerate(lines):
         flag = line.flag
+        if entries and index in entries:
+            flag = Flag.CHROME
         if prose_seen >= limits.min_prose_before_comments:
             # Below the article's start, comments hold other people's text to the page's end; a
             # "Related"/"More" section holds teasers until the article's paragraphs resume.
@@ -233,6 +263,7 @@ def _span_start(
     first: int,
     last: int,
     limits: BlockLimits,
+    entries: set[int] | None = None,
 ) -> int:
     """Where the article starts: a listicle or a product review parts its prose with headings, labels
     and spec rows, so a heavier section further down can win alone. Weighed again with those lines
@@ -245,7 +276,7 @@ def _span_start(
         label_cost=limits.label_cost * limits.span_share,
         bad_cost=limits.bad_cost * limits.span_share,
     )
-    for _weight, (low, high) in _candidate_blocks(_values(lines, coarse)):
+    for _weight, (low, high) in _candidate_blocks(_values(lines, coarse, entries)):
         if low <= first and last <= high:
             for _w, (start, end) in candidates:
                 if (
@@ -258,6 +289,11 @@ def _span_start(
     return first
 
 
+def _longest_good(lines: list[Line], first: int, last: int) -> int:
+    """The length of the longest GOOD line in the range (0 when none)."""
+    return max((lines[i].chars for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD), default=0)
+
+
 def _good_lines(lines: list[Line], first: int, last: int) -> int:
     return sum(1 for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD)
 
@@ -266,7 +302,8 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
     """The first and last line of the article: the heaviest candidate stretch (see the module's
     docstring), joined with near neighbours, then widened over a short lede above and a short last
     paragraph or announced list below. None when the page holds no prose at all."""
-    candidates = _candidate_blocks(_values(lines, limits))
+    entries = _entry_heads(lines, limits)
+    candidates = _candidate_blocks(_values(lines, limits, entries))
     if not candidates:
         return None
     # Pages put the article before their footers and link lists: of two blocks, the lower one must
@@ -277,7 +314,7 @@ def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMIT
         key=lambda i: candidates[i][0] * (1.0 - limits.depth_discount * sum(candidates[i][1]) / (2 * count)),
     )
     first, last = _merge_neighbours(lines, candidates, chosen, limits)
-    first = _span_start(lines, candidates, first, last, limits)
+    first = _span_start(lines, candidates, first, last, limits, entries)
     while first <= last and lines[first].kind not in _PROSE:
         first += 1
     while first > 0 and _attaches_above(lines[first - 1], lines[first], limits):
@@ -349,6 +386,12 @@ def revise_lines(
             body.append(index)
             index += 1
             continue
+        # A table's rows are short or read as BAD (numbers, few function words): a table with prose
+        # after it inside the block is the article's.
+        if (table_end := _table_end(lines, index, last)) is not None:
+            body.extend(range(index, table_end + 1))
+            index = table_end + 1
+            continue
         introduced = index > first and lines[index - 1].colon
         if line.kind is bad and not (introduced and line.flag is unmarked):
             index += 1
@@ -357,13 +400,11 @@ def revise_lines(
                 while index <= last and lines[index].kind not in _PROSE:
                     index += 1
             continue
-        if (table_end := _table_end(lines, index, last)) is not None:
-            body.extend(range(index, table_end + 1))
-            index = table_end + 1
-            continue
         end = index
-        while end + 1 <= last and (
-            lines[end + 1].kind is short or (introduced and lines[end + 1].flag is unmarked)
+        while (
+            end + 1 <= last
+            and (lines[end + 1].kind is short or (introduced and lines[end + 1].flag is unmarked))
+            and _table_end(lines, end + 1, last) is None  # a run of short lines stops at a table
         ):
             end += 1
         run = range(index, end + 1)
@@ -397,6 +438,8 @@ def clean_text(
     classify_lines(lines, line_limits)
     block = find_main_block(lines, block_limits)
     body = revise_lines(lines, *block, block_limits) if block else []
+    if (sources := sources_start(lines, body)) is not None:
+        del body[sources:]
     if (box := author_box_start(lines, body)) is not None:
         del body[box:]
     if (sign_off := tail_prompt_start(lines, body)) is not None:

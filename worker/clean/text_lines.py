@@ -127,6 +127,10 @@ _BIO_VERB_WORDS = frozenset(verb.split()[0] for verb in _BIO_VERBS)
 _CAPTION = re.compile(r"[,(]\s*(?:" + phrase_tree(CAPTION_PLACES) + r")\s*[,)]")
 
 
+# Characters that print nothing: a line of only these (a zero-width space standing for an empty
+# paragraph, a byte-order mark) is a blank line, not a line of the page. str.strip() keeps them.
+_INVISIBLE = " \t\u00a0\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
 _PROSE_CHARS = 80  # a line this long is a sentence or more, rarely a label
 
 
@@ -160,6 +164,8 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
     gap = True
     for raw in text:
         stripped = raw.strip()
+        if not stripped.isprintable():  # rare: a tab or an invisible character; printable lines skip this
+            stripped = stripped.strip(_INVISIBLE).strip()
         if not stripped:
             gap = True
             continue

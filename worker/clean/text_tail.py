@@ -6,14 +6,18 @@ Writer" / "Jane Doe is a reporter who covers ...") or about the publisher ("Abou
 told by their shape: a short line that is only a name (or a name after a head such as "About",
 "Written by"), then within two lines a paragraph that opens with that name. A bare name counts only
 when the page prints it above the article too (the byline): a list article's last entry ("Pine Lake"
-/ "Pine Lake is ...") is not taken for a box. Only the last lines of the body are searched.
+/ "Pine Lake is ...") is not taken for a box, unless its paragraph names a writer's trade or the
+author introduces themselves ("I'm Jane, ..."). Only the last lines of the body are searched.
+
+The article may also close with its list of sources under a head ("Article Sources", "Citations"):
+those lines go, when they are the body's last third at most.
 """
 
 from __future__ import annotations
 
 import re
 
-from worker.clean.markers import TEXT_TAIL_PROMPTS
+from worker.clean.markers import BIO_ROLES, BIO_SELF_INTROS, NAME_PARTICLES, SOURCE_HEADS, TEXT_TAIL_PROMPTS
 from worker.clean.text_line_model import Line, LineClass
 
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
@@ -34,6 +38,10 @@ _TAIL_PROMPT = re.compile("|".join(TEXT_TAIL_PROMPTS))
 _PROMPT_MAX_WORDS = 60  # a longer line is a paragraph that happens to name a newsletter
 _MIN_KEPT_LINES = 3  # a short post's last paragraph may well invite the reader: it is kept
 _MAX_SIGN_OFF_SHARE = 0.25  # of the body's characters
+_ROLE_REACH_CHARS = 160  # a bio names its person's trade in its first sentence
+_MAX_SOURCES_SHARE = 0.35  # of the body's characters: sources close an article, they are not half of it
+_SOURCE_HEAD_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _box_name(line: Line) -> tuple[str, bool] | None:
@@ -44,7 +52,7 @@ def _box_name(line: Line) -> tuple[str, bool] | None:
         return None
     head = _BOX_HEAD.match(text)
     name = (text[head.end() :] if head else text).strip(_NAME_EDGES)
-    words = name.split()
+    words = [word for word in name.split() if word not in NAME_PARTICLES]  # "van der" in a name
     if not 1 <= len(words) <= _MAX_NAME_WORDS or not all(word[:1].isupper() for word in words):
         return None
     if not head and (len(words) < 2 or line.stop > 0.0):
@@ -66,6 +74,19 @@ def _opens_with(paragraph: str, name: str) -> bool:
     if first != words[0] or not rest:
         return False
     return len(words) == 1 or not rest.split(" ", 1)[0].lower().startswith(words[1].lower())
+
+
+def _introduces_self(paragraph: str, name: str) -> bool:
+    """Whether a paragraph opens with its author introducing themselves by the name's first word:
+    "I'm Jane, a travel writer ...", "Ich bin Jana ..."."""
+    low = paragraph[: len(name) + 16].lower()
+    first = name.split()[0].lower()
+    return any(low.startswith(f"{intro} {first}") for intro in BIO_SELF_INTROS)
+
+
+def _names_role(paragraph: str) -> bool:
+    """Whether a paragraph's opening names a writer's trade ("... is a freelance writer living in ...")."""
+    return not BIO_ROLES.isdisjoint(_WORD.findall(paragraph[:_ROLE_REACH_CHARS].lower()))
 
 
 def _names_early(paragraph: str, name: str) -> bool:
@@ -91,9 +112,13 @@ def author_box_start(lines: list[Line], body: list[int]) -> int | None:
         )
         if paragraph is None:
             continue
-        if not _opens_with(paragraph.text, name) and not (headed and _names_early(paragraph.text, name)):
+        if _introduces_self(paragraph.text, name):
+            pass  # "Jane Doe" over "I'm Jane, ...": the author speaks of themselves
+        elif not _opens_with(paragraph.text, name) and not (headed and _names_early(paragraph.text, name)):
             continue
-        if not headed:
+        elif not headed and not _names_role(paragraph.text):
+            # A bare name over a paragraph about it that names no writer's trade: only the page's
+            # byline above the article says it is the author's.
             if above is None:
                 above = "\n".join(line.text for line in lines[: body[0]])
             if name not in above:
@@ -122,3 +147,29 @@ def tail_prompt_start(lines: list[Line], body: list[int]) -> int | None:
     if cut_chars > _MAX_SIGN_OFF_SHARE * sum(lines[index].chars for index in body):
         return None
     return cut
+
+
+def sources_start(lines: list[Line], body: list[int]) -> int | None:
+    """The position in `body` where the article's list of sources starts: a short head such as
+    "Sources" or "Citations" inside the body's span with less than a third of the body's text
+    below it (a long page's sources section in the middle of its text is left alone). None when
+    there is none."""
+    if len(body) < _MIN_KEPT_LINES:
+        return None
+    total = sum(lines[index].chars for index in body)
+    below = total
+    position = 0
+    for index in range(body[0], body[-1] + 1):
+        while position < len(body) and body[position] <= index:
+            below -= lines[body[position]].chars
+            position += 1
+        line = lines[index]
+        if (
+            line.words <= _SOURCE_HEAD_WORDS
+            and not line.sentence
+            and line.key.rstrip(":").strip() in SOURCE_HEADS
+            and below <= _MAX_SOURCES_SHARE * total
+            and position >= _MIN_KEPT_LINES
+        ):
+            return position - 1 if position and body[position - 1] == index else position
+    return None
