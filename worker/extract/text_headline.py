@@ -220,8 +220,8 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     text, above = pieces[position][1], pieces[position - 1][1]
     if min(word_count(above), word_count(text)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
         return False
-    if not looks_like_headline(above):
-        return False
+    if not (looks_like_headline(above) or is_titled_sentence(above)):
+        return False  # "Who's Reading Your Mail? Increasingly, Not a Human." ends with a stop, in Title Case
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
     return lower_share(text) >= LEAD_MIN_LOWER_SHARE

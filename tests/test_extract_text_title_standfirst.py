@@ -1,0 +1,44 @@
+"""A headline over its standfirst and byline when the page copied as text prints the headline with
+a full stop: the rules still read the sentence under it as the standfirst, not a caption or the
+line over the lead as the headline.
+
+The pages here are written for the purpose.
+"""
+
+from __future__ import annotations
+
+from worker.extract.text_header import read_header_by_rules
+
+HEADLINE = "Who Still Reads the Harbour Gazette? Fewer, Not None."
+STANDFIRST = "Our readers told us how they find the paper now, and most of them no longer open it on paper."
+LEAD = (
+    "The harbour gazette has been printed every Tuesday since the old quay opened, and for most of "
+    "that time nearly every house along the water took a copy."
+)
+SECOND = "This spring we asked our readers where they read it now, and more than two thousand wrote back."
+CAPTION = "A stack of gazettes on the counter of the harbour kiosk. - Photo by the desk"
+
+
+def _page(headline: str) -> list[str]:
+    return [
+        "Harbour Notes",
+        "SubscribeSign in",
+        headline,
+        STANDFIRST,
+        "Jane Doe",
+        "Mar 13, 2025",
+        "Share",
+        CAPTION,
+        LEAD,
+        SECOND,
+    ]
+
+
+def test_a_headline_with_a_full_stop_over_a_standfirst_and_byline_is_the_headline() -> None:
+    assert read_header_by_rules(_page(HEADLINE), [8, 9]).title == HEADLINE
+
+
+def test_a_sentence_over_a_standfirst_is_no_headline_with_a_stop() -> None:
+    """A lowercase sentence over the sentence under it makes no headline and standfirst pair."""
+    sentence = "Fewer readers still open the harbour gazette on paper, the survey found."
+    assert read_header_by_rules(_page(sentence), [8, 9]).title != sentence
