@@ -8,6 +8,7 @@ The pages here are written for the purpose.
 from __future__ import annotations
 
 from worker.extract.text_header import read_header_by_rules
+from worker.extract.text_headline import tells_reading_time
 
 HEADLINE = "Who Still Reads the Harbour Gazette? Fewer, Not None."
 STANDFIRST = "Our readers told us how they find the paper now, and most of them no longer open it on paper."
@@ -42,3 +43,17 @@ def test_a_sentence_over_a_standfirst_is_no_headline_with_a_stop() -> None:
     """A lowercase sentence over the sentence under it makes no headline and standfirst pair."""
     sentence = "Fewer readers still open the harbour gazette on paper, the survey found."
     assert read_header_by_rules(_page(sentence), [8, 9]).title != sentence
+
+
+def test_a_byline_that_gives_the_reading_time_is_never_the_headline() -> None:
+    """ "Harbour Desk | 6 min read" has a headline's shape but is the byline cluster's line: the
+    headline is the line over it."""
+    headline = "The Complete Guide to Harbour Ferries"
+    lines = ["Harbour Notes", "Guides", headline, "Harbour Desk | 6 min read", LEAD, SECOND]
+    assert read_header_by_rules(lines, [4, 5]).title == headline
+
+
+def test_a_reading_time_alone_in_a_headline_is_no_dateline_part() -> None:
+    """Words about minutes and reading inside a headline, with no separator before them, keep it."""
+    assert not tells_reading_time("Why 5 min read is the right length for a harbour story")
+    assert tells_reading_time("Harbour Desk · 6 min read")
