@@ -21,7 +21,7 @@ from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import PageWords, alternation
-from worker.extract.titles import fix_mojibake, strip_site_affixes
+from worker.extract.titles import fix_mojibake, strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40
 _HOLDER_MAX_CHARS = 80
@@ -92,7 +92,9 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line
-        title = strip_site_affixes(title, [name for name in (site, _copyright_holder(layout)) if name])
+        title = strip_site_affixes(
+            without_source_host(title), [name for name in (site, _copyright_holder(layout)) if name]
+        )
         title = fix_mojibake(title)  # "Investorâ\x80\x99s": UTF-8 read as Latin-1 before the page was copied
     dateline = header.dateline
     agency = _byline_agency(header.bylines) or _footer_agency(layout)

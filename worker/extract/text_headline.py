@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from worker.extract.authors import clean_authors
-from worker.extract.patterns import BYLINE_PREFIXES, TOC_HEADINGS
+from worker.extract.patterns import BYLINE_PREFIXES, READING_TIME, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
-from worker.extract.text_cluster import byline_head
+from worker.extract.text_cluster import DOTS, byline_head
 from worker.extract.text_signs import (
     BYLINE,
     CJK,
@@ -129,6 +129,7 @@ def choose_title(
             or is_trail_or_row(text)
             or is_post_link(text)
             or is_tag_list(text)
+            or tells_reading_time(text)
         ):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
         if position >= toc and not (
@@ -220,8 +221,8 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     text, above = pieces[position][1], pieces[position - 1][1]
     if min(word_count(above), word_count(text)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
         return False
-    if not looks_like_headline(above):
-        return False
+    if not (looks_like_headline(above) or is_titled_sentence(above)):
+        return False  # "Who's Reading Your Mail? Increasingly, Not a Human." ends with a stop, in Title Case
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
         return False  # a breadcrumb or a menu run together above it
     return lower_share(text) >= LEAD_MIN_LOWER_SHARE
@@ -289,15 +290,23 @@ def is_tag_list(line: str) -> bool:
     return all(0 < len(part.split()) <= _TAG_MAX_WORDS for part in line.split(","))
 
 
+def tells_reading_time(line: str) -> bool:
+    """A dateline's part that gives the reading time after another part ("Jane Doe | 5 min read",
+    "Travel Desk · 8 min read"): the byline cluster's line, never the headline it stands under."""
+    parts = DOTS.split(line)
+    return len(parts) > 1 and any(READING_TIME.match(part.strip()) for part in parts[1:])
+
+
 def never_headline(line: str, common: PageWords) -> bool:
     """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
-    table's row or a link to another post."""
+    table's row, a link to another post, a tag list or a line that gives the reading time."""
     return (
         common.is_bare_name(line)
         or is_picture_credit(line)
         or is_trail_or_row(line)
         or is_post_link(line)
         or is_tag_list(line)
+        or tells_reading_time(line)
     )
 
 

@@ -9,6 +9,9 @@ from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
 _HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", re.I)
+# "Headline (example.com) 87": the source's host a link aggregator prints after the headline, perhaps
+# with the count of comments after it.
+_SOURCE_HOST = re.compile(rf"\s+\((?:{_HOST.pattern})(?:/[\w.~-]+)*\)(?:\s+\d+)?$", re.I)
 _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
@@ -45,6 +48,12 @@ def _site_like(part: str, site_names: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def without_source_host(title: str) -> str:
+    """`title` without the source's host in brackets (and a comment count) that a link aggregator
+    copies after the headline: "Grads Find Degrees No Longer Guarantee Jobs (example.com) 87"."""
+    return _SOURCE_HOST.sub("", title) or title
 
 
 def strip_site_affixes(title: str, site_names: list[str]) -> str:
