@@ -1,9 +1,12 @@
-"""Which bylines a plain-text page's language lets count, and a name the copy glued to its day."""
+"""Which bylines a plain-text page's language lets count, a name the copy glued to its day, and a
+byline that signs with a lowercase handle."""
 
 from __future__ import annotations
 
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.text import in_page_language
 from worker.extract.text_bylines import name_beside_day
+from worker.extract.text_handles import handle_byline
 from worker.extract.text_signs import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
@@ -57,3 +60,40 @@ def test_a_full_name_glued_to_its_day_under_the_headline_is_the_author() -> None
 def test_a_word_the_page_writes_in_lowercase_glued_to_a_day_is_no_author() -> None:
     lines = ["Ferry link approved after two years", "Islands4/3/2025", LEAD, SECOND, "The islands wait."]
     assert _beside_day(lines) is None
+
+
+def _handle(*under: str, more: tuple[str, ...] = ()) -> str | None:
+    lines = ["Ferry link approved after two years", *under, LEAD, SECOND, *more]
+    return handle_byline(lines, 0, STOPWORDS)
+
+
+def test_a_lowercase_handle_after_by_under_the_headline_is_the_author() -> None:
+    assert _handle("by marisolw") == "marisolw"
+
+
+def test_a_handle_after_the_date_and_by_is_the_author() -> None:
+    assert _handle("Posted on July 1, 2024 by marisolw") == "marisolw"
+
+
+def test_a_handle_the_copy_glued_to_its_date_is_the_author() -> None:
+    assert _handle("By marisolwFebruary 16, 2026No Comments") == "marisolw"
+
+
+def test_a_handle_before_a_separator_and_a_day_is_the_author() -> None:
+    assert _handle("by marisolw | Apr 21, 2025") == "marisolw"
+
+
+def test_a_handle_signed_again_alone_under_the_article_is_still_the_author() -> None:
+    assert _handle("by marisolw", more=("marisolw",)) == "marisolw"
+
+
+def test_a_word_the_page_writes_in_its_sentences_is_no_handle() -> None:
+    assert _handle("by hand", more=("Everything was sewn by hand, then the hand stitching dried.",)) is None
+
+
+def test_a_site_account_is_no_author() -> None:
+    assert _handle("by siteadmin") is None
+
+
+def test_a_lowercase_by_inside_a_sentence_under_the_headline_opens_no_handle() -> None:
+    assert _handle("Tickets sold by ferrycorp at the pier") is None
