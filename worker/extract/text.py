@@ -15,10 +15,12 @@ from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
+from worker.extract.language_data import LANGUAGES
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
+from worker.extract.text_handles import handle_byline
 from worker.extract.text_header import read_header
 from worker.extract.text_signs import PageWords, alternation
 from worker.extract.titles import fix_mojibake, strip_site_affixes, without_source_host
@@ -73,6 +75,32 @@ def _byline_agency(bylines: tuple[str, ...]) -> str | None:
     return None
 
 
+def in_page_language(bylines: tuple[str, ...], language: str | None, lines: list[str]) -> tuple[str, ...]:
+    """The bylines but those opened by another language's word that this page writes as a word of
+    its own: on an English page that speaks of "the door frame", a menu's "Door Straps" is a product,
+    not Dutch "door" (by) and a name. The page's own openers and English's, which bylines of every
+    language borrow, always count, and so does a foreign opener the page writes only before names
+    ("Veröffentlicht am 15/07/2014 von Jane Doe" on a page taken for English). A page whose language
+    is not told, or not one `LANGUAGES` knows, keeps them all."""
+    if language not in LANGUAGES:
+        return bylines
+    own = {*LANGUAGES[language].byline, *LANGUAGES["en"].byline}
+    kept = []
+    for byline in bylines:
+        opener = _BYLINE_OPENER.match(byline)
+        word = " ".join(opener[0].strip(" :").lower().split()) if opener else ""
+        if word in own or " " in word or not word or not _writes_as_word(lines, word):
+            kept.append(byline)
+    return tuple(kept)
+
+
+def _writes_as_word(lines: list[str], word: str) -> bool:
+    """Whether a line writes the word in lowercase before another word in lowercase ("the door
+    frame"), as a word of its prose and not an opener before a name."""
+    before_lowercase = re.compile(rf"(?<!\w){re.escape(word)}\s+[a-zà-ÿ]")
+    return any(word in line and before_lowercase.search(line) for line in lines)
+
+
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
     """How every date reader reads this page's dates (`dates.reading_page_in`): in its own day
     order, two-digit years included. The line labeller's training reads its pages the same way."""
@@ -97,10 +125,13 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         )
         title = fix_mojibake(title)  # "Investorâ\x80\x99s": UTF-8 read as Latin-1 before the page was copied
     dateline = header.dateline
-    agency = _byline_agency(header.bylines) or _footer_agency(layout)
+    bylines = in_page_language(header.bylines, layout.language, lines)
+    agency = _byline_agency(bylines) or _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
-    authors = clean_authors(list(header.bylines), not_names=(site,) if site else ())
+    authors = clean_authors(list(bylines), not_names=(site,) if site else ())
+    if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
+        authors = [handle]
     if not authors and (
         owner := site_owner(lines, layout.language, PageWords(lines, layout.body[0] if layout.body else 0))
     ):

@@ -58,6 +58,8 @@ _OUTLET_AFTER_NAME = re.compile(
 )  # "Jane Doe USA TODAY"
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
+# A name the copy glued to the numeric day after it ("Yucy3/4/2025", "Jane Doe12.03.2024").
+_NAME_GLUED_TO_DAY = re.compile(r"^([^\W\d_][^\d]*[^\W\d_.])(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})$")
 _HEADLINE_MIN_WORDS = 5
 _STANDFIRST_MAX_CHARS = 300
 _DAY_UNDER_NAME = 3
@@ -262,11 +264,23 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
             beside = [i for i in (index - 1, index + 2 if labelled else index + 1) if i > headline]
         elif _one_word_name(line, common):
             beside = [index + 1]
+        elif name := _name_glued_to_day(line, common):
+            return name
         else:
             continue
         if any(shows_day(lines[i]) for i in beside):
             return line
     return None
+
+
+def _name_glued_to_day(line: str, common: PageWords) -> str | None:
+    """The signature of a line where the copy lost the space between a name and its day ("Yucy3/4/2025"):
+    the name, when the rest is a day and the name would pass beside one on a line of its own."""
+    found = _NAME_GLUED_TO_DAY.match(line)
+    if found is None or not shows_day(found[2]):
+        return None
+    name = found[1].strip()
+    return name if common.is_dated_name(name) or _one_word_name(name, common) else None
 
 
 def name_under_headline(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:

@@ -1,0 +1,60 @@
+"""A byline that signs with a site's handle in lowercase, under a plain-text page's headline.
+
+"by jdoe", "Posted on July 1, 2024 by jdoe", "by jdoe | Apr 21, 2025": a blog's user name, which
+`clean_authors` refuses (a name read off a page is capitalised). Read only in the few lines under
+the headline, after an English "by" at the line's start or after its date, and only when the page
+never writes the handle as a word of its own ("by hand", "by default") and it is no site account's
+("by admin").
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.language_data import LANGUAGES
+from worker.extract.patterns import ACCOUNT_WORDS
+from worker.extract.text_signs import alternation
+
+_UNDER_HEADLINE = 3  # "Headline" / "by jdoe" / "Apr 21, 2025" / "No comments"
+_MAX_WORDS = 10  # a byline line's words, its date and separators with it
+_OPENERS = alternation(tuple(p for p in LANGUAGES["en"].byline if p == "by" or p.endswith(" by")))
+# The opener, the handle, then what ends it: the line's end, a separator, "on"/"at" and the date,
+# a digit, or a capital the copy glued to it ("by jdoeFebruary 16, 2026").
+_HANDLE = re.compile(
+    rf"(?i:(?:^|(?<=\s))(?:{_OPENERS}))\s+([a-z][a-z0-9_.]{{2,24}}?)"
+    r"(?=$|\s*[|•·,–—]|\s-\s|\s+(?:on|at|in)\s|[A-Z]|\s*\d)"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def handle_byline(lines: list[str], headline: int | None, stopwords: frozenset[str]) -> str | None:
+    """The handle a byline under the headline signs with, if one does (see the module)."""
+    if headline is None:
+        return None
+    for index in range(headline + 1, min(len(lines), headline + 1 + _UNDER_HEADLINE)):
+        line = lines[index].strip()
+        found = _HANDLE.search(line)
+        if found is None or len(line.split()) > _MAX_WORDS:
+            continue
+        if found.start() > 0 and not _DIGIT.search(line[: found.start()]):
+            continue  # only a date may stand before the opener: "Posted on July 1, 2024 by jdoe"
+        handle = found[1].rstrip(".")
+        if handle in stopwords or _is_account(handle) or _writes_as_word(lines, handle, index):
+            return None
+        return handle
+    return None
+
+
+def _is_account(handle: str) -> bool:
+    """A site's own account ("admin", "siteadmin", "webmaster"): the software's signature, no author's."""
+    return any(word in handle for word in ACCOUNT_WORDS)
+
+
+def _writes_as_word(lines: list[str], handle: str, byline: int) -> bool:
+    """Whether a line other than the byline writes the handle in lowercase as a word of a sentence:
+    not after "by", nor alone on its line (the signature under the article)."""
+    word = re.compile(rf"(?<![\w@.])(?<![Bb]y ){re.escape(handle)}(?![\w@])")
+    return any(
+        i != byline and handle in line and line.strip() != handle and word.search(line)
+        for i, line in enumerate(lines)
+    )
