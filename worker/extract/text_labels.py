@@ -327,8 +327,8 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     below = _meta_steps(meta, range(count - 1, -1, -1))
     above = _meta_steps(meta, range(count))
     # Each line's shown signs under both offsets, made once: a line is the neighbour of two others.
-    before = [[f"-1:{s}" for s in signs] for signs in shown]
-    after = [[f"1:{s}" for s in signs] for signs in shown]
+    before = [[_BEFORE[s] for s in signs] for signs in shown]
+    after = [[_AFTER[s] for s in signs] for signs in shown]
     out: list[list[str]] = []
     for position, signs in enumerate(own):
         item = ["bias", *signs, _METABELOW[below[position]], _METAABOVE[above[position]]]
@@ -340,6 +340,10 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     return out
 
 
+# The shown signs (a word count's bucket or a neighbour sign) under each offset, named once a process.
+_SHOWN = (*{_WORDS_SIGN(n) for n in range(_WORD_EDGES[-1] + 2)}, *_NEIGHBOUR_SIGNS)
+_BEFORE = {sign: f"-1:{sign}" for sign in _SHOWN}
+_AFTER = {sign: f"1:{sign}" for sign in _SHOWN}
 _METABELOW = {k: f"metabelow:{k}" for k in (None, *range(1, _META_REACH + 1))}
 _METAABOVE = {k: f"metaabove:{k}" for k in (None, *range(1, _META_REACH + 1))}
 
