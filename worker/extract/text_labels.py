@@ -109,9 +109,18 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 
 def _bucketer(name: str, edges: tuple[int, ...]) -> Callable[[int], str]:
-    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each."""
+    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each. A value
+    from the first edge to one past the last is looked up in a table (a C-level call, no search)."""
     names = [f"{name}:{_bucket(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
-    return lambda value: names[bisect_left(edges, value)]
+    low = edges[0]
+    table = [names[bisect_left(edges, value)] for value in range(low, edges[-1] + 2)]
+    past = len(table) - 1
+
+    def bucket(value: int) -> str:
+        at = value - low
+        return table[at if at < past else past] if at >= 0 else names[0]
+
+    return bucket
 
 
 _WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
