@@ -222,3 +222,13 @@ def test_the_labeller_reads_the_clean_stage_class_of_each_line() -> None:
     assert "k:good" in signs[PROSE[0]]
     assert "k:short" in signs["By Jane Doe"]
     assert {"k:bad", "f:chrome"} <= set(signs["Subscribe"])
+
+
+def test_a_bucket_sign_names_the_first_edge_the_value_does_not_exceed_past_the_table_too() -> None:
+    from worker.extract.text_labels import _CHAR_EDGES, _CHARS_SIGN, _OFFSET_EDGES, _TOP_SIGN, _bucket
+
+    for sign, name, edges in ((_CHARS_SIGN, "c", _CHAR_EDGES), (_TOP_SIGN, "t", _OFFSET_EDGES)):
+        for value in range(edges[0] - 50, edges[-1] + 50):
+            assert sign(value) == f"{name}:{_bucket(value, edges)}"
+    assert _CHARS_SIGN(10_000) == "c:gt200"
+    assert _TOP_SIGN(-1_000) == "t:le-30"

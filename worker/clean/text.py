@@ -19,6 +19,7 @@ the rest is dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
@@ -31,6 +32,7 @@ HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 _PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
 _ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line or a site's name
+_HARD_BREAK_SET = frozenset(_HARD_BREAKS)
 _TABLE_FLAGS = (Flag.NONE, Flag.NUMERIC, Flag.STAMP, Flag.ECHO, Flag.REPEAT)
 _MIN_TABLE_ROWS = 2
 
@@ -105,32 +107,6 @@ class TextLayout:
         return [self.lines[i] for i in self.body]
 
 
-def _line_values(lines: list[Line], limits: BlockLimits) -> list[float]:
-    """What each line adds to a candidate article block: prose its length, everything else a cost.
-    One loop with the costs by flag looked up, not a call per line: pages run to hundreds of lines."""
-    by_flag = {flag: -limits.end_cost for flag in _ENDS}
-    by_flag.update((flag, -limits.break_cost) for flag in _HARD_BREAKS if flag not in _ENDS)
-    by_flag[Flag.COMMENT] = -limits.comment_cost
-    good, near_good, bad = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.BAD
-    values: list[float] = []
-    for line in lines:
-        kind = line.kind
-        if kind is good:
-            values.append(float(line.chars))
-        elif kind is near_good:
-            # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
-            values.append(line.chars * (limits.near_good_share if line.sentence else limits.near_label_share))
-        elif (cost := by_flag.get(line.flag)) is not None:
-            values.append(cost)
-        elif kind is bad:
-            values.append(-limits.bad_cost)
-        elif line.stop == 0.0 or line.caps >= HEADLINE_CAPS:
-            values.append(-limits.label_cost)
-        else:
-            values.append(-limits.short_cost)
-    return values
-
-
 def _entry_heads(lines: list[Line], limits: BlockLimits) -> set[int]:
     """The "Related"/"More on" heads that a list article repeats under each of its entries ("More on
     Harbour School:" over a few links, then the next entry's prose): a head seen `min_entry_heads`
@@ -152,41 +128,73 @@ def _entry_heads(lines: list[Line], limits: BlockLimits) -> set[int]:
     return entries
 
 
+@lru_cache(maxsize=8)
+def _flag_costs(limits: BlockLimits) -> dict[Flag, float]:
+    """What a furniture line whose flag breaks or ends an article costs, by flag (made once a limits)."""
+    by_flag = {flag: -limits.end_cost for flag in _ENDS}
+    by_flag.update((flag, -limits.break_cost) for flag in _HARD_BREAKS if flag not in _ENDS)
+    by_flag[Flag.COMMENT] = -limits.comment_cost
+    return by_flag
+
+
 def _values(lines: list[Line], limits: BlockLimits, entries: set[int] | None = None) -> list[float]:
-    """Each line's value; prose right under a "Name says:" line is a reader's comment and weighs little.
-    `entries`: section heads that are a list article's boxes (`_entry_heads`), weighed as markers."""
-    values = _line_values(lines, limits)
-    for index in entries or ():
-        values[index] = -limits.bad_cost
-    after_comment = limits.comment_reach + 1
+    """Each line's value for a candidate article block: prose its length, everything else a cost;
+    prose right under a "Name says:" line is a reader's comment and weighs little. `entries`: section
+    heads that are a list article's boxes (`_entry_heads`), weighed as markers. One loop with the costs
+    by flag looked up, not a call per line: pages run to hundreds of lines, and this is weighed twice
+    a page."""
+    by_flag = _flag_costs(limits)
+    near_share, label_share = limits.near_good_share, limits.near_label_share
+    bad_value, label_value, short_value = -limits.bad_cost, -limits.label_cost, -limits.short_cost
+    min_prose, resume_run = limits.min_prose_before_comments, limits.section_resume_run
+    reach, comment_share, section_share = limits.comment_reach, limits.comment_share, limits.section_share
+    # Read once: a member read through its class costs.
+    good, near_good, bad = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.BAD
+    comment, discussion_flag, section_flag, chrome = Flag.COMMENT, Flag.DISCUSSION, Flag.SECTION, Flag.CHROME
+    entries = entries or set()
+    after_comment = reach + 1
     prose_seen = 0.0
     discussion = False
     section = False
     run = 0  # consecutive GOOD lines
-    good, comment = LineClass.GOOD, Flag.COMMENT  # read once: a member read through its class costs
+    values: list[float] = []
     for index, line in enumerate(lines):
-        flag = line.flag
+        kind, flag = line.kind, line.flag
         if entries and index in entries:
-            flag = Flag.CHROME
-        if prose_seen >= limits.min_prose_before_comments:
+            value, flag = bad_value, chrome
+        elif kind is good:
+            value = float(line.chars)
+        elif kind is near_good:
+            # A line that does not end like a sentence (a teaser, a list item) weighs little until revision.
+            value = line.chars * (near_share if line.sentence else label_share)
+        elif (cost := by_flag.get(flag)) is not None:
+            value = cost
+        elif kind is bad:
+            value = bad_value
+        elif line.stop == 0.0 or line.caps >= HEADLINE_CAPS:
+            value = label_value
+        else:
+            value = short_value
+        if prose_seen >= min_prose:
             # Below the article's start, comments hold other people's text to the page's end; a
             # "Related"/"More" section holds teasers until the article's paragraphs resume.
-            discussion = discussion or flag is Flag.DISCUSSION
-            section = section or flag is Flag.SECTION
-        run = run + 1 if line.kind is good else 0
-        if section and run >= limits.section_resume_run:
+            discussion = discussion or flag is discussion_flag
+            section = section or flag is section_flag
+        run = run + 1 if kind is good else 0
+        if section and run >= resume_run:
             section = False
-            values[index - 1] /= limits.section_share
-        if flag is comment or flag in _HARD_BREAKS:
-            after_comment = 0 if flag is comment else limits.comment_reach + 1
-            continue
-        after_comment += 1
-        if values[index] > 0:
-            prose_seen += values[index]
-            if discussion or after_comment <= limits.comment_reach:
-                values[index] *= limits.comment_share
-            elif section:
-                values[index] *= limits.section_share
+            values[-1] /= section_share  # the line above: the run's first GOOD line
+        if flag is comment or flag in _HARD_BREAK_SET:
+            after_comment = 0 if flag is comment else reach + 1
+        else:
+            after_comment += 1
+            if value > 0:
+                prose_seen += value
+                if discussion or after_comment <= reach:
+                    value *= comment_share
+                elif section:
+                    value *= section_share
+        values.append(value)
     return values
 
 
@@ -270,13 +278,7 @@ def _span_start(
     costing less (hard breaks still cost in full), the stretch holding the chosen block reaches up over
     the article's first sections; it starts at the first block in it holding real prose (a few GOOD
     lines, not a menu's teaser). Only upwards: below the article, comments and teasers wait."""
-    coarse = replace(
-        limits,
-        short_cost=limits.short_cost * limits.span_share,
-        label_cost=limits.label_cost * limits.span_share,
-        bad_cost=limits.bad_cost * limits.span_share,
-    )
-    for _weight, (low, high) in _candidate_blocks(_values(lines, coarse, entries)):
+    for _weight, (low, high) in _candidate_blocks(_values(lines, _coarse(limits), entries)):
         if low <= first and last <= high:
             for _w, (start, end) in candidates:
                 if (
@@ -292,6 +294,17 @@ def _span_start(
 def _longest_good(lines: list[Line], first: int, last: int) -> int:
     """The length of the longest GOOD line in the range (0 when none)."""
     return max((lines[i].chars for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD), default=0)
+
+
+@lru_cache(maxsize=8)
+def _coarse(limits: BlockLimits) -> BlockLimits:
+    """`limits` with the short, label and marker costs scaled by `span_share` (made once a limits)."""
+    return replace(
+        limits,
+        short_cost=limits.short_cost * limits.span_share,
+        label_cost=limits.label_cost * limits.span_share,
+        bad_cost=limits.bad_cost * limits.span_share,
+    )
 
 
 def _good_lines(lines: list[Line], first: int, last: int) -> int:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from operator import attrgetter
 
 import pycrfsuite
 
@@ -82,6 +83,7 @@ _META_REACH = 4  # lines below a headline where its byline or date stands
 _META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
 # How a window title joins the headline and the site's name: "Headline | Site", "Site – Headline".
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•]\s+")
+_LOW = attrgetter("low")  # a measured line's lowercase, read by a C-level map
 _PREFIX = 8  # a line's first characters, looked up before a window title is searched for it
 
 
@@ -109,9 +111,18 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 
 def _bucketer(name: str, edges: tuple[int, ...]) -> Callable[[int], str]:
-    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each."""
+    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each. A value
+    from the first edge to one past the last is looked up in a table (a C-level call, no search)."""
     names = [f"{name}:{_bucket(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
-    return lambda value: names[bisect_left(edges, value)]
+    low = edges[0]
+    table = [names[bisect_left(edges, value)] for value in range(low, edges[-1] + 2)]
+    past = len(table) - 1
+
+    def bucket(value: int) -> str:
+        at = value - low
+        return table[at if at < past else past] if at >= 0 else names[0]
+
+    return bucket
 
 
 _WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
@@ -186,7 +197,7 @@ def page_view(
         lead=lead,
         body=frozenset(body),
         stopwords=stopwords,
-        counts=Counter(row.low for row in measured) if measured else Counter(map(str.lower, lines)),
+        counts=Counter(map(_LOW, measured)) if measured else Counter(map(str.lower, lines)),
         lead_words=frozenset(lead_words),
         article_words=frozenset(article_words),
         common=common or PageWords(lines, lead),
@@ -327,8 +338,8 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     below = _meta_steps(meta, range(count - 1, -1, -1))
     above = _meta_steps(meta, range(count))
     # Each line's shown signs under both offsets, made once: a line is the neighbour of two others.
-    before = [[f"-1:{s}" for s in signs] for signs in shown]
-    after = [[f"1:{s}" for s in signs] for signs in shown]
+    before = [[_BEFORE[s] for s in signs] for signs in shown]
+    after = [[_AFTER[s] for s in signs] for signs in shown]
     out: list[list[str]] = []
     for position, signs in enumerate(own):
         item = ["bias", *signs, _METABELOW[below[position]], _METAABOVE[above[position]]]
@@ -340,6 +351,10 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     return out
 
 
+# The shown signs (a word count's bucket or a neighbour sign) under each offset, named once a process.
+_SHOWN = (*{_WORDS_SIGN(n) for n in range(_WORD_EDGES[-1] + 2)}, *_NEIGHBOUR_SIGNS)
+_BEFORE = {sign: f"-1:{sign}" for sign in _SHOWN}
+_AFTER = {sign: f"1:{sign}" for sign in _SHOWN}
 _METABELOW = {k: f"metabelow:{k}" for k in (None, *range(1, _META_REACH + 1))}
 _METAABOVE = {k: f"metaabove:{k}" for k in (None, *range(1, _META_REACH + 1))}
 
