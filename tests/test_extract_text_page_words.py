@@ -1,9 +1,9 @@
-"""A page's reading around another lead (`text_signs.PageWords(..., like=...)`) shares the answers that
+"""A page's reading around another lead (`text_page_words.PageWords(..., like=...)`) shares the answers that
 do not depend on the lead, and gives the same ones a fresh reading gives. The page is written here."""
 
 from __future__ import annotations
 
-from worker.extract.text_signs import PageWords
+from worker.extract.text_page_words import PageWords
 
 PAGE = [
     "Harbour Notes",

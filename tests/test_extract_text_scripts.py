@@ -9,7 +9,11 @@ here for the purpose.
 from __future__ import annotations
 
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import looks_like_headline, looks_like_prose, word_count
+from worker.extract.text_signs import (
+    looks_like_headline,
+    looks_like_prose,
+    word_count,
+)
 
 JA_HEADLINE = "港の新しいフェリー乗り場、来夏に開業へ"
 JA_LEAD = (

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from worker.extract.text_header import read_header, read_header_by_rules
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
-from worker.extract.text_signs import PageWords, glued_crumbs
+from worker.extract.text_page_words import (
+    PageWords,
+    glued_crumbs,
+)
 
 HEADLINE = "Ferry terminal approved after two years"
 LEAD = (

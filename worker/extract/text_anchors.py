@@ -7,7 +7,12 @@ reads like prose, below a byline that follows a standfirst.
 
 from __future__ import annotations
 
-from worker.extract.text_signs import HEADER_WINDOW, is_meta_line, looks_like_headline, looks_like_prose
+from worker.extract.text_signs import (
+    HEADER_WINDOW,
+    is_meta_line,
+    looks_like_headline,
+    looks_like_prose,
+)
 
 _LEAD_SEARCH = 4
 _STANDFIRST_REACH = 3  # lines below a first paragraph where a byline still makes it a standfirst

@@ -8,7 +8,12 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import BYLINE_PREFIXES, NAME_PARTICLES
 from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
-from worker.extract.text_signs import any_of, is_byline, looks_like_name, unglued
+from worker.extract.text_signs import (
+    any_of,
+    is_byline,
+    looks_like_name,
+    unglued,
+)
 
 _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whether, before which prefix
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most

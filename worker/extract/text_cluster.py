@@ -27,6 +27,10 @@ from worker.extract.patterns import (
     UPDATED_LABELS,
     WEEKDAYS,
 )
+from worker.extract.text_page_words import (
+    PageWords,
+    in_cluster,
+)
 from worker.extract.text_signs import (
     BYLINE,
     CLUSTER_STEPS,
@@ -35,12 +39,10 @@ from worker.extract.text_signs import (
     MAX_META_WORDS,
     NOT_AUTHOR,
     ROLE_MAX_WORDS,
-    PageWords,
     alternation,
     any_of,
     date_of_line,
     glued_opener,
-    in_cluster,
     is_byline,
     is_meta_line,
     looks_like_name,

@@ -13,7 +13,9 @@ import re
 
 from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import ACCOUNT_WORDS
-from worker.extract.text_signs import alternation
+from worker.extract.text_signs import (
+    alternation,
+)
 
 _UNDER_HEADLINE = 3  # "Headline" / "by jdoe" / "Apr 21, 2025" / "No comments"
 _MAX_WORDS = 10  # a byline line's words, its date and separators with it

@@ -82,6 +82,9 @@ from worker.extract.text_labels import (
     default_labeller,
     page_view,
 )
+from worker.extract.text_page_words import (
+    PageWords,
+)
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
@@ -89,7 +92,6 @@ from worker.extract.text_signs import (
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
-    PageWords,
     date_of_line,
     header_pieces,
     is_byline,

@@ -11,6 +11,10 @@ from worker.extract.authors import clean_authors
 from worker.extract.patterns import BYLINE_PREFIXES, READING_TIME, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import DOTS, byline_head
+from worker.extract.text_page_words import (
+    PageWords,
+    in_cluster,
+)
 from worker.extract.text_signs import (
     BYLINE,
     CJK,
@@ -20,11 +24,9 @@ from worker.extract.text_signs import (
     LEAD_MIN_LOWER_SHARE,
     NOT_AUTHOR,
     ROLE_MAX_WORDS,
-    PageWords,
     any_of,
     cjk_chars,
     date_of_line,
-    in_cluster,
     is_byline,
     is_meta_line,
     is_picture_credit,

@@ -11,10 +11,12 @@ from __future__ import annotations
 from worker.extract.text_anchors import lead_from
 from worker.extract.text_headline import never_headline
 from worker.extract.text_labels import LineLabel, LineLabeller, PageView, default_labeller, page_view, window
+from worker.extract.text_page_words import (
+    PageWords,
+)
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
     MAX_META_WORDS,
-    PageWords,
     date_of_line,
     is_byline,
     is_meta_line,
