@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from worker.clean.mojibake import fix_mojibake
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass, LineThresholds
 from worker.clean.text_lines import classify_lines, page_prose, read_lines
 from worker.clean.text_stopwords import STOPWORDS, page_language, stoplist
@@ -104,7 +105,9 @@ class TextLayout:
 
     @property
     def paragraphs(self) -> list[str]:
-        return [self.lines[i] for i in self.body]
+        """The body's lines, each with a UTF-8 misreading undone: the lines are classed as the page
+        prints them (the labeller learned them so), the reader gets the words the author wrote."""
+        return [fix_mojibake(self.lines[i]) for i in self.body]
 
 
 def _entry_heads(lines: list[Line], limits: BlockLimits) -> set[int]:

@@ -11,6 +11,7 @@ import re
 from contextlib import AbstractContextManager
 
 from worker.article import Dateline, Metadata
+from worker.clean.mojibake import fix_mojibake
 from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
@@ -28,7 +29,7 @@ from worker.extract.text_page_words import (
 from worker.extract.text_signs import (
     alternation,
 )
-from worker.extract.titles import fix_mojibake, strip_site_affixes, without_source_host
+from worker.extract.titles import strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40
 _HOLDER_MAX_CHARS = 80

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from worker.clean.mojibake import fix_mojibake
 from worker.extract.patterns import TITLE_SEPARATORS
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -89,19 +90,6 @@ def _is_headline(heading: str) -> bool:
     """A heading short enough to be a headline: not a sentence of the lead set in a big font."""
     words = heading.split()
     return 2 <= len(words) <= _MAX_HEADLINE_WORDS and not (len(words) > 12 and heading.endswith("."))
-
-
-def fix_mojibake(text: str) -> str:
-    """UTF-8 read as Windows-1252 ("Investorâ€™s") put back, when the round trip is clean."""
-    if not re.search(r"[âÃ][\x80-\xbf€™œž]", text):
-        return text
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        try:
-            return text.encode("latin-1").decode("utf-8")
-        except UnicodeError:
-            return text
 
 
 def _untruncated(titles: list[str]) -> list[str]:
