@@ -3,6 +3,7 @@ one of them is one list. Each page is written here."""
 
 from __future__ import annotations
 
+from tests.test_clean_html_shapes import _paragraphs
 from worker.clean import clean_html
 from worker.clean.html_blocks import Block, group_runs
 from worker.parse import parse_html
@@ -23,10 +24,6 @@ TAIL = [
 
 def _page(body: str) -> str:
     return f"<html><head><title>Mill reopens</title></head><body><div class='post'>{body}</div></body></html>"
-
-
-def _paragraphs(texts: list[str]) -> str:
-    return "".join(f"<p>{text}</p>" for text in texts)
 
 
 NESTED_LIST = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.test_text_labels import PROSE
 from worker.clean.text import TextLayout, clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_anchors import anchors
@@ -9,14 +10,6 @@ from worker.extract.text_labels import features, page_view, window
 
 MENU = ["Home", "Timetables", "Fares and Passes", "Island Walks", "Harbour Events", "Contact Us"]
 HEADLINE = "Harbour Authority Approves New Ferry Terminal"
-PROSE = [
-    "The harbour authority voted on Tuesday evening to approve the new ferry terminal, ending a dispute "
-    "that has divided the town council for more than three years and delayed the project twice.",
-    "Supporters of the terminal said the decision would bring more visitors to the old quarter, while "
-    "residents near the quay worried about the noise of the engines and the traffic on the narrow roads.",
-    "Work on the foundations is expected to begin in the spring, and the first crossings could run by "
-    "the end of next summer if the weather allows the builders to keep to their plans.",
-]
 
 
 def _copy(*blocks: list[str]) -> str:
