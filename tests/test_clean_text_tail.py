@@ -78,23 +78,22 @@ def test_a_subheading_the_next_paragraph_repeats_in_sentence_case_stays() -> Non
     assert clean_text(page).paragraphs[-1] == closing
 
 
+# A note on a person whose name comes only in a clause: a box's shape only under a head that announces it.
+CLAUSE_NOTE = (
+    "Mother of two and a sailor since childhood, Ana Ruiz covers transport for the paper and "
+    "runs a small guesthouse on the coast with her family and two very old dogs."
+)
+
+
 def test_an_about_head_over_a_note_naming_the_person_a_clause_in_is_dropped() -> None:
-    note = (
-        "Mother of two and a sailor since childhood, Ana Ruiz covers transport for the paper and "
-        "runs a small guesthouse on the coast with her family and two very old dogs."
-    )
-    page = _page(HEADER, *_paragraphs(BODY), ["About Ana Ruiz"], [note], FOOTER)
+    page = _page(HEADER, *_paragraphs(BODY), ["About Ana Ruiz"], [CLAUSE_NOTE], FOOTER)
     assert clean_text(page).paragraphs == BODY
 
 
 def test_a_note_naming_the_person_a_clause_in_stays_without_a_head() -> None:
     # No head announces a box: a list article's last entry may well name its subject late.
-    note = (
-        "Mother of two and a sailor since childhood, Ana Ruiz covers transport for the paper and "
-        "runs a small guesthouse on the coast with her family and two very old dogs."
-    )
-    page = _page(HEADER, *_paragraphs(BODY), ["Ana Ruiz"], [note], FOOTER)
-    assert clean_text(page).paragraphs[-1] == note
+    page = _page(HEADER, *_paragraphs(BODY), ["Ana Ruiz"], [CLAUSE_NOTE], FOOTER)
+    assert clean_text(page).paragraphs[-1] == CLAUSE_NOTE
 
 
 def test_a_newsletter_prompt_closing_the_article_is_dropped() -> None:
