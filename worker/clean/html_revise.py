@@ -18,10 +18,10 @@ from worker.clean.html_blocks import (
     Block,
     BlockClass,
     group_runs,
-    keep_linked_sentences,
     looks_like_prose,
     previous_text,
 )
+from worker.clean.html_linked import keep_linked_sentences
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
 

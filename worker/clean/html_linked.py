@@ -1,0 +1,49 @@
+"""A paragraph whose sentence runs on into a link, read as the article's text when it sits between
+two paragraphs of its own box (`keep_linked_sentences`, a step of the HTML revision)."""
+
+from __future__ import annotations
+
+from worker.clean.html_blocks import GOOD_MIN_CHARS, Block, BlockClass, ends_as_sentence
+
+# A linked sentence between paragraphs holds at least this many characters of its own words.
+LINKED_SENTENCE_MIN_OWN_CHARS = 20
+# ...and a paragraph stands this close to it on each side (short lines, inserts, linked sentences between).
+LINKED_SENTENCE_REACH = 3
+
+
+def keep_linked_sentences(blocks: list[Block]) -> None:
+    """A paragraph whose sentence runs on into a link (a clause linked to an earlier story), set
+    between two paragraphs of its box, is read as text: it opens with words of its own and ends as a
+    sentence does. Too linked to stand alone, it becomes near-good, so its neighbours decide."""
+    linked = [_is_linked_sentence(block) for block in blocks]
+    for i, block in enumerate(blocks):
+        if linked[i] and all(_paragraph_beside(blocks, linked, i, step) for step in (-1, 1)):
+            block.cls = block.first_cls = BlockClass.NEAR_GOOD
+
+
+def _is_linked_sentence(block: Block) -> bool:
+    return (
+        block.cls is BlockClass.BAD
+        and block.tag == "p"
+        and not (block.insert or block.starts_with_link or block.in_list)
+        and block.chars >= GOOD_MIN_CHARS
+        and block.chars - block.link_chars >= LINKED_SENTENCE_MIN_OWN_CHARS
+        and ends_as_sentence(block.text)
+    )
+
+
+def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:
+    """The nearest block from `i` in direction `step` that reads as text or as furniture, looking
+    through inserts, short lines and other linked sentences, is a paragraph of `i`'s box."""
+    box = blocks[i].path[:-1]
+    j = i + step
+    for _ in range(LINKED_SENTENCE_REACH):
+        if not 0 <= j < len(blocks):
+            return False
+        other = blocks[j]
+        if other.cls is BlockClass.GOOD:
+            return other.path[:-1] == box
+        if other.cls is BlockClass.BAD and not (other.insert or linked[j]):
+            return False
+        j += step
+    return False
