@@ -31,9 +31,7 @@ from worker.extract.text import reading_text_page
 from worker.extract.text_anchors import anchors
 from worker.extract.text_header import read_header_by_rules
 from worker.extract.text_labels import LineLabel, PageView, features, page_view, window
-from worker.extract.text_signs import (
-    date_of_line,
-)
+from worker.extract.text_signs import date_of_line
 from worker.parse import parse_html
 
 TRAIN_SETS = ("wcxb-dev", "scrapinghub", "readability", "trafilatura-eval")

@@ -4,9 +4,7 @@ under "About", perhaps with a job title under it) over a note on that person."""
 from __future__ import annotations
 
 from worker.extract.text_bylines import author_box
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
 SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from worker.extract.text_byline_below import byline_below
 from worker.extract.text_cluster import kind_byline
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "

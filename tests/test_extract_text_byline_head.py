@@ -5,9 +5,7 @@ from __future__ import annotations
 from worker.extract.authors import clean_authors
 from worker.extract.text_cluster import byline_head, kind_byline, name_beside_date, name_with_handle
 from worker.extract.text_header import read_header_by_rules
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
 SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."

@@ -7,9 +7,7 @@ from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.text import in_page_language
 from worker.extract.text_bylines import name_beside_day
 from worker.extract.text_handles import handle_byline
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
 SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."

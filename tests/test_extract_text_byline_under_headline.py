@@ -4,9 +4,7 @@ classifier found stands far below it (a list of the products reviewed read as th
 from __future__ import annotations
 
 from worker.extract.text_bylines import byline_under_headline
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
 

@@ -8,9 +8,7 @@ import pytest
 from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import dated_bylines, is_role, name_with_companion
 from worker.extract.text_header import Header, read_header, read_header_by_rules, with_cluster_under
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."
 SECOND = "The first boats are expected to sail next spring, once the pier has been rebuilt and paid for."

@@ -9,12 +9,8 @@ from worker.extract.authors import clean_authors
 from worker.extract.text_byline_below import byline_below
 from worker.extract.text_cluster import byline_head, name_beside_date
 from worker.extract.text_header import read_header
-from worker.extract.text_page_words import (
-    PageWords,
-)
-from worker.extract.text_signs import (
-    is_byline,
-)
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import is_byline
 
 LEAD = "Der Gemeinderat hat am Dienstag die neue Fährverbindung zu den Inseln nach zwei Jahren beschlossen."
 SECOND = "Die ersten Boote sollen im nächsten Frühjahr fahren, sobald der Anleger neu gebaut worden ist."

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import (
-    is_byline,
-)
+from worker.extract.text_signs import is_byline
 
 HEADLINE = "Neue Fähre verbindet die Inseln ab Mai"
 LEAD = (

@@ -11,9 +11,7 @@ import pytest
 from worker.extract.text_anchors import find_lead
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_header import read_header
-from worker.extract.text_signs import (
-    looks_like_headline,
-)
+from worker.extract.text_signs import looks_like_headline
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "

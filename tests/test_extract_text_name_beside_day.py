@@ -6,9 +6,7 @@ alone right under a headline of a sentence's length, or over it with a shown day
 from __future__ import annotations
 
 from worker.extract.text_bylines import name_beside_day, name_over_headline, name_under_headline, shows_day
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = (
     "The harbour council approved the new ferry link to the islands on Tuesday, after two years of "

@@ -6,9 +6,7 @@ from __future__ import annotations
 from worker.extract.text_header import read_header
 from worker.extract.text_headline import signed_headline
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 HEADLINE = "The Best Ferry Timetable Apps of 2026"
 STANDFIRST = (

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from worker.extract.text_byline_below import byline_below
 from worker.extract.text_bylines import site_owner
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 MINE = [
     "Last spring I rebuilt the garden shed with my own hands, using the timber my neighbour left behind.",

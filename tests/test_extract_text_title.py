@@ -13,12 +13,8 @@ from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
 from worker.extract.text_headline import choose_title, is_trail_or_row, without_glued_kicker
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
-from worker.extract.text_page_words import (
-    PageWords,
-)
-from worker.extract.text_signs import (
-    is_picture_credit,
-)
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import is_picture_credit
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "

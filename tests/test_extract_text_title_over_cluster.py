@@ -9,9 +9,7 @@ from __future__ import annotations
 from worker.extract.text_header import read_header
 from worker.extract.text_headline import headline_over_cluster
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 HEADLINE = "Ferry Terminal Approved After Two Years"
 SUBHEADING = "What the New Quay Means for Commuters"

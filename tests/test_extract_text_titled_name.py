@@ -5,9 +5,7 @@ comment count after a name are no title, and a titled name with no day beside it
 from __future__ import annotations
 
 from worker.extract.text_bylines import name_with_title_on_line
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 
 LEAD = (
     "The harbour council approved the new ferry link to the islands on Tuesday, after two years of "

@@ -23,12 +23,8 @@ from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline
 from worker.extract.text_header import read_header
-from worker.extract.text_page_words import (
-    PageWords,
-)
-from worker.extract.text_signs import (
-    alternation,
-)
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import alternation
 from worker.extract.titles import strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40

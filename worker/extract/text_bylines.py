@@ -25,9 +25,7 @@ from worker.extract.patterns import (
     PERSON_ROLES,
 )
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
     DATE_LABEL_ALONE,

@@ -13,9 +13,7 @@ import re
 
 from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import ACCOUNT_WORDS
-from worker.extract.text_signs import (
-    alternation,
-)
+from worker.extract.text_signs import DIGIT, alternation
 
 _UNDER_HEADLINE = 3  # "Headline" / "by jdoe" / "Apr 21, 2025" / "No comments"
 _MAX_WORDS = 10  # a byline line's words, its date and separators with it
@@ -26,7 +24,6 @@ _HANDLE = re.compile(
     rf"(?i:(?:^|(?<=\s))(?:{_OPENERS}))\s+([a-z][a-z0-9_.]{{2,24}}?)"
     r"(?=$|\s*[|•·,–—]|\s-\s|\s+(?:on|at|in)\s|[A-Z]|\s*\d)"
 )
-_DIGIT = re.compile(r"\d")
 
 
 def handle_byline(lines: list[str], headline: int | None, stopwords: frozenset[str]) -> str | None:
@@ -38,7 +35,7 @@ def handle_byline(lines: list[str], headline: int | None, stopwords: frozenset[s
         found = _HANDLE.search(line)
         if found is None or len(line.split()) > _MAX_WORDS:
             continue
-        if found.start() > 0 and not _DIGIT.search(line[: found.start()]):
+        if found.start() > 0 and not DIGIT.search(line[: found.start()]):
             continue  # only a date may stand before the opener: "Posted on July 1, 2024 by jdoe"
         handle = found[1].rstrip(".")
         if handle in stopwords or _is_account(handle) or _writes_as_word(lines, handle, index):

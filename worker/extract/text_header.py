@@ -82,9 +82,7 @@ from worker.extract.text_labels import (
     default_labeller,
     page_view,
 )
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
     CLUSTER_STEPS,

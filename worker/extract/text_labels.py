@@ -34,9 +34,7 @@ from worker.clean.text_line_model import Flag, Line, LineClass
 from worker.clean.text_lines import classify_lines, read_lines
 from worker.extract.dates import dates_in_text
 from worker.extract.text_bylines import names_a_role
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
     CRUMB_SIGN,
     DATE_LABEL_ALONE,

@@ -11,9 +11,7 @@ from __future__ import annotations
 from worker.extract.text_anchors import lead_from
 from worker.extract.text_headline import never_headline
 from worker.extract.text_labels import LineLabel, LineLabeller, PageView, default_labeller, page_view, window
-from worker.extract.text_page_words import (
-    PageWords,
-)
+from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
     CLUSTER_STEPS,
     MAX_META_WORDS,
