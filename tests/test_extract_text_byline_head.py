@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from worker.extract.authors import clean_authors
-from worker.extract.text_cluster import byline_head, kind_byline, name_beside_date, name_with_handle
+from worker.extract.text_cluster import byline_head, kind_byline, name_with_handle
+from worker.extract.text_dated_names import name_beside_date
 from worker.extract.text_header import read_header_by_rules
 from worker.extract.text_page_words import PageWords
 

@@ -7,7 +7,8 @@ import pytest
 
 from worker.extract.authors import clean_authors
 from worker.extract.text_byline_below import byline_below
-from worker.extract.text_cluster import byline_head, name_beside_date
+from worker.extract.text_cluster import byline_head
+from worker.extract.text_dated_names import name_beside_date
 from worker.extract.text_header import read_header
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import is_byline

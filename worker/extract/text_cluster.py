@@ -13,9 +13,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from worker.article import Dateline
-from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
-from worker.extract.dates import MONTHS, dates_in_text
+from worker.extract.dates import MONTHS
 from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     BYLINE_PREFIXES,
@@ -25,7 +24,6 @@ from worker.extract.patterns import (
     NOT_AUTHOR_LABELS,
     PUBLISHED_LABELS,
     UPDATED_LABELS,
-    WEEKDAYS,
 )
 from worker.extract.text_page_words import (
     PageWords,
@@ -255,98 +253,6 @@ def signed_after_credit(text: str) -> str | None:
     """The byline part of a line that opens with someone else's credit ("Medically reviewed by X —
     Written by Jane Doe — Updated ...")."""
     return next((part for part in _SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
-
-
-def name_beside_date(text: str, common: PageWords) -> str | None:
-    """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
-    if by := BY_INSIDE.search(text):
-        rest = GLUED_IN.sub(" ", text[by.start() :].strip())
-        return byline_head(rest, common, dated=True) if is_byline(rest) else None
-    text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
-    found = dates_in_text(text, limit=1)
-    if not found:
-        return None
-    printed = text[: found[0][0]].strip(" •|·⋅,-–—/")
-    before = _before_its_label(printed).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
-    if before and (common.is_dated_name(before) or (before == printed and signature_word(before, common))):
-        return before  # "Gabo December 9, 2024 0 Comments"; not "Latest updated October 3rd"
-    if (after := _name_after_date(text[found[0][0] :], common)) is not None:
-        return after
-    # "Feb 3, 2025 · 8 min read · Jane Doe", "Jane Doe | Senior Writer | Feb 3, 2025", and the name
-    # before what it goes on with in lowercase: "Feb 3, 2025 • Jane Doe in Travel" ("on behalf of").
-    parts = [part.strip() for part in DOTS.split(text)]
-    if len(parts) < 2:
-        return None
-    return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
-
-
-def signature_word(word: str, common: PageWords) -> bool:
-    """One word signing beside a date ("Gabo December 9, 2024", "ExampleCook- 2025/4/29"): capitalised,
-    letters only, not in capitals, a word the page never writes in lowercase and no month, weekday,
-    role or function word; on a page that capitalises its nouns, capitals make no name."""
-    if not (_SIGNATURE_CHARS[0] <= len(word) <= _SIGNATURE_CHARS[1] and word.isalpha() and word[0].isupper()):
-        return False
-    low = word.lower()
-    if word.isupper() or low in STOPWORDS or low in MONTHS or low in WEEKDAYS or low in AUTHOR_ROLE_WORDS:
-        return False
-    if DATE_LABEL.match(word) or NOT_AUTHOR.match(word) or BYLINE.match(f"{word} x"):
-        return False  # "Updated", "Reviewed", "Written"
-    return not common.capitalises_words and not common.writes_lowercase(low) and bool(clean_authors([word]))
-
-
-_SIGNATURE_CHARS = (3, 25)
-
-
-def _before_its_label(before: str) -> str:
-    """What stands before a date's label or its time: "Jane Doe Published 10:19am" reads "Jane Doe"."""
-    words = before.split()
-    cut = next(
-        (i for i, word in enumerate(words) if _DIGIT.search(word) or DATE_LABEL.match(" ".join(words[i:]))),
-        len(words),
-    )
-    while cut > 1 and (words[cut - 1] in _DATE_WORDS or words[cut - 1].lower().strip(",") in WEEKDAYS):
-        # "Jane Doe am 18. September 2019", "Released Wednesday, March 2, 2022": the date's words
-        cut -= 1
-    return " ".join(words[:cut]) if cut else before
-
-
-def _name_after_date(rest: str, common: PageWords) -> str | None:
-    """The name right after a date with no separator ("November 20, 2019 Jane Doe", "30. Oktober
-    2023 Jane Doe Kultur"): the date's words passed over, the first two or three capitalised words
-    if they have a name's shape on this page (three only when nothing follows them)."""
-    words = rest.split()
-    at = next((i for i, word in enumerate(words) if not _in_date(word)), len(words))
-    words = words[at:]
-    if len(words) < 2 or DOTS.match(words[0]):
-        return None  # "Feb 3, 2025 · Jane Doe": the parts are read by `name_beside_date`
-    if _APART & set(rest.split()[:at]):  # a dash before the name: it is all of its part ("3.6.2016 -
-        part = " ".join(words[: next((i for i, w in enumerate(words) if w in _APART), len(words))])
-        return part if len(part.split()) <= 3 and common.is_dated_name(part) else None  # Jane Doe - 91")
-    head = name_head(" ".join(words)).split()
-    head = head[: next((i for i, word in enumerate(head) if _DIGIT.search(word)), len(head))]
-    if len(head) == 3 and len(words) == 3 and common.is_bare_name(" ".join(head)):
-        return " ".join(head)
-    name = " ".join(head[:2]).rstrip(",")
-    return name if common.is_dated_name(name) else None
-
-
-_APART = frozenset("-–—/")  # what sets a date apart from the name after it ("23.06.2016 - Jane Doe")
-_DATE_WORDS = _APART | frozenset(
-    ("de", "del", "el", "le", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
-)
-
-
-def _in_date(word: str) -> bool:
-    """Whether a word is part of how a date and its time are written ("20.", "Oktober", "um", "Uhr")."""
-    low = word.lower().strip(".,")
-    return bool(_DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
-
-
-def name_head(part: str) -> str:
-    """The part up to its first word in lowercase: "Jane Doe in Travel" reads "Jane Doe"."""
-    words = part.split()
-    cut = next((i for i, word in enumerate(words) if word[:1].islower()), len(words))
-    return " ".join(words[:cut]) if cut >= 2 or cut == len(words) else part
 
 
 def far_cluster_end(lines: list[str], lead: int) -> int | None:

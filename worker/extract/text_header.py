@@ -53,13 +53,13 @@ from worker.extract.text_cluster import (
     kind_byline,
     long_byline,
     may_be_dateline,
-    name_beside_date,
     name_with_agency,
     name_with_handle,
     signed_after_credit,
     signing,
     unglued,
 )
+from worker.extract.text_dated_names import name_beside_date
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
