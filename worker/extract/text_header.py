@@ -24,6 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
+from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -85,7 +86,6 @@ from worker.extract.text_labels import (
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (
-    CLUSTER_STEPS,
     DATE_LABEL_ALONE,
     HEADER_WINDOW,
     MAX_META_WORDS,
@@ -96,12 +96,8 @@ from worker.extract.text_signs import (
     looks_like_prose,
 )
 
-_MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
-_MENU_ENTRY_WORDS = 3  # "By Event Type"
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
-_TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
-_NAME_MAX_CHARS = 40
 _MAX_LABEL_WORDS = 4  # "Last updated on:", "Written by"
 # The labeller's headline replaces the rules' when at least this likely, and its byline fills in when
 # the rules found none; both chosen on WCXB dev with a model trained without it
@@ -291,7 +287,7 @@ def read_header(
     if (
         header.bylines
         and header.title_line is not None
-        and all(_menu_entry_above(lines, byline, header.title_line, common) for byline in header.bylines)
+        and all(menu_entry_above(lines, byline, header.title_line, common) for byline in header.bylines)
     ):
         header = replace(header, bylines=())  # "By Category" / "By Industry": a menu's, not the headline's
     if not header.bylines and header.title_line is not None:
@@ -299,7 +295,7 @@ def read_header(
     if (
         not header.bylines
         and (byline := _labelled_byline(lines, verdict, common))
-        and (header.title_line is None or not _menu_entry_above(lines, byline, header.title_line, common))
+        and (header.title_line is None or not menu_entry_above(lines, byline, header.title_line, common))
     ):  # the labeller's byline is no menu's "By Event Type" either
         header = replace(header, bylines=(byline,))
     if (
@@ -319,47 +315,9 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
-    if name := _signed_under_headline(lines, header, lead, common):
+    if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
     return header
-
-
-def _signed_under_headline(lines: list[str], header: Header, lead: int, common: PageWords) -> str | None:
-    """A dated name in the few lines under the headline ("Headline" / standfirst / "Jane Doe" / "30
-    January 2025"), when every byline read stands further above the headline: those sign the
-    teasers over it, the name under it signs the article."""
-    headline = header.title_line
-    if headline is None or not header.bylines:
-        return None
-    start = max(0, lead - HEADER_WINDOW)
-    for byline in header.bylines:
-        at = next((i for i in range(start, headline) if byline in lines[i]), None)
-        if at is None or at >= headline - _TEASERS_ABOVE:
-            return None
-    for index in range(headline + 1, min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)):
-        line = lines[index].strip()
-        if len(line) > _NAME_MAX_CHARS or not common.is_dated_name(line):
-            continue
-        if any(
-            len(lines[i].split()) <= MAX_META_WORDS and dates_in_text(lines[i], limit=1)
-            for i in (index - 1, index + 1)
-            if i > headline
-        ):
-            return line
-    return None
-
-
-def _menu_entry_above(lines: list[str], byline: str, headline: int, common: PageWords) -> bool:
-    """A byline of a word or two far above the headline that names no person and has no day beside
-    it ("By Category", "By Event Type"): an entry of a menu that sorts the site's pages, where a
-    header's byline stands under its headline or just above it."""
-    start = max(0, headline - HEADER_WINDOW)
-    at = next((i for i in range(headline - 1, start - 1, -1) if lines[i].startswith(byline)), None)
-    if at is None or at >= headline - _MENU_FAR_ABOVE or len(lines[at].split()) > _MENU_ENTRY_WORDS:
-        return False
-    if not is_byline(lines[at]) or not any(map(common.writes_lowercase, lines[at].split()[1:])):
-        return False  # "By Jane Doe", "By ExampleCook" over a photo and its caption: a signature
-    return not any(dates_in_text(lines[i], limit=1) for i in range(max(0, at - 1), min(len(lines), at + 2)))
 
 
 def with_cluster_under(lines: list[str], header: Header, lead: int, like: PageWords | None = None) -> Header:

@@ -1,0 +1,53 @@
+"""Where a byline stands against a plain-text page's headline, and what that says: a byline of a word
+or two far above it is a menu's entry ("By Category"), bylines that all stand well above it sign the
+teasers over it, and a dated name just under it then signs the article."""
+
+from __future__ import annotations
+
+from worker.extract.dates import dates_in_text
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, MAX_META_WORDS, is_byline
+
+_MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
+_MENU_ENTRY_WORDS = 3  # "By Event Type"
+_TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
+_NAME_MAX_CHARS = 40
+
+
+def signed_under_headline(
+    lines: list[str], headline: int | None, bylines: tuple[str, ...], lead: int, common: PageWords
+) -> str | None:
+    """A dated name in the few lines under the headline ("Headline" / standfirst / "Jane Doe" / "30
+    January 2025"), when every byline read stands further above the headline: those sign the
+    teasers over it, the name under it signs the article."""
+    if headline is None or not bylines:
+        return None
+    start = max(0, lead - HEADER_WINDOW)
+    for byline in bylines:
+        at = next((i for i in range(start, headline) if byline in lines[i]), None)
+        if at is None or at >= headline - _TEASERS_ABOVE:
+            return None
+    for index in range(headline + 1, min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)):
+        line = lines[index].strip()
+        if len(line) > _NAME_MAX_CHARS or not common.is_dated_name(line):
+            continue
+        if any(
+            len(lines[i].split()) <= MAX_META_WORDS and dates_in_text(lines[i], limit=1)
+            for i in (index - 1, index + 1)
+            if i > headline
+        ):
+            return line
+    return None
+
+
+def menu_entry_above(lines: list[str], byline: str, headline: int, common: PageWords) -> bool:
+    """A byline of a word or two far above the headline that names no person and has no day beside
+    it ("By Category", "By Event Type"): an entry of a menu that sorts the site's pages, where a
+    header's byline stands under its headline or just above it."""
+    start = max(0, headline - HEADER_WINDOW)
+    at = next((i for i in range(headline - 1, start - 1, -1) if lines[i].startswith(byline)), None)
+    if at is None or at >= headline - _MENU_FAR_ABOVE or len(lines[at].split()) > _MENU_ENTRY_WORDS:
+        return False
+    if not is_byline(lines[at]) or not any(map(common.writes_lowercase, lines[at].split()[1:])):
+        return False  # "By Jane Doe", "By ExampleCook" over a photo and its caption: a signature
+    return not any(dates_in_text(lines[i], limit=1) for i in range(max(0, at - 1), min(len(lines), at + 2)))
