@@ -317,6 +317,8 @@ def read_header(
         header = replace(header, bylines=(byline,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
+    if not header.bylines and (name := author_box(lines, lead, common)):
+        header = replace(header, bylines=(name,))  # the rules' byline was a menu's: the box below signs
     return header
 
 
