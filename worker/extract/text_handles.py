@@ -73,3 +73,33 @@ def _writes_as_word(lines: list[str], handle: str, byline: int) -> bool:
         i != byline and handle in line and line.strip() != handle and word.search(line)
         for i, line in enumerate(lines)
     )
+
+
+# "@janedoe • Jan 26, 2026" opening a line under the headline, or "by @janedoe" wherever the page
+# signs with it ("Posted on 15/12/2025 by @JaneDoe" under the article).
+_AT_OPENING = re.compile(r"^@(\w{3,30})\b")
+_MIN_HANDLE_LETTERS = 5  # "Jane Doe" as "@janedoe"; fewer letters match names by chance
+_BY_AT = re.compile(r"(?i:\bby)\s+@(\w{3,30})\b")
+_CAPITALISED_RUN = re.compile(r"(?<![\w@])[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zà-ÿ'’-]+){1,2}(?![\w@])")
+
+
+def named_handle(lines: list[str], headline: int | None) -> str | None:
+    """The person behind an @handle that signs the article, when the page prints her name too
+    ("@janedoe" under the headline, "Jane Doe" in the author box or "© 2025 Jane Doe"): the name of
+    two or three capitalised words whose letters are the handle's. The handle alone is no name."""
+    handles = [
+        "".join(ch for ch in found[1].lower() if ch.isalpha())
+        for index, line in enumerate(lines)
+        if (found := _BY_AT.search(line))
+        or (
+            headline is not None
+            and headline < index <= headline + _UNDER_HEADLINE
+            and (found := _AT_OPENING.match(line.strip()))
+        )
+    ]
+    for handle in dict.fromkeys(h for h in handles if len(h) >= _MIN_HANDLE_LETTERS):
+        for line in lines:
+            for run in _CAPITALISED_RUN.findall(line):
+                if "".join(ch for ch in run.lower() if ch.isalpha()) == handle:
+                    return run
+    return None
