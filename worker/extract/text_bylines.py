@@ -259,9 +259,12 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
     stop = min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)
     for index in range(headline + 1, stop):
         line = lines[index].strip()
-        if not line or len(line) > _NAME_MAX_CHARS or NOT_AUTHOR.match(line):
+        if not line or NOT_AUTHOR.match(line):
             continue
-        if common.is_dated_name(line):
+        listed = common.is_name_list(line)  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025"
+        if len(line) > _NAME_MAX_CHARS and not listed:
+            continue
+        if listed or common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
         elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
             labelled = DATE_LABEL_ALONE.match(lines[index + 1]) is not None and index + 2 < len(lines)

@@ -133,8 +133,9 @@ def choose_title(
             or is_tag_list(text)
             or tells_reading_time(text)
             or RELATIVE_AGE.match(text.strip())
+            or common.is_name_list(text)
         ):
-            continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
+            continue  # "National Biotech Reporter", "Jane Doe | Getty Images", "Jane Doe & John Roe"
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
