@@ -19,6 +19,7 @@ _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whethe
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
 _NAME_STOP = re.compile(r"[\d|•·⋅]")  # a name ends before a number or a separator
+_QUOTED_FROM = "from"  # below the article, "From Jane Doe" attributes a quote or an offer
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
 # Where a byline line goes on with a date or a count ("Von Jane / 6. November 2023 / 2 Kommentare").
 _PART_END = re.compile(r"\s[|/–—•·-]\s|[|•·]")
@@ -32,6 +33,8 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
         head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
+        if head[0].strip().lower() == _QUOTED_FROM:
+            continue  # "Expert Take" / "From Jane Doe, CEO of Example": a quote's source, no signature
         if " " not in head[0] and len(_name_words(line[head.end() :])) == 1:
             continue  # "Text Link", "Text Analytics 101": a one-word prefix wants a whole name after it
         if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
