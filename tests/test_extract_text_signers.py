@@ -87,3 +87,10 @@ def test_a_posts_age_is_never_the_headline() -> None:
 
 def test_a_certifications_registered_mark_leaves_the_credential() -> None:
     assert clean_authors(["Written by Marta Quell, CFP®"]) == ["Marta Quell, CFP"]
+
+
+def test_a_job_title_after_a_kind_bylines_name_vouches_for_a_first_name_that_is_a_word() -> None:
+    after = ("The council will meet again in spring to hear how the first winter went.",)
+    assert _authors(
+        "Guide by Will Quell Former Deputy Travel Editor", "Updated on Jan. 16, 2026", after=after
+    ) == ["Will Quell"]

@@ -217,7 +217,22 @@ def kind_byline(text: str, common: PageWords) -> str | None:
     if (after := rest[len(cut) :].split()) and after[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
         name = cut
     name = name.split(",", 1)[0].strip()
-    return name if common.is_bare_name(name) else None
+    return name if common.is_bare_name(name) else _name_before_role(rest)
+
+
+def _name_before_role(rest: str) -> str | None:
+    """A name of a name's shape before its job title ("Will Doe Former Deputy Editor"): the title
+    vouches for a person whose first name is also a word ("will")."""
+    words = rest.split()
+    for k in range(2, min(len(words) - 1, _KIND_NAME_MAX_WORDS) + 1):
+        title = [word.lower().strip(".,") for word in words[k:]]
+        if len(title) <= ROLE_MAX_WORDS and title[-1] in AUTHOR_ROLE_WORDS and words[k][:1].isupper():
+            name = " ".join(words[:k])
+            return name if looks_like_name(name) else None
+    return None
+
+
+_KIND_NAME_MAX_WORDS = 3
 
 
 def name_with_handle(text: str, common: PageWords) -> str | None:
