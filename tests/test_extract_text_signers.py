@@ -94,3 +94,20 @@ def test_a_job_title_after_a_kind_bylines_name_vouches_for_a_first_name_that_is_
     assert _authors(
         "Guide by Will Quell Former Deputy Travel Editor", "Updated on Jan. 16, 2026", after=after
     ) == ["Will Quell"]
+
+
+GERMAN_PROSE = [
+    "Der Hafenrat hat am Dienstag den neuen Winterfahrplan für die Fähren zu den Inseln beschlossen, "
+    "nachdem die Fischer und die Schulen der Inseln zwei Monate lang eine frühere Abfahrt verlangt hatten.",
+    "Die erste Fähre legt nun um halb sieben am Kai ab, und die letzte wartet auf den Abendzug aus der "
+    "Stadt, den die Pendler auf den äußeren Inseln seit dem Frühjahr gefordert hatten.",
+    "Der Betreiber sagte, der neue Fahrplan koste kaum mehr, weil die Boote weniger Zeit an den Anlegern "
+    "verbringen und mehr Zeit mit den Fahrgästen, die vorher zurückgeblieben waren.",
+]
+
+
+def test_a_kicker_between_the_date_and_the_headline_of_a_page_that_capitalises_nouns_is_no_name() -> None:
+    lines = [*MENU, "05.02.2020", "Stille Häfen", "Die Fähren fahren im Winter früher", *GERMAN_PROSE]
+    lead = lines.index(GERMAN_PROSE[0])
+    layout = TextLayout(lines=lines, body=list(range(lead, len(lines))))
+    assert extract_text_metadata(layout, url=None).authors == []

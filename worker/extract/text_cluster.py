@@ -325,8 +325,10 @@ def bare_names(
         if dated and (common.is_dated_name(name) or common.is_name_list(name)):
             return [name]  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025": all of them
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
-    # Above it only when the cluster reaches it: "Feb 3, 2025" / "Jane Doe" / "Headline" too.
-    first = max(0, title_at - 3) if near & {title_at - 1, title_at - 2} else title_at + 1
+    # Above it only when the cluster reaches it: "Feb 3, 2025" / "Jane Doe" / "Headline" too, where
+    # capitals make a name (on a page that capitalises its nouns the line is the headline's kicker).
+    above = title_at - 1 in near or (title_at - 2 in near and not common.capitalises_words)
+    first = max(0, title_at - 3) if above else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
     after = pieces[title_at + 2][0] if title_at + 2 < len(pieces) else lead
     if title_at + 2 in near or after == lead:
