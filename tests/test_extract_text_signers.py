@@ -111,3 +111,13 @@ def test_a_kicker_between_the_date_and_the_headline_of_a_page_that_capitalises_n
     lead = lines.index(GERMAN_PROSE[0])
     layout = TextLayout(lines=lines, body=list(range(lead, len(lines))))
     assert extract_text_metadata(layout, url=None).authors == []
+
+
+def test_a_long_byline_below_the_article_of_names_only_names_them_all() -> None:
+    byline = "Written by Dr Marta van der Quell, Dr Oskar Brandt, Ines van Varga and Tomas Reyes"
+    assert _authors("Share", after=(byline, "Reviewed by Ana Ruiz")) == [
+        "Dr Marta van der Quell",
+        "Dr Oskar Brandt",
+        "Ines van Varga",
+        "Tomas Reyes",
+    ]
