@@ -121,3 +121,9 @@ def test_a_long_byline_below_the_article_of_names_only_names_them_all() -> None:
         "Ines van Varga",
         "Tomas Reyes",
     ]
+
+
+def test_a_persons_byline_over_short_lines_still_signs() -> None:
+    menu = ["Home", "By Marta Quell", "Conferences", "Trade shows", "Pricing", *MENU, *MENU]
+    lines = [*menu, HEADLINE, *PROSE]
+    assert _read(lines).authors == ["Marta Quell"]

@@ -60,8 +60,12 @@ def menu_entry_above(lines: list[str], byline: str, headline: int, common: PageW
 
 
 def _heads_entries(lines: list[str], at: int, common: PageWords) -> bool:
-    """Whether the lines under a byline are a menu's entries ("By Modality" / "Behavioral &
-    Psychiatry" / "Urgent Care" / ...): a run of short lines, none a sentence, a day or a name."""
+    """Whether a byline of plain words heads a menu's entries ("By Modality" / "Behavioral &
+    Psychiatry" / "Urgent Care" / ...): a run of short lines under it, none a sentence, a day or a
+    name. A person's name or a handle ("By HarbourCook") over a menu still signs."""
+    words = lines[at].split()[1:]
+    if common.is_bare_name(" ".join(words)) or any(not word[1:].islower() for word in words):
+        return False
     below = [line.strip() for line in lines[at + 1 : at + 1 + _MENU_RUN]]
     return len(below) == _MENU_RUN and all(
         0 < len(line.split()) <= _MENU_ENTRY_WORDS + 2
