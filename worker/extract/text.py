@@ -21,7 +21,7 @@ from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
-from worker.extract.text_handles import handle_byline
+from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import read_header
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
@@ -134,6 +134,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
+    if not authors and (name := named_handle(lines, header.title_line)):
+        authors = [name]
     if not authors and (
         owner := site_owner(lines, layout.language, PageWords(lines, layout.body[0] if layout.body else 0))
     ):

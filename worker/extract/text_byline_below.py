@@ -9,6 +9,7 @@ from worker.extract.dates import dates_in_text
 from worker.extract.patterns import BYLINE_PREFIXES, NAME_PARTICLES
 from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
 from worker.extract.text_signs import (
+    NOT_AUTHOR,
     any_of,
     is_byline,
     looks_like_name,
@@ -19,6 +20,9 @@ _BYLINE_OPENS = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b", re.I)  # whethe
 _BYLINE_MAX_CHARS = 120  # a byline line below the article, with a role after the name at most
 _NAME_OPENING_WORDS = 3  # an honorific or a role may stand before the name's first word
 _NAME_STOP = re.compile(r"[\d|•·⋅]")  # a name ends before a number or a separator
+_LIST_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_LIST_MIN_NAMES = 3
+_QUOTED_FROM = "from"  # below the article, "From Jane Doe" attributes a quote or an offer
 _PHRASE_MIN_WORDS = 4  # "by intro h1 h2", not "von lupa am 26/10/13" (`_phrase_after`)
 # Where a byline line goes on with a date or a count ("Von Jane / 6. November 2023 / 2 Kommentare").
 _PART_END = re.compile(r"\s[|/–—•·-]\s|[|•·]")
@@ -32,6 +36,8 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
         head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
+        if head[0].strip().lower() == _QUOTED_FROM:
+            continue  # "Expert Take" / "From Jane Doe, CEO of Example": a quote's source, no signature
         if " " not in head[0] and len(_name_words(line[head.end() :])) == 1:
             continue  # "Text Link", "Text Analytics 101": a one-word prefix wants a whole name after it
         if re.search(rf"\w{re.escape(head[0].strip())}\b", line[head.end() :]):
@@ -39,7 +45,7 @@ def byline_below(lines: list[str], start: int) -> list[str]:
         if BYLINE_LABEL.match(line):
             if index + 1 < len(lines) and looks_like_name(lines[index + 1]):
                 return [f"by {lines[index + 1]}"]
-        elif is_byline(line):
+        elif is_byline(line) or _names_only(line, head.end()):
             byline = COLON_GLUED.sub(r"\1 ", line)
             names = clean_authors([unglued(byline)])
             if names and not _names_first(names[0], line[head.end() :]):
@@ -47,6 +53,15 @@ def byline_below(lines: list[str], start: int) -> list[str]:
             if names or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
+
+
+def _names_only(line: str, at: int) -> bool:
+    """A byline too long for `is_byline` that holds nothing but names ("Written by Jane Doe, John
+    Roe, Ann Poe and Tom Berg"): a list of three people or more, each part a name."""
+    if NOT_AUTHOR.match(line):
+        return False
+    parts = [part for part in _LIST_PARTS.split(line[at:].strip(" :")) if part.strip()]
+    return len(parts) >= _LIST_MIN_NAMES and len(clean_authors([line])) == len(parts)
 
 
 def _name_words(rest: str) -> list[str]:

@@ -4,12 +4,16 @@ teasers over it, and a dated name just under it then signs the article."""
 
 from __future__ import annotations
 
+import re
+
 from worker.extract.dates import dates_in_text
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, MAX_META_WORDS, is_byline
 
 _MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
 _MENU_ENTRY_WORDS = 3  # "By Event Type"
+_MENU_RUN = 3  # entries under a menu's "By Category" that show it heads them
+_SENTENCE_MARK = re.compile(r"[.!?:;]")
 _TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
 _NAME_MAX_CHARS = 40
 
@@ -48,6 +52,25 @@ def menu_entry_above(lines: list[str], byline: str, headline: int, common: PageW
     at = next((i for i in range(headline - 1, start - 1, -1) if lines[i].startswith(byline)), None)
     if at is None or at >= headline - _MENU_FAR_ABOVE or len(lines[at].split()) > _MENU_ENTRY_WORDS:
         return False
-    if not is_byline(lines[at]) or not any(map(common.writes_lowercase, lines[at].split()[1:])):
+    if not is_byline(lines[at]) or not (
+        any(map(common.writes_lowercase, lines[at].split()[1:])) or _heads_entries(lines, at, common)
+    ):
         return False  # "By Jane Doe", "By ExampleCook" over a photo and its caption: a signature
     return not any(dates_in_text(lines[i], limit=1) for i in range(max(0, at - 1), min(len(lines), at + 2)))
+
+
+def _heads_entries(lines: list[str], at: int, common: PageWords) -> bool:
+    """Whether a byline of plain words heads a menu's entries ("By Modality" / "Behavioral &
+    Psychiatry" / "Urgent Care" / ...): a run of short lines under it, none a sentence, a day or a
+    name. A person's name or a handle ("By HarbourCook") over a menu still signs."""
+    words = lines[at].split()[1:]
+    if common.is_bare_name(" ".join(words)) or any(not word[1:].islower() for word in words):
+        return False
+    below = [line.strip() for line in lines[at + 1 : at + 1 + _MENU_RUN]]
+    return len(below) == _MENU_RUN and all(
+        0 < len(line.split()) <= _MENU_ENTRY_WORDS + 2
+        and not _SENTENCE_MARK.search(line)
+        and not dates_in_text(line, limit=1)
+        and not common.is_bare_name(line)
+        for line in below
+    )

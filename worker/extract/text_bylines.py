@@ -23,6 +23,7 @@ from worker.extract.patterns import (
     MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
+    RELATIVE_AGE,
 )
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
@@ -211,8 +212,11 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
 
 def shows_day(line: str) -> bool:
     """A line that shows a day: a date (`date_of_line`), or a day without its year ("Jan 4") or with
-    a two-digit one ("12/11/25"); enough to vouch for a name beside it, never read as the day itself."""
+    a two-digit one ("12/11/25") or the post's age ("2 days ago"); enough to vouch for a name beside
+    it, never read as the day itself."""
     text = line.strip()
+    if RELATIVE_AGE.match(text):
+        return True
     if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
         return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's
     return bool(date_of_line(text) or _YEARLESS_DAY.match(text) or _SHORT_NUMERIC_DAY.match(text))
@@ -255,9 +259,12 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
     stop = min(lead, len(lines) - 1, headline + 1 + CLUSTER_STEPS)
     for index in range(headline + 1, stop):
         line = lines[index].strip()
-        if not line or len(line) > _NAME_MAX_CHARS or NOT_AUTHOR.match(line):
+        if not line or NOT_AUTHOR.match(line):
             continue
-        if common.is_dated_name(line):
+        listed = common.is_name_list(line)  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025"
+        if len(line) > _NAME_MAX_CHARS and not listed:
+            continue
+        if listed or common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
         elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
             labelled = DATE_LABEL_ALONE.match(lines[index + 1]) is not None and index + 2 < len(lines)
@@ -298,7 +305,7 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
             return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
     elif index >= min(lead, len(lines)):
         return None
-    line = lines[index].strip()
+    line = _without_glued_role(lines[index].strip())
     if len(line) > _NAME_MAX_CHARS:
         return None
     if common.is_bare_name(line) or _name_with_outlet(lines, index, common):
@@ -306,6 +313,17 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     # A desk signing as a group ("Example Staff"), with a shown day a few lines under it.
     shown = any(shows_day(below) for below in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
     return line if shown and _group_signature(line, common) else None
+
+
+def _without_glued_role(line: str) -> str:
+    """A name line without the job title the copy glued to it ("Jane DoeFounder at Example")."""
+    for glue in _GLUE.finditer(line):
+        if glue[1].lower() in AUTHOR_ROLE_WORDS or glue[1].lower() in PERSON_ROLES:
+            return line[: glue.start()]
+    return line
+
+
+_GLUE = re.compile(r"(?<=[a-zà-ÿ])([A-ZÀ-Þ][a-zà-ÿ]+)\b")
 
 
 def _name_with_outlet(lines: list[str], index: int, common: PageWords) -> bool:

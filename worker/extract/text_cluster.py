@@ -217,7 +217,22 @@ def kind_byline(text: str, common: PageWords) -> str | None:
     if (after := rest[len(cut) :].split()) and after[0].lower().strip(".,") in AUTHOR_ROLE_WORDS:
         name = cut
     name = name.split(",", 1)[0].strip()
-    return name if common.is_bare_name(name) else None
+    return name if common.is_bare_name(name) else _name_before_role(rest)
+
+
+def _name_before_role(rest: str) -> str | None:
+    """A name of a name's shape before its job title ("Will Doe Former Deputy Editor"): the title
+    vouches for a person whose first name is also a word ("will")."""
+    words = rest.split()
+    for k in range(2, min(len(words) - 1, _KIND_NAME_MAX_WORDS) + 1):
+        title = [word.lower().strip(".,") for word in words[k:]]
+        if len(title) <= ROLE_MAX_WORDS and title[-1] in AUTHOR_ROLE_WORDS and words[k][:1].isupper():
+            name = " ".join(words[:k])
+            return name if looks_like_name(name) else None
+    return None
+
+
+_KIND_NAME_MAX_WORDS = 3
 
 
 def name_with_handle(text: str, common: PageWords) -> str | None:
@@ -310,7 +325,10 @@ def bare_names(
         if dated and (common.is_dated_name(name) or common.is_name_list(name)):
             return [name]  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025": all of them
     # The header block: the headline and what lies between it and the lead, or a cluster right above it.
-    first = max(0, title_at - 3) if title_at - 1 in near else title_at + 1
+    # Above it only when the cluster reaches it: "Feb 3, 2025" / "Jane Doe" / "Headline" too, where
+    # capitals make a name (on a page that capitalises its nouns the line is the headline's kicker).
+    above = title_at - 1 in near or (title_at - 2 in near and not common.capitalises_words)
+    first = max(0, title_at - 3) if above else title_at + 1
     places = [n for p in sorted(near) for n in (p - 1, p + 1, p - 2)]
     after = pieces[title_at + 2][0] if title_at + 2 < len(pieces) else lead
     if title_at + 2 in near or after == lead:

@@ -317,6 +317,8 @@ def read_header(
         header = replace(header, bylines=(byline,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
+    if not header.bylines and (name := author_box(lines, lead, common)):
+        header = replace(header, bylines=(name,))
     return header
 
 
@@ -398,8 +400,7 @@ def _read_by_rules(
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
         lambda: byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
-        lambda: [name for name in (author_box(lines, lead, common),) if name],
-    )
+    )  # an author box below the article signs last, once the headline's lines named no one
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
         bylines=tuple(unglued(byline) for byline in bylines),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from worker.extract.authors import clean_authors
-from worker.extract.patterns import BYLINE_PREFIXES, READING_TIME, TOC_HEADINGS
+from worker.extract.patterns import BYLINE_PREFIXES, READING_TIME, RELATIVE_AGE, TOC_HEADINGS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import DOTS, byline_head
 from worker.extract.text_page_words import (
@@ -132,8 +132,10 @@ def choose_title(
             or is_post_link(text)
             or is_tag_list(text)
             or tells_reading_time(text)
+            or RELATIVE_AGE.match(text.strip())
+            or common.is_name_list(text)
         ):
-            continue  # "National Biotech Reporter", "Jane Doe | Getty Images": a role, a credit, no headline
+            continue  # "National Biotech Reporter", "Jane Doe | Getty Images", "Jane Doe & John Roe"
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
@@ -301,9 +303,11 @@ def tells_reading_time(line: str) -> bool:
 
 def never_headline(line: str, common: PageWords) -> bool:
     """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
-    table's row, a link to another post, a tag list or a line that gives the reading time."""
+    table's row, a link to another post, a tag list, a line that gives the reading time or the post's
+    age ("2 days ago")."""
     return (
         common.is_bare_name(line)
+        or RELATIVE_AGE.match(line.strip()) is not None
         or is_picture_credit(line)
         or is_trail_or_row(line)
         or is_post_link(line)

@@ -90,7 +90,9 @@ class PageWords:
             return False
         if any(line_words(part)[-1:] and line_words(part)[-1] in _ROLE_ENDS for part in parts):
             return False  # "Jane Doe, Senior Harbour Correspondent": one person and her job title
-        return all(self.is_dated_name(part) for part in parts)
+        # Three names or more vouch for one more of a name's shape ("Rui Ma", whose "ma" is a word).
+        doubtful = [part for part in parts if not self.is_dated_name(part)]
+        return not doubtful or (len(parts) >= 3 and len(doubtful) == 1 and looks_like_name(doubtful[0]))
 
     @cached_property
     def capitalises_words(self) -> bool:
