@@ -300,10 +300,13 @@ def tells_reading_time(line: str) -> bool:
 
 
 def never_headline(line: str, common: PageWords) -> bool:
-    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
-    table's row, a link to another post, a tag list or a line that gives the reading time."""
+    """A person's name (a byline the labeller was unsure of), the first entry of a numbered list that
+    goes on below the lead (a contents list or the first section's heading), a picture's credit, a
+    breadcrumb trail, a table's row, a link to another post, a tag list or a line that gives the reading
+    time."""
     return (
         common.is_bare_name(line)
+        or common.is_section_head(line)
         or is_picture_credit(line)
         or is_trail_or_row(line)
         or is_post_link(line)
