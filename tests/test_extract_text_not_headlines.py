@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import is_post_link, is_tag_list
+from worker.extract.text_headline import is_post_link, is_tag_list, never_headline
+from worker.extract.text_page_words import PageWords
 
 LEAD = (
     "The harbour authority approved the new ferry terminal on Tuesday after two years of hearings, "
@@ -89,3 +90,16 @@ def test_the_tag_list_right_above_the_lead_is_not_the_headline() -> None:
         SECOND,
     ]
     assert read_header(lines, [5, 6]).title == "Back on the water after a long winter"
+
+
+def test_the_first_entry_of_a_numbered_list_going_on_below_the_lead_is_never_the_headline() -> None:
+    lines = [
+        "The Best Ferry Routes of the Year",
+        "1. Harbour to Lighthouse Point",
+        LEAD,
+        "2. Old Quarter to the Islands",
+        SECOND,
+    ]
+    common = PageWords(lines, 2)
+    assert never_headline("1. Harbour to Lighthouse Point", common)
+    assert not never_headline("The Best Ferry Routes of the Year", common)

@@ -72,6 +72,7 @@ from worker.extract.text_dates import (
 from worker.extract.text_headline import (
     choose_title,
     headline_over_cluster,
+    instead_of_menu_entry,
     never_headline,
     signed_headline,
     without_glued_kicker,
@@ -284,6 +285,20 @@ def read_header(
         header = replace(header, title=lines[signed], title_line=signed)
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)
+    if (
+        header.title_line is not None
+        and (
+            once := instead_of_menu_entry(
+                lines,
+                header.title_line,
+                range(verdict.lines.start, lead + 1),
+                verdict.likelihood(LineLabel.HEADLINE),
+                common,
+            )
+        )
+        is not None
+    ):
+        header = replace(header, title=lines[once], title_line=once)
     if (
         header.bylines
         and header.title_line is not None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -302,12 +303,14 @@ def tells_reading_time(line: str) -> bool:
 
 
 def never_headline(line: str, common: PageWords) -> bool:
-    """A person's name (a byline the labeller was unsure of), a picture's credit, a breadcrumb trail, a
-    table's row, a link to another post, a tag list, a line that gives the reading time or the post's
-    age ("2 days ago")."""
+    """A person's name (a byline the labeller was unsure of), the first entry of a numbered list that
+    goes on below the lead (a contents list or the first section's heading), a picture's credit, a
+    breadcrumb trail, a table's row, a link to another post, a tag list, a line that gives the reading
+    time or the post's age ("2 days ago")."""
     return (
         common.is_bare_name(line)
         or RELATIVE_AGE.match(line.strip()) is not None
+        or common.is_section_head(line)
         or is_picture_credit(line)
         or is_trail_or_row(line)
         or is_post_link(line)
@@ -360,3 +363,47 @@ def headline_over_cluster(
             keep = looks_like_headline(line) and not never_headline(line, common)
             return above if keep and likelihood(above) >= OVER_CLUSTER_SHARE * likelihood(chosen) else None
     return None
+
+
+_MENU_ENTRY_MAX_WORDS = 2
+_MENU_NEIGHBOUR_WORDS = 3
+_MENU_COPIES = 3  # a label printed so often is the menu's, wherever it stands
+# How likely, against the labeller's belief in the menu's entry, a headline printed once must be to win.
+MENU_ENTRY_SHARE = 0.5
+
+
+def instead_of_menu_entry(
+    lines: list[str], chosen: int, candidates: range, likelihood: Callable[[int], float], common: PageWords
+) -> int | None:
+    """A longer headline-shaped line the page prints once, when the chosen one is a label of two words
+    or fewer that it prints three times or more, or twice over the lead ("All Products", "Engagement
+    Ring", the site's name), among other short labels: a menu's entry or a masthead, printed in each
+    copy of the menu. A short
+    headline printed twice stands once over its article and once in it or in the window title. The
+    likeliest such line of `candidates`, if the labeller finds it `MENU_ENTRY_SHARE` as likely."""
+    if word_count(lines[chosen]) > _MENU_ENTRY_MAX_WORDS:
+        return None
+    label = lines[chosen].lower()
+    at = [index for index, line in enumerate(lines) if line.lower() == label]
+    if len(at) < _MENU_COPIES and not (len(at) == 2 and at[-1] < common.lead):
+        return None
+    if not all(
+        0 <= k < len(lines) and word_count(lines[k]) <= _MENU_NEIGHBOUR_WORDS
+        for k in (chosen - 1, chosen + 1)
+    ):
+        return None  # a menu's entry stands among other short labels; a headline over prose does not
+    copies = Counter(line.lower() for line in lines)
+    words = word_count(lines[chosen])
+    found = max(
+        (
+            (likelihood(index), index)
+            for index in candidates
+            if index != chosen
+            and copies[lines[index].lower()] == 1
+            and word_count(lines[index]) > words
+            and looks_like_headline(lines[index])
+            and not never_headline(lines[index], common)
+        ),
+        default=None,
+    )
+    return found[1] if found and found[0] >= MENU_ENTRY_SHARE * likelihood(chosen) else None

@@ -14,7 +14,6 @@ from worker.extract.authors import writes_in_lowercase
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, NAME_JOINERS, PERSON_ROLES
 from worker.extract.text_signs import (
     CREDENTIALS,
-    CRUMB_SIGN,
     DIGIT,
     GLUED_WORDS,
     HEADER_WINDOW,
@@ -26,6 +25,7 @@ from worker.extract.text_signs import (
     word_count,
 )
 
+_ANY_CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # any separator, glued ones too: "Home/Blog/Headline"
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\||·|•|→)\s*")
 # Where the names of a line naming several people part: a comma, perhaps with a joining word after it,
 # or a joining word of any language ("Jane Doe, John Roe & Ann Poe", "Jane Doe und John Roe").
@@ -131,7 +131,7 @@ class PageWords:
         found = set()
         start = max(0, self.lead - HEADER_WINDOW)
         for line in (*self.lines[:_TOP_LINES], *self.lines[max(start, _TOP_LINES) : self.lead]):
-            if not CRUMB_SIGN.search(line):
+            if not _ANY_CRUMB_SIGN.search(line):
                 continue
             parts = _CRUMB_SEPARATORS.split(line.lower())
             if len(parts) > 1:

@@ -68,7 +68,9 @@ _GLUED_DATE_LABEL = re.compile(
 )
 _GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
 _CHROME = re.compile(rf"^(?:{any_of(HEADER_CHROME_WORDS)})\b", re.I)
-CRUMB_SIGN = re.compile(r"[>»›/|·•→]")  # found by a scan for one class; most lines hold none
+# A breadcrumb's or a window title's separator: not glued between two words ("12/19/2025", "and/or",
+# a tag's "<br>" in a headline about markup), where it belongs to the words.
+CRUMB_SIGN = re.compile(r"(?<!\w)[>»›/|·•→]|[»›/|·•→](?!\w)")
 CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
