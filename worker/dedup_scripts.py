@@ -77,16 +77,23 @@ LOOKUP_LUA = (
 # is already recorded), then today's band fields packed (what `fields` is, or begins with). `known`
 # (optional): the buckets' fields as the same script's `lookup` read them ('' for none), not read
 # again. The expiry is the day's, the same at every insert: buckets expire whole, never renewed by a
-# later article.
+# later article. So a key this script finds already there holds its day's expiry (every key here is
+# made by this function, which sets it in the same script): one EXISTS over the buckets stands for
+# an EXPIREAT each when all are there (most articles but a day's first), and the count's expiry is
+# set when its INCR makes it.
 INDEX_LUA = """
 local function index(first_key, first_arg, last_key, fields, known)
   local record, id, expires_at = ARGV[first_arg], ARGV[first_arg + 1], ARGV[first_arg + 2]
   redis.call('SET', KEYS[first_key], record, 'EXAT', expires_at)
-  redis.call('INCR', KEYS[first_key + 1])
-  redis.call('EXPIREAT', KEYS[first_key + 1], ARGV[first_arg + 3])
+  if redis.call('INCR', KEYS[first_key + 1]) == 1 then
+    redis.call('EXPIREAT', KEYS[first_key + 1], ARGV[first_arg + 3])
+  end
   if ARGV[first_arg + 4] ~= '' then
     redis.call('SET', KEYS[first_key + 2], ARGV[first_arg + 4], 'NX', 'EXAT', expires_at)
   end
+  local buckets = last_key - (first_key + 3) + 1
+  local all_there = buckets > 0
+    and redis.call('EXISTS', unpack(KEYS, first_key + 3, last_key)) == buckets
   for i = first_key + 3, last_key do
     local band_field = field(fields, i - (first_key + 3) + 1)
     local ids
@@ -96,7 +103,7 @@ local function index(first_key, first_arg, last_key, fields, known)
     elseif not string.find(',' .. ids .. ',', ',' .. id .. ',', 1, true) then
       redis.call('HSET', KEYS[i], band_field, ids .. ',' .. id)
     end
-    redis.call('EXPIREAT', KEYS[i], expires_at)
+    if not all_there then redis.call('EXPIREAT', KEYS[i], expires_at) end
   end
 end
 """

@@ -78,8 +78,8 @@ _PUBLISH_ONCE = (
     + BANDS_READ_LUA
     + INDEX_LUA
     + """
-local function value(key) return redis.call('GET', key) or '' end
-if value(KEYS[2]) ~= ARGV[1] or value(KEYS[3]) ~= ARGV[2] or value(KEYS[6]) ~= ARGV[3]
+local held = redis.call('MGET', KEYS[2], KEYS[3], KEYS[6])
+if (held[1] or '') ~= ARGV[1] or (held[2] or '') ~= ARGV[2] or (held[3] or '') ~= ARGV[3]
     or bands_read(7, #KEYS, ARGV[15]) ~= ARGV[4] then
   return false
 end
@@ -107,13 +107,13 @@ _READ_OR_PUBLISH = (
     + LOOKUP_FUNCTION_LUA
     + INDEX_LUA
     + """
-local function value(key) return redis.call('GET', key) or '' end
 local bands, band_keys, read_keys = tonumber(ARGV[7]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local fields, first_expected = ARGV[17], 18
-local values, as_known = {value(KEYS[2]), value(KEYS[3])}, true
-for i = 1, read_keys do
-  values[#values + 1] = value(KEYS[6 + band_keys + i])
-  if i > 1 and values[#values] ~= ARGV[first_expected + i - 1] then as_known = false end
+local read = redis.call('MGET', KEYS[2], KEYS[3], unpack(KEYS, 7 + band_keys, 6 + band_keys + read_keys))
+local values, as_known = {}, true
+for i = 1, #read do values[i] = read[i] or '' end
+for i = 2, read_keys do
+  if values[2 + i] ~= ARGV[first_expected + i - 1] then as_known = false end
 end
 local found, today = lookup(4, 7, 6 + band_keys, fields, tonumber(ARGV[6]), bands)
 local new_story = values[1] == '' and (values[2] == '' or values[2] == ARGV[1]) and as_known
