@@ -226,3 +226,33 @@ def test_a_standfirst_set_as_a_subheading_under_the_headline_is_the_lead() -> No
         f"<p>Photo: Ann Other</p><div class='text'>{_paragraphs(ARTICLE)}</div></article></body></html>"
     )
     assert _clean(page) == [LEAD, *ARTICLE]
+
+
+def _marked_body_page(before_body: str, description: str = LEAD) -> str:
+    return (
+        f'<html><head><title>{HEADLINE}</title><meta name="description" content="{description}"></head>'
+        f"<body>{MENU}<div class='story'><h1>{HEADLINE}</h1>{before_body}"
+        f"<div itemprop='articleBody'>{_paragraphs(ARTICLE)}</div></div></body></html>"
+    )
+
+
+NOTICE = (
+    "Thank you for registering with the site. We have sent you a link to confirm your address, which "
+    "stays valid for the next twenty-four hours."
+)
+
+
+def test_the_standfirst_the_page_declares_is_kept_above_the_marked_up_body() -> None:
+    assert _clean(_marked_body_page(f"<div class='intro'><p>{LEAD}</p></div>")) == [LEAD, *ARTICLE]
+
+
+def test_a_notice_above_the_marked_up_body_stays_out_though_it_reads_as_prose() -> None:
+    page = _marked_body_page(
+        f"<div class='intro'><p>{NOTICE}</p></div><div class='intro'><p>{LEAD}</p></div>"
+    )
+    assert _clean(page) == [LEAD, *ARTICLE]
+
+
+def test_without_a_declared_description_the_marked_up_body_stands_alone() -> None:
+    page = _marked_body_page(f"<div class='intro'><p>{LEAD}</p></div>", description="")
+    assert _clean(page) == ARTICLE

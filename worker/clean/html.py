@@ -23,6 +23,7 @@ import lxml.html
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
 from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
 from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
+from worker.clean.html_lead import page_description
 from worker.clean.html_repeats import drop_repeats
 from worker.clean.html_revise import revise_blocks
 from worker.clean.html_slim import slim, to_soup
@@ -41,9 +42,10 @@ class PageBlocks:
 def rule_blocks(root: lxml.html.HtmlElement, *, authors: Sequence[str] = ()) -> PageBlocks:
     """Every stage up to the rules' revision. Cuts `root`."""
     title = page_title(root)
+    description = page_description(root)
     first_cut(root, title)
     scale = text_scale(root)
-    subtrees = main_candidates(root, scale, title)
+    subtrees = main_candidates(root, scale, title, description)
     slim(subtrees)
     soup = to_soup(subtrees)
     blocks = revise_blocks(classify_blocks(make_blocks(soup), scale), authors)

@@ -19,6 +19,7 @@ from itertools import islice
 import lxml.html
 from lxml import etree
 
+from worker.clean.html_lead import declared_lead, normalized_title
 from worker.clean.selectors import (
     ARTICLE_HINTS_XPATH,
     BLOCK_TAGS,
@@ -71,7 +72,6 @@ TITLE_HEADINGS = ("h1", "h2")
 # Tags that hold one paragraph, never an article.
 PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 TITLE_MIN_CHARS = 10
-_NON_WORD = re.compile(r"[\W_]+")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_FIRST = "\u3040"  # the lowest character `CJK` matches
@@ -384,10 +384,6 @@ def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bo
     return False
 
 
-def normalized_title(text: str) -> str:
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
-
-
 def page_title(root: etree._Element) -> str:
     """The page's <title>, normalized; read before the first cut drops <head>."""
     element = root.find(".//title")
@@ -403,9 +399,12 @@ def widen_paragraph(best: etree._Element, scores: Scores) -> etree._Element:
     return best
 
 
-def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "") -> list[etree._Element]:
+def main_candidates(
+    root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "", description: str = ""
+) -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
-    page's marked-up article body), and its siblings that carry article text of their own."""
+    page's marked-up article body, with the standfirst the page declares set above it), and its siblings
+    that carry article text of their own."""
     scores = score_containers(root, scale)
     if not scores.score:
         return [root]
@@ -416,7 +415,7 @@ def main_candidates(root: lxml.html.HtmlElement, scale: float = 1.0, title: str 
     best = widen_paragraph(best, scores)
     hint = hinted_body(root, scores, best, title)
     if hint is not None and hint is not best:
-        return [hint]
+        return [*declared_lead(hint, best, scores.score, description), hint]
     parent = best.getparent()
     if parent is None:
         return [best]
