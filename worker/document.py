@@ -88,7 +88,9 @@ def _holds_invalid(text: str) -> bool:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # only a surrogate cannot be encoded
         return True
-    return len(data.translate(None, _XML_INVALID_CONTROLS)) != len(data) or "\ufffe" in text or "\uffff" in text
+    if len(data.translate(None, _XML_INVALID_CONTROLS)) != len(data):
+        return True
+    return "\ufffe" in text or "\uffff" in text
 
 
 def _control_share(text: str) -> float:

@@ -52,7 +52,9 @@ _CREDIT = re.compile(
 
 # What a line needs for `_CREDIT` to match: a credit word, or a dash or an agency's name opening it.
 # Tested first: a page's footer holds many lines, and the agencies' alternation is long.
-_CREDIT_WORD = CaselessPhrases("©", "(c)", "copyright", "source:", "credit:", "with reporting from", "with files from")
+_CREDIT_WORD = CaselessPhrases(
+    "©", "(c)", "copyright", "source:", "credit:", "with reporting from", "with files from"
+)
 _LONGEST_FORM = max(map(len, _FORM_TO_AGENCY))
 
 

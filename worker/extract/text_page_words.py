@@ -105,7 +105,7 @@ class PageWords:
             if len(tokens) < _PROSE_MIN_WORDS:
                 continue
             # The first letters of the words not opening a sentence, gathered by a comprehension.
-            counted = [w[0] for b, w in zip(tokens, tokens[1:]) if b[-1] not in _SENTENCE_END and w[0].isalpha()]
+            counted = [w[0] for b, w in pairwise(tokens) if b[-1] not in _SENTENCE_END and w[0].isalpha()]
             words += len(counted)
             capitals += sum(map(str.isupper, counted))
         return words >= _PROSE_MIN_COUNTED and capitals > _CAPITALISED_SHARE * words
