@@ -56,6 +56,8 @@ _CREDIT_WORD = CaselessPhrases(
     "©", "(c)", "copyright", "source:", "credit:", "with reporting from", "with files from"
 )
 _LONGEST_FORM = max(map(len, _FORM_TO_AGENCY))
+# `_CREDIT` on a line without a credit word: only its anchored branches can match, at the line's start.
+_CREDIT_OPENING = re.compile(rf"\s*[-–—]+\s*(?P<tail>{_FORMS})\s*$|\s*(?P<alone>{_UNAMBIGUOUS})\s*$", re.I)
 
 
 def agency_name(form: str) -> str | None:
@@ -109,9 +111,11 @@ def agency_from_credit(lines: list[str]) -> str | None:
         if len(line) > 300:
             continue
         alone = len(stripped := line.strip()) <= _LONGEST_FORM or stripped[:1] in "-–—"
-        if not alone and not _CREDIT_WORD.found_in(line):
+        credited = _CREDIT_WORD.found_in(line)
+        if not alone and not credited:
             continue
-        match = _CREDIT.search(line)
+        match = _CREDIT.search(line) if credited else _CREDIT_OPENING.match(line)
         if match:
-            return agency_name(match["agency"] or match["tail"] or match["alone"])
+            found = match.groupdict()
+            return agency_name(found.get("agency") or found["tail"] or found["alone"])
     return None
