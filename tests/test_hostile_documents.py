@@ -201,6 +201,13 @@ def test_stray_control_characters_and_lone_surrogates_are_dropped_before_parsing
     assert "new bridge today" in extract_article(document).text
 
 
+def test_noncharacters_and_form_feeds_are_dropped_as_the_controls_are():
+    text = "The harbour council met on Tuesday\ufffe to vote on the pier.\x0c It passed.\uffff"
+    loaded = load_document(text * 20, kind=InputKind.TEXT).text
+    assert not {"\ufffe", "\uffff", "\x0c"} & set(loaded)
+    assert "on Tuesday to vote" in loaded
+
+
 def test_content_after_a_premature_closing_html_tag_is_still_parsed():
     from worker.parse import parse_html
 

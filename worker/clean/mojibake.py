@@ -16,7 +16,8 @@ _MISREAD = re.compile(r"[âÃ][\x80-\xbf€™œž]")
 
 def fix_mojibake(text: str) -> str:
     """UTF-8 read as Windows-1252 ("Investorâ€™s") or Latin-1 put back, when the round trip is clean."""
-    if not _MISREAD.search(text):
+    # Most text holds neither lead letter: two substring scans say so faster than the pattern's search.
+    if ("â" not in text and "Ã" not in text) or not _MISREAD.search(text):
         return text
     try:
         return text.encode("cp1252").decode("utf-8")

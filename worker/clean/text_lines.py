@@ -77,7 +77,9 @@ _SENTENCE_LAST = frozenset(end[-1] for end in _SENTENCE_END)  # tested first: mo
 _CUT = ("..", "…")  # a teaser cut short, not a sentence
 _DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(r"^[\W\d_]*$|^\d{1,2}[:.]\d{2}\b|^\d+ (?:min|mins|minutes?|hours?|days?)\b", re.I)
-_CLOCK = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.I)
+# A time: "9:30", "10.45", "9h30", "9 am", "10p.m.". Found from its first digit (the engine skips ahead
+# to digits), a word character before it looked back at: the same lines as "\b\d{1,2}...".
+_CLOCK = re.compile(r"\d(?<!\w\d)(?:\d?[:.h]\d{2}\b|\d?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w))", re.I)
 _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from worker.article import Dateline
+from worker.clean.phrases import CaselessPhrases
 from worker.extract.dates import parse_date
 from worker.extract.patterns import AGENCIES, AMBIGUOUS_AGENCY_FORMS, MONTH_ALTERNATION
 
@@ -51,8 +52,12 @@ _CREDIT = re.compile(
 
 # What a line needs for `_CREDIT` to match: a credit word, or a dash or an agency's name opening it.
 # Tested first: a page's footer holds many lines, and the agencies' alternation is long.
-_CREDIT_WORD = re.compile(r"©|\(c\)|copyright|source:|credit:|with (?:reporting|files) from", re.I)
+_CREDIT_WORD = CaselessPhrases(
+    "©", "(c)", "copyright", "source:", "credit:", "with reporting from", "with files from"
+)
 _LONGEST_FORM = max(map(len, _FORM_TO_AGENCY))
+# `_CREDIT` on a line without a credit word: only its anchored branches can match, at the line's start.
+_CREDIT_OPENING = re.compile(rf"\s*[-–—]+\s*(?P<tail>{_FORMS})\s*$|\s*(?P<alone>{_UNAMBIGUOUS})\s*$", re.I)
 
 
 def agency_name(form: str) -> str | None:
@@ -106,9 +111,11 @@ def agency_from_credit(lines: list[str]) -> str | None:
         if len(line) > 300:
             continue
         alone = len(stripped := line.strip()) <= _LONGEST_FORM or stripped[:1] in "-–—"
-        if not alone and _CREDIT_WORD.search(line) is None:
+        credited = _CREDIT_WORD.found_in(line)
+        if not alone and not credited:
             continue
-        match = _CREDIT.search(line)
+        match = _CREDIT.search(line) if credited else _CREDIT_OPENING.match(line)
         if match:
-            return agency_name(match["agency"] or match["tail"] or match["alone"])
+            found = match.groupdict()
+            return agency_name(found.get("agency") or found["tail"] or found["alone"])
     return None

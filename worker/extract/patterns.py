@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from worker.clean.phrases import CaselessPhrases
 from worker.extract.language_data import CJK_BYLINE, merged, merged_rows
 
 
@@ -317,4 +318,4 @@ AUTHOR_BOX_HEADINGS = merged("about")
 AUTHOR_BIO_VERBS = frozenset(merged("bio_verb"))
 PERSON_PRONOUNS = frozenset(merged("pronouns"))
 # Plain text: a copyright or rights line, whose year is never a publish date and which may credit an agency.
-COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+COPYRIGHT_LINE = CaselessPhrases("©", "(c)", "copyright", "all rights reserved")

@@ -54,7 +54,7 @@ def _site_name(lines: list[str]) -> str | None:
 def _copyright_holder(layout: TextLayout) -> str | None:
     """Whom the last copyright line names ("© 2025 Example News. All rights reserved."): the site."""
     for line in reversed(layout.lines[-_FOOTER_WINDOW:]):
-        if len(line) < _HOLDER_MAX_CHARS and COPYRIGHT_LINE.search(line):
+        if len(line) < _HOLDER_MAX_CHARS and COPYRIGHT_LINE.found_in(line):
             holder = " ".join(_NOT_HOLDER.sub(" ", line).split()).strip(" .,-–—|")
             return holder if 0 < len(holder.split()) <= _HOLDER_MAX_WORDS else None
     return None
@@ -64,7 +64,7 @@ def _footer_agency(layout: TextLayout) -> str | None:
     """The agency a credit or copyright line below the body names ("© 2025 AFP")."""
     end = layout.body[-1] + 1 if layout.body else len(layout.lines)
     footer = layout.lines[end : end + _FOOTER_WINDOW]
-    return agency_from_credit([line for line in footer if len(line) < 40 or COPYRIGHT_LINE.search(line)])
+    return agency_from_credit([line for line in footer if len(line) < 40 or COPYRIGHT_LINE.found_in(line)])
 
 
 def _byline_agency(bylines: tuple[str, ...]) -> str | None:

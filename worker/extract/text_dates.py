@@ -142,7 +142,7 @@ def first_date_line(lines: list[str], lead: int) -> str | None:
         if day is None:
             continue
         above = lines[index - 1] if index else ""
-        if _COMMENTER.search(above) or _REPLY.search(line) or COPYRIGHT_LINE.search(line):
+        if _COMMENTER.search(above) or _REPLY.search(line) or COPYRIGHT_LINE.found_in(line):
             continue
         if index > lead and not (
             _OPENER.match(line)

@@ -106,11 +106,10 @@ class PageWords:
             tokens = line.split()
             if len(tokens) < _PROSE_MIN_WORDS:
                 continue
-            for before, word in pairwise(tokens):
-                if before[-1] in _SENTENCE_END or not word[:1].isalpha():
-                    continue
-                words += 1
-                capitals += word[0].isupper()
+            # The first letters of the words not opening a sentence, gathered by a comprehension.
+            counted = [w[0] for b, w in pairwise(tokens) if b[-1] not in _SENTENCE_END and w[0].isalpha()]
+            words += len(counted)
+            capitals += sum(map(str.isupper, counted))
         return words >= _PROSE_MIN_COUNTED and capitals > _CAPITALISED_SHARE * words
 
     @cached_property

@@ -66,7 +66,12 @@ _GLUED_IN_BYLINE = re.compile(
 _GLUED_DATE_LABEL = re.compile(
     r"(?<=[a-zà-ÿ.])(?=(?:Published|Updated|Posted|Last [Uu]pdated)\b)|(?<=\b\d{4})(?=[A-Z][a-z])"
 )
-_GLUE_HINT = re.compile(r"[a-zà-ÿ.](?:Published|Updated|Posted|Last)|\d[A-Z]")
+# Found from the capital it glues on, what stands before that looked back at: the engine skips ahead to
+# a line's few capitals instead of trying a pattern at each of its lowercase letters (only whether a line
+# holds one is asked).
+_GLUE_HINT = re.compile(
+    r"[A-Z](?:(?<=[a-zà-ÿ.]P)(?:ublished|osted)|(?<=[a-zà-ÿ.]U)pdated|(?<=[a-zà-ÿ.]L)ast|(?<=\d[A-Z]))"
+)
 _CHROME = re.compile(rf"^(?:{any_of(HEADER_CHROME_WORDS)})\b", re.I)
 # A breadcrumb's or a window title's separator: not glued between two words ("12/19/2025", "and/or",
 # a tag's "<br>" in a headline about markup), where it belongs to the words.
@@ -92,7 +97,9 @@ _PICTURE_PARENS = re.compile(
 )
 _CAPTION_OPENERS = ("media caption", "image caption")
 _SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
-GLUED_WORDS = re.compile(r"[a-zà-ÿ]{4,}[A-ZÀ-Þ]")  # "McDonald" and "DeSantis" stay names
+# A capital after four lowercase letters or more ("McDonald" and "DeSantis" stay names); only whether a
+# line holds one is asked, so the capital is found first and the letters before it looked back at.
+GLUED_WORDS = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ]{4}[A-ZÀ-Þ])")
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
 
@@ -199,7 +206,7 @@ def unglued(byline: str) -> str:
 @remembered
 def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
-    if word_count(line) > 12 or not DIGIT.search(line) or COPYRIGHT_LINE.search(line):
+    if word_count(line) > 12 or not DIGIT.search(line) or COPYRIGHT_LINE.found_in(line):
         return None  # every way of writing a day has a digit in it
     text = DATE_LABEL.sub("", line)
     day = parse_date(text) or two_digit_year_day(text)
@@ -247,7 +254,7 @@ def looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ":", ";", ",", "。", "，", "：")) and not line.endswith(("...", "…")):
         return False  # tested before the patterns: most lines above the lead are cut here or there
-    if _CHROME.match(line) or is_reading_time(line) or COPYRIGHT_LINE.search(line):
+    if _CHROME.match(line) or is_reading_time(line) or COPYRIGHT_LINE.found_in(line):
         return False
     first = line[:1]
     if (
