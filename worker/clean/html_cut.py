@@ -12,6 +12,7 @@ the lxml tree is decided here, and BeautifulSoup only sees the article's neighbo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -20,7 +21,6 @@ import lxml.html
 from lxml import etree
 
 from worker.clean.selectors import (
-    ARTICLE_HINTS_XPATH,
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
     CELL_TAGS,
@@ -354,11 +354,11 @@ def hinted_body(
 
     Markup says where the body is better than any score can, but pages also mark teasers and
     comments as <article>: the one holding the page's headline, else the one holding the most
-    article-like text."""
+    article-like text. Only an element holding such text can be it: the hints are tested on those."""
     good = scores.good_chars
     wanted = HINT_SHARE * good.get(best, 0)
-    for xpath in ARTICLE_HINTS_XPATH:
-        found = [el for el in root.xpath(xpath) if good.get(el, 0) > 0]
+    for is_hint in _ARTICLE_HINTS:
+        found = _in_document_order([el for el in good if is_hint(el)])
         titled = [el for el in found if _holds_title(el, title)] if title else []
         if titled:
             hint = max(titled, key=lambda el: good.get(el, 0))
@@ -369,6 +369,27 @@ def hinted_body(
             if scores.good_chars[hint] >= wanted:
                 return hint
     return None
+
+
+# `ARTICLE_HINTS_XPATH`, in its order, as tests of one element.
+_ARTICLE_HINTS: tuple[Callable[[etree._Element], bool], ...] = (
+    lambda el: el.get("itemprop") == "articleBody",
+    lambda el: el.tag == "article",
+    lambda el: el.get("role") == "main",
+    lambda el: el.tag == "main",
+)
+
+
+def _in_document_order(closed: list[etree._Element]) -> list[etree._Element]:
+    """Elements listed as `score_containers` closes them (each after its descendants) in document
+    order, as an XPath gives them: each moves before its descendants, which come right before it."""
+    ordered: list[etree._Element] = []
+    for element in closed:
+        at = len(ordered)
+        while at and any(up is element for up in ordered[at - 1].iterancestors()):
+            at -= 1
+        ordered.insert(at, element)
+    return ordered
 
 
 def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
