@@ -74,7 +74,7 @@ TITLE_MIN_CHARS = 10
 _NON_WORD = re.compile(r"[\W_]+")
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-CJK_FIRST = "\u3040"  # the lowest character `CJK` matches
+CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
 CJK_SCALE = 3.0
 CJK_MIN_SHARE = 0.3
 
@@ -281,7 +281,7 @@ class Scores:
 def text_scale(root: etree._Element) -> float:
     """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
     head = "".join(islice(root.itertext(), 3000))[:20000]
-    if not head or max(head) < CJK_FIRST:
+    if CJK_OR_ABOVE.search(head) is None:
         return 1.0  # not one character of those scripts
     sample = "".join(head.split())
     cjk = len(CJK.findall(sample))
