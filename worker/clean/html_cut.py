@@ -1,8 +1,7 @@
 """The lxml stages of HTML cleaning: a cheap first cut, then the subtree that holds the article
-(`worker.clean.html_slim` then strips what BeautifulSoup would only carry along).
-
-BeautifulSoup builds its tree about 14x slower than lxml parses, so everything that can be decided on
-the lxml tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
+(`worker.clean.html_slim` then strips what BeautifulSoup would only carry along). BeautifulSoup
+builds its tree about 14x slower than lxml parses, so everything that can be decided on the lxml
+tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
 
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
@@ -171,8 +170,8 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
     subtrees named as boilerplate, unless one of them holds most of the page's paragraph text, or
     (named only) the headline the page's <title> repeats above paragraphs of its own, or (named only
-    as a subscription gate) paragraphs of prose: the article's rest behind the gate.
-    One walk, which never enters a subtree it has doomed."""
+    as a subscription gate) paragraphs of prose: the article's rest behind the gate. One walk, which
+    never enters a subtree it has doomed."""
     reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     held_by = _ParagraphChars(root)
@@ -184,13 +183,15 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         tag = element.tag
         if not isinstance(tag, str) or element is root:
             continue
-        named = is_boilerplate_named(element)
+        classes = element.get("class")
+        named = (classes is not None or element.get("id") is not None) and is_boilerplate_named(element)
         hidden = is_hidden(element)
         if tag in CODE_TAGS and not hidden:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
-            _unname_soft_run(element, runs, total, held_by)
+            if classes:  # a soft name is a class's
+                _unname_soft_run(element, runs, total, held_by)
             continue
         held = held_by(element)
         if held >= KEEP_SHARE * total:
@@ -371,8 +372,7 @@ def hinted_body(
     return None
 
 
-# `ARTICLE_HINTS_XPATH`, in its order, as tests of one element.
-_ARTICLE_HINTS: tuple[Callable[[etree._Element], bool], ...] = (
+_ARTICLE_HINTS: tuple[Callable[[etree._Element], bool], ...] = (  # ARTICLE_HINTS_XPATH, in its order
     lambda el: el.get("itemprop") == "articleBody",
     lambda el: el.tag == "article",
     lambda el: el.get("role") == "main",

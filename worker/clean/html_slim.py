@@ -49,8 +49,18 @@ def slim(elements: list[etree._Element]) -> None:
 def unwrap_inline(subtree: etree._Element) -> None:
     """Unwrap formatting tags (span, strong, em...) that hold no block: their text joins the
     parent's, and the classifier, which reads only blocks and links, sees the same blocks."""
+    holders = set()  # what holds a block: each block's ancestors, marked once (not a search per tag)
+    for block in subtree.iter(*BLOCK_TAGS):
+        if block is subtree:
+            continue
+        for up in block.iterancestors():
+            if up in holders:
+                break  # and so are all above it
+            holders.add(up)
+            if up is subtree:
+                break
     for element in subtree.iter(*INLINE_TAGS):
-        if element is not subtree and next(element.iter(*BLOCK_TAGS), None) is None:
+        if element is not subtree and element not in holders:
             element.tag = _UNWRAP
     etree.strip_tags(subtree, _UNWRAP)
 
