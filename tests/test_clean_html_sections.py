@@ -66,3 +66,16 @@ def test_a_lone_long_paragraph_is_not_taken_for_the_whole_article() -> None:
     )
     root = parse_html(page)
     assert [el.get("class") for el in main_candidates(root)] == ["post"]
+
+
+def test_of_marked_bodies_holding_the_same_text_the_outermost_is_the_article() -> None:
+    prose = (
+        "<p>The ferry between the two islands runs again from Monday, after the harbour wall that "
+        "storms broke in January was rebuilt over the spring.</p>"
+    )
+    page = (
+        "<html><body><div class='menu'><a href='/a'>Home</a> <a href='/b'>Archive</a></div>"
+        f"<article class='outer'><article class='inner'>{prose * 3}</article></article></body></html>"
+    )
+    root = parse_html(page)
+    assert [el.get("class") for el in main_candidates(root)] == ["outer"]

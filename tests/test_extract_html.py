@@ -861,3 +861,19 @@ def test_byline_in_text_does_not_end_inside_a_hyphenated_word() -> None:
         "Education Technology Entertainment Banking"
     )
     assert byline_in_text(text, "Harbour wind farm approved") == []
+
+
+def test_a_time_marked_as_published_outranks_a_time_met_before_it_in_the_article() -> None:
+    first = '<time datetime="2024-05-01"></time>'
+    marked = '<time itemprop="datePublished" datetime="2024-04-02"></time>'
+    body = f"<article>{first}<h1>Wind farm approved</h1>{marked}</article>"
+    assert _extract(body=body).published == "2024-04-02"
+
+
+def test_an_element_classed_as_the_publish_date_gives_way_to_a_time_of_a_publish_class() -> None:
+    classed = '<span class="post-publish-date" content="2024-03-03"></span>'
+    body = f"<article><h1>Wind farm approved</h1>{classed}</article>"
+    assert _extract(body=body).published == "2024-03-03"
+    dated = '<time class="post-date" datetime="2024-02-02"></time>'
+    body = f"<article><h1>Wind farm approved</h1>{classed}{dated}</article>"
+    assert _extract(body=body).published == "2024-02-02"

@@ -208,6 +208,15 @@ def test_noncharacters_and_form_feeds_are_dropped_as_the_controls_are():
     assert "on Tuesday to vote" in loaded
 
 
+@pytest.mark.parametrize("stray", ["\x01", "\x08", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff"])
+def test_a_stray_character_is_dropped_alike_from_utf8_bytes_and_from_text(stray):
+    paragraph = "<p>Caf\u00e9 owners met the mayor on Monday to talk about the new terrace rules.</p>" * 3
+    page = f"<html><body><p>The mayor{stray} listened.</p>{paragraph}</body></html>"
+    from_bytes = load_document(page.encode("utf-8"), kind=InputKind.HTML)
+    from_text = load_document(page, kind=InputKind.HTML)
+    assert from_bytes.text == from_text.text == page.replace(stray, "")
+
+
 def test_content_after_a_premature_closing_html_tag_is_still_parsed():
     from worker.parse import parse_html
 

@@ -1,8 +1,7 @@
 """The lxml stages of HTML cleaning: a cheap first cut, then the subtree that holds the article
-(`worker.clean.html_slim` then strips what BeautifulSoup would only carry along).
-
-BeautifulSoup builds its tree about 14x slower than lxml parses, so everything that can be decided on
-the lxml tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
+(`worker.clean.html_slim` then strips what BeautifulSoup would only carry along). BeautifulSoup
+builds its tree about 14x slower than lxml parses, so everything that can be decided on the lxml
+tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
 
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
@@ -12,6 +11,7 @@ the lxml tree is decided here, and BeautifulSoup only sees the article's neighbo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -21,7 +21,6 @@ from lxml import etree
 
 from worker.clean.html_lead import declared_lead, normalized_title
 from worker.clean.selectors import (
-    ARTICLE_HINTS_XPATH,
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
     CELL_TAGS,
@@ -74,7 +73,7 @@ PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", 
 TITLE_MIN_CHARS = 10
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-CJK_FIRST = "\u3040"  # the lowest character `CJK` matches
+CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
 CJK_SCALE = 3.0
 CJK_MIN_SHARE = 0.3
 
@@ -171,8 +170,8 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     """Drop what can never be article text: non-text tags, then hidden subtrees, furniture and
     subtrees named as boilerplate, unless one of them holds most of the page's paragraph text, or
     (named only) the headline the page's <title> repeats above paragraphs of its own, or (named only
-    as a subscription gate) paragraphs of prose: the article's rest behind the gate.
-    One walk, which never enters a subtree it has doomed."""
+    as a subscription gate) paragraphs of prose: the article's rest behind the gate. One walk, which
+    never enters a subtree it has doomed."""
     reopen_misplaced_text(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     held_by = _ParagraphChars(root)
@@ -184,13 +183,15 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         tag = element.tag
         if not isinstance(tag, str) or element is root:
             continue
-        named = is_boilerplate_named(element)
+        classes = element.get("class")
+        named = (classes is not None or element.get("id") is not None) and is_boilerplate_named(element)
         hidden = is_hidden(element)
         if tag in CODE_TAGS and not hidden:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
         if not (named or hidden or tag in FURNITURE_TAGS):
-            _unname_soft_run(element, runs, total, held_by)
+            if classes:  # a soft name is a class's
+                _unname_soft_run(element, runs, total, held_by)
             continue
         held = held_by(element)
         if held >= KEEP_SHARE * total:
@@ -281,7 +282,7 @@ class Scores:
 def text_scale(root: etree._Element) -> float:
     """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
     head = "".join(islice(root.itertext(), 3000))[:20000]
-    if not head or max(head) < CJK_FIRST:
+    if CJK_OR_ABOVE.search(head) is None:
         return 1.0  # not one character of those scripts
     sample = "".join(head.split())
     cjk = len(CJK.findall(sample))
@@ -354,11 +355,11 @@ def hinted_body(
 
     Markup says where the body is better than any score can, but pages also mark teasers and
     comments as <article>: the one holding the page's headline, else the one holding the most
-    article-like text."""
+    article-like text. Only an element holding such text can be it: the hints are tested on those."""
     good = scores.good_chars
     wanted = HINT_SHARE * good.get(best, 0)
-    for xpath in ARTICLE_HINTS_XPATH:
-        found = [el for el in root.xpath(xpath) if good.get(el, 0) > 0]
+    for is_hint in _ARTICLE_HINTS:
+        found = _in_document_order([el for el in good if is_hint(el)])
         titled = [el for el in found if _holds_title(el, title)] if title else []
         if titled:
             hint = max(titled, key=lambda el: good.get(el, 0))
@@ -369,6 +370,26 @@ def hinted_body(
             if scores.good_chars[hint] >= wanted:
                 return hint
     return None
+
+
+_ARTICLE_HINTS: tuple[Callable[[etree._Element], bool], ...] = (  # ARTICLE_HINTS_XPATH, in its order
+    lambda el: el.get("itemprop") == "articleBody",
+    lambda el: el.tag == "article",
+    lambda el: el.get("role") == "main",
+    lambda el: el.tag == "main",
+)
+
+
+def _in_document_order(closed: list[etree._Element]) -> list[etree._Element]:
+    """Elements listed as `score_containers` closes them (each after its descendants) in document
+    order, as an XPath gives them: each moves before its descendants, which come right before it."""
+    ordered: list[etree._Element] = []
+    for element in closed:
+        at = len(ordered)
+        while at and any(up is element for up in ordered[at - 1].iterancestors()):
+            at -= 1
+        ordered.insert(at, element)
+    return ordered
 
 
 def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:

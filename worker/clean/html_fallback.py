@@ -17,9 +17,12 @@ with notes of their own, a photo post's one line. Only a page with no such text 
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import justext
 import lxml.html
-from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+from justext.core import ParagraphMaker, PathInfo, classify_paragraphs, revise_paragraph_classification
+from justext.paragraph import Paragraph
 
 from worker.clean.html_blocks import (
     INVISIBLE,
@@ -48,6 +51,33 @@ LANGUAGE_SAMPLE_MIN_CHARS = 40
 LANGUAGE_SAMPLE_CHARS = 5000
 
 
+class _Paragraph(Paragraph):
+    """jusText's paragraph, its text joined and normalised once: jusText's own does it again on
+    every read (its length, words, stopwords, links: four or more a paragraph). Read only once the
+    paragraph is complete (its maker asks its length when the next one starts). Its `xpath`, which
+    nothing here reads and which costs a format per enclosing element, is not kept."""
+
+    def __init__(self, path: PathInfo) -> None:
+        self.dom_path = path.dom
+        self.text_nodes: list[str] = []
+        self.chars_count_in_links = 0
+        self.tags_count = 0
+        self.class_type = ""
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return Paragraph.text.fget(self)  # type: ignore[attr-defined]
+
+
+class _ParagraphMaker(ParagraphMaker):
+    """jusText's paragraph maker, making `_Paragraph`s."""
+
+    def _start_new_pragraph(self) -> None:
+        if self.paragraph and self.paragraph.contains_text():
+            self.paragraphs.append(self.paragraph)
+        self.paragraph = _Paragraph(self.path)
+
+
 def drop_comments(root: lxml.html.HtmlElement) -> None:
     """Readers' comments are prose but never the article: a short post under a long thread would
     otherwise be read as its comments."""
@@ -72,7 +102,7 @@ def prose_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
     drop_comments(root)
     dom = justext.core.preprocessor(root)
     scale = text_scale(dom)
-    paragraphs = ParagraphMaker.make_paragraphs(dom)
+    paragraphs = _ParagraphMaker.make_paragraphs(dom)
     if not paragraphs:
         return []
     if scale > 1.0:

@@ -46,13 +46,14 @@ from worker.extract.patterns import (
     MONTHS,
     PUBLISHED_META,
     TAG_META,
-    TIME_XPATHS,
     UPDATED_META,
 )
 from worker.extract.urls import absolute_url
 
-# Each with whether it can find only <time> elements: a page without one is spared those scans.
-_TIME_XPATHS = tuple((xpath.startswith(".//time"), etree.XPath(xpath)) for xpath in TIME_XPATHS)
+# A <time> classed as the publication's (`.//time[contains(@class, ...)]`).
+_PUBLISH_TIME_CLASSES = ("publish", "entry-date", "post-date")
+# Publish <time> elements: at most this many from each selector.
+_PER_TIME_SELECTOR = 2
 _SHOWN_BEFORE = 300
 _SHOWN_AFTER = 1500
 # A meta name about the first publication: it ends in "published" or in "publish" and a date or time
@@ -155,11 +156,12 @@ class PublishEvidence:
 
     def time_elements(self) -> Iterator[str | None]:
         """Publish <time> elements, then the first <time> after each <h1>."""
-        root = self.page.root
-        has_time = next(root.iter("time"), None) is not None
+        page = self.page
+        root = page.root
+        times = [t for t in root.iter("time") if t is not root]
         elements = itertools.chain(
-            (e for only_time, xpath in _TIME_XPATHS if has_time or not only_time for e in xpath(root)[:2]),
-            times_after_headlines(root, 2) if has_time else (),
+            *(found[:_PER_TIME_SELECTOR] for found in _publish_time_selectors(page, times)),
+            times_after_headlines(root, 2) if times else (),
         )
         return (_date_of(e) for e in elements)
 
@@ -178,6 +180,29 @@ class PublishEvidence:
 
     def standing_alone(self) -> list[tuple[str, DateRole | None]]:
         return _days_standing_alone(self.page)
+
+
+def _publish_time_selectors(
+    page: Page, times: list[lxml.html.HtmlElement]
+) -> Iterator[list[lxml.html.HtmlElement]]:
+    """The elements of each publish-time selector, in its order of trust and in document order each:
+    the XPaths `.//time[@itemprop="datePublished"]`, `.//*[@itemprop="datePublished"]`,
+    `.//time[@pubdate]`, `.//time[contains(@class, "publish" | "entry-date" | "post-date")]`,
+    `.//*[contains(@class, "publish") and contains(@class, "date")]`, `.//time[@datetime]` in an
+    <article>, then in a <main>. Filtered from the page's <time> elements and its marked elements,
+    where each XPath walked the whole page (2.4 ms a page of them)."""
+    root = page.root
+    yield [t for t in times if t.get("itemprop") == "datePublished"]
+    yield [e for e in page.marked if e.get("itemprop") == "datePublished" and e is not root]
+    yield [t for t in times if t.get("pubdate") is not None]
+    yield [t for t in times if any(c in (t.get("class") or "") for c in _PUBLISH_TIME_CLASSES)]
+    yield page.publish_dated
+    for container in ("article", "main"):
+        yield [
+            t
+            for t in times
+            if t.get("datetime") is not None and next(t.iterancestors(container), None) is not None
+        ]
 
 
 def _days_standing_alone(page: Page) -> list[tuple[str, DateRole | None]]:

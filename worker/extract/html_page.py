@@ -46,6 +46,7 @@ class Page:
     meta: dict[str, list[str]] = field(default_factory=dict)
     _visible: str | None = None
     _marked: list[lxml.html.HtmlElement] | None = None
+    _publish_dated: list[lxml.html.HtmlElement] | None = None
 
     @property
     def visible(self) -> str:
@@ -59,8 +60,16 @@ class Page:
         """The elements with microdata, rel, author or byline or credit classes, or an author link,
         in document order: found by one pass, then each field's selectors filter this short list."""
         if self._marked is None:
-            self._marked = _marked_elements(self.root)
+            self._marked, self._publish_dated = _marked_elements(self.root)
         return self._marked
+
+    @property
+    def publish_dated(self) -> list[lxml.html.HtmlElement]:
+        """The elements below the root whose class holds both "publish" and "date" ("publish-date"),
+        in document order: found by the same pass as `marked`."""
+        if self._publish_dated is None:
+            self._marked, self._publish_dated = _marked_elements(self.root)
+        return self._publish_dated
 
     def first_meta(self, names: tuple[str, ...]) -> str | None:
         return next((v for name in names for v in self.meta.get(name, ()) if v), None)
@@ -69,23 +78,32 @@ class Page:
         return [v for name in names for v in self.meta.get(name, ()) if v]
 
 
-def _marked_elements(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """Elements with microdata or rel, id="author", a marked class, or a link to an author page.
-    A loop over the elements is twice as fast as one XPath with six contains() per element."""
+def _marked_elements(
+    root: lxml.html.HtmlElement,
+) -> tuple[list[lxml.html.HtmlElement], list[lxml.html.HtmlElement]]:
+    """Elements with microdata or rel, id="author", a marked class, or a link to an author page; and
+    the elements below the root classed as a publish date (`Page.publish_dated`). A loop over the
+    elements is twice as fast as one XPath with six contains() per element."""
     found = []
+    dated = []
     marked_class, author_href = _MARKED_CLASS.search, _AUTHOR_HREF.search
     for element in root.iter(etree.Element):
         get = element.get
         classes = get("class")
+        if classes:
+            if "publish" in classes and "date" in classes and element is not root:
+                dated.append(element)
+            if marked_class(classes):
+                found.append(element)
+                continue
         if (
-            (classes and marked_class(classes))
-            or get("itemprop") is not None
+            get("itemprop") is not None
             or get("rel") is not None
             or get("id") == "author"
             or (element.tag == "a" and author_href(get("href") or ""))
         ):
             found.append(element)
-    return found
+    return found, dated
 
 
 def read_meta(root: lxml.html.HtmlElement) -> dict[str, list[str]]:

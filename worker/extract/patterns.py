@@ -277,19 +277,6 @@ WRITTEN_BY = re.compile(
     + r")\s*:?\s+(?P<words>[A-ZÀ-Þ][\w'’\-]+(?:\s+[A-ZÀ-Þ]\.)?(?:\s+[A-ZÀ-Þ][\w'’\-]+){1,3})"
     + r"(?P<after>\s+by\b)?"
 )
-# Elements whose text states the publish date, in order of trust; after them, the first
-# <time datetime> after each <h1> (`html_page.times_after_headlines`, one pass, where the XPath
-# `//h1/following::time[@datetime][1]` walks the rest of the page once per <h1>).
-TIME_XPATHS = (
-    './/time[@itemprop="datePublished"]',
-    './/*[@itemprop="datePublished"]',
-    ".//time[@pubdate]",
-    './/time[contains(@class, "publish") or contains(@class, "entry-date") or contains(@class, "post-date")]',
-    './/*[contains(@class, "publish") and contains(@class, "date")]',
-    ".//time[@datetime][ancestor::article]",  # not .//article//time: libxml2 merges quadratically
-    ".//time[@datetime][ancestor::main]",
-)
-
 # Plain text: a header line starting with one of these names someone who is not the author
 # ("Reviewed by", "Photos by", "Fact checked by").
 NOT_AUTHOR_LABELS = merged("not_author")
