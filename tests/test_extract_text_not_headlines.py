@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import is_post_link, is_tag_list, never_headline
+from worker.extract.text_headline import is_month_and_year, is_post_link, is_tag_list, never_headline
 from worker.extract.text_page_words import PageWords
 
 LEAD = (
@@ -103,3 +103,13 @@ def test_the_first_entry_of_a_numbered_list_going_on_below_the_lead_is_never_the
     common = PageWords(lines, 2)
     assert never_headline("1. Harbour to Lighthouse Point", common)
     assert not never_headline("The Best Ferry Routes of the Year", common)
+
+
+@pytest.mark.parametrize("line", ["Januar 2022", "September 2024", "Sept. 2019", "mars 2021"])
+def test_a_month_and_its_year_alone_is_never_the_headline(line: str) -> None:
+    assert is_month_and_year(line)
+
+
+@pytest.mark.parametrize("line", ["March 2022 Was the Wettest on Record", "Class of 2022", "May Day 2023"])
+def test_a_headline_holding_a_month_or_a_year_is_not_a_bare_date(line: str) -> None:
+    assert not is_month_and_year(line)

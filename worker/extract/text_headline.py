@@ -9,7 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from worker.extract.authors import clean_authors
-from worker.extract.patterns import BYLINE_PREFIXES, READING_TIME, RELATIVE_AGE, TOC_HEADINGS
+from worker.extract.patterns import (
+    BYLINE_PREFIXES,
+    MONTH_ALTERNATION,
+    READING_TIME,
+    RELATIVE_AGE,
+    TOC_HEADINGS,
+)
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import DOTS, byline_head
 from worker.extract.text_page_words import (
@@ -302,13 +308,23 @@ def tells_reading_time(line: str) -> bool:
     return len(parts) > 1 and any(READING_TIME.match(part.strip()) for part in parts[1:])
 
 
+# A month and its year alone ("Januar 2022", "Sept. 2024"): an archive's heading or a teaser's date.
+_MONTH_AND_YEAR = re.compile(rf"(?:{MONTH_ALTERNATION})\.?,?\s+(?:1[89]|20)\d\d", re.IGNORECASE)
+
+
+def is_month_and_year(line: str) -> bool:
+    """Whether the line is only a month and a year, which dates a list of posts, not an article."""
+    return _MONTH_AND_YEAR.fullmatch(line.strip()) is not None
+
+
 def never_headline(line: str, common: PageWords) -> bool:
     """A person's name (a byline the labeller was unsure of), the first entry of a numbered list that
     goes on below the lead (a contents list or the first section's heading), a picture's credit, a
     breadcrumb trail, a table's row, a link to another post, a tag list, a line that gives the reading
-    time or the post's age ("2 days ago")."""
+    time or the post's age ("2 days ago"), a month and its year alone."""
     return (
         common.is_bare_name(line)
+        or is_month_and_year(line)
         or RELATIVE_AGE.match(line.strip()) is not None
         or common.is_section_head(line)
         or is_picture_credit(line)
