@@ -6,21 +6,12 @@ as the headline, or a handle whose letters no printed name has."""
 
 from __future__ import annotations
 
+from tests.ferry_page import HEADLINE, MENU, PROSE
 from worker.clean.text import TextLayout
 from worker.extract import extract_text_metadata
 from worker.extract.authors import clean_authors
 from worker.extract.text_page_words import PageWords
 
-MENU = ["Home", "Guides", "Ferries", "Contact"]
-HEADLINE = "How the Island Ferries Plan Their Winter Timetable"
-PROSE = [
-    "The harbour council approved the new winter timetable for the island ferries on Tuesday, after "
-    "two months of hearings in which the fishermen and the island schools asked for earlier crossings.",
-    "The first sailing will now leave the quay at half past six, and the last one will wait for the "
-    "evening train from the city, which the commuters on the outer islands had asked for since spring.",
-    "The operator said the new timetable would cost little more to run, as the boats would spend less "
-    "time waiting at the piers and more of it carrying the passengers who had been left behind before.",
-]
 NOTE = (
     "Marta Quell is a transport reporter who has covered the islands and their ferries for ten years. "
     "She lives on the coast."
