@@ -24,6 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
+from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
     author_box,
@@ -324,6 +325,7 @@ def read_header(
         and header.title_line is not None
         and (
             byline := name_with_title_on_line(lines, header.title_line, lead, common)
+            or marked_author_list(lines, header.title_line)
             or name_beside_day(lines, header.title_line, lead, common)
             or name_under_headline(lines, header.title_line, lead, common)
             or name_over_headline(lines, header.title_line, common)
