@@ -1,0 +1,49 @@
+"""Bylines below a text article: a label over a list of names, and a sentence naming the writer."""
+
+from worker.extract.text_byline_below import byline_below
+from worker.extract.text_byline_labels import is_label_alone, names_under_label, signing_sentence
+
+
+def test_a_label_after_the_word_it_qualifies_is_a_byline_label() -> None:
+    assert is_label_alone("Article written by:")
+
+
+def test_a_plural_mark_keeps_a_label_a_label() -> None:
+    assert is_label_alone("Author(s)")
+
+
+def test_a_label_of_someone_else_is_not_the_authors() -> None:
+    assert not is_label_alone("Article reviewed by:")
+
+
+def test_a_control_ending_in_an_opener_word_is_no_label() -> None:
+    assert not is_label_alone("Increase Text")
+
+
+def test_names_one_a_line_are_all_read() -> None:
+    lines = ["Oskar T. Lind", "Petra K. Holm", "Related reading on this topic and others"]
+    assert names_under_label(lines, 0) == ["Oskar T. Lind", "Petra K. Holm"]
+
+
+def test_an_avatars_initials_lead_to_the_name_and_its_role_is_passed() -> None:
+    lines = ["OL", "Oskar Lind", "Staff Engineer, Example Labs", "PH", "Petra Holm", "Data Lead", "Share"]
+    assert names_under_label(lines, 0) == ["Oskar Lind", "Petra Holm"]
+
+
+def test_a_name_before_a_dash_and_a_role_is_read_without_the_role() -> None:
+    assert names_under_label(["Oskar Lind - Product marketer", "Start free trial now"], 0) == ["Oskar Lind"]
+
+
+def test_a_sentence_saying_who_wrote_the_post_names_the_writer() -> None:
+    line = "This post was written by Oskar Lind, Head of Research at Example Labs"
+    assert signing_sentence(line) == "by Oskar Lind"
+
+
+def test_a_labelled_list_below_the_article_is_its_byline() -> None:
+    lines = [
+        "The lead paragraph of the article goes on here at length.",
+        "Author(s)",
+        "Oskar T. Lind",
+        "Petra K. Holm",
+    ]
+    assert byline_below(lines, 1) == ["by Oskar T. Lind, Petra K. Holm"]

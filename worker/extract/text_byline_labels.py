@@ -1,0 +1,78 @@
+"""Bylines below a text article that `byline_below`'s openers miss: a label over a list of names, and
+a sentence saying who wrote the post.
+
+An author box under an article prints its label alone ("Article written by:", "Author(s)") and the
+people under it, one a line, each perhaps after an avatar's initials ("JD" / "Jane Doe" / "Senior
+Engineer"). A post may also end (or open) with a sentence that signs it ("This post was written by
+Jane Doe, Head of Research"). Both say who wrote the page wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.authors import clean_authors
+from worker.extract.patterns import WRITTEN_BY_LABELS
+from worker.extract.text_bylines import is_job_title
+from worker.extract.text_cluster import BYLINE_LABEL
+from worker.extract.text_signs import NOT_AUTHOR, looks_like_name
+
+_PLURAL = re.compile(r"\(s\)", re.I)  # "Author(s)"
+_LABEL_MAX_WORDS = 4  # "Article written by:"
+_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # an avatar's letters standing for the name under them
+_HEAD_END = re.compile(r"\s[-–—|•·]\s|,\s")  # "Jane Doe - Product marketer", "Jane Doe, 4+ years ..."
+_MAX_NAMES = 8
+_SIGNING = re.compile(
+    "^(?:"
+    + "|".join(re.escape(label) for label in WRITTEN_BY_LABELS if len(label.split()) > 2)
+    + r")\s+(?=\S)"
+)
+
+
+def is_label_alone(line: str) -> bool:
+    """A byline's label standing alone, perhaps after the word it qualifies ("Article written by:")
+    or with a plural mark ("Author(s)"); never a label of someone else ("Article reviewed by:")."""
+    text = _PLURAL.sub("", line).strip()
+    words = text.split()
+    if not words or len(words) > _LABEL_MAX_WORDS or NOT_AUTHOR.match(text):
+        return False
+    if BYLINE_LABEL.match(text):
+        return True
+    rest = " ".join(words[1:])  # a label of two words or more: "Increase Text" is a control's
+    return len(words) > 2 and not NOT_AUTHOR.match(rest) and BYLINE_LABEL.match(rest) is not None
+
+
+def names_under_label(lines: list[str], start: int) -> list[str]:
+    """The people listed from `start` on, one a line: a bare name, or a name before a role or a
+    description; an avatar's initials may stand over a name, a role under it. Ends at the first line
+    that is neither."""
+    names: list[str] = []
+    index = start
+    while index < len(lines) and len(names) < _MAX_NAMES:
+        line = lines[index].strip()
+        if _INITIALS.match(line) and index + 1 < len(lines) and _initials(lines[index + 1]) == line:
+            names.append(lines[index + 1].strip())
+            index += 2
+            if index < len(lines) and not _INITIALS.match(lines[index].strip()):
+                index += 1  # the role under the name
+            continue
+        name = line if looks_like_name(line) else _HEAD_END.split(line, maxsplit=1)[0].strip()
+        if not looks_like_name(name) or (names and is_job_title(name)):
+            break
+        names.append(name)
+        index += 1
+    return names
+
+
+def _initials(line: str) -> str:
+    return "".join(word[0] for word in line.split() if word[:1].isupper())
+
+
+def signing_sentence(line: str) -> str | None:
+    """The writer a sentence names ("This post was written by Jane Doe, Head of Research"): the
+    first name read after the phrase."""
+    opener = _SIGNING.match(line)
+    if opener is None:
+        return None
+    names = clean_authors([line[opener.end() :]])
+    return f"by {names[0]}" if names else None
