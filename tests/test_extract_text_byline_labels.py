@@ -1,7 +1,13 @@
 """Bylines below a text article: a label over a list of names, and a sentence naming the writer."""
 
 from worker.extract.text_byline_below import byline_below
-from worker.extract.text_byline_labels import is_label_alone, names_under_label, signing_sentence
+from worker.extract.text_byline_labels import (
+    is_label_alone,
+    names_over_lines,
+    names_under_label,
+    own_field,
+    signing_sentence,
+)
 
 
 def test_a_label_after_the_word_it_qualifies_is_a_byline_label() -> None:
@@ -47,3 +53,16 @@ def test_a_labelled_list_below_the_article_is_its_byline() -> None:
         "Petra K. Holm",
     ]
     assert byline_below(lines, 1) == ["by Oskar T. Lind, Petra K. Holm"]
+
+
+def test_names_split_over_lines_by_joiners_make_one_byline() -> None:
+    texts = ["Oskar Lind", ",", "Petra Holm", ", and", "Example Desk Team", "Updated on May 4, 2025"]
+    assert names_over_lines(texts) == "Oskar Lind, Petra Holm, and Example Desk Team"
+
+
+def test_a_name_alone_under_its_label_stays_alone() -> None:
+    assert names_over_lines(["Oskar Lind", "Updated on May 4, 2025"]) == "Oskar Lind"
+
+
+def test_a_labelled_field_after_a_separator_is_cut_from_the_byline() -> None:
+    assert own_field("Posted By: Oskar · In: Breads, Baking") == "Posted By: Oskar"

@@ -76,3 +76,28 @@ def signing_sentence(line: str) -> str | None:
         return None
     names = clean_authors([line[opener.end() :]])
     return f"by {names[0]}" if names else None
+
+
+_JOINER_LINE = re.compile(r"^(?:,|;|&|,?\s*(?:and|with))$", re.I)  # what the copy left between names
+
+
+def names_over_lines(texts: list[str]) -> str:
+    """The name under a label alone and the others a layout split over the next lines ("Jane Doe" /
+    "," / "John Roe" / ", and" / "Example Team"): one byline, each joiner followed by a name."""
+    joined = texts[0]
+    for at in range(1, len(texts) - 1, 2):
+        joiner, name = texts[at].strip(), texts[at + 1].strip()
+        if not _JOINER_LINE.match(joiner) or not clean_authors([name]):
+            break
+        joined += f"{joiner if joiner[0] in ',;' else ' ' + joiner} {name}"
+    return joined
+
+
+_FIELD_AFTER = re.compile(r"[•·⋅|]\s*[^\W\d_]+:\s")  # "Posted By: Jane · In: Travel, Tips": another field
+
+
+def own_field(text: str) -> str:
+    """A byline line up to a separator and another labelled field ("In:", "Tags:"), which lists
+    categories, not people; the whole line when no such field follows."""
+    field = _FIELD_AFTER.search(text)
+    return text[: field.start()].strip() if field else text

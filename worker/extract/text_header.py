@@ -24,6 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
+from worker.extract.text_byline_labels import names_over_lines, own_field
 from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
@@ -197,7 +198,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             )
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
-        elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
+        elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(pieces, position, meta):
             continue
         elif NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
@@ -224,9 +225,11 @@ def _is_update(text: str, at: int) -> bool:
     return role_before(text, at) is DateRole.UPDATED
 
 
-def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
+def _label_alone(pieces: list[tuple[int, str]], position: int, meta: _Meta) -> bool:
     """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
-    "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
+    "Written by" / "Jane Doe" (and the names split over the lines after), "Reviewed by" / "John Roe"
+    (no author)."""
+    label, below = pieces[position][1], pieces[position + 1][1]
     if DATE_LABEL_ALONE.match(label):
         if (day := date_of_line(below)) is None:
             meta.positions.add(position)  # a label whose date the copy lost: what is below is no date
@@ -235,7 +238,7 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     elif NOT_AUTHOR.match(label):
         pass
     elif BYLINE_LABEL.match(label):
-        meta.bylines.insert(0, f"by {below}")
+        meta.bylines.insert(0, f"by {names_over_lines([text for _, text in pieces[position + 1 :]])}")
     else:
         return False
     meta.positions.update((position, position + 1))
@@ -420,7 +423,7 @@ def _read_by_rules(
     )  # an author box below the article signs last, once the headline's lines named no one
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
-        bylines=tuple(unglued(byline) for byline in bylines),
+        bylines=tuple(unglued(own_field(byline)) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,
