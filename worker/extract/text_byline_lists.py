@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 from worker.extract.authors import is_name
+from worker.extract.patterns import AUTHOR_ROLE_WORDS
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import line_words
 
 _REACH = 3  # "Headline" / "Authors of this article:" / the list
 _PARTS = re.compile(r"\s*[,;]\s*")
@@ -41,3 +44,23 @@ def _marked_names(line: str) -> list[str] | None:
             return None
         names.append(name)
     return names if len(names) >= _MIN_NAMES else None
+
+
+_ROLE_AFTER = re.compile(r"\s+[|•·⋅]\s+|\s+[-–—]\s+")  # "Jane Doe and John Roe | Guest Columnists"
+_NAME_JOINS = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+")
+_ROLE_MAX_WORDS = 4
+_DIGIT = re.compile(r"\d")  # "Example Team | 5 min read": a reading time, no role
+
+
+def names_before_role(line: str, common: PageWords) -> str | None:
+    """The names of a line that signs with a role after a separator ("Jane Doe | Staff Writer",
+    "Jane Doe and John Roe – Guest Columnists"): each name bare, the role a few words ending in a
+    role's word; the role is what says the names sign the piece."""
+    parts = _ROLE_AFTER.split(line.strip(), maxsplit=1)
+    if len(parts) != 2 or len(parts[1].split()) > _ROLE_MAX_WORDS or _DIGIT.search(parts[1]):
+        return None
+    words = line_words(parts[1])
+    if not words or words[-1] not in AUTHOR_ROLE_WORDS:
+        return None
+    names = _NAME_JOINS.split(parts[0])
+    return parts[0] if all(common.is_bare_name(name) for name in names) else None
