@@ -2,6 +2,7 @@
 
 from worker.extract.text_byline_below import byline_below
 from worker.extract.text_byline_labels import (
+    contributors_line,
     is_label_alone,
     names_over_lines,
     names_under_label,
@@ -66,3 +67,15 @@ def test_a_name_alone_under_its_label_stays_alone() -> None:
 
 def test_a_labelled_field_after_a_separator_is_cut_from_the_byline() -> None:
     assert own_field("Posted By: Oskar · In: Breads, Baking") == "Posted By: Oskar"
+
+
+def test_categories_glued_between_the_label_and_the_name_are_passed() -> None:
+    assert names_over_lines(["Travel TipsJust BookedTrip Planning", "Oskar Lind", "Lead."]) == "Oskar Lind"
+
+
+def test_a_contributors_label_with_a_colon_names_the_authors() -> None:
+    assert contributors_line([(3, "Contributors: Oskar Lind")]) == ["by Oskar Lind"]
+
+
+def test_a_lone_contributors_entry_names_no_one() -> None:
+    assert contributors_line([(3, "Contributors"), (4, "Editorials")]) == []

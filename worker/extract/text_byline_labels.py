@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.authors import clean_authors
-from worker.extract.patterns import WRITTEN_BY_LABELS
+from worker.extract.patterns import CONTRIBUTOR_LABELS, WRITTEN_BY_LABELS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import BYLINE_LABEL
 from worker.extract.text_signs import NOT_AUTHOR, looks_like_name
@@ -78,12 +78,15 @@ def signing_sentence(line: str) -> str | None:
     return f"by {names[0]}" if names else None
 
 
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # words whose spaces the copy lost
 _JOINER_LINE = re.compile(r"^(?:,|;|&|,?\s*(?:and|with))$", re.I)  # what the copy left between names
 
 
 def names_over_lines(texts: list[str]) -> str:
     """The name under a label alone and the others a layout split over the next lines ("Jane Doe" /
     "," / "John Roe" / ", and" / "Example Team"): one byline, each joiner followed by a name."""
+    if len(texts) > 1 and _GLUED_WORDS.search(texts[0]) and looks_like_name(texts[1]):
+        texts = texts[1:]  # "By" / "Travel TipsJust BookedPlanning": categories glued, then the name
     joined = texts[0]
     for at in range(1, len(texts) - 1, 2):
         joiner, name = texts[at].strip(), texts[at + 1].strip()
@@ -101,3 +104,15 @@ def own_field(text: str) -> str:
     categories, not people; the whole line when no such field follows."""
     field = _FIELD_AFTER.search(text)
     return text[: field.start()].strip() if field else text
+
+
+_CONTRIBUTORS = re.compile(rf"^(?:{'|'.join(CONTRIBUTOR_LABELS)})\s*:\s*(?=\S)", re.I)
+
+
+def contributors_line(pieces: list[tuple[int, str]]) -> list[str]:
+    """A header line that labels its names as the contributors ("Contributors: Jane Doe"), with a
+    colon: a lone "Contributors" is a menu's entry, not a label."""
+    for _, text in pieces:
+        if (label := _CONTRIBUTORS.match(text)) and clean_authors([text[label.end() :]]):
+            return [f"by {text[label.end() :]}"]
+    return []

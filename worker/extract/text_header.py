@@ -24,7 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
-from worker.extract.text_byline_labels import names_over_lines, own_field
+from worker.extract.text_byline_labels import contributors_line, names_over_lines, own_field
 from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
@@ -418,6 +418,7 @@ def _read_by_rules(
         lambda: dated_bylines(signing(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
+        lambda: contributors_line(pieces),
         lambda: byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )  # an author box below the article signs last, once the headline's lines named no one
