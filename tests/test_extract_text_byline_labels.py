@@ -6,9 +6,11 @@ from worker.extract.text_byline_labels import (
     is_label_alone,
     names_over_lines,
     names_under_label,
+    note_under_name,
     own_field,
     signing_sentence,
 )
+from worker.extract.text_page_words import PageWords
 
 
 def test_a_label_after_the_word_it_qualifies_is_a_byline_label() -> None:
@@ -79,3 +81,31 @@ def test_a_contributors_label_with_a_colon_names_the_authors() -> None:
 
 def test_a_lone_contributors_entry_names_no_one() -> None:
     assert contributors_line([(3, "Contributors"), (4, "Editorials")]) == []
+
+
+_LEAD = "The lead paragraph of the article goes on here at some length, as leads do."
+
+
+def _note_page(name: str, note: str) -> list[str]:
+    return ["Headline of the Piece", _LEAD, "More of the article follows here.", name, note, "Related posts"]
+
+
+def test_a_name_over_a_note_in_the_first_person_is_the_author() -> None:
+    lines = _note_page(
+        "Oskar Lind", "I’m the founder of Example Labs and I have written about tools for years."
+    )
+    assert note_under_name(lines, 1, PageWords(lines, 1)) == "Oskar Lind"
+
+
+def test_a_name_over_a_note_opening_with_a_role_in_brackets_is_the_author() -> None:
+    lines = _note_page(
+        "Oskar Lind", "(Editor / Reporter) – Oskar comes from a family of printers and writes on tools."
+    )
+    assert note_under_name(lines, 1, PageWords(lines, 1)) == "Oskar Lind"
+
+
+def test_a_name_over_a_note_about_someone_else_is_no_author() -> None:
+    lines = _note_page(
+        "Oskar Lind", "The company was founded in a garage and has grown to serve many customers."
+    )
+    assert note_under_name(lines, 1, PageWords(lines, 1)) is None

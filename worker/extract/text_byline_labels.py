@@ -15,6 +15,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.patterns import CONTRIBUTOR_LABELS, WRITTEN_BY_LABELS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import BYLINE_LABEL
+from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import NOT_AUTHOR, looks_like_name
 
 _PLURAL = re.compile(r"\(s\)", re.I)  # "Author(s)"
@@ -116,3 +117,28 @@ def contributors_line(pieces: list[tuple[int, str]]) -> list[str]:
         if (label := _CONTRIBUTORS.match(text)) and clean_authors([text[label.end() :]]):
             return [f"by {text[label.end() :]}"]
     return []
+
+
+_FIRST_PERSON = re.compile(
+    r"^(?:(?:Hi|Hello|Hey)[,!]?\s+)?I(?:’m|'m| am)\s", re.I
+)  # "I’m the founder of ..."
+_ROLE_IN_BRACKETS = re.compile(
+    r"^\([^()]{1,60}\)\s*[–—-]?\s*"
+)  # "(Editor / Journalist) – Jane comes from ..."
+_NOTE_MIN_WORDS = 8
+
+
+def note_under_name(lines: list[str], lead: int, common: PageWords) -> str | None:
+    """An author box below the article that `author_box` does not read: a bare name line over a note
+    in the first person ("Jane Doe" / "I’m the founder of ...") or over one that opens with the
+    person's role in brackets and then the given name ("(Editor) – Jane comes from ..."). Only when
+    the page holds one such box."""
+    found: set[str] = set()
+    for index in range(lead + 1, len(lines) - 1):
+        name, note = lines[index].strip(), lines[index + 1].strip()
+        if len(note.split()) < _NOTE_MIN_WORDS or not common.is_bare_name(name):
+            continue
+        role = _ROLE_IN_BRACKETS.match(note)
+        if _FIRST_PERSON.match(note) or (role and note[role.end() :].split()[:1] == name.split()[:1]):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None

@@ -24,7 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
-from worker.extract.text_byline_labels import contributors_line, names_over_lines, own_field
+from worker.extract.text_byline_labels import contributors_line, names_over_lines, note_under_name, own_field
 from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
@@ -337,7 +337,9 @@ def read_header(
         header = replace(header, bylines=(byline,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
-    if not header.bylines and (name := author_box(lines, lead, common)):
+    if not header.bylines and (
+        name := author_box(lines, lead, common) or note_under_name(lines, lead, common)
+    ):
         header = replace(header, bylines=(name,))
     return header
 
