@@ -302,11 +302,7 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     if index == lead and index + 1 < len(lines) and _standfirst(lines[index]):
         index += 1  # "Headline" / a standfirst / "Jane Doe" / "Senior Editor" / "April 2, 2024"
         shown = any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
-        if (
-            not shown
-            and not _name_with_outlet(lines, index, common)
-            and not names_before_role(lines[index], common)
-        ):
+        if not (shown or _name_with_outlet(lines, index, common) or names_before_role(lines[index], common)):
             return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
     elif index >= min(lead, len(lines)):
         return None
