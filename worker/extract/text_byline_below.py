@@ -7,6 +7,7 @@ import re
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import BYLINE_PREFIXES, NAME_PARTICLES
+from worker.extract.text_byline_labels import is_label_alone, names_under_label, signing_sentence
 from worker.extract.text_cluster import BYLINE_HEAD, BYLINE_LABEL, COLON_GLUED
 from worker.extract.text_signs import (
     NOT_AUTHOR,
@@ -33,6 +34,8 @@ def byline_below(lines: list[str], start: int) -> list[str]:
     "Author" / "Jane Doe"), where pages sign an article at its end."""
     for index in range(start, len(lines)):
         line = lines[index]
+        if (signed := signing_sentence(line)) or (signed := _labelled_list(lines, index)):
+            return [signed]
         if len(line) > _BYLINE_MAX_CHARS or not _BYLINE_OPENS.match(line):
             continue
         head = BYLINE_HEAD.match(line)  # the longest prefix: the tree only says that one is there
@@ -53,6 +56,19 @@ def byline_below(lines: list[str], start: int) -> list[str]:
             if names or not _phrase_after(line[head.end() :]):
                 return [byline]  # "von lupa", "Autor: red": a login signs it, and the search ends
     return []
+
+
+def _labelled_list(lines: list[str], index: int) -> str | None:
+    """The people under a label alone that the opener's own reading passes by: a label with a word
+    before it or a plural mark ("Article written by:", "Author(s)"), or names not bare ("JD" /
+    "Jane Doe" / "Engineer", "Jane Doe - Product marketer")."""
+    line = lines[index]
+    if not is_label_alone(line):
+        return None
+    if BYLINE_LABEL.match(line) and index + 1 < len(lines) and looks_like_name(lines[index + 1]):
+        return None  # the bare name under "Written by": read below as it always was
+    names = names_under_label(lines, index + 1)
+    return f"by {', '.join(names)}" if names else None
 
 
 def _names_only(line: str, at: int) -> bool:

@@ -25,6 +25,7 @@ from worker.extract.patterns import (
     PERSON_ROLES,
     RELATIVE_AGE,
 )
+from worker.extract.text_byline_lists import names_before_role
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -301,10 +302,12 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     if index == lead and index + 1 < len(lines) and _standfirst(lines[index]):
         index += 1  # "Headline" / a standfirst / "Jane Doe" / "Senior Editor" / "April 2, 2024"
         shown = any(shows_day(line) for line in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
-        if not shown and not _name_with_outlet(lines, index, common):
+        if not (shown or _name_with_outlet(lines, index, common) or names_before_role(lines[index], common)):
             return None  # "Close Modal" / "Close": a dialog's buttons under the standfirst
     elif index >= min(lead, len(lines)):
         return None
+    if named := names_before_role(lines[index], common):
+        return named  # "Jane Doe and John Roe | Guest Columnists"
     line = _without_glued_role(lines[index].strip())
     if len(line) > _NAME_MAX_CHARS:
         return None

@@ -24,6 +24,8 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
+from worker.extract.text_byline_labels import contributors_line, names_over_lines, note_under_name, own_field
+from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
     author_box,
@@ -196,7 +198,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
             )
             for at, day in dates_in_text(text, limit=1):  # "By Jane Doe | Updated Sep 9, 2025"
                 meta.add_day(day, is_update=_is_update(text, at))
-        elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(text, below, position, meta):
+        elif words <= _MAX_LABEL_WORDS and below is not None and _label_alone(pieces, position, meta):
             continue
         elif NOT_AUTHOR.match(text):
             meta.positions.update((position, position + 1))  # "Edited by" / "Reviewed by X": no author
@@ -223,9 +225,11 @@ def _is_update(text: str, at: int) -> bool:
     return role_before(text, at) is DateRole.UPDATED
 
 
-def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
+def _label_alone(pieces: list[tuple[int, str]], position: int, meta: _Meta) -> bool:
     """A label on a line of its own, what it labels on the next: "Last updated" / "Aug 4, 2025",
-    "Written by" / "Jane Doe", "Reviewed by" / "John Roe" (no author)."""
+    "Written by" / "Jane Doe" (and the names split over the lines after), "Reviewed by" / "John Roe"
+    (no author)."""
+    label, below = pieces[position][1], pieces[position + 1][1]
     if DATE_LABEL_ALONE.match(label):
         if (day := date_of_line(below)) is None:
             meta.positions.add(position)  # a label whose date the copy lost: what is below is no date
@@ -234,7 +238,7 @@ def _label_alone(label: str, below: str, position: int, meta: _Meta) -> bool:
     elif NOT_AUTHOR.match(label):
         pass
     elif BYLINE_LABEL.match(label):
-        meta.bylines.insert(0, f"by {below}")
+        meta.bylines.insert(0, f"by {names_over_lines([text for _, text in pieces[position + 1 :]])}")
     else:
         return False
     meta.positions.update((position, position + 1))
@@ -324,6 +328,7 @@ def read_header(
         and header.title_line is not None
         and (
             byline := name_with_title_on_line(lines, header.title_line, lead, common)
+            or marked_author_list(lines, header.title_line)
             or name_beside_day(lines, header.title_line, lead, common)
             or name_under_headline(lines, header.title_line, lead, common)
             or name_over_headline(lines, header.title_line, common)
@@ -332,7 +337,9 @@ def read_header(
         header = replace(header, bylines=(byline,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
-    if not header.bylines and (name := author_box(lines, lead, common)):
+    if not header.bylines and (
+        name := author_box(lines, lead, common) or note_under_name(lines, lead, common)
+    ):
         header = replace(header, bylines=(name,))
     return header
 
@@ -413,12 +420,13 @@ def _read_by_rules(
         lambda: dated_bylines(signing(meta.bylines), pieces),
         lambda: bare_names(pieces, meta.positions, near, title_at, lead, common),
         lambda: [name for name in (name_with_role(pieces, title_at, lead, common),) if name],
+        lambda: contributors_line(pieces),
         lambda: byline_below(lines, lead + 1),
         lambda: [name for name in (name_with_companion(lines, lead, common),) if name],
     )  # an author box below the article signs last, once the headline's lines named no one
     header = Header(
         title=pieces[title_at][1] if title_at is not None else None,
-        bylines=tuple(unglued(byline) for byline in bylines),
+        bylines=tuple(unglued(own_field(byline)) for byline in bylines),
         published=meta.published or meta.updated,
         updated=meta.updated,
         dateline=meta.dateline,

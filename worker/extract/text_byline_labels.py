@@ -1,0 +1,144 @@
+"""Bylines below a text article that `byline_below`'s openers miss: a label over a list of names, and
+a sentence saying who wrote the post.
+
+An author box under an article prints its label alone ("Article written by:", "Author(s)") and the
+people under it, one a line, each perhaps after an avatar's initials ("JD" / "Jane Doe" / "Senior
+Engineer"). A post may also end (or open) with a sentence that signs it ("This post was written by
+Jane Doe, Head of Research"). Both say who wrote the page wherever they stand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.authors import clean_authors
+from worker.extract.patterns import CONTRIBUTOR_LABELS, WRITTEN_BY_LABELS
+from worker.extract.text_bylines import is_job_title
+from worker.extract.text_cluster import BYLINE_LABEL
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import NOT_AUTHOR, looks_like_name
+
+_PLURAL = re.compile(r"\(s\)", re.I)  # "Author(s)"
+_LABEL_MAX_WORDS = 4  # "Article written by:"
+_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # an avatar's letters standing for the name under them
+_HEAD_END = re.compile(r"\s[-–—|•·]\s|,\s")  # "Jane Doe - Product marketer", "Jane Doe, 4+ years ..."
+_MAX_NAMES = 8
+_SIGNING = re.compile(
+    "^(?:"
+    + "|".join(re.escape(label) for label in WRITTEN_BY_LABELS if len(label.split()) > 2)
+    + r")\s+(?=\S)"
+)
+
+
+def is_label_alone(line: str) -> bool:
+    """A byline's label standing alone, perhaps after the word it qualifies ("Article written by:")
+    or with a plural mark ("Author(s)"); never a label of someone else ("Article reviewed by:")."""
+    text = _PLURAL.sub("", line).strip()
+    words = text.split()
+    if not words or len(words) > _LABEL_MAX_WORDS or NOT_AUTHOR.match(text):
+        return False
+    if BYLINE_LABEL.match(text):
+        return True
+    rest = " ".join(words[1:])  # a label of two words or more: "Increase Text" is a control's
+    return len(words) > 2 and not NOT_AUTHOR.match(rest) and BYLINE_LABEL.match(rest) is not None
+
+
+def names_under_label(lines: list[str], start: int) -> list[str]:
+    """The people listed from `start` on, one a line: a bare name, or a name before a role or a
+    description; an avatar's initials may stand over a name, a role under it. Ends at the first line
+    that is neither."""
+    names: list[str] = []
+    index = start
+    while index < len(lines) and len(names) < _MAX_NAMES:
+        line = lines[index].strip()
+        if _INITIALS.match(line) and index + 1 < len(lines) and _initials(lines[index + 1]) == line:
+            names.append(lines[index + 1].strip())
+            index += 2
+            if index < len(lines) and not _INITIALS.match(lines[index].strip()):
+                index += 1  # the role under the name
+            continue
+        name = line if looks_like_name(line) else _HEAD_END.split(line, maxsplit=1)[0].strip()
+        if not looks_like_name(name) or (names and is_job_title(name)):
+            break
+        names.append(name)
+        index += 1
+    return names
+
+
+def _initials(line: str) -> str:
+    return "".join(word[0] for word in line.split() if word[:1].isupper())
+
+
+def signing_sentence(line: str) -> str | None:
+    """The writer a sentence names ("This post was written by Jane Doe, Head of Research"): the
+    first name read after the phrase."""
+    opener = _SIGNING.match(line)
+    if opener is None:
+        return None
+    names = clean_authors([line[opener.end() :]])
+    return f"by {names[0]}" if names else None
+
+
+_GLUED_WORDS = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # words whose spaces the copy lost
+_JOINER_LINE = re.compile(r"^(?:,|;|&|,?\s*(?:and|with))$", re.I)  # what the copy left between names
+
+
+def names_over_lines(texts: list[str]) -> str:
+    """The name under a label alone and the others a layout split over the next lines ("Jane Doe" /
+    "," / "John Roe" / ", and" / "Example Team"): one byline, each joiner followed by a name."""
+    if len(texts) > 1 and _GLUED_WORDS.search(texts[0]) and looks_like_name(texts[1]):
+        texts = texts[1:]  # "By" / "Travel TipsJust BookedPlanning": categories glued, then the name
+    joined = texts[0]
+    for at in range(1, len(texts) - 1, 2):
+        joiner, name = texts[at].strip(), texts[at + 1].strip()
+        if not _JOINER_LINE.match(joiner) or not clean_authors([name]):
+            break
+        joined += f"{joiner if joiner[0] in ',;' else ' ' + joiner} {name}"
+    return joined
+
+
+_FIELD_AFTER = re.compile(r"[•·⋅|]\s*[^\W\d_]+:\s")  # "Posted By: Jane · In: Travel, Tips": another field
+
+
+def own_field(text: str) -> str:
+    """A byline line up to a separator and another labelled field ("In:", "Tags:"), which lists
+    categories, not people; the whole line when no such field follows."""
+    field = _FIELD_AFTER.search(text)
+    return text[: field.start()].strip() if field else text
+
+
+_CONTRIBUTORS = re.compile(rf"^(?:{'|'.join(CONTRIBUTOR_LABELS)})\s*:\s*(?=\S)", re.I)
+
+
+def contributors_line(pieces: list[tuple[int, str]]) -> list[str]:
+    """A header line that labels its names as the contributors ("Contributors: Jane Doe"), with a
+    colon: a lone "Contributors" is a menu's entry, not a label."""
+    for _, text in pieces:
+        if (label := _CONTRIBUTORS.match(text)) and clean_authors([text[label.end() :]]):
+            return [f"by {text[label.end() :]}"]
+    return []
+
+
+_FIRST_PERSON = re.compile(
+    r"^(?:(?:Hi|Hello|Hey)[,!]?\s+)?I(?:’m|'m| am)\s", re.I
+)  # "I’m the founder of ..."
+_ROLE_IN_BRACKETS = re.compile(
+    r"^\([^()]{1,60}\)\s*[–—-]?\s*"
+)  # "(Editor / Journalist) – Jane comes from ..."
+_NOTE_MIN_WORDS = 8
+
+
+def note_under_name(lines: list[str], lead: int, common: PageWords) -> str | None:
+    """An author box below the article that `author_box` does not read: a bare name line over a note
+    in the first person ("Jane Doe" / "I’m the founder of ...") or over one that opens with the
+    person's role in brackets and then the given name ("(Editor) – Jane comes from ..."). Only when
+    the page holds one such box."""
+    found: set[str] = set()
+    for index in range(lead + 1, len(lines) - 1):
+        name, note = lines[index].strip(), lines[index + 1].strip()
+        if len(note.split()) < _NOTE_MIN_WORDS or not common.is_bare_name(name):
+            continue
+        role = _ROLE_IN_BRACKETS.match(note)
+        if _FIRST_PERSON.match(note) or (role and note[role.end() :].split()[:1] == name.split()[:1]):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
