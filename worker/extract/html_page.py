@@ -87,26 +87,18 @@ def _marked_elements(
     found = []
     dated = []
     marked_class, author_href = _MARKED_CLASS.search, _AUTHOR_HREF.search
-    verdicts: dict[str, tuple[bool, bool]] = {}  # per class string: (publish date, marked); pages repeat them
     for element in root.iter(etree.Element):
         get = element.get
         classes = get("class")
         if classes:
-            verdict = verdicts.get(classes)
-            if verdict is None:
-                verdict = verdicts[classes] = (
-                    "publish" in classes and "date" in classes,
-                    marked_class(classes) is not None,
-                )
-            if verdict[0] and element is not root:
+            if "publish" in classes and "date" in classes and element is not root:
                 dated.append(element)
-            if verdict[1]:
+            if marked_class(classes):
                 found.append(element)
                 continue
-        keys = element.keys()  # most elements have no attribute left to test
-        if keys and (
-            "itemprop" in keys
-            or "rel" in keys
+        if (
+            get("itemprop") is not None
+            or get("rel") is not None
             or get("id") == "author"
             or (element.tag == "a" and author_href(get("href") or ""))
         ):
