@@ -115,7 +115,8 @@ class Block:
 
     @property
     def link_density(self) -> float:
-        return self.link_chars / self.chars if self.chars else 0.0
+        chars = len(self.text)
+        return self.link_chars / chars if chars else 0.0
 
 
 @dataclass(slots=True)

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 import lxml.html
 from lxml import etree
@@ -75,6 +74,8 @@ TITLE_MIN_CHARS = 10
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
 CJK_SCALE = 3.0
+# The first 3,000 text nodes, as itertext() yields them (comments and PIs left out), made in libxml2.
+_FIRST_TEXTS = etree.XPath("descendant-or-self::text()[position() <= 3000]", smart_strings=False)
 CJK_MIN_SHARE = 0.3
 
 
@@ -94,17 +95,18 @@ def names_of(element: etree._Element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
-def is_boilerplate_named(element: etree._Element) -> bool:
-    """Named as page furniture (share bar, ads, related...) and not also named as content; or the
-    readers' comments by its id, which names that one box ("comment-box"), whatever its template
-    class says ("user-post-box")."""
-    names = names_of(element)
+@lru_cache(maxsize=4096)
+def is_boilerplate_named(classes: str, ident: str) -> bool:
+    """Named (class, id) as page furniture (share bar, ads, related...) and not also named as content;
+    or the readers' comments by its id, which names that one box ("comment-box"), whatever its
+    template class says ("user-post-box"). The verdict is cached: a page's elements share names."""
+    names = f"{classes} {ident}"
     if len(names) < 3:
         return False
     parts = name_parts(names)
     if not parts & BOILERPLATE_PARTS:
         return False
-    return not parts & CONTENT_PARTS or is_comments_id(element.get("id"))
+    return not parts & CONTENT_PARTS or is_comments_id(ident)
 
 
 def is_comments_id(element_id: str | None) -> bool:
@@ -121,23 +123,14 @@ def is_gate_named(element: etree._Element) -> bool:
     return bool(boilerplate) and boilerplate <= GATE_PARTS
 
 
-def is_soft_named(element: etree._Element) -> bool:
-    """Named as a caption, gallery, byline... box (`SOFT_PARTS`), which the block stage reads as a
+@lru_cache(maxsize=4096)
+def is_soft_named(classes: str) -> bool:
+    """Classed as a caption, gallery, byline... box (`SOFT_PARTS`), which the block stage reads as a
     box of short text, and not also named as content."""
-    names = element.get("class") or ""
-    if len(names) < 3:
+    if len(classes) < 3:
         return False
-    parts = name_parts(names)
+    parts = name_parts(classes)
     return bool(parts & SOFT_PARTS) and not parts & CONTENT_PARTS
-
-
-def is_hidden(element: etree._Element) -> bool:
-    style = element.get("style")
-    return (
-        element.get("hidden") is not None
-        or element.get("aria-hidden") == "true"
-        or (style is not None and HIDDEN_STYLE.search(style) is not None)
-    )
 
 
 def paragraph_chars(element: etree._Element) -> int:
@@ -183,9 +176,15 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         tag = element.tag
         if not isinstance(tag, str) or element is root:
             continue
-        classes = element.get("class")
-        named = (classes is not None or element.get("id") is not None) and is_boilerplate_named(element)
-        hidden = is_hidden(element)
+        get = element.get  # the tests inlined: this loop visits every element of the page
+        classes, ident, style = get("class"), get("id"), get("style")
+        named = classes is not None or ident is not None
+        named = named and is_boilerplate_named(classes or "", ident or "")
+        hidden = (
+            get("hidden") is not None
+            or get("aria-hidden") == "true"
+            or (style is not None and HIDDEN_STYLE.search(style) is not None)
+        )
         if tag in CODE_TAGS and not hidden:
             walker.skip_subtree()  # a highlighter's class names ("comment", "tag") say nothing of the page
             continue
@@ -237,7 +236,8 @@ def _is_article_despite_name(
 def _unname_soft_run(element: etree._Element, runs: _Runs, total: int, held_by: _ParagraphChars) -> None:
     """Sections of one soft name ("gallery") that together are the article lose the name, which the
     block stage would read as a box of short captions."""
-    if is_soft_named(element) and _named_run_chars(element, runs, held_by) >= KEEP_SHARE * total:
+    classes = element.get("class")
+    if classes and is_soft_named(classes) and _named_run_chars(element, runs, held_by) >= KEEP_SHARE * total:
         _unname(element)
 
 
@@ -281,7 +281,7 @@ class Scores:
 
 def text_scale(root: etree._Element) -> float:
     """How many characters of this page's script count as one of an alphabetic one (CJK: 3)."""
-    head = "".join(islice(root.itertext(), 3000))[:20000]
+    head = "".join(_FIRST_TEXTS(root))[:20000]
     if CJK_OR_ABOVE.search(head) is None:
         return 1.0  # not one character of those scripts
     sample = "".join(head.split())

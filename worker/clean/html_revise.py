@@ -315,9 +315,10 @@ def article_box(blocks: list[Block]) -> int | None:
     total = 0
     for block in blocks:
         if block.cls is BlockClass.GOOD:
-            total += block.chars
+            n = block.chars
+            total += n
             for key in enumerate(block.path[:-1]):
-                chars[key] = chars.get(key, 0) + block.chars
+                chars[key] = chars.get(key, 0) + n
     held = [key for key, n in chars.items() if n >= ARTICLE_BOX_SHARE * total]
     return max(held)[1] if held else None
 

@@ -60,6 +60,11 @@ _NOT_NAME_CLASS = re.compile(
     "|".join(rf"(?<![A-Za-z]){w}(?![a-z])|{w.capitalize()}(?![a-z])" for w in NOT_AUTHOR_NAME_CLASSES)
 )
 
+# Any of these parts anywhere in a string: one search instead of a test per part.
+_AUTHOR_HREF = re.compile("|".join(map(re.escape, AUTHOR_HREF_PARTS)))
+_AUTHOR_NAME_PART = re.compile("|".join(map(re.escape, AUTHOR_NAME_CLASSES)))
+_BYLINE_NAME_PART = re.compile("|".join(map(re.escape, BYLINE_NAME_CLASSES)))
+
 _MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
 _SURNAME_FIRST = re.compile(r"^(?P<family>[^\s,]+),\s*(?P<given>[^\s,]+(?:\s[A-Z]\.?)*)$")
@@ -238,37 +243,26 @@ def _byline_elements(
     authors = [e for e in marked if e.get("itemprop") == "author"]
     yield [n for e in authors for n in e.iterdescendants() if n.get("itemprop") == "name"]
     yield authors
-    yield [e for e in marked if e.tag == "a" and e.get("rel") == "author"]
-    yield [e for e in marked if e.get("rel") == "author"]
-    yield [e for e in marked if e.tag == "a" and any(p in (e.get("href") or "") for p in AUTHOR_HREF_PARTS)]
-    yield [e for e in marked if "author-name" in _classes(e).split()]
+    # Each element's tag, class, rel, href and id read once (the lists below filter these; each lxml
+    # get() makes a new string), and the class's name test once.
+    rows = [(e, e.tag, _classes(e), e.get("rel"), e.get("href") or "", e.get("id")) for e in marked]
+    yield [e for e, tag, _, rel, _, _ in rows if tag == "a" and rel == "author"]
+    yield [e for e, _, _, rel, _, _ in rows if rel == "author"]
+    yield [e for e, tag, _, _, href, _ in rows if tag == "a" and _AUTHOR_HREF.search(href)]
+    yield [e for e, _, c, _, _, _ in rows if "author-name" in c.split()]
+    checked = [(e, c, not _NOT_NAME_CLASS.search(c)) for e, _, c, _, _, _ in rows]
     # The name's own element ("card-author-name") before its wrapper ("card-author-name-wrapper").
+    yield [e for e, c, name in checked if name and _AUTHOR_NAME_CLASS.search(c)]
+    yield [e for e, _, c, _, _, _ in rows if _AUTHOR_NAME_PART.search(c)]
+    yield [e for e, _, c, _, _, _ in rows if _BYLINE_NAME_PART.search(c)]
+    yield [e for e, _, c, _, _, _ in rows if "byline" in c]
     yield [
         e
-        for e in marked
-        if _AUTHOR_NAME_CLASS.search(_classes(e)) and not _NOT_NAME_CLASS.search(_classes(e))
+        for (e, _, c, _, _, ident), (_, _, name) in zip(rows, checked, strict=True)
+        if (c == "author" or ident == "author" or "post-author" in c or "entry-author" in c) and name
     ]
-    yield [e for e in marked if any(c in _classes(e) for c in AUTHOR_NAME_CLASSES)]
-    yield [e for e in marked if any(c in _classes(e) for c in BYLINE_NAME_CLASSES)]
-    yield [e for e in marked if "byline" in _classes(e)]
-    yield [
-        e
-        for e in marked
-        if (
-            _classes(e) == "author"
-            or e.get("id") == "author"
-            or "post-author" in _classes(e)
-            or "entry-author" in _classes(e)
-        )
-        and not _NOT_NAME_CLASS.search(_classes(e))
-    ]
-    yield [e for e in marked if e.tag == "address" and "author" in _classes(e)]
-    yield [
-        e
-        for e in marked
-        if ("author" in _classes(e) or "creator-name" in _classes(e))
-        and not _NOT_NAME_CLASS.search(_classes(e))
-    ]
+    yield [e for e, tag, c, _, _, _ in rows if tag == "address" and "author" in c]
+    yield [e for e, c, name in checked if ("author" in c or "creator-name" in c) and name]
     if _HAS_LABEL.search(page.visible):
         yield [
             named

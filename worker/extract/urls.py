@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -14,6 +15,9 @@ _LOWER_CANONICAL = str.maketrans("CANONICAL", "canonical")
 
 
 MAX_URL_CHARS = 8192  # what the event schema's absoluteUrl allows
+# A space (what str.isspace() calls one: the same table) or a control character: one search, where a
+# test per character cost a page's URLs 0.2 ms.
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 
 
 def absolute_url(value: str | None, base: str | None) -> str | None:
@@ -31,7 +35,7 @@ def absolute_url(value: str | None, base: str | None) -> str | None:
         return None
     if parts.scheme not in {"http", "https"} or not parts.hostname or len(joined) > MAX_URL_CHARS:
         return None
-    return None if any(c.isspace() or ord(c) < 32 for c in joined) else joined
+    return None if _SPACE_OR_CONTROL.search(joined) else joined
 
 
 def _is_home(url: str) -> bool:
