@@ -97,6 +97,11 @@ def test_a_name_over_a_note_in_the_first_person_is_the_author() -> None:
     assert note_under_name(lines, 1, PageWords(lines, 1)) == "Oskar Lind"
 
 
+def test_a_note_in_the_first_person_of_another_language_names_its_author_too() -> None:
+    lines = _note_page("Oskar Lind", "Ich schreibe seit zehn Jahren über Werkzeuge und alte Druckereien.")
+    assert note_under_name(lines, 1, PageWords(lines, 1)) == "Oskar Lind"
+
+
 def test_a_name_over_a_note_opening_with_a_role_in_brackets_is_the_author() -> None:
     lines = _note_page(
         "Oskar Lind", "(Editor / Reporter) – Oskar comes from a family of printers and writes on tools."

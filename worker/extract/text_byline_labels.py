@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.authors import clean_authors
+from worker.extract.language_data import merged
 from worker.extract.patterns import CONTRIBUTOR_LABELS, WRITTEN_BY_LABELS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import BYLINE_LABEL
@@ -119,9 +120,17 @@ def contributors_line(pieces: list[tuple[int, str]]) -> list[str]:
     return []
 
 
-_FIRST_PERSON = re.compile(
-    r"^(?:(?:Hi|Hello|Hey)[,!]?\s+)?I(?:’m|'m| am)\s", re.I
-)  # "I’m the founder of ..."
+# The words a writer opens with when she speaks of herself, in every language the data holds ("I",
+# "I’m", "ich", "je", "ik"...): `language_data`'s first-person words, not a list of this reader's own.
+_FIRST_PERSON_WORDS = frozenset(merged("first_person"))
+
+
+def opens_in_first_person(note: str) -> bool:
+    """Whether the note's first word is the writer speaking of herself ("I’m the founder of ...")."""
+    first = note.split(maxsplit=1)[0].lower().strip(",.:;!") if note.strip() else ""
+    return first in _FIRST_PERSON_WORDS
+
+
 _ROLE_IN_BRACKETS = re.compile(
     r"^\([^()]{1,60}\)\s*[–—-]?\s*"
 )  # "(Editor / Journalist) – Jane comes from ..."
@@ -139,6 +148,6 @@ def note_under_name(lines: list[str], lead: int, common: PageWords) -> str | Non
         if len(note.split()) < _NOTE_MIN_WORDS or not common.is_bare_name(name):
             continue
         role = _ROLE_IN_BRACKETS.match(note)
-        if _FIRST_PERSON.match(note) or (role and note[role.end() :].split()[:1] == name.split()[:1]):
+        if opens_in_first_person(note) or (role and note[role.end() :].split()[:1] == name.split()[:1]):
             found.add(name)
     return next(iter(found)) if len(found) == 1 else None
