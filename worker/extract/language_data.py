@@ -123,6 +123,7 @@ LANGUAGES: dict[str, Words] = {
             "contact us",
             "advertise with us",
             "get started",
+            "back to",
             "get in touch",
             "start free trial",
             "start your free trial",

@@ -154,8 +154,12 @@ def choose_title(
         if reaches_byline(position):
             if not is_standfirst(position):  # else the headline is the line above it
                 score += evidence.above_byline  # perhaps with a bare name or a role between
-        elif is_standfirst(position + 1) and reaches_byline(position + 1):
-            score += evidence.above_byline  # with a standfirst between
+        elif (
+            is_standfirst(under := _past_button(pieces, position, 1, meta))
+            and reaches_byline(under)
+            and not is_standfirst(position)  # a standfirst over a caption: its headline is above it
+        ):
+            score += evidence.above_byline  # with a standfirst (and perhaps a button) between
         elif (below[0] == top and not _under_headline(pieces, position, meta)) or position - 1 in near:
             score += evidence.beside_lead  # "Headline / first paragraph", "Jane Doe / Feb 3 / Headline"
         elif (
@@ -196,7 +200,7 @@ def _under_headline(pieces: list[tuple[int, str]], position: int, meta: set[int]
         return False
     above, text = pieces[position - 1][1], pieces[position][1]
     upper, lower = above.lower().rstrip(".…"), text.lower().rstrip(".…")
-    if upper in lower:
+    if upper in lower or set(line_words(upper)) < set(line_words(lower)):
         return False  # "Headline..." over "Headline: in full": the fuller line is the headline
     return (
         word_count(above) >= _STANDFIRST_MIN_WORDS
@@ -223,15 +227,34 @@ def _reaches_byline(pieces: list[tuple[int, str]], position: int, meta: set[int]
     return False
 
 
+_BUTTON_MAX_WORDS = 2  # "Read later", "Share", "Save": a headline has three words or more
+
+
+def _past_button(pieces: list[tuple[int, str]], position: int, step: int, meta: set[int]) -> int:
+    """The piece `step` (1 or -1) from `position`, or the one past it when that is a button of two
+    words or fewer, no part of the byline cluster, printed between a headline and its standfirst."""
+    near = position + step
+    if (
+        0 <= near + step < len(pieces)
+        and near not in meta
+        and word_count(pieces[near][1]) <= _BUTTON_MAX_WORDS
+    ):
+        return near + step
+    return near
+
+
 def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int]) -> bool:
     """Over a byline cluster, a line of a sentence's shape right below a headline-like line is the
     standfirst and that line the headline: the headline comes first. Either of fewer than four words
     is a kicker ("World News") or a label, not a headline and its standfirst."""
     if not 0 < position < len(pieces):
         return False
-    text, above = pieces[position][1], pieces[position - 1][1]
-    if min(word_count(above), word_count(text)) < _STANDFIRST_MIN_WORDS or position - 1 in meta:
+    over = _past_button(pieces, position, -1, meta)
+    text, above = pieces[position][1], pieces[over][1]
+    if min(word_count(above), word_count(text)) < _STANDFIRST_MIN_WORDS or over in meta:
         return False
+    if over < position - 1 and word_count(text) < word_count(above):
+        return False  # "Teaser / Economy / Headline": a kicker between; a standfirst runs longer
     if not (looks_like_headline(above) or is_titled_sentence(above)):
         return False  # "Who's Reading Your Mail? Increasingly, Not a Human." ends with a stop, in Title Case
     if CRUMB_SIGN.search(above) or GLUED_WORDS.search(above):
