@@ -31,13 +31,13 @@ from worker.clean.markers import (
 from worker.clean.phrases import BOUNDARY as _BOUNDARY
 from worker.clean.phrases import phrase_tree
 from worker.clean.text_line_model import (
-    ASCII_WORD,
     DEFAULT_LINE_THRESHOLDS,
     WORD,
     Flag,
     Line,
     LineClass,
     LineThresholds,
+    ascii_words,
 )
 from worker.clean.text_stopwords import page_stopwords
 
@@ -190,7 +190,7 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
             continue
         lowered = stripped.lower()
         ascii_ = stripped.isascii()
-        tokens = (ASCII_WORD if ascii_ else WORD).findall(lowered)
+        tokens = ascii_words(lowered) if ascii_ else WORD.findall(lowered)
         n = len(tokens)
         # Counted with C-level maps, not a Python loop per word: this is the hot path of the stage.
         stops = sum(map(stopwords.__contains__, tokens))
