@@ -118,8 +118,9 @@ _ASCII_SPACED = bytes(byte if byte in _ASCII_WORD_CHARS else 0x20 for byte in ra
 def ascii_words(line: str) -> list[str]:
     """`ASCII_WORD.findall(line)` of an ASCII line, by C-level calls (a table lookup a byte, one split)
     instead of the pattern engine: the words of every line of a page are made, most of them ASCII."""
-    words = line.encode().translate(_ASCII_SPACED).decode().split()
-    if "'" in line or "-" in line:  # rare: a word may open with them, which the pattern skips
+    spaced = line.encode().translate(_ASCII_SPACED).decode()
+    words = spaced.split()
+    if " '" in spaced or " -" in spaced or spaced.startswith(("'", "-")):  # a word opens with them (rare)
         words = [word for word in (word.lstrip("'-") for word in words) if word]
     return words
 
