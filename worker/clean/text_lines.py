@@ -340,6 +340,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     if (
         count <= limits.max_bio_words
         and ("A" <= line.text[0] <= "Z" or "À" <= line.text[0] <= "Þ")  # a capital, as `_BIO` reads it
+        and not _BIO_VERB_WORDS.isdisjoint(line.tokens)  # the line's words hold one: no list made
         and not _BIO_VERB_WORDS.isdisjoint(line.text.split(" ", 5)[1:5])
         and _BIO.match(line.text)
         and not BIO_ROLES.isdisjoint(key.split())
