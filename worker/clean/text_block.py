@@ -247,16 +247,20 @@ def _span_start(
     costing less (hard breaks still cost in full), the stretch holding the chosen block reaches up over
     the article's first sections; it starts at the first block in it holding real prose (a few GOOD
     lines, not a menu's teaser). Only upwards: below the article, comments and teasers wait."""
+    # The blocks above the chosen one that hold real prose, in order: the page is weighed again only
+    # when there is one (most pages start the article at its first such block).
+    starts = [
+        start
+        for _w, (start, end) in candidates
+        if start < first
+        and _good_lines(lines, start, end) >= limits.span_min_good
+        and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
+    ]
+    if not starts:
+        return first
     for _weight, (low, high) in _candidate_blocks(_values(lines, _coarse(limits), entries)):
         if low <= first and last <= high:
-            for _w, (start, end) in candidates:
-                if (
-                    low <= start < first
-                    and _good_lines(lines, start, end) >= limits.span_min_good
-                    and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
-                ):
-                    return start
-            break
+            return next((start for start in starts if low <= start), first)
     return first
 
 
