@@ -42,10 +42,12 @@ from worker.extract.text_signs import (
 )
 
 _LEAD_LINES = 2  # the lead and the paragraph after it: where "said Thursday" tells the day
+_WEEKDAY_NAMES = sorted((w for w in WEEKDAY_NUMBERS if len(w) > 3), key=len, reverse=True)
+# Led by a look at the first letter (any name's): most characters fail there, before the look-behind
+# and the names are tried.
 _WEEKDAY = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(sorted((w for w in WEEKDAY_NUMBERS if len(w) > 3), key=len, reverse=True))
-    + r")(?!\w)",
+    "(?=[" + "".join(sorted({re.escape(w[0]) for w in _WEEKDAY_NAMES})) + "])"
+    r"(?<!\w)(?:" + "|".join(_WEEKDAY_NAMES) + r")(?!\w)",
     re.I,
 )
 # The line before a comment's stamp: "Jane says:", "John Roe wrote:", "Reply".

@@ -56,10 +56,12 @@ _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane D
 # in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").
 _GLUED_OPENER = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ]))", re.I)
 # "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
+_GLUED_AFTER_NAME = tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)})
+# Led by a look at the character where a space goes (a capital, or the first letter of one of those
+# words): most characters fail there, before the look-behinds and the words are tried.
 _GLUED_IN_BYLINE = re.compile(
-    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
-    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
-    + r")\b)"
+    "(?=[A-ZÀ-Þ" + "".join(sorted({re.escape(w[0]) for w in _GLUED_AFTER_NAME})) + "])"
+    r"(?:(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:" + any_of(_GLUED_AFTER_NAME) + r")\b))"
 )
 # A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
 # and a year glued to what follows ("June 29, 2020November 12, 2021").
