@@ -121,6 +121,7 @@ def cjk_chars(line: str) -> int:
     return len(CJK.findall(line))  # one scan (max() over the line costs several times more)
 
 
+@remembered  # asked of the same header lines by most signs: a dict look-up after the first time
 def word_count(line: str) -> int:
     """How many words a reader sees: the spaced words, and a word for every two more Chinese or
     Japanese characters (those scripts put no space between words), so that a headline of 7
