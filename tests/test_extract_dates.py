@@ -43,6 +43,14 @@ def test_rfc_2822_date_is_read() -> None:
     assert parse_date("Thu, 13 Feb 2025 09:30:00 GMT") == "2025-02-13T09:30:00+00:00"
 
 
+def test_rfc_2822_date_with_a_two_digit_year_is_read() -> None:
+    assert parse_date("Thu, 13 Feb 25 09:30:00 GMT") == "2025-02-13T09:30:00+00:00"
+
+
+def test_unix_timestamp_in_seconds_or_milliseconds_is_read() -> None:
+    assert parse_date("1739439000") == parse_date("1739439000123") == "2025-02-13T09:30:00+00:00"
+
+
 def test_written_date_with_clock_and_zone() -> None:
     assert parse_date("Feb. 13, 2025 3:04 pm EST") == "2025-02-13T15:04:00-05:00"
 

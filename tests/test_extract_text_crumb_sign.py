@@ -43,3 +43,10 @@ def test_a_headline_with_a_date_written_with_slashes_stands_over_its_byline() ->
         "Members also voted on a new treasurer, who will take over the accounts in April.",
     ]
     assert read_header(lines, [4, 5]).title == "Club Notes 03/14/2024"
+
+
+def test_a_sign_glued_after_a_word_counts_before_a_space_but_an_arrow_does_not() -> None:
+    """A trail that lost its space on one side ("Home| Garden") still shows its sign; "Home> Garden" reads
+    as a tag's end."""
+    assert CRUMB_SIGN.search("Home| Garden")
+    assert not CRUMB_SIGN.search("Home> Garden")

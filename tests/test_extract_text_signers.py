@@ -118,3 +118,11 @@ def test_a_persons_byline_over_short_lines_still_signs() -> None:
     menu = ["Home", "By Marta Quell", "Conferences", "Trade shows", "Pricing", *MENU, *MENU]
     lines = [*menu, HEADLINE, *PROSE]
     assert _read(lines).authors == ["Marta Quell"]
+
+
+def test_names_parted_by_joining_words_alone_make_a_list() -> None:
+    """No comma: the joining words part the names ("and" in any case, "&")."""
+    lines = [*MENU, HEADLINE, *PROSE]
+    words = PageWords(lines, lines.index(PROSE[0]))
+    assert words.is_name_list("Rui Ma AND Oskar Brandt & Ines Varga")
+    assert not words.is_name_list("Rui Ma Oskar Brandt Ines Varga")

@@ -67,7 +67,7 @@ def revise_lines(
     line that ends with a colon, the list runs over every unmarked line, short or not (an item such as
     "2) Model 960574, 1:24" has too few function words to read as anything but BAD)."""
     body: list[int] = []
-    bad, short, unmarked = LineClass.BAD, LineClass.SHORT, Flag.NONE
+    bad, short, unmarked, section = LineClass.BAD, LineClass.SHORT, Flag.NONE, Flag.SECTION
     index = first
     while index <= last:
         line = lines[index]
@@ -84,7 +84,7 @@ def revise_lines(
         introduced = index > first and lines[index - 1].colon
         if line.kind is bad and not (introduced and line.flag is unmarked):
             index += 1
-            if line.flag is Flag.SECTION:
+            if line.flag is section:
                 # What a "Related" or "Read more" heading heads, up to the next prose, goes with it.
                 while index <= last and lines[index].kind not in PROSE:
                     index += 1

@@ -23,6 +23,8 @@ HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
 _ENDS = (Flag.FOOTER, Flag.MASTHEAD)  # no article runs across a copyright line or a site's name
+# A member read through its class costs a lookup each time (Python 3.11): the loops over lines use these.
+_GOOD, _SECTION, _NONE = LineClass.GOOD, Flag.SECTION, Flag.NONE
 _HARD_BREAK_SET = frozenset(_HARD_BREAKS)
 
 
@@ -85,7 +87,7 @@ def _entry_heads(lines: list[Line], limits: BlockLimits) -> set[int]:
     without what it names)."""
     found: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if line.flag is Flag.SECTION:
+        if line.flag is _SECTION:
             found.setdefault(" ".join(line.key.partition(":")[0].split()[:2]), []).append(index)
     entries: set[int] = set()
     for indexes in found.values():
@@ -247,22 +249,26 @@ def _span_start(
     costing less (hard breaks still cost in full), the stretch holding the chosen block reaches up over
     the article's first sections; it starts at the first block in it holding real prose (a few GOOD
     lines, not a menu's teaser). Only upwards: below the article, comments and teasers wait."""
+    # The blocks above the chosen one that hold real prose, in order: the page is weighed again only
+    # when there is one (most pages start the article at its first such block).
+    starts = [
+        start
+        for _w, (start, end) in candidates
+        if start < first
+        and _good_lines(lines, start, end) >= limits.span_min_good
+        and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
+    ]
+    if not starts:
+        return first
     for _weight, (low, high) in _candidate_blocks(_values(lines, _coarse(limits), entries)):
         if low <= first and last <= high:
-            for _w, (start, end) in candidates:
-                if (
-                    low <= start < first
-                    and _good_lines(lines, start, end) >= limits.span_min_good
-                    and max(lines[i].chars for i in range(start, end + 1)) >= limits.span_min_chars
-                ):
-                    return start
-            break
+            return next((start for start in starts if low <= start), first)
     return first
 
 
 def _longest_good(lines: list[Line], first: int, last: int) -> int:
     """The length of the longest GOOD line in the range (0 when none)."""
-    return max((lines[i].chars for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD), default=0)
+    return max((lines[i].chars for i in range(first, last + 1) if lines[i].kind is _GOOD), default=0)
 
 
 @lru_cache(maxsize=8)
@@ -277,7 +283,7 @@ def _coarse(limits: BlockLimits) -> BlockLimits:
 
 
 def _good_lines(lines: list[Line], first: int, last: int) -> int:
-    return sum(1 for i in range(first, last + 1) if lines[i].kind is LineClass.GOOD)
+    return sum(1 for i in range(first, last + 1) if lines[i].kind is _GOOD)
 
 
 def find_main_block(lines: list[Line], limits: BlockLimits = DEFAULT_BLOCK_LIMITS) -> tuple[int, int] | None:
@@ -331,8 +337,6 @@ def _announced_list_end(lines: list[Line], last: int, limits: BlockLimits) -> in
     if not lines[start].colon or lines[start].flag is not Flag.NONE:
         return last
     end = last
-    while (
-        end + 1 < len(lines) and end + 1 - start <= limits.max_list_items and lines[end + 1].flag is Flag.NONE
-    ):
+    while end + 1 < len(lines) and end + 1 - start <= limits.max_list_items and lines[end + 1].flag is _NONE:
         end += 1
     return end

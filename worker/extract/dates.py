@@ -137,15 +137,14 @@ def parse_date(value: str | None) -> str | None:
     if not value:
         return None
     value = " ".join(value.split())[:200]
+    if _CENTURY_YEAR.search(value) is None:
+        return _rfc_2822_day(value) or _timestamp_day(value)  # every other form writes such a year
     if match := _ISO.search(value):
         if match["H"] is None:
             return _build(match["y"], match["m"], match["d"])
         return _build(match["y"], match["m"], match["d"], match)
-    if re.match(r"^[A-Z][a-z]{2}, \d", value):
-        try:
-            return parsedate_to_datetime(value).isoformat()
-        except (TypeError, ValueError):
-            pass
+    if day := _rfc_2822_day(value):
+        return day
     if match := _CJK.search(value):
         return _build(match["y"], match["m"], match["d"])
     for pattern in (_TEXT_MDY, _TEXT_DMY):
@@ -157,9 +156,23 @@ def parse_date(value: str | None) -> str | None:
         return _build(match["y"], match["m"], match["d"])
     if match := _DAY_FIRST.search(value):
         return _build(match["y"], match["m"], match["d"])
+    return _timestamp_day(value)
+
+
+def _rfc_2822_day(value: str) -> str | None:
+    """ "Thu, 13 Feb 2025 15:04:05 +0000" (a two-digit year too), as email and RSS write it."""
+    if re.match(r"^[A-Z][a-z]{2}, \d", value):
+        try:
+            return parsedate_to_datetime(value).isoformat()
+        except (TypeError, ValueError):
+            pass
+    return None
+
+
+def _timestamp_day(value: str) -> str | None:
+    """A Unix timestamp in seconds or milliseconds."""
     if re.fullmatch(r"\d{10}(?:\d{3})?", value):
-        stamp = int(value[:10])
-        return datetime.fromtimestamp(stamp, UTC).isoformat()
+        return datetime.fromtimestamp(int(value[:10]), UTC).isoformat()
     return None
 
 
@@ -249,6 +262,8 @@ def two_digit_year_day(text: str) -> str | None:
 
 
 _FOUR_DIGIT_YEARS = (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK)
+# What every pattern of a day with a four-digit year holds, looked for first by one cheap search.
+_CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")
 _WITH_TWO_DIGIT_YEARS = (*_FOUR_DIGIT_YEARS, _NUMERIC_SHORT)
 
 
@@ -259,7 +274,10 @@ def dates_in_text(text: str, limit: int = 20, *, order: DayOrder | None = None) 
     order of the page being read), and the other way round when only that gives a real date."""
     if order is None:
         order = _PAGE_ORDER.get()
-    patterns = _WITH_TWO_DIGIT_YEARS if _TWO_DIGIT_YEARS.get() else _FOUR_DIGIT_YEARS
+    if _CENTURY_YEAR.search(text) is None:  # the usual line: only a two-digit year may be read there
+        patterns: tuple[re.Pattern[str], ...] = (_NUMERIC_SHORT,) if _TWO_DIGIT_YEARS.get() else ()
+    else:
+        patterns = _WITH_TWO_DIGIT_YEARS if _TWO_DIGIT_YEARS.get() else _FOUR_DIGIT_YEARS
     found: list[tuple[int, str]] = []
     for pattern in patterns:
         for match in pattern.finditer(text):

@@ -67,7 +67,9 @@ _ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha())
 _KIND_OPENERS = alternation(
     tuple(p for p in BYLINE_PREFIXES if p.isalpha() and not (len(p) <= 2 and p in NAME_PARTICLES))
 )
+# Led by a look at an opener's first letter: most characters fail there, before the look-behind.
 BY_INSIDE = re.compile(
+    "(?=[" + "".join(sorted({re.escape(p[0]) for p in BYLINE_PREFIXES if p.isalpha()})) + "])"
     rf"(?<=[\s\d,])(?:{_ONE_WORD_OPENERS})\s+(?=[A-ZÀ-ÞА-Я])",
     re.I,
 )

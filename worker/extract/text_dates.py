@@ -42,10 +42,12 @@ from worker.extract.text_signs import (
 )
 
 _LEAD_LINES = 2  # the lead and the paragraph after it: where "said Thursday" tells the day
+_WEEKDAY_NAMES = sorted((w for w in WEEKDAY_NUMBERS if len(w) > 3), key=len, reverse=True)
+# Led by a look at the first letter (any name's): most characters fail there, before the look-behind
+# and the names are tried.
 _WEEKDAY = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(sorted((w for w in WEEKDAY_NUMBERS if len(w) > 3), key=len, reverse=True))
-    + r")(?!\w)",
+    "(?=[" + "".join(sorted({re.escape(w[0]) for w in _WEEKDAY_NAMES})) + "])"
+    r"(?<!\w)(?:" + "|".join(_WEEKDAY_NAMES) + r")(?!\w)",
     re.I,
 )
 # The line before a comment's stamp: "Jane says:", "John Roe wrote:", "Reply".
@@ -73,8 +75,8 @@ _TELLING_NUMERIC = re.compile(
 )
 _MONTHS_IN_YEAR = 12
 # What a telling date cannot lack: its separator right before the year's first two digits. Most pages
-# have none anywhere, and are passed over without the line-by-line scan.
-_SEP_YEAR = ("/20", "-20", "/19", "-19")
+# have none anywhere; only the lines holding one are read.
+_SEP_YEAR = re.compile(r"[/-](?:19|20)")
 
 
 def page_day_order(lines: list[str], language: str | None) -> DayOrder:
@@ -95,13 +97,17 @@ def page_day_order(lines: list[str], language: str | None) -> DayOrder:
 
 
 def _telling_dates(lines: list[str]) -> Iterator[re.Match[str]]:
-    """The page's numeric dates that may tell its order, line by line ("14/04/2020", "04-14-2020")."""
+    """The page's numeric dates that may tell its order, line by line ("14/04/2020", "04-14-2020"):
+    read only in the lines holding a separator before a year, found by one search of the page."""
     text = "\n".join(lines)
-    if not any(mark in text for mark in _SEP_YEAR):
-        return
-    for line in lines:
-        if any(mark in line for mark in _SEP_YEAR):
-            yield from _TELLING_NUMERIC.finditer(line)
+    read = 0  # the lines up to here are read
+    for mark in _SEP_YEAR.finditer(text):
+        if mark.start() < read:
+            continue
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.end())
+        read = len(text) if end == -1 else end
+        yield from _TELLING_NUMERIC.finditer(text, start, read)  # no date spans a line break
 
 
 def named_weekdays(text: str) -> set[int]:

@@ -87,6 +87,8 @@ def named_handle(lines: list[str], headline: int | None) -> str | None:
     """The person behind an @handle that signs the article, when the page prints her name too
     ("@janedoe" under the headline, "Jane Doe" in the author box or "© 2025 Jane Doe"): the name of
     two or three capitalised words whose letters are the handle's. The handle alone is no name."""
+    if "@" not in "\n".join(lines):
+        return None  # the usual page: no handle anywhere, found by one scan, not a pattern a line
     handles = [
         "".join(ch for ch in found[1].lower() if ch.isalpha())
         for index, line in enumerate(lines)

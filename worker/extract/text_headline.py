@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import methodcaller
 
 from worker.extract.authors import clean_authors
 from worker.extract.patterns import (
@@ -55,6 +56,8 @@ _TRAIL_STEP = re.compile(r"\s[>›»]\s")
 # a space, then the arrow. Guillemets count only unmatched: «Quoted headline» opens with one too.
 _POST_LINK_OPEN = re.compile(r"^[←⟵⇐◄◀«‹]\s+\S")
 _POST_LINK_CLOSE = re.compile(r"\S\s+[→⟶⇒►▶»›]$")
+# A word without the punctuation around it, by a C-level call a word (a lead holds a hundred).
+_STRIP_EDGES = methodcaller("strip", ".,;:!?\"'“”‘’()")
 _SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
 _CJK_PAIR = re.compile(
     rf"{CJK.pattern}{{2}}"
@@ -107,7 +110,7 @@ def choose_title(
 ) -> int | None:
     """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
     it) with the most evidence; the nearest one wins ties."""
-    lead_words = {w.strip(".,;:!?\"'“”‘’()") for w in lead_text.lower().split()}
+    lead_words = set(map(_STRIP_EDGES, lead_text.lower().split()))
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     # Each test below is asked of a piece and of the one under it, by this candidate and the one above:
     # remembered per position for this page's pieces (the tests are pure given `meta` and `common`).

@@ -9,6 +9,7 @@ import re
 from functools import cached_property
 from itertools import pairwise
 
+from worker.clean.phrases import ASCII_FOLDS
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import writes_in_lowercase
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, NAME_JOINERS, PERSON_ROLES
@@ -33,6 +34,7 @@ _NAME_LIST_JOINS = re.compile(
     rf"\s*,\s*(?:(?:{alternation(NAME_JOINERS)})\s+)?|\s+(?:{alternation(NAME_JOINERS)})\s+", re.I
 )
 _NAME_LIST_MAX_NAMES = 8
+_JOINER_WORDS = frozenset(NAME_JOINERS)
 _ROLE_ENDS = AUTHOR_ROLE_WORDS | PERSON_ROLES
 _NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
@@ -83,7 +85,7 @@ class PageWords:
     def is_name_list(self, text: str) -> bool:
         """Several people's names on one line ("Jane Doe, John Roe & Ann Poe"): two or more parts set
         apart by commas or joining words, each a name a date beside it vouches for (`is_dated_name`)."""
-        if len(text) > _NAME_LIST_MAX_NAMES * 30 or DIGIT.search(text):
+        if len(text) > _NAME_LIST_MAX_NAMES * 30 or DIGIT.search(text) or not _may_part(text):
             return False
         parts = _NAME_LIST_JOINS.split(text.strip())
         if not 2 <= len(parts) <= _NAME_LIST_MAX_NAMES:
@@ -179,6 +181,17 @@ def glued_crumbs(lines: list[str]) -> set[str]:
             len(line) > len(tail) and line.endswith(tail) and line[-len(tail) - 1].isalnum() for line in glued
         )
     }
+
+
+def _may_part(text: str) -> bool:
+    """Whether `_NAME_LIST_JOINS` may part the line: it holds a comma or a joining word standing alone
+    (the usual headline holds neither, and is passed without the pattern). A letter the case-blind
+    pattern folds to an ASCII one ("İ" for "i") sends the line to the pattern."""
+    return (
+        "," in text
+        or not _JOINER_WORDS.isdisjoint(text.lower().split())
+        or (not text.isascii() and not ASCII_FOLDS.isdisjoint(text))
+    )
 
 
 def _is_bare_name(text: str, common: PageWords) -> bool:

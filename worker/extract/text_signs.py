@@ -56,10 +56,12 @@ _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane D
 # in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").
 _GLUED_OPENER = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})(?=(?-i:[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ]))", re.I)
 # "ByJane DoeUpdated January 5": "By", or a month or date label, glued to the name (not "CottageCare").
+_GLUED_AFTER_NAME = tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)})
+# Led by a look at the character where a space goes (a capital, or the first letter of one of those
+# words): most characters fail there, before the look-behinds and the words are tried.
 _GLUED_IN_BYLINE = re.compile(
-    r"(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:"
-    + alternation(tuple({w.capitalize() for w in (*MONTHS, *PUBLISHED_LABELS, *UPDATED_LABELS)}))
-    + r")\b)"
+    "(?=[A-ZÀ-Þ" + "".join(sorted({re.escape(w[0]) for w in _GLUED_AFTER_NAME})) + "])"
+    r"(?:(?<=^By)(?=[A-ZÀ-Þ])|(?<=[a-zà-ÿ]{2})(?=(?:" + any_of(_GLUED_AFTER_NAME) + r")\b))"
 )
 # A date label glued to the name before it when the page was copied ("Jane DoePublished: Jan 2, 2025"),
 # and a year glued to what follows ("June 29, 2020November 12, 2021").
@@ -75,7 +77,10 @@ _GLUE_HINT = re.compile(
 _CHROME = re.compile(rf"^(?:{any_of(HEADER_CHROME_WORDS)})\b", re.I)
 # A breadcrumb's or a window title's separator: not glued between two words ("12/19/2025", "and/or",
 # a tag's "<br>" in a headline about markup), where it belongs to the words.
-CRUMB_SIGN = re.compile(r"(?<!\w)[>»›/|·•→]|[»›/|·•→](?!\w)")
+# Written to open with the sign (an unglued one, or one but ">" before no word character): the engine
+# skips ahead to a line's few signs instead of trying a look-behind at every character (the same matches
+# as "(?<!\w)[>»›/|·•→]|[»›/|·•→](?!\w)").
+CRUMB_SIGN = re.compile(r"[>»›/|·•→](?:(?<!\w[>»›/|·•→])|(?<!>)(?!\w))")
 CREDENTIALS = re.compile(
     r",\s*(?:[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)(?:\s*,\s*[A-Z][A-Za-z.\-]{1,7}(?:\s\d+)?)*$"
 )
@@ -84,6 +89,7 @@ _READING_LABEL = re.compile(rf"^(?:estimated\s+)?(?:{alternation(READING_LABELS)
 DIGIT = re.compile(r"\d")
 # Chinese characters, kana: scripts written without spaces between words (Hangul is spaced).
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FROM_HEBREW = re.compile(r"[^\x00-\u058f]")  # a character from U+0590 (Hebrew) on
 # A picture's caption or credit: a label and a colon ("... Photograph: Jane Doe", "Foto: dpa"), a
 # broadcaster's "Media caption", a picture agency closing the line ("Jane Doe | Getty Images",
 # "Court / Shutterstock"), or a closing "(Photographer / Agency)" or "(FILE)".
@@ -110,11 +116,12 @@ def line_words(line: str) -> list[str]:
 
 def cjk_chars(line: str) -> int:
     """How many Chinese or Japanese characters the line holds (none on an ASCII line, the usual one)."""
-    if line.isascii() or max(line) < "\u3040":  # C-speed scans: most lines hold no such character
+    if line.isascii():  # a C-speed test: most lines hold no such character
         return 0
-    return len(CJK.findall(line))
+    return len(CJK.findall(line))  # one scan (max() over the line costs several times more)
 
 
+@remembered  # asked of the same header lines by most signs: a dict look-up after the first time
 def word_count(line: str) -> int:
     """How many words a reader sees: the spaced words, and a word for every two more Chinese or
     Japanese characters (those scripts put no space between words), so that a headline of 7
@@ -140,7 +147,7 @@ def _lower_words(line: str) -> tuple[int, int, int]:
     extra = (cjk - 1) // 2 if cjk else 0
     lower = sum(1 for w in words if w[:1].islower())
     # Scripts without case start at Hebrew (U+0590): a line below it has no caseless word to count.
-    has_caseless = lower < len(words) and not line.isascii() and max(line) >= "\u0590"
+    has_caseless = lower < len(words) and not line.isascii() and _FROM_HEBREW.search(line) is not None
     caseless = sum(map(_caseless, words)) + extra if has_caseless else extra
     return len(words) + extra, lower, caseless
 
