@@ -6,8 +6,8 @@ run together after "By" ("By CategoryBy Brand") are no byline below the article.
 from __future__ import annotations
 
 from worker.extract.text_byline_below import byline_below
-from worker.extract.text_bylines import site_owner
 from worker.extract.text_page_words import PageWords
+from worker.extract.text_site_owner import site_owner
 
 MINE = [
     "Last spring I rebuilt the garden shed with my own hands, using the timber my neighbour left behind.",
@@ -48,3 +48,18 @@ def test_a_page_of_no_known_language_names_nobody() -> None:
 def test_a_menu_run_together_after_by_is_no_byline_below() -> None:
     lines = ["Rebuilding the shed", *OURS, "Reviews", "By CategoryBy Brand", "Other Information"]
     assert byline_below(lines, 1) == []
+
+
+def test_a_masthead_saying_whose_site_it_is_names_its_owner() -> None:
+    lines = ["Skip to content", "Marta Quell's Garden Blog", "Rebuilding the shed", *MINE]
+    assert _owner(lines) == "Marta Quell"
+
+
+def test_a_person_holding_the_copyright_of_a_first_person_page_owns_it() -> None:
+    lines = ["Home Notes About", "Rebuilding the shed", *MINE, "© 2025 Marta Quell. All rights reserved."]
+    assert _owner(lines) == "Marta Quell"
+
+
+def test_a_company_holding_the_copyright_of_a_page_that_says_we_owns_no_article() -> None:
+    lines = ["Home Notes About", "Rebuilding sheds", *OURS, "© 2025 Quell Sheds. All rights reserved."]
+    assert _owner(lines) is None

@@ -6,9 +6,19 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
+from worker.extract.text_byline_below import phrase_byline
+from worker.extract.text_cluster import DOTS, SEGMENT, byline_head
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, MAX_META_WORDS, is_byline
+from worker.extract.text_signs import (
+    BYLINE,
+    CLUSTER_STEPS,
+    HEADER_WINDOW,
+    MAX_META_WORDS,
+    NOT_AUTHOR,
+    is_byline,
+)
 
 _MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
 _MENU_ENTRY_WORDS = 3  # "By Event Type"
@@ -16,6 +26,32 @@ _MENU_RUN = 3  # entries under a menu's "By Category" that show it heads them
 _SENTENCE_MARK = re.compile(r"[.!?:;]")
 _TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
 _NAME_MAX_CHARS = 40
+_JUST_UNDER = 2  # "Headline" / "By Jane Doe · Dec 20, 2025 · One comment", perhaps a kicker between
+
+
+def byline_just_under(
+    lines: list[str], headline: int | None, bylines: tuple[str, ...], common: PageWords
+) -> str | None:
+    """The byline printed right under the headline, long as its line may be ("by Jane · Dec 20, 2025 at
+    3:00 am · One comment so far", "Written by: Jane Doe Head of Product, Expert in ..."): it signs the
+    article, where bylines read further from the headline sign a teaser or a book the article reviews."""
+    if headline is None:
+        return None
+    for index in range(headline + 1, min(len(lines), headline + 1 + _JUST_UNDER)):
+        line = lines[index].strip()
+        if not BYLINE.match(line) or NOT_AUTHOR.match(line) or phrase_byline(line):
+            continue
+        head = SEGMENT.split(line, maxsplit=1)[0]
+        head = DOTS.split(head, maxsplit=1)[0].strip()
+        dated = bool(dates_in_text(line, limit=1))
+        found = byline_head(head, common, dated=dated)
+        names = clean_authors([found])
+        if not names or len(found.split()) > MAX_META_WORDS:
+            return None
+        if not all(common.is_bare_name(name) or (dated and " " not in name) for name in names):
+            return None
+        return None if names == clean_authors(list(bylines)) else found
+    return None
 
 
 def signed_under_headline(

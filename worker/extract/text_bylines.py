@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from worker.clean.text_stopwords import STOPWORDS
-from worker.extract.authors import clean_authors, is_institution
+from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
@@ -37,7 +36,6 @@ from worker.extract.text_signs import (
     date_of_line,
     is_byline,
     line_words,
-    looks_like_name,
     looks_like_prose,
 )
 
@@ -73,14 +71,6 @@ _TITLED_NAME_MAX_WORDS = 4
 _DIGITS = re.compile(r"\d")
 _TITLED_LINE_MAX_CHARS = 100
 _DAY_BELOW = 2  # "Jane Doe Contributing Writer" / "Fact checked by: John Roe" / "Updated: March 12, 2026"
-_OWNER_TOP_LINES = 3  # the site's name heads the page: its first line of text, past blank ones
-_OWNER_MAX_WORDS = 3
-_PROSE_MIN_WORDS = 8
-# A writer speaking of herself at least once in so many words of prose (a personal blog: "I", "my");
-# a company's pages say "we", a shop's or a magazine's rarely "I" (tuned on WCXB dev's half 0).
-_FIRST_PERSON_SHARE = 1 / 200
-_OWNER_MAX_WORD_CHARS = 20
-_DOMAIN_DOT = re.compile(r"\w\.\w\w")
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -355,38 +345,6 @@ def name_over_headline(lines: list[str], headline: int, common: PageWords) -> st
         if shows_day(lines[day]):
             return line
     return None
-
-
-def site_owner(lines: list[str], language: str | None, common: PageWords) -> str | None:
-    """The owner of a personal site, when no line of the header names anyone: the page opens with a
-    person's name, as a personal blog's masthead does ("Jane Doe" / "About  Notes  Projects"), and
-    its prose speaks in the first person of its language ("I", "my", "ich"). A company's or a
-    magazine's name heading its page is written in the page's common words ("Example Travel"), with
-    an acronym ("Example LMS"), or its prose says "we"; on a page that capitalises its nouns,
-    capitals make no name ("Kostenlose Beratung")."""
-    said_words = frozenset(LANGUAGES[language].first_person) if language in LANGUAGES else frozenset()
-    if not said_words or common.capitalises_words:
-        return None
-    first = next((line.strip() for line in lines[: _OWNER_TOP_LINES + 1] if line.strip()), "").rstrip(" /|")
-    if not looks_like_name(first) or len(first.split()) > _OWNER_MAX_WORDS or is_institution(first):
-        return None
-    words = first.split()
-    if _DOMAIN_DOT.search(first) or any(len(w) > _OWNER_MAX_WORD_CHARS for w in words):
-        return None  # "Example.AI Labs", "Jane Doeaboutnotesprojects": a company, a menu run on
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return None  # "Example LMS", "EXAMPLE OIL": a brand with its acronym, a brand in capitals
-    if any(w.lower() in STOPWORDS or common.writes_lowercase(w) for w in words):
-        return None
-    prose = [
-        w.strip('.,;:!?()"“”').lower()
-        for line in lines
-        if len(ws := line.split()) >= _PROSE_MIN_WORDS
-        for w in ws
-    ]
-    said = sum(w in said_words for w in prose)
-    if not prose or said < _FIRST_PERSON_SHARE * len(prose):
-        return None
-    return first if clean_authors([first]) else None
 
 
 def _name_before_title(text: str, common: PageWords) -> str | None:

@@ -59,7 +59,7 @@ META_HEAD = re.compile(
 META_SIGN = re.compile(r"[\d(\[\-–—]")
 DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _LIST_REPEATS = 3  # a byline printed this often heads a list of teasers, each signed the same
-_SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
+SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 # "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
 # a one-word byline opener of any language inside a date line, before a capital.
 _ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))
@@ -260,14 +260,14 @@ def long_byline(text: str) -> str | None:
     """The first part of a long line that opens with a byline, cut at its first separator."""
     if not BYLINE.match(text):
         return None
-    head = _SEGMENT.split(text, maxsplit=1)[0]
+    head = SEGMENT.split(text, maxsplit=1)[0]
     return head if head != text and is_byline(head) else None
 
 
 def signed_after_credit(text: str) -> str | None:
     """The byline part of a line that opens with someone else's credit ("Medically reviewed by X —
     Written by Jane Doe — Updated ...")."""
-    return next((part for part in _SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
+    return next((part for part in SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
 
 
 def far_cluster_end(lines: list[str], lead: int) -> int | None:

@@ -26,7 +26,7 @@ from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, phrase_byline
 from worker.extract.text_byline_labels import contributors_line, names_over_lines, note_under_name, own_field
 from worker.extract.text_byline_lists import marked_author_list
-from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
+from worker.extract.text_byline_place import byline_just_under, menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -336,6 +336,8 @@ def read_header(
     ):
         header = replace(header, bylines=(byline,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
+        header = replace(header, bylines=(name,))
+    if name := byline_just_under(lines, header.title_line, header.bylines, common):
         header = replace(header, bylines=(name,))
     if not header.bylines and (
         name := author_box(lines, lead, common) or note_under_name(lines, lead, common)
