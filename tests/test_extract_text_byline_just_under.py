@@ -14,7 +14,8 @@ TEASERS = ["Most Popular", "Ferry Fares Rise Again", "Ines Varga |June 5, 2025",
 
 def _authors(lines: list[str]) -> list[str]:
     lead = lines.index(PROSE[1])
-    return extract_text_metadata(TextLayout(lines=lines, body=list(range(lead, len(lines)))), url=None).authors
+    layout = TextLayout(lines=lines, body=list(range(lead, len(lines))))
+    return extract_text_metadata(layout, url=None).authors
 
 
 def test_a_long_dated_byline_under_the_headline_beats_a_book_s_author_below_it() -> None:

@@ -186,9 +186,14 @@ def _bio_opener(line: str) -> str | None:
 def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
     """The author of an author box below the article: a name line (perhaps "About Jane", a job
     title under it) over a note that opens with the same given name and a verb ("Jane Doe is a
-    reporter at ..."). Only when the page holds one such box: a list of people profiled is none."""
+    reporter at ..."), or, where no such note is found, a name over an address of hers ("Jane Doe" /
+    "janed@example.com"). Only when the page holds one such box: a list of people profiled is none."""
     found: set[str] = set()
+    other: set[str] = set()  # the rarer shapes, which count only where the common one finds nobody
     for index in range(lead + 1, len(lines)):
+        if name := _name_over_address(lines, index, lead, common):
+            other.add(name)
+            continue
         if (first := _bio_opener(lines[index])) is None:
             continue
         for above in range(index - 1, max(lead, index - 1 - _BOX_REACH), -1):
@@ -198,7 +203,28 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
             ):
                 found.add(name)
                 break
+    found = found or other
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _name_over_address(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
+    """A name line over an email address of that person's ("Jane Doe" / "janed@example.com"): the
+    address holds her given name or her family name."""
+    if (
+        "@" not in lines[index]
+        or index - 1 <= lead
+        or (address := _ADDRESS.match(lines[index].strip())) is None
+    ):
+        return None
+    name = _NAME_LEAD.sub("", lines[index - 1]).strip()
+    local = address[1].lower()
+    if len(name) > _NAME_MAX_CHARS or not common.is_bare_name(name):
+        return None
+    return name if any(len(w) >= 3 and w.lower()[:4] in local for w in name.split()) else None
+
+
+_ADDRESS = re.compile(r"^([\w.+-]+)@[\w-]+(?:\.[\w-]+)+$")
+_NAME_LEAD = re.compile(r"^[^\w]+")  # ". . . Jane Doe", "— Jane Doe": a signature's lead-in
 
 
 def shows_day(line: str) -> bool:
