@@ -1,6 +1,8 @@
 """A personal site's owner signs its article when no line of the header names anyone: the page
 opens with a person's name and its prose speaks in the first person. A company's name heading its
-page, a brand with its acronym, or a page whose prose says "we" names nobody; and a menu's entries
+page, a brand with its acronym, or a page whose prose says "we" names nobody. A possessive masthead
+("Jane Doe's Blog"), a person holding the copyright, or a menu's "About Jane Doe" (whose given name
+the page prints again) name the owner too; and a menu's entries
 run together after "By" ("By CategoryBy Brand") are no byline below the article."""
 
 from __future__ import annotations
@@ -62,4 +64,19 @@ def test_a_person_holding_the_copyright_of_a_first_person_page_owns_it() -> None
 
 def test_a_company_holding_the_copyright_of_a_page_that_says_we_owns_no_article() -> None:
     lines = ["Home Notes About", "Rebuilding sheds", *OURS, "© 2025 Quell Sheds. All rights reserved."]
+    assert _owner(lines) is None
+
+
+def test_a_menu_s_about_entry_naming_a_person_on_a_first_person_page_names_its_owner() -> None:
+    lines = ["Home", "About Marta Quell", "Contact", "Rebuilding the shed", *MINE, "More From Marta"]
+    assert _owner(lines) == "Marta Quell"
+
+
+def test_a_menu_s_about_entry_the_page_never_names_again_names_nobody() -> None:
+    lines = ["Home", "About Marta Quell", "Contact", "Rebuilding the shed", *MINE]
+    assert _owner(lines) is None
+
+
+def test_a_menu_s_about_entry_of_a_company_names_nobody() -> None:
+    lines = ["Home", "About Our Team", "Contact", "Rebuilding the shed", *MINE]
     assert _owner(lines) is None

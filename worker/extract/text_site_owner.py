@@ -36,6 +36,7 @@ _HOLDER = re.compile(
 )
 _FOOTER_LINES = 12  # the copyright line stands at the very end of the page
 _FOOTER_MAX_CHARS = 120
+_ABOUT_MAX_CHARS = 40
 
 
 def site_owner(lines: list[str], language: str | None, common: PageWords) -> str | None:
@@ -51,7 +52,12 @@ def site_owner(lines: list[str], language: str | None, common: PageWords) -> str
     top = [line.strip() for line in lines[: _OWNER_TOP_LINES + 1] if line.strip()]
     first = top[0].rstrip(" /|") if top else ""
     possessive = next((found[1] for line in top if (found := _POSSESSIVE.match(line))), "")
-    candidates = [name for name in (first, possessive, _copyright_holder(lines)) if _owner_name(name, common)]
+    about = _about_entry(lines[: common.lead], LANGUAGES[language].about)
+    if about and not _named_elsewhere(about, lines):
+        about = ""  # "About Notes Projects": a menu run together, no person the page names again
+    candidates = [
+        name for name in (first, possessive, about, _copyright_holder(lines)) if _owner_name(name, common)
+    ]
     if not candidates or not _first_person(lines, said_words):
         return None
     return next((name for name in candidates if clean_authors([name])), None)
@@ -67,6 +73,23 @@ def _owner_name(name: str, common: PageWords) -> bool:
     if any(len(w) > 1 and w.isupper() for w in words):
         return False  # "Example LMS", "EXAMPLE OIL": a brand with its acronym, a brand in capitals
     return not any(w.lower() in STOPWORDS or common.writes_lowercase(w) for w in words)
+
+
+def _about_entry(lines: list[str], headings: tuple[str, ...]) -> str:
+    """The person a menu's "About" entry names above the article ("About Jane Doe"), in the page's
+    language: a personal site's page about its owner."""
+    for line in lines:
+        if len(line) <= _ABOUT_MAX_CHARS and (low := line.lower()).startswith(headings):
+            heading = next(h for h in headings if low.startswith(h))
+            if line[len(heading) : len(heading) + 1] == " ":
+                return line[len(heading) :].strip()
+    return ""
+
+
+def _named_elsewhere(name: str, lines: list[str]) -> bool:
+    """Whether a line not naming the whole of it names the person by her given name ("More From Jane")."""
+    given = re.compile(rf"\b{re.escape(name.split()[0])}\b")
+    return any(name not in line and given.search(line) for line in lines)
 
 
 def _copyright_holder(lines: list[str]) -> str:
