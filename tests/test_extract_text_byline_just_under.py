@@ -31,3 +31,8 @@ def test_a_byline_running_on_with_a_job_title_beats_the_teasers_below_it() -> No
 def test_a_line_under_the_headline_that_only_opens_like_a_byline_names_nobody() -> None:
     standfirst = "From Theory to Practice, The Harbour Timetable Ontology"
     assert _authors([*MENU, HEADLINE, standfirst, "Marta Quell", "Dec 19, 2025", *PROSE]) == ["Marta Quell"]
+
+
+def test_one_word_signing_before_its_category_under_the_headline_is_read_up_to_the_category() -> None:
+    lines = [*MENU, HEADLINE, "By HarbourFred in WorkshopFerries", "By Harbour Fredrik JonssonFollow", *PROSE]
+    assert _authors(lines) == ["HarbourFred"]

@@ -10,6 +10,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.text_byline_below import phrase_byline
 from worker.extract.text_cluster import DOTS, SEGMENT, byline_head
+from worker.extract.text_dated_names import signature_word
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
     BYLINE,
@@ -26,6 +27,7 @@ _MENU_RUN = 3  # entries under a menu's "By Category" that show it heads them
 _SENTENCE_MARK = re.compile(r"[.!?:;]")
 _TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
 _NAME_MAX_CHARS = 40
+_HANDLE_WORDS = 4  # "By", the name, "in", the category
 _JUST_UNDER = 2  # "Headline" / "By Jane Doe · Dec 20, 2025 · One comment", perhaps a kicker between
 
 
@@ -45,13 +47,26 @@ def byline_just_under(
         head = DOTS.split(head, maxsplit=1)[0].strip()
         dated = bool(dates_in_text(line, limit=1))
         found = byline_head(head, common, dated=dated)
+        if found == head and (handle := _handle_in_category(head, common)):
+            found = handle  # "By JaneCooks in Workshop": one word signing, then the category
         names = clean_authors([found])
         if not names or len(found.split()) > MAX_META_WORDS:
             return None
-        if not all(common.is_bare_name(name) or (dated and " " not in name) for name in names):
+        if not all(
+            common.is_bare_name(name) or (" " not in name and (dated or found != head)) for name in names
+        ):
             return None
         return None if names == clean_authors(list(bylines)) else found
     return None
+
+
+def _handle_in_category(byline: str, common: PageWords) -> str | None:
+    """The byline up to its one-word name before " in " and a category ("By JaneCooks in Workshop"),
+    when the page never writes that word in lowercase."""
+    words = byline.split()
+    if len(words) < _HANDLE_WORDS or words[2] != "in" or not words[3][:1].isupper():
+        return None
+    return " ".join(words[:2]) if signature_word(words[1], common) else None
 
 
 def signed_under_headline(
