@@ -1,7 +1,8 @@
 """Who signs a page read as whole text, in shapes a copy leaves: a blog's handle alone over the day,
 a name glued after the date above the headline or glued to its job title, an @handle the page
 prints as a name too, several names of which one is a common word, an author box under a menu's
-"By Category" or a quote's "From Jane Doe". Never a handle the page writes as a word, a post's age
+"By Category" or a quote's "From Jane Doe", a name after a month-first date and a column named for a
+weekday ("12/19/2025 • Friday Philosophy • Jane Doe"). Never a handle the page writes as a word, a post's age
 as the headline, or a handle whose letters no printed name has."""
 
 from __future__ import annotations
@@ -118,3 +119,7 @@ def test_a_persons_byline_over_short_lines_still_signs() -> None:
     menu = ["Home", "By Marta Quell", "Conferences", "Trade shows", "Pricing", *MENU, *MENU]
     lines = [*menu, HEADLINE, *PROSE]
     assert _read(lines).authors == ["Marta Quell"]
+
+
+def test_a_name_after_a_month_first_date_and_a_weekday_column_signs() -> None:
+    assert _authors("12/19/2025 • Friday Ferries • Marta Quell", "Print this page") == ["Marta Quell"]

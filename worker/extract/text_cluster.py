@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from worker.article import Dateline
 from worker.extract.authors import clean_authors
-from worker.extract.dates import MONTHS
+from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     BYLINE_PREFIXES,
@@ -251,9 +251,19 @@ def dated_part(text: str) -> tuple[str, str] | None:
     if not DOTS.search(text):
         return None
     for part in DOTS.split(text):
-        if (day := date_of_line(part.strip())) is not None:
+        if (day := date_of_line(part.strip()) or _month_first_day(part.strip())) is not None:
             return part.strip(), day
     return None
+
+
+def _month_first_day(part: str) -> str | None:
+    """The day of a part that is only a numeric date no day-first reading allows ("12/19/2025")."""
+    if not _SLASHED_DAY.match(part) or not (found := dates_in_text(part, limit=1)):
+        return None
+    return found[0][1]
+
+
+_SLASHED_DAY = re.compile(r"^[01]?\d/[0-3]?\d/(?:19|20)\d\d$")
 
 
 def long_byline(text: str) -> str | None:

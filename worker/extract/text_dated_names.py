@@ -33,7 +33,16 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
-    return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
+    return next(
+        (
+            name
+            for part in parts
+            if (name := name_head(part))
+            and common.is_dated_name(name)
+            and not any(word.lower() in WEEKDAYS for word in name.split())  # "Friday Philosophy": a column
+        ),
+        None,
+    )
 
 
 def signature_word(word: str, common: PageWords) -> bool:
