@@ -2,7 +2,8 @@
 a name glued after the date above the headline or glued to its job title, an @handle the page
 prints as a name too, several names of which one is a common word, an author box under a menu's
 "By Category" or a quote's "From Jane Doe", a name after a month-first date and a column named for a
-weekday ("12/19/2025 • Friday Philosophy • Jane Doe"). Never a handle the page writes as a word, a post's age
+weekday ("12/19/2025 • Friday Philosophy • Jane Doe"), a blog card's name over the day and the reading
+time ("Jane" / "2 days ago" / "6 min read"). Never a handle the page writes as a word, a post's age
 as the headline, or a handle whose letters no printed name has."""
 
 from __future__ import annotations
@@ -123,3 +124,11 @@ def test_a_persons_byline_over_short_lines_still_signs() -> None:
 
 def test_a_name_after_a_month_first_date_and_a_weekday_column_signs() -> None:
     assert _authors("12/19/2025 • Friday Ferries • Marta Quell", "Print this page") == ["Marta Quell"]
+
+
+def test_a_blog_card_s_one_word_name_over_the_post_s_age_and_reading_time_signs() -> None:
+    assert _read([*MENU, "Marta", "2 days ago", "6 min read", *PROSE]).authors == ["Marta"]
+
+
+def test_a_blog_card_s_category_the_page_writes_as_a_word_names_nobody() -> None:
+    assert _read([*MENU, "Ferries", "December 3, 2025", "6 min read", HEADLINE, *PROSE]).authors == []

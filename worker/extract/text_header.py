@@ -62,7 +62,7 @@ from worker.extract.text_cluster import (
     signing,
     unglued,
 )
-from worker.extract.text_dated_names import name_beside_date
+from worker.extract.text_dated_names import name_beside_date, name_over_day_and_time
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -335,6 +335,8 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
+    if not header.bylines and (name := name_over_day_and_time(lines, lead, common)):
+        header = replace(header, bylines=(name,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
     if name := byline_just_under(lines, header.title_line, header.bylines, common):
