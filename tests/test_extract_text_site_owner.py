@@ -80,3 +80,8 @@ def test_a_menu_s_about_entry_the_page_never_names_again_names_nobody() -> None:
 def test_a_menu_s_about_entry_of_a_company_names_nobody() -> None:
     lines = ["Home", "About Our Team", "Contact", "Rebuilding the shed", *MINE]
     assert _owner(lines) is None
+
+
+def test_a_copyright_holder_whose_name_the_masthead_prints_in_lowercase_still_owns_the_site() -> None:
+    lines = ["marta/quell", "Home Notes About", "Rebuilding the shed", *MINE, "© 2025 Marta Quell."]
+    assert _owner(lines) == "Marta Quell"

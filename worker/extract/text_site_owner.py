@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from worker.clean.text_stopwords import STOPWORDS
-from worker.extract.authors import clean_authors, is_institution
+from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
 from worker.extract.language_data import LANGUAGES
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import looks_like_name
@@ -55,16 +55,20 @@ def site_owner(lines: list[str], language: str | None, common: PageWords) -> str
     about = _about_entry(lines[: common.lead], LANGUAGES[language].about)
     if about and not _named_elsewhere(about, lines):
         about = ""  # "About Notes Projects": a menu run together, no person the page names again
-    candidates = [
-        name for name in (first, possessive, about, _copyright_holder(lines)) if _owner_name(name, common)
-    ]
+    holder = _copyright_holder(lines)
+    candidates = [name for name in (first, possessive, about) if _owner_name(name, common)]
+    if holder and (
+        _owner_name(holder, common) or _owner_name(holder, common, _without_handle(lines, holder))
+    ):
+        candidates.append(holder)
     if not candidates or not _first_person(lines, said_words):
         return None
     return next((name for name in candidates if clean_authors([name])), None)
 
 
-def _owner_name(name: str, common: PageWords) -> bool:
-    """Whether a masthead's or a copyright line's words are a person's name, not a company's."""
+def _owner_name(name: str, common: PageWords, lines: list[str] | None = None) -> bool:
+    """Whether a masthead's or a copyright line's words are a person's name, not a company's; a word
+    the page writes in lowercase makes none (in `lines` when given, else anywhere on the page)."""
     if not looks_like_name(name) or len(name.split()) > _OWNER_MAX_WORDS or is_institution(name):
         return False
     words = name.split()
@@ -72,7 +76,16 @@ def _owner_name(name: str, common: PageWords) -> bool:
         return False  # "Example.AI Labs", "Jane Doeaboutnotesprojects": a company, a menu run on
     if any(len(w) > 1 and w.isupper() for w in words):
         return False  # "Example LMS", "EXAMPLE OIL": a brand with its acronym, a brand in capitals
+    if lines is not None:
+        return not any(w.lower() in STOPWORDS or writes_in_lowercase(w, "\n".join(lines)) for w in words)
     return not any(w.lower() in STOPWORDS or common.writes_lowercase(w) for w in words)
+
+
+def _without_handle(lines: list[str], name: str) -> list[str]:
+    """The lines but those printing every word of the name in lowercase, run together as a handle or
+    a masthead ("toby/hede", "tobyhede@GitHub" for Toby Hede): the owner's own, no common word."""
+    words = [w.lower() for w in name.split()]
+    return [line for line in lines if not all(w in line for w in words)]
 
 
 def _about_entry(lines: list[str], headings: tuple[str, ...]) -> str:
