@@ -85,3 +85,10 @@ def test_a_menu_s_about_entry_of_a_company_names_nobody() -> None:
 def test_a_copyright_holder_whose_name_the_masthead_prints_in_lowercase_still_owns_the_site() -> None:
     lines = ["marta/quell", "Home Notes About", "Rebuilding the shed", *MINE, "© 2025 Marta Quell."]
     assert _owner(lines) == "Marta Quell"
+
+
+def test_a_possessive_masthead_needs_its_owner_to_speak_of_herself_only_once() -> None:
+    once = "Last spring Tomas Reyes and I rebuilt the garden shed, using the timber a neighbour left behind."
+    prose = [once, *OURS * 4]  # one "I" in some 250 words: too rare for a first line's name
+    assert _owner(["Marta Quell's Garden Notes", "Rebuilding the shed", *prose]) == "Marta Quell"
+    assert _owner(["Marta Quell", "Rebuilding the shed", *prose]) is None

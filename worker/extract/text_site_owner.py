@@ -61,8 +61,13 @@ def site_owner(lines: list[str], language: str | None, common: PageWords) -> str
         _owner_name(holder, common) or _owner_name(holder, common, _without_handle(lines, holder))
     ):
         candidates.append(holder)
-    if not candidates or not _first_person(lines, said_words):
+    if not candidates:
         return None
+    if not _first_person(lines, said_words):
+        # A masthead saying whose site it is needs only the owner to speak of herself once.
+        if not (possessive in candidates and _first_person(lines, said_words, share=0.0)):
+            return None
+        candidates = [possessive]
     return next((name for name in candidates if clean_authors([name])), None)
 
 
@@ -113,7 +118,7 @@ def _copyright_holder(lines: list[str]) -> str:
     return ""
 
 
-def _first_person(lines: list[str], said_words: frozenset[str]) -> bool:
+def _first_person(lines: list[str], said_words: frozenset[str], share: float = _FIRST_PERSON_SHARE) -> bool:
     """Whether the page's prose speaks in the first person often enough for a personal site."""
     prose = [
         w.strip('.,;:!?()"“”').lower()
@@ -121,4 +126,5 @@ def _first_person(lines: list[str], said_words: frozenset[str]) -> bool:
         if len(ws := line.split()) >= _PROSE_MIN_WORDS
         for w in ws
     ]
-    return bool(prose) and sum(w in said_words for w in prose) >= _FIRST_PERSON_SHARE * len(prose)
+    said = sum(w in said_words for w in prose)
+    return bool(prose) and said > 0 and said >= share * len(prose)
