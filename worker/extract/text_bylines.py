@@ -187,11 +187,14 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
     """The author of an author box below the article: a name line (perhaps "About Jane", a job
     title under it) over a note that opens with the same given name and a verb ("Jane Doe is a
     reporter at ..."), or, where no such note is found, a name over an address of hers ("Jane Doe" /
-    "janed@example.com"). Only when the page holds one such box: a list of people profiled is none."""
+    "janed@example.com") or with her job title on its line over a note opening with her given name.
+    Only when the page holds one such box: a list of people profiled is none."""
     found: set[str] = set()
     other: set[str] = set()  # the rarer shapes, which count only where the common one finds nobody
     for index in range(lead + 1, len(lines)):
-        if name := _name_over_address(lines, index, lead, common):
+        if name := _name_over_address(lines, index, lead, common) or _titled_name_over_note(
+            lines, index, lead, common
+        ):
             other.add(name)
             continue
         if (first := _bio_opener(lines[index])) is None:
@@ -205,6 +208,24 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
                 break
     found = found or other
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _titled_name_over_note(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
+    """A name line that goes on with her job title over a note opening with her given name alone
+    ("Jane Doe UK-based Technology Writer" / "Jane explores the ..."): the name is the line's first
+    two or three words of a person's name's shape."""
+    note = lines[index].split(maxsplit=_BIO_MIN_WORDS)
+    if index - 1 <= lead or len(note) < _BIO_MIN_WORDS or not note[1][:1].islower():
+        return None
+    words = lines[index - 1].split()
+    if len(words) < 3 or len(lines[index - 1]) > _TITLED_LINE_MAX_CHARS or words[0] != note[0]:
+        return None
+    for k in (3, 2):
+        if common.is_bare_name(name := " ".join(words[:k])) and names_a_role(
+            line_words(" ".join(words[k:]))[-1:]
+        ):
+            return name
+    return None
 
 
 def _name_over_address(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
