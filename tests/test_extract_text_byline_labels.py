@@ -114,3 +114,7 @@ def test_a_name_over_a_note_about_someone_else_is_no_author() -> None:
         "Oskar Lind", "The company was founded in a garage and has grown to serve many customers."
     )
     assert note_under_name(lines, 1, PageWords(lines, 1)) is None
+
+
+def test_an_about_the_author_label_signs_with_the_name_after_it() -> None:
+    assert signing_sentence("About the Author: Marta") == "by Marta"

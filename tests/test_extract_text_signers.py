@@ -1,8 +1,12 @@
 """Who signs a page read as whole text, in shapes a copy leaves: a blog's handle alone over the day,
 a name glued after the date above the headline or glued to its job title, an @handle the page
 prints as a name too, several names of which one is a common word, an author box under a menu's
-"By Category" or a quote's "From Jane Doe". Never a handle the page writes as a word, a post's age
-as the headline, or a handle whose letters no printed name has."""
+"By Category" or a quote's "From Jane Doe", a name after a month-first date and a column named for a
+weekday ("12/19/2025 • Friday Philosophy • Jane Doe"), a blog card's name over the day and the reading
+time ("Jane" / "2 days ago" / "6 min read"), the whole name below the article of a one-word signature
+that holds her given name ("Written by HarbourJane" / ... / "Written by Jane Doe"). Never a handle
+the page writes as a word, a post's age as the headline, or a handle whose letters no printed name
+has."""
 
 from __future__ import annotations
 
@@ -126,3 +130,31 @@ def test_names_parted_by_joining_words_alone_make_a_list() -> None:
     words = PageWords(lines, lines.index(PROSE[0]))
     assert words.is_name_list("Rui Ma AND Oskar Brandt & Ines Varga")
     assert not words.is_name_list("Rui Ma Oskar Brandt Ines Varga")
+
+
+def test_a_name_after_a_month_first_date_and_a_weekday_column_signs() -> None:
+    assert _authors("12/19/2025 • Friday Ferries • Marta Quell", "Print this page") == ["Marta Quell"]
+
+
+def test_a_blog_card_s_one_word_name_over_the_post_s_age_and_reading_time_signs() -> None:
+    assert _read([*MENU, "Marta", "2 days ago", "6 min read", *PROSE]).authors == ["Marta"]
+
+
+def test_a_blog_card_s_category_the_page_writes_as_a_word_names_nobody() -> None:
+    assert _read([*MENU, "Ferries", "December 3, 2025", "6 min read", HEADLINE, *PROSE]).authors == []
+
+
+def test_a_one_word_signature_takes_the_whole_name_the_byline_below_the_article_gives() -> None:
+    after = (
+        "Written by Marta Quell",
+        "Marta has covered the island ferries for ten years and lives on the coast.",
+    )
+    assert _authors("Written by HarbourMarta", "Published Oct 10, 2023", after=after) == ["Marta Quell"]
+
+
+def test_a_one_word_signature_keeps_itself_when_the_byline_below_names_someone_else() -> None:
+    after = (
+        "Written by Tomas Reyes",
+        "Tomas has covered the island ferries for ten years and lives on the coast.",
+    )
+    assert _authors("Written by HarbourMarta", "Published Oct 10, 2023", after=after) == ["HarbourMarta"]

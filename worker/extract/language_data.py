@@ -51,6 +51,8 @@ LANGUAGES: dict[str, Words] = {
             "Author:",
             "This post was written by",
             "This article was written by",
+            "About the Author:",
+            "About the author:",
         ),
         not_author=(
             "edited",

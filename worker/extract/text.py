@@ -19,12 +19,12 @@ from worker.extract.dates import reading_page_in
 from worker.extract.language_data import LANGUAGES
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
-from worker.extract.text_bylines import site_owner
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import read_header
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
+from worker.extract.text_site_owner import site_owner
 from worker.extract.titles import strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40

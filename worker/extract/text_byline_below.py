@@ -113,3 +113,19 @@ def _names_first(name: str, rest: str) -> bool:
     Roe"), not words further on ("From Budget to ROI: Planning, Tracking")."""
     opening = [word.strip(",;:.").lower() for word in rest.strip(" :").split()[:_NAME_OPENING_WORDS]]
     return name.split()[0].strip(".").lower() in opening  # "By Dr. Jane Doe" reads "Jane Doe"
+
+
+def full_name_below(bylines: tuple[str, ...], lines: list[str], start: int) -> str | None:
+    """The byline below the article that gives the whole name of a header's one-word signature
+    ("Written by JaneCooks" over the article, "Written by Jane Doe" under it): the first byline
+    below holds one person of two words or more whose given name the signature holds."""
+    names = clean_authors(list(bylines))
+    if len(names) != 1 or " " in names[0] or not (below := byline_below(lines, start)):
+        return None
+    full = clean_authors(below)
+    if len(full) != 1 or len(words := full[0].split()) < 2 or len(words[0]) < _GIVEN_MIN_CHARS:
+        return None
+    return below[0] if words[0].lower() in names[0].lower() else None
+
+
+_GIVEN_MIN_CHARS = 3

@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import re
 
+from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
+from worker.extract.text_byline_below import phrase_byline
+from worker.extract.text_cluster import DOTS, SEGMENT, byline_head
+from worker.extract.text_dated_names import signature_word
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import CLUSTER_STEPS, HEADER_WINDOW, MAX_META_WORDS, is_byline
+from worker.extract.text_signs import (
+    BYLINE,
+    CLUSTER_STEPS,
+    HEADER_WINDOW,
+    MAX_META_WORDS,
+    NOT_AUTHOR,
+    is_byline,
+)
 
 _MENU_FAR_ABOVE = 6  # lines above the headline past which an undated byline of a word or two is a menu's
 _MENU_ENTRY_WORDS = 3  # "By Event Type"
@@ -16,6 +27,46 @@ _MENU_RUN = 3  # entries under a menu's "By Category" that show it heads them
 _SENTENCE_MARK = re.compile(r"[.!?:;]")
 _TEASERS_ABOVE = 2  # lines over the headline past which a byline may sign a teaser, not the article
 _NAME_MAX_CHARS = 40
+_HANDLE_WORDS = 4  # "By", the name, "in", the category
+_JUST_UNDER = 2  # "Headline" / "By Jane Doe · Dec 20, 2025 · One comment", perhaps a kicker between
+
+
+def byline_just_under(
+    lines: list[str], headline: int | None, bylines: tuple[str, ...], common: PageWords
+) -> str | None:
+    """The byline printed right under the headline, long as its line may be ("by Jane · Dec 20, 2025 at
+    3:00 am · One comment so far", "Written by: Jane Doe Head of Product, Expert in ..."): it signs the
+    article, where bylines read further from the headline sign a teaser or a book the article reviews."""
+    if headline is None:
+        return None
+    for index in range(headline + 1, min(len(lines), headline + 1 + _JUST_UNDER)):
+        line = lines[index].strip()
+        if not BYLINE.match(line) or NOT_AUTHOR.match(line) or phrase_byline(line):
+            continue
+        head = SEGMENT.split(line, maxsplit=1)[0]
+        head = DOTS.split(head, maxsplit=1)[0].strip()
+        dated = bool(dates_in_text(line, limit=1))
+        found = byline_head(head, common, dated=dated)
+        if found == head and (handle := _handle_in_category(head, common)):
+            found = handle  # "By JaneCooks in Workshop": one word signing, then the category
+        names = clean_authors([found])
+        if not names or len(found.split()) > MAX_META_WORDS:
+            return None
+        if not all(
+            common.is_bare_name(name) or (" " not in name and (dated or found != head)) for name in names
+        ):
+            return None
+        return None if names == clean_authors(list(bylines)) else found
+    return None
+
+
+def _handle_in_category(byline: str, common: PageWords) -> str | None:
+    """The byline up to its one-word name before " in " and a category ("By JaneCooks in Workshop"),
+    when the page never writes that word in lowercase."""
+    words = byline.split()
+    if len(words) < _HANDLE_WORDS or words[2] != "in" or not words[3][:1].isupper():
+        return None
+    return " ".join(words[:2]) if signature_word(words[1], common) else None
 
 
 def signed_under_headline(

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from worker.clean.text_stopwords import STOPWORDS
-from worker.extract.authors import clean_authors, is_institution
+from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
-from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
@@ -37,7 +36,6 @@ from worker.extract.text_signs import (
     date_of_line,
     is_byline,
     line_words,
-    looks_like_name,
     looks_like_prose,
 )
 
@@ -73,14 +71,6 @@ _TITLED_NAME_MAX_WORDS = 4
 _DIGITS = re.compile(r"\d")
 _TITLED_LINE_MAX_CHARS = 100
 _DAY_BELOW = 2  # "Jane Doe Contributing Writer" / "Fact checked by: John Roe" / "Updated: March 12, 2026"
-_OWNER_TOP_LINES = 3  # the site's name heads the page: its first line of text, past blank ones
-_OWNER_MAX_WORDS = 3
-_PROSE_MIN_WORDS = 8
-# A writer speaking of herself at least once in so many words of prose (a personal blog: "I", "my");
-# a company's pages say "we", a shop's or a magazine's rarely "I" (tuned on WCXB dev's half 0).
-_FIRST_PERSON_SHARE = 1 / 200
-_OWNER_MAX_WORD_CHARS = 20
-_DOMAIN_DOT = re.compile(r"\w\.\w\w")
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
 )
@@ -196,9 +186,17 @@ def _bio_opener(line: str) -> str | None:
 def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
     """The author of an author box below the article: a name line (perhaps "About Jane", a job
     title under it) over a note that opens with the same given name and a verb ("Jane Doe is a
-    reporter at ..."). Only when the page holds one such box: a list of people profiled is none."""
+    reporter at ..."), or, where no such note is found, a name over an address of hers ("Jane Doe" /
+    "janed@example.com") or with her job title on its line over a note opening with her given name.
+    Only when the page holds one such box: a list of people profiled is none."""
     found: set[str] = set()
+    other: set[str] = set()  # the rarer shapes, which count only where the common one finds nobody
     for index in range(lead + 1, len(lines)):
+        if name := _name_over_address(lines, index, lead, common) or _titled_name_over_note(
+            lines, index, lead, common
+        ):
+            other.add(name)
+            continue
         if (first := _bio_opener(lines[index])) is None:
             continue
         for above in range(index - 1, max(lead, index - 1 - _BOX_REACH), -1):
@@ -208,7 +206,46 @@ def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
             ):
                 found.add(name)
                 break
+    found = found or other
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _titled_name_over_note(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
+    """A name line that goes on with her job title over a note opening with her given name alone
+    ("Jane Doe UK-based Technology Writer" / "Jane explores the ..."): the name is the line's first
+    two or three words of a person's name's shape."""
+    note = lines[index].split(maxsplit=_BIO_MIN_WORDS)
+    if index - 1 <= lead or len(note) < _BIO_MIN_WORDS or not note[1][:1].islower():
+        return None
+    words = lines[index - 1].split()
+    if len(words) < 3 or len(lines[index - 1]) > _TITLED_LINE_MAX_CHARS or words[0] != note[0]:
+        return None
+    for k in (3, 2):
+        if common.is_bare_name(name := " ".join(words[:k])) and names_a_role(
+            line_words(" ".join(words[k:]))[-1:]
+        ):
+            return name
+    return None
+
+
+def _name_over_address(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
+    """A name line over an email address of that person's ("Jane Doe" / "janed@example.com"): the
+    address holds her given name or her family name."""
+    if (
+        "@" not in lines[index]
+        or index - 1 <= lead
+        or (address := _ADDRESS.match(lines[index].strip())) is None
+    ):
+        return None
+    name = _NAME_LEAD.sub("", lines[index - 1]).strip()
+    local = address[1].lower()
+    if len(name) > _NAME_MAX_CHARS or not common.is_bare_name(name):
+        return None
+    return name if any(len(w) >= 3 and w.lower()[:4] in local for w in name.split()) else None
+
+
+_ADDRESS = re.compile(r"^([\w.+-]+)@[\w-]+(?:\.[\w-]+)+$")
+_NAME_LEAD = re.compile(r"^[^\w]+")  # ". . . Jane Doe", "— Jane Doe": a signature's lead-in
 
 
 def shows_day(line: str) -> bool:
@@ -355,38 +392,6 @@ def name_over_headline(lines: list[str], headline: int, common: PageWords) -> st
         if shows_day(lines[day]):
             return line
     return None
-
-
-def site_owner(lines: list[str], language: str | None, common: PageWords) -> str | None:
-    """The owner of a personal site, when no line of the header names anyone: the page opens with a
-    person's name, as a personal blog's masthead does ("Jane Doe" / "About  Notes  Projects"), and
-    its prose speaks in the first person of its language ("I", "my", "ich"). A company's or a
-    magazine's name heading its page is written in the page's common words ("Example Travel"), with
-    an acronym ("Example LMS"), or its prose says "we"; on a page that capitalises its nouns,
-    capitals make no name ("Kostenlose Beratung")."""
-    said_words = frozenset(LANGUAGES[language].first_person) if language in LANGUAGES else frozenset()
-    if not said_words or common.capitalises_words:
-        return None
-    first = next((line.strip() for line in lines[: _OWNER_TOP_LINES + 1] if line.strip()), "").rstrip(" /|")
-    if not looks_like_name(first) or len(first.split()) > _OWNER_MAX_WORDS or is_institution(first):
-        return None
-    words = first.split()
-    if _DOMAIN_DOT.search(first) or any(len(w) > _OWNER_MAX_WORD_CHARS for w in words):
-        return None  # "Example.AI Labs", "Jane Doeaboutnotesprojects": a company, a menu run on
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return None  # "Example LMS", "EXAMPLE OIL": a brand with its acronym, a brand in capitals
-    if any(w.lower() in STOPWORDS or common.writes_lowercase(w) for w in words):
-        return None
-    prose = [
-        w.strip('.,;:!?()"“”').lower()
-        for line in lines
-        if len(ws := line.split()) >= _PROSE_MIN_WORDS
-        for w in ws
-    ]
-    said = sum(w in said_words for w in prose)
-    if not prose or said < _FIRST_PERSON_SHARE * len(prose):
-        return None
-    return first if clean_authors([first]) else None
 
 
 def _name_before_title(text: str, common: PageWords) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from worker.article import Dateline
 from worker.extract.authors import clean_authors
-from worker.extract.dates import MONTHS
+from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import (
     AUTHOR_ROLE_WORDS,
     BYLINE_PREFIXES,
@@ -59,7 +59,7 @@ META_HEAD = re.compile(
 META_SIGN = re.compile(r"[\d(\[\-–—]")
 DOTS = re.compile(r"[•·⋅|]")  # what separates the parts of a dateline: the date, a reading time, a name
 _LIST_REPEATS = 3  # a byline printed this often heads a list of teasers, each signed the same
-_SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
+SEGMENT = re.compile(r"\s[|–—•·]\s|\s-\s")  # where a byline line goes on with other things
 # "March 4, 2025 by Jane Doe", "10. Februar 2019 von Heiko", "4.02.2022 par Bob", "2.03.2018von Jan":
 # a one-word byline opener of any language inside a date line, before a capital.
 _ONE_WORD_OPENERS = alternation(tuple(p for p in BYLINE_PREFIXES if p.isalpha()))
@@ -253,23 +253,33 @@ def dated_part(text: str) -> tuple[str, str] | None:
     if not DOTS.search(text):
         return None
     for part in DOTS.split(text):
-        if (day := date_of_line(part.strip())) is not None:
+        if (day := date_of_line(part.strip()) or _month_first_day(part.strip())) is not None:
             return part.strip(), day
     return None
+
+
+def _month_first_day(part: str) -> str | None:
+    """The day of a part that is only a numeric date no day-first reading allows ("12/19/2025")."""
+    if not _SLASHED_DAY.match(part) or not (found := dates_in_text(part, limit=1)):
+        return None
+    return found[0][1]
+
+
+_SLASHED_DAY = re.compile(r"^[01]?\d/[0-3]?\d/(?:19|20)\d\d$")
 
 
 def long_byline(text: str) -> str | None:
     """The first part of a long line that opens with a byline, cut at its first separator."""
     if not BYLINE.match(text):
         return None
-    head = _SEGMENT.split(text, maxsplit=1)[0]
+    head = SEGMENT.split(text, maxsplit=1)[0]
     return head if head != text and is_byline(head) else None
 
 
 def signed_after_credit(text: str) -> str | None:
     """The byline part of a line that opens with someone else's credit ("Medically reviewed by X —
     Written by Jane Doe — Updated ...")."""
-    return next((part for part in _SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
+    return next((part for part in SEGMENT.split(text)[1:] if is_byline(part.strip())), None)
 
 
 def far_cluster_end(lines: list[str], lead: int) -> int | None:

@@ -4,13 +4,16 @@ March 4, 2025", "November 20, 2019 Jane Doe", one word signing beside a date ("G
 
 from __future__ import annotations
 
+import re
+
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
+from worker.extract.text_bylines import shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import BYLINE, DATE_LABEL, DIGIT, NOT_AUTHOR, is_byline
+from worker.extract.text_signs import BYLINE, DATE_LABEL, DIGIT, HEADER_WINDOW, NOT_AUTHOR, is_byline
 
 
 def name_beside_date(text: str, common: PageWords) -> str | None:
@@ -33,7 +36,16 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
-    return next((name for part in parts if (name := name_head(part)) and common.is_dated_name(name)), None)
+    return next(
+        (
+            name
+            for part in parts
+            if (name := name_head(part))
+            and common.is_dated_name(name)
+            and not any(word.lower() in WEEKDAYS for word in name.split())  # "Friday Philosophy": a column
+        ),
+        None,
+    )
 
 
 def signature_word(word: str, common: PageWords) -> bool:
@@ -103,3 +115,36 @@ def name_head(part: str) -> str:
     words = part.split()
     cut = next((i for i, word in enumerate(words) if word[:1].islower()), len(words))
     return " ".join(words[:cut]) if cut >= 2 or cut == len(words) else part
+
+
+def name_over_day_and_time(lines: list[str], lead: int, common: PageWords) -> str | None:
+    """The name of a blog's header card above the lead: a short line over the day (or the post's
+    age) over the reading time ("Ben" / "2 days ago" / "6 min read", "jdoe" / "December 3, 2025"
+    / "4 min read"). The card makes a name of one word, or one in lowercase, that the page prints
+    nowhere else."""
+    for index in range(max(0, lead - HEADER_WINDOW), lead - 2):
+        if not _READ_TAIL.search(lines[index + 2]) or not shows_day(lines[index + 1]):
+            continue
+        name = lines[index].strip()
+        if _card_name(name, lines, common):
+            return name
+    return None
+
+
+def _card_name(name: str, lines: list[str], common: PageWords) -> bool:
+    """Whether a header card's first line is a name: a person's name's shape, one word signing, or
+    words in lowercase the page prints only there ("jdoe"), never a function word or a label."""
+    words = name.split()
+    if not 0 < len(words) <= _CARD_MAX_WORDS or not all(w.replace("-", "").isalpha() for w in words):
+        return False
+    if any(w.lower() in STOPWORDS or w.lower() in AUTHOR_ROLE_WORDS for w in words) or DATE_LABEL.match(name):
+        return False
+    if common.is_bare_name(name) or (len(words) == 1 and signature_word(name, common)):
+        return True
+    return name.islower() and sum(name in line for line in lines) == sum(
+        line.strip() == name for line in lines
+    )
+
+
+_CARD_MAX_WORDS = 3
+_READ_TAIL = re.compile(r"\bmin(?:ute)?s?\.? read$", re.I)  # "6 min read", "[rt_reading_time] min read"

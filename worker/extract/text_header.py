@@ -23,10 +23,10 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
-from worker.extract.text_byline_below import byline_below, phrase_byline
+from worker.extract.text_byline_below import byline_below, full_name_below, phrase_byline
 from worker.extract.text_byline_labels import contributors_line, names_over_lines, note_under_name, own_field
 from worker.extract.text_byline_lists import marked_author_list
-from worker.extract.text_byline_place import menu_entry_above, signed_under_headline
+from worker.extract.text_byline_place import byline_just_under, menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
     author_box,
     byline_under_headline,
@@ -62,7 +62,7 @@ from worker.extract.text_cluster import (
     signing,
     unglued,
 )
-from worker.extract.text_dated_names import name_beside_date
+from worker.extract.text_dated_names import name_beside_date, name_over_day_and_time
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -335,8 +335,14 @@ def read_header(
         )
     ):
         header = replace(header, bylines=(byline,))
+    if not header.bylines and (name := name_over_day_and_time(lines, lead, common)):
+        header = replace(header, bylines=(name,))
     if name := signed_under_headline(lines, header.title_line, header.bylines, lead, common):
         header = replace(header, bylines=(name,))
+    if name := byline_just_under(lines, header.title_line, header.bylines, common):
+        header = replace(header, bylines=(name,))
+    if header.bylines and (full := full_name_below(header.bylines, lines, min(top, lead) + 1)):
+        header = replace(header, bylines=(full,))
     if not header.bylines and (
         name := author_box(lines, lead, common) or note_under_name(lines, lead, common)
     ):
