@@ -15,6 +15,7 @@ from worker.extract.dates import (
     plausible,
     reading_page_in,
     role_before,
+    says_first_published,
     stated_first_day,
     swapped,
     two_digit_year_day,
@@ -192,3 +193,13 @@ def test_two_digit_years_are_read_only_where_the_page_is_read_with_them() -> Non
 def test_a_version_or_a_decimal_is_no_two_digit_year_date() -> None:
     with reading_page_in(DayOrder.DAY_FIRST, two_digit_years=True):
         assert dates_in_text("Release 1.10.19.2 and a rate of 3.10.19,5 percent") == []
+
+
+@pytest.mark.parametrize("filler", ["", "The ferry ran late again. " * 200])
+def test_words_saying_a_piece_first_appeared_are_found_in_any_case_in_a_line_or_a_page(filler: str) -> None:
+    assert says_first_published(f"{filler}This story was ORIGINALLY PUBLISHED in the harbour weekly.")
+
+
+@pytest.mark.parametrize("filler", ["", "The ferry ran late again. " * 200])
+def test_a_text_without_those_words_does_not_say_so(filler: str) -> None:
+    assert not says_first_published(f"{filler}Published on 3 May 2024, updated since.")
