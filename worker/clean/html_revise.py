@@ -121,12 +121,20 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_text_after_the_article_box(blocks)
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
-    for i, block in enumerate(blocks):
+    keep_headings(blocks)
+    return blocks
+
+
+def keep_headings(blocks: list[Block]) -> None:
+    """A heading is the article's when article text, or a kept subheading of its own, follows it
+    closely (a part's title, a chapter's, the text): read from the end, subheadings judged first."""
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
         if block.cls is BlockClass.HEADING:
             ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
-            follows = any(b.cls is BlockClass.GOOD for b in ahead)
-            block.cls = BlockClass.GOOD if follows else BlockClass.BAD
-    return blocks
+            # text, or a heading of a lower rank (<h3> under <h2>)
+            under = [b for b in ahead if b.tag not in HEADING_TAGS or b.tag > block.tag]
+            block.cls = BlockClass.GOOD if any(b.cls is BlockClass.GOOD for b in under) else BlockClass.BAD
 
 
 def _closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
