@@ -215,9 +215,11 @@ LARGE_BUFFER_BYTES = 4 * 1024 * 1024
 HEAP_TOP_KEPT_BYTES = 16 * 1024 * 1024
 
 
+@worker_init.connect
 @worker_process_init.connect
 def keep_batches_out_of_the_heap(**_: Any) -> None:
-    """In the pool child, allocate batch-sized buffers outside the C heap.
+    """In the pool child, and in the main process (which holds a second batch while the child runs
+    one: `PREFETCH_MULTIPLIER`), allocate batch-sized buffers outside the C heap.
 
     glibc raises its mmap threshold to the size of the largest block freed (up to 32 MiB): after the
     first batch, each 8 MiB message and its copies come from the heap, land above a page's trees and
