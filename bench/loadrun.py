@@ -110,7 +110,7 @@ class LoadRun:
             f"load{number}@%h",
             "--without-gossip",
         ]
-        command += ["--without-mingle", "--prefetch-multiplier", "1"]
+        command += ["--without-mingle"]  # the app's own prefetch (worker/celery_app.py)
         return subprocess.Popen(
             command, env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
