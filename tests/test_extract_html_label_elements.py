@@ -6,7 +6,7 @@ from __future__ import annotations
 import lxml.html
 from lxml import etree
 
-from worker.extract.html_authors import label_elements
+from worker.extract.html_byline_labels import label_elements
 from worker.extract.patterns import BYLINE_LABEL_XPATH
 
 PAGE = (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import is_month_and_year, is_post_link, is_tag_list, never_headline
+from worker.extract.text_not_headline import is_month_and_year, is_post_link, is_tag_list, never_headline
 from worker.extract.text_page_words import PageWords
 
 LEAD = (

@@ -11,8 +11,9 @@ import pytest
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import choose_title, is_trail_or_row, without_glued_kicker
+from worker.extract.text_headline import choose_title, without_glued_kicker
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
+from worker.extract.text_not_headline import is_trail_or_row
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import is_picture_credit
 

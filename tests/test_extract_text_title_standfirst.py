@@ -8,7 +8,7 @@ The pages here are written for the purpose.
 from __future__ import annotations
 
 from worker.extract.text_header import read_header_by_rules
-from worker.extract.text_headline import tells_reading_time
+from worker.extract.text_not_headline import tells_reading_time
 
 HEADLINE = "Who Still Reads the Harbour Gazette? Fewer, Not None."
 STANDFIRST = "Our readers told us how they find the paper now, and most of them no longer open it on paper."

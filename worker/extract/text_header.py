@@ -75,7 +75,6 @@ from worker.extract.text_headline import (
     choose_title,
     headline_over_cluster,
     instead_of_menu_entry,
-    never_headline,
     signed_headline,
     without_glued_kicker,
 )
@@ -86,6 +85,7 @@ from worker.extract.text_labels import (
     default_labeller,
     page_view,
 )
+from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_second_window import headline_in_second_window
 from worker.extract.text_signs import (

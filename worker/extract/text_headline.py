@@ -12,13 +12,18 @@ from operator import methodcaller
 from worker.extract.authors import clean_authors
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
-    MONTH_ALTERNATION,
-    READING_TIME,
     RELATIVE_AGE,
     TOC_HEADINGS,
 )
 from worker.extract.text_bylines import is_job_title
-from worker.extract.text_cluster import DOTS, byline_head
+from worker.extract.text_cluster import byline_head
+from worker.extract.text_not_headline import (
+    is_post_link,
+    is_tag_list,
+    is_trail_or_row,
+    never_headline,
+    tells_reading_time,
+)
 from worker.extract.text_page_words import (
     PageWords,
     in_cluster,
@@ -49,13 +54,6 @@ from worker.extract.text_signs import (
 _TOC_HEAD = re.compile(rf"^(?:{any_of(TOC_HEADINGS)})\s*:?$", re.I)
 _STANDFIRST_MIN_WORDS = 4
 _OPENER_ALONE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\s*:?$", re.I)  # "By" / "Jane Doe" on two lines
-# "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
-_TRAIL_STEP = re.compile(r"\s[>›»]\s")
-# A link to the previous or next post, as a blog prints it around the article ("← Older post title",
-# "Newer post title →", "« Older title"): an arrow, a space, then the other post's title; or the title,
-# a space, then the arrow. Guillemets count only unmatched: «Quoted headline» opens with one too.
-_POST_LINK_OPEN = re.compile(r"^[←⟵⇐◄◀«‹]\s+\S")
-_POST_LINK_CLOSE = re.compile(r"\S\s+[→⟶⇒►▶»›]$")
 # A word without the punctuation around it, by a C-level call a word (a lead holds a hundred).
 _STRIP_EDGES = methodcaller("strip", ".,;:!?\"'“”‘’()")
 _SIGNED_REACH = 4  # lines over the first byline where its headline stands (a date or standfirst between)
@@ -295,70 +293,6 @@ def _signs(lines: list[str], index: int, common: PageWords) -> bool:
         return False  # "Reviewed by Jane Doe" signs nothing
     names = clean_authors([byline_head(line, common)])  # "By Jane Doe, Senior Editor & John Roe, ...
     return bool(names) and common.is_dated_name(names[0])  # the opener vouches, as a date does
-
-
-def is_trail_or_row(line: str) -> bool:
-    """A breadcrumb trail of two steps or more ("Blog > Health > Tips") or a table's row, its cells
-    copied with tabs between them ("Pos\tPlayer\tPlays"): where the page is or a table, no headline."""
-    return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
-
-
-def is_post_link(line: str) -> bool:
-    """A link to the blog's previous or next post beside the article ("← Older title", "Newer title →"):
-    another post's title, never this one's."""
-    if _POST_LINK_OPEN.match(line):
-        closing = {"«": "»", "‹": "›"}.get(line[0])
-        return closing is None or closing not in line  # «Quoted headline» opens with one too
-    if _POST_LINK_CLOSE.search(line):
-        opening = {"»": "«", "›": "‹"}.get(line[-1])
-        return opening is None or opening not in line
-    return False
-
-
-_TAG_MIN_PARTS = 4
-_TAG_MAX_WORDS = 2
-
-
-def is_tag_list(line: str) -> bool:
-    """The post's tags or categories copied as one line ("amiga, dogs, floppy, Hunde, Hundeleben"): four
-    parts or more between commas, none longer than two words; a headline lists fewer, in longer phrases."""
-    if line.count(",") < _TAG_MIN_PARTS - 1:
-        return False
-    return all(0 < len(part.split()) <= _TAG_MAX_WORDS for part in line.split(","))
-
-
-def tells_reading_time(line: str) -> bool:
-    """A dateline's part that gives the reading time after another part ("Jane Doe | 5 min read",
-    "Travel Desk · 8 min read"): the byline cluster's line, never the headline it stands under."""
-    parts = DOTS.split(line)
-    return len(parts) > 1 and any(READING_TIME.match(part.strip()) for part in parts[1:])
-
-
-# A month and its year alone ("Januar 2022", "Sept. 2024"): an archive's heading or a teaser's date.
-_MONTH_AND_YEAR = re.compile(rf"(?:{MONTH_ALTERNATION})\.?,?\s+(?:1[89]|20)\d\d", re.IGNORECASE)
-
-
-def is_month_and_year(line: str) -> bool:
-    """Whether the line is only a month and a year, which dates a list of posts, not an article."""
-    return _MONTH_AND_YEAR.fullmatch(line.strip()) is not None
-
-
-def never_headline(line: str, common: PageWords) -> bool:
-    """A person's name (a byline the labeller was unsure of), the first entry of a numbered list that
-    goes on below the lead (a contents list or the first section's heading), a picture's credit, a
-    breadcrumb trail, a table's row, a link to another post, a tag list, a line that gives the reading
-    time or the post's age ("2 days ago"), a month and its year alone."""
-    return (
-        common.is_bare_name(line)
-        or is_month_and_year(line)
-        or RELATIVE_AGE.match(line.strip()) is not None
-        or common.is_section_head(line)
-        or is_picture_credit(line)
-        or is_trail_or_row(line)
-        or is_post_link(line)
-        or is_tag_list(line)
-        or tells_reading_time(line)
-    )
 
 
 _PLAIN = re.compile(r"[^\w]+")  # two lines compared by their words, punctuation aside

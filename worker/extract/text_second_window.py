@@ -9,8 +9,8 @@ the likelier headline of the two wins (`text_header.read_header`).
 from __future__ import annotations
 
 from worker.extract.text_anchors import lead_from
-from worker.extract.text_headline import never_headline
 from worker.extract.text_labels import LineLabel, LineLabeller, PageView, default_labeller, page_view, window
+from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
     CLUSTER_STEPS,

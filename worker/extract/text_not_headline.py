@@ -1,0 +1,83 @@
+"""Lines that are never a text page's headline, however headline-shaped: a breadcrumb trail, a table's
+row, a link to another post, a tag list, a reading time, a month and its year, a name, a credit."""
+
+from __future__ import annotations
+
+import re
+
+from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, RELATIVE_AGE
+from worker.extract.text_cluster import DOTS
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import is_picture_credit
+
+# "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
+_TRAIL_STEP = re.compile(r"\s[>›»]\s")
+# A link to the previous or next post, as a blog prints it around the article ("← Older post title",
+# "Newer post title →", "« Older title"): an arrow, a space, then the other post's title; or the title,
+# a space, then the arrow. Guillemets count only unmatched: «Quoted headline» opens with one too.
+_POST_LINK_OPEN = re.compile(r"^[←⟵⇐◄◀«‹]\s+\S")
+_POST_LINK_CLOSE = re.compile(r"\S\s+[→⟶⇒►▶»›]$")
+
+
+def is_trail_or_row(line: str) -> bool:
+    """A breadcrumb trail of two steps or more ("Blog > Health > Tips") or a table's row, its cells
+    copied with tabs between them ("Pos\tPlayer\tPlays"): where the page is or a table, no headline."""
+    return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
+
+
+def is_post_link(line: str) -> bool:
+    """A link to the blog's previous or next post beside the article ("← Older title", "Newer title →"):
+    another post's title, never this one's."""
+    if _POST_LINK_OPEN.match(line):
+        closing = {"«": "»", "‹": "›"}.get(line[0])
+        return closing is None or closing not in line  # «Quoted headline» opens with one too
+    if _POST_LINK_CLOSE.search(line):
+        opening = {"»": "«", "›": "‹"}.get(line[-1])
+        return opening is None or opening not in line
+    return False
+
+
+_TAG_MIN_PARTS = 4
+_TAG_MAX_WORDS = 2
+
+
+def is_tag_list(line: str) -> bool:
+    """The post's tags or categories copied as one line ("amiga, dogs, floppy, Hunde, Hundeleben"): four
+    parts or more between commas, none longer than two words; a headline lists fewer, in longer phrases."""
+    if line.count(",") < _TAG_MIN_PARTS - 1:
+        return False
+    return all(0 < len(part.split()) <= _TAG_MAX_WORDS for part in line.split(","))
+
+
+def tells_reading_time(line: str) -> bool:
+    """A dateline's part that gives the reading time after another part ("Jane Doe | 5 min read",
+    "Travel Desk · 8 min read"): the byline cluster's line, never the headline it stands under."""
+    parts = DOTS.split(line)
+    return len(parts) > 1 and any(READING_TIME.match(part.strip()) for part in parts[1:])
+
+
+# A month and its year alone ("Januar 2022", "Sept. 2024"): an archive's heading or a teaser's date.
+_MONTH_AND_YEAR = re.compile(rf"(?:{MONTH_ALTERNATION})\.?,?\s+(?:1[89]|20)\d\d", re.IGNORECASE)
+
+
+def is_month_and_year(line: str) -> bool:
+    """Whether the line is only a month and a year, which dates a list of posts, not an article."""
+    return _MONTH_AND_YEAR.fullmatch(line.strip()) is not None
+
+
+def never_headline(line: str, common: PageWords) -> bool:
+    """A person's name (a byline the labeller was unsure of), the first entry of a numbered list that
+    goes on below the lead (a contents list or the first section's heading), a picture's credit, a
+    breadcrumb trail, a table's row, a link to another post, a tag list, a line that gives the reading
+    time or the post's age ("2 days ago"), a month and its year alone."""
+    return (
+        common.is_bare_name(line)
+        or is_month_and_year(line)
+        or RELATIVE_AGE.match(line.strip()) is not None
+        or common.is_section_head(line)
+        or is_picture_credit(line)
+        or is_trail_or_row(line)
+        or is_post_link(line)
+        or is_tag_list(line)
+        or tells_reading_time(line)
+    )
