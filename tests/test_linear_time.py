@@ -8,8 +8,9 @@ import lxml.html
 import pytest
 
 from worker.clean import clean_html
+from worker.clean.html_author_notes import drop_author_notes
 from worker.clean.html_blocks import Block, BlockClass
-from worker.clean.html_revise import drop_author_notes, neighbours
+from worker.clean.html_revise import neighbours
 from worker.extract import extract_html_metadata
 from worker.extract.html_page import times_after_headlines
 from worker.parse import parse_html

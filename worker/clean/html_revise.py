@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from worker.clean.html_author_notes import drop_author_notes
 from worker.clean.html_blocks import (
     GOOD_MIN_CHARS,
     Block,
@@ -50,18 +51,12 @@ STANDFIRST_REACH = 4
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
 INNER_GROUP_MAX_LINK_DENSITY = 0.6
-# The author's name (from the metadata) marks a byline when the block is this short...
-BYLINE_MAX_WORDS = 15
-# ...and a bio when the block opens with it after this share of the article's text.
-AUTHOR_NOTE_AFTER_SHARE = 0.5
 # The article's box is the deepest tag holding this share of the article's text.
 ARTICLE_BOX_SHARE = 0.7
 # A twin of the article box goes on with the article when it holds this many paragraphs of prose and
 # at most this share of link text.
 TWIN_MIN_PARAGRAPHS = 3
 TWIN_MAX_LINK_DENSITY = 0.2
-# Names of one word ("Reuters", "Research") open too many sentences to mark anything.
-AUTHOR_NAME_MIN_WORDS = 2
 
 
 def _is_anchor(block: Block) -> bool:
@@ -257,64 +252,6 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
         if box is not None:
             block.cls = BlockClass.BAD
         seen_good = seen_good or block.cls is BlockClass.GOOD
-
-
-def author_patterns(authors: Sequence[str]) -> list[re.Pattern[str]]:
-    """The authors' names as whole-word, case-sensitive patterns; only names of capitalised words,
-    at least two of them (a one-word name, a lowercase phrase, is too common to mark anything)."""
-    patterns = []
-    for author in authors:
-        words = author.split()
-        if len(words) >= AUTHOR_NAME_MIN_WORDS and all(w[0] == w[0].upper() for w in words):
-            patterns.append(re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"))
-    return patterns
-
-
-def _note_end(blocks: list[Block], index: int, boxes_with_article_text: set[int]) -> int:
-    """The end of the run of blocks, from `index` on, that share the box holding `index`; just past
-    `index` when that box also holds article text before it (it is the article's own container).
-    `boxes_with_article_text` holds every tag around the article text before `index`."""
-    path = blocks[index].path
-    if len(path) < 2:
-        return index + 1
-    box = path[-2]
-    if box in boxes_with_article_text:
-        return index + 1
-    end = index + 1
-    while end < len(blocks) and box in blocks[end].path:
-        end += 1
-    return end
-
-
-def drop_author_notes(blocks: list[Block], authors: Sequence[str]) -> None:
-    """The metadata found the authors; outside the article's body, a short line with one's name is a
-    byline or a credit, and a block that opens with it (after most of the article) is the author's
-    bio: it goes with the rest of its box, unless that box holds the article itself."""
-    patterns = author_patterns(authors)
-    if not patterns:
-        return
-    total = sum(b.chars for b in blocks if b.cls is BlockClass.GOOD)
-    before = 0
-    boxes_with_article_text: set[int] = set()  # kept as the loop goes: one pass, not one per note
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        after = before >= AUTHOR_NOTE_AFTER_SHARE * total
-        found = [m for m in (p.search(block.text) for p in patterns) if m]
-        if found and (before == 0 or after):
-            opens = any(not block.text[: m.start()].strip(" *_-—–(\"'“") for m in found)
-            if after and opens:
-                end = _note_end(blocks, i, boxes_with_article_text)
-                for note in blocks[i:end]:
-                    note.cls = BlockClass.BAD
-                i = end
-                continue
-            if len(block.text.split()) <= BYLINE_MAX_WORDS:
-                block.cls = BlockClass.BAD
-        if block.cls is BlockClass.GOOD:
-            before += block.chars
-            boxes_with_article_text.update(block.path)
-        i += 1
 
 
 def article_box(blocks: list[Block]) -> int | None:
