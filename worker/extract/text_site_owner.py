@@ -88,7 +88,7 @@ def _owner_name(name: str, common: PageWords, lines: list[str] | None = None) ->
 
 def _without_handle(lines: list[str], name: str) -> list[str]:
     """The lines but those printing every word of the name in lowercase, run together as a handle or
-    a masthead ("toby/hede", "tobyhede@GitHub" for Toby Hede): the owner's own, no common word."""
+    a masthead ("jane/doe", "janedoe@GitHub" for Jane Doe): the owner's own, no common word."""
     words = [w.lower() for w in name.split()]
     return [line for line in lines if not all(w in line for w in words)]
 
