@@ -31,6 +31,12 @@ def _authors(*header: str, after: tuple[str, ...] = ()) -> list[str]:
     return _read([*MENU, HEADLINE, *header, *PROSE, *after]).authors
 
 
+def _plain_page_words() -> PageWords:
+    """What a page of menu, headline and prose writes: the words a name list is read against."""
+    lines = [*MENU, HEADLINE, *PROSE]
+    return PageWords(lines, lines.index(PROSE[0]))
+
+
 def test_a_handle_alone_over_the_day_under_the_headline_signs() -> None:
     assert _authors("harbourwriter", "September 8, 2025", "No Comments") == ["harbourwriter"]
 
@@ -58,8 +64,7 @@ def test_an_at_handle_no_printed_name_spells_names_nobody() -> None:
 
 
 def test_three_names_vouch_for_a_fourth_whose_word_is_common() -> None:
-    lines = [*MENU, HEADLINE, *PROSE]
-    words = PageWords(lines, lines.index(PROSE[0]))
+    words = _plain_page_words()
     assert words.is_name_list("Rui Ma, Oskar Brandt, Ines Varga & Tomas Reyes")
     assert not words.is_name_list("Rui Ma & Oskar Brandt")
 
@@ -126,8 +131,7 @@ def test_a_persons_byline_over_short_lines_still_signs() -> None:
 
 def test_names_parted_by_joining_words_alone_make_a_list() -> None:
     """No comma: the joining words part the names ("and" in any case, "&")."""
-    lines = [*MENU, HEADLINE, *PROSE]
-    words = PageWords(lines, lines.index(PROSE[0]))
+    words = _plain_page_words()
     assert words.is_name_list("Rui Ma AND Oskar Brandt & Ines Varga")
     assert not words.is_name_list("Rui Ma Oskar Brandt Ines Varga")
 
