@@ -118,8 +118,7 @@ def test_redis_killed_and_restarted_mid_run_loses_nothing_acknowledged(load_run)
     assert load_run.outcomes(load_run.client()) >= before  # acknowledged writes came back from the AOF
     # kombu's BRPOP popped a message before it was recorded as unacknowledged, and a Redis killed
     # between the two lost it: at most one per worker with prefetch 1. The take now records and pops
-    # in one script (so the prefetch of 2 the workers now run at loses nothing more), but the bound
-    # stays as it was (not tightened here).
+    # in one script, but the bound stays as it was (not tightened here).
     in_flight = load_run.workers
     audit = _drained_audit(load_run, inputs, may_lose=in_flight)  # the workers reconnected by themselves
     assert len(inputs) - in_flight <= audit["events"] + audit["dead_letters"] <= len(inputs)

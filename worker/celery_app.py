@@ -28,9 +28,9 @@ TASK_MODULES = ("worker.tasks", "worker.feed_tasks", "worker.metrics")
 GUARDED_CONSUMER = "worker.message_guard:GuardedConsumer"
 # Where plain Celery sends a task when the producer names no queue (Celery's task_default_queue).
 CELERY_DEFAULT_QUEUE = "celery"
-# Messages a worker holds unacknowledged per pool process: the one it runs and the next (see
-# celery_config's `worker_prefetch_multiplier`).
-PREFETCH_MULTIPLIER = 2
+# Messages a worker holds unacknowledged per pool process: the one it runs (see celery_config's
+# `worker_prefetch_multiplier`; 2 was tried and dropped).
+PREFETCH_MULTIPLIER = 1
 
 
 def consumed_queues(settings: Settings) -> list[str]:
@@ -49,8 +49,8 @@ def consumed_queues(settings: Settings) -> list[str]:
 def celery_config(settings: Settings) -> dict[str, Any]:
     transport_options: dict[str, Any] = {
         # An unacknowledged message goes back to the queue after this long. It must outlast the
-        # longest a worker can hold one: waiting behind the task its process runs, then its own
-        # run (a hard time limit each, `PREFETCH_MULTIPLIER` in all), plus the longest retry
+        # longest a worker can hold one: its own run, after those taken before it when the prefetch
+        # is above one (a hard time limit each, `PREFETCH_MULTIPLIER` in all), plus the longest retry
         # countdown (a retry's ETA message also waits unacknowledged). A worker killed with -9 has
         # its messages redelivered once this has passed; a warm shutdown hands them back at once.
         "visibility_timeout": max(
@@ -108,16 +108,13 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # again. So tasks catch every error themselves and end in an event, a retry or a dead
         # letter (`worker.retry`), and the soft limit turns a slow document into `task_timeout`.
         "task_acks_on_failure_or_timeout": False,
-        # With late acks, a worker holds at most two unacknowledged messages per process: the one
-        # it runs and the next, taken, decoded and handed to the pool while the first runs. With
-        # one (a multiplier of 1) the next message was taken only once the last was acknowledged,
-        # and its take, its reply, its JSON and its pickling to the pool child (an 8 MiB batch of
-        # HTML: 50-60 ms of the main process, and Redis's and the scheduler's waits, under load
-        # 150-200 ms) were time the child sat idle: ~10% of an HTML run (docs/measurements.md).
-        # A killed or slow worker strands at most this many until the visibility timeout returns
-        # them; a warm shutdown hands the waiting one back at once. Exactly-once does not rest on
-        # this number: the take records a message before it leaves its queue, and a message run
-        # twice publishes once.
+        # With late acks, a worker holds at most one unacknowledged message per process (the one
+        # it runs): a killed or slow worker strands at most that many until the visibility timeout
+        # returns them. Two (the next message taken and handed to the pool while one runs) hid
+        # ~4 points of an HTML batch's hand-over, but under load a worker whose Redis was killed and
+        # restarted then exited in 2 runs of 12 (kombu's restore of the unacked messages on a
+        # connection already gone: "'NoneType' object has no attribute 'hostname'"), against 0 of
+        # 12 with one (docs/measurements.md): a worker that outlives its Redis comes first.
         "worker_prefetch_multiplier": PREFETCH_MULTIPLIER,
         # With late acks, tasks still running when the broker connection drops will be
         # redelivered; cancel them instead of finishing them twice (publish is idempotent anyway).
@@ -218,8 +215,8 @@ HEAP_TOP_KEPT_BYTES = 16 * 1024 * 1024
 @worker_init.connect
 @worker_process_init.connect
 def keep_batches_out_of_the_heap(**_: Any) -> None:
-    """In the pool child, and in the main process (which holds a second batch while the child runs
-    one: `PREFETCH_MULTIPLIER`), allocate batch-sized buffers outside the C heap.
+    """In the pool child, and in the main process (which decodes each batch before the child runs
+    it), allocate batch-sized buffers outside the C heap.
 
     glibc raises its mmap threshold to the size of the largest block freed (up to 32 MiB): after the
     first batch, each 8 MiB message and its copies come from the heap, land above a page's trees and
