@@ -180,6 +180,7 @@ class LoadRun:
 
     def restart_redis(self) -> None:
         self.redis_server.start()
+        self._app = None  # its pooled connections were to the killed server
 
     def stop(self) -> None:
         for process in self.processes:

@@ -29,6 +29,18 @@ Three small changes, each at the one place kombu does the thing:
   message (nothing more is written as it is delivered); the put-back stays for a message kombu
   delivers its own way, whose record it writes under the delivery tag.
 
+And one for a Redis that goes away (killed, restarted) while the channel holds messages
+unacknowledged (`RefusalAwareQoS.restore_unacked`, `_RefusalAware.conn_or_acquire`): on "Connection
+to broker lost" Celery's consumer closes the connection twice, and the first close can stop half-way
+(the channel's pending take fails to read; then the remote-control channel's close fails and kombu
+closes no further channel), so the task channel is closed only by the second close, after kombu has
+detached the transport from its connection. Its restore of the unacknowledged messages then builds
+a client from nothing (`'NoneType' object has no attribute 'hostname'`), which Celery does not catch:
+the worker exited (every time when it held a countdown task, at any prefetch; 2 of 12 loaded runs at
+prefetch 2, docs/measurements.md). A channel whose transport is closed now raises a connection error
+instead, and a restore that meets a connection error leaves the messages where they are: their
+records stay in the unacknowledged hash, and the visibility timeout's sweep brings them back.
+
 Selected with Celery's documented `broker_transport` setting (see `celery_app`).
 """
 
@@ -67,6 +79,10 @@ def _knows_no_script_flags(error: redis.ResponseError) -> bool:
 
 class RedisRefused(redis.ConnectionError):
     """Redis is up but refuses work for now (its reply's code says why): wait and reconnect."""
+
+
+class TransportClosed(redis.ConnectionError):
+    """The channel's transport was closed (Celery's consumer closed the connection): reconnect."""
 
 
 def _refused(error: redis.RedisError) -> RedisRefused | None:
@@ -194,6 +210,21 @@ class RefusalAwareQoS(kombu_redis.QoS):
                 self._remove_from_indices(key, pipe).execute()
         self._records.pop(tag, None)
 
+    def restore_unacked(self, client: Any = None) -> None:
+        """kombu's hand-back of this channel's unacknowledged messages as it closes, except that a
+        lost connection (Redis gone, or the transport already closed) is not raised from the close:
+        the messages are left unacknowledged in Redis, for the visibility timeout to bring back."""
+        try:
+            super().restore_unacked(client)
+        except self.channel.connection_errors as error:
+            log.warning(
+                "Redis is not reachable (%s): %d unacknowledged message(s) stay in Redis; "
+                "the visibility timeout brings them back",
+                error,
+                len(self._delivered),
+            )
+            self._delivered.clear()
+
     def restore_visible(self, *args: Any, **kwargs: Any) -> None:
         """The periodic sweep of expired unacknowledged messages: a refusal waits for the next sweep
         (this runs from the event loop's timer; it must not turn into a reconnect)."""
@@ -227,6 +258,15 @@ class _RefusalAware:
         if self.global_keyprefix:
             raise NotImplementedError("newsworker's broker transport does not use global_keyprefix")
         return RefusalAwareRedis
+
+    def conn_or_acquire(self, client: Any = None) -> Any:
+        """kombu's, except that a closed channel (no connection pool) whose transport is closed too
+        (kombu set its `client`, or the channel's `connection`, to None) says so with a connection
+        error, which kombu and Celery handle, where kombu's would fail on an attribute of None."""
+        transport = self.connection
+        if client is None and self._pool is None and (transport is None or transport.client is None):
+            raise TransportClosed("the channel's connection to Redis is closed")
+        return super().conn_or_acquire(client)
 
     def _check_redis_takes_writes(self) -> None:
         try:

@@ -114,7 +114,8 @@ def celery_config(settings: Settings) -> dict[str, Any]:
         # ~4 points of an HTML batch's hand-over, but under load a worker whose Redis was killed and
         # restarted then exited in 2 runs of 12 (kombu's restore of the unacked messages on a
         # connection already gone: "'NoneType' object has no attribute 'hostname'"), against 0 of
-        # 12 with one (docs/measurements.md): a worker that outlives its Redis comes first.
+        # 12 with one (docs/measurements.md): a worker that outlives its Redis comes first. (That exit
+        # is now guarded in worker.broker_transport; 2 has not been measured again since.)
         "worker_prefetch_multiplier": PREFETCH_MULTIPLIER,
         # With late acks, tasks still running when the broker connection drops will be
         # redelivered; cancel them instead of finishing them twice (publish is idempotent anyway).
