@@ -76,6 +76,7 @@ from worker.extract.text_headline import (
     headline_over_cluster,
     instead_of_menu_entry,
     signed_headline,
+    signed_headline_below,
     without_glued_kicker,
 )
 from worker.extract.text_labels import (
@@ -287,6 +288,11 @@ def read_header(
         signed := signed_headline(lines, verdict.lines.start, common)
     ) is not None:
         header = replace(header, title=lines[signed], title_line=signed)
+    likely = verdict.likelihood(LineLabel.HEADLINE)
+    if header.title_line is not None and (
+        below := signed_headline_below(lines, header.title_line, lead, likely, common)
+    ):
+        header = replace(header, title=lines[below], title_line=below)
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)
     if (
