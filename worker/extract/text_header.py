@@ -132,7 +132,7 @@ class Header:
     updated: str | None = None
     dateline: Dateline | None = None
     title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
-    title_evidence: float = 0.0  # how much speaks for the rules' pick (`text_headline.weigh_title`)
+    title_evidence: float = 0.0  # what speaks for the rules' pick (`text_headline.weigh_title`); 0: no pick
 
 
 @dataclass(slots=True)

@@ -63,7 +63,7 @@ _CJK_PAIR = re.compile(
 
 
 # When no sign speaks for the rules' pick (its evidence not above 0: a language menu's entry nearest the
-# lead), the labeller's headline needs this much instead of `text_header.MIN_HEADLINE_PROBABILITY`:
+# lead) or the rules chose none, the labeller's headline needs this much, not `MIN_HEADLINE_PROBABILITY`:
 # WCXB dev half 1 347 -> 348 of 415, half 0 unchanged (0.05 lost one); trafilatura-eval's proxy 463 -> 465.
 UNEVIDENCED_HEADLINE_PROBABILITY = 0.1
 
