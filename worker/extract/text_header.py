@@ -72,10 +72,12 @@ from worker.extract.text_dates import (
     stated_first_line_day,
 )
 from worker.extract.text_headline import (
-    choose_title,
+    UNEVIDENCED_HEADLINE_PROBABILITY,
     headline_over_cluster,
     instead_of_menu_entry,
     signed_headline,
+    signed_headline_below,
+    weigh_title,
     without_glued_kicker,
 )
 from worker.extract.text_labels import (
@@ -130,6 +132,7 @@ class Header:
     updated: str | None = None
     dateline: Dateline | None = None
     title_line: int | None = None  # which of the lines the title is (the labeller reads the rules' pick)
+    title_evidence: float = 0.0  # what speaks for the rules' pick (`text_headline.weigh_title`); 0: no pick
 
 
 @dataclass(slots=True)
@@ -267,6 +270,7 @@ def read_header(
         common = PageWords(lines, lead, like=common)
     view = page_view(lines, body, top, lead, stopwords, header.title_line, common, gaps, measured)
     verdict = (labeller or default_labeller()).label(view)
+    likely = verdict.likelihood(LineLabel.HEADLINE)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best
     if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
@@ -274,33 +278,27 @@ def read_header(
     ):
         best = second if best is None or second[1] > best[1] else best
 
-    if best is not None and best[1] >= MIN_HEADLINE_PROBABILITY and best[0] != header.title_line:
+    floor = MIN_HEADLINE_PROBABILITY if header.title_evidence > 0 else UNEVIDENCED_HEADLINE_PROBABILITY
+    if best is not None and best[1] >= floor and best[0] != header.title_line:
         header = replace(header, title=lines[best[0]], title_line=best[0])
     if (
         best is not None
         and header.title_line == best[0]
-        and (over := headline_over_cluster(lines, best[0], verdict.likelihood(LineLabel.HEADLINE), common))
-        is not None
+        and (over := headline_over_cluster(lines, best[0], likely, common)) is not None
     ):
         header = replace(header, title=lines[over], title_line=over)
     if (first_best is None or first_best[1] < SIGNED_HEADLINE_PROBABILITY) and (
         signed := signed_headline(lines, verdict.lines.start, common)
     ) is not None:
         header = replace(header, title=lines[signed], title_line=signed)
+    if below := signed_headline_below(lines, header.title_line, lead, likely, common):
+        header = replace(header, title=lines[below], title_line=below)
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)
+    candidates = range(verdict.lines.start, lead + 1)
     if (
         header.title_line is not None
-        and (
-            once := instead_of_menu_entry(
-                lines,
-                header.title_line,
-                range(verdict.lines.start, lead + 1),
-                verdict.likelihood(LineLabel.HEADLINE),
-                common,
-            )
-        )
-        is not None
+        and (once := instead_of_menu_entry(lines, header.title_line, candidates, likely, common)) is not None
     ):
         header = replace(header, title=lines[once], title_line=once)
     if (
@@ -408,7 +406,8 @@ def _read_by_rules(
         common = PageWords(lines, lead, like=common)
         meta = _read_meta(pieces, lead, common)
     near = cluster(pieces, meta.positions, lead, common)
-    title_at = choose_title(pieces, meta.positions, near, top, lead_text, common)
+    weighed = weigh_title(pieces, meta.positions, near, top, lead_text, common)
+    title_at = weighed[0] if weighed else None
     if meta.published is None:  # no date shown, or only an update's: the labelled one below
         meta.published, below_updated = labelled_days_below(lines, lead + 1)
         meta.updated = meta.updated or below_updated
@@ -437,5 +436,6 @@ def _read_by_rules(
         updated=meta.updated,
         dateline=meta.dateline,
         title_line=pieces[title_at][0] if title_at is not None else None,
+        title_evidence=weighed[1] if weighed else 0.0,
     )
     return header, common, found

@@ -62,6 +62,12 @@ _CJK_PAIR = re.compile(
 )  # shorter: a kicker ("World News") or a label, not a headline or standfirst
 
 
+# When no sign speaks for the rules' pick (its evidence not above 0: a language menu's entry nearest the
+# lead) or the rules chose none, the labeller's headline needs this much, not `MIN_HEADLINE_PROBABILITY`:
+# WCXB dev half 1 347 -> 348 of 415, half 0 unchanged (0.05 lost one); trafilatura-eval's proxy 463 -> 465.
+UNEVIDENCED_HEADLINE_PROBABILITY = 0.1
+
+
 @dataclass(frozen=True, slots=True)
 class HeadlineEvidence:
     """What each sign that a line is the headline is worth. Signs that carry across sites: it sits
@@ -108,6 +114,21 @@ def choose_title(
 ) -> int | None:
     """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
     it) with the most evidence; the nearest one wins ties."""
+    found = weigh_title(pieces, meta, near, top, lead_text, common, evidence)
+    return found[0] if found else None
+
+
+def weigh_title(
+    pieces: list[tuple[int, str]],
+    meta: set[int],
+    near: set[int],
+    top: int,
+    lead_text: str,
+    common: PageWords,
+    evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
+) -> tuple[int, float] | None:
+    """`choose_title`'s piece and its evidence (above zero only when some sign speaks for it: a line
+    that merely stands nearest the lead scores below)."""
     lead_words = set(map(_STRIP_EDGES, lead_text.lower().split()))
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     # Each test below is asked of a piece and of the one under it, by this candidate and the one above:
@@ -177,7 +198,7 @@ def choose_title(
             score += evidence.long
         if (best is None or (score, position) > best) and not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
-    return best[1] if best else None
+    return (best[1], best[0]) if best else None
 
 
 _TITLED_MIN_LETTERS = 4  # the words whose capital tells Title Case ("to", "the", "for" are lowercase there)
@@ -263,6 +284,45 @@ def _is_standfirst(pieces: list[tuple[int, str]], position: int, meta: set[int])
     return lower_share(text) >= LEAD_MIN_LOWER_SHARE
 
 
+# How likely, against the labeller's pick above it, the headline over the byline under that pick must be;
+# a pick the labeller is surer of than `SIGNED_BELOW_UNSURE` stands (a headline over a headline-shaped
+# standfirst). WCXB dev half 1: 346 -> 347 of 415, half 0 unchanged; trafilatura-eval's proxy +1.
+SIGNED_BELOW_SHARE = 0.3
+SIGNED_BELOW_UNSURE = 0.5
+
+
+def signed_headline_below(
+    lines: list[str], chosen: int | None, lead: int, likelihood: Callable[[int], float], common: PageWords
+) -> int | None:
+    """The headline over the first byline that signs a person between the chosen line and the lead
+    (`signed_headline`), when the labeller is unsure of the chosen one and finds the signed one
+    `SIGNED_BELOW_SHARE` as likely:
+    a line above a signed headline ("Newsletter Name / Subscribe / Headline / Standfirst / Jane Doe /
+    Oct 28, 2024") is the site's name or a menu's, not the article's headline."""
+    if chosen is None or likelihood(chosen) >= SIGNED_BELOW_UNSURE:
+        return None
+    signer = next((index for index in range(chosen + 1, lead) if _signs(lines, index, common)), None)
+    if signer is None:
+        return None
+    found = _headline_over(lines, signer)
+    if found is None or found <= chosen or never_headline(lines[found], common):
+        return None
+    if any(looks_like_prose(lines[index]) for index in range(chosen + 1, found)):
+        return None  # the chosen line's standfirst: the line over the byline is a caption or a subheading
+    return found if likelihood(found) >= SIGNED_BELOW_SHARE * likelihood(chosen) else None
+
+
+def _headline_over(lines: list[str], signer: int) -> int | None:
+    """The nearest headline-shaped line over a signing byline, a date, a name, a picture's credit or
+    a standfirst passed over; None when another line stands between."""
+    for index in range(signer - 1, max(-1, signer - 1 - _SIGNED_REACH), -1):
+        line = lines[index]
+        if is_meta_line(line) or looks_like_name(line) or is_picture_credit(line) or looks_like_prose(line):
+            continue
+        return index if looks_like_headline(line) else None
+    return None
+
+
 def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | None:
     """The headline over the page's first byline that signs a person ("By Jane Doe", "Written by Jane
     Doe ⋅ Review Editor", "By" over "Jane Doe"), when that byline stands above `stop`: a buying guide's
@@ -270,14 +330,7 @@ def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | Non
     below it. The nearest headline-shaped line over the byline, a date, a name, a picture's credit or a
     standfirst passed over; None when no person signs above `stop` or no headline stands over the first."""
     signer = next((index for index in range(stop) if _signs(lines, index, common)), None)
-    if signer is None:
-        return None
-    for index in range(signer - 1, max(-1, signer - 1 - _SIGNED_REACH), -1):
-        line = lines[index]
-        if is_meta_line(line) or looks_like_name(line) or is_picture_credit(line) or looks_like_prose(line):
-            continue
-        return index if looks_like_headline(line) else None
-    return None
+    return None if signer is None else _headline_over(lines, signer)
 
 
 def _signs(lines: list[str], index: int, common: PageWords) -> bool:
