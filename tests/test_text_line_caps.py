@@ -28,5 +28,5 @@ def test_a_non_ascii_line_counts_its_words_the_same_way() -> None:
 
 
 def test_signs_other_than_apostrophes_and_hyphens_part_words() -> None:
-    """"Harbour/Town" is two capitalised words, "rates-Rise" one, and the "A" of "q&A" a word of its own."""
+    """ "Harbour/Town" is two capitalised words, "rates-Rise" one, and the "A" of "q&A" a word of its own."""
     assert _caps("Harbour/Town rates-Rise q&A quiet") == 4 / 5
