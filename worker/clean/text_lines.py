@@ -168,7 +168,7 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
     is_stop, holds_none = stopwords.__contains__, stopwords.isdisjoint
     for raw in text:
         stripped = raw.strip()
-        if not stripped.isprintable():  # rare: a tab or an invisible character; printable lines skip this
+        if not (printable := stripped.isprintable()):  # rare: a tab or an invisible character
             stripped = stripped.strip(_INVISIBLE).strip()
         if not stripped:
             gap = True
@@ -198,9 +198,9 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
         stops = 0 if holds_none(tokens) else sum(map(is_stop, tokens))
         # The key: the line without its edge punctuation, single-spaced, what the marker lists are
         # compared with. Every whitespace character but the space is unprintable: most lines need no
-        # re-spacing.
+        # re-spacing. A printable line's lowercase is printable (so says every code point's mapping).
         key = lowered.strip(_EDGE_PUNCT)
-        if "  " in key or not key.isprintable():
+        if "  " in key or not (printable or key.isprintable()):
             key = " ".join(key.split())
         line = Line(
             stripped,
