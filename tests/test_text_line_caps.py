@@ -25,3 +25,8 @@ def test_a_line_in_lowercase_has_no_capitals() -> None:
 
 def test_a_non_ascii_line_counts_its_words_the_same_way() -> None:
     assert _caps("Zürich sales rise in école ÉTÉ") == _caps("Zurich sales rise in ecole ETE")
+
+
+def test_signs_other_than_apostrophes_and_hyphens_part_words() -> None:
+    """ "Harbour/Town" is two capitalised words, "rates-Rise" one, and the "A" of "q&A" a word of its own."""
+    assert _caps("Harbour/Town rates-Rise q&A quiet") == 4 / 5

@@ -3,6 +3,8 @@ underscores, apostrophes and hyphens, opening with no apostrophe or hyphen. Line
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from worker.clean.text_line_model import ASCII_WORD, WORD, ascii_words
@@ -25,3 +27,13 @@ def test_ascii_words_are_the_word_patterns_words(text: str) -> None:
 def test_a_line_beyond_ascii_is_read_by_the_unicode_pattern() -> None:
     (line,) = read_lines("L’école d’été à Zürich")
     assert line.tokens == WORD.findall("l’école d’été à zürich")
+
+
+def test_a_printable_character_lowercases_to_printable_ones() -> None:
+    """`read_lines` re-spaces a printable line's key only for a double space: it relies on this."""
+    assert all(chr(c).lower().isprintable() for c in range(sys.maxunicode + 1) if chr(c).isprintable())
+
+
+def test_a_key_is_single_spaced_whatever_the_spaces_inside() -> None:
+    (line,) = read_lines("Harbour\u2003Town  News", frozenset())
+    assert line.key == "harbour town news"

@@ -97,9 +97,10 @@ class Line:
                 self._caps = 0.0
             else:
                 if self.text.isascii():
-                    # A word differs from its lowercase token when it holds a capital: the run of word
-                    # characters from its first capital on is found once a word, no list of words made.
-                    capitalised = len(_CAPITALISED.findall(self.text))
+                    # A word differs from its lowercase token when it holds a capital. One table pass
+                    # drops a word's other characters and makes every non-word byte a space: what is
+                    # left of each word holding a capital is a run of "A"s, counted by one split.
+                    capitalised = len(self.text.encode().translate(_CAPITALS_KEPT, _ASCII_LOWER_WORD).split())
                 else:
                     capitalised = sum(map(str.__ne__, WORD.findall(self.text), self.tokens))
                 self._caps = min(capitalised, content) / content
@@ -125,6 +126,8 @@ def ascii_words(line: str) -> list[str]:
     return words
 
 
-# In an ASCII line, an `ASCII_WORD` word holding a capital, from that capital to the word's end (a word
-# is a whole run of these characters: one match a word).
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9_'-]*")
+# In an ASCII line, the `ASCII_WORD` characters that are no capital (deleted), and every byte else
+# made a space but the capitals: an `ASCII_WORD` word holding a capital leaves one run of "A"s
+# (the count `[A-Z][A-Za-z0-9_'-]*` finds, a match a word), a word without one leaves nothing.
+_ASCII_LOWER_WORD = bytes(sorted(_ASCII_WORD_CHARS - frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")))
+_CAPITALS_KEPT = bytes(0x41 if 0x41 <= byte <= 0x5A else 0x20 for byte in range(256))

@@ -168,7 +168,7 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
     is_stop, holds_none = stopwords.__contains__, stopwords.isdisjoint
     for raw in text:
         stripped = raw.strip()
-        if not stripped.isprintable():  # rare: a tab or an invisible character; printable lines skip this
+        if not (printable := stripped.isprintable()):  # rare: a tab or an invisible character
             stripped = stripped.strip(_INVISIBLE).strip()
         if not stripped:
             gap = True
@@ -198,9 +198,9 @@ def read_lines(text: str | list[str], stopwords: frozenset[str] | None = None) -
         stops = 0 if holds_none(tokens) else sum(map(is_stop, tokens))
         # The key: the line without its edge punctuation, single-spaced, what the marker lists are
         # compared with. Every whitespace character but the space is unprintable: most lines need no
-        # re-spacing.
+        # re-spacing. A printable line's lowercase is printable (so says every code point's mapping).
         key = lowered.strip(_EDGE_PUNCT)
-        if "  " in key or not key.isprintable():
+        if "  " in key or not (printable or key.isprintable()):
             key = " ".join(key.split())
         line = Line(
             stripped,
@@ -243,6 +243,9 @@ def _is_pointer(key: str) -> bool:
 
 
 _COMMENT_VERB_ENDS = frozenset(verb.split()[-1] for verb in COMMENT_VERBS)
+# A key's last character when it may end with a verb of saying: the verbs' last letters, or the colon
+# that re-spacing may bare ("says:\u2003"; `read_lines` leaves a key no other ending space or colon).
+_COMMENT_HEAD_LAST = frozenset({*(verb[-1] for verb in _COMMENT_VERB_ENDS), ":"})
 
 
 def _is_comment_head(key: str) -> bool:
@@ -307,7 +310,12 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     # A letter cannot open a number, a time or a run of signs: most lines skip the pattern.
     if not line.text[0].isalpha() and _NUMERIC.match(line.text) and (not key or _DIGIT.search(low)):
         return Flag.NUMERIC
-    if short and _is_comment_head(key) and line.caps >= limits.comment_name_caps:
+    if (
+        short
+        and key[-1:] in _COMMENT_HEAD_LAST  # most short lines end otherwise: no call made for them
+        and _is_comment_head(key)
+        and line.caps >= limits.comment_name_caps
+    ):
         return Flag.COMMENT
     if short and _DIGIT.search(low) and _CLOCK.search(low):
         return Flag.STAMP
@@ -339,7 +347,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
             return Flag.CAPTION
     if (
         count <= limits.max_bio_words
-        and ("A" <= line.text[0] <= "Z" or "À" <= line.text[0] <= "Þ")  # a capital, as `_BIO` reads it
+        and ("A" <= (c := line.text[0]) <= "Z" or "À" <= c <= "Þ")  # a capital, as `_BIO` reads it
         and not _BIO_VERB_WORDS.isdisjoint(line.tokens)  # the line's words hold one: no list made
         and not _BIO_VERB_WORDS.isdisjoint(line.text.split(" ", 5)[1:5])
         and _BIO.match(line.text)

@@ -34,8 +34,10 @@ _SIGNING = re.compile(
 def is_label_alone(line: str) -> bool:
     """A byline's label standing alone, perhaps after the word it qualifies ("Article written by:")
     or with a plural mark ("Author(s)"); never a label of someone else ("Article reviewed by:")."""
-    text = _PLURAL.sub("", line).strip()
-    words = text.split()
+    # Asked of every line below the lead: the mark's pattern only where a parenthesis is, and the
+    # words split no further than it takes to tell a label's few from a sentence's many.
+    text = (_PLURAL.sub("", line) if "(" in line else line).strip()
+    words = text.split(maxsplit=_LABEL_MAX_WORDS)
     if not words or len(words) > _LABEL_MAX_WORDS or NOT_AUTHOR.match(text):
         return False
     if BYLINE_LABEL.match(text):

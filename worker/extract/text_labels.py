@@ -39,6 +39,7 @@ from worker.extract.text_signs import (
     CRUMB_SIGN,
     DATE_LABEL_ALONE,
     NOT_AUTHOR,
+    capitalised_words,
     date_of_line,
     is_byline,
     looks_like_headline,
@@ -234,9 +235,10 @@ def _own_signs(index: int, view: PageView) -> list[str]:
     """The features of one line alone, and where it stands."""
     line = view.lines[index]
     words = line.split()
+    ascii_ = line.isascii()
     # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an ASCII
     # line's are its spaced words, already split).
-    n = len(words) if line.isascii() else word_count(line)
+    n = len(words) if ascii_ else word_count(line)
     signs = [
         _WORDS_SIGN(n),
         _CHARS_SIGN(len(line)),
@@ -261,7 +263,7 @@ def _own_signs(index: int, view: PageView) -> list[str]:
             stops = sum(map(view.stopwords.__contains__, tokens))
             signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
     if words:
-        upper = sum(map(str.isupper, [w[0] for w in words]))
+        upper = capitalised_words(line) if ascii_ else sum(map(str.isupper, [w[0] for w in words]))
         signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
     if tokens:
         long_words = [t for t in tokens if len(t) >= _LONG]

@@ -114,6 +114,20 @@ def line_words(line: str) -> list[str]:
     return WORD.findall(line.lower())
 
 
+# An ASCII line's bytes as `str.split` parts them: its spaces (those of `str.isspace`, "\x1c" to "\x1f"
+# too) kept, its capitals made "A", every other byte a dot; a word opening with a capital is " A".
+_SPACES = frozenset(b" \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+_CAPITAL_MARKS = bytes(
+    0x41 if 0x41 <= byte <= 0x5A else 0x20 if byte in _SPACES else 0x2E for byte in range(256)
+)
+
+
+def capitalised_words(line: str) -> int:
+    """How many of an ASCII line's spaced words open with a capital (`sum(map(str.isupper, [w[0] for w
+    in line.split()]))`), by one table pass and a count: asked of every line the labeller reads."""
+    return (b" " + line.encode().translate(_CAPITAL_MARKS)).count(b" A")
+
+
 def cjk_chars(line: str) -> int:
     """How many Chinese or Japanese characters the line holds (none on an ASCII line, the usual one)."""
     if line.isascii():  # a C-speed test: most lines hold no such character
