@@ -15,6 +15,7 @@ from itertools import islice
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import CData
 
+from worker.clean.credits import closes_with_credit
 from worker.clean.html_cut import name_parts
 from worker.clean.markers import (
     HTML_LEADING_MARKERS,
@@ -358,6 +359,7 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
 def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
     for block in blocks:
         block.cls = block.first_cls = classify_block(block, scale)
+    drop_credited_captions(blocks)
     drop_headline_lists(blocks)
     if not any(block.cls is BlockClass.GOOD for block in blocks):
         # No block reads as a paragraph on its own (a short note, a table): the best there is counts.
@@ -365,6 +367,18 @@ def classify_blocks(blocks: list[Block], scale: float = 1.0) -> list[Block]:
             if block.cls is BlockClass.NEAR_GOOD:
                 block.cls = BlockClass.GOOD
     return blocks
+
+
+def drop_credited_captions(blocks: list[Block]) -> None:
+    """A caption set as a paragraph, known by the picture's credit closing it, is an insert, when the
+    page has paragraphs of its own beside it: a short news item signed by its agency is the text."""
+    credited = [b for b in blocks if b.cls is not BlockClass.BAD and closes_with_credit(b.text)]
+    ids = {id(b) for b in credited}
+    if not credited or not any(b.cls is BlockClass.GOOD and id(b) not in ids for b in blocks):
+        return
+    for block in credited:
+        block.cls = block.first_cls = BlockClass.BAD
+        block.insert = block.in_caption = True
 
 
 def drop_headline_lists(blocks: list[Block]) -> None:

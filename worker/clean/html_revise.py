@@ -156,6 +156,8 @@ def keep_linked_subheadings(blocks: list[Block]) -> None:
         block = blocks[i]
         if block.tag not in HEADING_TAGS or block.cls is not BlockClass.BAD or block.insert:
             continue
+        if opens_boilerplate_section(block):
+            continue  # "Related stories": dropped for what it says, not for its links
         end = next((j for j in range(i + 1, len(blocks)) if blocks[j].tag in HEADING_TAGS), len(blocks))
         if any(b.cls is BlockClass.GOOD for b in blocks[i + 1 : end]):
             block.cls = BlockClass.GOOD

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from worker.clean.credits import CREDIT_NAME_TAIL, CREDIT_TAIL
 from worker.clean.markers import (
     BIO_ROLES,
     CAPTION_PLACES,
@@ -109,13 +110,7 @@ _NOTICE = re.compile(
 _ANY_NOTICE = re.compile(
     f"\\W(?:{phrase_tree(RIGHTS_WORDS | LEGAL_WORDS | {name + _BOUNDARY for name in CREDIT_NAMES})})"
 )
-_CREDIT_NAME_TAIL = re.compile(
-    r"[(\[][^()\[\]]*\b(?:" + "|".join(re.escape(w) for w in CREDIT_NAMES) + r")\b[^()\[\]]*[)\]]\W*$"
-)
 _CREDIT = re.compile(r"^(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*(?::|/|©|\bby\b)", re.I)
-_CREDIT_TAIL = re.compile(
-    r"[(\[]\s*(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:[^)\]]*[)\]]\W*$"
-)
 # A caption's closing credit: "... on the pier at dawn. Photo: Jane Doe", "(Image credit: Agency)".
 _CREDIT_END = re.compile(
     r"(?:^|[\s(\[|.])(?:" + "|".join(re.escape(w) for w in CREDIT_HEADS) + r")\s*:\s*[^.!?:\s][^.!?:]{0,60}$"
@@ -341,7 +336,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     if count <= limits.max_caption_words:
         if ("," in low or "(" in low) and _CAPTION.search(low):
             return Flag.CAPTION
-        if low.endswith((")", "]")) and (_CREDIT_TAIL.search(low) or _CREDIT_NAME_TAIL.search(low)):
+        if low.endswith((")", "]")) and (CREDIT_TAIL.search(low) or CREDIT_NAME_TAIL.search(low)):
             return Flag.CAPTION
         if ":" in low[-80:] and (end := _CREDIT_END.search(low)) and _is_short_credit(end.group()):
             return Flag.CAPTION
