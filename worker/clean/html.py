@@ -22,8 +22,8 @@ import lxml.html
 
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
 from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
-from worker.clean.html_cut import first_cut, main_candidates, page_title, text_scale
-from worker.clean.html_lead import page_description
+from worker.clean.html_cut import first_cut, main_candidates, text_scale
+from worker.clean.html_lead import page_description, page_title
 from worker.clean.html_repeats import drop_repeats
 from worker.clean.html_revise import revise_blocks
 from worker.clean.html_slim import slim, to_soup

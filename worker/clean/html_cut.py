@@ -19,6 +19,7 @@ import lxml.html
 from lxml import etree
 
 from worker.clean.html_lead import declared_lead, normalized_title
+from worker.clean.html_running import RUNNING_TAGS, in_running_text
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -200,7 +201,10 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             # hidden section at a time is one soft-named run like any other.
             _unname_soft_run(element, runs, total, held_by)
             continue
-        if named and _is_article_despite_name(element, held, hidden, title, runs, total, held_by):
+        if named and (
+            _is_article_despite_name(element, held, hidden, title, runs, total, held_by)
+            or (not hidden and tag in RUNNING_TAGS and in_running_text(element))  # a phrase, not a widget
+        ):
             _unname(element)  # the block classifier must not read the name again
             continue
         doomed.append(element)
@@ -403,12 +407,6 @@ def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bo
         if len(text) >= TITLE_MIN_CHARS and text in title:
             return True
     return False
-
-
-def page_title(root: etree._Element) -> str:
-    """The page's <title>, normalized; read before the first cut drops <head>."""
-    element = root.find(".//title")
-    return normalized_title(element.text_content()) if element is not None else ""
 
 
 def widen_paragraph(best: etree._Element, scores: Scores) -> etree._Element:

@@ -31,7 +31,8 @@ from worker.clean.html_blocks import (
     classify_blocks,
     make_blocks,
 )
-from worker.clean.html_cut import first_cut, main_candidates, name_parts, names_of, page_title, text_scale
+from worker.clean.html_cut import first_cut, main_candidates, name_parts, names_of, text_scale
+from worker.clean.html_lead import page_title
 from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
 from worker.clean.html_slim import slim, to_soup
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS

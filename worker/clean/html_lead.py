@@ -23,6 +23,12 @@ def normalized_title(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+def page_title(root: etree._Element) -> str:
+    """The page's <title>, normalized; read before the first cut drops <head>."""
+    element = root.find(".//title")
+    return normalized_title(element.text_content()) if element is not None else ""
+
+
 def page_description(root: lxml.html.HtmlElement) -> str:
     """The summary the page declares for search engines and shares (normalized), read before the first
     cut drops <head>; "" when it declares none long enough to recognise."""

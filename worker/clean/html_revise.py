@@ -2,7 +2,9 @@
 
 revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the
                            article) take the class of the article text around them; the page
-                           edges count as boilerplate; lists inside the article join it;
+                           edges count as boilerplate; a near-good paragraph in the article's
+                           own box stays; <h1>s heading its parts are headings; lists inside
+                           the article join it;
                            sections under a boilerplate heading, the author's byline and bio
                            box, and closing prompts go
 drop_repeats(blocks)       the article's blocks, each text once
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from worker.clean.html_author_notes import drop_author_notes
 from worker.clean.html_blocks import (
     GOOD_MIN_CHARS,
+    SHORT_MAX_LINK_DENSITY,
     Block,
     BlockClass,
     group_runs,
@@ -57,6 +60,8 @@ ARTICLE_BOX_SHARE = 0.7
 # at most this share of link text.
 TWIN_MIN_PARAGRAPHS = 3
 TWIN_MAX_LINK_DENSITY = 0.2
+# This many <h1>s below the article's first paragraph are its section titles, not the headline.
+INNER_TITLES_MIN = 2
 
 
 def _is_anchor(block: Block) -> bool:
@@ -96,6 +101,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     for i, before, after in near:
         good = BlockClass.GOOD in (before, after)
         blocks[i].cls = BlockClass.GOOD if good else BlockClass.BAD
+    keep_boxed_near_good(blocks, [i for i, _, _ in near])
     left, right = neighbours(blocks)
     shorts = [(i, left[i], right[i]) for i, b in enumerate(blocks) if b.cls is BlockClass.SHORT]
     good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
@@ -116,8 +122,49 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_text_after_the_article_box(blocks)
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
+    read_inner_titles(blocks)
     keep_headings(blocks)
     return blocks
+
+
+def read_inner_titles(blocks: list[Block]) -> None:
+    """<h1>s below the article's first paragraph, several of them, set in the box of its paragraphs,
+    head its parts (an editor that sets every section title as <h1>): headings like any other, kept
+    when article text follows. One alone there is the page's headline under a kicker or a teaser,
+    which the metadata reads; one in a box of its own heads a landing page's next section."""
+    first = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
+    boxes = {b.path[:-1] for b in blocks if b.cls is BlockClass.GOOD}
+    titles = [
+        b
+        for b in blocks[first + 1 :]
+        if b.tag in TITLE_TAGS
+        and not b.insert
+        and b.link_density <= SHORT_MAX_LINK_DENSITY
+        and b.path[:-1] in boxes
+    ]
+    if len(titles) >= INNER_TITLES_MIN:
+        for block in titles:
+            block.cls = BlockClass.HEADING
+
+
+def keep_boxed_near_good(blocks: list[Block], near: list[int]) -> None:
+    """A near-good paragraph of prose inside the article's span, in the box that holds the article's
+    paragraphs, is the article's even where a short linked line stands on each side of it (a "main
+    article" pointer under each subheading, a caption): furniture sits in boxes of its own."""
+    good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
+    if not good:
+        return
+    boxes = {blocks[i].path[:-1] for i in good}
+    for i in near:
+        block = blocks[i]
+        if (
+            block.cls is BlockClass.BAD
+            and good[0] < i < good[-1]
+            and not block.insert
+            and block.path[:-1] in boxes
+            and looks_like_prose(block.text)
+        ):
+            block.cls = BlockClass.GOOD
 
 
 def keep_headings(blocks: list[Block]) -> None:

@@ -1,0 +1,113 @@
+"""Article text the cleaner must not lose: a phrase inside a sentence named like furniture, a paragraph
+between two short linked pointers, sections headed by <h1>. Each page is written here."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from tests.test_clean_html_shapes import _paragraphs
+from worker.clean import clean_html
+from worker.clean.html_blocks import Block, BlockClass
+from worker.clean.html_revise import keep_boxed_near_good, read_inner_titles
+from worker.clean.html_running import in_running_text
+from worker.parse import parse_html
+
+LEAD = [
+    "The ferry between the two islands ran again on Monday after a winter of repairs to its hull, "
+    "and the harbour master said the timetable would return to four crossings a day by spring.",
+    "Islanders had crossed by fishing boat since November, when a storm tore the ferry from its "
+    "moorings and drove it onto the rocks below the lighthouse on the northern point.",
+]
+TAIL = [
+    "The repairs cost more than the council had set aside, and the shortfall was met by a levy on "
+    "the holiday lets that fill the island's villages every summer.",
+    "A second ferry is to be built in the yard on the mainland over the next two years, so that one "
+    "boat can be serviced while the other keeps the crossing open.",
+]
+
+
+def _page(body: str) -> str:
+    head = "<html><head><title>Ferry returns</title></head>"
+    return f"{head}<body><div class='story'>{body}</div></body></html>"
+
+
+def test_a_link_named_as_a_popup_inside_a_sentence_keeps_its_words() -> None:
+    sentence = (
+        "<p>The crossing takes forty minutes in calm weather, and the crew call the narrows "
+        "<a class='popup' href='#note'>the mill race</a> for the current that runs there at "
+        "every ebb tide, strong enough to turn a loaded boat.</p>"
+    )
+    kept = clean_html(parse_html(_page(_paragraphs(LEAD) + sentence + _paragraphs(TAIL))))
+    assert any("call the narrows the mill race for the current" in text for text in kept)
+
+
+def test_a_named_link_standing_alone_is_not_running_text() -> None:
+    box = lxml.html.fromstring("<div><a class='share' href='/s'>Share this story</a></div>")
+    assert not in_running_text(box[0])
+
+
+def test_a_named_link_at_a_sentences_end_is_running_text() -> None:
+    paragraph = lxml.html.fromstring("<p>The crew call it <a class='popup' href='#n'>the race</a>.</p>")
+    assert in_running_text(paragraph[0])
+
+
+def _block(text: str, cls: BlockClass, box: int = 1, tag: str = "p", n: int = 0) -> Block:
+    return Block(text=text, tag=tag, cls=cls, first_cls=cls, path=(box, 100 + n))
+
+
+def test_a_near_good_paragraph_between_pointers_in_the_articles_box_is_kept() -> None:
+    near = "The lighthouse was built in 1871 and its lamp, [[3]] still turns. It is lit by [[4]] power."
+    blocks = [
+        _block(LEAD[0], BlockClass.GOOD, n=0),
+        _block("Main article: Lighthouse", BlockClass.BAD, box=2, n=1),
+        _block(near, BlockClass.BAD, n=2),
+        _block("Main article: Ferry", BlockClass.BAD, box=2, n=3),
+        _block(TAIL[0], BlockClass.GOOD, n=4),
+    ]
+    keep_boxed_near_good(blocks, [2])
+    assert blocks[2].cls is BlockClass.GOOD
+
+
+def test_a_near_good_block_in_a_box_of_its_own_stays_dropped() -> None:
+    teaser = "Read our guide to the island's beaches, walks and cafés before you book a crossing."
+    blocks = [
+        _block(LEAD[0], BlockClass.GOOD, n=0),
+        _block(teaser, BlockClass.BAD, box=3, n=1),
+        _block(TAIL[0], BlockClass.GOOD, n=2),
+    ]
+    keep_boxed_near_good(blocks, [1])
+    assert blocks[1].cls is BlockClass.BAD
+
+
+def test_several_h1s_below_the_first_paragraph_are_section_titles() -> None:
+    blocks = [
+        _block(LEAD[0], BlockClass.GOOD, n=0),
+        _block("The storm", BlockClass.BAD, tag="h1", n=1),
+        _block(LEAD[1], BlockClass.GOOD, n=2),
+        _block("The repairs", BlockClass.BAD, tag="h1", n=3),
+        _block(TAIL[0], BlockClass.GOOD, n=4),
+    ]
+    read_inner_titles(blocks)
+    assert [blocks[1].cls, blocks[3].cls] == [BlockClass.HEADING, BlockClass.HEADING]
+
+
+def test_one_h1_below_a_kicker_paragraph_stays_the_headline() -> None:
+    blocks = [
+        _block(LEAD[0], BlockClass.GOOD, n=0),
+        _block("Ferry returns to the islands", BlockClass.BAD, tag="h1", n=1),
+        _block(LEAD[1], BlockClass.GOOD, n=2),
+    ]
+    read_inner_titles(blocks)
+    assert blocks[1].cls is BlockClass.BAD
+
+
+def test_h1s_each_in_a_box_of_their_own_head_a_landing_pages_sections() -> None:
+    blocks = [
+        _block(LEAD[0], BlockClass.GOOD, n=0),
+        _block("Our routes", BlockClass.BAD, box=4, tag="h1", n=1),
+        _block(LEAD[1], BlockClass.GOOD, n=2),
+        _block("Our fleet", BlockClass.BAD, box=5, tag="h1", n=3),
+        _block(TAIL[0], BlockClass.GOOD, n=4),
+    ]
+    read_inner_titles(blocks)
+    assert [blocks[1].cls, blocks[3].cls] == [BlockClass.BAD, BlockClass.BAD]
