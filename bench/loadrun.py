@@ -180,7 +180,9 @@ class LoadRun:
 
     def restart_redis(self) -> None:
         self.redis_server.start()
-        self._app = None  # its pooled connections were to the killed server
+        if self._app is not None:
+            self._app.close()  # its pooled connections were to the killed server
+        self._app = None
 
     def stop(self) -> None:
         for process in self.processes:

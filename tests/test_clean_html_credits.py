@@ -48,6 +48,19 @@ def test_a_rights_sign_followed_by_a_clause_is_not_a_credit() -> None:
     assert not closes_with_credit(text)
 
 
+def test_a_sentence_going_on_after_a_trademarked_name_is_not_a_credit() -> None:
+    text = "The harbour trust said the new pier would carry its logo, the Anchor© mark, on every bollard."
+    assert not closes_with_credit(text)
+
+
+def test_an_agency_printed_in_lowercase_after_the_rights_sign_is_a_credit() -> None:
+    assert closes_with_credit("Fishing boats moored along the northern pier at dawn. © dpa")
+
+
+def test_a_run_longer_than_any_caption_is_not_read_as_one() -> None:
+    assert not closes_with_credit("(photo:" * 200 + "Jane Doe)")
+
+
 def test_a_bare_copyright_line_is_left_to_the_footer_rules() -> None:
     assert not closes_with_credit("© Harbour Photos")
 

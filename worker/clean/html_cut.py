@@ -202,8 +202,8 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
             _unname_soft_run(element, runs, total, held_by)
             continue
         if named and (
-            _is_article_despite_name(element, held, hidden, title, runs, total, held_by)
-            or (not hidden and tag in RUNNING_TAGS and in_running_text(element))  # a phrase, not a widget
+            (not hidden and tag in RUNNING_TAGS and in_running_text(element))  # a phrase, not a widget
+            or _is_article_despite_name(element, held, hidden, title, runs, total, held_by)
         ):
             _unname(element)  # the block classifier must not read the name again
             continue

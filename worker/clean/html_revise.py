@@ -133,7 +133,7 @@ def read_inner_titles(blocks: list[Block]) -> None:
     when article text follows. One alone there is the page's headline under a kicker or a teaser,
     which the metadata reads; one in a box of its own heads a landing page's next section."""
     first = next((i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD), len(blocks))
-    boxes = {b.path[:-1] for b in blocks if b.cls is BlockClass.GOOD}
+    boxes = paragraph_boxes(blocks)
     titles = [
         b
         for b in blocks[first + 1 :]
@@ -141,10 +141,16 @@ def read_inner_titles(blocks: list[Block]) -> None:
         and not b.insert
         and b.link_density <= SHORT_MAX_LINK_DENSITY
         and b.path[:-1] in boxes
+        and not opens_boilerplate_section(b)  # "Related stories" stays dropped
     ]
     if len(titles) >= INNER_TITLES_MIN:
         for block in titles:
             block.cls = BlockClass.HEADING
+
+
+def paragraph_boxes(blocks: list[Block]) -> set[tuple[int, ...]]:
+    """The tags that directly hold a kept paragraph: the boxes of the article's text."""
+    return {b.path[:-1] for b in blocks if b.cls is BlockClass.GOOD}
 
 
 def keep_boxed_near_good(blocks: list[Block], near: list[int]) -> None:
@@ -154,7 +160,7 @@ def keep_boxed_near_good(blocks: list[Block], near: list[int]) -> None:
     good = [i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD]
     if not good:
         return
-    boxes = {blocks[i].path[:-1] for i in good}
+    boxes = paragraph_boxes(blocks)
     for i in near:
         block = blocks[i]
         if (

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from worker.clean.credits import CREDIT_NAME_TAIL, CREDIT_TAIL
+from worker.clean.credits import ends_with_bracketed_credit
 from worker.clean.markers import (
     BIO_ROLES,
     CAPTION_PLACES,
@@ -336,7 +336,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     if count <= limits.max_caption_words:
         if ("," in low or "(" in low) and _CAPTION.search(low):
             return Flag.CAPTION
-        if low.endswith((")", "]")) and (CREDIT_TAIL.search(low) or CREDIT_NAME_TAIL.search(low)):
+        if ends_with_bracketed_credit(low):
             return Flag.CAPTION
         if ":" in low[-80:] and (end := _CREDIT_END.search(low)) and _is_short_credit(end.group()):
             return Flag.CAPTION

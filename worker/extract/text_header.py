@@ -291,7 +291,7 @@ def read_header(
         signed := signed_headline(lines, verdict.lines.start, common)
     ) is not None:
         header = replace(header, title=lines[signed], title_line=signed)
-    if below := signed_headline_below(lines, header.title_line, lead, likely, common):
+    if (below := signed_headline_below(lines, header.title_line, lead, likely, common)) is not None:
         header = replace(header, title=lines[below], title_line=below)
     if header.title_line is not None and (bare := without_glued_kicker(lines, header.title_line)) is not None:
         header = replace(header, title=lines[bare], title_line=bare)

@@ -299,8 +299,9 @@ def signed_headline_below(
     `SIGNED_BELOW_SHARE` as likely:
     a line above a signed headline ("Newsletter Name / Subscribe / Headline / Standfirst / Jane Doe /
     Oct 28, 2024") is the site's name or a menu's, not the article's headline."""
-    if chosen is None or likelihood(chosen) >= SIGNED_BELOW_UNSURE:
-        return None
+    unsure = likelihood(chosen) if chosen is not None else 0.0
+    if not 0.0 < unsure < SIGNED_BELOW_UNSURE:
+        return None  # no pick, a sure one, or one outside the labeller's window (it never weighed it)
     signer = next((index for index in range(chosen + 1, lead) if _signs(lines, index, common)), None)
     if signer is None:
         return None
@@ -309,7 +310,7 @@ def signed_headline_below(
         return None
     if any(looks_like_prose(lines[index]) for index in range(chosen + 1, found)):
         return None  # the chosen line's standfirst: the line over the byline is a caption or a subheading
-    return found if likelihood(found) >= SIGNED_BELOW_SHARE * likelihood(chosen) else None
+    return found if likelihood(found) >= SIGNED_BELOW_SHARE * unsure else None
 
 
 def _headline_over(lines: list[str], signer: int) -> int | None:
