@@ -111,3 +111,51 @@ def test_h1s_each_in_a_box_of_their_own_head_a_landing_pages_sections() -> None:
     ]
     read_inner_titles(blocks)
     assert [blocks[1].cls, blocks[3].cls] == [BlockClass.BAD, BlockClass.BAD]
+
+
+# The same rules read end to end, through the parser and the whole cleaner (its block model too).
+
+SECTION_TITLES = ["The storm", "The repairs", "The new boat"]
+
+
+def _sectioned_story() -> str:
+    """A story whose editor set each section title as <h1>, in the box of its paragraphs, below the
+    first paragraph."""
+    sections = [
+        f"<h1>{SECTION_TITLES[0]}</h1>{_paragraphs(LEAD[1:])}",
+        f"<h1>{SECTION_TITLES[1]}</h1>{_paragraphs(TAIL[:1])}",
+        f"<h1>{SECTION_TITLES[2]}</h1>{_paragraphs(TAIL[1:])}",
+    ]
+    return _page(_paragraphs(LEAD[:1]) + "".join(sections))
+
+
+def test_a_short_paragraph_between_two_main_article_pointers_of_the_story_is_kept() -> None:
+    short = "The keepers left the point in 1962, when the lamp was made automatic."
+    body = (
+        _paragraphs(LEAD)
+        + "<h2>The lighthouse</h2>"
+        + "<p>Main article: <a href='/wiki/northern-point-lighthouse'>Northern Point Lighthouse</a></p>"
+        + f"<p>{short}</p>"
+        + "<h2>The ferry</h2>"
+        + "<p>Main article: <a href='/wiki/island-ferry'>Island ferry service history</a></p>"
+        + _paragraphs(TAIL)
+    )
+    assert short in clean_html(parse_html(_page(body)))
+
+
+def test_h1_section_titles_below_the_first_paragraph_are_kept_in_order() -> None:
+    kept = clean_html(parse_html(_sectioned_story()))
+    assert [text for text in kept if text in SECTION_TITLES] == SECTION_TITLES
+
+
+def test_a_related_stories_h1_among_h1_section_titles_is_dropped() -> None:
+    """Its links set between two sections, the next under a plain <h2> that ends the related section."""
+    body = (
+        f"{_paragraphs(LEAD[:1])}<h1>{SECTION_TITLES[0]}</h1>{_paragraphs(LEAD[1:])}"
+        f"<h1>{SECTION_TITLES[1]}</h1>{_paragraphs(TAIL[:1])}"
+        "<h1>Related stories</h1><ul>"
+        "<li><a href='/harbour-wall'>Harbour wall to be raised by a metre</a></li>"
+        "<li><a href='/island-school'>Island school gets a new roof</a></li></ul>"
+        f"<h2>{SECTION_TITLES[2]}</h2>{_paragraphs(TAIL[1:])}"
+    )
+    assert "Related stories" not in clean_html(parse_html(_page(body)))
