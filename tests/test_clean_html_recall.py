@@ -159,3 +159,26 @@ def test_a_related_stories_h1_among_h1_section_titles_is_dropped() -> None:
         f"<h2>{SECTION_TITLES[2]}</h2>{_paragraphs(TAIL[1:])}"
     )
     assert "Related stories" not in clean_html(parse_html(_page(body)))
+
+
+def test_an_h1_section_title_ends_a_related_stories_section_and_the_article_goes_on() -> None:
+    paragraph = (
+        "The council met on {day} evening and agreed, after a long debate, to fund the repair of "
+        "the harbour wall before the winter storms arrive again."
+    )
+    days = ("Tuesday", "Monday", "Friday", "Sunday")
+    html = (
+        "<html><body><div class='story'><h1>Harbour wall to be repaired</h1>"
+        f"<p>{paragraph.format(day=days[0])}</p><h1>The storm</h1><p>{paragraph.format(day=days[1])}</p>"
+        "<h1>Related stories</h1><ul><li><a href='/a'>Pier reopens after winter</a></li>"
+        "<li><a href='/b'>Ferry timetable changes</a></li></ul>"
+        f"<h1>The repairs</h1><p>{paragraph.format(day=days[2])}</p>"
+        f"<h1>The new boat</h1><p>{paragraph.format(day=days[3])}</p></div></body></html>"
+    )
+    kept = clean_html(parse_html(html))
+    assert kept[-4:] == [
+        "The repairs",
+        paragraph.format(day=days[2]),
+        "The new boat",
+        paragraph.format(day=days[3]),
+    ]

@@ -300,13 +300,19 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
             box = block.path[-2] if len(block.path) >= 2 else 0
             block.cls = BlockClass.BAD
             continue
-        if box is not None and (
-            (box and box not in block.path) or (is_heading and block.first_cls is BlockClass.HEADING)
-        ):
+        if box is not None and ((box and box not in block.path) or _ends_a_section(block)):
             box = None
         if box is not None:
             block.cls = BlockClass.BAD
         seen_good = seen_good or block.cls is BlockClass.GOOD
+
+
+def _ends_a_section(block: Block) -> bool:
+    """A heading read as one by the first pass, or an <h1> that is not a link (the first pass reads
+    an <h1> as the page's title, but an editor that sets section titles as <h1>s ends a part with one)."""
+    if block.tag in HEADING_TAGS:
+        return block.first_cls is BlockClass.HEADING
+    return block.tag in TITLE_TAGS and block.link_density <= SHORT_MAX_LINK_DENSITY
 
 
 def article_box(blocks: list[Block]) -> int | None:
