@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -196,6 +197,12 @@ class LoadRun:
                 process.wait(timeout=10)
         if self.redis_server:
             self.redis_server.stop()
+
+    def close(self) -> None:
+        """Stop everything and remove the run's folder, unless a failed test asked to keep it."""
+        self.stop()
+        if not self.keep_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def audit(self, inputs: Sequence[Any]) -> dict:
         """Counts from the streams: events, dead letters by reason, article and event ids seen twice."""

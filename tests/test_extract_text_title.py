@@ -11,7 +11,7 @@ import pytest
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata
 from worker.extract.text_header import read_header
-from worker.extract.text_headline import choose_title, without_glued_kicker
+from worker.extract.text_headline import weigh_title, without_glued_kicker
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels, window
 from worker.extract.text_not_headline import is_trail_or_row
 from worker.extract.text_page_words import PageWords
@@ -123,7 +123,8 @@ def test_a_breadcrumb_trail_the_labeller_is_sure_of_is_not_the_title() -> None:
 def test_the_rules_pass_over_a_breadcrumb_trail_above_the_byline() -> None:
     pieces = [(0, "Ferry News"), (1, "Blog > Harbour > Ferry Terminal Plans"), (2, "By Jane Doe")]
     lines = [text for _, text in pieces] + [LEAD, SECOND]
-    assert choose_title(pieces, {2}, set(), 3, LEAD, PageWords(lines, 3)) != 1
+    found = weigh_title(pieces, {2}, set(), 3, LEAD, PageWords(lines, 3))
+    assert found is None or found[0] != 1
 
 
 def test_the_headline_printed_alone_under_its_kicker_glued_copy_is_taken() -> None:

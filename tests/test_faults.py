@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -35,9 +34,7 @@ RUN_TIMEOUT_S = 45.0
 def load_run() -> Iterator[LoadRun]:
     run = LoadRun(workers=2, visibility_timeout_s=VISIBILITY_S)
     yield run
-    run.stop()
-    if not run.keep_folder:
-        shutil.rmtree(run.folder, ignore_errors=True)
+    run.close()
 
 
 def _wait_for_outcomes(run: LoadRun, count: int, timeout_s: float = RUN_TIMEOUT_S) -> int:

@@ -9,7 +9,6 @@ close, after kombu detached the transport: kombu then failed on `'NoneType' obje
 
 from __future__ import annotations
 
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -34,9 +33,7 @@ COUNTDOWN_S = 10  # the held task's ETA: well after Redis is killed
 def one_worker() -> Iterator[LoadRun]:
     run = LoadRun(workers=1, visibility_timeout_s=VISIBILITY_S)
     yield run
-    run.stop()
-    if not run.keep_folder:
-        shutil.rmtree(run.folder, ignore_errors=True)
+    run.close()
 
 
 def _send(run: LoadRun, item, **options) -> None:

@@ -103,21 +103,6 @@ def _lead_share(candidate: str, lead_words: set[str], lead_text: str) -> float:
     return sum(1 for w in content if w in lead_words) / len(content)
 
 
-def choose_title(
-    pieces: list[tuple[int, str]],
-    meta: set[int],
-    near: set[int],
-    top: int,
-    lead_text: str,
-    common: PageWords,
-    evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
-) -> int | None:
-    """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
-    it) with the most evidence; the nearest one wins ties."""
-    found = weigh_title(pieces, meta, near, top, lead_text, common, evidence)
-    return found[0] if found else None
-
-
 def weigh_title(
     pieces: list[tuple[int, str]],
     meta: set[int],
@@ -127,8 +112,9 @@ def weigh_title(
     common: PageWords,
     evidence: HeadlineEvidence = DEFAULT_HEADLINE_EVIDENCE,
 ) -> tuple[int, float] | None:
-    """`choose_title`'s piece and its evidence (above zero only when some sign speaks for it: a line
-    that merely stands nearest the lead scores below)."""
+    """The headline-like piece above `top` (the first line of prose, a standfirst if a byline follows
+    it) with the most evidence, the nearest one winning ties, and its evidence (above zero only when
+    some sign speaks for it: a line that merely stands nearest the lead scores below)."""
     lead_words = set(map(_STRIP_EDGES, lead_text.lower().split()))
     toc = max((p for p, (_, text) in enumerate(pieces) if _TOC_HEAD.match(text)), default=len(pieces))
     # Each test below is asked of a piece and of the one under it, by this candidate and the one above:

@@ -175,7 +175,7 @@ def page_view(
     gaps: frozenset[int] | None = None,
     measured: tuple[Line, ...] = (),
 ) -> PageView:
-    """`rule_title`: the line the rules (`text_headline.choose_title`) took for the headline, a sign
+    """`rule_title`: the line the rules (`text_headline.weigh_title`) took for the headline, a sign
     too; `common`: the rules' reading of the page's words around `lead`, when they have one;
     `measured`: the clean stage's reading of the same lines (`TextLayout.measured`), whose lowercase
     and words are read here instead of being made again."""
