@@ -4,8 +4,7 @@ as likely. Pages written for the purpose; the labeller's beliefs are given."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from tests.labeller_beliefs import labeller_beliefs
 from worker.extract.text_headline import instead_of_menu_entry
 from worker.extract.text_page_words import PageWords
 
@@ -24,23 +23,19 @@ LINES = [
 ]
 
 
-def _beliefs(values: dict[int, float]) -> Callable[[int], float]:
-    return lambda index: values.get(index, 0.0)
-
-
 def test_a_short_label_printed_twice_gives_way_to_the_headline_printed_once() -> None:
-    likely = _beliefs({3: 0.6, 5: 0.4})
+    likely = labeller_beliefs({3: 0.6, 5: 0.4})
     assert instead_of_menu_entry(LINES, 3, range(7), likely, PageWords(LINES, 6)) == 5
 
 
 def test_the_label_stays_when_no_headline_printed_once_is_about_as_likely() -> None:
-    likely = _beliefs({3: 0.6, 5: 0.1})
+    likely = labeller_beliefs({3: 0.6, 5: 0.1})
     assert instead_of_menu_entry(LINES, 3, range(7), likely, PageWords(LINES, 6)) is None
 
 
 def test_a_short_headline_printed_once_is_no_menu_entry() -> None:
     lines = [*LINES[:5], "Hinge Recall", LEAD]
-    likely = _beliefs({5: 0.6, 2: 0.5})
+    likely = labeller_beliefs({5: 0.6, 2: 0.5})
     assert instead_of_menu_entry(lines, 5, range(7), likely, PageWords(lines, 6)) is None
 
 
@@ -53,5 +48,5 @@ def test_a_short_headline_over_its_paragraph_is_no_menu_entry_though_printed_twi
         LEAD,
         "Marine Hardware Catalogue 2025",
     ]
-    likely = _beliefs({3: 0.6, 5: 0.5})
+    likely = labeller_beliefs({3: 0.6, 5: 0.5})
     assert instead_of_menu_entry(lines, 3, range(6), likely, PageWords(lines, 4)) is None

@@ -5,8 +5,7 @@ are given, except on the whole page read end to end."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
+from tests.labeller_beliefs import labeller_beliefs
 from worker.document import InputKind, load_document
 from worker.extract.text_headline import signed_headline_below
 from worker.extract.text_page_words import PageWords
@@ -31,22 +30,18 @@ LINES = [
 ]
 
 
-def _beliefs(values: dict[int, float]) -> Callable[[int], float]:
-    return lambda index: values.get(index, 0.0)
-
-
 def test_the_headline_over_the_byline_wins_over_an_unsure_pick_above_it() -> None:
-    likely = _beliefs({0: 0.3, 2: 0.12})
+    likely = labeller_beliefs({0: 0.3, 2: 0.12})
     assert signed_headline_below(LINES, 0, 7, likely, PageWords(LINES, 7)) == 2
 
 
 def test_a_pick_the_labeller_is_sure_of_stays() -> None:
-    likely = _beliefs({0: 0.8, 2: 0.4})
+    likely = labeller_beliefs({0: 0.8, 2: 0.4})
     assert signed_headline_below(LINES, 0, 7, likely, PageWords(LINES, 7)) is None
 
 
 def test_the_signed_headline_needs_to_be_about_as_likely() -> None:
-    likely = _beliefs({0: 0.3, 2: 0.05})
+    likely = labeller_beliefs({0: 0.3, 2: 0.05})
     assert signed_headline_below(LINES, 0, 7, likely, PageWords(LINES, 7)) is None
 
 
@@ -59,7 +54,7 @@ def test_a_caption_over_the_byline_is_no_headline_under_the_picks_standfirst() -
         "Oct 28, 2024",
         LEAD,
     ]
-    likely = _beliefs({0: 0.3, 2: 0.2})
+    likely = labeller_beliefs({0: 0.3, 2: 0.2})
     assert signed_headline_below(lines, 0, 5, likely, PageWords(lines, 5)) is None
 
 
