@@ -39,15 +39,15 @@ def _s(value: bytes | str) -> str:
 
 @contextmanager
 def prefork_worker_running(
-    env: dict[str, str], log: Path, redis_url: str, prefix: str
+    env: dict[str, str], log: Path, redis_url: str, prefix: str, *worker_args: str
 ) -> Iterator[tuple[Any, Any, redis.Redis]]:
-    """A real `celery worker --pool prefork` with `env`, its settings and a client; stopped and its
-    keys (`prefix`) deleted afterwards."""
+    """A real `celery worker --pool prefork` with `env` (and `worker_args`), its settings and a client;
+    stopped and its keys (`prefix`) deleted afterwards."""
     from tests.conftest import delete_prefix
     from tests.redis_servers import WorkerProcess
 
     running = WorkerProcess(env, log)
-    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle"]
+    running.extra_args = ["--pool", "prefork", "--without-gossip", "--without-mingle", *worker_args]
     client = redis.Redis.from_url(redis_url)
     try:
         yield running.start(), running.settings, client

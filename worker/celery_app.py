@@ -189,6 +189,30 @@ def _stop_with_newsworker_run(**_: Any) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+# What the warm-up did, said once logging is set up (it is not yet at `worker_init`).
+_warm_up_outcome: list[str] = []
+
+
+@worker_init.connect
+def warm_before_the_pool_forks(**_: Any) -> None:
+    """Models, language data and patterns loaded once in the main process, inherited by every pool
+    process (`worker.warmup`): a process the pool starts or restarts is ready on its first task."""
+    from worker.warmup import warm_up  # the extraction stack, only in a worker
+
+    try:
+        seconds = warm_up()
+    except Exception as error:  # a broken install: each task will fail and dead-letter with the reason
+        _warm_up_outcome.append(f"tasks could not be warmed up before the pool forked: {error!r}")
+        return
+    _warm_up_outcome.append(f"tasks warmed up in {seconds:.2f} s before the pool forked")
+
+
+@worker_ready.connect
+def _say_how_the_warm_up_went(**_: Any) -> None:
+    for outcome in _warm_up_outcome:
+        (log.info if outcome.startswith("tasks warmed") else log.error)(outcome)
+
+
 @worker_process_init.connect
 @worker_ready.connect
 def settle_heap(**_: Any) -> None:
