@@ -6,7 +6,6 @@ with the openssl command, for a redis-server listening on TLS only."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 import redis
 from kombu.exceptions import OperationalError
 
+from tests.certificates import make_certificates
 from tests.redis_servers import RedisServer, producer, require_redis_7, worker_environment
 from worker.config import Settings
 from worker.connections import connect_redis
@@ -21,55 +21,12 @@ from worker.connections import connect_redis
 QUEUE = "tls:queue"
 
 
-def _openssl(*args: str, cwd: Path) -> None:
-    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True, timeout=30)
-
-
-def _make_certificates(folder: Path) -> None:
-    """ca.crt (a CA of the test's own) and server.crt for 127.0.0.1 and localhost, signed by it."""
-    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-    _openssl(
-        "req",
-        "-x509",
-        *ec,
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=newsworker test CA",
-        cwd=folder,
-    )
-    _openssl("req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", cwd=folder)
-    (folder / "san.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
-    _openssl(
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-out",
-        "server.crt",
-        "-days",
-        "2",
-        "-extfile",
-        "san.ext",
-        cwd=folder,
-    )
-
-
 @pytest.fixture
 def tls_server(tmp_path: Path) -> Iterator[RedisServer]:
     require_redis_7()
     if not shutil.which("openssl"):
         pytest.skip("the openssl command is not installed")
-    _make_certificates(tmp_path)
+    make_certificates(tmp_path)
     args = ["--tls-cert-file", str(tmp_path / "server.crt"), "--tls-key-file", str(tmp_path / "server.key")]
     args += ["--tls-ca-cert-file", str(tmp_path / "ca.crt"), "--tls-auth-clients", "no"]
     server = RedisServer(tmp_path, extra_args=args, tls=True).start()
