@@ -205,9 +205,10 @@ def is_meta_line(line: str) -> bool:
 @remembered
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
-    if NOT_AUTHOR.match(line) or len(line.split()) > 12:
+    if NOT_AUTHOR.match(line):
         return False
-    return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line))
+    # The openers first: most lines open with none, and are told without splitting their words.
+    return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line)) and len(line.split()) <= 12
 
 
 def glued_opener(line: str) -> int | None:
@@ -270,7 +271,6 @@ def is_picture_credit(line: str) -> bool:
 
 @remembered
 def looks_like_headline(line: str) -> bool:
-    words = line.split()
     if not 3 <= word_count(line) <= _MAX_HEADLINE_WORDS:
         return False
     if line.endswith((".", ":", ";", ",", "。", "，", "：")) and not line.endswith(("...", "…")):
@@ -285,6 +285,7 @@ def looks_like_headline(line: str) -> bool:
         or (first.isalpha() and not first.islower())
     ):
         return True  # a capital, or a script without case
+    words = line.split()  # split only here: most lines are told by the tests above
     return sum(map(str.isupper, [w[0] for w in words])) >= len(words) / 2
 
 
