@@ -128,6 +128,18 @@ def capitalised_words(line: str) -> int:
     return (b" " + line.encode().translate(_CAPITAL_MARKS)).count(b" A")
 
 
+# The same with the lowercase letters made "a": a word opening in lowercase is " a".
+_LOWERCASE_MARKS = bytes(
+    0x61 if 0x61 <= byte <= 0x7A else 0x20 if byte in _SPACES else 0x2E for byte in range(256)
+)
+
+
+def lowercase_words(line: str) -> int:
+    """How many of an ASCII line's spaced words open in lowercase (`sum(map(str.islower, [w[0] for w
+    in line.split()]))`), as `capitalised_words` counts: asked of every long line near the header."""
+    return (b" " + line.encode().translate(_LOWERCASE_MARKS)).count(b" a")
+
+
 def cjk_chars(line: str) -> int:
     """How many Chinese or Japanese characters the line holds (none on an ASCII line, the usual one)."""
     if line.isascii():  # a C-speed test: most lines hold no such character
@@ -177,10 +189,13 @@ def lower_share(line: str) -> float:
 def looks_like_prose(line: str) -> bool:
     """Running text: long, and mostly lowercase words (a menu line is long too, but Title Case)."""
     words = line.split()
+    ascii_ = line.isascii()
     # (`split` gives no empty word: its first character is `w[:1]`; counted by a C-level map.)
-    if len(words) >= _LEAD_MIN_WORDS and sum(map(str.islower, [w[0] for w in words])) / len(words) >= _SHARE:
-        return True  # the usual prose line, read by its spaced words alone
-    if line.isascii():
+    if len(words) >= _LEAD_MIN_WORDS:
+        lower = lowercase_words(line) if ascii_ else sum(map(str.islower, [w[0] for w in words]))
+        if lower / len(words) >= _SHARE:
+            return True  # the usual prose line, read by its spaced words alone
+    if ascii_:
         return False
     count, lower, caseless = _lower_words(line)
     # In a script without case every word reads as lowercase: a long teaser or headline is told from
@@ -205,9 +220,10 @@ def is_meta_line(line: str) -> bool:
 @remembered
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
-    if NOT_AUTHOR.match(line) or len(line.split()) > 12:
+    if NOT_AUTHOR.match(line):
         return False
-    return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line))
+    # The openers first: most lines open with none, and are told without splitting their words.
+    return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line)) and len(line.split()) <= 12
 
 
 def glued_opener(line: str) -> int | None:
@@ -270,7 +286,6 @@ def is_picture_credit(line: str) -> bool:
 
 @remembered
 def looks_like_headline(line: str) -> bool:
-    words = line.split()
     if not 3 <= word_count(line) <= _MAX_HEADLINE_WORDS:
         return False
     if line.endswith((".", ":", ";", ",", "。", "，", "：")) and not line.endswith(("...", "…")):
@@ -285,6 +300,7 @@ def looks_like_headline(line: str) -> bool:
         or (first.isalpha() and not first.islower())
     ):
         return True  # a capital, or a script without case
+    words = line.split()  # split only here: most lines are told by the tests above
     return sum(map(str.isupper, [w[0] for w in words])) >= len(words) / 2
 
 
