@@ -1,6 +1,7 @@
 """Pages refused as "not an article" that hold one all the same, and the ones still refused: a photo
-page whose one sentence is the picture's caption, and an old page whose unclosed formatting tags nest
-its paragraphs deeper than the parse limit. Each page is written here."""
+page whose one sentence is the picture's caption, an old page whose unclosed formatting tags nest
+its paragraphs deeper than the parse limit, an old page that wraps each paragraph in a named anchor
+(<a name>, which links nowhere). Each page is written here."""
 
 from __future__ import annotations
 
@@ -72,3 +73,26 @@ def test_a_page_too_deep_with_no_article_above_or_below_the_limit_is_still_too_d
     page = _page("<div>" * 80 + "<p>deep</p>" + "</div>" * 80)
     with pytest.raises(DocumentTooDeep):
         _paragraphs(page, ParseLimits(max_nesting_depth=40))
+
+
+STORY = (
+    "The harbour board met on Tuesday evening to discuss the winter timetable, the repairs to the old "
+    "breakwater and the cost of dredging the channel before the ferries return in the spring.",
+    "Members agreed to publish the timetable by the end of the month and to ask the council for a "
+    "share of the repair bill, which engineers put at twice last year's estimate for the work.",
+    "The ferry company said it would keep the winter crossings at two a day until the north berth "
+    "reopens, and that it expected the first spring sailing to leave on the first Saturday of April.",
+)
+
+
+def test_paragraphs_an_old_page_wrapped_in_named_anchors_are_its_text() -> None:
+    wrapped = "".join(f'<a name="part{i}"><p>{text}</p></a>' for i, text in enumerate(STORY))
+    page = _page(f"{MENU}<div>{wrapped}</div>", title="Harbour board")
+    assert _paragraphs(page) == list(STORY)
+
+
+def test_a_link_with_an_address_still_counts_as_a_link() -> None:
+    teasers = "".join(f'<p><a href="/story/{i}">{text}</a></p>' for i, text in enumerate(STORY))
+    page = _page(f"{MENU}<div>{teasers}</div>", title="Harbour board")
+    with pytest.raises(NotAnArticle):
+        _paragraphs(page)

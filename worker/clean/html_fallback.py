@@ -36,9 +36,16 @@ from worker.clean.html_blocks import (
     make_blocks,
 )
 from worker.clean.html_blocks import MAX_LINK_DENSITY as BLOCK_MAX_LINK_DENSITY
-from worker.clean.html_cut import first_cut, main_candidates, name_parts, names_of, text_scale
+from worker.clean.html_cut import (
+    first_cut,
+    main_candidates,
+    name_parts,
+    names_of,
+    text_scale,
+)
 from worker.clean.html_lead import page_title
 from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
+from worker.clean.html_running import unlink_anchors
 from worker.clean.html_slim import slim, to_soup
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
 from worker.clean.text_stopwords import page_stopwords
@@ -106,6 +113,7 @@ def prose_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
     # CJK scripts write no spaces: stopword density and character counts mean nothing there, so the
     # classification goes by length (counted as jusText counts, scaled) and link density alone.
     drop_comments(root)
+    unlink_anchors(root)
     dom = justext.core.preprocessor(root)
     scale = text_scale(dom)
     paragraphs = _ParagraphMaker.make_paragraphs(dom)
