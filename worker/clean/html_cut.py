@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from worker.clean.html_lead import declared_lead, normalized_title
-from worker.clean.html_running import RUNNING_TAGS, in_running_text
+from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -167,6 +167,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     as a subscription gate) paragraphs of prose: the article's rest behind the gate. One walk, which
     never enters a subtree it has doomed."""
     reopen_misplaced_text(root)
+    unlink_anchors(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
     held_by = _ParagraphChars(root)
     total = held_by(root) or 1

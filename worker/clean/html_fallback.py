@@ -27,13 +27,25 @@ from justext.paragraph import Paragraph
 from worker.clean.html_blocks import (
     INVISIBLE,
     NEAR_GOOD_MIN_CHARS,
+    Block,
     BlockClass,
     classify_blocks,
+    is_marker,
+    is_mostly_urls,
+    looks_like_prose,
     make_blocks,
 )
-from worker.clean.html_cut import first_cut, main_candidates, name_parts, names_of, text_scale
+from worker.clean.html_blocks import MAX_LINK_DENSITY as BLOCK_MAX_LINK_DENSITY
+from worker.clean.html_cut import (
+    first_cut,
+    main_candidates,
+    name_parts,
+    names_of,
+    text_scale,
+)
 from worker.clean.html_lead import page_title
 from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
+from worker.clean.html_running import unlink_anchors
 from worker.clean.html_slim import slim, to_soup
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
 from worker.clean.text_stopwords import page_stopwords
@@ -101,6 +113,7 @@ def prose_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
     # CJK scripts write no spaces: stopword density and character counts mean nothing there, so the
     # classification goes by length (counted as jusText counts, scaled) and link density alone.
     drop_comments(root)
+    unlink_anchors(root)
     dom = justext.core.preprocessor(root)
     scale = text_scale(dom)
     paragraphs = _ParagraphMaker.make_paragraphs(dom)
@@ -154,17 +167,35 @@ def candidate_lines(root: lxml.html.HtmlElement) -> list[str]:
     """The last reading before a page is refused: the blocks of the best-scoring container (as the
     main cleaner chooses it) that carry words of their own, at least a short line's worth outside
     links, and are neither the headline nor a caption, label or share button. A page of links only
-    (an index, a menu) gives []. Cuts `root`."""
+    (an index, a menu) gives []. Where that leaves nothing, the same container's sentences that the
+    classifier set aside as inserts (`_set_aside_sentences`): a photo page's caption. Readers'
+    comments are never read here (`drop_comments`). Cuts `root`."""
+    drop_comments(root)
     title = page_title(root)
     first_cut(root, title)
     scale = text_scale(root)
     subtrees = main_candidates(root, scale, title)
     slim(subtrees)
-    blocks = classify_blocks(make_blocks(to_soup(subtrees)), scale)
+    blocks = [
+        block
+        for block in classify_blocks(make_blocks(to_soup(subtrees)), scale)
+        if block.tag not in TITLE_TAGS and (block.chars - block.link_chars) * scale >= NEAR_GOOD_MIN_CHARS
+    ]
+    own = [block.text for block in blocks if not block.insert]
+    return own or _set_aside_sentences(blocks)
+
+
+def _set_aside_sentences(blocks: list[Block]) -> list[str]:
+    """Captions, kept when they read as sentences with few links and are no label, credit or share
+    line: on a page with nothing else, the caption under the photo is the story. Text the template
+    boxed as furniture (a sidebar, a promotion, a newsletter box) is not: on a page whose article is
+    rendered by script, that is all that is left."""
     return [
         block.text
         for block in blocks
-        if block.tag not in TITLE_TAGS
-        and not block.insert
-        and (block.chars - block.link_chars) * scale >= NEAR_GOOD_MIN_CHARS
+        if block.in_caption
+        and looks_like_prose(block.text)
+        and block.link_density <= BLOCK_MAX_LINK_DENSITY
+        and not is_marker(block.text)
+        and not is_mostly_urls(block.text)
     ]

@@ -1,5 +1,6 @@
 """Whether an inline element stands inside a sentence: there its words are the sentence's, whatever
-its class says (`html_cut.first_cut` asks it of the inline elements it would drop by their name)."""
+its class says (`html_cut.first_cut` asks it of the inline elements it would drop by their name); and
+anchors that link nowhere, whose words are the page's own (`unlink_anchors`)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,14 @@ def in_running_text(element: etree._Element) -> bool:
     if not before or _WORD.search(before) is None:
         return False
     return _WORD.search(tail) is not None or tail.lstrip()[:1] in _SENTENCE_PUNCTUATION
+
+
+_ANCHORS = etree.XPath("//a[not(@href)]")
+
+
+def unlink_anchors(root: etree._Element) -> None:
+    """An <a> with no address is a named anchor (a jump target: <a name="part2">), not a link: no
+    reader follows it, and its text (a section title, a paragraph an old page wrapped in one) is the
+    page's own. It becomes a <span>, which every later count reads as text."""
+    for anchor in _ANCHORS(root):
+        anchor.tag = "span"
