@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from bench.metadata import in_half
 from worker.clean.text import clean_text
 from worker.extract.text import reading_text_page
 from worker.extract.text_header import read_header
-from worker.extract.text_title_rank import FEATURES, Proposal, candidates, features, ranker_from, signed
+from worker.extract.text_title_rank import FEATURES, Proposal, Reading, candidates, features, ranker_from
 from worker.extract.titles import strip_site_affixes
 
 SETS = ("wcxb-dev", "scrapinghub", "readability")  # trafilatura-eval stays held out, as the proxy judges
@@ -83,9 +82,8 @@ def group_of(page: Page) -> Group | None:
         found = candidates(proposal)
         if len(found) < 2:
             return None
-        copies = Counter(line.lower() for line in proposal.lines)
-        signs = frozenset(signed(proposal))
-        rows = np.array([features(proposal, index, copies, signs) for index in found])
+        reading = Reading(proposal)
+        rows = np.array([features(reading, index) for index in found])
     lines = proposal.lines
     right = np.array([title in (norm(lines[i]), norm(strip_site_affixes(lines[i], []))) for i in found])
     chosen = found.index(proposal.chosen) if proposal.chosen in found else 0

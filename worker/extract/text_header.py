@@ -304,11 +304,9 @@ def read_header(
         and (once := instead_of_menu_entry(lines, header.title_line, candidates, likely, common)) is not None
     ):
         header = replace(header, title=lines[once], title_line=once)
-    ranked = (ranker or default_ranker()).choose(
-        proposal_of(
-            lines, body, (top, lead), (header.title_line, ruled, evidence, second), verdict, common, gaps
-        )
-    )
+    picks = (header.title_line, ruled, evidence, second)  # the chain's, the rules' first, the second window's
+    proposal = proposal_of(view, body, picks, verdict)
+    ranked = (ranker or default_ranker()).choose(proposal)
     if (
         header.bylines
         and header.title_line is not None

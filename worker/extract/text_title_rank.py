@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from worker.extract.text_headline import headline_over_signer
-from worker.extract.text_labels import LineLabel, WindowLabels
+from worker.extract.text_labels import LineLabel, PageView, WindowLabels
 from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -109,28 +109,27 @@ class Proposal:
     prose_under: Callable[[int], list[int]]  # the prose lines under a line, first few
     byline_likelihood: Callable[[int], float]
     gaps: frozenset[int] | None  # the lines a blank line stands above; None: the copy kept none
+    counts: Counter[str]  # how often the page prints each line, lowercased
 
 
 def proposal_of(
-    lines: list[str],
+    view: PageView,
     body: list[int],
-    anchors: tuple[int, int],
     picks: tuple[int | None, int | None, float, tuple[int, float] | None],
     verdict: WindowLabels,
-    common: PageWords,
-    gaps: frozenset[int] | None,
 ) -> Proposal:
-    """The header's state as a `Proposal`: `anchors`, the first prose line and the lead; `picks`, the
-    chain's pick, `weigh_title`'s pick and its evidence, and the second window's headline and belief."""
+    """The header's state as a `Proposal`: the labeller's `view` of the page and its `verdict`, the
+    body's lines in order, and `picks`: the chain's pick, `weigh_title`'s pick and its evidence, and
+    the second window's headline and belief."""
     chosen, ruled, evidence, second = picks
 
     def prose_under(index: int) -> list[int]:
         return body[bisect_right(body, index) :][:_ECHO_LINES]
 
     return Proposal(
-        lines,
-        anchors[1],
-        anchors[0],
+        view.lines,
+        view.lead,
+        view.top,
         chosen,
         ruled,
         evidence,
@@ -138,14 +137,15 @@ def proposal_of(
         second[1] if second else 0.0,
         verdict.lines,
         verdict.likelihood(LineLabel.HEADLINE),
-        common,
+        view.common,
         prose_under,
         verdict.likelihood(LineLabel.BYLINE),
-        gaps,
+        view.gaps,
+        view.counts,
     )
 
 
-def candidates(proposal: Proposal) -> list[int]:
+def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) -> list[int]:
     """The proposed lines: the chain's pick first, then the rules' first pick, the second window's, the
     labeller's likeliest lines of its window and the headlines over a byline (`signed`), less those
     no rule may propose (`_never`)."""
@@ -157,7 +157,9 @@ def candidates(proposal: Proposal) -> list[int]:
         if len(others) >= CANDIDATES + 2 or p < _MIN_LIKELIHOOD:
             break
         others.append(index)
-    found += [index for index in (*others, *signed(proposal)) if not _never(proposal, index)]
+    if over_bylines is None:
+        over_bylines = tuple(signed(proposal))
+    found += [index for index in (*others, *over_bylines) if not _never(proposal, index)]
     return list(dict.fromkeys(found))
 
 
@@ -189,48 +191,83 @@ def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
+    # A byline has twelve words at most (`is_byline`): longer lines are passed over before the call.
     found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
     return list(dict.fromkeys(index for index in found if index is not None))
 
 
-def features(proposal: Proposal, index: int, copies: Counter[str], signs: frozenset[int]) -> list[float]:
-    own = _own(proposal, index, copies, signs)
+class Reading:
+    """What the signs of a page's proposed lines read, made once a page: the lines' copies, the headlines
+    over a byline, the window title's words, each line's longer words, each proposed line's own signs."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+        lines = proposal.lines
+        self.copies = proposal.counts
+        self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
+        self.signs = frozenset(self.signed)
+        top_lines = [line.lower() for line in lines[:_TOP_LINES]]
+        self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
+        self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
+        self._words: dict[int, list[str]] = {}
+        self._own: dict[int, list[float]] = {}
+
+    def words(self, index: int) -> list[str]:
+        """The line's words of `_LONG` letters or more, lowercased."""
+        found = self._words.get(index)
+        if found is None:
+            low = self.proposal.lines[index].lower()
+            found = self._words[index] = [w for w in _WORD.findall(low) if len(w) >= _LONG]
+        return found
+
+    def own(self, index: int) -> list[float]:
+        found = self._own.get(index)
+        if found is None:
+            found = self._own[index] = _own(self, index)
+        return found
+
+
+def features(reading: Reading, index: int) -> list[float]:
+    """The line's signs (`FEATURES`): its own, then against the chain's pick."""
+    proposal = reading.proposal
+    own = reading.own(index)
     chosen = proposal.chosen
     if chosen is None or index == chosen:
         return [*own, 0.0, 0.0, 0.0, 0.0]
-    pick = _own(proposal, chosen, copies, signs)
-    at = FEATURES.index
+    pick = reading.own(chosen)
     lead = min(proposal.top, proposal.lead)
-    has_meta = own[at("meta_under")] or own[at("meta_over")]
-    pick_meta = pick[at("meta_under")] or pick[at("meta_over")]
+    has_meta = own[_AT["meta_under"]] or own[_AT["meta_over"]]
+    pick_meta = pick[_AT["meta_under"]] or pick[_AT["meta_over"]]
     return [
         *own,
-        own[at("likely")] - pick[at("likely")],
+        own[_AT["likely"]] - pick[_AT["likely"]],
         float(bool(has_meta) and not pick_meta),
         float(
             index < chosen
             and chosen == lead - 1
             and not any(looks_like_prose(proposal.lines[k]) for k in range(index + 1, chosen))
         ),
-        pick[at("question")],
+        pick[_AT["question"]],
     ]
 
 
-def _own(proposal: Proposal, index: int, copies: Counter[str], signs: frozenset[int]) -> list[float]:
+_AT = {name: at for at, name in enumerate(FEATURES)}
+
+
+def _own(reading: Reading, index: int) -> list[float]:
     """The signs of the line alone."""
-    lines, top = proposal.lines, proposal.top
+    proposal = reading.proposal
+    lines, top, copies = proposal.lines, proposal.top, reading.copies
     line = lines[index]
     low = line.lower()
     words = word_count(line)
     neighbours = {lines[k].lower() for k in (index - 1, index + 1) if 0 <= k < len(lines)}
-    tops = [part for top_line in lines[:_TOP_LINES] for part in _TITLE_SEPARATOR.split(top_line.lower())]
     under = range(index + 1, min(len(lines), index + 1 + _META_REACH))
     over = range(max(0, index - _META_REACH), index)
     prose = proposal.prose_under(index)
-    echo_words = {w for k in prose for w in _WORD.findall(lines[k].lower()) if len(w) >= _LONG}
-    own = [w for w in _WORD.findall(low) if len(w) >= _LONG]
+    echo_words = {w for k in prose for w in reading.words(k)}
+    own = reading.words(index)
     long_words = [w for w in line.split() if len(w) >= _LONG]
-    top_words = {w for top_line in lines[:_TOP_LINES] for w in _WORD.findall(top_line.lower())}
     lead = min(top, proposal.lead)
     return [
         1.0,
@@ -247,7 +284,7 @@ def _own(proposal: Proposal, index: int, copies: Counter[str], signs: frozenset[
         float(copies[low] >= 3),
         float(low in neighbours),
         float(low in proposal.common.crumbs),
-        float(words >= 2 and low in tops and copies[low] >= 1 and index >= _TOP_LINES),
+        float(words >= 2 and low in reading.tops and copies[low] >= 1 and index >= _TOP_LINES),
         float(any(is_meta_line(lines[k]) for k in under)),
         float(any(is_meta_line(lines[k]) for k in over)),
         float(index == lead - 1),
@@ -260,10 +297,10 @@ def _own(proposal: Proposal, index: int, copies: Counter[str], signs: frozenset[
         ),
         sum(w in echo_words for w in own) / len(own) if own else 0.0,
         float(looks_like_headline(line)),
-        float(index in signs),
+        float(index in reading.signs),
         float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
         max((proposal.byline_likelihood(k) for k in under), default=0.0),
-        sum(w in top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
+        sum(w in reading.top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
     ]
 
@@ -278,14 +315,11 @@ class TitleRanker:
         return sum(w * x for w, x in zip(self.weights, row, strict=True))
 
     def choose(self, proposal: Proposal) -> int | None:
-        found = candidates(proposal)
+        reading = Reading(proposal)
+        found = candidates(proposal, reading.signed)
         if len(found) < 2:
             return proposal.chosen
-        copies = Counter(line.lower() for line in proposal.lines)
-        signs = frozenset(signed(proposal))
-        scored = [
-            (self.score(features(proposal, index, copies, signs)), -k, index) for k, index in enumerate(found)
-        ]
+        scored = [(self.score(features(reading, index)), -k, index) for k, index in enumerate(found)]
         return max(scored)[2]
 
 
