@@ -53,6 +53,9 @@ bench-metadata: $(BIN)/trafilatura
 train-lines: install  ## retrain the shipped text line labeller (worker/models/) from the permitted sets
 	$(BIN)/python -m bench.train_lines
 
+train-titles: install  ## retrain the shipped text headline re-ranker (worker/models/text_titles.json)
+	$(BIN)/python -m bench.train_titles
+
 bench-feeds: install
 	$(BIN)/python -m bench.feeds
 

@@ -22,6 +22,7 @@ from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import read_header
+from worker.extract.text_not_headline import without_dated_affix
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
 from worker.extract.text_site_owner import site_owner
@@ -123,7 +124,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line
         title = strip_site_affixes(
-            without_source_host(title), [name for name in (site, _copyright_holder(layout)) if name]
+            without_dated_affix(without_source_host(title)),
+            [name for name in (site, _copyright_holder(layout)) if name],
         )
         title = fix_mojibake(title)  # "Investorâ\x80\x99s": UTF-8 read as Latin-1 before the page was copied
     dateline = header.dateline

@@ -100,6 +100,7 @@ from worker.extract.text_signs import (
     is_byline,
     looks_like_prose,
 )
+from worker.extract.text_title_rank import TitleRanker, default_ranker, proposal_of
 
 _KIND_REACH = 30  # lines above the lead where "Analysis by Jane Doe" or "Jane Doe @jane" signs it
 _UNDER_HEADLINE_REACH = 8  # lines under a headline where its byline cluster and the lead may stand
@@ -256,6 +257,7 @@ def read_header(
     labeller: LineLabeller | None = None,
     gaps: frozenset[int] | None = None,
     measured: tuple[Line, ...] = (),
+    ranker: TitleRanker | None = None,
 ) -> Header:
     """Headline, byline lines, publish date and dateline from the lines around the article's lead:
     read by the rules, then the headline as the line labeller (`text_labels`, the shipped model
@@ -273,6 +275,7 @@ def read_header(
     likely = verdict.likelihood(LineLabel.HEADLINE)
     best = verdict.best(LineLabel.HEADLINE, lead + 1, unless=lambda i: never_headline(lines[i], common))
     first_best = best
+    ruled, evidence, second = header.title_line, header.title_evidence, None
     if (best is None or best[1] < UNSURE_HEADLINE_PROBABILITY) and (
         second := headline_in_second_window(lines, body, view, labeller, common)
     ):
@@ -301,6 +304,9 @@ def read_header(
         and (once := instead_of_menu_entry(lines, header.title_line, candidates, likely, common)) is not None
     ):
         header = replace(header, title=lines[once], title_line=once)
+    picks = (header.title_line, ruled, evidence, second)  # the chain's, the rules' first, the second window's
+    proposal = proposal_of(view, body, picks, verdict)
+    ranked = (ranker or default_ranker()).choose(proposal)
     if (
         header.bylines
         and header.title_line is not None
@@ -345,6 +351,8 @@ def read_header(
         name := author_box(lines, lead, common) or note_under_name(lines, lead, common)
     ):
         header = replace(header, bylines=(name,))
+    if ranked is not None and ranked != header.title_line:  # the bylines stay those read by the chain's pick
+        header = replace(header, title=lines[ranked], title_line=ranked)
     return header
 
 

@@ -291,7 +291,7 @@ def signed_headline_below(
     signer = next((index for index in range(chosen + 1, lead) if _signs(lines, index, common)), None)
     if signer is None:
         return None
-    found = _headline_over(lines, signer)
+    found = headline_over_signer(lines, signer)
     if found is None or found <= chosen or never_headline(lines[found], common):
         return None
     if any(looks_like_prose(lines[index]) for index in range(chosen + 1, found)):
@@ -299,7 +299,7 @@ def signed_headline_below(
     return found if likelihood(found) >= SIGNED_BELOW_SHARE * unsure else None
 
 
-def _headline_over(lines: list[str], signer: int) -> int | None:
+def headline_over_signer(lines: list[str], signer: int) -> int | None:
     """The nearest headline-shaped line over a signing byline, a date, a name, a picture's credit or
     a standfirst passed over; None when another line stands between."""
     for index in range(signer - 1, max(-1, signer - 1 - _SIGNED_REACH), -1):
@@ -317,7 +317,7 @@ def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | Non
     below it. The nearest headline-shaped line over the byline, a date, a name, a picture's credit or a
     standfirst passed over; None when no person signs above `stop` or no headline stands over the first."""
     signer = next((index for index in range(stop) if _signs(lines, index, common)), None)
-    return None if signer is None else _headline_over(lines, signer)
+    return None if signer is None else headline_over_signer(lines, signer)
 
 
 def _signs(lines: list[str], index: int, common: PageWords) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, RELATIVE_AGE
+from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, RELATIVE_AGE, TITLE_SEPARATORS
 from worker.extract.text_cluster import DOTS
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import is_picture_credit
+from worker.extract.text_signs import date_of_line, is_picture_credit, word_count
 
 # "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
 _TRAIL_STEP = re.compile(r"\s[>›»]\s")
@@ -81,3 +81,27 @@ def never_headline(line: str, common: PageWords) -> bool:
         or is_tag_list(line)
         or tells_reading_time(line)
     )
+
+
+_DATED_MIN_WORDS = 3  # what is left of a headline once its date is cut off
+
+
+def without_dated_affix(title: str) -> str:
+    """The headline without the date a window title or a post's heading printed beside it, after or
+    before a separator ("Headline / Dec 2025", "March 3, 2025 | Headline"): the post's date, no words
+    of its headline. Unchanged when what is left would be shorter than three words."""
+    for separator in TITLE_SEPARATORS:
+        if separator == ": " or separator not in title:
+            continue  # "Update: ..." opens a headline; a colon never sets a date apart
+        first, _, last = title.partition(separator)
+        rest, _, tail = title.rpartition(separator)
+        if _is_date(tail) and word_count(rest) >= _DATED_MIN_WORDS:
+            return rest.strip()
+        if _is_date(first) and word_count(last) >= _DATED_MIN_WORDS:
+            return last.strip()
+    return title
+
+
+def _is_date(part: str) -> bool:
+    part = part.strip()
+    return bool(part) and (is_month_and_year(part) or date_of_line(part) is not None)

@@ -1,0 +1,141 @@
+"""The headline re-ranker (`text_title_rank`): the lines the header's rules and the line labeller
+propose are weighed on all their signs at once, by weights learnt from the benchmark sets' truth
+(`python -m bench.train_titles`). The pages here are written for the purpose.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bench.train_titles import Group, accuracy, fit
+from worker.clean.text import clean_text
+from worker.extract.text import extract_text_metadata, reading_text_page
+from worker.extract.text_header import read_header
+from worker.extract.text_title_rank import FEATURES, TitleRanker, default_ranker, ranker_from
+
+LEAD = (
+    "Picture an empty raised bed in early spring, the soil turned and the paths swept, and think about "
+    "how you would fill each square of it with mixed planting before the summer comes."
+)
+SECOND = "Most gardeners fill a bed with one crop, and the soil lies bare between the rows for half the year."
+THIRD = "Here is how we plan a bed of four squares, crop by crop, with the tall plants on the north side."
+
+
+def _ranker(**weights: float) -> TitleRanker:
+    return TitleRanker(tuple(weights.get(name, 0.0) for name in FEATURES))
+
+
+def _header(lines: list[str], ranker: TitleRanker | None = None):
+    layout = clean_text("\n\n".join(lines))
+    with reading_text_page(layout):
+        return layout.lines, read_header(
+            layout.lines,
+            layout.body,
+            stopwords=layout.stopwords,
+            gaps=layout.gaps,
+            measured=layout.measured,
+            ranker=ranker,
+        )
+
+
+def test_the_shipped_weights_are_for_the_signs_this_code_reads() -> None:
+    assert len(default_ranker().weights) == len(FEATURES)
+
+
+def test_weights_learnt_on_other_signs_are_refused() -> None:
+    with pytest.raises(ValueError, match="retrain"):
+        ranker_from({"features": ["bias", "likely"], "weights": [0.0, 1.0]})
+
+
+def test_the_headline_over_its_date_and_byline_wins_over_the_first_section_question() -> None:
+    # The first section's question stands right over the first paragraph, whose words it echoes; the
+    # headline stands higher, under its date and byline, with the post's categories between.
+    lines = [
+        "Green Plot",
+        "Shop",
+        "Courses",
+        "Blog",
+        "Published March 3, 2025 by Jane Doe",
+        "Mixed Planting Versus Row Planting",
+        "Filed Under:",
+        "raised beds",
+        "kitchen garden",
+        "Share This Post",
+        "What Is Mixed Planting?",
+        LEAD,
+        SECOND,
+        THIRD,
+    ]
+    assert extract_text_metadata(clean_text("\n\n".join(lines))).title == "Mixed Planting Versus Row Planting"
+
+
+PROMO_PAGE = [
+    "Green Plot",
+    "Shop",
+    "Courses",
+    "Join our spring course and learn how to plan, sow and tend a kitchen garden of your own this year.",
+    "Mixed Planting Versus Row Planting",
+    "By Jane Doe",
+    LEAD,
+    SECOND,
+    THIRD,
+]
+
+
+def test_the_headline_over_a_byline_under_the_lead_is_proposed() -> None:
+    # A promo read as the first paragraph: the header stands under it, a byline under its headline.
+    _lines, header = _header(PROMO_PAGE, _ranker(signed=5.0))
+    assert header.title == "Mixed Planting Versus Row Planting"
+
+
+def test_a_ranker_that_trusts_the_rules_chain_changes_nothing() -> None:
+    page = [
+        "Green Plot",
+        "Shop",
+        "Blog",
+        "Mixed Planting Versus Row Planting",
+        "By Jane Doe",
+        "March 3, 2025",
+        LEAD,
+        SECOND,
+    ]
+    trusting = _header(page, _ranker(chosen=1.0))[1]
+    assert trusting.title == "Mixed Planting Versus Row Planting"
+    assert trusting == _header(page)[1]
+
+
+def test_the_bylines_stay_those_read_under_the_rules_pick() -> None:
+    page = [
+        "Green Plot",
+        "Shop",
+        "Blog",
+        "Garden Notes From the Allotment",
+        "Mixed Planting Versus Row Planting",
+        "By Jane Doe",
+        LEAD,
+        SECOND,
+    ]
+    chain = _header(page, _ranker(chosen=1.0))[1]
+    other = _header(page, _ranker(far=5.0))[1]  # the line furthest up
+    assert other.title != chain.title
+    assert other.bylines == chain.bylines
+
+
+def _group(right_sign: int, lines: int = 3) -> Group:
+    rows = np.zeros((lines, len(FEATURES)))
+    rows[:, 0] = 1.0
+    rows[0, FEATURES.index("chosen")] = 1.0  # the chain's pick is the first line, and wrong
+    rows[right_sign, FEATURES.index("set_apart")] = 1.0
+    right = np.zeros(lines, dtype=bool)
+    right[right_sign] = True
+    return Group(rows, right, 0)
+
+
+def test_training_learns_the_sign_that_marks_the_right_line_and_is_reproducible() -> None:
+    train = [_group(1), _group(2), _group(1, 4), _group(0)]
+    weights = fit(train)
+    assert weights[FEATURES.index("set_apart")] > 0
+    assert np.array_equal(weights, fit(train))
+    rules, ranked, total = accuracy(weights, [_group(1), _group(2)])
+    assert (rules, ranked, total) == (0, 2, 2)

@@ -1,0 +1,340 @@
+"""The last word on a plain-text page's headline: a learned re-ranker over the few lines the header's
+rules and the line labeller proposed.
+
+`text_header.read_header` reaches its headline through a chain of rules, each of which may replace the
+pick before it on one sign (the labeller's belief, a byline under a line, a menu's copies). Each rule
+sees only its own sign; here every proposed line is described by all of them at once (`features`), and
+a linear score learnt from the benchmark sets' truth (`python -m bench.train_titles`, the weights in
+`worker/models/text_titles.json`) chooses among them: the line the rules chose, the rules' first pick
+and the labeller's likeliest lines of its window. The signs are the evidence the rules read already:
+how likely the labeller finds the line, whether a byline or a date stands right under it or over it,
+whether the page prints it again (a window title, a breadcrumb's last crumb, twice in a row), how many
+of its words the paragraphs under it use, how far above the first line of prose it stands and whether
+prose stands between.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from worker.extract.text_headline import headline_over_signer
+from worker.extract.text_labels import LineLabel, PageView, WindowLabels
+from worker.extract.text_not_headline import never_headline
+from worker.extract.text_page_words import PageWords
+from worker.extract.text_signs import (
+    is_byline,
+    is_meta_line,
+    looks_like_headline,
+    looks_like_prose,
+    word_count,
+)
+
+MODEL_FILE = "text_titles.json"
+CANDIDATES = 6  # the labeller's likeliest lines of its window that are proposed beside the rules' picks
+_MIN_LIKELIHOOD = 0.02  # a line the labeller finds less likely is no candidate (unless a rule chose it)
+_META_REACH = 3  # lines under or over a headline where its byline or date stands
+_ECHO_LINES = 12  # the prose lines under a candidate whose words it is looked for in
+_TOP_LINES = 5  # where a window title copied with the page stands
+_FAR = 40.0  # lines above the lead counted in full; a line further up is as far
+_LONG = 4
+_SIGNED_BELOW = (
+    40  # lines under the lead where a headline over its byline may stand (a promo read as the lead)
+)
+_WORD = re.compile(r"\w+")
+_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "2. Pack", "#2) Pack", "2 - Pack"
+_PLAIN = re.compile(r"[^\w]+")
+_LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
+
+# The signs, in the order of the model's weights.
+FEATURES = (
+    "bias",
+    "likely",  # the labeller's belief that the line is the headline (0 outside its window)
+    "chosen",  # the line the rules' chain chose
+    "ruled",  # the line `weigh_title` chose first, on the header's evidence alone
+    "evidence",  # that pick's evidence, capped
+    "second",  # the labeller's headline in its second window
+    "second_likely",  # how likely its second window finds that line
+    "short",  # two words or fewer
+    "long",  # more than twelve words
+    "question",
+    "copies2",  # the page prints the line twice
+    "copies3",  # three times or more: a menu's entry
+    "twice",  # printed twice in a row
+    "crumb",  # a breadcrumb's last crumb or a window title's first part
+    "toptitle",  # a part of a window title at the top of the page
+    "meta_under",  # a byline or a date within three lines under it
+    "meta_over",  # one within three lines over it
+    "over_lead",  # right above the first line of prose
+    "far",  # how far above the first line of prose, in `_FAR` lines
+    "below",  # under the first line of prose
+    "prose_between",  # a paragraph stands between it and the lead
+    "echo",  # the share of its longer words the prose under it uses
+    "headline_shape",  # `looks_like_headline`
+    "signed",  # the headline-shaped line over a byline ("By Jane Doe"), a standfirst or a date between
+    "set_apart",  # a blank line above it and below it in the copy
+    "byline_under",  # how likely the labeller finds a byline within three lines under it
+    "top_words",  # the share of its longer words the page's first lines (a window title) use
+    "titled",  # the share of its longer words written with a capital
+    # Against the rules' pick (0 for that line itself):
+    "more_likely",  # how much likelier the labeller finds this line
+    "meta_not_chosen",  # a byline or date stands next to this line and none next to the pick
+    "over_subheading",  # above the pick, which stands right over the lead with no prose between them
+    "chosen_question",  # the pick asks a question (a guide's first section heading)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What the header knows when it weighs a page's headline lines."""
+
+    lines: list[str]
+    lead: int
+    top: int
+    chosen: int | None  # the rules' chain's pick
+    ruled: int | None  # `weigh_title`'s pick
+    evidence: float
+    second: int | None  # the second window's headline
+    second_likely: float  # how likely the second window found it
+    window: range
+    likelihood: Callable[[int], float]
+    common: PageWords
+    prose_under: Callable[[int], list[int]]  # the prose lines under a line, first few
+    byline_likelihood: Callable[[int], float]
+    gaps: frozenset[int] | None  # the lines a blank line stands above; None: the copy kept none
+    counts: Counter[str]  # how often the page prints each line, lowercased
+
+
+def proposal_of(
+    view: PageView,
+    body: list[int],
+    picks: tuple[int | None, int | None, float, tuple[int, float] | None],
+    verdict: WindowLabels,
+) -> Proposal:
+    """The header's state as a `Proposal`: the labeller's `view` of the page and its `verdict`, the
+    body's lines in order, and `picks`: the chain's pick, `weigh_title`'s pick and its evidence, and
+    the second window's headline and belief."""
+    chosen, ruled, evidence, second = picks
+
+    def prose_under(index: int) -> list[int]:
+        return body[bisect_right(body, index) :][:_ECHO_LINES]
+
+    return Proposal(
+        view.lines,
+        view.lead,
+        view.top,
+        chosen,
+        ruled,
+        evidence,
+        second[0] if second else None,
+        second[1] if second else 0.0,
+        verdict.lines,
+        verdict.likelihood(LineLabel.HEADLINE),
+        view.common,
+        prose_under,
+        verdict.likelihood(LineLabel.BYLINE),
+        view.gaps,
+        view.counts,
+    )
+
+
+def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) -> list[int]:
+    """The proposed lines: the chain's pick first, then the rules' first pick, the second window's, the
+    labeller's likeliest lines of its window and the headlines over a byline (`signed`), less those
+    no rule may propose (`_never`)."""
+    likely = proposal.likelihood
+    ranked = sorted(((likely(i), i) for i in proposal.window if i <= proposal.lead), reverse=True)
+    found = [proposal.chosen] if proposal.chosen is not None else []
+    others = [p for p in (proposal.ruled, proposal.second) if p is not None]
+    for p, index in ranked:
+        if len(others) >= CANDIDATES + 2 or p < _MIN_LIKELIHOOD:
+            break
+        others.append(index)
+    if over_bylines is None:
+        over_bylines = tuple(signed(proposal))
+    found += [index for index in (*others, *over_bylines) if not _never(proposal, index)]
+    return list(dict.fromkeys(found))
+
+
+def _kicker_of_chosen(proposal: Proposal, line: str) -> bool:
+    """The chain's pick with a kicker or a crumb glued before it ("Guides Headline" over "Headline"):
+    the rules took the headline alone (`text_headline.without_glued_kicker`)."""
+    if proposal.chosen is None:
+        return False
+    chosen = " ".join(_PLAIN.sub(" ", proposal.lines[proposal.chosen].lower()).split())
+    plain = " ".join(_PLAIN.sub(" ", line.lower()).split())
+    return bool(chosen) and plain != chosen and plain.endswith(chosen)
+
+
+def _never(proposal: Proposal, index: int) -> bool:
+    """A line no rule may propose (`never_headline`), or a numbered list's entry after the first
+    ("2. Board at the old quarter" under "1. Buy a pass"): an entry of the contents or a section's."""
+    line = proposal.lines[index]
+    if never_headline(line, proposal.common) or _kicker_of_chosen(proposal, line):
+        return True
+    numbered = _NUMBERED.match(line)
+    if numbered is None or numbered[1] == "1":
+        return False
+    before = f"{int(numbered[1]) - 1}"
+    above = proposal.lines[max(0, index - _LIST_REACH) : index]
+    return any((match := _NUMBERED.match(other)) and match[1] == before for other in above)
+
+
+def signed(proposal: Proposal) -> list[int]:
+    """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
+    lines = proposal.lines
+    reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
+    # A byline has twelve words at most (`is_byline`): longer lines are passed over before the call.
+    found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
+    return list(dict.fromkeys(index for index in found if index is not None))
+
+
+class Reading:
+    """What the signs of a page's proposed lines read, made once a page: the lines' copies, the headlines
+    over a byline, the window title's words, each line's longer words, each proposed line's own signs."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        self.proposal = proposal
+        lines = proposal.lines
+        self.copies = proposal.counts
+        self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
+        self.signs = frozenset(self.signed)
+        top_lines = [line.lower() for line in lines[:_TOP_LINES]]
+        self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
+        self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
+        self._words: dict[int, list[str]] = {}
+        self._own: dict[int, list[float]] = {}
+
+    def words(self, index: int) -> list[str]:
+        """The line's words of `_LONG` letters or more, lowercased."""
+        found = self._words.get(index)
+        if found is None:
+            low = self.proposal.lines[index].lower()
+            found = self._words[index] = [w for w in _WORD.findall(low) if len(w) >= _LONG]
+        return found
+
+    def own(self, index: int) -> list[float]:
+        found = self._own.get(index)
+        if found is None:
+            found = self._own[index] = _own(self, index)
+        return found
+
+
+def features(reading: Reading, index: int) -> list[float]:
+    """The line's signs (`FEATURES`): its own, then against the chain's pick."""
+    proposal = reading.proposal
+    own = reading.own(index)
+    chosen = proposal.chosen
+    if chosen is None or index == chosen:
+        return [*own, 0.0, 0.0, 0.0, 0.0]
+    pick = reading.own(chosen)
+    lead = min(proposal.top, proposal.lead)
+    has_meta = own[_AT["meta_under"]] or own[_AT["meta_over"]]
+    pick_meta = pick[_AT["meta_under"]] or pick[_AT["meta_over"]]
+    return [
+        *own,
+        own[_AT["likely"]] - pick[_AT["likely"]],
+        float(bool(has_meta) and not pick_meta),
+        float(
+            index < chosen
+            and chosen == lead - 1
+            and not any(looks_like_prose(proposal.lines[k]) for k in range(index + 1, chosen))
+        ),
+        pick[_AT["question"]],
+    ]
+
+
+_AT = {name: at for at, name in enumerate(FEATURES)}
+
+
+def _own(reading: Reading, index: int) -> list[float]:
+    """The signs of the line alone."""
+    proposal = reading.proposal
+    lines, top, copies = proposal.lines, proposal.top, reading.copies
+    line = lines[index]
+    low = line.lower()
+    words = word_count(line)
+    neighbours = {lines[k].lower() for k in (index - 1, index + 1) if 0 <= k < len(lines)}
+    under = range(index + 1, min(len(lines), index + 1 + _META_REACH))
+    over = range(max(0, index - _META_REACH), index)
+    prose = proposal.prose_under(index)
+    echo_words = {w for k in prose for w in reading.words(k)}
+    own = reading.words(index)
+    long_words = [w for w in line.split() if len(w) >= _LONG]
+    lead = min(top, proposal.lead)
+    return [
+        1.0,
+        proposal.likelihood(index),
+        float(index == proposal.chosen),
+        float(index == proposal.ruled),
+        min(proposal.evidence, 5.0) / 5.0 if index == proposal.ruled else 0.0,
+        float(index == proposal.second),
+        proposal.second_likely if index == proposal.second else 0.0,
+        float(words <= 2),
+        float(words > 12),
+        float(line.rstrip().endswith("?")),
+        float(copies[low] == 2),
+        float(copies[low] >= 3),
+        float(low in neighbours),
+        float(low in proposal.common.crumbs),
+        float(words >= 2 and low in reading.tops and copies[low] >= 1 and index >= _TOP_LINES),
+        float(any(is_meta_line(lines[k]) for k in under)),
+        float(any(is_meta_line(lines[k]) for k in over)),
+        float(index == lead - 1),
+        min(max(0, lead - index), _FAR) / _FAR,
+        float(index > lead),
+        float(
+            bool(prose)
+            and prose[0] < lead
+            and any(looks_like_prose(lines[k]) for k in range(index + 1, lead))
+        ),
+        sum(w in echo_words for w in own) / len(own) if own else 0.0,
+        float(looks_like_headline(line)),
+        float(index in reading.signs),
+        float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
+        max((proposal.byline_likelihood(k) for k in under), default=0.0),
+        sum(w in reading.top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
+        sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRanker:
+    """A linear score over `FEATURES`; the highest-scoring candidate is the headline."""
+
+    weights: tuple[float, ...]
+
+    def score(self, row: list[float]) -> float:
+        return sum(w * x for w, x in zip(self.weights, row, strict=True))
+
+    def choose(self, proposal: Proposal) -> int | None:
+        reading = Reading(proposal)
+        found = candidates(proposal, reading.signed)
+        if len(found) < 2:
+            return proposal.chosen
+        scored = [(self.score(features(reading, index)), -k, index) for k, index in enumerate(found)]
+        return max(scored)[2]
+
+
+def ranker_from(data: dict) -> TitleRanker:
+    if tuple(data["features"]) != FEATURES:
+        raise ValueError("the title model was trained on other features: retrain it (bench.train_titles)")
+    return TitleRanker(tuple(float(w) for w in data["weights"]))
+
+
+# The rules' chain alone: what a test of one of its rules reads the header with.
+CHAIN_ONLY = TitleRanker(tuple(float(name == "chosen") for name in FEATURES))
+
+
+@cache
+def default_ranker() -> TitleRanker:
+    """The weights that ship with the package, read on first use."""
+    text = resources.files("worker.models").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return ranker_from(json.loads(text))
