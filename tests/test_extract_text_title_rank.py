@@ -5,6 +5,8 @@ propose are weighed on all their signs at once, by weights learnt from the bench
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
@@ -139,3 +141,17 @@ def test_training_learns_the_sign_that_marks_the_right_line_and_is_reproducible(
     assert np.array_equal(weights, fit(train))
     rules, ranked, total = accuracy(weights, [_group(1), _group(2)])
     assert (rules, ranked, total) == (0, 2, 2)
+
+
+def test_retraining_on_the_shared_sets_reproduces_the_shipped_weights(tmp_path) -> None:
+    """`python -m bench.train_titles` run again writes the shipped file byte for byte (skips without
+    the shared sets)."""
+    from bench.datasets import data_dir
+    from bench.train_titles import SETS, SHIPPED, main
+
+    root = data_dir(os.environ.get("NEWSWORKER_BENCH_DATA"))
+    if not all((root / name / "ground-truth.json").is_file() for name in SETS):
+        pytest.skip(f"shared training sets not under {root}: only the fixture training runs")
+    out = tmp_path / "text_titles.json"
+    assert main(["--data", str(root), "--out", str(out)]) == 0
+    assert out.read_bytes() == SHIPPED.read_bytes()
