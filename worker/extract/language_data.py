@@ -15,7 +15,15 @@ from worker.extract.language_words import Words, rows
 
 _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
+          "text", "kolumnist", "kolumnistin", "autor*in", "autor/in", "autor:in", "kolumnist*in",
+          "kolumnist/in")  # fmt: skip
+_EN_BY = ("written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
+          "reviewed by", "edited by", "text by", "photos by", "by", "from", "author", "authors",
           "text")  # fmt: skip
+_FR_BY = ("écrit par", "rédigé par", "publié par", "propos recueillis par", "par", "auteur", "autrice",
+          "réd")  # fmt: skip
+_ES_BY = ("escrito por", "publicado por", "redactado por", "escribe", "por", "autor", "autora", "texto",
+          "redacción")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
         months=rows(
@@ -26,24 +34,7 @@ LANGUAGES: dict[str, Words] = {
             "monday mon / tuesday tue tues / wednesday wed / thursday thu thur thurs / friday fri / "
             "saturday sat / sunday sun"
         ),
-        byline=(
-            "written by",
-            "words by",
-            "posted by",
-            "reported by",
-            "story by",
-            "article by",
-            "published by",
-            "reviewed by",
-            "edited by",
-            "text by",
-            "photos by",
-            "by",
-            "from",
-            "author",
-            "authors",
-            "text",
-        ),
+        byline=_EN_BY,
         written_by=(
             "Written by",
             "Written By",
@@ -153,9 +144,9 @@ LANGUAGES: dict[str, Words] = {
         weekdays=rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
         byline=_DE_BY,
         written_by=("Geschrieben von", "Autor:"),
-        not_author=("bearbeitet", "übersetzt", "fotos"),
-        published=("veröffentlicht", "erschienen", "publiziert", "erstellt", "eingetragen"),
-        updated=("aktualisiert", "geändert"),
+        not_author=("bearbeitet", "übersetzt", "übersetzung", "fotos", "foto"),
+        published=("veröffentlicht", "erschienen", "publiziert", "erstellt", "eingetragen", "datum"),
+        updated=("aktualisiert", "geändert", "zuletzt aktualisiert", "zuletzt geändert", "stand"),
         first_published=("ursprünglich veröffentlicht", "erstmals veröffentlicht"),
         name_joiners=("und",),
         commenter=("antwortete",),
@@ -173,11 +164,11 @@ LANGUAGES: dict[str, Words] = {
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
         ),
         weekdays=rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
-        byline=("écrit par", "rédigé par", "publié par", "par", "auteur", "réd"),
+        byline=_FR_BY,
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
-        not_author=("édité", "traduit", "relu"),
-        published=("publié", "publié le"),
-        updated=("mis à jour", "mise à jour", "modifié"),
+        not_author=("édité", "traduit", "traduction", "relu", "photos"),
+        published=("publié", "publié le", "mis en ligne", "paru"),
+        updated=("mis à jour", "mise à jour", "modifié", "actualisé"),
         first_published=("initialement publié", "publié initialement"),
         name_joiners=("et",),
         commenter=("a écrit",),
@@ -195,11 +186,11 @@ LANGUAGES: dict[str, Words] = {
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
         ),
         weekdays=rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
-        byline=("escrito por", "publicado por", "escribe", "por", "autor", "texto", "redacción"),
+        byline=_ES_BY,
         written_by=("Escrito por", "Autor:"),
-        not_author=("revisado", "editado", "traducido", "fotos"),
+        not_author=("revisado", "editado", "traducido", "traducción", "fotos"),
         published=("publicado", "publicada"),
-        updated=("actualizado", "actualizada", "actualización"),
+        updated=("actualizado", "actualizada", "actualización", "modificado"),
         first_published=("publicado originalmente", "originalmente publicado"),
         name_joiners=("y",),
         commenter=("dice", "escribió"),
@@ -220,9 +211,9 @@ LANGUAGES: dict[str, Words] = {
             "lunedì lunedi / martedì martedi / mercoledì mercoledi / giovedì giovedi / venerdì venerdi / "
             "sabato / domenica"
         ),
-        byline=("di", "da", "autore"),
+        byline=("scritto da", "a cura di", "di", "da", "autore", "autrice"),
         written_by=("Scritto da",),
-        not_author=("revisionato", "tradotto"),
+        not_author=("revisionato", "tradotto", "traduzione"),
         published=("pubblicato", "pubblicata"),
         updated=("aggiornato", "aggiornata", "aggiornamento"),
         first_published=("pubblicato originariamente",),
@@ -242,9 +233,10 @@ LANGUAGES: dict[str, Words] = {
         weekdays=rows(
             "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
         ),
-        byline=("escrito por", "publicado por", "por", "texto", "da"),
+        byline=("escrito por", "publicado por", "por", "autor", "autora", "texto", "da"),
+        not_author=("revisado", "editado", "traduzido", "tradução"),
         published=("publicado", "publicada"),
-        updated=("atualizado", "atualizada"),
+        updated=("atualizado", "atualizada", "atualização"),
         first_published=("originalmente publicado",),
         name_joiners=("e",),
         picture=("foto", "imagem", "crédito", "fotografia"),
@@ -259,10 +251,11 @@ LANGUAGES: dict[str, Words] = {
             "augustus aug / september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
-        byline=("door", "geschreven door"),
+        byline=("door", "geschreven door", "auteur", "tekst"),
         written_by=("Geschreven door",),
-        published=("gepubliceerd",),
-        updated=("bijgewerkt", "gewijzigd"),
+        not_author=("vertaald", "vertaling", "bewerkt"),
+        published=("gepubliceerd", "geplaatst", "datum"),
+        updated=("bijgewerkt", "laatst bijgewerkt", "gewijzigd", "aangepast"),
         first_published=("oorspronkelijk gepubliceerd",),
         name_joiners=("en",),
         reading_time=("leestijd",),
@@ -278,9 +271,10 @@ LANGUAGES: dict[str, Words] = {
             "sierpnia sie / września wrz / października paź / listopada lis / grudnia gru"
         ),
         weekdays=rows("poniedziałek / wtorek / środa / czwartek / piątek / sobota / niedziela"),
-        byline=("przez", "autor"),
+        byline=("napisane przez", "przez", "autor", "autorka", "autorzy", "tekst", "napisał", "napisała"),
         written_by=("Napisane przez", "Autor:"),
-        published=("opublikowano",),
+        not_author=("tłumaczenie", "przetłumaczył", "przetłumaczyła"),
+        published=("opublikowano", "data publikacji", "dodano", "data dodania"),
         updated=("zaktualizowano", "aktualizacja"),
         name_joiners=("i", "oraz"),
         reading_time=("czas czytania",),
@@ -292,7 +286,10 @@ LANGUAGES: dict[str, Words] = {
             "listopadu / prosince"
         ),
         weekdays=rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
-        byline=("napsal", "autor", "text"),
+        byline=("napsal", "napsala", "autor", "autorka", "text"),
+        not_author=("přeložil", "přeložila", "překlad"),
+        published=("publikováno", "zveřejněno", "vydáno"),
+        updated=("aktualizováno", "upraveno"),
         name_joiners=("a",),
         picture=("foto", "snímek", "ilustrace"),
     ),
@@ -305,8 +302,9 @@ LANGUAGES: dict[str, Words] = {
             "понедельник / вторник / среду среда / четверг / пятницу пятница / субботу суббота / воскресенье"
         ),
         byline=("автор", "авторы", "текст"),
-        published=("опубликовано",),
-        updated=("обновлено", "обновлён"),
+        not_author=("перевод", "фото"),
+        published=("опубликовано", "дата публикации"),
+        updated=("обновлено", "обновлён", "изменено"),
         name_joiners=("и",),
         picture=("фото", "иллюстрация"),
     ),
@@ -317,6 +315,10 @@ LANGUAGES: dict[str, Words] = {
         ),
         weekdays=rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
         byline=("автор", "автори", "текст"),
+        not_author=("переклад",),
+        published=("опубліковано",),
+        updated=("оновлено",),
+        name_joiners=("і", "та"),
         picture=("фото",),
     ),
     "tr": Words(
@@ -325,7 +327,7 @@ LANGUAGES: dict[str, Words] = {
             "eylül eylul / ekim / kasım kasim / aralık aralik"
         ),
         weekdays=rows("pazartesi / salı / çarşamba / perşembe / cuma / cumartesi / pazar"),
-        byline=("yazan",),
+        byline=("yazan", "yazar"),
         published=("yayınlandı",),
         updated=("güncellendi",),
         name_joiners=("ve",),
@@ -336,6 +338,10 @@ LANGUAGES: dict[str, Words] = {
             "ianuarie / februarie / martie / aprilie / mai / iunie / iulie / august / septembrie / "
             "octombrie / noiembrie / decembrie"
         ),
+        byline=("autor", "scris de"),
+        published=("publicat",),
+        updated=("actualizat",),
+        name_joiners=("și", "şi"),
         picture=("foto", "sursa foto"),
     ),
     "fi": Words(
@@ -343,6 +349,7 @@ LANGUAGES: dict[str, Words] = {
             "tammikuuta / helmikuuta / maaliskuuta / huhtikuuta / toukokuuta / kesäkuuta / heinäkuuta / "
             "elokuuta / syyskuuta / lokakuuta / marraskuuta / joulukuuta"
         ),
+        byline=("teksti", "kirjoittaja"),
         published=("julkaistu",),
         updated=("päivitetty",),
         name_joiners=("ja",),
@@ -353,6 +360,10 @@ LANGUAGES: dict[str, Words] = {
             "január / február febr / március / április / május / június / július / augusztus / "
             "szeptember / október / november / december"
         ),
+        byline=("szerző", "írta"),
+        published=("közzétéve", "publikálva", "megjelent"),
+        updated=("frissítve", "módosítva"),
+        name_joiners=("és",),
         picture=("fotó", "kép"),
     ),
     "id": Words(
@@ -360,6 +371,9 @@ LANGUAGES: dict[str, Words] = {
             "januari / februari / maret / april / mei / juni / juli / agustus / september / oktober / "
             "november / desember"
         ),
+        byline=("penulis",),  # not "oleh" (by): a Ukrainian given name, and "Oleh karena itu" opens prose
+        published=("diterbitkan", "dipublikasikan"),
+        updated=("diperbarui",),
         picture=("foto", "gambar"),
     ),
     "sv": Words(
@@ -368,8 +382,8 @@ LANGUAGES: dict[str, Words] = {
             "september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("måndag / tisdag / onsdag / torsdag / fredag / lördag / söndag"),
-        byline=("av", "skrivet av"),
-        published=("publicerad",),
+        byline=("av", "skrivet av", "skribent"),
+        published=("publicerad", "publicerat"),
         updated=("uppdaterad",),
         name_joiners=("och",),
         picture=("foto", "bild"),
@@ -383,8 +397,8 @@ LANGUAGES: dict[str, Words] = {
             "september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
-        byline=("af", "skrevet af"),
-        published=("udgivet",),
+        byline=("af", "skrevet af", "skribent"),
+        published=("udgivet", "offentliggjort"),
         updated=("opdateret",),
         name_joiners=("og",),
         picture=("foto", "billede"),

@@ -106,8 +106,8 @@ _DATE_WORDS = _APART | frozenset(
 
 def _in_date(word: str) -> bool:
     """Whether a word is part of how a date and its time are written ("20.", "Oktober", "um", "Uhr")."""
-    low = word.lower().strip(".,")
-    return bool(DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
+    low = word.lower().strip(".,")  # a comma or a stop alone goes with the date ("1. Mai 2022 , Jane Doe")
+    return not low or bool(DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
 
 
 def name_head(part: str) -> str:
