@@ -17,6 +17,10 @@ _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet vo
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
           "text", "kolumnist", "kolumnistin", "autor*in", "autor/in", "autor:in", "kolumnist*in",
           "kolumnist/in")  # fmt: skip
+_DE_PUBLISHED = ("veröffentlicht", "veröffentlichung", "erschienen", "publiziert", "erstellt", "eingetragen",
+                 "datum")  # fmt: skip
+_DE_UPDATED = ("aktualisiert", "aktualisierung", "letzte aktualisierung", "geändert", "letzte änderung",
+               "zuletzt aktualisiert", "zuletzt geändert", "stand")  # fmt: skip
 _EN_BY = ("written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
           "reviewed by", "edited by", "text by", "photos by", "by", "from", "author", "authors",
           "text")  # fmt: skip
@@ -24,8 +28,17 @@ _FR_BY = ("écrit par", "rédigé par", "publié par", "propos recueillis par", 
           "réd")  # fmt: skip
 _ES_BY = ("escrito por", "publicado por", "redactado por", "escribe", "por", "autor", "autora", "texto",
           "redacción")  # fmt: skip
+_EN_CHROME = ("share", "read more", "read next", "posted", "credit", "photo", "image",
+              "table of contents", "learn", "subscribe", "sign", "follow", "advertisement", "related",
+              "home", "menu", "skip", "search", "log in", "listen", "print", "email", "comment",
+              "comments", "see more", "contents", "breaking news", "accessibility", "cookie",
+              "privacy", "terms", "watch", "trending", "most popular", "latest", "get a demo",
+              "request a demo", "book a demo", "talk to us", "contact us", "advertise with us",
+              "get started", "back to", "get in touch", "start free trial",
+              "start your free trial")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
+        clock=("at", "pm", "am", "a.m.", "p.m.", "utc", "gmt"),
         months=rows(
             "january jan / february feb / march mar / april apr / may / june jun / july jul / "
             "august aug / september sep sept / october oct / november nov / december dec"
@@ -73,54 +86,7 @@ LANGUAGES: dict[str, Words] = {
             "on this page",
             "jump to",
         ),
-        chrome=(
-            "share",
-            "read more",
-            "read next",
-            "posted",
-            "credit",
-            "photo",
-            "image",
-            "table of contents",
-            "learn",
-            "subscribe",
-            "sign",
-            "follow",
-            "advertisement",
-            "related",
-            "home",
-            "menu",
-            "skip",
-            "search",
-            "log in",
-            "listen",
-            "print",
-            "email",
-            "comment",
-            "comments",
-            "see more",
-            "contents",
-            "breaking news",
-            "accessibility",
-            "cookie",
-            "privacy",
-            "terms",
-            "watch",
-            "trending",
-            "most popular",
-            "latest",
-            "get a demo",
-            "request a demo",
-            "book a demo",
-            "talk to us",
-            "contact us",
-            "advertise with us",
-            "get started",
-            "back to",
-            "get in touch",
-            "start free trial",
-            "start your free trial",
-        ),
+        chrome=_EN_CHROME,
         picture=(
             "photo",
             "photograph",
@@ -137,6 +103,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("i", "my", "me", "i'm", "i’m", "i've", "i’ve"),
     ),
     "de": Words(
+        clock=("um", "uhr"),
         months=rows(
             "januar jänner jan jän / februar feb febr / märz maerz mär / april apr / mai / juni jun / "
             "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
@@ -145,8 +112,8 @@ LANGUAGES: dict[str, Words] = {
         byline=_DE_BY,
         written_by=("Geschrieben von", "Autor:"),
         not_author=("bearbeitet", "übersetzt", "übersetzung", "fotos", "foto"),
-        published=("veröffentlicht", "erschienen", "publiziert", "erstellt", "eingetragen", "datum"),
-        updated=("aktualisiert", "geändert", "zuletzt aktualisiert", "zuletzt geändert", "stand"),
+        published=_DE_PUBLISHED,
+        updated=_DE_UPDATED,
         first_published=("ursprünglich veröffentlicht", "erstmals veröffentlicht"),
         name_joiners=("und",),
         commenter=("antwortete",),
@@ -159,6 +126,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("ich", "mein", "meine", "mir", "mich"),
     ),
     "fr": Words(
+        clock=("à", "h"),
         months=rows(
             "janvier janv / février févr fevrier / mars / avril avr / mai / juin / juillet juil / "
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
@@ -167,7 +135,7 @@ LANGUAGES: dict[str, Words] = {
         byline=_FR_BY,
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
         not_author=("édité", "traduit", "traduction", "relu", "photos"),
-        published=("publié", "publié le", "mis en ligne", "paru"),
+        published=("publié", "publié le", "mis en ligne", "paru", "date de publication"),
         updated=("mis à jour", "mise à jour", "modifié", "actualisé"),
         first_published=("initialement publié", "publié initialement"),
         name_joiners=("et",),
@@ -181,6 +149,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("je", "j'ai", "j’ai", "moi"),
     ),
     "es": Words(
+        clock=("a las", "h", "hs"),
         months=rows(
             "enero ene / febrero feb / marzo mar / abril abr / mayo / junio jun / julio jul / "
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
@@ -189,7 +158,7 @@ LANGUAGES: dict[str, Words] = {
         byline=_ES_BY,
         written_by=("Escrito por", "Autor:"),
         not_author=("revisado", "editado", "traducido", "traducción", "fotos"),
-        published=("publicado", "publicada"),
+        published=("publicado", "publicada", "fecha de publicación"),
         updated=("actualizado", "actualizada", "actualización", "modificado"),
         first_published=("publicado originalmente", "originalmente publicado"),
         name_joiners=("y",),
@@ -203,6 +172,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("yo", "mis"),
     ),
     "it": Words(
+        clock=("alle", "ore"),
         months=rows(
             "gennaio genn gen / febbraio feb / marzo mar / aprile apr / maggio mag / giugno giu / "
             "luglio lug / agosto ago / settembre set / ottobre ott / novembre nov / dicembre dic"
@@ -214,7 +184,7 @@ LANGUAGES: dict[str, Words] = {
         byline=("scritto da", "a cura di", "di", "da", "autore", "autrice"),
         written_by=("Scritto da",),
         not_author=("revisionato", "tradotto", "traduzione"),
-        published=("pubblicato", "pubblicata"),
+        published=("pubblicato", "pubblicata", "data di pubblicazione"),
         updated=("aggiornato", "aggiornata", "aggiornamento"),
         first_published=("pubblicato originariamente",),
         name_joiners=("e",),
@@ -226,6 +196,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("io", "mio"),
     ),
     "pt": Words(
+        clock=("às", "h"),
         months=rows(
             "janeiro jan / fevereiro fev / março mar / abril abr / maio mai / junho jun / julho jul / "
             "agosto ago / setembro set / outubro out / novembro nov / dezembro dez"
@@ -235,7 +206,7 @@ LANGUAGES: dict[str, Words] = {
         ),
         byline=("escrito por", "publicado por", "por", "autor", "autora", "texto", "da"),
         not_author=("revisado", "editado", "traduzido", "tradução"),
-        published=("publicado", "publicada"),
+        published=("publicado", "publicada", "postado", "data de publicação"),
         updated=("atualizado", "atualizada", "atualização"),
         first_published=("originalmente publicado",),
         name_joiners=("e",),
@@ -246,6 +217,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("eu", "meu", "minha"),
     ),
     "nl": Words(
+        clock=("om", "uur"),
         months=rows(
             "januari jan / februari feb / maart mrt / april apr / mei / juni jun / juli jul / "
             "augustus aug / september sep / oktober okt / november nov / december dec"
@@ -266,6 +238,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("ik", "mijn"),
     ),
     "pl": Words(
+        clock=("o", "godz", "godz."),
         months=rows(
             "stycznia sty / lutego lut / marca / kwietnia kwi / maja maj / czerwca cze / lipca lip / "
             "sierpnia sie / września wrz / października paź / listopada lis / grudnia gru"
@@ -281,6 +254,7 @@ LANGUAGES: dict[str, Words] = {
         picture=("fot", "fot.", "zdjęcie", "foto", "ilustracja"),
     ),
     "cs": Words(
+        clock=("v", "hod", "hod."),
         months=rows(
             "ledna / února / března / dubna / května / června / července / srpna / září / října / "
             "listopadu / prosince"
@@ -294,6 +268,7 @@ LANGUAGES: dict[str, Words] = {
         picture=("foto", "snímek", "ilustrace"),
     ),
     "ru": Words(
+        clock=("в",),
         months=rows(
             "января янв / февраля фев / марта мар / апреля апр / мая / июня июн / июля июл / "
             "августа авг / сентября сен / октября окт / ноября ноя / декабря дек"
@@ -345,6 +320,7 @@ LANGUAGES: dict[str, Words] = {
         picture=("foto", "sursa foto"),
     ),
     "fi": Words(
+        clock=("klo",),
         months=rows(
             "tammikuuta / helmikuuta / maaliskuuta / huhtikuuta / toukokuuta / kesäkuuta / heinäkuuta / "
             "elokuuta / syyskuuta / lokakuuta / marraskuuta / joulukuuta"
@@ -377,6 +353,7 @@ LANGUAGES: dict[str, Words] = {
         picture=("foto", "gambar"),
     ),
     "sv": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januari jan / februari feb / mars / april apr / maj / juni jun / juli jul / augusti aug / "
             "september sep / oktober okt / november nov / december dec"
@@ -392,6 +369,7 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hon", "hans", "hennes"),
     ),
     "da": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januar jan / februar feb / marts / april apr / maj / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / december dec"
@@ -407,6 +385,7 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hun", "hans", "hendes"),
     ),
     "no": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januar jan / februar feb / mars / april apr / mai / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / desember"
