@@ -11,6 +11,7 @@ import pytest
 from worker.article import Metadata
 from worker.document import Document, InputKind
 from worker.extract.authors import clean_authors, writes_in_lowercase
+from worker.extract.text import without_section_after
 from worker.extract.text_dated_names import name_beside_date
 from worker.extract.text_page_words import PageWords
 from worker.pipeline import extract_article
@@ -149,3 +150,22 @@ def test_a_gender_star_is_no_footnote_mark() -> None:
 
 def test_dan_is_a_given_name_not_a_joining_word() -> None:
     assert clean_authors(["Dan Goodin"]) == ["Dan Goodin"]
+
+
+def test_a_section_the_menu_prints_after_the_name_is_no_part_of_it() -> None:
+    lines = ["Kultur", "Reisen", "Neue Fähre zu den Inseln", "30. Oktober 2024 Kim Weber Kultur"]
+    assert without_section_after(["Kim Weber Kultur"], lines) == ["Kim Weber"]
+
+
+def test_an_outlet_the_page_prints_after_the_name_is_no_part_of_it() -> None:
+    lines = ["Fährblatt International", "von Kim Weber Fährblatt International"]
+    assert without_section_after(["Kim Weber Fährblatt International"], lines) == ["Kim Weber"]
+
+
+def test_a_name_the_page_prints_whole_keeps_its_words() -> None:
+    lines = ["Weber", "Dr. Kim Weber", "von Dr. Kim Weber"]
+    assert without_section_after(["Dr. Kim Weber"], lines) == ["Dr. Kim Weber"]
+
+
+def test_a_name_keeps_two_words_whatever_the_menu_prints() -> None:
+    assert without_section_after(["Kim Weber"], ["Weber", "Kim Weber Kultur"]) == ["Kim Weber"]
