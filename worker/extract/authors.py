@@ -60,7 +60,7 @@ _NOISE = re.compile(
 _MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred characters
 # Footnote marks after a name or its letters ("Jane Doe, MD*"), which point to a note below, and the
 # registered mark of a certification ("Jane Doe, CFP®"): the letters are the credential.
-_FOOTNOTE_MARKS = re.compile(r"[*†‡®™]+")
+_FOOTNOTE_MARKS = re.compile(r"[*†‡®™]+(?![a-zà-ÿ])")  # not a gender star ("Autor*in")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
 _GLUED_ROLE = re.compile(r"^(\w*[a-z])([A-Z][a-z]+)$")  # "DoeStaff": a role the copy glued to a surname
@@ -177,12 +177,27 @@ def writes_in_lowercase(word: str, text: str) -> bool:
     while start != -1:
         end = start + len(low)
         before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "_.@") and (
-            end == len(text) or not (text[end].isalnum() or text[end] in "_@")
-        ):  # "jane@example.com" and "@jane" are addresses, not the word written in lowercase
+        if (
+            not (before.isalnum() or before in "_.@")
+            and (end == len(text) or not (text[end].isalnum() or text[end] in "_@" or _dotted_on(text, end)))
+            and not _in_link(text, start)
+        ):  # "jane@example.com", "@jane", "jane.doe" and ".../author/jane-doe/" are addresses, not the word
             return True
         start = text.find(low, end)
     return False
+
+
+def _dotted_on(text: str, at: int) -> bool:
+    """Whether a full stop at `at` goes on with a letter in lowercase: the word is a handle's, an
+    address's or a host's ("jane.doe", "jane.doe@example.org", "janedoe.se", whose owner signs with
+    the name), not one of the page's words in lowercase."""
+    return text[at] == "." and text[at + 1 : at + 2].islower()
+
+
+def _in_link(text: str, at: int) -> bool:
+    """Whether the word at `at` stands inside a link the page prints ("https://example.org/author/jane-doe/")."""
+    opening = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+    return text.startswith(("http://", "https://", "www."), opening)
 
 
 def is_name(name: str, *, strict: bool = True) -> bool:

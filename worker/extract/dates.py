@@ -47,6 +47,8 @@ _TEXT_DMY = re.compile(
     rf"(?P<y>(?:19|20)\d\d){_YEAR_END}",
     re.I,
 )
+# The year first, with its full stop, as Hungarian writes a date: "2025. március 12.".
+_TEXT_YMD = re.compile(rf"\b(?P<y>(?:19|20)\d\d)\.\s+{_MONTH}\s+(?P<d>[0-3]?\d)\b", re.I)
 # Chinese, Japanese and Korean dates: "2019年11月28日", "2019년 11월 28일".
 _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]")
 _CLOCK = re.compile(
@@ -150,7 +152,7 @@ def parse_date(value: str | None) -> str | None:
         return day
     if match := _CJK.search(value):
         return _build(match["y"], match["m"], match["d"])
-    for pattern in (_TEXT_MDY, _TEXT_DMY):
+    for pattern in (_TEXT_MDY, _TEXT_DMY, _TEXT_YMD):
         if match := pattern.search(value):
             clock = _CLOCK.search(value, match.end())
             month = MONTHS[match["mon"].lower()]
@@ -264,7 +266,7 @@ def two_digit_year_day(text: str) -> str | None:
     return _build(_full_year(match["yy"]), match["b"], match["a"])
 
 
-_FOUR_DIGIT_YEARS = (_TEXT_MDY, _TEXT_DMY, _ISO, _NUMERIC, _CJK)
+_FOUR_DIGIT_YEARS = (_TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _ISO, _NUMERIC, _CJK)
 # What every pattern of a day with a four-digit year holds, looked for first by one cheap search.
 _CENTURY_YEAR = re.compile(r"(?:19|20)\d\d")
 _WITH_TWO_DIGIT_YEARS = (*_FOUR_DIGIT_YEARS, _NUMERIC_SHORT)

@@ -15,9 +15,30 @@ from worker.extract.language_words import Words, rows
 
 _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
+          "text", "kolumnist", "kolumnistin", "autor*in", "autor/in", "autor:in", "kolumnist*in",
+          "kolumnist/in")  # fmt: skip
+_DE_PUBLISHED = ("veröffentlicht", "veröffentlichung", "erschienen", "publiziert", "erstellt", "eingetragen",
+                 "datum")  # fmt: skip
+_DE_UPDATED = ("aktualisiert", "aktualisierung", "letzte aktualisierung", "geändert", "letzte änderung",
+               "zuletzt aktualisiert", "zuletzt geändert", "stand")  # fmt: skip
+_EN_BY = ("written by", "words by", "posted by", "reported by", "story by", "article by", "published by",
+          "reviewed by", "edited by", "text by", "photos by", "by", "from", "author", "authors",
           "text")  # fmt: skip
+_FR_BY = ("écrit par", "rédigé par", "publié par", "propos recueillis par", "par", "auteur", "autrice",
+          "réd")  # fmt: skip
+_ES_BY = ("escrito por", "publicado por", "redactado por", "escribe", "por", "autor", "autora", "texto",
+          "redacción")  # fmt: skip
+_EN_CHROME = ("share", "read more", "read next", "posted", "credit", "photo", "image",
+              "table of contents", "learn", "subscribe", "sign", "follow", "advertisement", "related",
+              "home", "menu", "skip", "search", "log in", "listen", "print", "email", "comment",
+              "comments", "see more", "contents", "breaking news", "accessibility", "cookie",
+              "privacy", "terms", "watch", "trending", "most popular", "latest", "get a demo",
+              "request a demo", "book a demo", "talk to us", "contact us", "advertise with us",
+              "get started", "back to", "get in touch", "start free trial",
+              "start your free trial")  # fmt: skip
 LANGUAGES: dict[str, Words] = {
     "en": Words(
+        clock=("at", "pm", "am", "a.m.", "p.m.", "utc", "gmt"),
         months=rows(
             "january jan / february feb / march mar / april apr / may / june jun / july jul / "
             "august aug / september sep sept / october oct / november nov / december dec"
@@ -26,24 +47,7 @@ LANGUAGES: dict[str, Words] = {
             "monday mon / tuesday tue tues / wednesday wed / thursday thu thur thurs / friday fri / "
             "saturday sat / sunday sun"
         ),
-        byline=(
-            "written by",
-            "words by",
-            "posted by",
-            "reported by",
-            "story by",
-            "article by",
-            "published by",
-            "reviewed by",
-            "edited by",
-            "text by",
-            "photos by",
-            "by",
-            "from",
-            "author",
-            "authors",
-            "text",
-        ),
+        byline=_EN_BY,
         written_by=(
             "Written by",
             "Written By",
@@ -82,54 +86,7 @@ LANGUAGES: dict[str, Words] = {
             "on this page",
             "jump to",
         ),
-        chrome=(
-            "share",
-            "read more",
-            "read next",
-            "posted",
-            "credit",
-            "photo",
-            "image",
-            "table of contents",
-            "learn",
-            "subscribe",
-            "sign",
-            "follow",
-            "advertisement",
-            "related",
-            "home",
-            "menu",
-            "skip",
-            "search",
-            "log in",
-            "listen",
-            "print",
-            "email",
-            "comment",
-            "comments",
-            "see more",
-            "contents",
-            "breaking news",
-            "accessibility",
-            "cookie",
-            "privacy",
-            "terms",
-            "watch",
-            "trending",
-            "most popular",
-            "latest",
-            "get a demo",
-            "request a demo",
-            "book a demo",
-            "talk to us",
-            "contact us",
-            "advertise with us",
-            "get started",
-            "back to",
-            "get in touch",
-            "start free trial",
-            "start your free trial",
-        ),
+        chrome=_EN_CHROME,
         picture=(
             "photo",
             "photograph",
@@ -146,6 +103,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("i", "my", "me", "i'm", "i’m", "i've", "i’ve"),
     ),
     "de": Words(
+        clock=("um", "uhr"),
         months=rows(
             "januar jänner jan jän / februar feb febr / märz maerz mär / april apr / mai / juni jun / "
             "juli jul / august aug / september sep sept / oktober okt / november nov / dezember dez"
@@ -153,9 +111,9 @@ LANGUAGES: dict[str, Words] = {
         weekdays=rows("montag / dienstag / mittwoch / donnerstag / freitag / samstag / sonntag"),
         byline=_DE_BY,
         written_by=("Geschrieben von", "Autor:"),
-        not_author=("bearbeitet", "übersetzt", "fotos"),
-        published=("veröffentlicht", "erschienen", "publiziert", "erstellt", "eingetragen"),
-        updated=("aktualisiert", "geändert"),
+        not_author=("bearbeitet", "übersetzt", "übersetzung", "fotos", "foto"),
+        published=_DE_PUBLISHED,
+        updated=_DE_UPDATED,
         first_published=("ursprünglich veröffentlicht", "erstmals veröffentlicht"),
         name_joiners=("und",),
         commenter=("antwortete",),
@@ -168,16 +126,17 @@ LANGUAGES: dict[str, Words] = {
         first_person=("ich", "mein", "meine", "mir", "mich"),
     ),
     "fr": Words(
+        clock=("à", "h"),
         months=rows(
             "janvier janv / février févr fevrier / mars / avril avr / mai / juin / juillet juil / "
             "août aout / septembre sept / octobre oct / novembre nov / décembre decembre déc"
         ),
         weekdays=rows("lundi / mardi / mercredi / jeudi / vendredi / samedi / dimanche"),
-        byline=("écrit par", "rédigé par", "publié par", "par", "auteur", "réd"),
+        byline=_FR_BY,
         written_by=("Rédigé par", "Écrit par", "Auteur :", "Auteur:"),
-        not_author=("édité", "traduit", "relu"),
-        published=("publié", "publié le"),
-        updated=("mis à jour", "mise à jour", "modifié"),
+        not_author=("édité", "traduit", "traduction", "relu", "photos"),
+        published=("publié", "publié le", "mis en ligne", "paru", "date de publication"),
+        updated=("mis à jour", "mise à jour", "modifié", "actualisé"),
         first_published=("initialement publié", "publié initialement"),
         name_joiners=("et",),
         commenter=("a écrit",),
@@ -190,16 +149,17 @@ LANGUAGES: dict[str, Words] = {
         first_person=("je", "j'ai", "j’ai", "moi"),
     ),
     "es": Words(
+        clock=("a las", "h", "hs"),
         months=rows(
             "enero ene / febrero feb / marzo mar / abril abr / mayo / junio jun / julio jul / "
             "agosto ago / septiembre sep / octubre oct / noviembre nov / diciembre dic"
         ),
         weekdays=rows("lunes / martes / miércoles / jueves / viernes / sábado / domingo"),
-        byline=("escrito por", "publicado por", "escribe", "por", "autor", "texto", "redacción"),
+        byline=_ES_BY,
         written_by=("Escrito por", "Autor:"),
-        not_author=("revisado", "editado", "traducido", "fotos"),
-        published=("publicado", "publicada"),
-        updated=("actualizado", "actualizada", "actualización"),
+        not_author=("revisado", "editado", "traducido", "traducción", "fotos"),
+        published=("publicado", "publicada", "fecha de publicación"),
+        updated=("actualizado", "actualizada", "actualización", "modificado"),
         first_published=("publicado originalmente", "originalmente publicado"),
         name_joiners=("y",),
         commenter=("dice", "escribió"),
@@ -212,6 +172,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("yo", "mis"),
     ),
     "it": Words(
+        clock=("alle", "ore"),
         months=rows(
             "gennaio genn gen / febbraio feb / marzo mar / aprile apr / maggio mag / giugno giu / "
             "luglio lug / agosto ago / settembre set / ottobre ott / novembre nov / dicembre dic"
@@ -220,10 +181,10 @@ LANGUAGES: dict[str, Words] = {
             "lunedì lunedi / martedì martedi / mercoledì mercoledi / giovedì giovedi / venerdì venerdi / "
             "sabato / domenica"
         ),
-        byline=("di", "da", "autore"),
+        byline=("scritto da", "a cura di", "di", "da", "autore", "autrice"),
         written_by=("Scritto da",),
-        not_author=("revisionato", "tradotto"),
-        published=("pubblicato", "pubblicata"),
+        not_author=("revisionato", "tradotto", "traduzione"),
+        published=("pubblicato", "pubblicata", "data di pubblicazione"),
         updated=("aggiornato", "aggiornata", "aggiornamento"),
         first_published=("pubblicato originariamente",),
         name_joiners=("e",),
@@ -235,6 +196,7 @@ LANGUAGES: dict[str, Words] = {
         first_person=("io", "mio"),
     ),
     "pt": Words(
+        clock=("às", "h"),
         months=rows(
             "janeiro jan / fevereiro fev / março mar / abril abr / maio mai / junho jun / julho jul / "
             "agosto ago / setembro set / outubro out / novembro nov / dezembro dez"
@@ -242,9 +204,10 @@ LANGUAGES: dict[str, Words] = {
         weekdays=rows(
             "segunda-feira / terça-feira / quarta-feira / quinta-feira / sexta-feira / sábado / domingo"
         ),
-        byline=("escrito por", "publicado por", "por", "texto", "da"),
-        published=("publicado", "publicada"),
-        updated=("atualizado", "atualizada"),
+        byline=("escrito por", "publicado por", "por", "autor", "autora", "texto", "da"),
+        not_author=("revisado", "editado", "traduzido", "tradução"),
+        published=("publicado", "publicada", "postado", "data de publicação"),
+        updated=("atualizado", "atualizada", "atualização"),
         first_published=("originalmente publicado",),
         name_joiners=("e",),
         picture=("foto", "imagem", "crédito", "fotografia"),
@@ -254,15 +217,17 @@ LANGUAGES: dict[str, Words] = {
         first_person=("eu", "meu", "minha"),
     ),
     "nl": Words(
+        clock=("om", "uur"),
         months=rows(
             "januari jan / februari feb / maart mrt / april apr / mei / juni jun / juli jul / "
             "augustus aug / september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
-        byline=("door", "geschreven door"),
+        byline=("door", "geschreven door", "auteur", "tekst"),
         written_by=("Geschreven door",),
-        published=("gepubliceerd",),
-        updated=("bijgewerkt", "gewijzigd"),
+        not_author=("vertaald", "vertaling", "bewerkt"),
+        published=("gepubliceerd", "geplaatst", "datum"),
+        updated=("bijgewerkt", "laatst bijgewerkt", "gewijzigd", "aangepast"),
         first_published=("oorspronkelijk gepubliceerd",),
         name_joiners=("en",),
         reading_time=("leestijd",),
@@ -273,30 +238,37 @@ LANGUAGES: dict[str, Words] = {
         first_person=("ik", "mijn"),
     ),
     "pl": Words(
+        clock=("o", "godz", "godz."),
         months=rows(
             "stycznia sty / lutego lut / marca / kwietnia kwi / maja maj / czerwca cze / lipca lip / "
             "sierpnia sie / września wrz / października paź / listopada lis / grudnia gru"
         ),
         weekdays=rows("poniedziałek / wtorek / środa / czwartek / piątek / sobota / niedziela"),
-        byline=("przez", "autor"),
+        byline=("napisane przez", "przez", "autor", "autorka", "autorzy", "tekst", "napisał", "napisała"),
         written_by=("Napisane przez", "Autor:"),
-        published=("opublikowano",),
+        not_author=("tłumaczenie", "przetłumaczył", "przetłumaczyła"),
+        published=("opublikowano", "data publikacji", "dodano", "data dodania"),
         updated=("zaktualizowano", "aktualizacja"),
         name_joiners=("i", "oraz"),
         reading_time=("czas czytania",),
         picture=("fot", "fot.", "zdjęcie", "foto", "ilustracja"),
     ),
     "cs": Words(
+        clock=("v", "hod", "hod."),
         months=rows(
             "ledna / února / března / dubna / května / června / července / srpna / září / října / "
             "listopadu / prosince"
         ),
         weekdays=rows("pondělí / úterý / středa / čtvrtek / pátek / sobota / neděle"),
-        byline=("napsal", "autor", "text"),
+        byline=("napsal", "napsala", "autor", "autorka", "text"),
+        not_author=("přeložil", "přeložila", "překlad"),
+        published=("publikováno", "zveřejněno", "vydáno"),
+        updated=("aktualizováno", "upraveno"),
         name_joiners=("a",),
         picture=("foto", "snímek", "ilustrace"),
     ),
     "ru": Words(
+        clock=("в",),
         months=rows(
             "января янв / февраля фев / марта мар / апреля апр / мая / июня июн / июля июл / "
             "августа авг / сентября сен / октября окт / ноября ноя / декабря дек"
@@ -305,8 +277,9 @@ LANGUAGES: dict[str, Words] = {
             "понедельник / вторник / среду среда / четверг / пятницу пятница / субботу суббота / воскресенье"
         ),
         byline=("автор", "авторы", "текст"),
-        published=("опубликовано",),
-        updated=("обновлено", "обновлён"),
+        not_author=("перевод", "фото"),
+        published=("опубликовано", "дата публикации"),
+        updated=("обновлено", "обновлён", "изменено"),
         name_joiners=("и",),
         picture=("фото", "иллюстрация"),
     ),
@@ -317,6 +290,10 @@ LANGUAGES: dict[str, Words] = {
         ),
         weekdays=rows("понеділок / вівторок / середу / четвер / пʼятницю / суботу / неділю"),
         byline=("автор", "автори", "текст"),
+        not_author=("переклад",),
+        published=("опубліковано",),
+        updated=("оновлено",),
+        name_joiners=("і", "та"),
         picture=("фото",),
     ),
     "tr": Words(
@@ -325,7 +302,7 @@ LANGUAGES: dict[str, Words] = {
             "eylül eylul / ekim / kasım kasim / aralık aralik"
         ),
         weekdays=rows("pazartesi / salı / çarşamba / perşembe / cuma / cumartesi / pazar"),
-        byline=("yazan",),
+        byline=("yazan", "yazar"),
         published=("yayınlandı",),
         updated=("güncellendi",),
         name_joiners=("ve",),
@@ -336,13 +313,19 @@ LANGUAGES: dict[str, Words] = {
             "ianuarie / februarie / martie / aprilie / mai / iunie / iulie / august / septembrie / "
             "octombrie / noiembrie / decembrie"
         ),
+        byline=("autor", "scris de"),
+        published=("publicat",),
+        updated=("actualizat",),
+        name_joiners=("și", "şi"),
         picture=("foto", "sursa foto"),
     ),
     "fi": Words(
+        clock=("klo",),
         months=rows(
             "tammikuuta / helmikuuta / maaliskuuta / huhtikuuta / toukokuuta / kesäkuuta / heinäkuuta / "
             "elokuuta / syyskuuta / lokakuuta / marraskuuta / joulukuuta"
         ),
+        byline=("teksti", "kirjoittaja"),
         published=("julkaistu",),
         updated=("päivitetty",),
         name_joiners=("ja",),
@@ -353,6 +336,10 @@ LANGUAGES: dict[str, Words] = {
             "január / február febr / március / április / május / június / július / augusztus / "
             "szeptember / október / november / december"
         ),
+        byline=("szerző", "írta"),
+        published=("közzétéve", "publikálva", "megjelent"),
+        updated=("frissítve", "módosítva"),
+        name_joiners=("és",),
         picture=("fotó", "kép"),
     ),
     "id": Words(
@@ -360,16 +347,20 @@ LANGUAGES: dict[str, Words] = {
             "januari / februari / maret / april / mei / juni / juli / agustus / september / oktober / "
             "november / desember"
         ),
+        byline=("penulis",),  # not "oleh" (by): a Ukrainian given name, and "Oleh karena itu" opens prose
+        published=("diterbitkan", "dipublikasikan"),
+        updated=("diperbarui",),
         picture=("foto", "gambar"),
     ),
     "sv": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januari jan / februari feb / mars / april apr / maj / juni jun / juli jul / augusti aug / "
             "september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("måndag / tisdag / onsdag / torsdag / fredag / lördag / söndag"),
-        byline=("av", "skrivet av"),
-        published=("publicerad",),
+        byline=("av", "skrivet av", "skribent"),
+        published=("publicerad", "publicerat"),
         updated=("uppdaterad",),
         name_joiners=("och",),
         picture=("foto", "bild"),
@@ -378,13 +369,14 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hon", "hans", "hennes"),
     ),
     "da": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januar jan / februar feb / marts / april apr / maj / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("mandag / tirsdag / onsdag / torsdag / fredag / lørdag / søndag"),
-        byline=("af", "skrevet af"),
-        published=("udgivet",),
+        byline=("af", "skrevet af", "skribent"),
+        published=("udgivet", "offentliggjort"),
         updated=("opdateret",),
         name_joiners=("og",),
         picture=("foto", "billede"),
@@ -393,6 +385,7 @@ LANGUAGES: dict[str, Words] = {
         pronouns=("han", "hun", "hans", "hendes"),
     ),
     "no": Words(
+        clock=("kl", "kl."),
         months=rows(
             "januar jan / februar feb / mars / april apr / mai / juni jun / juli jul / august aug / "
             "september sep / oktober okt / november nov / desember"

@@ -27,6 +27,7 @@ class Words:
     name_joiners: tuple[str, ...] = ()  # "and" between two names
     commenter: tuple[str, ...] = ()  # the verb after a commenter's name ("Jane says:")
     reading_time: tuple[str, ...] = ()  # a reading time's label ("Lesezeit")
+    clock: tuple[str, ...] = ()  # the words a date's time is written with ("at 10:30 am", "um 10:30 Uhr")
     contents: tuple[str, ...] = ()  # a table of contents' heading
     chrome: tuple[str, ...] = ()  # page furniture with a headline's shape ("Read more", "Subscribe")
     picture: tuple[str, ...] = ()  # a picture's caption or credit label, before a colon ("Photo:", "Foto:")

@@ -104,6 +104,25 @@ def _writes_as_word(lines: list[str], word: str) -> bool:
     return any(word in line and before_lowercase.search(line) for line in lines)
 
 
+def without_section_after(authors: list[str], lines: list[str]) -> list[str]:
+    """Each name without the words the copy ran on after it that the page prints as a line of their
+    own, a section's or an outlet's name in its menu ("Jane Doe Kultur" beside a "Kultur" entry, "Jane
+    Doe Example Review" beside "Example Review"); the name keeps two words at least, and a name the
+    page prints whole on a line of its own is kept whole ("Dr. Jane Doe" beside a "Doe" line)."""
+    if not any(len(name.split()) > 2 for name in authors):
+        return authors
+    printed = {line.strip() for line in lines}
+    kept = []
+    for name in authors:
+        words = name.split()
+        if name in printed:
+            kept.append(name)
+            continue
+        cut = next((k for k in range(2, len(words)) if " ".join(words[k:]) in printed), len(words))
+        kept.append(" ".join(words[:cut]))
+    return kept
+
+
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
     """How every date reader reads this page's dates (`dates.reading_page_in`): in its own day
     order, two-digit years included. The line labeller's training reads its pages the same way."""
@@ -133,7 +152,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     agency = _byline_agency(bylines) or _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
-    authors = clean_authors(list(bylines), not_names=(site,) if site else ())
+    authors = without_section_after(clean_authors(list(bylines), not_names=(site,) if site else ()), lines)
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
     if not authors and (name := named_handle(lines, header.title_line)):

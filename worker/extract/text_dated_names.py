@@ -9,6 +9,7 @@ import re
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
+from worker.extract.language_data import merged
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
 from worker.extract.text_bylines import shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
@@ -99,15 +100,15 @@ def _name_after_date(rest: str, common: PageWords) -> str | None:
 
 
 _APART = frozenset("-–—/")  # what sets a date apart from the name after it ("23.06.2016 - Jane Doe")
-_DATE_WORDS = _APART | frozenset(
-    ("de", "del", "el", "le", "of", "at", "um", "uhr", "pm", "am", "a.m.", "p.m.", "à", "h", "utc", "gmt")
-)
+# The words a date and its time are written with in any language ("am 18. September um 10 Uhr").
+_CLOCK_WORDS = tuple(word for word in merged("clock") if " " not in word)
+_DATE_WORDS = _APART | frozenset(("de", "del", "el", "le", "of", *_CLOCK_WORDS))
 
 
 def _in_date(word: str) -> bool:
     """Whether a word is part of how a date and its time are written ("20.", "Oktober", "um", "Uhr")."""
-    low = word.lower().strip(".,")
-    return bool(DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
+    low = word.lower().strip(".,")  # a comma or a stop alone goes with the date ("1. Mai 2022 , Jane Doe")
+    return not low or bool(DIGIT.search(word)) or low in MONTHS or low in WEEKDAYS or low in _DATE_WORDS
 
 
 def name_head(part: str) -> str:
