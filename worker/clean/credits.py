@@ -58,3 +58,23 @@ def closes_with_credit(text: str) -> bool:
     if sign and before.strip() and _names_a_credit(after):
         return True
     return ends_with_bracketed_credit(text.lower())
+
+
+# A footer's copyright gives its year first ("© 2025 Example News", "Copyright © 2025 ..."); a sign
+# opening a longer line without one ("© Jane Doe A nurse gives a flu shot ... on May 18, 2019")
+# credits a picture inside the article.
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_LEAD = 20
+_SIGNED_WORDS = 6
+
+
+def signed_picture(low: str, count: int | None = None) -> bool:
+    """A lowercased line opening with the copyright sign that credits a picture, not the page: a name
+    and a caption after the sign (more than `_SIGNED_WORDS` of `count` words), no year first ("© Jane
+    Doe A nurse gives a flu shot at a clinic ..."). `count` None: any line so opening, however short
+    ("© Jane Doe / Agency"), which the caller tells from a footer by what follows it."""
+    return (
+        low.startswith(("©", "(c)"))
+        and (count is None or count > _SIGNED_WORDS)
+        and _YEAR.search(low, 0, _YEAR_LEAD) is None
+    )

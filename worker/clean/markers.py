@@ -66,7 +66,15 @@ SECTION_HEADS: frozenset[str] = _phrases(
     leer también | más noticias | leggi anche | articoli correlati | i più letti | leia também |
     mais lidas | veja também | lees ook | meest gelezen | gerelateerd | empfohlene artikel |
     weitere artikel | articles recommandés | autres articles | artículos recomendados | más artículos |
-    articoli consigliati | altri articoli | artigos recomendados | mais artigos | aanbevolen artikelen
+    articoli consigliati | altri articoli | artigos recomendados | mais artigos | aanbevolen artikelen |
+    further reading | ähnliche artikel | ähnliche beiträge | verwandte artikel | verwandte themen |
+    zum weiterlesen | auch interessant | das könnte dich auch interessieren | weitere beiträge |
+    über den autor | voir aussi | lire également | à lire également | articles liés | articles similaires |
+    à propos de l'auteur | artículos relacionados | también te puede interesar | le puede interesar |
+    lea también | lee también | vea también | sobre el autor | potrebbe interessarti |
+    ti potrebbe interessare | notícias relacionadas | artigos relacionados | leia mais |
+    gerelateerde artikelen | czytaj także | czytaj też | zobacz także | zobacz też | читайте также |
+    смотрите также | похожие статьи | διαβάστε επίσης
     """
 )
 

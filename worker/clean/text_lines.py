@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from worker.clean.credits import ends_with_bracketed_credit
+from worker.clean.credits import ends_with_bracketed_credit, signed_picture
 from worker.clean.markers import (
     BIO_ROLES,
     CAPTION_PLACES,
@@ -44,7 +44,7 @@ from worker.clean.text_stopwords import page_stopwords
 
 # A member read through its class costs a lookup each time (Python 3.11): the per-line code uses these.
 _GOOD, _NEAR_GOOD, _SHORT, _BAD = LineClass.GOOD, LineClass.NEAR_GOOD, LineClass.SHORT, LineClass.BAD
-_NONE, _REPEAT, _ECHO = Flag.NONE, Flag.REPEAT, Flag.ECHO
+_NONE, _REPEAT, _ECHO, _FOOTER = Flag.NONE, Flag.REPEAT, Flag.ECHO, Flag.FOOTER
 
 
 _EDGE_PUNCT = " \t.,;:!?¡¿-–—|•·*#»«>\"'“”‘’()[]"
@@ -85,12 +85,6 @@ _COMMENT_COUNT = re.compile(
     r"^\d[\d.,]*\s+(?:" + "|".join(re.escape(w) for w in COMMENT_COUNTS) + r")\b", re.I
 )
 _COPYRIGHT_LEAD = 12
-# A footer's copyright gives its year first ("© 2025 Example News", "Copyright © 2025 ..."); a sign
-# opening a longer line without one ("© Jane Doe A nurse gives a flu shot ... on May 18, 2019")
-# credits a picture inside the article.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_YEAR_LEAD = 20
-_SIGNED_WORDS = 6
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|\(c\))")
 # "Example.com - Your World At War": a site's name and motto open a page; mid-page, a second page begins.
 _MASTHEAD = re.compile(
@@ -321,7 +315,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     start = head[:_COPYRIGHT_LEAD]
     if (
         notice == "rights"
-        or (("©" in start or "(c)" in start) and not _signed_picture(low, count))
+        or (("©" in start or "(c)" in start) and not signed_picture(low, count))
         or ("copyright" in head and _COPYRIGHT.search(head) is not None)
     ):
         return Flag.FOOTER
@@ -350,12 +344,6 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
     ):
         return Flag.BIO
     return _NONE
-
-
-def _signed_picture(low: str, count: int) -> bool:
-    """A line opening with the copyright sign that credits a picture, not the page: a name and a
-    caption after the sign, no year first ("© Jane Doe A nurse gives a flu shot at a clinic ...")."""
-    return low.startswith(("©", "(c)")) and count > _SIGNED_WORDS and _YEAR.search(low, 0, _YEAR_LEAD) is None
 
 
 def _is_short_credit(tail: str) -> bool:
@@ -441,3 +429,11 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
             and _shape(line, known, limits) is _GOOD
         ):
             line.kind, line.flag = _NEAR_GOOD, _ECHO
+        # A short copyright line without a year is a site's footer or a picture's owner ("© Jane Doe /
+        # Agency"): with a paragraph right below it, the article runs on, and it is the credit.
+        elif (
+            line.flag is _FOOTER
+            and signed_picture(line.low)
+            and any(below.kind is _GOOD for below in lines[index + 1 : index + 1 + limits.close_repeat_lines])
+        ):
+            line.flag = Flag.CREDIT
