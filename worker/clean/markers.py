@@ -257,6 +257,14 @@ HTML_TAIL_PROMPTS: tuple[str, ...] = (
     r"\bdownload (our|the) app\b",
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
     r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",
+    # the site's app and channels
+    r"\b(download|get|install)\b[^.!?]{0,80}\bapps?\b|\bcanal de (telegram|youtube|whatsapp)\b",
+    # asking the reader for support or membership
+    r"\bwe need your (help|support)\b|\bbecome a (member|subscriber|supporter|patron)\b",
+    r"\b(hazte (miembro|socio)|ap[óo]yanos|[úu]nete a nuestr[oa]|suscr[íi]bete)",
+    r"\b(unterst[üu]tzen sie (uns|unsere)|unterst[üu]tze (uns|unsere)|gef[äa]llt (dir|ihnen) unser)",
+    r"\b(werden sie mitglied|jetzt (mitglied|abonnieren)|im abo\b)",
+    r"\b(soutenez|faites un don|sostienici|wesprzyj nas|zapraszamy (te[żz] )?do subskrypcji)",
 )
 
 # A heading or lone line that is one of these opens the page's notes after the article: the legal
@@ -265,4 +273,7 @@ HTML_NOTE_SECTION_MARKERS: tuple[str, ...] = (
     r"(legal |medical |financial |affiliate )?(disclaimer|disclosure)s?|about the (reviewers?|experts?)",
     r"avertissement|mentions l[ée]gales|haftungsausschluss|rechtlicher hinweis",
     r"aviso legal|descargo de responsabilidad|avvertenza|esclusione di responsabilit[àa]",
+    # further reading, contacts and sources under the article
+    r"(weitere|zus[äa]tzliche|mehr) informationen|zusatzinformationen|further information|explore further",
+    r"kontakt|quellen(angaben)?|related coverage|(mehr|weitere) themen|more topics",
 )
