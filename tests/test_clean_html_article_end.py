@@ -99,3 +99,17 @@ def test_a_label_word_opening_a_sentence_of_the_article_is_kept() -> None:
     paragraphs = ARTICLE["de"]
     body = f"<p>{paragraphs[0]}</p><p>{line}</p><p>{paragraphs[1]}</p><p>{paragraphs[2]}</p>"
     assert _clean(body, "de") == [paragraphs[0], line, paragraphs[1], paragraphs[2]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("es", "Notas relacionadas"), ("de", "Weiterführende Artikel")]
+)
+def test_other_stories_under_a_related_heading_in_the_article_box_are_removed(
+    lang: str, heading: str
+) -> None:
+    teaser = ARTICLE["en"][0]
+    other = (
+        f"<h2>{heading}</h2><h2><a href='/other'>The pier vote in pictures</a></h2>"
+        f"<p>{teaser}</p><p>{ARTICLE['en'][1]}</p>"
+    )
+    assert _clean(_paragraphs(lang) + other, lang) == ARTICLE[lang]

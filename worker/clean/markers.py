@@ -248,6 +248,8 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"(das )?k[öo]nnte dich auch interessieren|meistgelesen|les plus lus",
     r"articoli correlati|potrebbe interessarti|i pi[ùu] letti",
     r"not[íi]cias relacionadas|artigos relacionados|mais lidas|gerelateerde artikelen|meest gelezen",
+    r"notas relacionadas|weiterf[üu]hrende (artikel|beitr[äa]ge|links)|weitere beitr[äa]ge",
+    r"passend zum thema|podobne (artyku[łl]y|przepisy)|more like this",
 )
 
 # A prompt anywhere in one of the article's last blocks makes it a sign-off, not text: "Follow us on
