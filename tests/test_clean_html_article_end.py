@@ -113,3 +113,24 @@ def test_other_stories_under_a_related_heading_in_the_article_box_are_removed(
         f"<p>{teaser}</p><p>{ARTICLE['en'][1]}</p>"
     )
     assert _clean(_paragraphs(lang) + other, lang) == ARTICLE[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "disclosure"),
+    [
+        ("en", "This post contains affiliate links. We may receive compensation when you click on them."),
+        ("de", "*Werbung. Dieser Beitrag enthält Werbung für eine Fahrradmarke."),
+    ],
+)
+def test_the_sites_disclosure_above_the_article_is_removed(lang: str, disclosure: str) -> None:
+    assert _clean(f"<p>{disclosure}</p>" + _paragraphs(lang), lang) == ARTICLE[lang]
+
+
+def test_a_paragraph_on_commissions_in_the_article_is_kept() -> None:
+    line = (
+        "The council said the contractor would receive a commission only once the survey of the "
+        "seabed had been checked by an independent engineer."
+    )
+    paragraphs = ARTICLE["en"]
+    body = f"<p>{paragraphs[0]}</p><p>{line}</p><p>{paragraphs[1]}</p><p>{paragraphs[2]}</p>"
+    assert _clean(body, "en") == [paragraphs[0], line, paragraphs[1], paragraphs[2]]

@@ -279,3 +279,14 @@ HTML_NOTE_SECTION_MARKERS: tuple[str, ...] = (
     r"(weitere|zus[äa]tzliche|mehr) informationen|zusatzinformationen|further information|explore further",
     r"kontakt|quellen(angaben)?|related coverage|(mehr|weitere) themen|more topics",
 )
+
+# A short paragraph saying the page earns from what it names is the site's disclosure, not the article:
+# "We may receive compensation when you click", "Dieser Beitrag enthält Werbung" (lowercase fragments).
+HTML_DISCLOSURES: tuple[str, ...] = (
+    r"\bwe (may )?(receive|earn|get) (a )?(compensation|commissions?)\b",
+    r"\b(this|the) (post|article|page) (contains|may contain|includes) "
+    r"(affiliate links|references to products)",
+    r"\b(dieser|der) (beitrag|artikel) (enth[äa]lt|beinhaltet) (werbung|affiliate-links|anzeigen)",
+    r"\b(ce|cet) (article|billet) contient des liens (affili[ée]s|sponsoris[ée]s)",
+    r"\b(este|el) (art[íi]culo|post) contiene enlaces (de afiliados|afiliados|patrocinados)",
+)
