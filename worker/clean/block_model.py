@@ -146,11 +146,12 @@ def shipped_block_model() -> BlockModel:
 def judge_blocks(blocks: list[Block], model: BlockModel, *, title: str = "", scale: float = 1.0) -> None:
     """The model's verdict over the rules' on every block (`BlockModel.keep`), except where a rule is
     principled rather than a threshold: the page's own headline (<h1>) goes to the metadata, never the
-    body. (Scripts, hidden and furniture subtrees, the headline's container: decided before blocks.)"""
+    body, and a block a rule dropped for good (`Block.final`: the site's disclosure) stays dropped.
+    (Scripts, hidden and furniture subtrees, the headline's container: decided before blocks.)"""
     rule_keep = [block.cls is BlockClass.GOOD for block in blocks]
     open_to_model = []
     for i, block in enumerate(blocks):
-        if block.tag in TITLE_TAGS:
+        if block.tag in TITLE_TAGS or block.final:
             continue
         if model.can_change(rule_keep[i]):
             open_to_model.append(i)

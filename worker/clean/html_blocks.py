@@ -17,6 +17,7 @@ from bs4.element import CData
 
 from worker.clean.credits import closes_with_credit
 from worker.clean.html_cut import name_parts
+from worker.clean.html_disclosures import is_disclosure
 from worker.clean.markers import (
     HTML_LEADING_MARKERS,
     HTML_WHOLE_MARKERS,
@@ -109,6 +110,8 @@ class Block:
     first_cls: BlockClass = BlockClass.SHORT
     # Boilerplate set into the text (a caption, an ad label, a share bar): not an edge of the article.
     insert: bool = False
+    # Dropped by a rule no model overturns (the site's disclosure).
+    final: bool = False
 
     @property
     def chars(self) -> int:
@@ -340,6 +343,9 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
         block.insert = True
         return BlockClass.BAD
     if block.link_density > SHORT_MAX_LINK_DENSITY:
+        return BlockClass.BAD
+    if is_disclosure(block.text):
+        block.insert = block.final = True
         return BlockClass.BAD
     if block.tag in HEADING_TAGS:
         # A heading tag set around sentences of paragraph length is text; what stands around it

@@ -256,6 +256,8 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
     r"(das )?k[öo]nnte dich auch interessieren|meistgelesen|les plus lus",
     r"articoli correlati|potrebbe interessarti|i pi[ùu] letti",
     r"not[íi]cias relacionadas|artigos relacionados|mais lidas|gerelateerde artikelen|meest gelezen",
+    r"notas relacionadas|weiterf[üu]hrende (artikel|beitr[äa]ge|links)|weitere beitr[äa]ge",
+    r"passend zum thema|podobne (artyku[łl]y|przepisy)|more like this",
 )
 
 # A prompt anywhere in one of the article's last blocks makes it a sign-off, not text: "Follow us on
@@ -265,6 +267,14 @@ HTML_TAIL_PROMPTS: tuple[str, ...] = (
     r"\bdownload (our|the) app\b",
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
     r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",
+    # the site's app and channels
+    r"\b(download|get|install)\b[^.!?]{0,80}\bapps?\b|\bcanal de (telegram|youtube|whatsapp)\b",
+    # asking the reader for support or membership
+    r"\bwe need your (help|support)\b|\bbecome a (member|subscriber|supporter|patron)\b",
+    r"\b(hazte (miembro|socio)|ap[óo]yanos|[úu]nete a nuestr[oa]|suscr[íi]bete)",
+    r"\b(unterst[üu]tzen sie (uns|unsere)|unterst[üu]tze (uns|unsere)|gef[äa]llt (dir|ihnen) unser)",
+    r"\b(werden sie mitglied|jetzt (mitglied|abonnieren)|im abo\b)",
+    r"\b(soutenez|faites un don|sostienici|wesprzyj nas|zapraszamy (te[żz] )?do subskrypcji)",
 )
 
 # A heading or lone line that is one of these opens the page's notes after the article: the legal
@@ -273,4 +283,18 @@ HTML_NOTE_SECTION_MARKERS: tuple[str, ...] = (
     r"(legal |medical |financial |affiliate )?(disclaimer|disclosure)s?|about the (reviewers?|experts?)",
     r"avertissement|mentions l[ée]gales|haftungsausschluss|rechtlicher hinweis",
     r"aviso legal|descargo de responsabilidad|avvertenza|esclusione di responsabilit[àa]",
+    # further reading, contacts and sources under the article
+    r"(weitere|zus[äa]tzliche|mehr) informationen|zusatzinformationen|further information|explore further",
+    r"kontakt|quellen(angaben)?|related coverage|(mehr|weitere) themen|more topics",
+)
+
+# A short paragraph saying the page earns from what it names is the site's disclosure, not the article:
+# "We may receive compensation when you click", "Dieser Beitrag enthält Werbung" (lowercase fragments).
+HTML_DISCLOSURES: tuple[str, ...] = (
+    r"\bwe (may )?(receive|earn|get) (a )?(compensation|commissions?)\b",
+    r"\b(this|the) (post|article|page) (contains|may contain|includes) "
+    r"(affiliate links|references to products)",
+    r"\b(dieser|der) (beitrag|artikel) (enth[äa]lt|beinhaltet) (werbung|affiliate-links|anzeigen)",
+    r"\b(ce|cet) (article|billet) contient des liens (affili[ée]s|sponsoris[ée]s)",
+    r"\b(este|el) (art[íi]culo|post) contiene enlaces (de afiliados|afiliados|patrocinados)",
 )
