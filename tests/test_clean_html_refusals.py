@@ -1,16 +1,14 @@
 """Pages refused as "not an article" that hold one all the same, and the ones still refused: a photo
-page whose one sentence is the picture's caption, an old page whose unclosed formatting tags nest
-its paragraphs deeper than the parse limit, an old page that wraps each paragraph in a named anchor
-(<a name>, which links nowhere). Each page is written here."""
+page whose one sentence is the picture's caption, an old page that wraps each paragraph in a named
+anchor (<a name>, which links nowhere). Each page is written here."""
 
 from __future__ import annotations
 
 import pytest
 
 from worker.clean.html_fallback import candidate_lines
-from worker.config import ParseLimits
 from worker.document import InputKind, load_document
-from worker.errors import DocumentTooDeep, NotAnArticle
+from worker.errors import NotAnArticle
 from worker.parse import parse_html
 from worker.pipeline import extract_article
 
@@ -28,9 +26,8 @@ def _page(body: str, title: str = "Harbour photos") -> str:
     return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
 
 
-def _paragraphs(page: str, limits: ParseLimits | None = None) -> list[str]:
-    document = load_document(page, kind=InputKind.HTML)
-    return extract_article(document, **({"limits": limits} if limits else {})).paragraphs
+def _paragraphs(page: str) -> list[str]:
+    return extract_article(load_document(page, kind=InputKind.HTML)).paragraphs
 
 
 def test_a_photo_page_whose_only_sentence_is_the_caption_gives_the_caption() -> None:
@@ -56,23 +53,6 @@ def test_a_photo_page_with_only_a_credit_or_a_linked_caption_is_still_refused(ca
     page = _page(f'{MENU}<figure><img src="/boats.jpg"><figcaption>{caption}</figcaption></figure>')
     with pytest.raises(NotAnArticle):
         _paragraphs(page)
-
-
-def test_an_old_page_nested_too_deep_by_unclosed_font_tags_is_read() -> None:
-    paragraphs = "".join(f'<font face="Arial"><p>{PARAGRAPH.format(i)}</p>' for i in range(60))
-    page = _page(f"<table><tr><td>{paragraphs}</td></tr></table>")
-    limits = ParseLimits(max_nesting_depth=40)
-    with pytest.raises(DocumentTooDeep):
-        parse_html(page, limits)
-    text = " ".join(_paragraphs(page, limits))
-    assert PARAGRAPH.format(0) in text
-    assert PARAGRAPH.format(59) in text  # below the limit too, the words and their order stay
-
-
-def test_a_page_too_deep_with_no_article_above_or_below_the_limit_is_still_too_deep() -> None:
-    page = _page("<div>" * 80 + "<p>deep</p>" + "</div>" * 80)
-    with pytest.raises(DocumentTooDeep):
-        _paragraphs(page, ParseLimits(max_nesting_depth=40))
 
 
 STORY = (

@@ -45,12 +45,9 @@ def nests_deeper(root: etree._Element, levels: int) -> bool:
     return bool(_deeper_than(levels)(root))
 
 
-def parse_html(
-    html: str, limits: ParseLimits = DEFAULT_PARSE_LIMITS, *, flatten_deep: bool = False
-) -> lxml.html.HtmlElement:
+def parse_html(html: str, limits: ParseLimits = DEFAULT_PARSE_LIMITS) -> lxml.html.HtmlElement:
     """Parse a page, refusing one nested deeper than any real page is (a parser- and stack-exhaustion
-    attack) rather than walking it recursively later; or, `flatten_deep`, reading it with what lies
-    below that depth flattened (`flatten_below`), so that no later walk goes deeper."""
+    attack) rather than walking it recursively later."""
     html = _DOCUMENT_END_TAGS.sub("", _XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         raise EmptyDocument("document is empty or only whitespace")
@@ -61,52 +58,5 @@ def parse_html(
     if root is None:
         raise NotAnArticle("HTML could not be parsed into a document")
     if nests_deeper(root, limits.max_nesting_depth):
-        if not flatten_deep:
-            raise DocumentTooDeep(f"elements nest deeper than {limits.max_nesting_depth} levels")
-        flatten_below(root, limits.max_nesting_depth)
+        raise DocumentTooDeep(f"elements nest deeper than {limits.max_nesting_depth} levels")
     return root
-
-
-@lru_cache(maxsize=4)
-def _at_level(levels: int) -> etree.XPath:
-    """The elements `levels` deep (the root element is level 1)."""
-    return etree.XPath("/" + "/".join(["*"] * levels))
-
-
-# Formatting tags an old page opens and never closes (one <font> a paragraph): libxml2 nests every
-# later paragraph inside them, and a long page runs hundreds of levels deep on them alone.
-_FORMATTING_TAGS = (
-    "font",
-    "b",
-    "i",
-    "u",
-    "em",
-    "strong",
-    "span",
-    "small",
-    "big",
-    "center",
-    "s",
-    "strike",
-    "tt",
-)
-# Where every tag below the depth goes, these still part their text.
-_BREAKING_TAGS = frozenset({"p", "div", "br", "li", "tr", "td", "th", "table", "ul", "ol", "dl", "dd", "dt"})
-_BREAKING_TAGS |= frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "section", "article"})
-
-
-def flatten_below(root: etree._Element, levels: int) -> None:
-    """Bring a page nested deeper than `levels` within it, keeping its text: below that depth the
-    formatting tags go first (their text stays where it stood); what still nests too deep loses every
-    tag but its text, each block's on a line of its own, scripts and styles dropped. libxml2's own
-    walks (XPath, strip_tags) do it: no Python recursion meets the depth."""
-    for element in _at_level(levels)(root):
-        etree.strip_tags(element, *_FORMATTING_TAGS)
-    if not nests_deeper(root, levels):
-        return
-    for element in _at_level(levels)(root):
-        etree.strip_elements(element, "script", "style", with_tail=False)
-        for inner in element.iterdescendants():
-            if isinstance(inner.tag, str) and inner.tag in _BREAKING_TAGS:
-                inner.tail = "\n" + (inner.tail or "")
-        etree.strip_tags(element, "*")

@@ -17,7 +17,7 @@ from worker.clean.html_declared import declared_body
 from worker.clean.html_fallback import candidate_lines, marked_body_lines, prose_paragraphs
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
-from worker.errors import DocumentTooDeep, NotAnArticle
+from worker.errors import NotAnArticle
 from worker.extract import complete, extract_html_metadata, text_metadata
 from worker.metrics import StageClock
 from worker.parse import parse_html
@@ -45,15 +45,8 @@ def extract_article(
     now = now or datetime.now(UTC)
     with StageClock() as clock:
         if document.kind is InputKind.HTML:
-            too_deep: DocumentTooDeep | None = None
             with clock.stage("parse"):
-                try:
-                    root = parse_html(document.text, limits)
-                except DocumentTooDeep as error:
-                    # Read what lies above the depth limit (old markup's unclosed tags nest a whole
-                    # page); refused as too deep only when that holds no article either.
-                    too_deep = error
-                    root = parse_html(document.text, limits, flatten_deep=True)
+                root = parse_html(document.text, limits)
             with clock.stage("extract"):
                 metadata = extract_html_metadata(root, url=document.url, now=now)  # reads the tree only
             with clock.stage("clean"):
@@ -61,10 +54,7 @@ def extract_article(
                 for reading in _READINGS_BEFORE_REFUSING:
                     if paragraphs:
                         break
-                    # each cuts its own tree
-                    paragraphs = reading(parse_html(document.text, limits, flatten_deep=too_deep is not None))
-                if too_deep is not None and not paragraphs:
-                    raise too_deep
+                    paragraphs = reading(parse_html(document.text, limits))  # each cuts its own tree
             default_kind = SourceKind.HTML
             told_language = None
         else:
