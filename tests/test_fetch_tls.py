@@ -16,7 +16,6 @@ import pytest
 from tests.certificates import make_certificates
 from worker.errors import FetchConnectionError
 from worker.fetch import FetchPolicy, fetch, new_client
-from worker.http_deadline import verifying_context
 
 PAGE = b"<html><head><title>Harbour news</title></head><body><p>A page.</p></body></html>"
 
@@ -47,11 +46,6 @@ def https_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     yield f"https://127.0.0.1:{server.server_address[1]}/story", tmp_path / "ca.crt"
     server.shutdown()
     server.server_close()
-
-
-def test_the_fetch_context_requires_a_verified_certificate_for_the_named_host():
-    context = verifying_context()
-    assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
 
 
 def test_a_certificate_from_an_unknown_ca_is_refused(https_server):

@@ -19,10 +19,11 @@ import json
 from worker.clean.block_model import shipped_block_model
 from worker.events import schema_validator
 from worker.extract.text_labels import default_labeller
+from worker.extract.text_title_rank import default_ranker
 from worker.http_deadline import verifying_context
 from worker.warmup import warm_up
 
-loaders = {"labeller": default_labeller, "block model": shipped_block_model,
+loaders = {"labeller": default_labeller, "block model": shipped_block_model, "titles": default_ranker,
            "schema": schema_validator, "tls": verifying_context}
 before = {name: f.cache_info().currsize for name, f in loaders.items()}
 warm_up()

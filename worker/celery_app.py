@@ -205,6 +205,7 @@ def warm_before_the_pool_forks(**_: Any) -> None:
         _warm_up_outcome.append(f"tasks could not be warmed up before the pool forked: {error!r}")
         return
     _warm_up_outcome.append(f"tasks warmed up in {seconds:.2f} s before the pool forked")
+    settle_heap()  # frozen before the fork: no child's collection writes to (and copies) the pages
 
 
 @worker_ready.connect

@@ -3,8 +3,9 @@
 A pool process that starts cold pays for its models, language data, compiled patterns and parser on
 its first task (seconds on a loaded core): every process the pool starts, and each one it starts
 again after a task's hard time limit killed the last or `max-tasks-per-child` retired it. Extracting
-the bundled samples once before the fork loads all of it where every pool process inherits it, and
-the heap is then settled (`celery_app.settle_heap`) with it inside.
+the bundled samples once before the fork loads all of it where every pool process inherits it; the
+heap is then settled (`celery_app.settle_heap`) before the fork, so that no child's garbage collection
+walks the inherited objects and copies their pages.
 """
 
 from __future__ import annotations

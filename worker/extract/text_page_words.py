@@ -36,7 +36,8 @@ _NAME_LIST_JOINS = re.compile(
 _NAME_LIST_MAX_NAMES = 8
 _JOINER_WORDS = frozenset(NAME_JOINERS)
 _ROLE_ENDS = AUTHOR_ROLE_WORDS | PERSON_ROLES
-_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "1. Plan ahead", "#2) Pack", "3 - Go"
+# A numbered list's entry: "1. Plan ahead", "#2) Pack", "3 - Go".
+NUMBERED_ENTRY = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")
 _SECTION_REACH = 80  # lines below the lead where the article's own subheadings are looked for
 _PROSE_MIN_WORDS = 8
 _PROSE_MIN_COUNTED = 50
@@ -144,11 +145,12 @@ class PageWords:
         """A numbered line ("1. Plan ahead") whose next number starts a line below the lead too: the
         first section's heading (or a contents entry), no headline. A question is no such sign:
         question headlines head articles whose sections ask questions too."""
-        numbered = _NUMBERED.match(text)
+        numbered = NUMBERED_ENTRY.match(text)
         if not numbered:
             return False
         following = f"{int(numbered[1]) + 1}"
-        return any((match := _NUMBERED.match(line)) and match[1] == following for line in self.below_lead)
+        entries = (NUMBERED_ENTRY.match(line) for line in self.below_lead)
+        return any(match and match[1] == following for match in entries)
 
     @cached_property
     def below_lead(self) -> list[str]:

@@ -27,7 +27,7 @@ from importlib import resources
 from worker.extract.text_headline import headline_over_signer
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels
 from worker.extract.text_not_headline import never_headline
-from worker.extract.text_page_words import PageWords
+from worker.extract.text_page_words import NUMBERED_ENTRY, PageWords
 from worker.extract.text_signs import (
     is_byline,
     is_meta_line,
@@ -37,18 +37,18 @@ from worker.extract.text_signs import (
 )
 
 MODEL_FILE = "text_titles.json"
-CANDIDATES = 6  # the labeller's likeliest lines of its window that are proposed beside the rules' picks
+# Proposed lines beside the chain's pick: the rules' first pick and the second window's, then the
+# labeller's likeliest lines of its window up to this many in all (more of them when a pick is None).
+CANDIDATES = 8
 _MIN_LIKELIHOOD = 0.02  # a line the labeller finds less likely is no candidate (unless a rule chose it)
 _META_REACH = 3  # lines under or over a headline where its byline or date stands
 _ECHO_LINES = 12  # the prose lines under a candidate whose words it is looked for in
 _TOP_LINES = 5  # where a window title copied with the page stands
 _FAR = 40.0  # lines above the lead counted in full; a line further up is as far
 _LONG = 4
-_SIGNED_BELOW = (
-    40  # lines under the lead where a headline over its byline may stand (a promo read as the lead)
-)
+# Lines under the lead where a headline over its byline may stand (a promo read as the lead).
+_SIGNED_BELOW = 40
 _WORD = re.compile(r"\w+")
-_NUMBERED = re.compile(r"^(?:#\s?)?(\d{1,2})(?:[.):]\s|\s[-–—]\s)")  # "2. Pack", "#2) Pack", "2 - Pack"
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
@@ -154,7 +154,7 @@ def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) 
     found = [proposal.chosen] if proposal.chosen is not None else []
     others = [p for p in (proposal.ruled, proposal.second) if p is not None]
     for p, index in ranked:
-        if len(others) >= CANDIDATES + 2 or p < _MIN_LIKELIHOOD:
+        if len(others) >= CANDIDATES or p < _MIN_LIKELIHOOD:
             break
         others.append(index)
     if over_bylines is None:
@@ -179,19 +179,19 @@ def _never(proposal: Proposal, index: int) -> bool:
     line = proposal.lines[index]
     if never_headline(line, proposal.common) or _kicker_of_chosen(proposal, line):
         return True
-    numbered = _NUMBERED.match(line)
+    numbered = NUMBERED_ENTRY.match(line)
     if numbered is None or numbered[1] == "1":
         return False
     before = f"{int(numbered[1]) - 1}"
     above = proposal.lines[max(0, index - _LIST_REACH) : index]
-    return any((match := _NUMBERED.match(other)) and match[1] == before for other in above)
+    return any((match := NUMBERED_ENTRY.match(other)) and match[1] == before for other in above)
 
 
 def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
-    # A byline has twelve words at most (`is_byline`): longer lines are passed over before the call.
+    # `is_byline` refuses a line of more than twelve words, after its cheaper tests.
     found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
     return list(dict.fromkeys(index for index in found if index is not None))
 
@@ -324,7 +324,7 @@ class TitleRanker:
 
 
 def ranker_from(data: dict) -> TitleRanker:
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or len(data["weights"]) != len(FEATURES):
         raise ValueError("the title model was trained on other features: retrain it (bench.train_titles)")
     return TitleRanker(tuple(float(w) for w in data["weights"]))
 
