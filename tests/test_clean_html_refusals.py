@@ -76,3 +76,11 @@ def test_a_link_with_an_address_still_counts_as_a_link() -> None:
     page = _page(f"{MENU}<div>{teasers}</div>", title="Harbour board")
     with pytest.raises(NotAnArticle):
         _paragraphs(page)
+
+
+@pytest.mark.parametrize("opening", ['<a onclick="go(this)">', '<a role="button">', '<a data-href="/s">'])
+def test_a_link_a_script_drives_still_counts_as_a_link(opening: str) -> None:
+    teasers = "".join(f"<p>{opening}{text}</a></p>" for text in STORY)
+    page = _page(f"{MENU}<div>{teasers}</div>", title="Harbour board")
+    with pytest.raises(NotAnArticle):
+        _paragraphs(page)

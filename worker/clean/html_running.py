@@ -32,11 +32,13 @@ def in_running_text(element: etree._Element) -> bool:
     return _WORD.search(tail) is not None or tail.lstrip()[:1] in _SENTENCE_PUNCTUATION
 
 
-_ANCHORS = etree.XPath("//a[not(@href)]")
+# A jump target names itself and goes nowhere; an <a> a script drives (onclick, a button's role, an
+# address kept in a data attribute) is a link without an href, as menus write them.
+_ANCHORS = etree.XPath("//a[not(@href)][@name or @id][not(@onclick or @role or @data-href)]")
 
 
 def unlink_anchors(root: etree._Element) -> None:
-    """An <a> with no address is a named anchor (a jump target: <a name="part2">), not a link: no
+    """A named anchor (a jump target: <a name="part2">, no address, no script) is not a link: no
     reader follows it, and its text (a section title, a paragraph an old page wrapped in one) is the
     page's own. It becomes a <span>, which every later count reads as text."""
     for anchor in _ANCHORS(root):
