@@ -55,7 +55,7 @@ def _paragraphs(lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "pitch"),
     [
-        ("en", "For the latest stories and breaking news updates download the Harbour Times apps."),
+        ("en", "Download the Harbour Times apps for the latest stories and breaking news updates."),
         ("en", "Get the latest news straight to your phone with the Harbour Times app."),
         ("en", "We need your help. Help us keep local reporting free for every reader. Donate"),
         ("es", "¿Ya sabías que tenemos canal de Telegram? Únete desde tu celular en este enlace."),
@@ -66,6 +66,24 @@ def _paragraphs(lang: str) -> str:
 )
 def test_the_sites_pitch_after_the_last_paragraph_is_removed(lang: str, pitch: str) -> None:
     assert _clean(_paragraphs(lang) + f"<p>{pitch}</p>", lang) == ARTICLE[lang]
+
+
+@pytest.mark.parametrize(
+    ("lang", "last"),
+    [
+        (
+            "en",
+            "Passengers can download the ferry operator's app to check the new timetable.",
+        ),
+        (
+            "en",
+            "Police said: we need your help to find the missing boat, last seen off the north pier.",
+        ),
+        ("de", "Die Bibliothek bietet ihre Zeitschriften künftig auch im Abo für Schulen und Vereine an."),
+    ],
+)
+def test_a_last_paragraph_that_reports_an_app_a_plea_or_a_subscription_is_kept(lang: str, last: str) -> None:
+    assert _clean(_paragraphs(lang) + f"<p>{last}</p>", lang) == [*ARTICLE[lang], last]
 
 
 def test_a_last_paragraph_about_subscribers_is_kept() -> None:
@@ -82,7 +100,7 @@ def test_a_last_paragraph_about_subscribers_is_kept() -> None:
         ("de", "Weitere Informationen:"),
         ("de", "Kontakt:"),
         ("de", "Quellenangaben:"),
-        ("en", "Explore further"),
+        ("en", "Further information"),
     ],
 )
 def test_notes_under_a_further_information_label_after_the_article_are_removed(lang: str, label: str) -> None:
@@ -128,8 +146,8 @@ def test_the_sites_disclosure_above_the_article_is_removed(lang: str, disclosure
 
 def test_a_paragraph_on_commissions_in_the_article_is_kept() -> None:
     line = (
-        "The council said the contractor would receive a commission only once the survey of the "
-        "seabed had been checked by an independent engineer."
+        '"We earn a commission on every booking," the founder of the ferry booking site said, adding '
+        "that the survey of the seabed had been checked by an independent engineer."
     )
     paragraphs = ARTICLE["en"]
     body = f"<p>{paragraphs[0]}</p><p>{line}</p><p>{paragraphs[1]}</p><p>{paragraphs[2]}</p>"

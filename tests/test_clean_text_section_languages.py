@@ -125,3 +125,9 @@ def test_a_short_credit_between_paragraphs_does_not_end_the_article() -> None:
 def test_a_short_credit_above_a_paragraph_is_a_credit_and_at_the_end_the_footer() -> None:
     assert _flags([GERMAN[0], CREDIT, GERMAN[1]])[1] is Flag.CREDIT
     assert _flags([GERMAN[0], GERMAN[1], CREDIT])[2] is Flag.FOOTER
+
+
+def test_a_short_copyright_line_under_a_menu_and_over_prose_is_the_footer() -> None:
+    """No article paragraph above it: the site's footer, with another page's prose (the next story, a
+    cookie notice) under it, still ends what comes before it."""
+    assert _flags(["Lokales", "Startseite", "© Stadtanzeiger Verlag", GERMAN[0]])[2] is Flag.FOOTER

@@ -139,6 +139,16 @@ def test_a_word_written_in_lowercase_is_found_whole_not_inside_another() -> None
     assert not writes_in_lowercase("Guide", text)
 
 
+def test_a_word_inside_a_printed_link_is_not_written_in_lowercase() -> None:
+    for text in (
+        "Read more (https://example.org/jane)",
+        "link:https://example.org/jane",
+        "<https://example.org/jane>",
+    ):
+        assert not writes_in_lowercase("Jane", text)
+    assert not writes_in_lowercase("", "any text at all")
+
+
 def test_job_title_after_a_full_name_is_dropped_whole() -> None:
     # "Senior" starts the job: the beat word inside it ("Harbour") is not part of the name.
     assert clean_authors(["By Jane Doe Senior Harbour Reporter"]) == ["Jane Doe"]

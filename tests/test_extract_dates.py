@@ -203,3 +203,9 @@ def test_words_saying_a_piece_first_appeared_are_found_in_any_case_in_a_line_or_
 @pytest.mark.parametrize("filler", ["", "The ferry ran late again. " * 200])
 def test_a_text_without_those_words_does_not_say_so(filler: str) -> None:
     assert not says_first_published(f"{filler}Published on 3 May 2024, updated since.")
+
+
+def test_a_year_ending_a_sentence_before_a_capitalised_month_is_no_date() -> None:
+    """Hungarian writes the year first ("2025. március 12."); a sentence ending on a year is not that."""
+    assert parse_date("The firm was founded in 2019. May 5 saw its first sale.") is None
+    assert parse_date("Budapest, 2024. április 3. reggel") is not None

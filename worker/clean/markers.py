@@ -268,12 +268,17 @@ HTML_TAIL_PROMPTS: tuple[str, ...] = (
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
     r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",
     # the site's app and channels
-    r"\b(download|get|install)\b[^.!?]{0,80}\bapps?\b|\bcanal de (telegram|youtube|whatsapp)\b",
-    # asking the reader for support or membership
-    r"\bwe need your (help|support)\b|\bbecome a (member|subscriber|supporter|patron)\b",
-    r"\b(hazte (miembro|socio)|ap[óo]yanos|[úu]nete a nuestr[oa]|suscr[íi]bete)",
+    # the site's app and channels: told to the reader (a sentence opening on the verb, or "our app"),
+    # not reported ("Passengers can download the operator's app to check the timetable")
+    r"(^|[.!?]\s+)(download|get|install)\b[^.!?]{0,80}\bapps?\b",
+    r"\b(download|get|install) our( \w+){0,3} apps?\b",
+    r"\bcanal de (telegram|youtube|whatsapp)\b",
+    # asking the reader for support or membership ("we need your help" only with what it pays for)
+    r"\bwe need your (help|support)\b.{0,120}\b(journalism|reporting|donat|contribut)",
+    r"\bbecome a (member|subscriber|supporter|patron)\b",
+    r"\b(hazte (miembro|socio)|ap[óo]yanos|[úu]nete a nuestr[oa])",
     r"\b(unterst[üu]tzen sie (uns|unsere)|unterst[üu]tze (uns|unsere)|gef[äa]llt (dir|ihnen) unser)",
-    r"\b(werden sie mitglied|jetzt (mitglied|abonnieren)|im abo\b)",
+    r"\b(werden sie mitglied|jetzt (mitglied|abonnieren)|(jetzt|gleich) im abo\b)",
     r"\b(soutenez|faites un don|sostienici|wesprzyj nas|zapraszamy (te[żz] )?do subskrypcji)",
 )
 
@@ -284,16 +289,19 @@ HTML_NOTE_SECTION_MARKERS: tuple[str, ...] = (
     r"avertissement|mentions l[ée]gales|haftungsausschluss|rechtlicher hinweis",
     r"aviso legal|descargo de responsabilidad|avvertenza|esclusione di responsabilit[àa]",
     # further reading, contacts and sources under the article
-    r"(weitere|zus[äa]tzliche|mehr) informationen|zusatzinformationen|further information|explore further",
+    r"(weitere|zus[äa]tzliche|mehr) informationen|zusatzinformationen|further information",
     r"kontakt|quellen(angaben)?|related coverage|(mehr|weitere) themen|more topics",
 )
 
 # A short paragraph saying the page earns from what it names is the site's disclosure, not the article:
 # "We may receive compensation when you click", "Dieser Beitrag enthält Werbung" (lowercase fragments).
 HTML_DISCLOSURES: tuple[str, ...] = (
+    # the commission named with the links or purchases that earn it, either way round
+    r"\bwe (may )?(receive|earn|get) (a )?(compensation|commissions?)\b[^.]{0,80}"
+    r"\b(links?|click|purchases?|buy)",
+    r"\b(links?|click|purchases?|buy)\b[^.]{0,80}"
     r"\bwe (may )?(receive|earn|get) (a )?(compensation|commissions?)\b",
-    r"\b(this|the) (post|article|page) (contains|may contain|includes) "
-    r"(affiliate links|references to products)",
+    r"\b(this|the) (post|article|page) (contains|may contain|includes) affiliate links",
     r"\b(dieser|der) (beitrag|artikel) (enth[äa]lt|beinhaltet) (werbung|affiliate-links|anzeigen)",
     r"\b(ce|cet) (article|billet) contient des liens (affili[ée]s|sponsoris[ée]s)",
     r"\b(este|el) (art[íi]culo|post) contiene enlaces (de afiliados|afiliados|patrocinados)",

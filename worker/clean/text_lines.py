@@ -430,10 +430,12 @@ def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRE
         ):
             line.kind, line.flag = _NEAR_GOOD, _ECHO
         # A short copyright line without a year is a site's footer or a picture's owner ("© Jane Doe /
-        # Agency"): with a paragraph right below it, the article runs on, and it is the credit.
+        # Agency"): with the article's paragraphs right above and right below it, the article runs on,
+        # and it is the credit (a footer with a second story's prose under it still ends the first).
         elif (
             line.flag is _FOOTER
             and signed_picture(line.low)
             and any(below.kind is _GOOD for below in lines[index + 1 : index + 1 + limits.close_repeat_lines])
+            and any(above.kind is _GOOD for above in lines[max(0, index - limits.close_repeat_lines) : index])
         ):
             line.flag = Flag.CREDIT

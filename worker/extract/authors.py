@@ -173,6 +173,8 @@ def writes_in_lowercase(word: str, text: str) -> bool:
     """Whether `text` has this word in lowercase, as a whole word: a common word ("Complete Guide",
     "Healthy Tips"), which a name is not. A substring search, far cheaper than a regex per word."""
     low = word.lower()
+    if not low:
+        return False
     start = text.find(low)
     while start != -1:
         end = start + len(low)
@@ -194,10 +196,14 @@ def _dotted_on(text: str, at: int) -> bool:
     return text[at] == "." and text[at + 1 : at + 2].islower()
 
 
+_LINK_REACH = 300  # characters a printed link's start is looked for before a word
+
+
 def _in_link(text: str, at: int) -> bool:
     """Whether the word at `at` stands inside a link the page prints ("https://example.org/author/jane-doe/")."""
-    opening = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
-    return text.startswith(("http://", "https://", "www."), opening)
+    reach = max(0, at - _LINK_REACH)  # a bounded look-back: a hostile page's one long "link" stays linear
+    opening = max(text.rfind(" ", reach, at), text.rfind("\n", reach, at), text.rfind("(", reach, at)) + 1
+    return text.find("://", opening, at) != -1 or text.startswith(("www.", "<"), opening)
 
 
 def is_name(name: str, *, strict: bool = True) -> bool:

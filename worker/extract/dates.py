@@ -47,8 +47,11 @@ _TEXT_DMY = re.compile(
     rf"(?P<y>(?:19|20)\d\d){_YEAR_END}",
     re.I,
 )
-# The year first, with its full stop, as Hungarian writes a date: "2025. március 12.".
-_TEXT_YMD = re.compile(rf"\b(?P<y>(?:19|20)\d\d)\.\s+{_MONTH}\s+(?P<d>[0-3]?\d)\b", re.I)
+# The year first, the day last, each with its full stop, the month in lowercase, as Hungarian writes a
+# date: "2025. március 12." (not "in 2019. May 5 saw ...", two sentences).
+_TEXT_YMD = re.compile(
+    rf"\b(?P<y>(?:19|20)\d\d)\.\s+(?-i:(?=[a-zà-ÿ]))(?:{_MONTH})\s+(?P<d>[0-3]?\d)\.(?!\d)", re.I
+)
 # Chinese, Japanese and Korean dates: "2019年11月28日", "2019년 11월 28일".
 _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일]")
 _CLOCK = re.compile(
