@@ -159,25 +159,32 @@ def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) 
         others.append(index)
     if over_bylines is None:
         over_bylines = tuple(signed(proposal))
-    found += [index for index in (*others, *over_bylines) if not _never(proposal, index)]
-    return list(dict.fromkeys(found))
+    # Each other line asked once (the rules' picks are often the labeller's likeliest too).
+    others = list(dict.fromkeys(index for index in (*others, *over_bylines) if index != proposal.chosen))
+    chosen = _plain(proposal.lines[proposal.chosen]) if proposal.chosen is not None else ""
+    return found + [index for index in others if not _never(proposal, index, chosen)]
 
 
-def _kicker_of_chosen(proposal: Proposal, line: str) -> bool:
-    """The chain's pick with a kicker or a crumb glued before it ("Guides Headline" over "Headline"):
-    the rules took the headline alone (`text_headline.without_glued_kicker`)."""
-    if proposal.chosen is None:
+def _plain(line: str) -> str:
+    """The line's words, lowercased, punctuation aside."""
+    return " ".join(_PLAIN.sub(" ", line.lower()).split())
+
+
+def _kicker_of_chosen(chosen: str, line: str) -> bool:
+    """The chain's pick (`chosen`, `_plain`) with a kicker or a crumb glued before it ("Guides
+    Headline" over "Headline"): the rules took the headline alone (`text_headline.without_glued_kicker`)."""
+    if not chosen:
         return False
-    chosen = " ".join(_PLAIN.sub(" ", proposal.lines[proposal.chosen].lower()).split())
-    plain = " ".join(_PLAIN.sub(" ", line.lower()).split())
-    return bool(chosen) and plain != chosen and plain.endswith(chosen)
+    plain = _plain(line)
+    return plain != chosen and plain.endswith(chosen)
 
 
-def _never(proposal: Proposal, index: int) -> bool:
+def _never(proposal: Proposal, index: int, chosen: str) -> bool:
     """A line no rule may propose (`never_headline`), or a numbered list's entry after the first
-    ("2. Board at the old quarter" under "1. Buy a pass"): an entry of the contents or a section's."""
+    ("2. Board at the old quarter" under "1. Buy a pass"): an entry of the contents or a section's.
+    `chosen`: the chain's pick, `_plain`."""
     line = proposal.lines[index]
-    if never_headline(line, proposal.common) or _kicker_of_chosen(proposal, line):
+    if never_headline(line, proposal.common) or _kicker_of_chosen(chosen, line):
         return True
     numbered = _NUMBERED.match(line)
     if numbered is None or numbered[1] == "1":
@@ -210,6 +217,7 @@ class Reading:
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
         self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
         self._words: dict[int, list[str]] = {}
+        self._echoes: dict[tuple[int, ...], set[str]] = {}
         self._own: dict[int, list[float]] = {}
 
     def words(self, index: int) -> list[str]:
@@ -218,6 +226,17 @@ class Reading:
         if found is None:
             low = self.proposal.lines[index].lower()
             found = self._words[index] = [w for w in _WORD.findall(low) if len(w) >= _LONG]
+        return found
+
+    def echoes(self, prose: list[int]) -> set[str]:
+        """The words of the prose lines `prose`, lowercased (a line's longer words are looked up in
+        them), made once for the lines most candidates stand over: by one pattern pass over the lines
+        joined by a space, which parts no word and lowercases no letter otherwise."""
+        key = tuple(prose)
+        found = self._echoes.get(key)
+        if found is None:
+            text = " ".join([self.proposal.lines[k] for k in prose]).lower()
+            found = self._echoes[key] = set(_WORD.findall(text))
         return found
 
     def own(self, index: int) -> list[float]:
@@ -265,7 +284,7 @@ def _own(reading: Reading, index: int) -> list[float]:
     under = range(index + 1, min(len(lines), index + 1 + _META_REACH))
     over = range(max(0, index - _META_REACH), index)
     prose = proposal.prose_under(index)
-    echo_words = {w for k in prose for w in reading.words(k)}
+    echo_words = reading.echoes(prose)
     own = reading.words(index)
     long_words = [w for w in line.split() if len(w) >= _LONG]
     lead = min(top, proposal.lead)
