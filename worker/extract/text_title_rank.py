@@ -217,7 +217,7 @@ class Reading:
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
         self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
         self._words: dict[int, list[str]] = {}
-        self._echoes: dict[tuple[int, ...], set[str]] = {}
+        self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
 
     def words(self, index: int) -> list[str]:
@@ -228,15 +228,13 @@ class Reading:
             found = self._words[index] = [w for w in _WORD.findall(low) if len(w) >= _LONG]
         return found
 
-    def echoes(self, prose: list[int]) -> set[str]:
-        """The words of the prose lines `prose`, lowercased (a line's longer words are looked up in
-        them), made once for the lines most candidates stand over: by one pattern pass over the lines
-        joined by a space, which parts no word and lowercases no letter otherwise."""
+    def prose_text(self, prose: list[int]) -> str:
+        """The prose lines `prose` joined by a space, lowercased (a space parts no word and changes no
+        letter's case), made once for the lines most candidates stand over."""
         key = tuple(prose)
-        found = self._echoes.get(key)
+        found = self._prose.get(key)
         if found is None:
-            text = " ".join([self.proposal.lines[k] for k in prose]).lower()
-            found = self._echoes[key] = set(_WORD.findall(text))
+            found = self._prose[key] = " ".join([self.proposal.lines[k] for k in prose]).lower()
         return found
 
     def own(self, index: int) -> list[float]:
@@ -284,7 +282,7 @@ def _own(reading: Reading, index: int) -> list[float]:
     under = range(index + 1, min(len(lines), index + 1 + _META_REACH))
     over = range(max(0, index - _META_REACH), index)
     prose = proposal.prose_under(index)
-    echo_words = reading.echoes(prose)
+    prose_text = reading.prose_text(prose)
     own = reading.words(index)
     long_words = [w for w in line.split() if len(w) >= _LONG]
     lead = min(top, proposal.lead)
@@ -314,7 +312,7 @@ def _own(reading: Reading, index: int) -> list[float]:
             and prose[0] < lead
             and any(looks_like_prose(lines[k]) for k in range(index + 1, lead))
         ),
-        sum(w in echo_words for w in own) / len(own) if own else 0.0,
+        sum(_uses(prose_text, w) for w in own) / len(own) if own else 0.0,
         float(looks_like_headline(line)),
         float(index in reading.signs),
         float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
@@ -322,6 +320,24 @@ def _own(reading: Reading, index: int) -> list[float]:
         sum(w in reading.top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
     ]
+
+
+def _uses(text: str, word: str) -> bool:
+    """Whether `word` (a run of `\\w` characters) is one of the text's words (`_WORD`), found by a
+    substring search: what the prose under a line holds is asked of a few words only, cheaper than
+    parting the whole prose into words."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A character `\\w` matches: a letter, a digit or a number of any script, or the underscore."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)
