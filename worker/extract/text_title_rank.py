@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from worker.extract.text_headline import headline_over_signer
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels
@@ -347,7 +348,9 @@ class TitleRanker:
     weights: tuple[float, ...]
 
     def score(self, row: list[float]) -> float:
-        return sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError(f"{len(row)} signs for {len(self.weights)} weights")
+        return sum(map(mul, self.weights, row))  # the products summed in order, as a loop would
 
     def choose(self, proposal: Proposal) -> int | None:
         reading = Reading(proposal)
