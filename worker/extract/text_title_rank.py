@@ -199,7 +199,7 @@ def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
-    # A byline has twelve words at most (`is_byline`): longer lines are passed over before the call.
+    # Most lines open with no byline's opener: `is_byline` tells them by one pattern.
     found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
     return list(dict.fromkeys(index for index in found if index is not None))
 
@@ -216,7 +216,7 @@ class Reading:
         self.signs = frozenset(self.signed)
         top_lines = [line.lower() for line in lines[:_TOP_LINES]]
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
-        self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
+        self.top_text = " ".join(top_lines)  # the window title's words looked up by `_uses`
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
@@ -318,7 +318,7 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(index in reading.signs),
         float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
         max((proposal.byline_likelihood(k) for k in under), default=0.0),
-        sum(w in reading.top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
+        sum(_uses(reading.top_text, w) for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
     ]
 
