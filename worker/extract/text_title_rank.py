@@ -30,6 +30,7 @@ from worker.extract.text_labels import LineLabel, PageView, WindowLabels
 from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
+    BYLINE_OPENER,
     is_byline,
     is_meta_line,
     looks_like_headline,
@@ -199,8 +200,10 @@ def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
-    # Most lines open with no byline's opener: `is_byline` tells them by one pattern.
-    found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
+    # Most lines here (the prose under the lead) open with no byline's opener: told by the pattern
+    # alone, before `is_byline` is asked (and remembers the answer).
+    opens = BYLINE_OPENER.match
+    found = (headline_over_signer(lines, k) for k in reach if opens(lines[k]) and is_byline(lines[k]))
     return list(dict.fromkeys(index for index in found if index is not None))
 
 
