@@ -46,6 +46,8 @@ def any_of(words: tuple[str, ...]) -> str:
 
 
 BYLINE = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})\b(?:\s*:\s*|\s+)\S", re.I)
+# An opener alone: a line opening with none is no byline (`BYLINE`, `_GLUED_BY`, `_GLUED_OPENER` open so).
+BYLINE_OPENER = re.compile(rf"^(?:{any_of(BYLINE_PREFIXES)})", re.I)
 NOT_AUTHOR = re.compile(rf"^(?:{any_of(NOT_AUTHOR_LABELS)})(?:\s+by)?\b", re.I)
 _DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
 _DATE_LABELS = alternation(_DATE_LABEL_WORDS)
@@ -220,9 +222,9 @@ def is_meta_line(line: str) -> bool:
 @remembered
 def is_byline(line: str) -> bool:
     """ "By Jane Doe", "Written by: Jane Doe", "ByJane Doe"; not "Reviewed by" or "Photos by"."""
-    if NOT_AUTHOR.match(line):
+    # Most lines open with no opener: told by one pattern, before the labels and the glued openers.
+    if not BYLINE_OPENER.match(line) or NOT_AUTHOR.match(line):
         return False
-    # The openers first: most lines open with none, and are told without splitting their words.
     return bool(BYLINE.match(line) or _GLUED_BY.match(line) or glued_opener(line)) and len(line.split()) <= 12
 
 

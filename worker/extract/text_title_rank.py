@@ -23,12 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from worker.extract.text_headline import headline_over_signer
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels
 from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import NUMBERED_ENTRY, PageWords
 from worker.extract.text_signs import (
+    BYLINE_OPENER,
     is_byline,
     is_meta_line,
     looks_like_headline,
@@ -159,25 +161,32 @@ def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) 
         others.append(index)
     if over_bylines is None:
         over_bylines = tuple(signed(proposal))
-    found += [index for index in (*others, *over_bylines) if not _never(proposal, index)]
-    return list(dict.fromkeys(found))
+    # Each other line asked once (the rules' picks are often the labeller's likeliest too).
+    others = list(dict.fromkeys(index for index in (*others, *over_bylines) if index != proposal.chosen))
+    chosen = _plain(proposal.lines[proposal.chosen]) if proposal.chosen is not None else ""
+    return found + [index for index in others if not _never(proposal, index, chosen)]
 
 
-def _kicker_of_chosen(proposal: Proposal, line: str) -> bool:
-    """The chain's pick with a kicker or a crumb glued before it ("Guides Headline" over "Headline"):
-    the rules took the headline alone (`text_headline.without_glued_kicker`)."""
-    if proposal.chosen is None:
+def _plain(line: str) -> str:
+    """The line's words, lowercased, punctuation aside."""
+    return " ".join(_PLAIN.sub(" ", line.lower()).split())
+
+
+def _kicker_of_chosen(chosen: str, line: str) -> bool:
+    """The chain's pick (`chosen`, `_plain`) with a kicker or a crumb glued before it ("Guides
+    Headline" over "Headline"): the rules took the headline alone (`text_headline.without_glued_kicker`)."""
+    if not chosen:
         return False
-    chosen = " ".join(_PLAIN.sub(" ", proposal.lines[proposal.chosen].lower()).split())
-    plain = " ".join(_PLAIN.sub(" ", line.lower()).split())
-    return bool(chosen) and plain != chosen and plain.endswith(chosen)
+    plain = _plain(line)
+    return plain != chosen and plain.endswith(chosen)
 
 
-def _never(proposal: Proposal, index: int) -> bool:
+def _never(proposal: Proposal, index: int, chosen: str) -> bool:
     """A line no rule may propose (`never_headline`), or a numbered list's entry after the first
-    ("2. Board at the old quarter" under "1. Buy a pass"): an entry of the contents or a section's."""
+    ("2. Board at the old quarter" under "1. Buy a pass"): an entry of the contents or a section's.
+    `chosen`: the chain's pick, `_plain`."""
     line = proposal.lines[index]
-    if never_headline(line, proposal.common) or _kicker_of_chosen(proposal, line):
+    if never_headline(line, proposal.common) or _kicker_of_chosen(chosen, line):
         return True
     numbered = NUMBERED_ENTRY.match(line)
     if numbered is None or numbered[1] == "1":
@@ -191,8 +200,10 @@ def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
-    # `is_byline` refuses a line of more than twelve words, after its cheaper tests.
-    found = (headline_over_signer(lines, k) for k in reach if is_byline(lines[k]))
+    # Most lines here (the prose under the lead) open with no byline's opener: told by the pattern
+    # alone, before `is_byline` is asked (and remembers the answer).
+    opens = BYLINE_OPENER.match
+    found = (headline_over_signer(lines, k) for k in reach if opens(lines[k]) and is_byline(lines[k]))
     return list(dict.fromkeys(index for index in found if index is not None))
 
 
@@ -208,8 +219,9 @@ class Reading:
         self.signs = frozenset(self.signed)
         top_lines = [line.lower() for line in lines[:_TOP_LINES]]
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
-        self.top_words = {w for line in top_lines for w in _WORD.findall(line)}
+        self.top_text = " ".join(top_lines)  # the window title's words looked up by `_uses`
         self._words: dict[int, list[str]] = {}
+        self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
 
     def words(self, index: int) -> list[str]:
@@ -218,6 +230,15 @@ class Reading:
         if found is None:
             low = self.proposal.lines[index].lower()
             found = self._words[index] = [w for w in _WORD.findall(low) if len(w) >= _LONG]
+        return found
+
+    def prose_text(self, prose: list[int]) -> str:
+        """The prose lines `prose` joined by a space, lowercased (a space parts no word and changes no
+        letter's case), made once for the lines most candidates stand over."""
+        key = tuple(prose)
+        found = self._prose.get(key)
+        if found is None:
+            found = self._prose[key] = " ".join([self.proposal.lines[k] for k in prose]).lower()
         return found
 
     def own(self, index: int) -> list[float]:
@@ -265,7 +286,7 @@ def _own(reading: Reading, index: int) -> list[float]:
     under = range(index + 1, min(len(lines), index + 1 + _META_REACH))
     over = range(max(0, index - _META_REACH), index)
     prose = proposal.prose_under(index)
-    echo_words = {w for k in prose for w in reading.words(k)}
+    prose_text = reading.prose_text(prose)
     own = reading.words(index)
     long_words = [w for w in line.split() if len(w) >= _LONG]
     lead = min(top, proposal.lead)
@@ -295,14 +316,32 @@ def _own(reading: Reading, index: int) -> list[float]:
             and prose[0] < lead
             and any(looks_like_prose(lines[k]) for k in range(index + 1, lead))
         ),
-        sum(w in echo_words for w in own) / len(own) if own else 0.0,
+        sum(_uses(prose_text, w) for w in own) / len(own) if own else 0.0,
         float(looks_like_headline(line)),
         float(index in reading.signs),
         float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
         max((proposal.byline_likelihood(k) for k in under), default=0.0),
-        sum(w in reading.top_words for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
+        sum(_uses(reading.top_text, w) for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
     ]
+
+
+def _uses(text: str, word: str) -> bool:
+    """Whether `word` (a run of `\\w` characters) is one of the text's words (`_WORD`), found by a
+    substring search: what the prose under a line holds is asked of a few words only, cheaper than
+    parting the whole prose into words."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """A character `\\w` matches: a letter, a digit or a number of any script, or the underscore."""
+    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +351,9 @@ class TitleRanker:
     weights: tuple[float, ...]
 
     def score(self, row: list[float]) -> float:
-        return sum(w * x for w, x in zip(self.weights, row, strict=True))
+        if len(row) != len(self.weights):
+            raise ValueError(f"{len(row)} signs for {len(self.weights)} weights")
+        return sum(map(mul, self.weights, row))  # the products summed in order, as a loop would
 
     def choose(self, proposal: Proposal) -> int | None:
         reading = Reading(proposal)
