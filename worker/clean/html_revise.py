@@ -116,8 +116,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
-    drop_text_after_the_article_box(blocks)
-    keep_listed_twins(blocks, article_box(blocks))
+    keep_listed_twins(blocks, drop_text_after_the_article_box(blocks))
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
     read_inner_titles(blocks)
@@ -327,14 +326,14 @@ def article_box(blocks: list[Block]) -> int | None:
     return max(held)[1] if held else None
 
 
-def drop_text_after_the_article_box(blocks: list[Block]) -> None:
+def drop_text_after_the_article_box(blocks: list[Block]) -> int | None:
     """Text after the last paragraph of the box that holds the article, outside that box, is the
     page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page.
     Except the article's next parts: a twin of the box that reads as the article goes on
-    (`article_twins`), or a sibling box under a CJK section marker."""
+    (`article_twins`), or a sibling box under a CJK section marker. Returns the box (`article_box`)."""
     box = article_box(blocks)
     if box is None:
-        return
+        return None
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
     depth = blocks[last].path.index(box)
     parent = blocks[last].path[:depth]
@@ -349,6 +348,7 @@ def drop_text_after_the_article_box(blocks: list[Block]) -> None:
                 block.cls = BlockClass.BAD
         elif block.cls is BlockClass.BAD and not block.insert:
             section = False
+    return box
 
 
 def opens_article_section(block: Block) -> bool:
