@@ -6,7 +6,6 @@ tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
     main_candidates(root)      the best-scoring element, with the siblings that carry article text too
-                               and its template's boxes listing its items (html_twins)
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from lxml import etree
 
 from worker.clean.html_lead import declared_lead, normalized_title
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
-from worker.clean.html_twins import listed_twins
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -426,8 +424,7 @@ def main_candidates(
 ) -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
     page's marked-up article body, with the standfirst the page declares set above it), and its siblings
-    that carry article text of their own, and the boxes of its template before it that list its items
-    under a heading (`listed_twins`)."""
+    that carry article text of their own."""
     scores = score_containers(root, scale)
     if not scores.score:
         return [root]
@@ -443,13 +440,8 @@ def main_candidates(
     if parent is None:
         return [best]
     threshold = SIBLING_SHARE * scores.score[best]
-    twins, box = listed_twins(best)
-    if box is not best:  # the article's items in its wrapper's twin: the wrapper holds the rest
-        return [*twins, box]
     return [
         sibling
         for sibling in parent
-        if sibling is best
-        or any(sibling is twin for twin in twins)
-        or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
+        if sibling is best or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
     ]
