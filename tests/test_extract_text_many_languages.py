@@ -154,17 +154,28 @@ def test_dan_is_a_given_name_not_a_joining_word() -> None:
 
 def test_a_section_the_menu_prints_after_the_name_is_no_part_of_it() -> None:
     lines = ["Kultur", "Reisen", "Neue Fähre zu den Inseln", "30. Oktober 2024 Kim Weber Kultur"]
-    assert without_section_after(["Kim Weber Kultur"], lines) == ["Kim Weber"]
+    assert without_section_after(["Kim Weber Kultur"], lines, title_line=2) == ["Kim Weber"]
 
 
 def test_an_outlet_the_page_prints_after_the_name_is_no_part_of_it() -> None:
-    lines = ["Fährblatt International", "von Kim Weber Fährblatt International"]
-    assert without_section_after(["Kim Weber Fährblatt International"], lines) == ["Kim Weber"]
+    lines = ["Fährblatt International", "Neue Fähre zu den Inseln", "von Kim Weber Fährblatt International"]
+    assert without_section_after(["Kim Weber Fährblatt International"], lines, title_line=1) == ["Kim Weber"]
 
 
 def test_a_name_the_page_prints_whole_keeps_its_words() -> None:
     lines = ["Weber", "Dr. Kim Weber", "von Dr. Kim Weber"]
     assert without_section_after(["Dr. Kim Weber"], lines) == ["Dr. Kim Weber"]
+
+
+def test_a_surname_printed_once_under_the_headline_is_no_section() -> None:
+    lines = ["Noticias", "Nuevo ferry a las islas", "Por María García López", "López", "Periodista de puerto"]
+    assert without_section_after(["María García López"], lines, title_line=1) == ["María García López"]
+
+
+def test_a_section_printed_twice_under_the_headline_is_cut_off() -> None:
+    lines = ["Nuevo ferry a las islas", "Por María García López Cultura", "Cultura", "Más", "Cultura"]
+    cut = without_section_after(["María García López Cultura"], lines, title_line=0)
+    assert cut == ["María García López"]
 
 
 def test_a_name_keeps_two_words_whatever_the_menu_prints() -> None:

@@ -8,6 +8,7 @@ footer. The header above the body is read by `text_header`; the masthead and the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from contextlib import AbstractContextManager
 
 from worker.article import Dateline, Metadata
@@ -104,18 +105,23 @@ def _writes_as_word(lines: list[str], word: str) -> bool:
     return any(word in line and before_lowercase.search(line) for line in lines)
 
 
-def without_section_after(authors: list[str], lines: list[str]) -> list[str]:
+def without_section_after(authors: list[str], lines: list[str], title_line: int | None = None) -> list[str]:
     """Each name without the words the copy ran on after it that the page prints as a line of their
-    own, a section's or an outlet's name in its menu ("Jane Doe Kultur" beside a "Kultur" entry, "Jane
-    Doe Example Review" beside "Example Review"); the name keeps two words at least, and a name the
-    page prints whole on a line of its own is kept whole ("Dr. Jane Doe" beside a "Doe" line)."""
+    own in its menu (above the headline, `title_line`) or more than once, a section's or an outlet's
+    name ("Jane Doe Kultur" beside a "Kultur" entry, "Jane Doe Example Review" beside "Example
+    Review"); the name keeps two words at least, and a name the page prints whole on a line of its own
+    is kept whole ("Dr. Jane Doe" beside a "Doe" line). A surname printed once below the headline (an
+    author box's "López") is no section: "María García López" stays whole."""
     if not any(len(name.split()) > 2 for name in authors):
         return authors
-    printed = {line.strip() for line in lines}
+    counts = Counter(line.strip() for line in lines)
+    menu = {line.strip() for line in lines[: title_line or 0]}
+    printed = {line for line, count in counts.items() if count > 1} | menu
+    whole = set(counts)
     kept = []
     for name in authors:
         words = name.split()
-        if name in printed:
+        if name in whole:
             kept.append(name)
             continue
         cut = next((k for k in range(2, len(words)) if " ".join(words[k:]) in printed), len(words))
@@ -152,7 +158,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     agency = _byline_agency(bylines) or _footer_agency(layout)
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
-    authors = without_section_after(clean_authors(list(bylines), not_names=(site,) if site else ()), lines)
+    authors = clean_authors(list(bylines), not_names=(site,) if site else ())
+    authors = without_section_after(authors, lines, header.title_line)
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
     if not authors and (name := named_handle(lines, header.title_line)):
