@@ -6,17 +6,13 @@ prompts around it; the test checks the article is kept whole and the furniture i
 
 from __future__ import annotations
 
+from tests.html_articles import ARTICLES
 from worker.clean import clean_html
 from worker.parse import parse_html
 
 HEADLINE = "Harbour council votes to extend the northern pier"
 ARTICLE = [
-    "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a "
-    "dispute that had divided fishermen and ferry operators for most of the year.",
-    "Work is expected to begin in the spring, once the contractor has finished a survey of the "
-    "seabed and the council has published the final cost of the project.",
-    "Several residents said they welcomed the decision but worried about the noise of pile driving "
-    "during the summer months, when the town depends on visitors.",
+    *ARTICLES["en"],
     "The ferry company said it would move its morning crossing to the southern quay while the work "
     "goes on, and that it expects no cancellations because of the building site.",
     "Fishermen who had opposed the plan said they would watch the survey closely, since the seabed "
