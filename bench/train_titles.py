@@ -29,8 +29,7 @@ from bench.datasets import Page, data_dir, load_pages
 from bench.line_labels import TRAIN_SETS, norm, truth_of
 from bench.metadata import in_half
 from worker.clean.text import clean_text
-from worker.extract.text import reading_text_page
-from worker.extract.text_header import read_header
+from worker.extract.text import read_layout_header, reading_text_page
 from worker.extract.text_title_rank import FEATURES, Proposal, Reading, candidates, features, ranker_from
 from worker.extract.titles import strip_site_affixes
 
@@ -68,14 +67,7 @@ def group_of(page: Page) -> Group | None:
         return None
     recorder = _Recorder()
     with reading_text_page(layout):
-        read_header(
-            layout.lines,
-            layout.body,
-            stopwords=layout.stopwords,
-            gaps=layout.gaps,
-            measured=layout.measured,
-            ranker=recorder,
-        )
+        read_layout_header(layout, recorder)
         proposal = recorder.proposal
         if proposal is None:
             return None

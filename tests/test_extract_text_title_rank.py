@@ -12,8 +12,7 @@ import pytest
 
 from bench.train_titles import Group, accuracy, fit
 from worker.clean.text import clean_text
-from worker.extract.text import extract_text_metadata, reading_text_page
-from worker.extract.text_header import read_header
+from worker.extract.text import extract_text_metadata, read_layout_header, reading_text_page
 from worker.extract.text_title_rank import FEATURES, TitleRanker, default_ranker, ranker_from
 
 LEAD = (
@@ -31,14 +30,7 @@ def _ranker(**weights: float) -> TitleRanker:
 def _header(lines: list[str], ranker: TitleRanker | None = None):
     layout = clean_text("\n\n".join(lines))
     with reading_text_page(layout):
-        return layout.lines, read_header(
-            layout.lines,
-            layout.body,
-            stopwords=layout.stopwords,
-            gaps=layout.gaps,
-            measured=layout.measured,
-            ranker=ranker,
-        )
+        return layout.lines, read_layout_header(layout, ranker)
 
 
 def test_the_shipped_weights_are_for_the_signs_this_code_reads() -> None:

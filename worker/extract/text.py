@@ -22,11 +22,12 @@ from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
-from worker.extract.text_header import read_header
+from worker.extract.text_header import Header, read_header
 from worker.extract.text_not_headline import without_dated_affix
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
 from worker.extract.text_site_owner import site_owner
+from worker.extract.text_title_rank import TitleRanker
 from worker.extract.titles import strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40
@@ -136,15 +137,27 @@ def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
     return reading_page_in(page_day_order(layout.lines, layout.language), two_digit_years=True)
 
 
+def read_layout_header(layout: TextLayout, ranker: TitleRanker | None = None) -> Header:
+    """The header read from the clean stage's own reading of the page (its lines, body, language's stop
+    words, gaps and measured lines); inside `reading_text_page(layout)`. `ranker`: the shipped title
+    re-ranker unless given (the trainer records the proposals through it)."""
+    return read_header(
+        layout.lines,
+        layout.body,
+        stopwords=layout.stopwords,
+        gaps=layout.gaps,
+        measured=layout.measured,
+        ranker=ranker,
+    )
+
+
 def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Metadata:
     """The masthead, the header's headline, byline, dates and dateline, and the copyright footer."""
     lines = layout.lines
     if not lines:
         return Metadata()
     with reading_text_page(layout):
-        header = read_header(
-            lines, layout.body, stopwords=layout.stopwords, gaps=layout.gaps, measured=layout.measured
-        )
+        header = read_layout_header(layout)
     site = _site_name(lines)
     title = header.title if header.title and not _MASTHEAD.match(header.title) else None
     if title:  # "Headline | Section | Brand": a window title copied as the headline line
