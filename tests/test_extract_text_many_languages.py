@@ -158,6 +158,10 @@ def test_a_gender_star_is_no_footnote_mark() -> None:
     assert clean_authors(["Jane Doe, MD*"]) == ["Jane Doe, MD"]
 
 
+def test_a_gender_star_before_a_capital_is_no_footnote_mark() -> None:
+    assert clean_authors(["Autor*In: Kim Weber"]) == ["Kim Weber"]
+
+
 def test_dan_is_a_given_name_not_a_joining_word() -> None:
     assert clean_authors(["Dan Goodin"]) == ["Dan Goodin"]
 
