@@ -63,6 +63,16 @@ PROSE = {
 }
 
 
+# Each page's headline in its own language, so no language's words are read on another's page.
+HEADLINES = {
+    "pl": "Nowe połączenie promowe na wyspy",
+    "hu": "Új kompjárat indul a szigetekre",
+    "tr": "Adalara yeni feribot hattı açılıyor",
+    "de": "Neue Fähre zu den Inseln",
+    "pt": "Nova ligação de ferry para as ilhas",
+}
+
+
 def _page(language: str, header: list[str]) -> str:
     menu = ["Start", "Kontakt", "Archiv"]
     return "\n\n".join([*menu, *header, *PROSE[language], "© 2025 Example Media"])
@@ -86,12 +96,12 @@ def _read(language: str, header: list[str]) -> Metadata:
 def test_a_byline_opened_by_its_languages_word_names_its_author(
     language: str, byline: str, name: str
 ) -> None:
-    metadata = _read(language, ["Nowe połączenie promowe na wyspy", byline, "12.03.2025"])
+    metadata = _read(language, [HEADLINES[language], byline, "12.03.2025"])
     assert metadata.authors == [name]
 
 
 def test_a_translators_credit_names_no_author() -> None:
-    metadata = _read("de", ["Neue Fähre zu den Inseln", "Übersetzung Kim Weber, 12.03.25"])
+    metadata = _read("de", [HEADLINES["de"], "Übersetzung Kim Weber, 12.03.25"])
     assert metadata.authors == []
 
 
@@ -105,12 +115,12 @@ def test_a_translators_credit_names_no_author() -> None:
     ],
 )
 def test_a_labelled_date_of_its_language_is_the_publish_day(language: str, stamp: str, day: str) -> None:
-    metadata = _read(language, ["Nowe połączenie promowe na wyspy", stamp])
+    metadata = _read(language, [HEADLINES[language], stamp])
     assert (metadata.published or "")[:10] == day
 
 
 def test_an_updated_label_after_the_name_is_no_part_of_it() -> None:
-    metadata = _read("de", ["Neue Fähre zu den Inseln", "Kim Weber Zuletzt geändert am 06.11.2024"])
+    metadata = _read("de", [HEADLINES["de"], "Kim Weber Zuletzt geändert am 06.11.2024"])
     assert metadata.authors == ["Kim Weber"]
     assert (metadata.published or "")[:10] == "2024-11-06"
 
@@ -146,6 +156,10 @@ def test_a_word_before_a_full_stop_and_a_capital_is_the_pages_word() -> None:
 def test_a_gender_star_is_no_footnote_mark() -> None:
     assert clean_authors(["Autor*in: Kim Weber"]) == ["Kim Weber"]
     assert clean_authors(["Jane Doe, MD*"]) == ["Jane Doe, MD"]
+
+
+def test_a_gender_star_before_a_capital_is_no_footnote_mark() -> None:
+    assert clean_authors(["Autor*In: Kim Weber"]) == ["Kim Weber"]
 
 
 def test_dan_is_a_given_name_not_a_joining_word() -> None:
