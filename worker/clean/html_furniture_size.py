@@ -12,6 +12,8 @@ from worker.clean.selectors import HEADING_TAGS
 # A box holding this many subheadings, each over a paragraph, is a section of text, not a caption,
 # byline or bio box (which carry one heading at most: "About the author").
 SECTION_MIN_HEADINGS = 2
+# Only the box's first headings are read, however many it holds.
+SECTION_HEADINGS_READ = 12
 
 
 def is_furniture_sized(tag: Tag, limit: int) -> bool:
@@ -31,9 +33,10 @@ def _at_most_chars(tag: Tag, limit: int) -> bool:
 
 
 def _is_sectioned(tag: Tag) -> bool:
-    """Subheadings, each followed right away by a paragraph, at least `SECTION_MIN_HEADINGS` of them."""
+    """Subheadings, each followed right away by a paragraph, at least `SECTION_MIN_HEADINGS` of them
+    among its first `SECTION_HEADINGS_READ`."""
     headed = 0
-    for heading in tag.find_all(HEADING_TAGS):
+    for heading in tag.find_all(HEADING_TAGS, limit=SECTION_HEADINGS_READ):
         following = heading.find_next_sibling()
         if following is not None and following.name == "p":
             headed += 1
