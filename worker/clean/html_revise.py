@@ -1,11 +1,10 @@
 """The context-sensitive stage of HTML cleaning, after jusText's `revise_paragraph_classification`.
 
-revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the
-                           article) take the class of the article text around them; the page
-                           edges count as boilerplate; a near-good paragraph in the article's
-                           own box stays; <h1>s heading its parts are headings; lists inside
-                           the article and its notes join it; sections under a boilerplate
-                           heading, the author's byline and bio box, and closing prompts go
+revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the article)
+                           take the class of the article text around them; the page edges count as
+                           boilerplate; a near-good paragraph in the article's own box stays; <h1>s
+                           heading its parts are headings; lists inside the article and its notes join
+                           it; sections under a boilerplate heading, bylines, bio boxes, prompts go
 drop_repeats(blocks)       the article's blocks, each text once
 """
 
