@@ -18,6 +18,7 @@ from bs4.element import CData
 from worker.clean.credits import closes_with_credit
 from worker.clean.html_cut import name_parts
 from worker.clean.html_disclosures import is_disclosure
+from worker.clean.html_furniture_size import is_furniture_sized
 from worker.clean.markers import (
     HTML_LEADING_MARKERS,
     HTML_WHOLE_MARKERS,
@@ -232,7 +233,7 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     if len(classes) + len(ident) > 1:
         parts = name_parts(f"{classes} {ident}")
         named = parts & _NAMED_PARTS
-        if named and not parts & CONTENT_PARTS and _at_most_chars(tag, SOFT_MAX_CHARS):
+        if named and not parts & CONTENT_PARTS and is_furniture_sized(tag, SOFT_MAX_CHARS):
             # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
             # it only when it is long.
             soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
@@ -252,17 +253,6 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
 
 
 _NAMED_PARTS = SOFT_PARTS | BOILERPLATE_PARTS
-
-
-def _at_most_chars(tag: Tag, limit: int) -> bool:
-    """`len(tag.get_text()) <= limit`, reading only as far as the limit: a named box may wrap the
-    whole article."""
-    size = 0
-    for string in tag.strings:
-        size += len(string)
-        if size > limit:
-            return False
-    return True
 
 
 def _kind(name: str, classes: str) -> str:

@@ -11,14 +11,14 @@ tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import lxml.html
 from lxml import etree
 
-from worker.clean.html_lead import declared_lead, normalized_title
+from worker.clean.html_hints import hinted_body, holds_title
+from worker.clean.html_lead import declared_lead
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
 from worker.clean.selectors import (
     BLOCK_TAGS,
@@ -61,16 +61,8 @@ NOSCRIPT_KEEP_CHARS = 400
 CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
-# A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
-# container when it holds at least this share of that container's article-like text.
-HINT_SHARE = 0.6
-# A marked-up body holding the headline the page's <title> repeats needs only this share: the text
-# around it is other pages' teasers.
-TITLED_HINT_SHARE = 0.15
-TITLE_HEADINGS = ("h1", "h2")
 # Tags that hold one paragraph, never an article.
 PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
-TITLE_MIN_CHARS = 10
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
@@ -234,7 +226,7 @@ def _is_article_despite_name(
         not hidden
         and held >= HEADLINE_KEEP_CHARS
         and bool(title)
-        and _holds_title(element, title, linked=False)
+        and holds_title(element, title, linked=False)
     )
 
 
@@ -353,63 +345,6 @@ def score_containers(root: lxml.html.HtmlElement, scale: float = 1.0) -> Scores:
     return Scores(score, good)
 
 
-def hinted_body(
-    root: etree._Element, scores: Scores, best: etree._Element, title: str = ""
-) -> etree._Element | None:
-    """The page's own marked-up article body, when it holds most of the best container's text.
-
-    Markup says where the body is better than any score can, but pages also mark teasers and
-    comments as <article>: the one holding the page's headline, else the one holding the most
-    article-like text. Only an element holding such text can be it: the hints are tested on those."""
-    good = scores.good_chars
-    wanted = HINT_SHARE * good.get(best, 0)
-    for is_hint in _ARTICLE_HINTS:
-        found = _in_document_order([el for el in good if is_hint(el)])
-        titled = [el for el in found if _holds_title(el, title)] if title else []
-        if titled:
-            hint = max(titled, key=lambda el: good.get(el, 0))
-            if good[hint] >= TITLED_HINT_SHARE * good.get(best, 0):
-                return hint
-        if found:
-            hint = max(found, key=lambda el: scores.good_chars.get(el, 0))
-            if scores.good_chars[hint] >= wanted:
-                return hint
-    return None
-
-
-_ARTICLE_HINTS: tuple[Callable[[etree._Element], bool], ...] = (  # ARTICLE_HINTS_XPATH, in its order
-    lambda el: el.get("itemprop") == "articleBody",
-    lambda el: el.tag == "article",
-    lambda el: el.get("role") == "main",
-    lambda el: el.tag == "main",
-)
-
-
-def _in_document_order(closed: list[etree._Element]) -> list[etree._Element]:
-    """Elements listed as `score_containers` closes them (each after its descendants) in document
-    order, as an XPath gives them: each moves before its descendants, which come right before it."""
-    ordered: list[etree._Element] = []
-    for element in closed:
-        at = len(ordered)
-        while at and any(up is element for up in ordered[at - 1].iterancestors()):
-            at -= 1
-        ordered.insert(at, element)
-    return ordered
-
-
-def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
-    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
-    "most read" list may link the page itself) does not count."""
-    for heading in element.iter(*TITLE_HEADINGS):
-        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
-            continue
-        text = normalized_title(heading.text_content())
-        if len(text) >= TITLE_MIN_CHARS and text in title:
-            return True
-    return False
-
-
 def widen_paragraph(best: etree._Element, scores: Scores) -> etree._Element:
     """A lone paragraph is never a whole article: when the best-scoring element is a <p> (the page's
     one long paragraph, its short ones around it scored as loss), its parent holds the article."""
@@ -433,7 +368,7 @@ def main_candidates(
     if scores.score[best] <= 0:
         return [root]
     best = widen_paragraph(best, scores)
-    hint = hinted_body(root, scores, best, title)
+    hint = hinted_body(scores.good_chars, best, title)
     if hint is not None and hint is not best:
         return [*declared_lead(hint, best, scores.score, description), hint]
     parent = best.getparent()

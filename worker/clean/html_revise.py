@@ -1,12 +1,10 @@
 """The context-sensitive stage of HTML cleaning, after jusText's `revise_paragraph_classification`.
 
-revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the
-                           article) take the class of the article text around them; the page
-                           edges count as boilerplate; a near-good paragraph in the article's
-                           own box stays; <h1>s heading its parts are headings; lists inside
-                           the article join it;
-                           sections under a boilerplate heading, the author's byline and bio
-                           box, and closing prompts go
+revise_blocks(blocks)      short and near-good blocks and headings (linked ones too, inside the article)
+                           take the class of the article text around them; the page edges count as
+                           boilerplate; a near-good paragraph in the article's own box stays; <h1>s
+                           heading its parts are headings; lists inside the article and its notes join
+                           it; sections under a boilerplate heading, bylines, bio boxes, prompts go
 drop_repeats(blocks)       the article's blocks, each text once
 """
 
@@ -25,6 +23,7 @@ from worker.clean.html_blocks import (
     looks_like_prose,
     previous_text,
 )
+from worker.clean.html_footnotes import keep_footnotes
 from worker.clean.html_linked import keep_linked_sentences
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
@@ -122,6 +121,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_text_after_the_article_box(blocks)
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
+    keep_footnotes(blocks)
     read_inner_titles(blocks)
     keep_headings(blocks)
     return blocks
