@@ -40,7 +40,15 @@ from worker.extract.html import (
     tags,
 )
 from worker.extract.html_authors import AuthorEvidence
-from worker.extract.html_page import Page, _site_names, _text, page_headings, read_meta, site_name
+from worker.extract.html_page import (
+    Page,
+    _site_names,
+    _text,
+    home_link_names,
+    page_headings,
+    read_meta,
+    site_name,
+)
 from worker.extract.patterns import TITLE_META
 from worker.extract.text import extract_text_metadata
 from worker.extract.titles import choose_title
@@ -71,7 +79,9 @@ def page_title(page: Page) -> str | None:
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
     shown = page_headings(page.root)
-    return choose_title(meta_titles, shown.texts, _site_names(page), several=shown.rivalled)
+    return choose_title(
+        meta_titles, shown.texts, [*_site_names(page), *home_link_names(page)], several=shown.rivalled
+    )
 
 
 # --- authors -----------------------------------------------------------------------------------
@@ -89,7 +99,7 @@ def page_authors(evidence: AuthorEvidence) -> list[str]:
     for found in evidence.declared():
         if found and not evidence.all_organisations(found):
             if not any(evidence.is_handle(n) for n in found):
-                return evidence.printed_over(found)
+                return evidence.byline_beside(evidence.printed_over(found))
             handle = handle or found
         fallback = fallback or found
     if fallback and evidence.all_named_as_site(fallback):
