@@ -9,6 +9,7 @@ import lxml.html
 from worker.article import Metadata
 from worker.extract import extract_html_metadata
 
+SITE = '<meta property="og:site_name" content="Kreisbote">'
 PARAGRAPH = "<p>The council met on Tuesday evening to hear the engineers' report on the old bridge.</p>"
 
 
@@ -82,5 +83,42 @@ def test_byline_without_the_declared_author_does_not_replace_it() -> None:
         '<meta name="author" content="Anna Berger">',
         '<h1>Neue Brücke über den Fluss eröffnet</h1><div class="byline">'
         '<a href="/autor/jonas-keller/">Jonas Keller</a>, <a href="/autor/lea-wolf/">Lea Wolf</a></div>',
+    )
+    assert found.authors == ["Anna Berger"]
+
+
+def test_company_by_its_legal_form_is_no_author() -> None:
+    found = _read(
+        '<meta name="author" content="Brückenbau Oberland GmbH">',
+        "<h1>Neue Brücke über den Fluss eröffnet</h1>",
+    )
+    assert found.authors == []
+
+
+def test_byline_label_standing_alone_is_no_author() -> None:
+    found = _read("", '<h1>Neue Brücke über den Fluss eröffnet</h1><span class="author">Von</span>')
+    assert found.authors == []
+
+
+def test_copyright_line_in_the_author_field_is_no_author() -> None:
+    found = _read(
+        '<meta name="author" content="Copyright Kreisbote Verlag GmbH &amp; Co. KG - alle Rechte">',
+        "<h1>Neue Brücke über den Fluss eröffnet</h1>",
+    )
+    assert found.authors == []
+
+
+def test_site_name_with_its_address_in_the_author_field_names_no_places() -> None:
+    found = _read(
+        f'{SITE}<meta name="author" content="Kreisbote, Hamburg, Germany">',
+        "<h1>Neue Brücke über den Fluss eröffnet</h1>",
+    )
+    assert "Hamburg" not in found.authors and "Germany" not in found.authors
+
+
+def test_person_after_the_site_name_in_the_author_field_stays() -> None:
+    found = _read(
+        f'{SITE}<meta name="author" content="Kreisbote, Anna Berger">',
+        "<h1>Neue Brücke über den Fluss eröffnet</h1>",
     )
     assert found.authors == ["Anna Berger"]

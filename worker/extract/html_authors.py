@@ -13,6 +13,7 @@ from lxml import etree
 
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
+from worker.extract.html_author_checks import no_author_field
 from worker.extract.html_byline_labels import label_elements, labelled
 from worker.extract.html_byline_lists import co_bylined
 from worker.extract.html_bylines import (
@@ -123,6 +124,7 @@ class AuthorEvidence:
             for name in AUTHOR_META
             for v in page.meta.get(name, ())
             if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
+            if not no_author_field(v, self.is_organisation, _looks_like_a_person)
         ]
         for values in (raw, meta, _labelled_meta(page)):
             yield clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
