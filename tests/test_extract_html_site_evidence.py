@@ -122,3 +122,11 @@ def test_person_after_the_site_name_in_the_author_field_stays() -> None:
         "<h1>Neue Brücke über den Fluss eröffnet</h1>",
     )
     assert found.authors == ["Anna Berger"]
+
+
+def test_words_around_a_dates_label_are_no_name() -> None:
+    found = _read(
+        "",
+        '<h1>Neue Brücke über den Fluss eröffnet</h1><div class="author">Ort Oberland Datum</div>',
+    )
+    assert found.authors == []
