@@ -13,7 +13,9 @@ from lxml import etree
 
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
+from worker.extract.html_author_checks import no_author_field
 from worker.extract.html_byline_labels import label_elements, labelled
+from worker.extract.html_byline_lists import co_bylined
 from worker.extract.html_bylines import (
     byline_in_text,
     full_name,
@@ -122,6 +124,7 @@ class AuthorEvidence:
             for name in AUTHOR_META
             for v in page.meta.get(name, ())
             if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
+            if not no_author_field(v, self.is_organisation, _looks_like_a_person)
         ]
         for values in (raw, meta, _labelled_meta(page)):
             yield clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
@@ -158,6 +161,17 @@ class AuthorEvidence:
 
     def printed_over(self, declared: list[str]) -> list[str]:
         return printed_byline_over(declared, self.page, self.anchor, self.not_names)
+
+    def byline_beside(self, declared: list[str]) -> list[str]:
+        """The marked byline when it names every declared author and more people beside them: an
+        author field (a meta tag, a JSON-LD author) often holds only the first of several."""
+        marked = _listed_authors(self.page, self.holders, self.not_names)
+        if len(marked) <= len(declared) or any(self.is_organisation(n) for n in marked):
+            return declared
+        words = [set(_key_words(n)) for n in marked]
+        if all(any(set(_key_words(n)) <= w for w in words) for n in declared):
+            return marked
+        return declared
 
     def full_name(self, name: str) -> str:
         return full_name(self.page, self.anchor, name)
@@ -224,6 +238,23 @@ def _marked_authors(
     return []
 
 
+def _listed_authors(
+    page: Page, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
+) -> list[str]:
+    """The names of the first marked byline that gives each author an element of their own, one
+    name each, side by side ("<a rel=author>Jane Doe</a>, <a rel=author>John Roe</a>")."""
+    for elements in _byline_elements(page, holders):
+        for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
+            listed = co_bylined(element, elements)
+            names = [clean_authors(_byline_texts(e), not_names=not_names) for e in listed]
+            if len(listed) > 1 and all(len(n) == 1 for n in names):
+                found = [n[0] for n in names]
+                return found if all(_looks_like_a_person(n) for n in found) else []
+            if any(names):
+                return []
+    return []
+
+
 def _anchor(page: Page, headline: str | None) -> str | None:
     """The headline as the page's text writes it: the chosen title, or else the visible <h1> (when the
     title comes from metadata that words it differently), where the byline is looked for."""
@@ -282,6 +313,10 @@ def _label_in_article(label: lxml.html.HtmlElement, holders: frozenset[lxml.html
     return shared.tag in {"article", "main"} or bool(
         _ARTICLE_PART.search(f"{_classes(shared)} {shared.get('id', '')}")
     )
+
+
+def _key_words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.lower())
 
 
 def _key(name: str) -> str:

@@ -3,6 +3,7 @@ and the marked elements (microdata, rel, byline and credit classes, author links
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,12 @@ _NOT_IN_HEADING = frozenset(
     {"h2", "h3", "h4", "h5", "h6", "time", "script", "style", "noscript", "template", "button"}
 )
 _BREAKS = frozenset({"br", "div", "p", "li", "ul", "ol", "section", "small"})
+_HOST_PREFIXES = frozenset({"www", "m", "amp", "edition", "news"})
+# Links to a front page: "/", "./", "/index.html", "https://example.com/" (the first few: a logo is
+# at the top; a blogroll's links to other sites' front pages follow further down).
+_HOME_LINKS = etree.XPath("//a[@href]")
+_FRONT_PAGE = re.compile(r"\.?/?(?:index\.\w{2,5})?")
+_MAX_HOME_LINKS = 200
 
 
 @dataclass(slots=True)
@@ -174,14 +181,59 @@ def _site_names(page: Page) -> list[str]:
     ]
     # The host's label names the site too: the page's own address, or the one it declares (canonical,
     # og:url) when read from a file without one.
-    address = page.url or canonical_url(
-        page.root, None, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta
-    )
-    host = urlsplit(address or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in {"www", "m", "amp", "edition", "news"}]
+    labels = [label for label in own_host(page).split(".") if label not in _HOST_PREFIXES]
     if len(labels) >= 2:
         names.append(labels[-2] if len(labels[-1]) <= 3 else labels[-1])
     return names
+
+
+def home_link_names(page: Page) -> list[str]:
+    """What the page's links to its own front page say: the logo's words, title or picture's alt text
+    ("<a href="/"><img alt="Example News"></a>"). A title's part that repeats one is the site's
+    name, in any language, on a page whose markup declares none (an <a href="/">Example</a> logo).
+    Only for titles: a link's words ("Home") are no organisation an author could be taken for."""
+    names: list[str] = []
+    own = own_host(page)
+    for link in itertools.islice(_HOME_LINKS(page.root), _MAX_HOME_LINKS):
+        href = (link.get("href") or "").strip()
+        try:
+            parts = urlsplit(href)
+            host = parts.hostname or ""
+        except ValueError:  # a malformed address ("http://[menu]/")
+            continue
+        if (
+            not href
+            or href.startswith("#")
+            or parts.scheme not in {"", "http", "https"}
+            or parts.query
+            or not _FRONT_PAGE.fullmatch(parts.path)
+            or (host and _main_label(host) != _main_label(own))
+        ):
+            continue  # another site's front page (a partner's logo, a blogroll) names that site
+        texts = [_text(link), link.get("title") or ""]
+        texts += [image.get("alt") or "" for image in link.iter("img")]
+        names += [t for t in texts if 0 < len(t.split()) <= _MAX_SITE_NAME_WORDS]
+    return names
+
+
+def own_host(page: Page) -> str:
+    """The page's host: its address's, or the one it declares (canonical, og:url) when read from a
+    file without one."""
+    address = page.url or canonical_url(
+        page.root, None, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta
+    )
+    try:
+        return urlsplit(address or "").hostname or ""
+    except ValueError:
+        return ""
+
+
+def _main_label(host: str) -> str:
+    """The label that names the site: "example" in www.example.co.uk, the host itself when short."""
+    labels = [label for label in host.split(".") if label not in _HOST_PREFIXES]
+    if len(labels) < 2:
+        return host
+    return labels[-2] if len(labels[-1]) <= 3 else labels[-1]
 
 
 def site_name(page: Page) -> str | None:

@@ -39,8 +39,17 @@ from worker.extract.html import (
     language,
     tags,
 )
+from worker.extract.html_author_checks import may_sign
 from worker.extract.html_authors import AuthorEvidence
-from worker.extract.html_page import Page, _site_names, _text, page_headings, read_meta, site_name
+from worker.extract.html_page import (
+    Page,
+    _site_names,
+    _text,
+    home_link_names,
+    page_headings,
+    read_meta,
+    site_name,
+)
 from worker.extract.patterns import TITLE_META
 from worker.extract.text import extract_text_metadata
 from worker.extract.titles import choose_title
@@ -71,7 +80,9 @@ def page_title(page: Page) -> str | None:
     meta_titles.append(next((_text(t) for t in page.root.iter("title")), None))
     meta_titles = [unescape(t) for t in meta_titles if t]
     shown = page_headings(page.root)
-    return choose_title(meta_titles, shown.texts, _site_names(page), several=shown.rivalled)
+    return choose_title(
+        meta_titles, shown.texts, [*_site_names(page), *home_link_names(page)], several=shown.rivalled
+    )
 
 
 # --- authors -----------------------------------------------------------------------------------
@@ -79,17 +90,22 @@ def page_title(page: Page) -> str | None:
 
 def page_authors(evidence: AuthorEvidence) -> list[str]:
     """JSON-LD author, then author meta tags, then a labelled meta pair, then the visible byline
-    (its markup, then its words).
+    (its markup, then its words); whichever gives them, no company by its legal form ("Example
+    Media GmbH") and no byline label standing alone ("Von", "Autor") is an author.
 
     An organisation named by the markup (the site itself, a JSON-LD Organization) is what many CMSs
     fill in by default; a person in the visible byline is preferred to it, and it stands only alone.
     A CMS login ("jdoe", "Site Admin") gives way to a person the visible byline names."""
+    return [name for name in _chosen_authors(evidence) if may_sign(name)]
+
+
+def _chosen_authors(evidence: AuthorEvidence) -> list[str]:
     fallback: list[str] = []
     handle: list[str] = []
     for found in evidence.declared():
         if found and not evidence.all_organisations(found):
             if not any(evidence.is_handle(n) for n in found):
-                return evidence.printed_over(found)
+                return evidence.byline_beside(evidence.printed_over(found))
             handle = handle or found
         fallback = fallback or found
     if fallback and evidence.all_named_as_site(fallback):

@@ -137,6 +137,15 @@ INSTITUTION_WORDS = frozenset(
     universität université universidad università stiftung verband fundación fondation"""
     )
 )
+# A company's legal form, as written after its name ("Example Media GmbH", "Example Holdings, Inc."):
+# the site's operator or a press release's issuer, never the person who wrote the piece.
+LEGAL_FORMS = (
+    "Inc", "INC", "LLC", "L.L.C", "Ltd", "LTD", "Limited", "Corp", "Corporation", "PLC", "plc", "LLP", "LP",
+    "PC", "P.C", "Pty", "GmbH", "GMBH", "gGmbH", "AG", "KG", "Co. KG", "KGaA", "OHG", "GbR", "UG", "e.V",
+    "e. V", "eG", "SE", "SA", "S.A", "SAS", "S.A.S", "SARL", "S.p.A", "SpA", "S.r.l", "Srl", "S.L", "S.L.U",
+    "B.V", "BV", "N.V", "NV", "Oy", "Oyj", "AB", "ASA", "A/S", "ApS", "Kft", "Zrt", "s.r.o", "a.s", "d.o.o",
+    "sp. z o.o", "S.A. de C.V", "Ltda", "K.K",
+)  # fmt: skip
 # Words of a CMS account's name ("Site Admin"), which the visible byline's person outranks.
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "user", "username", "login"})
 AUTHOR_MAX_WORDS = 5

@@ -80,6 +80,22 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
     return title
 
 
+def _without_whole_name(title: str, site_names: list[str]) -> str:
+    """`title` without a site's name that itself holds a separator, written whole before or after
+    the headline ("Enchufla Figuren - Salsa-Figuren - Rueda in Berlin" by the site "Salsa-Figuren -
+    Rueda in Berlin"), which splitting at each separator cannot see."""
+    for name in site_names:
+        name = " ".join(name.split())
+        if not any(separator in name for separator in TITLE_SEPARATORS):
+            continue
+        for separator in TITLE_SEPARATORS:
+            if title.endswith(separator + name) and len(title) > len(separator + name):
+                return title[: -len(separator + name)]
+            if title.startswith(name + separator) and len(title) > len(name + separator):
+                return title[len(name + separator) :]
+    return title
+
+
 def _overlap(first: str, second: str) -> float:
     """Share of words two titles have in common (Jaccard)."""
     a, b = set(normalized(first).split()), set(normalized(second).split())
@@ -140,8 +156,11 @@ def choose_title(
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     site_names = [*site_names, *repeated_site_names(meta_titles, headings)]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
-    headings = [strip_site_affixes(fix_mojibake(h), site_names) for h in headings]
-    stripped = _untruncated([strip_site_affixes(t, site_names) for t in meta_titles])
+    # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it.
+    headings = [strip_site_affixes(fix_mojibake(h).rstrip(" ¶"), site_names) for h in headings]
+    stripped = _untruncated(
+        [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
+    )
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
