@@ -147,3 +147,37 @@ def test_retraining_on_the_shared_sets_reproduces_the_shipped_weights(tmp_path) 
     out = tmp_path / "text_titles.json"
     assert main(["--data", str(root), "--out", str(out)]) == 0
     assert out.read_bytes() == SHIPPED.read_bytes()
+
+
+def test_a_line_outside_the_labellers_window_is_marked_unweighed() -> None:
+    # Forty menu entries over the header: the labeller reads the thirty lines over the lead only, so
+    # it holds no belief about the first entries (their `likely` is 0 for want of one).
+    from bench.train_titles import _Recorder
+    from worker.extract.text_title_rank import Reading, features
+
+    page = [f"Garden Topic {n}" for n in range(40)] + ["Mixed Planting Versus Row Planting", LEAD, SECOND]
+    layout = clean_text("\n\n".join(page))
+    recorder = _Recorder()
+    with reading_text_page(layout):
+        read_layout_header(layout, recorder)
+        proposal = recorder.proposal
+        reading = Reading(proposal)
+        at = FEATURES.index("unweighed")
+        headline = proposal.lines.index("Mixed Planting Versus Row Planting")
+        assert 0 not in proposal.window and headline in proposal.window
+        assert features(reading, 0)[at] == 1.0
+        assert features(reading, headline)[at] == 0.0
+
+
+def test_a_headline_among_other_posts_headlines_is_marked_listed() -> None:
+    from worker.extract.text_title_rank import _listed
+
+    promos = [
+        "Five Crops That Thrive in a Cold Frame",
+        "How to Build a Raised Bed From Old Pallets",
+        "Mixed Planting Versus Row Planting",
+        "Why Your Tomatoes Split After Heavy Rain",
+        "The Best Mulch for a Small Kitchen Garden",
+    ]
+    alone = ["Green Plot", "Blog", "Mixed Planting Versus Row Planting", "By Jane Doe", LEAD]
+    assert _listed(promos, 2) > _listed(alone, 2) == 0.0

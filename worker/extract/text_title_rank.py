@@ -85,6 +85,8 @@ FEATURES = (
     "byline_under",  # how likely the labeller finds a byline within three lines under it
     "top_words",  # the share of its longer words the page's first lines (a window title) use
     "titled",  # the share of its longer words written with a capital
+    "listed",  # headline-shaped lines of five words or more around it: a list of other posts' links
+    "unweighed",  # outside the labeller's window: `likely` is 0 for want of a belief, not by one
     # Against the rules' pick (0 for that line itself):
     "more_likely",  # how much likelier the labeller finds this line
     "meta_not_chosen",  # a byline or date stands next to this line and none next to the pick
@@ -323,7 +325,23 @@ def _own(reading: Reading, index: int) -> list[float]:
         max((proposal.byline_likelihood(k) for k in under), default=0.0),
         sum(_uses(reading.top_text, w) for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
+        _listed(lines, index),
+        float(index not in proposal.window),
     ]
+
+
+_LIST_AROUND = 3  # lines over and under a line where the other entries of a list of links stand
+_LISTED_WORDS = 5
+
+
+def _listed(lines: list[str], index: int) -> float:
+    """The share of the lines around the line (`_LIST_AROUND` over and under) that are headlines of
+    `_LISTED_WORDS` words or more: a promo among other posts' headlines, not the article's own."""
+    around = [
+        k for k in range(index - _LIST_AROUND, index + _LIST_AROUND + 1) if k != index and 0 <= k < len(lines)
+    ]
+    found = sum(word_count(lines[k]) >= _LISTED_WORDS and looks_like_headline(lines[k]) for k in around)
+    return found / (2 * _LIST_AROUND)
 
 
 def _uses(text: str, word: str) -> bool:
