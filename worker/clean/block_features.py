@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from worker.clean.html_blocks import Block, BlockClass, is_marker, looks_like_prose
-from worker.clean.html_cut import normalized_title
+from worker.clean.html_lead import normalized_title
 from worker.clean.html_revise import article_box
 from worker.clean.selectors import CELL_TAGS, HEADING_TAGS, TITLE_TAGS
 

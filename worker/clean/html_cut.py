@@ -5,7 +5,9 @@ tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
 
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
-    main_candidates(root)      the best-scoring element, with the siblings that carry article text too
+    main_candidates(root)      the best-scoring element, with the siblings that carry article text too,
+                               its template's boxes listing its items (html_twins) and the
+                               standfirst in the box before it (html_standfirst)
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from worker.clean.html_lead import declared_lead, normalized_title
+from worker.clean.html_lead import declared_lead, holds_title
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
+from worker.clean.html_standfirst import standfirst_before
+from worker.clean.html_twins import listed_twins
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -67,10 +71,8 @@ HINT_SHARE = 0.6
 # A marked-up body holding the headline the page's <title> repeats needs only this share: the text
 # around it is other pages' teasers.
 TITLED_HINT_SHARE = 0.15
-TITLE_HEADINGS = ("h1", "h2")
 # Tags that hold one paragraph, never an article.
 PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
-TITLE_MIN_CHARS = 10
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
@@ -234,7 +236,7 @@ def _is_article_despite_name(
         not hidden
         and held >= HEADLINE_KEEP_CHARS
         and bool(title)
-        and _holds_title(element, title, linked=False)
+        and holds_title(element, title, linked=False)
     )
 
 
@@ -365,7 +367,7 @@ def hinted_body(
     wanted = HINT_SHARE * good.get(best, 0)
     for is_hint in _ARTICLE_HINTS:
         found = _in_document_order([el for el in good if is_hint(el)])
-        titled = [el for el in found if _holds_title(el, title)] if title else []
+        titled = [el for el in found if holds_title(el, title)] if title else []
         if titled:
             hint = max(titled, key=lambda el: good.get(el, 0))
             if good[hint] >= TITLED_HINT_SHARE * good.get(best, 0):
@@ -397,19 +399,6 @@ def _in_document_order(closed: list[etree._Element]) -> list[etree._Element]:
     return ordered
 
 
-def _holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
-    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
-    "most read" list may link the page itself) does not count."""
-    for heading in element.iter(*TITLE_HEADINGS):
-        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
-            continue
-        text = normalized_title(heading.text_content())
-        if len(text) >= TITLE_MIN_CHARS and text in title:
-            return True
-    return False
-
-
 def widen_paragraph(best: etree._Element, scores: Scores) -> etree._Element:
     """A lone paragraph is never a whole article: when the best-scoring element is a <p> (the page's
     one long paragraph, its short ones around it scored as loss), its parent holds the article."""
@@ -423,8 +412,9 @@ def main_candidates(
     root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "", description: str = ""
 ) -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
-    page's marked-up article body, with the standfirst the page declares set above it), and its siblings
-    that carry article text of their own."""
+    page's marked-up article body, with the standfirst the page declares set above it), its siblings
+    that carry article text of their own or list its items (`listed_twins`), and the standfirst in the
+    box before them (`standfirst_before`)."""
     scores = score_containers(root, scale)
     if not scores.score:
         return [root]
@@ -435,13 +425,18 @@ def main_candidates(
     best = widen_paragraph(best, scores)
     hint = hinted_body(root, scores, best, title)
     if hint is not None and hint is not best:
-        return [*declared_lead(hint, best, scores.score, description), hint]
+        lead = declared_lead(hint, best, scores.score, description)
+        return [*(lead or standfirst_before(hint, title, scale, description)), hint]
     parent = best.getparent()
     if parent is None:
         return [best]
     threshold = SIBLING_SHARE * scores.score[best]
-    return [
+    twins = {id(twin) for twin in listed_twins(best)}
+    kept = [
         sibling
         for sibling in parent
-        if sibling is best or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
+        if sibling is best
+        or id(sibling) in twins
+        or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
     ]
+    return [*standfirst_before(kept[0], title, scale, description), *kept]
