@@ -114,6 +114,19 @@ def author_notes(size: int) -> str:
     return f"<!doctype html><html><head>{head}</head><body>{_article(size)}{notes}</body></html>"
 
 
+def template_twins(size: int) -> str:
+    """Thousands of boxes of the article box's template before it, each a heading over a short list (a
+    recipe's items box, repeated): only the few right before the article are looked at."""
+    twins = _repeat(
+        lambda i: (
+            f'<section class="card c{i}"><h3>{_words(i, 2)}</h3><ul><li>{_words(i, 3)}</li></ul></section>'
+        ),
+        size,
+    )
+    paragraphs = "".join(f"<p>{_words(i, 40)}.</p>" for i in range(6))
+    return _page(f'<main>{twins}<section class="card method">{paragraphs}</section></main>')
+
+
 def long_line(size: int) -> str:
     """One line of text, no markup, `size` characters long."""
     return _repeat(lambda i: _words(i, 12) + ". ", size)
@@ -142,6 +155,7 @@ SHAPES = (
     Shape("nav-links", nav_links, InputKind.HTML, 250 * KB),
     Shape("article-headings", article_headings, InputKind.HTML, 250 * KB),
     Shape("author-notes", author_notes, InputKind.HTML, 250 * KB),
+    Shape("template-twins", template_twins, InputKind.HTML, 250 * KB),
     Shape("long-line-text", long_line, InputKind.TEXT, 640 * KB),
     Shape("long-line-html", lambda n: _page(f"<p>{long_line(n)}</p>"), InputKind.HTML, 640 * KB),
     Shape("paragraphs-text", paragraphs_text, InputKind.TEXT, 640 * KB),

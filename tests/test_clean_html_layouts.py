@@ -249,6 +249,16 @@ def test_a_notice_above_the_marked_up_body_stays_out_though_it_reads_as_prose() 
     assert _clean(page) == [LEAD, *ARTICLE]
 
 
-def test_without_a_declared_description_the_marked_up_body_stands_alone() -> None:
+def test_without_a_declared_description_the_paragraph_right_under_the_headline_is_still_the_lead() -> None:
+    # html_standfirst: the paragraph closing the box between the headline and the body.
     page = _marked_body_page(f"<div class='intro'><p>{LEAD}</p></div>", description="")
+    assert _clean(page) == [LEAD, *ARTICLE]
+
+
+def test_without_a_declared_description_only_the_box_next_to_the_marked_up_body_is_read() -> None:
+    page = _marked_body_page(
+        f"<div class='intro'><p>{LEAD}</p></div>"
+        "<div class='audio'><a href='/listen'>Listen to this story</a></div>",
+        description="",
+    )
     assert _clean(page) == ARTICLE

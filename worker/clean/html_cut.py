@@ -5,7 +5,9 @@ tree is decided here, and BeautifulSoup only sees the article's neighbourhood:
 
     first_cut(root)            drop script/style/svg..., hidden and boilerplate-named subtrees
     score_containers(root)     per element: text that looks like article paragraphs, minus the rest
-    main_candidates(root)      the best-scoring element, with the siblings that carry article text too
+    main_candidates(root)      the best-scoring element, with the siblings that carry article text too,
+                               its template's boxes listing its items (html_twins) and the
+                               standfirst in the box before it (html_standfirst)
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
-from worker.clean.html_hints import hinted_body, holds_title
-from worker.clean.html_lead import declared_lead
+from worker.clean.html_hints import hinted_body
+from worker.clean.html_lead import declared_lead, holds_title
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
+from worker.clean.html_standfirst import standfirst_before
+from worker.clean.html_twins import listed_twins
 from worker.clean.selectors import (
     BLOCK_TAGS,
     BOILERPLATE_PARTS,
@@ -358,8 +362,9 @@ def main_candidates(
     root: lxml.html.HtmlElement, scale: float = 1.0, title: str = "", description: str = ""
 ) -> list[etree._Element]:
     """The subtree(s) to hand to BeautifulSoup, in document order: the best-scoring container (or the
-    page's marked-up article body, with the standfirst the page declares set above it), and its siblings
-    that carry article text of their own."""
+    page's marked-up article body, with the standfirst the page declares set above it), its siblings
+    that carry article text of their own or list its items (`listed_twins`), and the standfirst in the
+    box before them (`standfirst_before`)."""
     scores = score_containers(root, scale)
     if not scores.score:
         return [root]
@@ -370,13 +375,18 @@ def main_candidates(
     best = widen_paragraph(best, scores)
     hint = hinted_body(scores.good_chars, best, title)
     if hint is not None and hint is not best:
-        return [*declared_lead(hint, best, scores.score, description), hint]
+        lead = declared_lead(hint, best, scores.score, description)
+        return [*(lead or standfirst_before(hint, title, scale, description)), hint]
     parent = best.getparent()
     if parent is None:
         return [best]
     threshold = SIBLING_SHARE * scores.score[best]
-    return [
+    twins = {id(twin) for twin in listed_twins(best)}
+    kept = [
         sibling
         for sibling in parent
-        if sibling is best or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
+        if sibling is best
+        or id(sibling) in twins
+        or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
     ]
+    return [*standfirst_before(kept[0], title, scale, description), *kept]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from worker.clean.html_lead import normalized_title
+from worker.clean.html_lead import holds_title
 
 # A marked-up article body (itemprop=articleBody, <article>, <main>) replaces the best-scoring
 # container when it holds at least this share of that container's article-like text.
@@ -16,10 +16,8 @@ HINT_SHARE = 0.6
 # A marked-up body holding the headline the page's <title> repeats needs only this share: the text
 # around it is other pages' teasers.
 TITLED_HINT_SHARE = 0.15
-TITLE_HEADINGS = ("h1", "h2")
 # A headline in a header outside the marked-up body stands this many levels up from it at most.
 HEADLINE_REACH = 4
-TITLE_MIN_CHARS = 10
 
 
 def hinted_body(
@@ -65,19 +63,6 @@ def _in_document_order(closed: list[etree._Element]) -> list[etree._Element]:
             at -= 1
         ordered.insert(at, element)
     return ordered
-
-
-def holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
-    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
-    "most read" list may link the page itself) does not count."""
-    for heading in element.iter(*TITLE_HEADINGS):
-        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
-            continue
-        text = normalized_title(heading.text_content())
-        if len(text) >= TITLE_MIN_CHARS and text in title:
-            return True
-    return False
 
 
 def _headed_by_title(element: etree._Element, title: str, good: dict[etree._Element, int]) -> bool:

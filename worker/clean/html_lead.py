@@ -16,6 +16,9 @@ _DESCRIPTION = etree.XPath("//meta[@name='description' or @property='og:descript
 DESCRIPTION_MIN_CHARS = 40
 # A box whose text holds this many first characters of the description (normalized) is the lead.
 LEAD_MATCH_CHARS = 60
+# The headline is one of these, at least this long (normalized), and the <title> repeats it.
+TITLE_HEADINGS = ("h1", "h2")
+TITLE_MIN_CHARS = 10
 
 
 def normalized_title(text: str) -> str:
@@ -58,3 +61,16 @@ def declared_lead(
         ]
         lead.extend(reversed(before))
     return lead
+
+
+def holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
+    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
+    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
+    "most read" list may link the page itself) does not count."""
+    for heading in element.iter(*TITLE_HEADINGS):
+        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
+            continue
+        text = normalized_title(heading.text_content())
+        if len(text) >= TITLE_MIN_CHARS and text in title:
+            return True
+    return False

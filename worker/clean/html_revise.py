@@ -25,6 +25,7 @@ from worker.clean.html_blocks import (
 )
 from worker.clean.html_footnotes import keep_footnotes
 from worker.clean.html_linked import keep_linked_sentences
+from worker.clean.html_twins import article_twins, keep_listed_twins
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
 
@@ -55,10 +56,6 @@ GROUP_MAX_LINK_DENSITY = 0.2
 INNER_GROUP_MAX_LINK_DENSITY = 0.6
 # The article's box is the deepest tag holding this share of the article's text.
 ARTICLE_BOX_SHARE = 0.7
-# A twin of the article box goes on with the article when it holds this many paragraphs of prose and
-# at most this share of link text.
-TWIN_MIN_PARAGRAPHS = 3
-TWIN_MAX_LINK_DENSITY = 0.2
 # This many <h1>s below the article's first paragraph are its section titles, not the headline.
 INNER_TITLES_MIN = 2
 
@@ -118,7 +115,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
-    drop_text_after_the_article_box(blocks)
+    keep_listed_twins(blocks, drop_text_after_the_article_box(blocks))
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
     keep_footnotes(blocks)
@@ -329,18 +326,18 @@ def article_box(blocks: list[Block]) -> int | None:
     return max(held)[1] if held else None
 
 
-def drop_text_after_the_article_box(blocks: list[Block]) -> None:
+def drop_text_after_the_article_box(blocks: list[Block]) -> int | None:
     """Text after the last paragraph of the box that holds the article, outside that box, is the
     page's, however well it reads: a bio, a disclaimer, a sign-up pitch, a teaser of another page.
     Except the article's next parts: a twin of the box that reads as the article goes on
-    (`_article_twins`), or a sibling box under a CJK section marker."""
+    (`article_twins`), or a sibling box under a CJK section marker. Returns the box (`article_box`)."""
     box = article_box(blocks)
     if box is None:
-        return
+        return None
     last = max(i for i, b in enumerate(blocks) if b.cls is BlockClass.GOOD and box in b.path)
     depth = blocks[last].path.index(box)
     parent = blocks[last].path[:depth]
-    twins = _article_twins(blocks[last + 1 :], blocks[last].kinds[depth], parent)
+    twins = article_twins(blocks[last + 1 :], blocks[last].kinds[depth], parent)
     section = False  # in a next section of the article: a sibling box under its own subheading
     for block in blocks[last + 1 :]:
         beside = block.path[: len(parent)] == parent and box not in block.path
@@ -351,28 +348,7 @@ def drop_text_after_the_article_box(blocks: list[Block]) -> None:
                 block.cls = BlockClass.BAD
         elif block.cls is BlockClass.BAD and not block.insert:
             section = False
-
-
-def _article_twins(after: list[Block], kind: str, parent: tuple[int, ...]) -> set[int]:
-    """Sibling boxes of the article box's own kind (a template's `div` per few paragraphs, split
-    around a wide figure) that read as the article going on: paragraphs of prose, few links. A grid's
-    next cell of the same class holds the page's related links or a disclaimer instead."""
-    if not kind:
-        return set()
-    depth = len(parent)
-    counts: dict[int, list[int]] = {}  # per twin: characters, link characters, paragraphs of prose
-    for block in after:
-        if block.path[:depth] != parent or len(block.kinds) <= depth or block.kinds[depth] != kind:
-            continue
-        count = counts.setdefault(block.path[depth], [0, 0, 0])
-        count[0] += block.chars
-        count[1] += block.link_chars
-        count[2] += block.first_cls is BlockClass.GOOD
-    return {
-        twin
-        for twin, (chars, links, paragraphs) in counts.items()
-        if paragraphs >= TWIN_MIN_PARAGRAPHS and links <= TWIN_MAX_LINK_DENSITY * chars
-    }
+    return box
 
 
 def opens_article_section(block: Block) -> bool:

@@ -1,0 +1,82 @@
+"""The standfirst in a box of its own before the article's body: a paragraph under the headline (in the
+header box, or in a teaser box between the headline and the body) goes with the article, above it.
+Each page is written here."""
+
+from __future__ import annotations
+
+from tests.test_clean_html_shapes import _paragraphs
+from worker.clean import clean_html
+from worker.parse import parse_html
+
+HEADLINE = "Harbour ferry sails again after a winter of repairs"
+LEAD = (
+    "The town's only ferry crosses the bay again on Monday, three months late and over budget, but the "
+    "harbour master says the crossing is now safer than it has been for a decade."
+)
+BODY = [
+    "The ferry was taken out of service in November when inspectors found corrosion in the hull plates "
+    "below the waterline, and the repairs at the boatyard upriver took far longer than planned.",
+    "Commuters spent the winter on a replacement bus that needed almost an hour to go around the bay, "
+    "against twelve minutes on the water, and shops on the far side say they lost customers.",
+    "The council has promised a review of the contract with the boatyard, and the first crossing on "
+    "Monday morning will carry the mayor and a group of pupils from the primary school.",
+]
+MENU = "<ul class='menu'><li><a href='/'>Home</a></li><li><a href='/local'>Local</a></li></ul>"
+
+
+def _page(main: str, title: str = HEADLINE) -> str:
+    return (
+        f"<html><head><title>{title} | Coast News</title></head><body>{MENU}<main>{main}</main>"
+        "<footer><p>Coast News, all rights reserved</p></footer></body></html>"
+    )
+
+
+def _body() -> str:
+    return f"<article class='story-body'>{_paragraphs(BODY)}</article>"
+
+
+def _clean(html: str) -> list[str]:
+    return clean_html(parse_html(html))
+
+
+def test_the_lead_closing_the_header_box_goes_above_the_body() -> None:
+    header = (
+        f"<header class='story-head'><h1>{HEADLINE}</h1><div class='date'>12 March 2024</div><p>{LEAD}</p>"
+    )
+    kept = _clean(_page(header + "</header>" + _body()))
+    assert kept.index(LEAD) < kept.index(BODY[0])
+    assert BODY[-1] in kept
+
+
+def test_a_teaser_box_between_the_headline_and_the_body_is_the_lead() -> None:
+    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    kept = _clean(_page(main))
+    assert kept.index(LEAD) < kept.index(BODY[0])
+
+
+def test_an_excerpt_of_the_bodys_opening_is_not_said_twice() -> None:
+    excerpt = BODY[0][:120] + " […]"
+    main = f"<header><h1>{HEADLINE}</h1><p>{excerpt}</p></header>{_body()}"
+    kept = _clean(_page(main))
+    assert excerpt not in kept
+    assert kept.count(BODY[0]) == 1
+
+
+def test_a_box_before_the_body_with_no_headline_above_it_is_not_the_lead() -> None:
+    box = "<div class='panel'><p>" + LEAD + "</p></div>"
+    kept = _clean(_page(box + _body() + f"<h2>{HEADLINE}</h2>"))
+    assert LEAD not in kept
+    assert BODY[0] in kept
+
+
+def test_a_linked_paragraph_under_the_headline_is_not_the_lead() -> None:
+    teaser = f"<div class='teaser'><p>{LEAD} <a href='/ferry-timetable'>See the timetable.</a></p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{teaser}{_body()}"))
+    assert not any(LEAD in text for text in kept)
+
+
+def test_a_dek_set_as_a_box_of_text_rather_than_a_paragraph_is_left_to_the_template() -> None:
+    header = f"<header><h1>{HEADLINE}</h1><div class='dek'>{LEAD}</div></header>"
+    kept = _clean(_page(header + _body()))
+    assert LEAD not in kept
+    assert BODY[0] in kept

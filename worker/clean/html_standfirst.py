@@ -1,0 +1,122 @@
+"""The standfirst set in a box of its own just before the article's body: the header box that holds the
+headline, a dateline and the lead under them, or a teaser box between the headline and the body. The
+best-scoring container holds the body only; its lead paragraph reads as article text, yet it stands
+one box up, beside it.
+
+    standfirst_before(first, title, scale, description)   the lead paragraph closing the nearest box
+                                                          before the body, unless it is the page's
+                                                          summary (an excerpt of the body, the
+                                                          description it declares)
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+# html_cut imports this module before html_blocks (which imports html_cut) is done: its names are
+# read when the functions run.
+import worker.clean.html_blocks as _blocks
+from worker.clean.html_lead import LEAD_MATCH_CHARS, TITLE_MIN_CHARS, normalized_title
+
+# The body's box and this many of its wrappers are looked beside for the box before them.
+STANDFIRST_LEVELS = 3
+# A standfirst is a paragraph: at least this many characters (of an alphabetic script) ...
+STANDFIRST_MIN_CHARS = 80
+# ... and at most this many: a longer one is the article's text in a box of its own.
+STANDFIRST_MAX_CHARS = 600
+# A header or teaser box holds at most this many characters (markup spacing included).
+STANDFIRST_BOX_MAX_CHARS = 3000
+_HEADINGS = ("h1", "h2")
+_LEAVES = ("p", "div")
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _is_headline(element: etree._Element, title: str) -> bool:
+    text = normalized_title(element.text_content())
+    return len(text) >= TITLE_MIN_CHARS and text in title and element.find(".//a") is None
+
+
+def _previous_box(node: etree._Element) -> etree._Element | None:
+    """The nearest element before `node` among its siblings that holds text."""
+    for sibling in node.itersiblings(preceding=True):
+        if isinstance(sibling.tag, str) and sibling.text_content().strip():
+            return sibling
+    return None
+
+
+def standfirst_before(
+    first: etree._Element, title: str, scale: float = 1.0, description: str = ""
+) -> list[etree._Element]:
+    """The paragraph (<p>: a template's dek set as a bare box is left to it) that closes the nearest box
+    before the article's body (`first`, or one of its `STANDFIRST_LEVELS` wrappers with nothing
+    before it), when the page's headline (an unlinked heading its <title> repeats) stands above it, in
+    that box or before it: the lead of the article, unlinked, read as a sentence, of paragraph length.
+    Not when it is the page's summary (`_summary`). Only the siblings before each level are read."""
+    if not title:
+        return []
+    node = first
+    for _ in range(STANDFIRST_LEVELS + 1):
+        parent = node.getparent()
+        if parent is None or node.tag in ("body", "html"):
+            return []
+        box = _previous_box(node)
+        if box is not None:
+            lead = _lead(box, title, scale)
+            return lead if lead and not _summary(lead[0], first, description) else []
+        node = parent
+    return []
+
+
+def _lead(box: etree._Element, title: str, scale: float) -> list[etree._Element]:
+    if len(box.text_content()) > STANDFIRST_BOX_MAX_CHARS * max(scale, 1.0):
+        return []  # a column or a page region, not a header or a teaser box
+    headline = next((h for h in box.iter(*_HEADINGS) if _is_headline(h, title)), None)
+    if headline is None and not _headline_before(box, title):
+        return []
+    leaves = [
+        el
+        for el in box.iter(*_LEAVES)
+        if el.find(".//p") is None and el.find(".//div") is None and el.text_content().strip()
+    ]
+    if not leaves or leaves[-1].tag != "p":
+        return []
+    last = leaves[-1]
+    if headline is not None and (last is headline or any(up is last for up in headline.iterancestors())):
+        return []
+    text = _text(last)
+    if not STANDFIRST_MIN_CHARS <= len(text) * scale <= STANDFIRST_MAX_CHARS * max(scale, 1.0):
+        return []
+    if last.find(".//a") is not None or not _blocks.looks_like_prose(text):
+        return []
+    if headline is not None:
+        order = {id(el): i for i, el in enumerate(box.iter())}
+        if order[id(headline)] > order[id(last)]:
+            return []
+    return [last]
+
+
+def _headline_before(box: etree._Element, title: str) -> bool:
+    """The page's headline stands before `box` in the document."""
+    node = box
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            if sibling.tag in _HEADINGS and _is_headline(sibling, title):
+                return True
+            if any(_is_headline(h, title) for h in sibling.iter(*_HEADINGS)):
+                return True
+        node = node.getparent()
+    return False
+
+
+def _summary(lead: etree._Element, body: etree._Element, description: str) -> bool:
+    """The lead is the page's summary rather than its standfirst: it opens as the body does (an
+    excerpt of the first paragraph), or as the description the page declares for search engines."""
+    opening = normalized_title(lead.text_content())[:LEAD_MATCH_CHARS]
+    return opening in normalized_title(body.text_content()) or bool(
+        description and description[:LEAD_MATCH_CHARS] in normalized_title(lead.text_content())
+    )
