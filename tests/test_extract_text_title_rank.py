@@ -181,3 +181,16 @@ def test_a_headline_among_other_posts_headlines_is_marked_listed() -> None:
     ]
     alone = ["Green Plot", "Blog", "Mixed Planting Versus Row Planting", "By Jane Doe", LEAD]
     assert _listed(promos, 2) > _listed(alone, 2) == 0.0
+
+
+def test_the_articles_own_byline_and_date_lines_are_no_list_around_its_headline() -> None:
+    from worker.extract.text_title_rank import _listed
+
+    header = [
+        "Green Plot",
+        "Mixed Planting Versus Row Planting",
+        "By Jane Doe and John Roe for Green Plot Weekly",
+        "Published 12 March 2025 at 10:00 GMT",
+        LEAD,
+    ]
+    assert _listed(header, 1) == 0.0

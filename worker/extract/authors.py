@@ -59,8 +59,9 @@ _NOISE = re.compile(
 )
 _MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred characters
 # Footnote marks after a name or its letters ("Jane Doe, MD*"), which point to a note below, and the
-# registered mark of a certification ("Jane Doe, CFP®"): the letters are the credential.
-_FOOTNOTE_MARKS = re.compile(r"[*†‡®™]+(?![a-zà-ÿ]|In(?:nen)?\b)")  # not a gender star ("Autor*in", "*Innen")
+# registered mark of a certification ("Jane Doe, CFP®"): the letters are the credential. Not a gender
+# star ("Autor*in", "AUTOR*INNEN").
+_FOOTNOTE_MARKS = re.compile(r"[*†‡®™]+(?![a-zà-ÿ]|(?i:in(?:nen)?)\b)")
 _LEADING_JOINER = re.compile(r"^(?:" + "|".join(re.escape(j) for j in NAME_JOINERS) + r")\s+", re.I)
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
 _GLUED_ROLE = re.compile(r"^(\w*[a-z])([A-Z][a-z]+)$")  # "DoeStaff": a role the copy glued to a surname

@@ -335,12 +335,17 @@ _LISTED_WORDS = 5
 
 
 def _listed(lines: list[str], index: int) -> float:
-    """The share of the lines around the line (`_LIST_AROUND` over and under) that are headlines of
-    `_LISTED_WORDS` words or more: a promo among other posts' headlines, not the article's own."""
+    """How many of the `2 * _LIST_AROUND` places around the line (over and under; a place past the
+    page's edge counts as no headline) hold headlines of `_LISTED_WORDS` words or more, as a share: a
+    promo among other posts' headlines, not the article's own. The article's byline and date lines
+    are capitalised too, and count as no headline."""
     around = [
         k for k in range(index - _LIST_AROUND, index + _LIST_AROUND + 1) if k != index and 0 <= k < len(lines)
     ]
-    found = sum(word_count(lines[k]) >= _LISTED_WORDS and looks_like_headline(lines[k]) for k in around)
+    found = sum(
+        word_count(lines[k]) >= _LISTED_WORDS and looks_like_headline(lines[k]) and not is_meta_line(lines[k])
+        for k in around
+    )
     return found / (2 * _LIST_AROUND)
 
 
