@@ -25,6 +25,7 @@ from worker.clean.markers import (
     CREDIT_HEADS,
     CREDIT_NAMES,
     LEGAL_WORDS,
+    POINTER_HEADS,
     RIGHTS_WORDS,
     SECTION_HEADS,
     SECTION_LEADS,
@@ -228,7 +229,9 @@ def _is_section_head(key: str, words: list[str]) -> bool:
 def _is_pointer(key: str) -> bool:
     """A link to another article set in the text: "Read more: <headline>", "See also: <headline>"."""
     head, colon, rest = key.partition(":")
-    return bool(colon and rest.strip()) and (head in SECTION_HEADS or head in CHROME_LINES)
+    return bool(colon and rest.strip()) and (
+        head in SECTION_HEADS or head in CHROME_LINES or head in POINTER_HEADS
+    )
 
 
 _COMMENT_VERB_ENDS = frozenset(verb.split()[-1] for verb in COMMENT_VERBS)
