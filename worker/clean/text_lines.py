@@ -12,6 +12,7 @@ neighbours. Stopwords make the length thresholds language-aware; where the lists
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from worker.clean.credits import ends_with_bracketed_credit, signed_picture
 from worker.clean.markers import (
@@ -40,6 +41,7 @@ from worker.clean.text_line_model import (
     LineClass,
     LineThresholds,
     ascii_words,
+    headline_caps,
 )
 from worker.clean.text_stopwords import page_stopwords
 
@@ -401,6 +403,8 @@ def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
 def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> None:
     """Give each line its context-free class (in place): markers and repeats first, then shape."""
     known = knows_language(lines, limits)
+    if (titled := headline_caps(lines, limits)) != limits.headline_caps:
+        limits = replace(limits, headline_caps=titled)
     close, far, last_copy = _repeats(lines, limits)
     notices = _notices(lines, limits)
     prefix = limits.repeat_prefix_chars
