@@ -78,6 +78,20 @@ SECTION_HEADS: frozenset[str] = _phrases(
     """
 )
 
+# Before a colon, these make a line a link to another article set in the text ("Lea más: <headline>",
+# "Czytaj więcej: <headline>"), as a section head or a chrome line before a colon does. English "Read:"
+# and "See:" are left out: English pages keep such inline links in their text more often than not.
+POINTER_HEADS: frozenset[str] = _phrases(
+    """
+    lea | lee | lea más | lee más | mira | mire | ver | vea | ver también | puedes ver | puede leer |
+    también puedes leer | leia | veja | confira | assista | lire | à lire | voir | à voir | regarder |
+    écouter | lesen sie | lesen sie auch | lies auch | auch lesen | siehe | siehe auch | mehr dazu |
+    hören sie | leggi | guarda | vedi | vedi anche | lees | bekijk | zie ook | czytaj | czytaj więcej |
+    zobacz | sprawdź | dowiedz się więcej | čtěte | čtěte také | přečtěte si | читайте | смотрите |
+    okuyun | ayrıca okuyun | olvassa el | lásd még
+    """
+)
+
 # A short line that is one of these (or a number of comments, below) opens the readers' comments.
 COMMENT_HEADS: frozenset[str] = _phrases(
     """

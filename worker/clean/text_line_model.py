@@ -42,7 +42,10 @@ class Flag(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class LineThresholds:
-    """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines)."""
+    """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines).
+    `headline_caps` is raised on a page whose prose capitalises most words (`text_lines.headline_caps`:
+    `headline_margin` over the median of its first `prose_caps_lines` sentences, given
+    `min_prose_caps_lines` of them, at most `max_headline_caps`)."""
 
     short_chars: int = 40
     good_chars: int = 100
@@ -50,6 +53,10 @@ class LineThresholds:
     good_stop: float = 0.25
     near_stop: float = 0.12
     headline_caps: float = 0.7
+    headline_margin: float = 0.2
+    max_headline_caps: float = 0.95
+    prose_caps_lines: int = 25
+    min_prose_caps_lines: int = 3
     known_language_stop: float = 0.12
     max_repeat_chars: int = 400
     close_repeat_lines: int = 3
@@ -105,6 +112,24 @@ class Line:
                     capitalised = sum(map(str.__ne__, WORD.findall(self.text), self.tokens))
                 self._caps = min(capitalised, content) / content
         return self._caps
+
+
+def headline_caps(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> float:
+    """The share of capitalised content words from which a line of this page reads as headline case:
+    `headline_caps`, or, on a page whose prose capitalises most of its words (German nouns: the median
+    sentence of 100 characters or more holds 0.7 of them, an English one 0.2), `headline_margin` above
+    that median (at most `max_headline_caps`). There a lead or a paragraph that does not end like a
+    sentence is no headline: the page's headlines capitalise every word or nearly."""
+    caps: list[float] = []
+    for line in lines:
+        if line.sentence and line.chars >= limits.good_chars:
+            caps.append(line.caps)
+            if len(caps) >= limits.prose_caps_lines:
+                break
+    if len(caps) < limits.min_prose_caps_lines:
+        return limits.headline_caps
+    median = sorted(caps)[len(caps) // 2]
+    return min(limits.max_headline_caps, max(limits.headline_caps, median + limits.headline_margin))
 
 
 WORD = re.compile(r"\w[\w'’-]*")

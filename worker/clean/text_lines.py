@@ -12,6 +12,7 @@ neighbours. Stopwords make the length thresholds language-aware; where the lists
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from worker.clean.credits import ends_with_bracketed_credit, signed_picture
 from worker.clean.markers import (
@@ -25,6 +26,7 @@ from worker.clean.markers import (
     CREDIT_HEADS,
     CREDIT_NAMES,
     LEGAL_WORDS,
+    POINTER_HEADS,
     RIGHTS_WORDS,
     SECTION_HEADS,
     SECTION_LEADS,
@@ -39,6 +41,7 @@ from worker.clean.text_line_model import (
     LineClass,
     LineThresholds,
     ascii_words,
+    headline_caps,
 )
 from worker.clean.text_stopwords import page_stopwords
 
@@ -228,7 +231,9 @@ def _is_section_head(key: str, words: list[str]) -> bool:
 def _is_pointer(key: str) -> bool:
     """A link to another article set in the text: "Read more: <headline>", "See also: <headline>"."""
     head, colon, rest = key.partition(":")
-    return bool(colon and rest.strip()) and (head in SECTION_HEADS or head in CHROME_LINES)
+    return bool(colon and rest.strip()) and (
+        head in SECTION_HEADS or head in CHROME_LINES or head in POINTER_HEADS
+    )
 
 
 _COMMENT_VERB_ENDS = frozenset(verb.split()[-1] for verb in COMMENT_VERBS)
@@ -398,6 +403,8 @@ def _shape(line: Line, known: bool, limits: LineThresholds) -> LineClass:
 def classify_lines(lines: list[Line], limits: LineThresholds = DEFAULT_LINE_THRESHOLDS) -> None:
     """Give each line its context-free class (in place): markers and repeats first, then shape."""
     known = knows_language(lines, limits)
+    if (titled := headline_caps(lines, limits)) != limits.headline_caps:
+        limits = replace(limits, headline_caps=titled)
     close, far, last_copy = _repeats(lines, limits)
     notices = _notices(lines, limits)
     prefix = limits.repeat_prefix_chars
