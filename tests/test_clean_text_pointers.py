@@ -50,3 +50,8 @@ def test_a_spanish_pointer_between_paragraphs_is_dropped() -> None:
 
 def test_an_english_read_pointer_is_not_marked() -> None:
     assert _flag("Read: How the harbour ferry came back after the storm") is Flag.NONE
+
+
+def test_a_speaker_named_like_a_pointer_word_keeps_the_answer() -> None:
+    answer = "Lee: The waves were higher than anything we had seen in years, and they tore the timber loose."
+    assert _flag(answer) is not Flag.CHROME

@@ -69,6 +69,11 @@ def test_credentials_after_a_name_stay_with_it() -> None:
     assert clean_authors(["By Jane Doe, MD, MPH"]) == ["Jane Doe, MD, MPH"]
 
 
+def test_a_second_name_in_a_byline_written_in_capitals_is_no_credential() -> None:
+    assert clean_authors(["BY JANE DOE AND JOHN ROE"]) == ["Jane Doe", "John Roe"]
+    assert clean_authors(["JANE DOE, MD, MPH"]) == ["Jane Doe, MD, MPH"]
+
+
 def test_agency_after_a_name_is_not_a_credential() -> None:
     assert clean_authors(["By Jane Doe, AFP"]) == ["Jane Doe"]
 

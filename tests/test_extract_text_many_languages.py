@@ -166,6 +166,7 @@ def test_a_gender_star_before_a_capital_is_no_footnote_mark() -> None:
 def test_a_plural_byline_word_names_every_author() -> None:
     assert clean_authors(["Autor*innen: Kim Weber und Jan Roth"]) == ["Kim Weber", "Jan Roth"]
     assert clean_authors(["Autoren: Kim Weber und Jan Roth"]) == ["Kim Weber", "Jan Roth"]
+    assert clean_authors(["Autor_innen: Kim Weber und Jan Roth"]) == ["Kim Weber", "Jan Roth"]
 
 
 def test_dan_is_a_given_name_not_a_joining_word() -> None:

@@ -85,7 +85,7 @@ POINTER_HEADS: frozenset[str] = _phrases(
     """
     lea | lee | lea más | lee más | mira | mire | ver | vea | ver también | puedes ver | puede leer |
     también puedes leer | leia | veja | confira | assista | lire | à lire | voir | à voir | regarder |
-    écouter | lesen sie | lesen sie auch | lies auch | auch lesen | siehe | siehe auch | mehr dazu |
+    écouter | lesen sie | lies auch | auch lesen | siehe | siehe auch | mehr dazu |
     hören sie | leggi | guarda | vedi | vedi anche | lees | bekijk | zie ook | czytaj | czytaj więcej |
     zobacz | sprawdź | dowiedz się więcej | čtěte | čtěte také | přečtěte si | читайте | смотрите |
     okuyun | ayrıca okuyun | olvassa el | lásd még

@@ -43,7 +43,7 @@ class Flag(StrEnum):
 @dataclass(frozen=True, slots=True)
 class LineThresholds:
     """The context-free cut-offs, in characters and shares of words (jusText's defaults, re-fit to lines).
-    `headline_caps` is raised on a page whose prose capitalises most words (`text_lines.headline_caps`:
+    `headline_caps` is raised on a page whose prose capitalises most words (`headline_caps` below:
     `headline_margin` over the median of its first `prose_caps_lines` sentences, given
     `min_prose_caps_lines` of them, at most `max_headline_caps`)."""
 

@@ -228,11 +228,13 @@ def _is_section_head(key: str, words: list[str]) -> bool:
     return any(" ".join(words[:n]) in SECTION_HEADS for n in range(2, min(len(words), 6) + 1))
 
 
-def _is_pointer(key: str) -> bool:
-    """A link to another article set in the text: "Read more: <headline>", "See also: <headline>"."""
+def _is_pointer(key: str, sentence: bool) -> bool:
+    """A link to another article set in the text: "Read more: <headline>", "See also: <headline>".
+    A pointer word alone ("Lea:", "Mira:") names a speaker as often: it points only to a headline, a
+    line that does not end as a sentence does."""
     head, colon, rest = key.partition(":")
     return bool(colon and rest.strip()) and (
-        head in SECTION_HEADS or head in CHROME_LINES or head in POINTER_HEADS
+        head in SECTION_HEADS or head in CHROME_LINES or (head in POINTER_HEADS and not sentence)
     )
 
 
@@ -290,7 +292,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
         words = key.split(" ", 3)[:3]
         if first in CHROME_HEADS or " ".join(words[:2]) in CHROME_HEADS or " ".join(words) in CHROME_HEADS:
             return Flag.CHROME
-    if count <= limits.max_pointer_words and ":" in key and _is_pointer(key):
+    if count <= limits.max_pointer_words and ":" in key and _is_pointer(key, line.sentence):
         return Flag.CHROME
     if (
         count <= limits.max_section_words

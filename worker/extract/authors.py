@@ -240,9 +240,12 @@ def is_institution(name: str) -> bool:
     return bool(words) and words[-1].lower().strip(".,") in INSTITUTION_WORDS
 
 
-def _is_credentials(piece: str, not_names: tuple[str, ...]) -> bool:
-    """Degree and title letters ("MD", "Ph.D.", "M.D. FACLM", "Jr."), not an agency or the site."""
+def _is_credentials(piece: str, not_names: tuple[str, ...], shouting: bool = False) -> bool:
+    """Degree and title letters ("MD", "Ph.D.", "M.D. FACLM", "Jr."), not an agency or the site. In a
+    byline written in capitals, words of three letters or more with no stop are a name ("JOHN ROE")."""
     words = piece.split()
+    if shouting and len(words) >= 2 and all(len(w) >= 3 and "." not in w for w in words):
+        return False
     return (
         0 < len(words) <= 3
         and all(_CREDENTIAL.match(w) for w in words)
@@ -299,7 +302,7 @@ def _cleaned_authors(raw: tuple[str, ...], not_names: tuple[str, ...], strict: b
         text = _strip_prefix(" ".join(_FOOTNOTE_MARKS.sub(" ", _ADDRESSES.sub(" ", text)).split()))
         last: int | None = None  # where this byline's previous name stands in `names`
         for piece in _JOINERS.split(text):
-            if last is not None and _is_credentials(piece, not_names):
+            if last is not None and _is_credentials(piece, not_names, text.isupper()):
                 # "Jane Doe, MD, MPH": the letters after a name are part of how it is signed.
                 names[last] = f"{names[last]}, {' '.join(piece.split())}"
                 continue

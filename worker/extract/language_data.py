@@ -16,7 +16,8 @@ from worker.extract.language_words import Words, rows
 _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",
           "text", "kolumnist", "kolumnistin", "autor*in", "autor/in", "autor:in", "kolumnist*in",
-          "kolumnist/in", "autoren", "autorinnen", "autor*innen", "autor:innen", "autor/innen")  # fmt: skip
+          "kolumnist/in", "autoren", "autorinnen", "autor*innen", "autor:innen", "autor/innen",
+          "autor_innen")  # fmt: skip
 _DE_PUBLISHED = ("veröffentlicht", "veröffentlichung", "erschienen", "publiziert", "erstellt", "eingetragen",
                  "datum")  # fmt: skip
 _DE_UPDATED = ("aktualisiert", "aktualisierung", "letzte aktualisierung", "geändert", "letzte änderung",
