@@ -225,10 +225,10 @@ def test_the_labeller_reads_the_clean_stage_class_of_each_line() -> None:
 
 
 def test_a_bucket_sign_names_the_first_edge_the_value_does_not_exceed_past_the_table_too() -> None:
-    from worker.extract.text_labels import _CHAR_EDGES, _CHARS_SIGN, _OFFSET_EDGES, _TOP_SIGN, _bucket
+    from worker.extract.text_label_signs import CHAR_EDGES, CHARS_SIGN, OFFSET_EDGES, TOP_SIGN, bucket_name
 
-    for sign, name, edges in ((_CHARS_SIGN, "c", _CHAR_EDGES), (_TOP_SIGN, "t", _OFFSET_EDGES)):
+    for sign, name, edges in ((CHARS_SIGN, "c", CHAR_EDGES), (TOP_SIGN, "t", OFFSET_EDGES)):
         for value in range(edges[0] - 50, edges[-1] + 50):
-            assert sign(value) == f"{name}:{_bucket(value, edges)}"
-    assert _CHARS_SIGN(10_000) == "c:gt200"
-    assert _TOP_SIGN(-1_000) == "t:le-30"
+            assert sign(value) == f"{name}:{bucket_name(value, edges)}"
+    assert CHARS_SIGN(10_000) == "c:gt200"
+    assert TOP_SIGN(-1_000) == "t:le-30"

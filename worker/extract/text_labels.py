@@ -19,73 +19,43 @@ per process (`default_labeller`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import chain, compress
 from operator import attrgetter
 
 import pycrfsuite
 
-from worker.clean.text_line_model import Flag, Line, LineClass
+from worker.clean.text_line_model import Line
 from worker.clean.text_lines import classify_lines, read_lines
-from worker.extract.dates import dates_in_text
-from worker.extract.text_bylines import names_a_role
-from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import (
-    CRUMB_SIGN,
-    DATE_LABEL_ALONE,
-    NOT_AUTHOR,
-    capitalised_words,
-    date_of_line,
-    is_byline,
-    looks_like_headline,
-    looks_like_name,
-    looks_like_prose,
-    word_count,
+from worker.extract.text_label_signs import (
+    IS_LONG,
+    NEIGHBOUR_SIGNS,
+    PREFIX,
+    WORD_EDGES,
+    WORDS_SIGN,
+    line_signs,
 )
+from worker.extract.text_page_words import PageWords
 
 # 30, not 20: a header pushed down by a menu or a promo box whose text reads as prose; the cross-set
 # model then picks WCXB dev's title line on 558 pages instead of 538, for about 6% more CPU a text page.
 WINDOW_ABOVE = 30
 WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
-# Whether a blank line stands above a line and below it, as the copy kept them: a headline or a
-# paragraph set apart ("gap:11") or an item packed in a menu or a list ("gap:00").
-_GAP_SIGNS = (("gap:00", "gap:01"), ("gap:10", "gap:11"))
-_NEIGHBOUR_SIGNS = (
-    "byline",
-    "date",
-    "name",
-    "hl",
-    "prose",
-    "body",
-    "dup",
-    "crumbline",
-    *_GAP_SIGNS[0],
-    *_GAP_SIGNS[1],
-)
-_NEIGHBOUR_SET = frozenset(_NEIGHBOUR_SIGNS)
-_NEIGHBOURS = (-1, 1)
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")  # the words `line_words` reads
 # The words of 4 letters or more: the only ones the echo signs look up (a run of word characters as
-# `_WORD` reads it, kept only when that long), so the lead's and the article's are found without the rest.
+# `\w+` reads it, kept only when that long), so the lead's and the article's are found without the rest.
 _LONG_WORD = re.compile(r"\w{4,}")
-_LONG = 4
-_MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
-_ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
 _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
 _TOP_LINES = 5  # where a window title copied with the page stands
 _META_REACH = 4  # lines below a headline where its byline or date stands
-_META_SIGNS = frozenset({"byline", "date", "datelabel", "name"})
 # How a window title joins the headline and the site's name: "Headline | Site", "Site – Headline".
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•]\s+")
 _LOW = attrgetter("low")  # a measured line's lowercase, read by a C-level map
-_PREFIX = 8  # a line's first characters, looked up before a window title is searched for it
 
 
 class LineLabel(StrEnum):
@@ -103,45 +73,6 @@ _LABEL_OF = {label.value: label for label in LineLabel}
 _READ_LABELS = (LineLabel.HEADLINE, LineLabel.BYLINE)
 
 
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    """The first edge `value` does not exceed ("le8"), or past the last one ("gt50")."""
-    for edge in edges:
-        if value <= edge:
-            return f"le{edge}"
-    return f"gt{edges[-1]}"
-
-
-def _bucketer(name: str, edges: tuple[int, ...]) -> Callable[[int], str]:
-    """`name:` and `_bucket` of a value, the names made once: a window's lines ask four each. A value
-    from the first edge to one past the last is looked up in a table (a C-level call, no search)."""
-    names = [f"{name}:{_bucket(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
-    low = edges[0]
-    table = [names[bisect_left(edges, value)] for value in range(low, edges[-1] + 2)]
-    past = len(table) - 1
-
-    def bucket(value: int) -> str:
-        at = value - low
-        return table[at if at < past else past] if at >= 0 else names[0]
-
-    return bucket
-
-
-_WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
-_CHAR_EDGES = (5, 12, 25, 45, 80, 130, 200)
-_OFFSET_EDGES = (-30, -20, -12, -8, -5, -3, -2, -1, 0, 1, 2, 3, 6)
-_WORDS_SIGN = _bucketer("w", _WORD_EDGES)
-_CHARS_SIGN = _bucketer("c", _CHAR_EDGES)
-_LEAD_SIGN = _bucketer("d", _OFFSET_EDGES)
-_TOP_SIGN = _bucketer("t", _OFFSET_EDGES)
-# A share in quarters (`round(4 * share)`, 0 to 4) under its name, the names made once.
-_CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
-_STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
-_ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
-_AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
-_KIND_SIGNS = {kind: f"k:{kind}" for kind in LineClass}
-_FLAG_SIGNS = {flag: f"f:{flag}" for flag in Flag}
-
-
 @dataclass(frozen=True, slots=True)
 class PageView:
     """What the features read from the whole page: its lines, the lead, the body the clean stage kept,
@@ -153,13 +84,13 @@ class PageView:
     body: frozenset[int]
     stopwords: frozenset[str]
     counts: Counter[str]
-    lead_words: frozenset[str]  # those of `_LONG` letters or more: the only ones looked up
+    lead_words: frozenset[str]  # those of `LONG` letters or more: the only ones looked up
     article_words: frozenset[str]
     common: PageWords
     top_lines: tuple[str, ...] = ()
     rule_title: int | None = None
     top_parts: frozenset[str] = frozenset()
-    top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `_PREFIX` characters
+    top_prefixes: frozenset[str] = frozenset()  # the top lines' first 1 to `PREFIX` characters
     gaps: frozenset[int] | None = None  # the lines a blank line stands above; None: the copy kept none
     measured: tuple[Line, ...] = ()  # the clean stage's reading of each line (`TextLayout.measured`)
 
@@ -182,10 +113,8 @@ def page_view(
     if len(measured) != len(lines):
         measured = measure(lines, stopwords)
     if measured:
-        lead_words = {t for row in measured[top : top + 3] for t in row.tokens if len(t) >= _LONG}
-        article_words = {
-            t for i in body[:_ARTICLE_LINES] if i >= top for t in measured[i].tokens if len(t) >= _LONG
-        }
+        lead_words = _long_words(measured[top : top + 3])
+        article_words = _long_words([measured[i] for i in body[:_ARTICLE_LINES] if i >= top])
     else:
         lead_words = set(_LONG_WORD.findall(" ".join(lines[top : top + 3]).lower()))
         article_words = set(
@@ -203,7 +132,7 @@ def page_view(
         article_words=frozenset(article_words),
         common=common or PageWords(lines, lead),
         top_lines=top_lines,
-        top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, _PREFIX + 1)),
+        top_prefixes=frozenset(line[:size] for line in top_lines for size in range(1, PREFIX + 1)),
         rule_title=rule_title,
         gaps=gaps,
         top_parts=frozenset(
@@ -213,6 +142,14 @@ def page_view(
             for part in parts
         ),
         measured=measured,
+    )
+
+
+def _long_words(rows: list[Line] | tuple[Line, ...]) -> frozenset[str]:
+    """The words of `LONG` letters or more of the measured lines, filtered by C-level maps (the
+    article's prose lines hold hundreds of words)."""
+    return frozenset(
+        chain.from_iterable(compress(row.tokens, map(IS_LONG, map(len, row.tokens))) for row in rows)
     )
 
 
@@ -231,130 +168,31 @@ def window(view: PageView) -> range:
     return range(max(0, view.top - WINDOW_ABOVE), min(len(view.lines), view.lead + WINDOW_BELOW))
 
 
-def _own_signs(index: int, view: PageView) -> list[str]:
-    """The features of one line alone, and where it stands."""
-    line = view.lines[index]
-    words = line.split()
-    ascii_ = line.isascii()
-    # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an ASCII
-    # line's are its spaced words, already split).
-    n = len(words) if ascii_ else word_count(line)
-    signs = [
-        _WORDS_SIGN(n),
-        _CHARS_SIGN(len(line)),
-        "end:" + (line[-1] if line[-1] in '.:!?,;…)"”»|' else "x"),
-        _LEAD_SIGN(index - view.lead),
-        _TOP_SIGN(index - view.top),
-    ]
-    if view.measured:
-        # The clean stage's reading: its words, their share of stop words, and its class for the line
-        # (prose, maybe prose, short, or furniture and why), the verdict the body is made from.
-        row = view.measured[index]
-        low, tokens = row.low, row.tokens
-        signs.append(_KIND_SIGNS[row.kind])
-        if row.flag:
-            signs.append(_FLAG_SIGNS[row.flag])
-        if tokens:
-            signs.append(_STOP_SIGNS[round(4 * row.stop)])
-    else:
-        low = line.lower()
-        tokens = _WORD.findall(low)  # `line_words`, from the lowercase already made
-        if tokens:
-            stops = sum(map(view.stopwords.__contains__, tokens))
-            signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
-    if words:
-        upper = capitalised_words(line) if ascii_ else sum(map(str.isupper, [w[0] for w in words]))
-        signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
-    if tokens:
-        long_words = [t for t in tokens if len(t) >= _LONG]
-        if long_words:
-            echo = sum(map(view.lead_words.__contains__, long_words)) / len(long_words)
-            signs.append(_ECHO_SIGNS[round(4 * echo)])
-            echo = sum(map(view.article_words.__contains__, long_words)) / len(long_words)
-            signs.append(_AECHO_SIGNS[round(4 * echo)])
-    if line[:1].islower():
-        signs.append("low0")
-    if index in view.body:
-        signs.append("body")
-    if index == view.rule_title:
-        signs.append("rule")
-    if index == 0:
-        signs.append("first")
-    if view.gaps is not None:  # "gap:10": a blank line above it, none below (a heading is set apart)
-        signs.append(_GAP_SIGNS[index in view.gaps][index + 1 in view.gaps or index + 1 == len(view.lines)])
-    if view.counts[low] > 1:
-        signs.append("dup")
-    if low in view.common.crumbs:
-        signs.append("crumb")
-    if low in view.common.repeated:
-        signs.append("repeated")
-    if CRUMB_SIGN.search(line):
-        signs.append("crumbline")
-    if (
-        n >= 2
-        and low[:_PREFIX] in view.top_prefixes  # else no top line can start with it
-        and any(other != low and other.startswith(low) for other in view.top_lines)
-    ):
-        signs.append("toptitle")  # "Headline | Site", "Headline - Site" in the window title
-    if n >= 2 and low in view.top_parts:
-        signs.append("toppart")  # one part of a window title split at its separators ("Site – Headline")
-    if line.isupper():
-        signs.append("allcaps")
-    if _DIGIT.search(line):
-        signs.append("digit")
-        if date_of_line(line):
-            signs.append("date")
-        elif n <= _MAX_META_WORDS and dates_in_text(line, limit=1):
-            signs.append("datein")
-    if n <= _MAX_META_WORDS:
-        if is_byline(line):
-            signs.append("byline")
-        if NOT_AUTHOR.match(line):
-            signs.append("notauthor")
-        if DATE_LABEL_ALONE.match(line):
-            signs.append("datelabel")
-        if n <= _ROLE_MAX_WORDS and names_a_role(_WORD.findall(low)):
-            signs.append("role")
-        if looks_like_name(line):
-            signs.append("nameshape")
-            if view.common.is_bare_name(line):
-                signs.append("name")
-    if looks_like_headline(line):
-        signs.append("hl")
-    if looks_like_prose(line):
-        signs.append("prose")
-    return signs
-
-
 def features(view: PageView, lines: range) -> list[list[str]]:
     """Each window line's own signs, and its neighbours' main signs under their offset."""
-    own = [_own_signs(index, view) for index in lines]
-    meta = [not _META_SIGNS.isdisjoint(signs) for signs in own]
-    # What a neighbour shows of itself: its kind and its length.
-    # (A line's first sign is its word count's, "w:..."; no other sign starts so.)
-    shown = [[signs[0], *[s for s in signs[1:] if s in _NEIGHBOUR_SET]] for signs in own]
-    headline_shaped = [position for position, signs in enumerate(own) if "hl" in signs]
+    if not lines:
+        return []
+    out, shown, meta, headline_shaped = line_signs(view, lines)
     above_top = [p for p in headline_shaped if lines[p] < view.top]
     rank_of = {p: len(above_top) - k - 1 for k, p in enumerate(above_top)}  # 0: the nearest above the prose
-    count = len(own)
+    count = len(out)
     below = _meta_steps(meta, range(count - 1, -1, -1))
     above = _meta_steps(meta, range(count))
     # Each line's shown signs under both offsets, made once: a line is the neighbour of two others.
-    before = [[_BEFORE[s] for s in signs] for signs in shown]
-    after = [[_AFTER[s] for s in signs] for signs in shown]
-    out: list[list[str]] = []
-    for position, signs in enumerate(own):
-        item = ["bias", *signs, _METABELOW[below[position]], _METAABOVE[above[position]]]
+    before = [list(map(_BEFORE.__getitem__, signs)) for signs in shown]
+    after = [list(map(_AFTER.__getitem__, signs)) for signs in shown]
+    for position, item in enumerate(out):  # each line's own signs, "bias" first, extended in place
+        item.append(_METABELOW[below[position]])
+        item.append(_METAABOVE[above[position]])
         if position in rank_of:
             item.append(f"hlrank:{min(rank_of[position], 4)}")
         item.extend(before[position - 1] if position else ("-1:none",))
         item.extend(after[position + 1] if position + 1 < count else ("1:none",))
-        out.append(item)
     return out
 
 
 # The shown signs (a word count's bucket or a neighbour sign) under each offset, named once a process.
-_SHOWN = (*{_WORDS_SIGN(n) for n in range(_WORD_EDGES[-1] + 2)}, *_NEIGHBOUR_SIGNS)
+_SHOWN = (*{WORDS_SIGN(n) for n in range(WORD_EDGES[-1] + 2)}, *NEIGHBOUR_SIGNS)
 _BEFORE = {sign: f"-1:{sign}" for sign in _SHOWN}
 _AFTER = {sign: f"1:{sign}" for sign in _SHOWN}
 _METABELOW = {k: f"metabelow:{k}" for k in (None, *range(1, _META_REACH + 1))}
