@@ -80,3 +80,44 @@ def test_a_dek_set_as_a_box_of_text_rather_than_a_paragraph_is_left_to_the_templ
     kept = _clean(_page(header + _body()))
     assert LEAD not in kept
     assert BODY[0] in kept
+
+
+CAPTION = (
+    "Passengers wait on the quay in the rain for the first crossing, while the harbour master checks "
+    "the ticket machines that were installed during the winter."
+)
+NOTICE = (
+    "This story is for subscribers only. Subscribe today for full access to every story, the daily "
+    "newsletter and the paper's archive from just one pound a week."
+)
+
+
+def test_a_photo_and_its_caption_between_the_headline_and_the_body_are_not_the_lead() -> None:
+    photo = f"<div class='figure-box'><img src='/ferry.jpg'><p>{CAPTION}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{photo}{_body()}"))
+    assert CAPTION not in kept
+    assert BODY[0] in kept
+
+
+def test_a_caption_named_paragraph_under_the_headline_is_not_the_lead() -> None:
+    caption = f"<div class='wp-caption'><p class='wp-caption-text'>{CAPTION}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{caption}{_body()}"))
+    assert CAPTION not in kept
+
+
+def test_a_notice_box_under_the_headline_is_not_the_lead_without_a_declared_description() -> None:
+    # Guard: its name (a paywall's) already keeps it out.
+    notice = f"<div class='paywall-message'><p>{NOTICE}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}"))
+    assert NOTICE not in kept
+    assert BODY[0] in kept
+
+
+def test_a_box_under_the_headline_that_the_declared_description_does_not_describe_is_not_the_lead() -> None:
+    notice = f"<div class='intro'><p>{NOTICE}</p></div>"
+    page = _page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}").replace(
+        "</title>", f'</title><meta name="description" content="{LEAD}">'
+    )
+    kept = _clean(page)
+    assert NOTICE not in kept
+    assert BODY[0] in kept
