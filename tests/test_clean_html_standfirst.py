@@ -121,3 +121,11 @@ def test_a_box_under_the_headline_that_the_declared_description_does_not_describ
     kept = _clean(page)
     assert NOTICE not in kept
     assert BODY[0] in kept
+
+
+def test_a_lead_sharing_the_storys_words_with_a_declared_description_of_its_own_is_kept() -> None:
+    description = "Commuters welcome back the harbour ferry after a winter of repairs to its hull"
+    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    page = _page(main).replace("</title>", f'</title><meta name="description" content="{description}">')
+    kept = _clean(page)
+    assert kept.index(LEAD) < kept.index(BODY[0])

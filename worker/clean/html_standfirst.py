@@ -28,8 +28,10 @@ STANDFIRST_MIN_CHARS = 80
 STANDFIRST_MAX_CHARS = 600
 # A header or teaser box holds at most this many characters (markup spacing included).
 STANDFIRST_BOX_MAX_CHARS = 3000
-# When the page declares a description, the standfirst shares at least this share of its words.
-DESCRIPTION_WORDS_SHARE = 0.5
+# When the page declares a description (of at least this many words), the standfirst shares one of
+# its words of at least this many letters.
+DESCRIPTION_MIN_WORDS = 3
+DESCRIPTION_WORD_MIN_CHARS = 5
 # A box or paragraph named for a caption, byline, notice, paywall... (the names that may also wrap
 # running text, "header", "title", left out) holds no standfirst.
 _NOT_LEAD_PARTS = (SOFT_PARTS - LOOSE_SOFT_PARTS) | BOILERPLATE_PARTS
@@ -138,11 +140,10 @@ def _summary(lead: etree._Element, body: etree._Element, description: str) -> bo
 
 
 def _declared(lead: etree._Element, description: str) -> bool:
-    """No description is declared, or the lead says what it says: at least `DESCRIPTION_WORDS_SHARE`
-    of its words (a notice, a caption or a paywall's prompt under the headline shares few)."""
-    if not description:
+    """No description is declared (or one in a script not split into words), or the lead shares a word
+    of at least `DESCRIPTION_WORD_MIN_CHARS` letters with it: the story's names and topics (a notice,
+    a paywall's prompt or a registration box under the headline shares none)."""
+    words = {word for word in description.split() if len(word) >= DESCRIPTION_WORD_MIN_CHARS}
+    if len(description.split()) < DESCRIPTION_MIN_WORDS or not words:
         return True
-    words = set(description.split())
-    return len(words & set(normalized_title(lead.text_content()).split())) >= DESCRIPTION_WORDS_SHARE * len(
-        words
-    )
+    return not words.isdisjoint(normalized_title(lead.text_content()).split())
