@@ -129,3 +129,12 @@ def test_a_lead_sharing_the_storys_words_with_a_declared_description_of_its_own_
     page = _page(main).replace("</title>", f'</title><meta name="description" content="{description}">')
     kept = _clean(page)
     assert kept.index(LEAD) < kept.index(BODY[0])
+
+
+def test_a_dateline_box_between_the_headline_and_the_teaser_box_is_passed_over() -> None:
+    main = (
+        f"<div class='head'><h1>{HEADLINE}</h1></div><div class='when'>12 March 2024, 9:40</div>"
+        f"<div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    )
+    kept = _clean(_page(main))
+    assert kept.index(LEAD) < kept.index(BODY[0])

@@ -118,16 +118,31 @@ def _lead(box: etree._Element, title: str, scale: float) -> list[etree._Element]
 
 
 def _headline_before(box: etree._Element, title: str) -> bool:
-    """The page's headline stands before `box` in the document."""
+    """The page's headline stands right before `box` in the document: in the nearest earlier box that
+    holds text, only a dateline, a byline or a photo (short text, or a figure) passed over. Any other
+    box between them (a notice, a teaser) ends the search."""
     node = box
     while node is not None:
-        before = _previous_box(node)
-        if before is not None:
-            return (before.tag in TITLE_HEADINGS and is_headline(before, title)) or any(
+        for before in node.itersiblings(preceding=True):
+            if not isinstance(before.tag, str) or not before.text_content().strip():
+                continue
+            if (before.tag in TITLE_HEADINGS and is_headline(before, title)) or any(
                 is_headline(h, title) for h in before.iter(*TITLE_HEADINGS)
-            )
+            ):
+                return True
+            if not _passed_over(before):
+                return False
         node = node.getparent()
     return False
+
+
+def _passed_over(element: etree._Element) -> bool:
+    """A dateline, a byline (shorter than a standfirst) or a photo with its caption."""
+    return (
+        len(_text(element)) < STANDFIRST_MIN_CHARS
+        or element.tag == "figure"
+        or (element.find(".//img") is not None and len(_text(element)) <= STANDFIRST_MAX_CHARS)
+    )
 
 
 def _summary(lead: etree._Element, body: etree._Element, description: str) -> bool:
