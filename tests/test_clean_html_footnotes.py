@@ -55,3 +55,16 @@ def test_a_list_of_linked_citations_without_marks_is_still_dropped() -> None:
     links = "".join(f'<li><a href="/s/{i}">{text}</a></li>' for i, text in enumerate(("A", "B", "C")))
     paragraphs = clean_html(parse_html(_page(f"<ul>{links}</ul><ul>{items}</ul>")), rules_only=True)
     assert not any("Harbour Press" in p for p in paragraphs)
+
+
+def test_a_list_of_items_opening_with_an_unlinked_arrow_after_the_article_box_is_not_notes() -> None:
+    ticker = "".join(f"<li>↑ Index {name} closed at {name}05.5 points, up on the day</li>" for name in "ABCD")
+    paragraphs = "".join(f"<p>{text}</p>" for text in LEAD)
+    page = (
+        "<html><head><title>Cape light</title></head><body><main><h1>Cape light</h1>"
+        f"<div class='body'>{paragraphs}</div><div class='col'><h3>Markets</h3><ul>{ticker}</ul></div>"
+        "</main></body></html>"
+    )
+    kept = clean_html(parse_html(page), rules_only=True)
+    assert kept[: len(LEAD)] == LEAD
+    assert not any("Index" in p for p in kept)

@@ -45,4 +45,19 @@ def test_an_article_under_the_headline_of_a_header_outside_it_is_the_body() -> N
 def test_an_article_with_other_text_between_it_and_the_headline_is_not_taken_on_that_ground() -> None:
     between = f"<div class='lead'><p>{TEASER} between.</p></div>"
     paragraphs = clean_html(parse_html(_page(between)), rules_only=True)
+    assert all(text in paragraphs for text in STORY)
+    # Not the <article> alone: the best-scoring container, with the box between, is the body.
+    assert paragraphs != STORY
     assert any(p.startswith(TEASER) for p in paragraphs)
+
+
+def test_a_teaser_article_in_a_column_beside_the_body_under_the_header_does_not_take_the_page() -> None:
+    teaser = "".join(f"<p>{TEASER} {n}.</p>" for n in range(3))
+    story = "".join(f"<p>{text}</p>" for text in STORY * 2)
+    page = (
+        f"<html><head><title>{TITLE}</title></head><body><header><h1>{TITLE}</h1></header>"
+        f"<div class='cols'><div class='left'><article class='teaser'><h3><a href='/t'>Another story</a></h3>"
+        f"{teaser}</article></div><div class='content'>{story}</div></div></body></html>"
+    )
+    paragraphs = clean_html(parse_html(page), rules_only=True)
+    assert all(text in paragraphs for text in STORY)

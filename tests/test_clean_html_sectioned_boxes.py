@@ -4,7 +4,10 @@ class says. Each page is written here."""
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from worker.clean import clean_html
+from worker.clean.html_furniture_size import is_furniture_sized
 from worker.parse import parse_html
 
 LEAD = [
@@ -38,3 +41,20 @@ def test_a_more_named_box_of_subheaded_paragraphs_is_the_articles_text() -> None
 def test_a_more_named_box_with_one_subheaded_paragraph_is_still_furniture() -> None:
     paragraphs = clean_html(parse_html(_page("more-features", SECTIONS[:1])), rules_only=True)
     assert SECTIONS[0][1] not in paragraphs
+
+
+def test_a_gallery_of_short_captions_under_photo_headings_is_furniture() -> None:
+    captions = [(f"Photo {n} of 3", f"Readers in the new reading room, picture {n}.") for n in (1, 2, 3)]
+    paragraphs = clean_html(parse_html(_page("gallery", captions)), rules_only=True)
+    assert not any("picture" in p for p in paragraphs)
+
+
+def test_linked_headings_over_paragraphs_do_not_make_a_box_sectioned() -> None:
+    long = [(head, text + " It is open every day of the week from nine.") for head, text in SECTIONS]
+    linked = "".join(
+        f"<h3><a href='/s/{n}'>{head}</a></h3><p>{text}</p>" for n, (head, text) in enumerate(long)
+    )
+    plain = "".join(f"<h3>{head}</h3><p>{text}</p>" for head, text in long)
+    for box, sized in ((linked, True), (plain, False)):
+        tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
+        assert is_furniture_sized(tag, 10_000) is sized

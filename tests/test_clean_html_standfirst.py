@@ -80,3 +80,61 @@ def test_a_dek_set_as_a_box_of_text_rather_than_a_paragraph_is_left_to_the_templ
     kept = _clean(_page(header + _body()))
     assert LEAD not in kept
     assert BODY[0] in kept
+
+
+CAPTION = (
+    "Passengers wait on the quay in the rain for the first crossing, while the harbour master checks "
+    "the ticket machines that were installed during the winter."
+)
+NOTICE = (
+    "This story is for subscribers only. Subscribe today for full access to every story, the daily "
+    "newsletter and the paper's archive from just one pound a week."
+)
+
+
+def test_a_photo_and_its_caption_between_the_headline_and_the_body_are_not_the_lead() -> None:
+    photo = f"<div class='figure-box'><img src='/ferry.jpg'><p>{CAPTION}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{photo}{_body()}"))
+    assert CAPTION not in kept
+    assert BODY[0] in kept
+
+
+def test_a_caption_named_paragraph_under_the_headline_is_not_the_lead() -> None:
+    caption = f"<div class='wp-caption'><p class='wp-caption-text'>{CAPTION}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{caption}{_body()}"))
+    assert CAPTION not in kept
+
+
+def test_a_notice_box_under_the_headline_is_not_the_lead_without_a_declared_description() -> None:
+    # Guard: its name (a paywall's) already keeps it out.
+    notice = f"<div class='paywall-message'><p>{NOTICE}</p></div>"
+    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}"))
+    assert NOTICE not in kept
+    assert BODY[0] in kept
+
+
+def test_a_box_under_the_headline_that_the_declared_description_does_not_describe_is_not_the_lead() -> None:
+    notice = f"<div class='intro'><p>{NOTICE}</p></div>"
+    page = _page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}").replace(
+        "</title>", f'</title><meta name="description" content="{LEAD}">'
+    )
+    kept = _clean(page)
+    assert NOTICE not in kept
+    assert BODY[0] in kept
+
+
+def test_a_lead_sharing_the_storys_words_with_a_declared_description_of_its_own_is_kept() -> None:
+    description = "Commuters welcome back the harbour ferry after a winter of repairs to its hull"
+    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    page = _page(main).replace("</title>", f'</title><meta name="description" content="{description}">')
+    kept = _clean(page)
+    assert kept.index(LEAD) < kept.index(BODY[0])
+
+
+def test_a_dateline_box_between_the_headline_and_the_teaser_box_is_passed_over() -> None:
+    main = (
+        f"<div class='head'><h1>{HEADLINE}</h1></div><div class='when'>12 March 2024, 9:40</div>"
+        f"<div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    )
+    kept = _clean(_page(main))
+    assert kept.index(LEAD) < kept.index(BODY[0])

@@ -154,3 +154,34 @@ def test_thirty_thousand_template_twins_before_the_article_are_looked_at_only_ne
     assert METHOD[0] in kept
     assert len(seen) <= html_twins.TWIN_MAX
     assert len(judged) <= html_twins.TWIN_MAX * (html_twins.TWIN_LEVELS + 1)
+
+
+def test_a_related_stories_box_of_the_articles_template_before_it_is_not_joined() -> None:
+    walks = ["Harbour walk number one, two hours", "Cliff path to the old light", "Dunes at low tide"]
+    related = "<h2>Related stories</h2><ul>" + "".join(f"<li>{walk}</li>" for walk in walks) + "</ul>"
+    body = (
+        f"<section class='card card--list'>{related}</section>"
+        f"<section class='card card--method'>{_paragraphs(METHOD)}</section>"
+    )
+    kept = _clean(_page(body))
+    assert not set(walks) & set(kept)
+    assert METHOD[0] in kept
+
+
+def test_an_excerpt_of_the_method_above_its_listed_twin_is_not_said_twice() -> None:
+    # The excerpt is read against the best container (the method), not the twin first in document order.
+    excerpt = METHOD[0][:90] + " […]"
+    links = "".join(
+        f"<li><a href='/r/{n}'>Another recipe for a summer evening number {n}</a></li>" for n in range(12)
+    )
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<div class='story'>"
+        f"<div class='head'><h1>{HEADLINE}</h1><p>{excerpt}</p></div><div class='cards'>"
+        f"<section class='card card--ingredients'>{_items()}</section>"
+        f"<section class='card card--method'><h2>Method</h2>{_paragraphs(METHOD)}</section></div>"
+        f"<ul class='more'>{links}</ul></div></body></html>"
+    )
+    kept = _clean(page)
+    assert excerpt not in kept
+    assert [text for text in kept if text in ITEMS] == ITEMS
+    assert kept.count(METHOD[0]) == 1

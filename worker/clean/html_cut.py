@@ -389,4 +389,4 @@ def main_candidates(
         or id(sibling) in twins
         or (isinstance(sibling.tag, str) and scores.score.get(sibling, 0.0) >= threshold)
     ]
-    return [*standfirst_before(kept[0], title, scale, description), *kept]
+    return [*standfirst_before(kept[0], title, scale, description, best), *kept]

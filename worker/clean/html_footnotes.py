@@ -22,7 +22,9 @@ FOOTNOTES_SHARE = 0.8
 def is_footnote(block: Block) -> bool:
     """A list item that opens or closes with a mark leading back to its call in the text."""
     text = block.text
-    return text.startswith(OPENING_BACKLINKS) or text.endswith(CLOSING_BACKLINKS)
+    if not block.link_chars:
+        return False  # the mark is a link back to the call, not a plain arrow (a ticker's "↑")
+    return (text.startswith(OPENING_BACKLINKS) and block.starts_with_link) or text.endswith(CLOSING_BACKLINKS)
 
 
 def keep_footnotes(blocks: list[Block]) -> None:

@@ -1,7 +1,8 @@
 """Whether a box its class names as furniture (a caption, a byline, a bio, a "more" link) is the size
 and shape of furniture, which the block stage then reads as short text (`worker.clean.html_blocks`).
-A box that holds more text than furniture does wraps the article; one that holds subheadings, each
-over a paragraph, is a run of the article's sections, whatever its class says ("more-features")."""
+A box that holds more text than furniture does wraps the article; one where at least two unlinked
+subheadings each stand over a paragraph of prose length is a run of the article's sections, whatever
+its class says ("more-features"). Its other headings may stand over anything."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from bs4 import Tag
 
 from worker.clean.selectors import HEADING_TAGS
 
-# A box holding this many subheadings, each over a paragraph, is a section of text, not a caption,
-# byline or bio box (which carry one heading at most: "About the author").
+# A box where this many unlinked subheadings stand each over a paragraph (of `SECTION_MIN_CHARS`) is a
+# run of sections of text, not a caption, byline or bio box (a bio's "About the author" and "Contact"
+# head short lines; a gallery's "Photo 1 of 4" heads short captions).
 SECTION_MIN_HEADINGS = 2
 # Only the box's first headings are read, however many it holds.
 SECTION_HEADINGS_READ = 12
+# Each subheaded paragraph is at least this long (a gallery's or bio's lines are shorter).
+SECTION_MIN_CHARS = 80
 
 
 def is_furniture_sized(tag: Tag, limit: int) -> bool:
@@ -33,12 +37,18 @@ def _at_most_chars(tag: Tag, limit: int) -> bool:
 
 
 def _is_sectioned(tag: Tag) -> bool:
-    """Subheadings, each followed right away by a paragraph, at least `SECTION_MIN_HEADINGS` of them
-    among its first `SECTION_HEADINGS_READ`."""
+    """At least `SECTION_MIN_HEADINGS` of its first `SECTION_HEADINGS_READ` headings are not links and
+    are followed right away by a <p> of at least `SECTION_MIN_CHARS` characters; the others are not
+    counted, whatever follows them."""
     headed = 0
     for heading in tag.find_all(HEADING_TAGS, limit=SECTION_HEADINGS_READ):
         following = heading.find_next_sibling()
-        if following is not None and following.name == "p":
+        if (
+            following is not None
+            and following.name == "p"
+            and heading.find("a") is None
+            and len(following.get_text(" ", strip=True)) >= SECTION_MIN_CHARS
+        ):
             headed += 1
             if headed >= SECTION_MIN_HEADINGS:
                 return True

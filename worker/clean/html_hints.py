@@ -70,7 +70,10 @@ def _headed_by_title(element: etree._Element, title: str, good: dict[etree._Elem
     before the <article>): a box before it, up to `HEADLINE_REACH` levels up, holds that headline (not
     as a link), and no box holding article text stands between them."""
     node = element
+    own = good.get(element, 0)
     for _ in range(HEADLINE_REACH):
+        if any(good.get(after, 0) > own for after in node.itersiblings()):
+            return False  # a bigger body beside it: it is a teaser in a column
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue

@@ -63,14 +63,17 @@ def declared_lead(
     return lead
 
 
+def is_headline(heading: etree._Element, title: str, linked: bool = False) -> bool:
+    """The heading is one the page's <title> repeats, at least `TITLE_MIN_CHARS` long (normalized).
+    `linked=False`: not when it is a link or holds one (a "most read" list may link the page itself)."""
+    if not linked and (heading.find(".//a") is not None or getattr(heading.getparent(), "tag", None) == "a"):
+        return False
+    text = normalized_title(heading.text_content())
+    return len(text) >= TITLE_MIN_CHARS and text in title
+
+
 def holds_title(element: etree._Element, title: str, linked: bool = True) -> bool:
-    """Holds a heading that the page's <title> repeats: the article itself, not a teaser for another
-    page (teasers carry their own pages' headlines). `linked=False`: a headline that is a link (a
-    "most read" list may link the page itself) does not count."""
-    for heading in element.iter(*TITLE_HEADINGS):
-        if not linked and (heading.find(".//a") is not None or heading.getparent().tag == "a"):
-            continue
-        text = normalized_title(heading.text_content())
-        if len(text) >= TITLE_MIN_CHARS and text in title:
-            return True
-    return False
+    """Holds a heading that the page's <title> repeats (`is_headline`): the article itself, not a
+    teaser for another page (teasers carry their own pages' headlines). `linked=False`: a headline that
+    is a link does not count."""
+    return any(is_headline(heading, title, linked) for heading in element.iter(*TITLE_HEADINGS))

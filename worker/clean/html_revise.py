@@ -115,7 +115,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
     trim_tail_prompts(blocks)
-    keep_listed_twins(blocks, drop_text_after_the_article_box(blocks))
+    keep_listed_twins(blocks, drop_text_after_the_article_box(blocks), opens_boilerplate_section)
     keep_linked_subheadings(blocks)
     keep_standfirst(blocks)
     keep_footnotes(blocks)

@@ -10,6 +10,7 @@ items (ingredients, specifications) under a heading in the first box, its prose 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,6 +18,7 @@ from lxml import etree
 # The cut stage (html_cut) imports this module before the block stage (html_blocks, which imports
 # html_cut) is done: the block stage's names are read when the block-stage functions run.
 import worker.clean.html_blocks as _blocks
+from worker.clean.selectors import HEADING_TAGS
 
 if TYPE_CHECKING:
     from worker.clean.html_blocks import Block
@@ -25,8 +27,7 @@ if TYPE_CHECKING:
 TWIN_MAX = 3
 # The article box's twins are looked for beside it and beside this many of its wrappers.
 TWIN_LEVELS = 2
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_ITEMS = ("dl", "ol", "table", "ul")  # html_blocks.GROUP_TAGS
+_HEADINGS = ("h1", *sorted(HEADING_TAGS))
 _ENTRIES = ("li", "dt", "tr")
 # A twin after the article box goes on with the article when it holds this many paragraphs of prose
 # and at most this share of link text.
@@ -68,8 +69,13 @@ def listed_twins(best: etree._Element) -> list[etree._Element]:
 def _items_under_heading(box: etree._Element) -> bool:
     """The box's first heading or item markup is a subheading (not the headline, <h1>), a list or
     table follows it, and its entries are not mostly led by a link (a teaser list of other pages)."""
-    marks = [el.tag for el in box.iter(*_HEADINGS, *_ITEMS)]
-    if not marks or marks[0] not in _HEADINGS or "h1" in marks or not any(m in _ITEMS for m in marks):
+    marks = [el.tag for el in box.iter(*_HEADINGS, *_blocks.GROUP_TAGS)]
+    if (
+        not marks
+        or marks[0] not in _HEADINGS
+        or "h1" in marks
+        or not any(m in _blocks.GROUP_TAGS for m in marks)
+    ):
         return False
     entries = [el for el in box.iter(*_ENTRIES) if el.text_content().strip()]
     return sum(map(_link_led, entries)) <= LINK_LED_SHARE * len(entries)
@@ -107,12 +113,16 @@ def article_twins(after: list[Block], kind: str, parent: tuple[int, ...]) -> set
     }
 
 
-def keep_listed_twins(blocks: list[Block], box: int | None) -> None:
+def keep_listed_twins(
+    blocks: list[Block], box: int | None, opens_section: Callable[[Block], bool] = lambda block: False
+) -> None:
     """Right before the article's first paragraph, boxes of the template of the article box (`box`, the
     `article_box` id) or of one of its `TWIN_LEVELS` wrappers (inside the subtrees the cut chose),
     opening with a heading over a list or table of few enough links, not led by links: the article's
     items (ingredients, specifications), all of them kept. At most `TWIN_MAX` boxes, each next to the
-    one after it; the article's own box is not its twin."""
+    one after it; the article's own box is not its twin. Not a box whose first block `opens_section`
+    (a "Related stories" box of the article's own template: the boilerplate section it opens stays
+    dropped)."""
     first = next(
         (i for i, b in enumerate(blocks) if b.cls is _blocks.BlockClass.GOOD and box in b.path), None
     )
@@ -138,7 +148,7 @@ def keep_listed_twins(blocks: list[Block], box: int | None) -> None:
                 break
         for members in twins:
             members.reverse()
-            if _listed(members, level):
+            if _listed(members, level) and not opens_section(members[0]):
                 for block in members:
                     if not block.final:
                         block.cls = _blocks.BlockClass.GOOD
