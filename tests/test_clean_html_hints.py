@@ -61,3 +61,14 @@ def test_a_teaser_article_in_a_column_beside_the_body_under_the_header_does_not_
     )
     paragraphs = clean_html(parse_html(page), rules_only=True)
     assert all(text in paragraphs for text in STORY)
+
+
+def test_the_comments_after_an_article_under_the_headline_do_not_undo_it() -> None:
+    article = "".join(f"<p>{text}</p>" for text in STORY)
+    comments = "".join(f"<p>{TEASER} comment {n}.</p>" for n in range(8))
+    page = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='head'><h1>{TITLE}</h1></div>"
+        f"<article>{article}</article><section class='discussion'>{comments}</section></body></html>"
+    )
+    paragraphs = clean_html(parse_html(page), rules_only=True)
+    assert paragraphs == STORY

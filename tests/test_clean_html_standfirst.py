@@ -138,3 +138,20 @@ def test_a_dateline_box_between_the_headline_and_the_teaser_box_is_passed_over()
     )
     kept = _clean(_page(main))
     assert kept.index(LEAD) < kept.index(BODY[0])
+
+
+def test_a_picture_beside_the_headline_in_the_header_box_keeps_its_lead() -> None:
+    header = f"<header class='story-head'><img src='/a.jpg' alt=''><h1>{HEADLINE}</h1><p>{LEAD}</p></header>"
+    kept = _clean(_page(header + _body()))
+    assert kept.index(LEAD) < kept.index(BODY[0])
+
+
+def test_a_lead_sharing_the_headlines_words_is_kept_under_a_sites_tagline_as_description() -> None:
+    tagline = "Read the latest local news from Coast News today"
+    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    lead = LEAD.replace("The town's only ferry crosses", "The harbour ferry crosses")
+    page = _page(main.replace(LEAD, lead)).replace(
+        "</title>", f'</title><meta name="description" content="{tagline}">'
+    )
+    kept = _clean(page)
+    assert kept.index(lead) < kept.index(BODY[0])

@@ -72,8 +72,8 @@ def _headed_by_title(element: etree._Element, title: str, good: dict[etree._Elem
     node = element
     own = good.get(element, 0)
     for _ in range(HEADLINE_REACH):
-        if any(good.get(after, 0) > own for after in node.itersiblings()):
-            return False  # a bigger body beside it: it is a teaser in a column
+        if node is not element and any(good.get(after, 0) > own for after in node.itersiblings()):
+            return False  # a bigger body beside its column: it is a teaser (its own siblings: comments)
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue

@@ -76,7 +76,7 @@ def standfirst_before(
             if (
                 not lead
                 or _summary(lead[0], first if body is None else body, description)
-                or not _declared(lead[0], description)
+                or not _declared(lead[0], description, title)
             ):
                 return []
             return lead
@@ -99,10 +99,10 @@ def _lead(box: etree._Element, title: str, scale: float) -> list[etree._Element]
         return []
     last = leaves[-1]
     chain = [last, *(up for up in last.iterancestors() if box in (up, *up.iterancestors()))]
-    if box.find(".//img") is not None or any(
+    if (headline is None and box.find(".//img") is not None) or any(
         _cut.name_parts(_cut.names_of(el)) & _NOT_LEAD_PARTS for el in chain
     ):
-        return []  # a caption, a notice, a paywall or a byline box, not the lead
+        return []  # a photo and its caption, a notice, a paywall or a byline box, not the lead
     if headline is not None and (last is headline or any(up is last for up in headline.iterancestors())):
         return []
     text = _text(last)
@@ -154,11 +154,13 @@ def _summary(lead: etree._Element, body: etree._Element, description: str) -> bo
     )
 
 
-def _declared(lead: etree._Element, description: str) -> bool:
+def _declared(lead: etree._Element, description: str, title: str) -> bool:
     """No description is declared (or one in a script not split into words), or the lead shares a word
-    of at least `DESCRIPTION_WORD_MIN_CHARS` letters with it: the story's names and topics (a notice,
-    a paywall's prompt or a registration box under the headline shares none)."""
+    of at least `DESCRIPTION_WORD_MIN_CHARS` letters with it or with the headline's <title>: the
+    story's names and topics (a notice, a paywall's prompt or a registration box under the headline
+    shares none; a site's tagline given as every page's description shares none with a true lead)."""
     words = {word for word in description.split() if len(word) >= DESCRIPTION_WORD_MIN_CHARS}
     if len(description.split()) < DESCRIPTION_MIN_WORDS or not words:
         return True
+    words |= {word for word in title.split() if len(word) >= DESCRIPTION_WORD_MIN_CHARS}
     return not words.isdisjoint(normalized_title(lead.text_content()).split())
