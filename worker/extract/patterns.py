@@ -146,6 +146,11 @@ LEGAL_FORMS = (
     "B.V", "BV", "N.V", "NV", "Oy", "Oyj", "AB", "ASA", "A/S", "ApS", "Kft", "Zrt", "s.r.o", "a.s", "d.o.o",
     "sp. z o.o", "S.A. de C.V", "Ltda", "K.K",
 )  # fmt: skip
+# A host's second-level label under a country's code that is the registry's, not the site's: "co" in
+# example.co.uk, "com" in example.com.au, "ac" in example.ac.jp.
+SECOND_LEVEL_LABELS = frozenset(
+    _words("ac co com edu gob gouv gov go gv info ltd mil ne net nhs nic nom or org plc sch web")
+)
 # Words of a CMS account's name ("Site Admin"), which the visible byline's person outranks.
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "user", "username", "login"})
 AUTHOR_MAX_WORDS = 5
