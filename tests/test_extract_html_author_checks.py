@@ -14,6 +14,9 @@ from worker.extract.html_author_checks import may_sign
 SITE = '<meta property="og:site_name" content="Kreisbote">'
 HEADLINE = "<h1>Neue Brücke über den Fluss eröffnet</h1>"
 PARAGRAPH = "<p>The council met on Tuesday evening to hear the engineers' report on the old bridge.</p>"
+# Two lines of the article before a dated line: a byline is read there by its date, not as the line
+# under the headline.
+LEAD = "<p>Die Brücke wurde am Morgen eröffnet.</p><p>Kurz vor Mittag.</p>"
 COMPANY = '<meta name="author" content="Brückenbau Oberland GmbH">'
 
 
@@ -104,3 +107,12 @@ def test_a_persons_name_ending_like_a_short_legal_form_is_no_company() -> None:
 def test_label_word_the_page_writes_before_a_colon_is_no_surname() -> None:
     found = _read("", '<div class="author">Von Anna Bild: Agentur Beispiel</div>')
     assert found.authors == []
+
+
+def test_weekday_opening_the_date_is_no_part_of_the_name_before_it() -> None:
+    found = _read("", "", f"{LEAD}<p>Jane Doe Freitag, 04.02.2022</p>")
+    assert found.authors == ["Jane Doe"]
+
+
+def test_agency_and_weekday_before_the_date_name_no_person() -> None:
+    assert _read("", "", f"{LEAD}<p>SID Freitag, 04.02.2022</p>").authors == []
