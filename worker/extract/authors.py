@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.phrases import phrase_tree
+from worker.extract.companies import is_company
 from worker.extract.patterns import (
     AGENCIES,
     AUTHOR_MAX_CHARS,
@@ -235,9 +236,10 @@ def is_name(name: str, *, strict: bool = True) -> bool:
 
 
 def is_institution(name: str) -> bool:
-    """A name ending in an institution's word ("Example Heart Foundation", "Example Holdings Inc.")."""
+    """A name ending in an institution's word ("Example Heart Foundation") or a company's legal form
+    ("Example Holdings Inc.")."""
     words = name.split()
-    return bool(words) and words[-1].lower().strip(".,") in INSTITUTION_WORDS
+    return bool(words) and (words[-1].lower().strip(".,") in INSTITUTION_WORDS or is_company(name))
 
 
 def _is_credentials(piece: str, not_names: tuple[str, ...], shouting: bool = False) -> bool:

@@ -13,7 +13,7 @@ from lxml import etree
 
 from worker.extract import jsonld
 from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
-from worker.extract.html_author_checks import no_author_field
+from worker.extract.html_author_checks import author_field, first_name_first, labelled_meta, may_sign
 from worker.extract.html_byline_labels import label_elements, labelled
 from worker.extract.html_byline_lists import co_bylined
 from worker.extract.html_bylines import (
@@ -69,7 +69,6 @@ _BYLINE_NAME_PART = re.compile("|".join(map(re.escape, BYLINE_NAME_CLASSES)))
 
 _MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
-_SURNAME_FIRST = re.compile(r"^(?P<family>[^\s,]+),\s*(?P<given>[^\s,]+(?:\s[A-Z]\.?)*)$")
 _CREDITS = re.compile(r"\b[a-z]+:\s")
 _LINES_UNDER_HEADLINE = 2
 _MAX_LINE_UNDER_HEADLINE = 100
@@ -120,14 +119,20 @@ class AuthorEvidence:
         raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
         # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
         meta = [
-            _first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
+            first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
             for name in AUTHOR_META
             for v in page.meta.get(name, ())
             if v and not v.startswith(("http", "@", "/")) and not _CREDITS.search(v)
-            if not no_author_field(v, self.is_organisation, _looks_like_a_person)
         ]
-        for values in (raw, meta, _labelled_meta(page)):
-            yield clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
+        fields = [author_field(v, self.is_organisation, self._one_person) for v in meta]
+        for values in (raw, [v for v in fields if v], labelled_meta(page)):
+            names = clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
+            yield _signers(names, page)
+
+    def _one_person(self, value: str) -> bool:
+        """The words name one person, in any case ("ANNA BERGER" is Anna Berger)."""
+        names = clean_authors([unescape(value)], not_names=self.not_names, strict=False)
+        return len(names) == 1 and _looks_like_a_person(names[0])
 
     @property
     def holders(self) -> frozenset[lxml.html.HtmlElement]:
@@ -157,16 +162,20 @@ class AuthorEvidence:
         return _visible_authors(self.page, self.anchor, self.holders, self.not_names)
 
     def written_by(self) -> list[str]:
-        return clean_authors(written_by(self.page, self.holders), not_names=self.not_names)
+        names = clean_authors(written_by(self.page, self.holders), not_names=self.not_names)
+        return _signers(names, self.page)
 
     def printed_over(self, declared: list[str]) -> list[str]:
-        return printed_byline_over(declared, self.page, self.anchor, self.not_names)
+        printed = printed_byline_over(declared, self.page, self.anchor, self.not_names)
+        return _signers(printed, self.page) or declared
 
     def byline_beside(self, declared: list[str]) -> list[str]:
         """The marked byline when it names every declared author and more people beside them: an
         author field (a meta tag, a JSON-LD author) often holds only the first of several."""
         marked = _listed_authors(self.page, self.holders, self.not_names)
-        if len(marked) <= len(declared) or any(self.is_organisation(n) for n in marked):
+        if len(marked) <= len(declared) or any(
+            self.is_organisation(n) or not may_sign(n, self.page) for n in marked
+        ):
             return declared
         words = [set(_key_words(n)) for n in marked]
         if all(any(set(_key_words(n)) <= w for w in words) for n in declared):
@@ -194,13 +203,6 @@ def _is_organisation(name: str, organisations: set[str]) -> bool:
     return any(key == o or (len(o) >= 4 and (o in key or key in o)) for o in organisations)
 
 
-def _first_name_first(value: str) -> str:
-    """ "Doe, Jane" (as scholarly citation meta writes one author per tag) read "Jane Doe"; a list of
-    full names ("Jane Doe, John Roe") is left alone."""
-    match = _SURNAME_FIRST.match(value)
-    return f"{match['given']} {match['family']}" if match else value
-
-
 def _is_handle(name: str) -> bool:
     """A login rather than a name as printed: one word in lower case, dotted or run together
     ("jdoe", "jane.doe", "JaneD"), or an admin account ("Site Admin")."""
@@ -213,17 +215,19 @@ def _is_handle(name: str) -> bool:
 def _visible_authors(
     page: Page, anchor: str | None, holders: frozenset[lxml.html.HtmlElement], not_names: tuple[str, ...]
 ) -> list[str]:
-    """The byline readers see: its markup first, then its words around the headline."""
+    """The byline readers see: its markup first, then its words around the headline; a source that
+    names no one who may sign (`may_sign`: a company, a label alone) gives way to the next."""
     if found := _marked_authors(page, holders, not_names):
         return found
-    found = name_under_headline(page, anchor, not_names)
+    found = _signers(name_under_headline(page, anchor, not_names), page)
     for start, _ in headline_spans(page.visible, anchor):
-        found = clean_authors(byline_in_text(page.visible, anchor, start), not_names=not_names) or found
-        found = found or clean_authors(name_before_date(page.visible, anchor, start), not_names=not_names)
-        found = found or clean_authors(name_after_date(page.visible, anchor, start), not_names=not_names)
-        if found:
-            return found
-    return found or clean_authors(written_by(page, holders), not_names=not_names)
+        for read in (byline_in_text, name_before_date, name_after_date):
+            if read is not byline_in_text and found:
+                return found  # the line under the headline, when no byline's words follow it
+            names = clean_authors(read(page.visible, anchor, start), not_names=not_names)
+            if byline := _signers(names, page):
+                return byline
+    return found or _signers(clean_authors(written_by(page, holders), not_names=not_names), page)
 
 
 def _marked_authors(
@@ -233,9 +237,13 @@ def _marked_authors(
     for elements in _byline_elements(page, holders):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
         for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
-            if found := clean_authors(_byline_texts(element), not_names=not_names):
+            if found := _signers(clean_authors(_byline_texts(element), not_names=not_names), page):
                 return found
     return []
+
+
+def _signers(names: list[str], page: Page) -> list[str]:
+    return [name for name in names if may_sign(name, page)]
 
 
 def _listed_authors(
@@ -321,19 +329,6 @@ def _key_words(name: str) -> list[str]:
 
 def _key(name: str) -> str:
     return re.sub(r"\W+", "", name.lower())
-
-
-def _labelled_meta(page: Page) -> list[str]:
-    """The value of a `twitter:labelN` = "Written by" pair, as SEO plugins write the author."""
-    values = []
-    for number in "1234":
-        label = page.first_meta((f"twitter:label{number}",)) or ""
-        if (
-            label.lower().strip(" :") in {"written by", "author", "by", "est. reading time"}
-            and "by" in label.lower()
-        ):
-            values += page.meta.get(f"twitter:data{number}", [])[:1]
-    return values
 
 
 def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:

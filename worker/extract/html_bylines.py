@@ -99,6 +99,9 @@ def name_before_date(text: str, headline: str | None, start: int = 0) -> list[st
         return []
     window, offset = dated
     match = NAME_BEFORE_DATE.search(window[:offset])
+    if match and (last := match["name"].split()[-1]).lower() in WEEKDAYS:
+        # "SID Freitag, 04.02.2022": the weekday opens the date; the name stands before it, if any.
+        match = NAME_BEFORE_DATE.search(window[: match.end("name") - len(last)].rstrip())
     if not match:
         return []
     # A name's words are not words the article writes in lower case; a section's ("Cloud Computing") are.

@@ -18,6 +18,7 @@ from worker.extract import jsonld
 from worker.extract.patterns import (
     AUTHOR_HREF_PARTS,
     MARKED_CLASS_PARTS,
+    SECOND_LEVEL_LABELS,
     SITE_NAME_META,
 )
 from worker.extract.urls import canonical_url
@@ -36,10 +37,12 @@ _NOT_IN_HEADING = frozenset(
 )
 _BREAKS = frozenset({"br", "div", "p", "li", "ul", "ol", "section", "small"})
 _HOST_PREFIXES = frozenset({"www", "m", "amp", "edition", "news"})
-# Links to a front page: "/", "./", "/index.html", "https://example.com/" (the first few: a logo is
-# at the top; a blogroll's links to other sites' front pages follow further down).
-_HOME_LINKS = etree.XPath("//a[@href]")
-_FRONT_PAGE = re.compile(r"\.?/?(?:index\.\w{2,5})?")
+# Links to the site's front page: its root, "/", "/index.html", "https://example.com/". A relative
+# "./" or "index.html" is the front of the folder the page sits in, often its section's ("Brexit"),
+# and counts only around a picture (the logo). Only the page's first 200 links are read: a logo is
+# at the top; a blogroll's links to other sites' front pages follow further down.
+_ROOT_PATH = re.compile(r"(?:/(?:index\.\w{2,5})?)?")
+_FOLDER_FRONT = re.compile(r"\.?/?(?:index\.\w{2,5})?")
 _MAX_HOME_LINKS = 200
 
 
@@ -54,6 +57,21 @@ class Page:
     _visible: str | None = None
     _marked: list[lxml.html.HtmlElement] | None = None
     _publish_dated: list[lxml.html.HtmlElement] | None = None
+    _own_host: str | None = None
+
+    @property
+    def own_host(self) -> str:
+        """The page's host: its address's, or the one it declares (canonical, og:url) when read from
+        a file without one; found once, as the title's and the authors' site names both ask it."""
+        if self._own_host is None:
+            address = self.url or canonical_url(
+                self.root, None, jsonld.url_of(jsonld.field_of(self.linked, "url")), self.meta
+            )
+            try:
+                self._own_host = urlsplit(address or "").hostname or ""
+            except ValueError:
+                self._own_host = ""
+        return self._own_host
 
     @property
     def visible(self) -> str:
@@ -181,9 +199,8 @@ def _site_names(page: Page) -> list[str]:
     ]
     # The host's label names the site too: the page's own address, or the one it declares (canonical,
     # og:url) when read from a file without one.
-    labels = [label for label in own_host(page).split(".") if label not in _HOST_PREFIXES]
-    if len(labels) >= 2:
-        names.append(labels[-2] if len(labels[-1]) <= 3 else labels[-1])
+    if label := _site_label(page.own_host):
+        names.append(label)
     return names
 
 
@@ -193,8 +210,9 @@ def home_link_names(page: Page) -> list[str]:
     name, in any language, on a page whose markup declares none (an <a href="/">Example</a> logo).
     Only for titles: a link's words ("Home") are no organisation an author could be taken for."""
     names: list[str] = []
-    own = own_host(page)
-    for link in itertools.islice(_HOME_LINKS(page.root), _MAX_HOME_LINKS):
+    own = _main_label(page.own_host)
+    links = (link for link in page.root.iter("a") if link.get("href") is not None)
+    for link in itertools.islice(links, _MAX_HOME_LINKS):
         href = (link.get("href") or "").strip()
         try:
             parts = urlsplit(href)
@@ -206,8 +224,8 @@ def home_link_names(page: Page) -> list[str]:
             or href.startswith("#")
             or parts.scheme not in {"", "http", "https"}
             or parts.query
-            or not _FRONT_PAGE.fullmatch(parts.path)
-            or (host and _main_label(host) != _main_label(own))
+            or not _front_page(link, host, parts.path)
+            or (host and _main_label(host) != own)
         ):
             continue  # another site's front page (a partner's logo, a blogroll) names that site
         texts = [_text(link), link.get("title") or ""]
@@ -216,24 +234,30 @@ def home_link_names(page: Page) -> list[str]:
     return names
 
 
-def own_host(page: Page) -> str:
-    """The page's host: its address's, or the one it declares (canonical, og:url) when read from a
-    file without one."""
-    address = page.url or canonical_url(
-        page.root, None, jsonld.url_of(jsonld.field_of(page.linked, "url")), page.meta
-    )
-    try:
-        return urlsplit(address or "").hostname or ""
-    except ValueError:
-        return ""
+def _front_page(link: lxml.html.HtmlElement, host: str, path: str) -> bool:
+    """The link's path is the site's root ("/", "/index.html", "https://example.com/"); or, around a
+    picture (the logo), the front of the page's folder ("./", "index.html"), as a page saved to a
+    file links its site's front page."""
+    if path.startswith("/") or host:
+        return _ROOT_PATH.fullmatch(path) is not None
+    return _FOLDER_FRONT.fullmatch(path) is not None and next(link.iter("img"), None) is not None
+
+
+def _site_label(host: str) -> str | None:
+    """The label that names the site: "example" in www.example.com and in www.example.co.uk (a short
+    second-level label under a country's code, "co", "com", "org", "ac", is the registry's), none
+    for a host of one label."""
+    labels = [label for label in host.split(".") if label not in _HOST_PREFIXES]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL_LABELS:
+        labels.pop()
+    if len(labels) < 2:
+        return None
+    return labels[-2] if len(labels[-1]) <= 3 else labels[-1]
 
 
 def _main_label(host: str) -> str:
-    """The label that names the site: "example" in www.example.co.uk, the host itself when short."""
-    labels = [label for label in host.split(".") if label not in _HOST_PREFIXES]
-    if len(labels) < 2:
-        return host
-    return labels[-2] if len(labels[-1]) <= 3 else labels[-1]
+    """The host's label that names the site (`_site_label`), the host itself when it has one label."""
+    return _site_label(host) or host
 
 
 def site_name(page: Page) -> str | None:

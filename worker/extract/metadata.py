@@ -39,7 +39,6 @@ from worker.extract.html import (
     language,
     tags,
 )
-from worker.extract.html_author_checks import may_sign
 from worker.extract.html_authors import AuthorEvidence
 from worker.extract.html_page import (
     Page,
@@ -90,16 +89,12 @@ def page_title(page: Page) -> str | None:
 
 def page_authors(evidence: AuthorEvidence) -> list[str]:
     """JSON-LD author, then author meta tags, then a labelled meta pair, then the visible byline
-    (its markup, then its words); whichever gives them, no company by its legal form ("Example
-    Media GmbH") and no byline label standing alone ("Von", "Autor") is an author.
+    (its markup, then its words); a source that names no one who may sign (a company by its legal
+    form, "Example Media GmbH"; a byline label standing alone, "Von") gives way to the next.
 
     An organisation named by the markup (the site itself, a JSON-LD Organization) is what many CMSs
     fill in by default; a person in the visible byline is preferred to it, and it stands only alone.
     A CMS login ("jdoe", "Site Admin") gives way to a person the visible byline names."""
-    return [name for name in _chosen_authors(evidence) if may_sign(name)]
-
-
-def _chosen_authors(evidence: AuthorEvidence) -> list[str]:
     fallback: list[str] = []
     handle: list[str] = []
     for found in evidence.declared():

@@ -129,23 +129,35 @@ AUTHOR_STOPLIST = frozenset(
     team author authors contributor newsdesk desk null none undefined the"""
     )
 ) | {"written by", "posted by", "by"}
-# Last words of an institution's name ("Example Institute"), which beside a person is her affiliation.
+# Last words of an institution's name ("Example Institute"), which beside a person is her affiliation;
+# a company's name ends in its legal form (`LEGAL_FORMS`, read by `companies.is_company`).
 INSTITUTION_WORDS = frozenset(
     _words(
         """institute institution university college school academy foundation association society council
-    network center centre hospital clinic agency ministry department inc llc ltd gmbh corporation
+    network center centre hospital clinic agency ministry department
     universität université universidad università stiftung verband fundación fondation"""
     )
 )
 # A company's legal form, as written after its name ("Example Media GmbH", "Example Holdings, Inc."):
-# the site's operator or a press release's issuer, never the person who wrote the piece.
+# the site's operator or a press release's issuer, never the person who wrote the piece. Read in any
+# case ("EXAMPLE LLC", "Example Gmbh").
 LEGAL_FORMS = (
-    "Inc", "INC", "LLC", "L.L.C", "Ltd", "LTD", "Limited", "Corp", "Corporation", "PLC", "plc", "LLP", "LP",
-    "PC", "P.C", "Pty", "GmbH", "GMBH", "gGmbH", "AG", "KG", "Co. KG", "KGaA", "OHG", "GbR", "UG", "e.V",
-    "e. V", "eG", "SE", "SA", "S.A", "SAS", "S.A.S", "SARL", "S.p.A", "SpA", "S.r.l", "Srl", "S.L", "S.L.U",
-    "B.V", "BV", "N.V", "NV", "Oy", "Oyj", "AB", "ASA", "A/S", "ApS", "Kft", "Zrt", "s.r.o", "a.s", "d.o.o",
-    "sp. z o.o", "S.A. de C.V", "Ltda", "K.K",
+    "Inc", "LLC", "L.L.C", "Ltd", "Limited", "Corp", "Corporation", "PLC", "LLP", "Pty", "GmbH", "gGmbH",
+    "Co. KG", "KGaA", "OHG", "GbR", "S.A.S", "SARL", "S.p.A", "S.r.l", "Srl", "S.L.U", "Oyj", "ApS", "Kft",
+    "Zrt", "s.r.o", "d.o.o", "sp. z o.o", "S.A. de C.V", "Ltda",
 )  # fmt: skip
+# Short legal forms that a person's signature may carry too, as letters after the name ("Jane Doe, PC",
+# "Jane Doe, AB") or as a surname ("Kim Sa"): a company's only as written and after a name that is
+# not a person's followed by a comma.
+SHORT_LEGAL_FORMS = (
+    "LP", "PC", "P.C", "AG", "KG", "UG", "eG", "e.V", "e. V", "SE", "SA", "S.A", "SAS", "SpA", "S.L", "B.V",
+    "BV", "N.V", "NV", "Oy", "AB", "ASA", "A/S", "a.s", "K.K",
+)  # fmt: skip
+# A host's second-level label under a country's code that is the registry's, not the site's: "co" in
+# example.co.uk, "com" in example.com.au, "ac" in example.ac.jp.
+SECOND_LEVEL_LABELS = frozenset(
+    _words("ac co com edu gob gouv gov go gv info ltd mil ne net nhs nic nom or org plc sch web")
+)
 # Words of a CMS account's name ("Site Admin"), which the visible byline's person outranks.
 ACCOUNT_WORDS = frozenset({"admin", "administrator", "webmaster", "user", "username", "login"})
 AUTHOR_MAX_WORDS = 5
