@@ -52,7 +52,7 @@ NEIGHBOUR_SIGNS = (
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")  # the words `line_words` reads
 LONG = 4
-IS_LONG = (LONG - 1).__lt__  # len(word) >= LONG, a C-level call
+IS_LONG = (LONG - 1).__lt__  # IS_LONG(len(word)) says len(word) >= LONG, as a C-level call
 _MAX_META_WORDS = 14  # longer lines are no byline, date or name (`text_signs.MAX_META_WORDS`)
 _ROLE_MAX_WORDS = 6  # what `is_role` and `is_job_title` can accept
 PREFIX = 8  # a line's first characters, looked up before a window title is searched for it

@@ -34,6 +34,7 @@ from worker.clean.text_line_model import Line
 from worker.clean.text_lines import classify_lines, read_lines
 from worker.extract.text_label_signs import (
     IS_LONG,
+    LONG,
     NEIGHBOUR_SIGNS,
     PREFIX,
     WORD_EDGES,
@@ -49,7 +50,7 @@ WINDOW_BELOW = 4
 MODEL_FILE = "text_lines.crfsuite"
 # The words of 4 letters or more: the only ones the echo signs look up (a run of word characters as
 # `\w+` reads it, kept only when that long), so the lead's and the article's are found without the rest.
-_LONG_WORD = re.compile(r"\w{4,}")
+_LONG_WORD = re.compile(rf"\w{{{LONG},}}")  # the words `IS_LONG` keeps
 _ARTICLE_LINES = 12  # the body lines whose words a headline's words are looked for in
 _TOP_LINES = 5  # where a window title copied with the page stands
 _META_REACH = 4  # lines below a headline where its byline or date stands
