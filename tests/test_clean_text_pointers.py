@@ -8,18 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_clean_text_section_languages import SPANISH
 from worker.clean.text import clean_text
 from worker.clean.text_line_model import Flag
 from worker.clean.text_lines import classify_lines, read_lines
-
-SPANISH = [
-    "El ayuntamiento aprobó el lunes por la noche un plan para renovar el mercado central de la ciudad, "
-    "que lleva más de una década esperando una reforma de su cubierta y de sus instalaciones.",
-    "Las obras comenzarán en otoño y durarán unos dieciocho meses, durante los cuales los comerciantes "
-    "se trasladarán a una carpa provisional instalada en la plaza que hay junto a la estación.",
-    "Los vecinos del barrio celebraron la noticia, aunque pidieron que se mantengan los precios de los "
-    "puestos y que se respete el horario de apertura de los sábados por la mañana.",
-]
 
 
 def _flag(line: str) -> Flag:
