@@ -11,11 +11,14 @@ _PAGE = "\n".join(
     [
         "Front Page",
         "Local News",
+        "Home > Local News > Transport",
         "",
         "Tram Line to the Old Mill Opens After Two Years of Work",
         "",
+        "Marta Lindqvist",
         "By Marta Lindqvist",
         "March 3, 2025",
+        "Local News",
         "",
         "The first tram left the depot at six in the morning, carrying a handful of commuters and a "
         "crowd of railway enthusiasts who had waited on the platform since before dawn.",
@@ -46,6 +49,9 @@ def test_a_line_shows_its_neighbours_its_word_count_and_its_neighbour_signs_in_i
             assert [s[3:] for s in rows[position + 1] if s.startswith("-1:")] == shown
         if position:
             assert [s[2:] for s in rows[position - 1] if s.startswith("1:")] == shown
+    # the page shows each neighbour sign at least once, so none is left out of the contract unseen
+    seen = {sign for row in rows for sign in row}
+    assert {"byline", "date", "name", "hl", "prose", "dup", "crumbline"} <= seen
 
 
 def test_the_lines_around_a_byline_read_how_far_it_stands() -> None:
