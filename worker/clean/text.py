@@ -98,7 +98,8 @@ def revise_lines(
             end += 1
         run = range(index, end + 1)
         sentences = sum(1 for i in run if lines[i].sentence) * 2 >= len(run)
-        # Inside the article, a run of short lines is its list unless it reads as headlines.
+        # Inside the article, a run of short lines is its list unless it reads as headlines (the fixed
+        # HEADLINE_CAPS, not the page's raised one: measured worse here, docs/measurements.md, textbody16).
         prose_like = sum(1 for i in run if lines[i].caps < HEADLINE_CAPS) >= limits.list_share * len(run)
         if len(run) <= limits.max_kept_short_run or sentences or introduced or prose_like:
             body.extend(run)

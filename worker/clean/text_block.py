@@ -19,6 +19,8 @@ from itertools import pairwise
 
 from worker.clean.text_line_model import DEFAULT_LINE_THRESHOLDS, Flag, Line, LineClass
 
+# Fixed, not the page's raised threshold (`text_line_model.headline_caps`), which only the line shape
+# reads: applied to block weighing too it measured worse (docs/measurements.md, textbody16).
 HEADLINE_CAPS = DEFAULT_LINE_THRESHOLDS.headline_caps
 PROSE = (LineClass.GOOD, LineClass.NEAR_GOOD)
 _HARD_BREAKS = (Flag.SECTION, Flag.DISCUSSION, Flag.LEGAL, Flag.FOOTER, Flag.MASTHEAD)
