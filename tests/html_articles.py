@@ -3,6 +3,15 @@ shaped as sentences."""
 
 from __future__ import annotations
 
+from worker.clean import clean_html
+from worker.parse import parse_html
+
+
+def clean(html: str) -> list[str]:
+    """The paragraphs the HTML cleaner keeps of a page written in a test, model included."""
+    return clean_html(parse_html(html))
+
+
 ARTICLES: dict[str, list[str]] = {
     "en": [
         "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.html_articles import ARTICLES
+from tests.html_articles import clean as _clean
 from worker.clean import clean_html
 from worker.clean.html_blocks import Block, BlockClass, classify_block
 from worker.clean.html_cut import first_cut
@@ -30,10 +31,6 @@ def _page(article: str, *, before: str = "", after: str = "", outside: str = "",
         f"<div class='page'><article><h1>A headline for the test page</h1>{before}"
         f"<div class='body'>{article}</div>{after}</article>{outside}</div></body></html>"
     )
-
-
-def _clean(html: str) -> list[str]:
-    return clean_html(parse_html(html))
 
 
 def _text(html: str) -> str:

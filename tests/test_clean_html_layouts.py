@@ -7,8 +7,7 @@ prompts around it; the test checks the article is kept whole and the furniture i
 from __future__ import annotations
 
 from tests.html_articles import ARTICLES
-from worker.clean import clean_html
-from worker.parse import parse_html
+from tests.html_articles import clean as _clean
 
 HEADLINE = "Harbour council votes to extend the northern pier"
 ARTICLE = [
@@ -55,10 +54,6 @@ def _teaser_box(names: str) -> str:
         for i, (head, text) in enumerate(TEASERS)
     )
     return f"<div class='{names}'>{cards}</div>"
-
-
-def _clean(html: str) -> list[str]:
-    return clean_html(parse_html(html))
 
 
 def test_an_article_in_a_column_named_sidebar_is_kept_when_it_holds_the_headline() -> None:

@@ -4,9 +4,8 @@ Each page is written here."""
 
 from __future__ import annotations
 
+from tests.html_articles import clean as _clean
 from tests.test_clean_html_shapes import _paragraphs
-from worker.clean import clean_html
-from worker.parse import parse_html
 
 HEADLINE = "Harbour ferry sails again after a winter of repairs"
 LEAD = (
@@ -33,10 +32,6 @@ def _page(main: str, title: str = HEADLINE) -> str:
 
 def _body() -> str:
     return f"<article class='story-body'>{_paragraphs(BODY)}</article>"
-
-
-def _clean(html: str) -> list[str]:
-    return clean_html(parse_html(html))
 
 
 def test_the_lead_closing_the_header_box_goes_above_the_body() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from tests.html_articles import clean as _clean
 from tests.test_clean_html_shapes import _paragraphs
 from worker.clean import clean_html, html_twins
 from worker.clean.html_twins import listed_twins
@@ -35,10 +36,6 @@ def _page(body: str) -> str:
         f"<html><head><title>{HEADLINE}</title></head><body>{MENU}<div class='recipe'>"
         f"<h1>{HEADLINE}</h1>{body}</div></body></html>"
     )
-
-
-def _clean(html: str) -> list[str]:
-    return clean_html(parse_html(html))
 
 
 def test_the_ingredients_in_a_box_of_the_method_boxs_template_before_it_are_kept() -> None:
