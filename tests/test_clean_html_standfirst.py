@@ -34,6 +34,11 @@ def _body() -> str:
     return f"<article class='story-body'>{_paragraphs(BODY)}</article>"
 
 
+def _under_headline(*boxes: str) -> str:
+    """The headline's box, then `boxes`, then the article's body: a page's main column."""
+    return f"<div class='head'><h1>{HEADLINE}</h1></div>{''.join(boxes)}{_body()}"
+
+
 def test_the_lead_closing_the_header_box_goes_above_the_body() -> None:
     header = (
         f"<header class='story-head'><h1>{HEADLINE}</h1><div class='date'>12 March 2024</div><p>{LEAD}</p>"
@@ -44,7 +49,7 @@ def test_the_lead_closing_the_header_box_goes_above_the_body() -> None:
 
 
 def test_a_teaser_box_between_the_headline_and_the_body_is_the_lead() -> None:
-    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    main = _under_headline(f"<div class='teaser'><p>{LEAD}</p></div>")
     kept = _clean(_page(main))
     assert kept.index(LEAD) < kept.index(BODY[0])
 
@@ -66,7 +71,7 @@ def test_a_box_before_the_body_with_no_headline_above_it_is_not_the_lead() -> No
 
 def test_a_linked_paragraph_under_the_headline_is_not_the_lead() -> None:
     teaser = f"<div class='teaser'><p>{LEAD} <a href='/ferry-timetable'>See the timetable.</a></p></div>"
-    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{teaser}{_body()}"))
+    kept = _clean(_page(_under_headline(teaser)))
     assert not any(LEAD in text for text in kept)
 
 
@@ -89,28 +94,28 @@ NOTICE = (
 
 def test_a_photo_and_its_caption_between_the_headline_and_the_body_are_not_the_lead() -> None:
     photo = f"<div class='figure-box'><img src='/ferry.jpg'><p>{CAPTION}</p></div>"
-    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{photo}{_body()}"))
+    kept = _clean(_page(_under_headline(photo)))
     assert CAPTION not in kept
     assert BODY[0] in kept
 
 
 def test_a_caption_named_paragraph_under_the_headline_is_not_the_lead() -> None:
     caption = f"<div class='wp-caption'><p class='wp-caption-text'>{CAPTION}</p></div>"
-    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{caption}{_body()}"))
+    kept = _clean(_page(_under_headline(caption)))
     assert CAPTION not in kept
 
 
 def test_a_notice_box_under_the_headline_is_not_the_lead_without_a_declared_description() -> None:
     # Guard: its name (a paywall's) already keeps it out.
     notice = f"<div class='paywall-message'><p>{NOTICE}</p></div>"
-    kept = _clean(_page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}"))
+    kept = _clean(_page(_under_headline(notice)))
     assert NOTICE not in kept
     assert BODY[0] in kept
 
 
 def test_a_box_under_the_headline_that_the_declared_description_does_not_describe_is_not_the_lead() -> None:
     notice = f"<div class='intro'><p>{NOTICE}</p></div>"
-    page = _page(f"<div class='head'><h1>{HEADLINE}</h1></div>{notice}{_body()}").replace(
+    page = _page(_under_headline(notice)).replace(
         "</title>", f'</title><meta name="description" content="{LEAD}">'
     )
     kept = _clean(page)
@@ -120,16 +125,15 @@ def test_a_box_under_the_headline_that_the_declared_description_does_not_describ
 
 def test_a_lead_sharing_the_storys_words_with_a_declared_description_of_its_own_is_kept() -> None:
     description = "Commuters welcome back the harbour ferry after a winter of repairs to its hull"
-    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    main = _under_headline(f"<div class='teaser'><p>{LEAD}</p></div>")
     page = _page(main).replace("</title>", f'</title><meta name="description" content="{description}">')
     kept = _clean(page)
     assert kept.index(LEAD) < kept.index(BODY[0])
 
 
 def test_a_dateline_box_between_the_headline_and_the_teaser_box_is_passed_over() -> None:
-    main = (
-        f"<div class='head'><h1>{HEADLINE}</h1></div><div class='when'>12 March 2024, 9:40</div>"
-        f"<div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    main = _under_headline(
+        "<div class='when'>12 March 2024, 9:40</div>", f"<div class='teaser'><p>{LEAD}</p></div>"
     )
     kept = _clean(_page(main))
     assert kept.index(LEAD) < kept.index(BODY[0])
@@ -143,7 +147,7 @@ def test_a_picture_beside_the_headline_in_the_header_box_keeps_its_lead() -> Non
 
 def test_a_lead_sharing_the_headlines_words_is_kept_under_a_sites_tagline_as_description() -> None:
     tagline = "Read the latest local news from Coast News today"
-    main = f"<div class='head'><h1>{HEADLINE}</h1></div><div class='teaser'><p>{LEAD}</p></div>{_body()}"
+    main = _under_headline(f"<div class='teaser'><p>{LEAD}</p></div>")
     lead = LEAD.replace("The town's only ferry crosses", "The harbour ferry crosses")
     page = _page(main.replace(LEAD, lead)).replace(
         "</title>", f'</title><meta name="description" content="{tagline}">'
