@@ -161,6 +161,25 @@ def test_a_gallery_shown_one_hidden_section_at_a_time_is_kept_whole() -> None:
     assert [text for text in kept if not text.startswith("Part ")] == ARTICLE
 
 
+HIDDEN_VARIANT = (
+    "An earlier draft of this report, kept in the page but never shown, said the council had delayed "
+    "the vote on the northern pier until the autumn, and that the ferry operators would be consulted "
+    "again before any contract for the survey of the seabed was signed."
+)
+
+
+def test_a_hidden_paragraph_inside_the_article_is_not_read() -> None:
+    body = (
+        _paragraphs(ARTICLE[:4]) + f"<p style='display: none'>{HIDDEN_VARIANT}</p>" + _paragraphs(ARTICLE[4:])
+    )
+    assert _clean(_article_page(body)) == ARTICLE
+
+
+def test_a_collapsed_section_of_the_article_is_still_read() -> None:
+    body = _paragraphs(ARTICLE[:4]) + f"<div style='display: none'>{_paragraphs(ARTICLE[4:])}</div>"
+    assert _clean(_article_page(body)) == ARTICLE
+
+
 def _column(names: str, inner: str) -> str:
     return f"<div class='{names}'>{inner}</div>"
 

@@ -182,3 +182,22 @@ def test_an_h1_section_title_ends_a_related_stories_section_and_the_article_goes
         "The new boat",
         paragraph.format(day=days[3]),
     ]
+
+
+def test_the_rules_keep_a_sentence_naming_its_links_that_closes_a_section_of_the_article() -> None:
+    """Judged by the rules alone: the model would keep this page's sentence either way, not every page's."""
+    closing = (
+        "<p>The new timetable is posted at <a href='/office'>the harbour office</a> and on "
+        "<a href='/ferry'>the ferry page</a>.</p>"
+    )
+    heading = "<h3><a href='/repairs'>The repairs</a></h3>"
+    page = _page(_paragraphs(LEAD) + closing + heading + _paragraphs(TAIL))
+    kept = clean_html(parse_html(page), rules_only=True)
+    assert "The new timetable is posted at the harbour office and on the ferry page." in kept
+
+
+def test_a_read_more_pointer_closing_a_section_of_the_article_is_still_dropped() -> None:
+    pointer = "<p>Read more: <a href='/storm'>How the storm drove the ferry onto the rocks</a></p>"
+    heading = "<h3><a href='/repairs'>The repairs</a></h3>"
+    kept = clean_html(parse_html(_page(_paragraphs(LEAD) + pointer + heading + _paragraphs(TAIL))))
+    assert not any("Read more" in text for text in kept)

@@ -193,9 +193,10 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and hidden and not named:
+        if held >= HIDDEN_KEEP_CHARS and hidden and not named and tag not in PARAGRAPH_ONLY_TAGS:
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
-            # hidden section at a time is one soft-named run like any other.
+            # hidden section at a time is one soft-named run like any other. A hidden paragraph
+            # alone is no section: a text the page does not show (a variant, a copy for robots).
             _unname_soft_run(element, runs, total, held_by)
             continue
         if named and (
