@@ -123,9 +123,12 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
-def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str]:
+def repeated_site_names(meta_titles: list[str], headings: list[str], site_names: list[str] = ()) -> list[str]:
     """Headings that repeat an affix of a metadata title: the first or last part of "Headline | Site",
-    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's."""
+    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's.
+    Not when another part of that title already names the site ("Headline | example.ch | Tagline",
+    "Headline - Example Youth Club - EYC"): the title has its site's name, and the short part the
+    <h1> repeats is the headline."""
     found = []
     for heading in headings:
         key = normalized(heading)
@@ -136,6 +139,9 @@ def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str
             for separator in TITLE_SEPARATORS:
                 parts = title.split(separator)
                 if len(parts) < 2 or key not in {normalized(parts[0]), normalized(parts[-1])}:
+                    continue
+                others = [p for p in parts if normalized(p) != key]
+                if any(_site_like(p, list(site_names)) for p in others):
                     continue
                 rest = sum(len(normalized(p).split()) for p in parts) - words
                 if rest >= 2 * words + 2:
@@ -154,7 +160,7 @@ def choose_title(
     template's section titles); by default, whether there is more than one heading."""
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
-    site_names = [*site_names, *repeated_site_names(meta_titles, headings)]
+    site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it.
     headings = [strip_site_affixes(fix_mojibake(h).rstrip(" ¶"), site_names) for h in headings]
