@@ -24,3 +24,21 @@ def test_a_short_heading_is_the_headline_when_the_title_names_the_site_elsewhere
         "<article><h1>Winter pike</h1></article>",
     )
     assert found.title == "Winter pike"
+
+
+def test_a_kicker_in_the_heading_is_not_part_of_the_headline_the_metadata_gives() -> None:
+    # The <h1> sets the section's name before the headline; og:title writes the headline alone.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>Local News | Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_heading_whose_last_words_repeat_a_short_metadata_title_is_kept_whole() -> None:
+    # "How Much Does a ..." is one sentence, not a kicker above "Pike Licence Cost".
+    found = _read(
+        '<meta property="og:title" content="Pike Licence Cost">',
+        "<article><h1>How Much Does a Pike Licence Cost</h1></article>",
+    )
+    assert found.title == "How Much Does a Pike Licence Cost"

@@ -17,7 +17,12 @@ _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
-_SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
+_SAME_TITLE_OVERLAP = 0.85
+_MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
+_MIN_KICKED_WORDS = 3
+_KICKER_MARKS = frozenset(
+    ":|–—-»·/"
+)  # above it, two spellings of one title: the metadata's is the publisher's
 
 
 @lru_cache(maxsize=512)
@@ -123,6 +128,33 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
+def _kicked(heading: str, title: str) -> bool:
+    """Whether `heading` is "Kicker: Headline" and `title` the headline alone: the heading ends with the
+    title after a few words of its own, set apart by a separator or a colon ("Local News | ...",
+    "Energy: ...") or written as a name (every word capitalised: "Local News Headline"), not the start
+    of one sentence ("How Much Does a Meditation Class Cost?" does not end with a headline)."""
+    words = normalized(title).split()
+    key = normalized(heading)
+    extra = len(key.split()) - len(words)
+    if (
+        len(words) < _MIN_KICKED_WORDS
+        or not 0 < extra <= _MAX_KICKER_WORDS
+        or not key.endswith(" " + " ".join(words))
+    ):
+        return False
+    kicker = heading.split()[:extra]
+    if kicker[-1][-1:] in _KICKER_MARKS or heading.split()[extra] in {
+        *TITLE_SEPARATORS,
+        "|",
+        ":",
+        "–",
+        "—",
+        "-",
+    }:
+        return True
+    return extra <= 2 and all(word[:1].isupper() for word in kicker)
+
+
 def repeated_site_names(meta_titles: list[str], headings: list[str], site_names: list[str] = ()) -> list[str]:
     """Headings that repeat an affix of a metadata title: the first or last part of "Headline | Site",
     when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's.
@@ -184,6 +216,9 @@ def choose_title(
             rest = heading[len(cut) :] if heading.startswith(cut) else ""
             if len(cut.split()) >= 3 and rest[:3].strip() in {"–", "—", "-", "|", ":"}:
                 return cut
+        for title in stripped:
+            if _kicked(heading, title):
+                return title
         # A heading that starts the metadata title (the title adds a subtitle or a site name).
         if (
             len(key.split()) >= 3
