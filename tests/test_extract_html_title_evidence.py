@@ -42,3 +42,37 @@ def test_a_heading_whose_last_words_repeat_a_short_metadata_title_is_kept_whole(
         "<article><h1>How Much Does a Pike Licence Cost</h1></article>",
     )
     assert found.title == "How Much Does a Pike Licence Cost"
+
+
+def test_an_og_title_that_is_only_the_sites_name_gives_way_to_the_article_title() -> None:
+    # The template leaves the front page's og:title on every page; the <h1> is a photo caption.
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Daily - News from the lakes">'
+        '<meta property="og:title" content="Lakeside Daily - News from the lakes">'
+        '<meta name="twitter:title" content="Ice breaks up early on the northern lakes">',
+        "<h1>A fisherman pulls his sled across the ice near the harbour on Tuesday morning while"
+        " the sun rises behind the old lighthouse at the end of the pier, a few hours before the"
+        " ice broke up along the whole northern shore and the coast guard closed the lake.</h1>",
+    )
+    assert found.title == "Ice breaks up early on the northern lakes"
+
+
+def test_a_heading_in_a_script_without_spaces_that_starts_the_title_is_the_headline() -> None:
+    # "_探索者 _光明网": the section's and the site's names after the headline, joined without spaces.
+    found = _read(
+        "<title>湖面冰层提前融化渔民收起渔具 _探索者 _湖畔日报</title>",
+        "<article><h1>湖面冰层提前融化渔民收起渔具</h1></article>",
+    )
+    assert found.title == "湖面冰层提前融化渔民收起渔具"
+
+
+def test_a_heading_that_og_title_repeats_is_not_taken_for_the_sites_name() -> None:
+    # The <title> adds the section's long breadcrumb after the headline; og:title writes the
+    # headline alone, as the <h1> does.
+    found = _read(
+        '<meta property="og:title" content="Pike season opens">'
+        "<title>Pike season opens - Lakes, rivers and the rules for anglers this winter | News |"
+        " Fishing | Law</title>",
+        "<article><h1>Pike season opens</h1></article>",
+    )
+    assert found.title == "Pike season opens"

@@ -20,6 +20,9 @@ _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Ex
 _SAME_TITLE_OVERLAP = 0.85
 _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
 _MIN_KICKED_WORDS = 3
+# Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
+_MIN_UNSPACED_CHARS = 8  # "宇航员在太空中喝酒" is a headline's start; "探索者" a section's name
 _KICKER_MARKS = frozenset(
     ":|–—-»·/"
 )  # above it, two spellings of one title: the metadata's is the publisher's
@@ -54,6 +57,14 @@ def _site_like(part: str, site_names: list[str]) -> bool:
         ):
             return True
     return False
+
+
+def _only_site(title: str, site_names: list[str]) -> bool:
+    """Whether `title` writes nothing but one of the site's names (or a host name)."""
+    key = normalized(title).replace(" ", "")
+    return _HOST.fullmatch(title.strip()) is not None or any(
+        key == normalized(name).replace(" ", "") for name in site_names
+    )
 
 
 def without_source_host(title: str) -> str:
@@ -105,6 +116,12 @@ def _overlap(first: str, second: str) -> float:
     """Share of words two titles have in common (Jaccard)."""
     a, b = set(normalized(first).split()), set(normalized(second).split())
     return len(a & b) / max(1, len(a | b))
+
+
+def _long_enough(key: str) -> bool:
+    """A normalized heading long enough to be told from a section's name: three words, or in a
+    script written without spaces (Chinese, Japanese, Thai) as many characters as a short sentence."""
+    return len(key.split()) >= 3 or len(_UNSPACED.findall(key)) >= _MIN_UNSPACED_CHARS
 
 
 def _is_headline(heading: str) -> bool:
@@ -172,6 +189,8 @@ def repeated_site_names(meta_titles: list[str], headings: list[str], site_names:
                 parts = title.split(separator)
                 if len(parts) < 2 or key not in {normalized(parts[0]), normalized(parts[-1])}:
                     continue
+                if any(normalized(t) == key for t in meta_titles):
+                    continue  # og:title says the same: the article's title, not the logo
                 others = [p for p in parts if normalized(p) != key]
                 if any(_site_like(p, list(site_names)) for p in others):
                     continue
@@ -199,6 +218,11 @@ def choose_title(
     stripped = _untruncated(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
+    # A metadata title that is only the site's name (a front page's og:title left on every page) names
+    # no article: the other metadata titles come first.
+    stripped = [t for t in stripped if not _only_site(t, site_names)] + [
+        t for t in stripped if _only_site(t, site_names)
+    ]
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -220,11 +244,7 @@ def choose_title(
             if _kicked(heading, title):
                 return title
         # A heading that starts the metadata title (the title adds a subtitle or a site name).
-        if (
-            len(key.split()) >= 3
-            and any(k.startswith(key) for k in keys)
-            and not _site_like(heading, site_names)
-        ):
+        if _long_enough(key) and any(k.startswith(key) for k in keys) and not _site_like(heading, site_names):
             return heading
     # The visible headline of the article, as readers see it, over a metadata title written for search;
     # unless the page has several <h1> (a template's section titles), or the one shares no words with
