@@ -76,3 +76,12 @@ def test_a_heading_that_og_title_repeats_is_not_taken_for_the_sites_name() -> No
         "<article><h1>Pike season opens</h1></article>",
     )
     assert found.title == "Pike season opens"
+
+
+def test_a_title_written_as_a_trail_from_the_site_keeps_only_its_last_step() -> None:
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Notes">'
+        "<title>Lakeside Notes » Blog Archive » How we mended the old pike nets</title>",
+        "<header><h1>Lakeside Notes</h1></header>",
+    )
+    assert found.title == "How we mended the old pike nets"

@@ -16,6 +16,7 @@ _SOURCE_HOST = re.compile(rf"\s+\((?:{_HOST.pattern})(?:/[\w.~-]+)*\)(?:\s+\d+)?
 _MAX_HEADLINE_WORDS = 30
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
+_TRAIL_SEPARATORS = (" » ", " / ")  # a breadcrumb's steps in a <title>
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
 _SAME_TITLE_OVERLAP = 0.85
 _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
@@ -85,6 +86,12 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if _site_like(parts[-1], site_names):
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
+            if separator in _TRAIL_SEPARATORS and len(parts) > 2:
+                # "Site » Blog Archive » Headline": a trail from the site down to the page, whose
+                # last step is the page's own title when it is the longest.
+                last = len(parts[-1].split())
+                if all(len(part.split()) < last for part in parts[1:-1]):
+                    return strip_site_affixes(parts[-1], site_names)
             return strip_site_affixes(separator.join(parts[1:]), site_names)
         # "Headline – Site – its tagline": the site's name in the middle, its slogan after it.
         middle = next((i for i in range(1, len(parts) - 1) if _site_like(parts[i], site_names)), None)
