@@ -85,3 +85,12 @@ def test_a_title_written_as_a_trail_from_the_site_keeps_only_its_last_step() -> 
         "<header><h1>Lakeside Notes</h1></header>",
     )
     assert found.title == "How we mended the old pike nets"
+
+
+def test_an_og_title_that_is_the_pages_slug_gives_way_to_the_title() -> None:
+    found = _read(
+        '<meta property="og:title" content="pike-licence-prices-2026">'
+        "<title>Pike licence prices for 2026</title>",
+        "<article><h1>What anglers pay</h1></article>",
+    )
+    assert found.title == "Pike licence prices for 2026"

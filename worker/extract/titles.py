@@ -14,6 +14,7 @@ _HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", 
 # with the count of comments after it.
 _SOURCE_HOST = re.compile(rf"\s+\((?:{_HOST.pattern})(?:/[\w.~-]+)*\)(?:\s+\d+)?$", re.I)
 _MAX_HEADLINE_WORDS = 30
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")  # an address's last step, not a title
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
 _TRAIL_SEPARATORS = (" » ", " / ")  # a breadcrumb's steps in a <title>
@@ -225,11 +226,9 @@ def choose_title(
     stripped = _untruncated(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
-    # A metadata title that is only the site's name (a front page's og:title left on every page) names
-    # no article: the other metadata titles come first.
-    stripped = [t for t in stripped if not _only_site(t, site_names)] + [
-        t for t in stripped if _only_site(t, site_names)
-    ]
+    # A metadata title that is only the site's name (a front page's og:title left on every page) or
+    # the page's slug ("kids-seat-test-2018") names no article: the other metadata titles come first.
+    stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
