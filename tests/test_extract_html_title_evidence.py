@@ -94,3 +94,11 @@ def test_an_og_title_that_is_the_pages_slug_gives_way_to_the_title() -> None:
         "<article><h1>What anglers pay</h1></article>",
     )
     assert found.title == "Pike licence prices for 2026"
+
+
+def test_the_source_host_a_link_aggregator_prints_after_the_heading_is_no_part_of_it() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike return to the northern lakes - Linkpile">',
+        "<article><h1>Pike return to the northern lakes (lakesidedaily.com) 42</h1></article>",
+    )
+    assert found.title == "Pike return to the northern lakes"

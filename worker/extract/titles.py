@@ -221,8 +221,11 @@ def choose_title(
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
-    # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it.
-    headings = [strip_site_affixes(fix_mojibake(h).rstrip(" ¶"), site_names) for h in headings]
+    # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it, nor
+    # the source's host a link aggregator prints after a headline ("Headline (example.com) 87").
+    headings = [
+        strip_site_affixes(without_source_host(fix_mojibake(h).rstrip(" ¶")), site_names) for h in headings
+    ]
     stripped = _untruncated(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
