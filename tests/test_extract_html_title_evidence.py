@@ -102,3 +102,11 @@ def test_the_source_host_a_link_aggregator_prints_after_the_heading_is_no_part_o
         "<article><h1>Pike return to the northern lakes (lakesidedaily.com) 42</h1></article>",
     )
     assert found.title == "Pike return to the northern lakes"
+
+
+def test_a_host_name_the_logo_writes_before_the_title_is_the_sites_name() -> None:
+    found = _read(
+        "<title>lakesidenotes.net Mending Pike Nets</title>",
+        "<h1>lakesidenotes.net</h1><h2>Mending Pike Nets</h2>",
+    )
+    assert found.title == "Mending Pike Nets"

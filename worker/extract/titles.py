@@ -110,6 +110,9 @@ def _without_whole_name(title: str, site_names: list[str]) -> str:
     Rueda in Berlin"), which splitting at each separator cannot see."""
     for name in site_names:
         name = " ".join(name.split())
+        rest = title[len(name) + 1 :] if title.lower().startswith(name.lower() + " ") else ""
+        if _HOST.fullmatch(name) and len(rest.split()) >= 2 and rest[0].isalnum():
+            return rest  # "example.com Headline": the site's host, set before the headline as its name
         if not any(separator in name for separator in TITLE_SEPARATORS):
             continue
         for separator in TITLE_SEPARATORS:
@@ -220,6 +223,7 @@ def choose_title(
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
+    site_names += [h for h in headings if _HOST.fullmatch(h.strip())]  # a logo that writes the host
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it, nor
     # the source's host a link aggregator prints after a headline ("Headline (example.com) 87").
