@@ -151,6 +151,16 @@ COMMENT_PARTS: frozenset[str] = frozenset(
     {"comment", "comments", "commentlist", "disqus", "reply", "replies"}
 )
 
+# A live report's running commentary ("live-match-comments", "live_comment"): the text of a match's or
+# an event's page, written by the newsroom minute by minute, not the readers' comments.
+LIVE_COMMENTARY = re.compile(r"(?<![a-z])live[-_](?:[a-z]+[-_])?comments?(?![a-z])", re.IGNORECASE)
+
+
+def is_live_commentary(names: str, boilerplate: frozenset[str]) -> bool:
+    """Named as comments (`boilerplate`: the name's boilerplate parts) only as a live commentary."""
+    return bool(boilerplate) and boilerplate <= COMMENT_PARTS and LIVE_COMMENTARY.search(names) is not None
+
+
 # Boilerplate name parts of a subscription gate: on the prompt box, and on the box that holds the rest
 # of the article behind it. The second holds paragraphs of prose and is kept.
 GATE_PARTS: frozenset[str] = frozenset(
