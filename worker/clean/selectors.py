@@ -80,6 +80,12 @@ FURNITURE_TAGS: tuple[str, ...] = (
     "label",
 )
 
+# The readers' comments named in the site's own language, plural only: the singular also names an
+# opinion column ("category-kommentar", "commento"), which is an article.
+NATIVE_COMMENTS: frozenset[str] = frozenset(
+    {"kommentare", "commentaires", "comentarios", "commenti", "komentarze", "reacties", "kommentarer"}
+)
+
 # Name parts that mark a subtree as boilerplate wherever it stands.
 BOILERPLATE_PARTS: frozenset[str] = frozenset(
     {
@@ -97,6 +103,7 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "comment",
         "comments",
         "commentlist",
+        *NATIVE_COMMENTS,
         "consent",
         "cookie",
         "cookies",
@@ -148,7 +155,7 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
 )
 # Boilerplate name parts of reader comments: one box per comment, never the article however long.
 COMMENT_PARTS: frozenset[str] = frozenset(
-    {"comment", "comments", "commentlist", "disqus", "reply", "replies"}
+    {"comment", "comments", "commentlist", "disqus", "reply", "replies", *NATIVE_COMMENTS}
 )
 
 # A live report's running commentary ("live-match-comments", "live_comment"): the text of a match's or
