@@ -38,6 +38,7 @@ from worker.clean.selectors import (
     NAME_SPLIT,
     NAME_SPLIT_LOWER,
     SOFT_PARTS,
+    is_live_commentary,
 )
 
 # A block at least this long, with little link text, counts for its containers as article text.
@@ -106,7 +107,8 @@ def is_boilerplate_named(classes: str, ident: str) -> bool:
     if len(names) < 3:
         return False
     parts = name_parts(names)
-    if not parts & BOILERPLATE_PARTS:
+    boilerplate = parts & BOILERPLATE_PARTS
+    if not boilerplate or is_live_commentary(names, boilerplate):
         return False
     return not parts & CONTENT_PARTS or is_comments_id(ident)
 
