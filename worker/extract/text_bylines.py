@@ -33,6 +33,7 @@ from worker.extract.text_signs import (
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
+    POST_AGE,
     date_of_line,
     is_byline,
     line_words,
@@ -253,7 +254,7 @@ def shows_day(line: str) -> bool:
     a two-digit one ("12/11/25") or the post's age ("2 days ago"); enough to vouch for a name beside
     it, never read as the day itself."""
     text = line.strip()
-    if RELATIVE_AGE.match(text):
+    if RELATIVE_AGE.match(text) or POST_AGE.match(text):
         return True
     if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
         return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's

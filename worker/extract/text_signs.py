@@ -10,6 +10,7 @@ import re
 from worker.clean.phrases import phrase_tree
 from worker.extract.authors import NAME_WORD
 from worker.extract.dates import MONTHS, dates_in_text, parse_date, two_digit_year_day
+from worker.extract.language_ages import merged_ages
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
@@ -53,6 +54,16 @@ _DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
 _DATE_LABELS = alternation(_DATE_LABEL_WORDS)
 DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
+_AGE = merged_ages()
+_AGO, _ONE, _UNITS = (alternation(words) for words in _AGE)
+# A post's age in any language ("2 hours ago", "vor einer Stunde", "Hace 13 horas", "3 godziny temu"),
+# perhaps after a bullet and a date label ("• Publiziert vor 4 Stunden", "Erstellt: vor 2 Tagen"): the
+# "before now" word on either side of the count, never missing.
+POST_AGE = re.compile(
+    rf"^[•·|/\s-]*(?:(?:{_DATE_LABELS})\b\s*:?\s*)?(?=\S)(?:(?:{_AGO})\s+(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?"
+    rf"|(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?\s+(?:{_AGO}))$",
+    re.I,
+)
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
 # Any language's opener glued so to the name ("vonJane Doe", "Veröffentlicht vonJane Doe"), when printed
 # in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").
