@@ -130,6 +130,16 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
     return kept
 
 
+def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
+    """Names of one word each, two or more, on a page that capitalises its nouns: a heading's nouns
+    ("Von Risiken und Nebenwirkungen", "Meine Kanäle: Comedy & Cartoons / Reisen"), not people, whom
+    a byline there names in full. A page that writes its nouns in lowercase may sign with first
+    names ("By Ann and Bea")."""
+    if len(authors) < 2 or any(" " in name for name in authors):
+        return False
+    return PageWords(layout.lines, layout.body[0] if layout.body else 0).capitalises_words
+
+
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
     """How every date reader reads this page's dates (`dates.reading_page_in`): in its own day
     order, two-digit years included. The line labeller's training reads its pages the same way."""
@@ -173,6 +183,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     authors = without_section_after(authors, lines, header.title_line)
+    if _nouns_listed(authors, layout):
+        authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
     if not authors and (name := named_handle(lines, header.title_line)):
