@@ -18,6 +18,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
 from worker.extract.language_data import LANGUAGES
+from worker.extract.language_interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_dates import page_day_order
@@ -183,6 +184,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     authors = without_section_after(authors, lines, header.title_line)
+    authors = [name for name in authors if not holds_interface_word(name)]  # "Teilen Twittern": buttons
     if _nouns_listed(authors, layout):
         authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
