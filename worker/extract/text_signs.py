@@ -64,6 +64,21 @@ POST_AGE = re.compile(
     rf"|(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?\s+(?:{_AGO}))$",
     re.I,
 )
+# Where the copy glued a name to the day after it: a lowercase letter, then a digit or a capitalised
+# month ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023").
+_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b)")
+_ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # "Jane Doe2021-12-14T12:38:19+01:00December 14th"
+
+
+def split_glued_day(line: str) -> tuple[str, str, bool] | None:
+    """A line the copy glued from a name and its day: the name, the rest, and whether the rest opens with
+    a timestamp (a theme's hidden one, which says the line is a byline's); None without such a glue."""
+    found = _GLUED_DAY.search(line)
+    if found is None or DIGIT.search(line[: found.start()]):
+        return None
+    return line[: found.start()].strip(), line[found.start() :], bool(_ISO_STAMP.match(line[found.start() :]))
+
+
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
 # Any language's opener glued so to the name ("vonJane Doe", "Veröffentlicht vonJane Doe"), when printed
 # in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").
