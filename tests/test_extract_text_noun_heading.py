@@ -1,5 +1,6 @@
 """On a page that capitalises its nouns, a heading "Von X und Y" lists nouns, not people: names of one
-word each give no authors. A byline there names people in full."""
+word each give no authors. A byline there names people in full; a desk signing with its article ("Die
+Redaktion") names no one."""
 
 from __future__ import annotations
 
@@ -30,3 +31,7 @@ def test_a_heading_of_nouns_names_no_authors() -> None:
 
 def test_a_byline_of_full_names_still_signs() -> None:
     assert _authors("Von Greta Wendholm und Jonas Berke") == ["Greta Wendholm", "Jonas Berke"]
+
+
+def test_a_desk_signing_with_its_article_names_no_one() -> None:
+    assert _authors("Autor: Die Redaktion") == []
