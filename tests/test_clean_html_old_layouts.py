@@ -44,9 +44,9 @@ def test_text_parted_by_breaks_in_a_box_named_as_a_sidebar_is_the_article_when_m
 
 
 def test_a_hidden_raw_copy_of_the_article_does_not_count_as_its_text() -> None:
-    # A "republish this story" dialog, hidden until clicked, holds the article again as one run of
-    # raw text: the reader never sees it, so it does not make the dialog the page's article.
-    raw = " ".join(ARTICLE) + " " + " ".join(ARTICLE)
+    # A "republish this story" dialog, hidden until clicked, holds the article again, twice, as raw
+    # text parted by <br>: the reader never sees it, so it does not make the dialog the page's article.
+    raw = _lines(ARTICLE + ARTICLE)
     page = (
         f"<html><body><div class='menu'>{MENU}</div>"
         f"<div class='story'><h1>Harbour council votes</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
