@@ -44,9 +44,9 @@ def test_text_parted_by_breaks_in_a_box_named_as_a_sidebar_is_the_article_when_m
 
 
 def test_a_hidden_raw_copy_of_the_article_does_not_count_as_its_text() -> None:
-    # A "republish this story" dialog, hidden until clicked, holds the article again as one run of
-    # raw text: the reader never sees it, so it does not make the dialog the page's article.
-    raw = " ".join(ARTICLE) + " " + " ".join(ARTICLE)
+    # A "republish this story" dialog, hidden until clicked, holds the article again, twice, as raw
+    # text parted by <br>: the reader never sees it, so it does not make the dialog the page's article.
+    raw = _lines(ARTICLE + ARTICLE)
     page = (
         f"<html><body><div class='menu'>{MENU}</div>"
         f"<div class='story'><h1>Harbour council votes</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
@@ -56,3 +56,22 @@ def test_a_hidden_raw_copy_of_the_article_does_not_count_as_its_text() -> None:
     kept = _kept(page)
     assert ARTICLE[0] in kept
     assert ARTICLE[3] not in kept
+
+
+def test_a_forms_lines_parted_by_breaks_are_not_paragraph_text() -> None:
+    # A consent form in the sidebar sets its terms straight into the <form>, line by line: longer than
+    # the short report beside it, it still is no article text, and the sidebar stays dropped.
+    terms = [
+        f"Term {i}: by sending this form you agree that the Gazette may keep your name, address and "
+        "letter for as long as the letters page needs them."
+        for i in range(6)
+    ]
+    page = (
+        f"<html><body><div class='menu'>{MENU}</div>"
+        f"<div class='story'><h1>Harbour council votes</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p></div>"
+        f"<div class='sidebar'><form action='/letters'>{_lines(terms)}<button>Send</button></form></div>"
+        "</body></html>"
+    )
+    kept = _kept(page)
+    assert ARTICLE[0] in kept
+    assert "Term 3" not in kept
