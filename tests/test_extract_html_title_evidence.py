@@ -110,3 +110,13 @@ def test_a_host_name_the_logo_writes_before_the_title_is_the_sites_name() -> Non
         "<h1>lakesidenotes.net</h1><h2>Mending Pike Nets</h2>",
     )
     assert found.title == "Mending Pike Nets"
+
+
+def test_a_slash_after_the_sites_name_is_no_trail_when_the_headline_writes_one_too() -> None:
+    # "Site / Headline": the slash between "Rain" and "snow" is the headline's own, not a breadcrumb step.
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Daily">'
+        "<title>Lakeside Daily / Rain / snow mix expected over the lakes tonight</title>",
+        "<div>Weather</div>",
+    )
+    assert found.title == "Rain / snow mix expected over the lakes tonight"

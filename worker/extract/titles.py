@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.mojibake import fix_mojibake
-from worker.extract.patterns import TITLE_SEPARATORS
+from worker.extract.patterns import TITLE_SEPARATORS, TRAIL_STEP
 
 _PUNCT = re.compile(r"[^\w\s]")
 _HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", re.I)
@@ -17,7 +17,6 @@ _MAX_HEADLINE_WORDS = 30
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")  # an address's last step, not a title
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
-_TRAIL_SEPARATORS = (" » ", " / ")  # a breadcrumb's steps in a <title>
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
 _SAME_TITLE_OVERLAP = 0.85
 _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
@@ -87,7 +86,7 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if _site_like(parts[-1], site_names):
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
-            if separator in _TRAIL_SEPARATORS and len(parts) > 2:
+            if TRAIL_STEP.fullmatch(separator) and len(parts) > 2:
                 # "Site » Blog Archive » Headline": a trail from the site down to the page, whose
                 # last step is the page's own title when it is the longest.
                 last = len(parts[-1].split())
