@@ -120,3 +120,12 @@ def test_a_slash_after_the_sites_name_is_no_trail_when_the_headline_writes_one_t
         "<div>Weather</div>",
     )
     assert found.title == "Rain / snow mix expected over the lakes tonight"
+
+
+def test_a_logo_heading_is_the_sites_name_when_the_titles_host_names_the_same_site() -> None:
+    # The host at the end names the site, as the <h1> does: the heading is the logo, not the headline.
+    found = _read(
+        "<title>Lakeside Daily | Ice fishing season opens on the northern lakes | lakesidedaily.com</title>",
+        "<header><h1>Lakeside Daily</h1></header>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"

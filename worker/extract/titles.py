@@ -201,8 +201,10 @@ def repeated_site_names(meta_titles: list[str], headings: list[str], site_names:
                     continue
                 if any(normalized(t) == key for t in meta_titles):
                     continue  # og:title says the same: the article's title, not the logo
+                # Another part names the site, and not as the heading does ("Lakeside Daily | Headline |
+                # lakesidedaily.com" still has the logo in its <h1>).
                 others = [p for p in parts if normalized(p) != key]
-                if any(_site_like(p, list(site_names)) for p in others):
+                if any(_site_like(p, list(site_names)) and not _site_like(heading, [p]) for p in others):
                     continue
                 rest = sum(len(normalized(p).split()) for p in parts) - words
                 if rest >= 2 * words + 2:
