@@ -129,3 +129,39 @@ def test_a_logo_heading_is_the_sites_name_when_the_titles_host_names_the_same_si
         "<header><h1>Lakeside Daily</h1></header>",
     )
     assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_kicker_set_apart_by_any_title_separator_is_not_part_of_the_headline() -> None:
+    # "»" sets the section apart as "|" does, though the section is in sentence case.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>Local news » Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_name_that_opens_the_headline_is_no_kicker() -> None:
+    # The metadata title drops the subject; "wins the pike contest" starts no headline.
+    found = _read(
+        '<meta property="og:title" content="wins the pike contest on the northern lake">',
+        "<article><h1>Anna Berg wins the pike contest on the northern lake</h1></article>",
+    )
+    assert found.title == "Anna Berg wins the pike contest on the northern lake"
+
+
+def test_a_title_case_question_is_no_kicker_above_its_last_words() -> None:
+    # Every word of the heading is capitalised: "When Does" stands out no more than the rest does.
+    found = _read(
+        '<meta property="og:title" content="Ice Fishing Season Start">',
+        "<article><h1>When Does Ice Fishing Season Start</h1></article>",
+    )
+    assert found.title == "When Does Ice Fishing Season Start"
+
+
+def test_a_kicker_is_counted_in_the_words_it_writes_not_in_its_pieces() -> None:
+    # "U.S." is one word of the kicker, though its letters compare as two.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>U.S. news: Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"

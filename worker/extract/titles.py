@@ -18,15 +18,17 @@ _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")  # an address's last step,
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
-_SAME_TITLE_OVERLAP = 0.85
+_SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
 _MIN_KICKED_WORDS = 3
 # Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _MIN_UNSPACED_CHARS = 8  # "宇航员在太空中喝酒" is a headline's start; "探索者" a section's name
-_KICKER_MARKS = frozenset(
-    ":|–—-»·/"
-)  # above it, two spellings of one title: the metadata's is the publisher's
+# The separators' signs, standing alone between a kicker and its headline ("Local News | ...") or
+# closing the kicker's last word ("Energy: ...").
+_SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
+_KICKER_MARKS = frozenset("".join(_SEPARATOR_SIGNS))
+_MIN_LOWER_WORD_CHARS = 4  # a word this long set in lowercase: the headline is in sentence case
 
 
 @lru_cache(maxsize=512)
@@ -158,28 +160,31 @@ def _untruncated(titles: list[str]) -> list[str]:
 def _kicked(heading: str, title: str) -> bool:
     """Whether `heading` is "Kicker: Headline" and `title` the headline alone: the heading ends with the
     title after a few words of its own, set apart by a separator or a colon ("Local News | ...",
-    "Energy: ...") or written as a name (every word capitalised: "Local News Headline"), not the start
-    of one sentence ("How Much Does a Meditation Class Cost?" does not end with a headline)."""
+    "Energy: ...") or written as a name (one or two capitalised words: "Local News Headline") before a
+    headline that starts with a capital but is in sentence case, where a name stands out. Not the start
+    of one sentence ("How Much Does a Meditation Class Cost?", "Anna Berg wins the pike contest")."""
     words = normalized(title).split()
-    key = normalized(heading)
-    extra = len(key.split()) - len(words)
-    if (
-        len(words) < _MIN_KICKED_WORDS
-        or not 0 < extra <= _MAX_KICKER_WORDS
-        or not key.endswith(" " + " ".join(words))
-    ):
+    tail = " ".join(words)
+    if len(words) < _MIN_KICKED_WORDS or not normalized(heading).endswith(" " + tail):
         return False
-    kicker = heading.split()[:extra]
-    if kicker[-1][-1:] in _KICKER_MARKS or heading.split()[extra] in {
-        *TITLE_SEPARATORS,
-        "|",
-        ":",
-        "–",
-        "—",
-        "-",
-    }:
+    raw = heading.split()
+    # The heading's own words before the title's, counted as written (not as normalized: "U.S.").
+    start = next((i for i in range(1, len(raw)) if normalized(" ".join(raw[i:])) == tail), None)
+    if start is None:
+        return False
+    kicker = raw[:start]
+    extra = len(normalized(" ".join(kicker)).split())
+    if not 0 < extra <= _MAX_KICKER_WORDS:
+        return False
+    if kicker[-1][-1:] in _KICKER_MARKS or raw[start] in _SEPARATOR_SIGNS:
         return True
-    return extra <= 2 and all(word[:1].isupper() for word in kicker)
+    shown = raw[start:]
+    return (
+        extra <= 2
+        and all(word[:1].isupper() for word in kicker)
+        and shown[0][:1].isupper()
+        and any(len(word) >= _MIN_LOWER_WORD_CHARS and word[:1].islower() for word in shown[1:])
+    )
 
 
 def repeated_site_names(meta_titles: list[str], headings: list[str], site_names: list[str] = ()) -> list[str]:
