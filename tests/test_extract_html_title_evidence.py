@@ -165,3 +165,13 @@ def test_a_kicker_is_counted_in_the_words_it_writes_not_in_its_pieces() -> None:
         "<article><h1>U.S. news: Ice fishing season opens on the northern lakes</h1></article>",
     )
     assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_product_name_written_with_a_dot_is_no_host_the_logo_sets_before_the_title() -> None:
+    # "Pikenet.js" is the library the page is about, capitalised as a name; "Pikenet.js 14" is the headline's
+    # start, not an address.
+    found = _read(
+        "<title>Pikenet.js 14 mends the pike nets faster</title>",
+        "<header><h1>Pikenet.js</h1></header>",
+    )
+    assert found.title == "Pikenet.js 14 mends the pike nets faster"

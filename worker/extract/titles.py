@@ -229,7 +229,9 @@ def choose_title(
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
-    site_names += [h for h in headings if _HOST.fullmatch(h.strip())]  # a logo that writes the host
+    # A logo that writes the host as an address, in lowercase ("example.com"); not a product's name
+    # that the pattern reads as one ("Next.js", "ASP.NET"), which may start the headline.
+    site_names += [h for h in headings if h.strip().islower() and _HOST.fullmatch(h.strip())]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it, nor
     # the source's host a link aggregator prints after a headline ("Headline (example.com) 87").
