@@ -58,9 +58,9 @@ def test_an_og_title_that_is_only_the_sites_name_gives_way_to_the_article_title(
 
 
 def test_a_heading_in_a_script_without_spaces_that_starts_the_title_is_the_headline() -> None:
-    # "_探索者 _光明网": the section's and the site's names after the headline, joined without spaces.
+    # "_钓鱼频道 _湖畔日报": the section's and the site's names after the headline, joined without spaces.
     found = _read(
-        "<title>湖面冰层提前融化渔民收起渔具 _探索者 _湖畔日报</title>",
+        "<title>湖面冰层提前融化渔民收起渔具 _钓鱼频道 _湖畔日报</title>",
         "<article><h1>湖面冰层提前融化渔民收起渔具</h1></article>",
     )
     assert found.title == "湖面冰层提前融化渔民收起渔具"

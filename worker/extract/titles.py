@@ -23,7 +23,7 @@ _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local Ne
 _MIN_KICKED_WORDS = 3
 # Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
-_MIN_UNSPACED_CHARS = 8  # "宇航员在太空中喝酒" is a headline's start; "探索者" a section's name
+_MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "钓鱼频道" a section's name
 # The separators' signs, standing alone between a kicker and its headline ("Local News | ...") or
 # closing the kicker's last word ("Energy: ...").
 _SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
@@ -162,7 +162,7 @@ def _kicked(heading: str, title: str) -> bool:
     title after a few words of its own, set apart by a separator or a colon ("Local News | ...",
     "Energy: ...") or written as a name (one or two capitalised words: "Local News Headline") before a
     headline that starts with a capital but is in sentence case, where a name stands out. Not the start
-    of one sentence ("How Much Does a Meditation Class Cost?", "Anna Berg wins the pike contest")."""
+    of one sentence ("How Much Does a Pike Licence Cost", "Anna Berg wins the pike contest")."""
     words = normalized(title).split()
     tail = " ".join(words)
     if len(words) < _MIN_KICKED_WORDS or not normalized(heading).endswith(" " + tail):
@@ -242,7 +242,7 @@ def choose_title(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
     # A metadata title that is only the site's name (a front page's og:title left on every page) or
-    # the page's slug ("kids-seat-test-2018") names no article: the other metadata titles come first.
+    # the page's slug ("pike-licence-prices-2026") names no article: the other metadata titles come first.
     stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
