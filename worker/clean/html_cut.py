@@ -193,7 +193,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and hidden and not named and tag not in PARAGRAPH_ONLY_TAGS:
+        if held >= HIDDEN_KEEP_CHARS and hidden and not named and not _is_lone_paragraph(element, held_by):
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
             # hidden section at a time is one soft-named run like any other. A hidden paragraph
             # alone is no section: a text the page does not show (a variant, a copy for robots).
@@ -209,6 +209,32 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         walker.skip_subtree()
     for element in doomed:
         drop_subtree(element)
+
+
+def _is_lone_paragraph(element: etree._Element, held_by: _ParagraphChars) -> bool:
+    """A paragraph hidden on its own: no box holding paragraphs (a list item, a cell, a quote of
+    several), and not one of a run of long hidden paragraphs (an article's rest, hidden paragraph by
+    paragraph until the reader clicks "read more"; a widget's short hidden messages make no run)."""
+    tag = element.tag
+    if tag not in PARAGRAPH_ONLY_TAGS or any(p is not element for p in element.iter("p")):
+        return False
+    return not any(
+        sibling is not None
+        and sibling.tag == tag
+        and _hides(sibling)
+        and held_by(sibling) >= HIDDEN_KEEP_CHARS
+        for sibling in (element.getprevious(), element.getnext())
+    )
+
+
+def _hides(element: etree._Element) -> bool:
+    """Hidden as `first_cut` reads it: the `hidden` attribute, `aria-hidden`, a style that hides."""
+    style = element.get("style")
+    return (
+        element.get("hidden") is not None
+        or element.get("aria-hidden") == "true"
+        or (style is not None and HIDDEN_STYLE.search(style) is not None)
+    )
 
 
 def _is_article_despite_name(
