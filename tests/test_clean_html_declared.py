@@ -101,3 +101,18 @@ def test_a_title_in_angle_brackets_is_text_not_markup() -> None:
 def test_a_how_to_typed_by_its_full_vocabulary_address_is_read_too() -> None:
     how_to = {"@type": "https://schema.org/HowTo", "name": "How to hem a tablecloth", "step": [FIRST, SECOND]}
     assert paragraphs_from(app_shell(how_to)) == [FIRST, SECOND]
+
+
+def test_a_page_showing_only_a_caption_gives_the_long_body_it_declares() -> None:
+    body = "\n".join([FIRST, SECOND, THIRD] * 5)  # 15 paragraphs, some 1,450 characters: 10 times the caption
+    caption = (
+        "<figure><img src='ferry.jpg'><figcaption>The new ferry at the harbour wall.</figcaption></figure>"
+    )
+    shown = f"<article><h1>Ferry timetable</h1>{caption}<p>The new ferry at the harbour wall.</p></article>"
+    assert paragraphs_from(app_shell(news_article(body), shown))[:3] == [FIRST, SECOND, THIRD]
+
+
+def test_a_short_article_shown_on_the_page_is_kept_beside_a_longer_declared_one() -> None:
+    body = "\n".join([FIRST, SECOND, THIRD] * 4)
+    shown = f"<article><h1>Ferry timetable</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
+    assert paragraphs_from(app_shell(news_article(body), shown)) == [FIRST, SECOND, THIRD]

@@ -30,3 +30,21 @@ def test_a_non_ascii_line_counts_its_words_the_same_way() -> None:
 def test_signs_other_than_apostrophes_and_hyphens_part_words() -> None:
     """ "Harbour/Town" is two capitalised words, "rates-Rise" one, and the "A" of "q&A" a word of its own."""
     assert _caps("Harbour/Town rates-Rise q&A quiet") == 4 / 5
+
+
+def test_a_non_ascii_line_counts_as_its_words_compared_one_by_one() -> None:
+    """Curly apostrophes join a word ("McKay’S" once), a circled letter is no word, a word's capitals
+    past the first count once; a line with "İ" (two characters in lowercase) or a character past the
+    Basic Multilingual Plane reads the same as those compared word by word."""
+    from worker.clean.text_line_model import WORD
+
+    for text in (
+        "McKay’S Ⓐ plan for “Zürich” — ÉcolE rises",
+        "İstanbul harbour İS open to Ölçek",
+        "𐐀 Deseret name beside Harbour 😀 news",
+        "’Tis the Season’s end, -Nord",
+    ):
+        (line,) = read_lines(text, frozenset({"of", "the", "a"}))
+        content = len(line.tokens) - round(line.stop * len(line.tokens))
+        by_word = sum(map(str.__ne__, WORD.findall(text), line.tokens))
+        assert line.caps == min(by_word, content) / content

@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from worker.article import Article, Metadata, SourceKind
 from worker.clean import clean_html, clean_text
-from worker.clean.html_declared import declared_body
+from worker.clean.html_declared import declared_body, declared_instead, shows_little
 from worker.clean.html_fallback import candidate_lines, marked_body_lines, prose_paragraphs
 from worker.config import DEFAULT_PARSE_LIMITS, ParseLimits
 from worker.document import Document, InputKind
@@ -51,6 +51,8 @@ def extract_article(
                 metadata = extract_html_metadata(root, url=document.url, now=now)  # reads the tree only
             with clock.stage("clean"):
                 paragraphs = clean_html(root, url=document.url, authors=metadata.authors)
+                if paragraphs and shows_little(paragraphs):  # a caption shown, the article in script
+                    paragraphs = declared_instead(paragraphs, parse_html(document.text, limits))
                 for reading in _READINGS_BEFORE_REFUSING:
                     if paragraphs:
                         break

@@ -28,11 +28,13 @@ from worker.clean.selectors import (
     BOILERPLATE_PARTS,
     CAPTION_TAGS,
     CELL_TAGS,
+    COMMENT_PARTS,
     CONTENT_PARTS,
     HEADING_TAGS,
     LOOSE_SOFT_PARTS,
     SOFT_PARTS,
     TITLE_TAGS,
+    is_live_commentary,
 )
 
 # Characters that print nothing: a soft hyphen (a line-break hint inside a word), zero-width spaces, a
@@ -233,6 +235,8 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     if len(classes) + len(ident) > 1:
         parts = name_parts(f"{classes} {ident}")
         named = parts & _NAMED_PARTS
+        if is_live_commentary(f"{classes} {ident}", named & BOILERPLATE_PARTS):
+            named = named - COMMENT_PARTS
         if named and not parts & CONTENT_PARTS and is_furniture_sized(tag, SOFT_MAX_CHARS):
             # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
             # it only when it is long.

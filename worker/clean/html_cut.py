@@ -38,6 +38,7 @@ from worker.clean.selectors import (
     NAME_SPLIT,
     NAME_SPLIT_LOWER,
     SOFT_PARTS,
+    is_live_commentary,
 )
 
 # A block at least this long, with little link text, counts for its containers as article text.
@@ -65,6 +66,11 @@ NOSCRIPT_KEEP_CHARS = 400
 CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
+# Text set straight into these is not a paragraph: code, a form and its fields (a consent notice), a
+# list's own text outside its items (a script's error messages printed into a widget).
+LOOSE_TEXT_SKIP_TAGS = frozenset(
+    {"pre", "code", "textarea", "select", "option", "button", "form", "ul", "ol", "dl"}
+)
 # Tags that hold one paragraph, never an article.
 PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 # Ideographic scripts say in one character what others say in about three.
@@ -101,7 +107,8 @@ def is_boilerplate_named(classes: str, ident: str) -> bool:
     if len(names) < 3:
         return False
     parts = name_parts(names)
-    if not parts & BOILERPLATE_PARTS:
+    boilerplate = parts & BOILERPLATE_PARTS
+    if not boilerplate or is_live_commentary(names, boilerplate):
         return False
     return not parts & CONTENT_PARTS or is_comments_id(ident)
 
@@ -131,22 +138,67 @@ def is_soft_named(classes: str) -> bool:
 
 
 def paragraph_chars(element: etree._Element) -> int:
-    """Characters in the element's <p> elements: how much article-like text it holds."""
-    return sum(len(p.text_content().strip()) for p in element.iter("p"))
+    """How much article-like text the element holds: the characters of its <p> elements, and of the
+    text set straight into a box without them (`loose_chars`)."""
+    return _ParagraphChars(element)(element)
+
+
+def loose_chars(element: etree._Element) -> int:
+    """The characters of text set straight into the element (its own text, its children's tails) when
+    they are a paragraph's worth broken by <br>: the text of a page written before <p> was the rule,
+    lines in a table cell, a <div> or a <font>. A menu's separators and a label's words are fewer; a
+    notice set in one run (a cookie banner) is one line. Not code or a form's field (a page's source
+    or markdown offered for copying is not its prose)."""
+    if element.tag in LOOSE_TEXT_SKIP_TAGS:
+        return 0
+    chars, breaks = len((element.text or "").strip()), False
+    for child in element:
+        chars += len((child.tail or "").strip())
+        breaks = breaks or child.tag == "br"
+    return chars if breaks and chars >= PARAGRAPH_MIN_CHARS else 0
+
+
+def is_hidden(element: etree._Element) -> bool:
+    get = element.get
+    style = get("style")
+    return (
+        get("hidden") is not None
+        or get("aria-hidden") == "true"
+        or (style is not None and HIDDEN_STYLE.search(style) is not None)
+    )
 
 
 class _ParagraphChars:
-    """`paragraph_chars` of any element of a tree that does not change meanwhile: each <p>'s text
-    read once (the first cut asks it of nested boxes, their siblings and the whole page)."""
+    """`paragraph_chars` of any element of a tree that does not change meanwhile, summed for every
+    element in one walk (the first cut asks it of nested boxes, their siblings and the whole page).
+    Loose text counts only where the reader sees it: a hidden box of it is a copy kept for script
+    (the article again, raw, for a "republish" dialog), where hidden <p>s are a collapsed section."""
 
     __slots__ = ("_chars",)
 
     def __init__(self, root: etree._Element) -> None:
-        self._chars = {p: len(p.text_content().strip()) for p in root.iter("p")}
+        chars: dict[etree._Element, int] = {}
+        sums = [0]  # per open element: the characters of what closed inside it so far
+        hidden = [False]  # per open element: whether it, or a box around it, is hidden
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
+            if event == "start":
+                if element.tag == "p":  # a paragraph counts whole, what it holds once
+                    sums.append(len(element.text_content().strip()))
+                    walker.skip_subtree()
+                else:
+                    sums.append(0)
+                hidden.append(hidden[-1] or (isinstance(element.tag, str) and is_hidden(element)))
+                continue
+            held = sums.pop()
+            if not hidden.pop() and element.tag != "p" and isinstance(element.tag, str):
+                held += loose_chars(element)
+            chars[element] = held
+            sums[-1] += held
+        self._chars = chars
 
     def __call__(self, element: etree._Element) -> int:
-        chars = self._chars
-        return sum(chars[p] for p in element.iter("p"))
+        return self._chars.get(element, 0)
 
 
 def drop_subtree(element: etree._Element) -> None:

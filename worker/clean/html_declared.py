@@ -5,7 +5,9 @@ article text at all, while its JSON-LD, written for search engines, carries the 
 `articleBody` for an article, the introduction and the steps of a how-to, the instructions of a
 recipe. Before such a page is refused as "not an article", its body is read from there. The
 values may be plain text (paragraphs on lines of their own) or HTML (paragraphs in `<p>`), and are
-read as such; nothing here runs unless the visible page gave nothing.
+read as such. It is read when the visible page gave nothing, or so little (a caption, a teaser: under
+`SHOWN_MAX_CHARS`) beside a declared body several times as long that the page plainly draws its
+article from script: then the declared body is the article.
 """
 
 from __future__ import annotations
@@ -30,6 +32,26 @@ _MARKUP = re.compile(
 )
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 _STEP_KEYS = ("step", "recipeInstructions", "itemListElement")
+# What the visible page must be short of, and what the declared body must reach, for the declared
+# body to be read instead.
+SHOWN_MAX_CHARS = 500
+DECLARED_MIN_CHARS = 1000
+DECLARED_OVER_SHOWN = 5
+
+
+def shows_little(paragraphs: list[str]) -> bool:
+    """So little text found on the page that a declared body may be the article instead."""
+    return sum(len(p) for p in paragraphs) < SHOWN_MAX_CHARS
+
+
+def declared_instead(shown: list[str], root: lxml.html.HtmlElement) -> list[str]:
+    """The declared body when it is the article rather than what the page shows (see the module's
+    doc); else `shown`."""
+    declared = declared_body(root)
+    chars = sum(len(p) for p in declared)
+    if chars >= DECLARED_MIN_CHARS and chars >= DECLARED_OVER_SHOWN * sum(len(p) for p in shown):
+        return declared
+    return shown
 
 
 def declared_body(root: lxml.html.HtmlElement) -> list[str]:

@@ -80,6 +80,12 @@ FURNITURE_TAGS: tuple[str, ...] = (
     "label",
 )
 
+# The readers' comments named in the site's own language, plural only: the singular also names an
+# opinion column ("category-kommentar", "commento"), which is an article.
+NATIVE_COMMENTS: frozenset[str] = frozenset(
+    {"kommentare", "commentaires", "comentarios", "commenti", "komentarze", "reacties", "kommentarer"}
+)
+
 # Name parts that mark a subtree as boilerplate wherever it stands.
 BOILERPLATE_PARTS: frozenset[str] = frozenset(
     {
@@ -97,6 +103,7 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
         "comment",
         "comments",
         "commentlist",
+        *NATIVE_COMMENTS,
         "consent",
         "cookie",
         "cookies",
@@ -148,8 +155,18 @@ BOILERPLATE_PARTS: frozenset[str] = frozenset(
 )
 # Boilerplate name parts of reader comments: one box per comment, never the article however long.
 COMMENT_PARTS: frozenset[str] = frozenset(
-    {"comment", "comments", "commentlist", "disqus", "reply", "replies"}
+    {"comment", "comments", "commentlist", "disqus", "reply", "replies", *NATIVE_COMMENTS}
 )
+
+# A live report's running commentary ("live-match-comments", "live_comment"): the text of a match's or
+# an event's page, written by the newsroom minute by minute, not the readers' comments.
+LIVE_COMMENTARY = re.compile(r"(?<![a-z])live[-_](?:[a-z]+[-_])?comments?(?![a-z])", re.IGNORECASE)
+
+
+def is_live_commentary(names: str, boilerplate: frozenset[str]) -> bool:
+    """Named as comments (`boilerplate`: the name's boilerplate parts) only as a live commentary."""
+    return bool(boilerplate) and boilerplate <= COMMENT_PARTS and LIVE_COMMENTARY.search(names) is not None
+
 
 # Boilerplate name parts of a subscription gate: on the prompt box, and on the box that holds the rest
 # of the article behind it. The second holds paragraphs of prose and is kept.

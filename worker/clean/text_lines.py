@@ -313,7 +313,7 @@ def _flag(line: Line, limits: LineThresholds, notice: str | None = None) -> Flag
         and line.caps >= limits.comment_name_caps
     ):
         return Flag.COMMENT
-    if short and _DIGIT.search(low) and _CLOCK.search(low):
+    if short and _CLOCK.search(low):  # found from its first digit: no digit, no search past the scan
         return Flag.STAMP
     if short and "." in first and _MASTHEAD.match(key):
         return Flag.MASTHEAD

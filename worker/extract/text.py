@@ -14,10 +14,12 @@ from contextlib import AbstractContextManager
 from worker.article import Dateline, Metadata
 from worker.clean.mojibake import fix_mojibake
 from worker.clean.text import TextLayout
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
 from worker.extract.language_data import LANGUAGES
+from worker.extract.language_interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_dates import page_day_order
@@ -130,6 +132,16 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
     return kept
 
 
+def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
+    """Names of one word each, two or more, on a page that capitalises its nouns: a heading's nouns
+    ("Von Risiken und Nebenwirkungen", "Meine Kanäle: Comedy & Cartoons / Reisen"), not people, whom
+    a byline there names in full. A page that writes its nouns in lowercase may sign with first
+    names ("By Ann and Bea")."""
+    if len(authors) < 2 or any(" " in name for name in authors):
+        return False
+    return PageWords(layout.lines, layout.body[0] if layout.body else 0).capitalises_words
+
+
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
     """How every date reader reads this page's dates (`dates.reading_page_in`): in its own day
     order, two-digit years included. The line labeller's training reads its pages the same way."""
@@ -173,6 +185,13 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     authors = without_section_after(authors, lines, header.title_line)
+    # "Teilen Twittern": a page's buttons; "Die" of "Autor: Die Redaktion": its language's article, the
+    # desk dropped. The most frequent function words only (a language's list holds "Robert" and "York"),
+    # and of the page's language ("Ela" signs an English page).
+    words = layout.stopwords & STOPWORDS
+    authors = [a for a in authors if not (holds_interface_word(a) or words.issuperset(a.lower().split()))]
+    if _nouns_listed(authors, layout):
+        authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
     if not authors and (name := named_handle(lines, header.title_line)):

@@ -153,3 +153,27 @@ def note_under_name(lines: list[str], lead: int, common: PageWords) -> str | Non
         if opens_in_first_person(note) or (role and note[role.end() :].split()[:1] == name.split()[:1]):
             found.add(name)
     return next(iter(found)) if len(found) == 1 else None
+
+
+def label_byline(texts: list[str], at: int) -> str | None:
+    """The byline a label alone opens (`names_over_lines`), unless the label is a menu's entry."""
+    return None if label_in_menu(texts, at) else f"by {names_over_lines(texts[at + 1 :])}"
+
+
+def label_in_menu(texts: list[str], at: int) -> bool:
+    """Whether a byline label alone is a menu's link to the site's authors ("Themen" / "Über uns" /
+    "Autoren" / "Suche" / "Impressum"): the entries around it short lines, none a sentence, a day or a
+    person's name; a label over a name ("Autorin" / "Jane Doe") or over prose signs. At the top of
+    the lines read, the entries under it alone tell."""
+    below = texts[at + 1 : at + 2 + _MENU_REACH]  # three entries under it, and up to two over it
+    around = texts[max(0, at - _MENU_REACH) : at] + below
+    return (
+        len(below) > _MENU_REACH
+        and not looks_like_name(below[0])
+        and all(0 < len(text.split()) <= _MENU_ENTRY_WORDS and not _NOT_ENTRY.search(text) for text in around)
+    )
+
+
+_MENU_REACH = 2  # the entries read above the label (one more under it)
+_MENU_ENTRY_WORDS = 4  # "Aktuelles aus der Enquete"
+_NOT_ENTRY = re.compile(r"\d|[.!?:,;]$")  # a day, a count, a sentence's end or a label's colon

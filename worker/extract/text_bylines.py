@@ -33,10 +33,12 @@ from worker.extract.text_signs import (
     HEADER_WINDOW,
     MAX_META_WORDS,
     NOT_AUTHOR,
+    POST_AGE,
     date_of_line,
     is_byline,
     line_words,
     looks_like_prose,
+    split_glued_day,
 )
 
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
@@ -58,8 +60,6 @@ _OUTLET_AFTER_NAME = re.compile(
 )  # "Jane Doe USA TODAY"
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
 _HANDLE_CHARS = 25
-# A name the copy glued to the numeric day after it ("Yucy3/4/2025", "Jane Doe12.03.2024").
-_NAME_GLUED_TO_DAY = re.compile(r"^([^\W\d_][^\d]*[^\W\d_.])(\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})$")
 _HEADLINE_MIN_WORDS = 5
 _STANDFIRST_MAX_CHARS = 300
 _DAY_UNDER_NAME = 3
@@ -253,7 +253,7 @@ def shows_day(line: str) -> bool:
     a two-digit one ("12/11/25") or the post's age ("2 days ago"); enough to vouch for a name beside
     it, never read as the day itself."""
     text = line.strip()
-    if RELATIVE_AGE.match(text):
+    if RELATIVE_AGE.match(text) or POST_AGE.match(text):
         return True
     if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
         return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's
@@ -319,12 +319,12 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
 
 
 def _name_glued_to_day(line: str, common: PageWords) -> str | None:
-    """The signature of a line where the copy lost the space between a name and its day ("Yucy3/4/2025"):
-    the name, when the rest is a day and the name would pass beside one on a line of its own."""
-    found = _NAME_GLUED_TO_DAY.match(line)
-    if found is None or not shows_day(found[2]):
+    """The name the copy glued to its day ("Yucy3/4/2025", "Jane DoeNovember 6, 2023"), when the rest is
+    a day (or opens with a timestamp) and the name would pass beside one on a line of its own."""
+    found = split_glued_day(line)
+    if found is None or not (found[2] or shows_day(found[1])):
         return None
-    name = found[1].strip()
+    name = found[0]
     return name if common.is_dated_name(name) or _one_word_name(name, common) else None
 
 

@@ -14,11 +14,21 @@ from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
 from worker.extract.text_bylines import shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import BYLINE, DATE_LABEL, DIGIT, HEADER_WINDOW, NOT_AUTHOR, is_byline
+from worker.extract.text_signs import (
+    BYLINE,
+    DATE_LABEL,
+    DIGIT,
+    HEADER_WINDOW,
+    NOT_AUTHOR,
+    is_byline,
+    split_glued_day,
+)
 
 
 def name_beside_date(text: str, common: PageWords) -> str | None:
     """The author a date line names: "March 4, 2025 by Jane Doe", "Jane Doe • March 4, 2025"."""
+    if (glued := split_glued_day(text)) and glued[2]:  # "Jane Doe2025-03-04T09:12:00+01:00March 4th, 2025"
+        return glued[0] if common.is_dated_name(glued[0]) or signature_word(glued[0], common) else None
     if by := BY_INSIDE.search(text):
         rest = GLUED_IN.sub(" ", text[by.start() :].strip())
         return byline_head(rest, common, dated=True) if is_byline(rest) else None

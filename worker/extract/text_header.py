@@ -24,7 +24,7 @@ from worker.extract.dateline import parse_dateline
 from worker.extract.dates import DateRole, dates_in_text, role_before
 from worker.extract.text_anchors import anchors
 from worker.extract.text_byline_below import byline_below, full_name_below, phrase_byline
-from worker.extract.text_byline_labels import contributors_line, names_over_lines, note_under_name, own_field
+from worker.extract.text_byline_labels import contributors_line, label_byline, note_under_name, own_field
 from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import byline_just_under, menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
@@ -241,8 +241,8 @@ def _label_alone(pieces: list[tuple[int, str]], position: int, meta: _Meta) -> b
         meta.add_day(day, is_update=_is_update(label, len(label)))
     elif NOT_AUTHOR.match(label):
         pass
-    elif BYLINE_LABEL.match(label):
-        meta.bylines.insert(0, f"by {names_over_lines([text for _, text in pieces[position + 1 :]])}")
+    elif BYLINE_LABEL.match(label) and (named := label_byline([text for _, text in pieces], position)):
+        meta.bylines.insert(0, named)
     else:
         return False
     meta.positions.update((position, position + 1))

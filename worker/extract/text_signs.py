@@ -10,6 +10,7 @@ import re
 from worker.clean.phrases import phrase_tree
 from worker.extract.authors import NAME_WORD
 from worker.extract.dates import MONTHS, dates_in_text, parse_date, two_digit_year_day
+from worker.extract.language_ages import merged_ages
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
@@ -53,6 +54,31 @@ _DATE_LABEL_WORDS = (*PUBLISHED_LABELS, *UPDATED_LABELS, "date", "on")
 _DATE_LABELS = alternation(_DATE_LABEL_WORDS)
 DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
+_AGE = merged_ages()
+_AGO, _ONE, _UNITS = (alternation(words) for words in _AGE)
+# A post's age in any language ("2 hours ago", "vor einer Stunde", "Hace 13 horas", "3 godziny temu"),
+# perhaps after a bullet and a date label ("• Publiziert vor 4 Stunden", "Erstellt: vor 2 Tagen"): the
+# "before now" word on either side of the count, never missing.
+POST_AGE = re.compile(
+    rf"^[•·|/\s-]*(?:(?:{_DATE_LABELS})\b\s*:?\s*)?(?=\S)(?:(?:{_AGO})\s+(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?"
+    rf"|(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?\s+(?:{_AGO}))$",
+    re.I,
+)
+# Where the copy glued a name to the day after it: a lowercase letter, then a digit or a capitalised
+# month ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023").
+_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b)")
+_ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # "Jane Doe2021-12-14T12:38:19+01:00December 14th"
+
+
+def split_glued_day(line: str) -> tuple[str, str, bool] | None:
+    """A line the copy glued from a name and its day: the name, the rest, and whether the rest opens with
+    a timestamp (a theme's hidden one, which says the line is a byline's); None without such a glue."""
+    found = _GLUED_DAY.search(line)
+    if found is None or DIGIT.search(line[: found.start()]):
+        return None
+    return line[: found.start()].strip(), line[found.start() :], bool(_ISO_STAMP.match(line[found.start() :]))
+
+
 _GLUED_BY = re.compile(r"^By(?=[A-ZÀ-Þ][a-zà-ÿ]+\s[A-ZÀ-Þ])")  # "ByJane Doe", the space lost in copying
 # Any language's opener glued so to the name ("vonJane Doe", "Veröffentlicht vonJane Doe"), when printed
 # in lowercase (`glued_opener`): capitals after a capitalised one are a word's ("DaVinci", "TextMate").

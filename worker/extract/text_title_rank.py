@@ -10,7 +10,8 @@ and the labeller's likeliest lines of its window. The signs are the evidence the
 how likely the labeller finds the line, whether a byline or a date stands right under it or over it,
 whether the page prints it again (a window title, a breadcrumb's last crumb, twice in a row), how many
 of its words the paragraphs under it use, how far above the first line of prose it stands and whether
-prose stands between.
+prose stands between; whether it is the site's own name (`text_site_name`), a short topic's label right
+over a longer headline (a kicker) or a sentence-case standfirst right under one.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from worker.extract.text_signs import (
     looks_like_prose,
     word_count,
 )
+from worker.extract.text_site_name import names_site, site_names
 
 MODEL_FILE = "text_titles.json"
 # Proposed lines beside the chain's pick: the rules' first pick and the second window's, then the
@@ -87,6 +89,9 @@ FEATURES = (
     "titled",  # the share of its longer words written with a capital
     "listed",  # headline-shaped lines of five words or more around it: a list of other posts' links
     "unweighed",  # outside the labeller's window: `likely` is 0 for want of a belief, not by one
+    "site",  # the site's name, as the page prints it elsewhere (`text_site_name.names_site`)
+    "kicker",  # four words or fewer right over a longer headline-shaped line: a topic's label
+    "subtitle",  # in sentence case right under a headline-shaped line: its standfirst
     # Against the rules' pick (0 for that line itself):
     "more_likely",  # how much likelier the labeller finds this line
     "meta_not_chosen",  # a byline or date stands next to this line and none next to the pick
@@ -222,6 +227,7 @@ class Reading:
         top_lines = [line.lower() for line in lines[:_TOP_LINES]]
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
         self.top_text = " ".join(top_lines)  # the window title's words looked up by `_uses`
+        self.site_names = site_names(lines)
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
@@ -327,7 +333,31 @@ def _own(reading: Reading, index: int) -> list[float]:
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
         _listed(lines, index),
         float(index not in proposal.window),
+        float(names_site(line, reading.site_names)),
+        float(_kicker(lines, index, words)),
+        float(_subtitle(lines, index, long_words)),
     ]
+
+
+_KICKER_WORDS = 4  # a topic's label over the headline ("Raised Beds"); a headline is longer
+
+
+def _kicker(lines: list[str], index: int, words: int) -> bool:
+    """A short line right over a longer headline-shaped one: a topic's label over the headline."""
+    if words > _KICKER_WORDS or index + 1 >= len(lines):
+        return False
+    below = lines[index + 1]
+    return word_count(below) > words + 1 and looks_like_headline(below) and not is_meta_line(below)
+
+
+def _subtitle(lines: list[str], index: int, long_words: list[str]) -> bool:
+    """A line in sentence case (most of its longer words in lowercase) right under a headline-shaped
+    line: the headline's standfirst, not the headline."""
+    if index == 0 or len(long_words) < 2:
+        return False
+    above = lines[index - 1]
+    lowered = sum(w[:1].islower() for w in long_words[1:]) / (len(long_words) - 1)
+    return lowered > 0.5 and looks_like_headline(above) and not is_meta_line(above)
 
 
 _LIST_AROUND = 3  # lines over and under a line where the other entries of a list of links stand

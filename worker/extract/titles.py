@@ -14,10 +14,20 @@ _HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", 
 # with the count of comments after it.
 _SOURCE_HOST = re.compile(rf"\s+\((?:{_HOST.pattern})(?:/[\w.~-]+)*\)(?:\s+\d+)?$", re.I)
 _MAX_HEADLINE_WORDS = 30
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")  # an address's last step, not a title
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
+_TRAIL_SEPARATORS = (" » ", " / ")  # a breadcrumb's steps in a <title>
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
-_SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
+_SAME_TITLE_OVERLAP = 0.85
+_MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
+_MIN_KICKED_WORDS = 3
+# Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
+_MIN_UNSPACED_CHARS = 8  # "宇航员在太空中喝酒" is a headline's start; "探索者" a section's name
+_KICKER_MARKS = frozenset(
+    ":|–—-»·/"
+)  # above it, two spellings of one title: the metadata's is the publisher's
 
 
 @lru_cache(maxsize=512)
@@ -51,6 +61,14 @@ def _site_like(part: str, site_names: list[str]) -> bool:
     return False
 
 
+def _only_site(title: str, site_names: list[str]) -> bool:
+    """Whether `title` writes nothing but one of the site's names (or a host name)."""
+    key = normalized(title).replace(" ", "")
+    return _HOST.fullmatch(title.strip()) is not None or any(
+        key == normalized(name).replace(" ", "") for name in site_names
+    )
+
+
 def without_source_host(title: str) -> str:
     """`title` without the source's host in brackets (and a comment count) that a link aggregator
     copies after the headline: "Grads Find Degrees No Longer Guarantee Jobs (example.com) 87"."""
@@ -69,6 +87,12 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if _site_like(parts[-1], site_names):
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
+            if separator in _TRAIL_SEPARATORS and len(parts) > 2:
+                # "Site » Blog Archive » Headline": a trail from the site down to the page, whose
+                # last step is the page's own title when it is the longest.
+                last = len(parts[-1].split())
+                if all(len(part.split()) < last for part in parts[1:-1]):
+                    return strip_site_affixes(parts[-1], site_names)
             return strip_site_affixes(separator.join(parts[1:]), site_names)
         # "Headline – Site – its tagline": the site's name in the middle, its slogan after it.
         middle = next((i for i in range(1, len(parts) - 1) if _site_like(parts[i], site_names)), None)
@@ -86,6 +110,9 @@ def _without_whole_name(title: str, site_names: list[str]) -> str:
     Rueda in Berlin"), which splitting at each separator cannot see."""
     for name in site_names:
         name = " ".join(name.split())
+        rest = title[len(name) + 1 :] if title.lower().startswith(name.lower() + " ") else ""
+        if _HOST.fullmatch(name) and len(rest.split()) >= 2 and rest[0].isalnum():
+            return rest  # "example.com Headline": the site's host, set before the headline as its name
         if not any(separator in name for separator in TITLE_SEPARATORS):
             continue
         for separator in TITLE_SEPARATORS:
@@ -100,6 +127,12 @@ def _overlap(first: str, second: str) -> float:
     """Share of words two titles have in common (Jaccard)."""
     a, b = set(normalized(first).split()), set(normalized(second).split())
     return len(a & b) / max(1, len(a | b))
+
+
+def _long_enough(key: str) -> bool:
+    """A normalized heading long enough to be told from a section's name: three words, or in a
+    script written without spaces (Chinese, Japanese, Thai) as many characters as a short sentence."""
+    return len(key.split()) >= 3 or len(_UNSPACED.findall(key)) >= _MIN_UNSPACED_CHARS
 
 
 def _is_headline(heading: str) -> bool:
@@ -123,9 +156,39 @@ def _untruncated(titles: list[str]) -> list[str]:
     return out
 
 
-def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str]:
+def _kicked(heading: str, title: str) -> bool:
+    """Whether `heading` is "Kicker: Headline" and `title` the headline alone: the heading ends with the
+    title after a few words of its own, set apart by a separator or a colon ("Local News | ...",
+    "Energy: ...") or written as a name (every word capitalised: "Local News Headline"), not the start
+    of one sentence ("How Much Does a Meditation Class Cost?" does not end with a headline)."""
+    words = normalized(title).split()
+    key = normalized(heading)
+    extra = len(key.split()) - len(words)
+    if (
+        len(words) < _MIN_KICKED_WORDS
+        or not 0 < extra <= _MAX_KICKER_WORDS
+        or not key.endswith(" " + " ".join(words))
+    ):
+        return False
+    kicker = heading.split()[:extra]
+    if kicker[-1][-1:] in _KICKER_MARKS or heading.split()[extra] in {
+        *TITLE_SEPARATORS,
+        "|",
+        ":",
+        "–",
+        "—",
+        "-",
+    }:
+        return True
+    return extra <= 2 and all(word[:1].isupper() for word in kicker)
+
+
+def repeated_site_names(meta_titles: list[str], headings: list[str], site_names: list[str] = ()) -> list[str]:
     """Headings that repeat an affix of a metadata title: the first or last part of "Headline | Site",
-    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's."""
+    when the rest is far longer, is the site's name, and an <h1> that writes only it is the logo's.
+    Not when another part of that title already names the site ("Headline | example.ch | Tagline",
+    "Headline - Example Youth Club - EYC"): the title has its site's name, and the short part the
+    <h1> repeats is the headline."""
     found = []
     for heading in headings:
         key = normalized(heading)
@@ -136,6 +199,11 @@ def repeated_site_names(meta_titles: list[str], headings: list[str]) -> list[str
             for separator in TITLE_SEPARATORS:
                 parts = title.split(separator)
                 if len(parts) < 2 or key not in {normalized(parts[0]), normalized(parts[-1])}:
+                    continue
+                if any(normalized(t) == key for t in meta_titles):
+                    continue  # og:title says the same: the article's title, not the logo
+                others = [p for p in parts if normalized(p) != key]
+                if any(_site_like(p, list(site_names)) for p in others):
                     continue
                 rest = sum(len(normalized(p).split()) for p in parts) - words
                 if rest >= 2 * words + 2:
@@ -154,13 +222,20 @@ def choose_title(
     template's section titles); by default, whether there is more than one heading."""
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
-    site_names = [*site_names, *repeated_site_names(meta_titles, headings)]
+    site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
+    site_names += [h for h in headings if _HOST.fullmatch(h.strip())]  # a logo that writes the host
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
-    # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it.
-    headings = [strip_site_affixes(fix_mojibake(h).rstrip(" ¶"), site_names) for h in headings]
+    # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it, nor
+    # the source's host a link aggregator prints after a headline ("Headline (example.com) 87").
+    headings = [
+        strip_site_affixes(without_source_host(fix_mojibake(h).rstrip(" ¶")), site_names) for h in headings
+    ]
     stripped = _untruncated(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
+    # A metadata title that is only the site's name (a front page's og:title left on every page) or
+    # the page's slug ("kids-seat-test-2018") names no article: the other metadata titles come first.
+    stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -178,12 +253,11 @@ def choose_title(
             rest = heading[len(cut) :] if heading.startswith(cut) else ""
             if len(cut.split()) >= 3 and rest[:3].strip() in {"–", "—", "-", "|", ":"}:
                 return cut
+        for title in stripped:
+            if _kicked(heading, title):
+                return title
         # A heading that starts the metadata title (the title adds a subtitle or a site name).
-        if (
-            len(key.split()) >= 3
-            and any(k.startswith(key) for k in keys)
-            and not _site_like(heading, site_names)
-        ):
+        if _long_enough(key) and any(k.startswith(key) for k in keys) and not _site_like(heading, site_names):
             return heading
     # The visible headline of the article, as readers see it, over a metadata title written for search;
     # unless the page has several <h1> (a template's section titles), or the one shares no words with

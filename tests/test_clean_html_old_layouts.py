@@ -1,0 +1,58 @@
+"""Pages laid out the way the web was written before <p> was the rule: the article's text set straight
+into a table cell or a <div>, its paragraphs parted by <br><br>, in <font> tags, with no <article> or
+<main> to mark it. The cleaner keeps such an article as it keeps one written in paragraphs.
+
+Each page is written here; each test checks one behaviour.
+"""
+
+from __future__ import annotations
+
+from tests.html_articles import ARTICLES
+from tests.html_articles import clean as _clean
+
+ARTICLE = [
+    *ARTICLES["en"],
+    "The ferry company said it would move its morning crossing to the southern quay while the work "
+    "goes on, and that it expects no cancellations because of the building site.",
+    "Fishermen who had opposed the plan said they would watch the survey closely, since the seabed "
+    "north of the pier is where most of the town's boats set their lobster pots.",
+]
+MENU = "".join(f"<a href='/s{i}'>Section {i}</a> | " for i in range(8))
+
+
+def _lines(texts: list[str]) -> str:
+    """Paragraphs set as text parted by blank lines, the way old pages wrote them."""
+    return "<br><br>\n".join(texts)
+
+
+def _kept(page: str) -> str:
+    return " ".join(_clean(page))
+
+
+def test_text_parted_by_breaks_in_a_box_named_as_a_sidebar_is_the_article_when_most_of_the_page() -> None:
+    # The template's column class names a sidebar layout ("with-sidebar"): a page written in <p>
+    # keeps such a column when it holds most of the page's paragraph text; text written with <br>
+    # is paragraph text just the same.
+    page = (
+        f"<html><body><div class='menu'>{MENU}</div>"
+        f"<div class='column with-sidebar'><h1>Harbour council votes</h1>{_lines(ARTICLE)}</div>"
+        "<div class='footer'>Copyright the Harbour Gazette</div></body></html>"
+    )
+    kept = _kept(page)
+    for text in ARTICLE:
+        assert text in kept
+
+
+def test_a_hidden_raw_copy_of_the_article_does_not_count_as_its_text() -> None:
+    # A "republish this story" dialog, hidden until clicked, holds the article again as one run of
+    # raw text: the reader never sees it, so it does not make the dialog the page's article.
+    raw = " ".join(ARTICLE) + " " + " ".join(ARTICLE)
+    page = (
+        f"<html><body><div class='menu'>{MENU}</div>"
+        f"<div class='story'><h1>Harbour council votes</h1><p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p>"
+        f"<p>{ARTICLE[2]}</p></div>"
+        f"<div class='share-modal' style='display:none'><div>{raw}</div></div></body></html>"
+    )
+    kept = _kept(page)
+    assert ARTICLE[0] in kept
+    assert ARTICLE[3] not in kept

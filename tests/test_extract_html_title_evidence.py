@@ -1,0 +1,112 @@
+"""The HTML title chosen by the page's evidence: which of the <title>'s parts names the site, and which
+the headline, told by what else the page says (its og:site_name, a host name, its <h1>)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from worker.article import Metadata
+from worker.extract import extract_html_metadata
+
+PARAGRAPH = "<p>The anglers met at dawn on the frozen lake and waited for the first pike of the winter.</p>"
+
+
+def _read(head: str, body: str) -> Metadata:
+    html = f"<html><head>{head}</head><body>{body}{PARAGRAPH}</body></html>"
+    return extract_html_metadata(lxml.html.document_fromstring(html))
+
+
+def test_a_short_heading_is_the_headline_when_the_title_names_the_site_elsewhere() -> None:
+    # "Winter pike" repeats the title's first part, far shorter than the rest; but the rest names the
+    # site (a host name) and its slogan, so the heading is the headline, not the logo.
+    found = _read(
+        "<title>Winter pike | anglerpost.ch | Your weekly magazine for lake and river fishing</title>",
+        "<article><h1>Winter pike</h1></article>",
+    )
+    assert found.title == "Winter pike"
+
+
+def test_a_kicker_in_the_heading_is_not_part_of_the_headline_the_metadata_gives() -> None:
+    # The <h1> sets the section's name before the headline; og:title writes the headline alone.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>Local News | Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_heading_whose_last_words_repeat_a_short_metadata_title_is_kept_whole() -> None:
+    # "How Much Does a ..." is one sentence, not a kicker above "Pike Licence Cost".
+    found = _read(
+        '<meta property="og:title" content="Pike Licence Cost">',
+        "<article><h1>How Much Does a Pike Licence Cost</h1></article>",
+    )
+    assert found.title == "How Much Does a Pike Licence Cost"
+
+
+def test_an_og_title_that_is_only_the_sites_name_gives_way_to_the_article_title() -> None:
+    # The template leaves the front page's og:title on every page; the <h1> is a photo caption.
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Daily - News from the lakes">'
+        '<meta property="og:title" content="Lakeside Daily - News from the lakes">'
+        '<meta name="twitter:title" content="Ice breaks up early on the northern lakes">',
+        "<h1>A fisherman pulls his sled across the ice near the harbour on Tuesday morning while"
+        " the sun rises behind the old lighthouse at the end of the pier, a few hours before the"
+        " ice broke up along the whole northern shore and the coast guard closed the lake.</h1>",
+    )
+    assert found.title == "Ice breaks up early on the northern lakes"
+
+
+def test_a_heading_in_a_script_without_spaces_that_starts_the_title_is_the_headline() -> None:
+    # "_探索者 _光明网": the section's and the site's names after the headline, joined without spaces.
+    found = _read(
+        "<title>湖面冰层提前融化渔民收起渔具 _探索者 _湖畔日报</title>",
+        "<article><h1>湖面冰层提前融化渔民收起渔具</h1></article>",
+    )
+    assert found.title == "湖面冰层提前融化渔民收起渔具"
+
+
+def test_a_heading_that_og_title_repeats_is_not_taken_for_the_sites_name() -> None:
+    # The <title> adds the section's long breadcrumb after the headline; og:title writes the
+    # headline alone, as the <h1> does.
+    found = _read(
+        '<meta property="og:title" content="Pike season opens">'
+        "<title>Pike season opens - Lakes, rivers and the rules for anglers this winter | News |"
+        " Fishing | Law</title>",
+        "<article><h1>Pike season opens</h1></article>",
+    )
+    assert found.title == "Pike season opens"
+
+
+def test_a_title_written_as_a_trail_from_the_site_keeps_only_its_last_step() -> None:
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Notes">'
+        "<title>Lakeside Notes » Blog Archive » How we mended the old pike nets</title>",
+        "<header><h1>Lakeside Notes</h1></header>",
+    )
+    assert found.title == "How we mended the old pike nets"
+
+
+def test_an_og_title_that_is_the_pages_slug_gives_way_to_the_title() -> None:
+    found = _read(
+        '<meta property="og:title" content="pike-licence-prices-2026">'
+        "<title>Pike licence prices for 2026</title>",
+        "<article><h1>What anglers pay</h1></article>",
+    )
+    assert found.title == "Pike licence prices for 2026"
+
+
+def test_the_source_host_a_link_aggregator_prints_after_the_heading_is_no_part_of_it() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike return to the northern lakes - Linkpile">',
+        "<article><h1>Pike return to the northern lakes (lakesidedaily.com) 42</h1></article>",
+    )
+    assert found.title == "Pike return to the northern lakes"
+
+
+def test_a_host_name_the_logo_writes_before_the_title_is_the_sites_name() -> None:
+    found = _read(
+        "<title>lakesidenotes.net Mending Pike Nets</title>",
+        "<h1>lakesidenotes.net</h1><h2>Mending Pike Nets</h2>",
+    )
+    assert found.title == "Mending Pike Nets"

@@ -1,0 +1,42 @@
+"""A name the copy glued to the day after it signs the piece: a numeric day ("Yucy3/4/2025"), a day
+with its month's name ("Greta Wendholm22. Februar 2020", "Greta WendholmNovember 6, 2023"), or a
+theme's hidden timestamp before the shown day, whose categories after it are no name."""
+
+from __future__ import annotations
+
+from worker.extract.text_bylines import name_beside_day
+from worker.extract.text_dated_names import name_beside_date
+from worker.extract.text_page_words import PageWords
+
+LEAD = (
+    "The harbour council approved the new ferry link to the islands on Tuesday, after two years of "
+    "hearings in which the fishermen and the island schools asked for an earlier morning crossing."
+)
+
+GERMAN_LEAD = (
+    "Der Hafenrat hat am Dienstag die neue Fährverbindung zu den Inseln beschlossen, nachdem die Fischer "
+    "und die Inselschulen zwei Jahre lang eine frühere Überfahrt am Morgen verlangt hatten."
+)
+
+
+def _name(byline: str) -> str | None:
+    lines = ["Why the Island Ferries Run Late Every Winter", byline, LEAD, LEAD]
+    return name_beside_day(lines, 0, 2, PageWords(lines, 2))
+
+
+def test_a_name_glued_to_a_month_day_signs() -> None:
+    assert _name("Greta WendholmNovember 6, 2023") == "Greta Wendholm"
+
+
+def test_a_name_glued_to_a_day_before_its_month_signs() -> None:
+    assert _name("Greta Wendholm22. Februar 2020") == "Greta Wendholm"
+
+
+def test_a_name_glued_to_a_numeric_day_signs() -> None:
+    assert _name("Greta Wendholm12.03.2024") == "Greta Wendholm"
+
+
+def test_the_categories_after_a_glued_timestamp_are_no_name() -> None:
+    lines = ["Warum die Inselfähren zu spät kommen", "x", GERMAN_LEAD, GERMAN_LEAD]
+    line = "GretaWendholm2025-03-04T09:12:00+01:00Juni 19th, 2018|Soziale Medien|36 Kommentare"
+    assert name_beside_date(line, PageWords(lines, 2)) != "Soziale Medien"
