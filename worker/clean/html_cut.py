@@ -19,6 +19,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from worker.clean.html_hidden import PARAGRAPH_ONLY_TAGS, is_hidden, is_lone_paragraph
 from worker.clean.html_hints import hinted_body
 from worker.clean.html_lead import declared_lead, holds_title
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
@@ -71,8 +72,6 @@ SIBLING_SHARE = 0.2
 LOOSE_TEXT_SKIP_TAGS = frozenset(
     {"pre", "code", "textarea", "select", "option", "button", "form", "ul", "ol", "dl"}
 )
-# Tags that hold one paragraph, never an article.
-PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
@@ -158,16 +157,6 @@ def loose_chars(element: etree._Element) -> int:
     return chars if breaks and chars >= PARAGRAPH_MIN_CHARS else 0
 
 
-def is_hidden(element: etree._Element) -> bool:
-    get = element.get
-    style = get("style")
-    return (
-        get("hidden") is not None
-        or get("aria-hidden") == "true"
-        or (style is not None and HIDDEN_STYLE.search(style) is not None)
-    )
-
-
 class _ParagraphChars:
     """`paragraph_chars` of any element of a tree that does not change meanwhile, summed for every
     element in one walk (the first cut asks it of nested boxes, their siblings and the whole page).
@@ -245,7 +234,12 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and hidden and not named and not _is_lone_paragraph(element, held_by):
+        if (
+            held >= HIDDEN_KEEP_CHARS
+            and hidden
+            and not named
+            and not is_lone_paragraph(element, held_by, HIDDEN_KEEP_CHARS)
+        ):
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
             # hidden section at a time is one soft-named run like any other. A hidden paragraph
             # alone is no section: a text the page does not show (a variant, a copy for robots).
@@ -261,32 +255,6 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         walker.skip_subtree()
     for element in doomed:
         drop_subtree(element)
-
-
-def _is_lone_paragraph(element: etree._Element, held_by: _ParagraphChars) -> bool:
-    """A paragraph hidden on its own: no box holding paragraphs (a list item, a cell, a quote of
-    several), and not one of a run of long hidden paragraphs (an article's rest, hidden paragraph by
-    paragraph until the reader clicks "read more"; a widget's short hidden messages make no run)."""
-    tag = element.tag
-    if tag not in PARAGRAPH_ONLY_TAGS or any(p is not element for p in element.iter("p")):
-        return False
-    return not any(
-        sibling is not None
-        and sibling.tag == tag
-        and _hides(sibling)
-        and held_by(sibling) >= HIDDEN_KEEP_CHARS
-        for sibling in (element.getprevious(), element.getnext())
-    )
-
-
-def _hides(element: etree._Element) -> bool:
-    """Hidden as `first_cut` reads it: the `hidden` attribute, `aria-hidden`, a style that hides."""
-    style = element.get("style")
-    return (
-        element.get("hidden") is not None
-        or element.get("aria-hidden") == "true"
-        or (style is not None and HIDDEN_STYLE.search(style) is not None)
-    )
 
 
 def _is_article_despite_name(
