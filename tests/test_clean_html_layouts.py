@@ -180,6 +180,25 @@ def test_a_collapsed_section_of_the_article_is_still_read() -> None:
     assert _clean(_article_page(body)) == ARTICLE
 
 
+BEHIND_READ_MORE = [
+    f"The second part of the report, paragraph {n}, which the page folds away until the reader asks "
+    "for the rest: the surveyors found the old timber piles sound below the waterline, so the new "
+    "deck can rest on them, and the stone for the pier head will come by barge on the spring tides."
+    for n in range(1, 4)
+]
+
+
+def test_an_articles_rest_hidden_paragraph_by_paragraph_until_read_more_is_read() -> None:
+    hidden = "".join(f"<p style='display: none'>{text}</p>" for text in BEHIND_READ_MORE)
+    body = _paragraphs(ARTICLE) + hidden + "<a href='#more'>Read more</a>"
+    assert _clean(_article_page(body)) == [*ARTICLE, *BEHIND_READ_MORE]
+
+
+def test_a_hidden_list_item_holding_paragraphs_is_a_collapsed_section() -> None:
+    answer = "<ul class='faq'><li hidden>" + _paragraphs(BEHIND_READ_MORE) + "</li></ul>"
+    assert _clean(_article_page(_paragraphs(ARTICLE) + answer)) == [*ARTICLE, *BEHIND_READ_MORE]
+
+
 def _column(names: str, inner: str) -> str:
     return f"<div class='{names}'>{inner}</div>"
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from worker.clean.html_hidden import PARAGRAPH_ONLY_TAGS, is_lone_paragraph
 from worker.clean.html_hints import hinted_body
 from worker.clean.html_lead import declared_lead, holds_title
 from worker.clean.html_paragraphs import PARAGRAPH_MIN_CHARS, ParagraphChars
@@ -67,8 +68,6 @@ NOSCRIPT_KEEP_CHARS = 400
 CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
-# Tags that hold one paragraph, never an article.
-PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
@@ -177,7 +176,12 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and hidden and not named and tag not in PARAGRAPH_ONLY_TAGS:
+        if (
+            held >= HIDDEN_KEEP_CHARS
+            and hidden
+            and not named
+            and not is_lone_paragraph(element, held_by, HIDDEN_KEEP_CHARS)
+        ):
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
             # hidden section at a time is one soft-named run like any other. A hidden paragraph
             # alone is no section: a text the page does not show (a variant, a copy for robots).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from worker.clean.selectors import HIDDEN_STYLE
+from worker.clean.html_hidden import is_hidden
 
 # A block at least this long, with little link text, counts for its containers as article text.
 PARAGRAPH_MIN_CHARS = 80
@@ -37,16 +37,6 @@ def loose_chars(element: etree._Element) -> int:
         chars += len((child.tail or "").strip())
         breaks = breaks or child.tag == "br"
     return chars if breaks and chars >= PARAGRAPH_MIN_CHARS else 0
-
-
-def is_hidden(element: etree._Element) -> bool:
-    get = element.get
-    style = get("style")
-    return (
-        get("hidden") is not None
-        or get("aria-hidden") == "true"
-        or (style is not None and HIDDEN_STYLE.search(style) is not None)
-    )
 
 
 class ParagraphChars:
