@@ -17,6 +17,12 @@ ARTICLE = [
     "Fishermen who had opposed the plan said they would watch the survey closely, since the seabed "
     "north of the pier is where most of the town's boats set their lobster pots.",
 ]
+LETTERS = [
+    "As a lobster fisherman for thirty years I can tell the council that the boats north of the pier "
+    "will have nowhere to go while the piles are driven, and nobody has asked us where we should moor.",
+    "The ferry timetable is the least of it: the southern quay floods at every spring tide, and the "
+    "council has known this since the storm two winters ago without doing anything about it.",
+]
 MENU = "".join(f"<a href='/s{i}'>Section {i}</a> | " for i in range(8))
 
 
@@ -56,3 +62,20 @@ def test_a_hidden_raw_copy_of_the_article_does_not_count_as_its_text() -> None:
     kept = _kept(page)
     assert ARTICLE[0] in kept
     assert ARTICLE[3] not in kept
+
+
+def test_a_prose_cell_in_a_layout_table_is_not_an_item_of_a_headline_list() -> None:
+    # A short piece set in the page's layout table, its cell opening with a breadcrumb, then a row of
+    # share links, the text, and the tag links: three of the four runs of text in the table open with
+    # a link, yet the run holding most of the table's text is the article, not a teaser in a list of
+    # headlines. (Readers' letters below the table make the box that holds both the page's text.)
+    page = (
+        f"<html><body><div class='menu'>{MENU}</div><div><h1>Harbour council votes</h1><table><tr><td>"
+        "<a href='/news'>News</a> &raquo; <a href='/news/town'>Town news</a> &raquo;"
+        "<center><a href='/share/mail'>Mail</a> <a href='/share/print'>Print</a></center>"
+        f"{' '.join(ARTICLE[:4])}"
+        "<div><a href='/tag/harbour'>Harbour</a>, <a href='/tag/council'>Council</a></div>"
+        f"</td></tr></table><h3>Letters</h3><p>{LETTERS[0]}</p><p>{LETTERS[1]}</p></div>"
+        "<div class='footer'>Copyright the Harbour Gazette</div></body></html>"
+    )
+    assert ARTICLE[0] in _kept(page)

@@ -29,6 +29,7 @@ from worker.clean.selectors import (
     CAPTION_TAGS,
     CELL_TAGS,
     CONTENT_PARTS,
+    GATE_PARTS,
     HEADING_TAGS,
     LOOSE_SOFT_PARTS,
     SOFT_PARTS,
@@ -252,7 +253,8 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     )
 
 
-_NAMED_PARTS = SOFT_PARTS | BOILERPLATE_PARTS
+# A subscription gate's name is no furniture here: the first cut kept the box for the article behind it.
+_NAMED_PARTS = (SOFT_PARTS | BOILERPLATE_PARTS) - GATE_PARTS
 
 
 def _kind(name: str, classes: str) -> str:
@@ -380,15 +382,22 @@ def drop_credited_captions(blocks: list[Block]) -> None:
 def drop_headline_lists(blocks: list[Block]) -> None:
     """A list whose items mostly open with a link is a list of other pages' headlines (with their
     teasers), however much text each item carries. Not when article text leads into it and goes on
-    after it: then it is the article's own roundup of linked lead-ins."""
+    after it: then it is the article's own roundup of linked lead-ins. A layout table's cells are not
+    items: a cell of prose holding most of the table's text is the article (set beside link rows)."""
     for start, end in group_runs(blocks):
         if is_sandwiched(blocks, start, end, before_classes=(BlockClass.GOOD, BlockClass.NEAR_GOOD)):
             continue
         items = blocks[start:end]
         linked = sum(1 for b in items if b.starts_with_link)
         if linked >= HEADLINE_LIST_MIN_ITEMS and linked >= HEADLINE_LIST_SHARE * len(items):
+            total = sum(b.chars for b in items)
             for block in items:
-                block.cls = block.first_cls = BlockClass.BAD
+                if not (block.group_tag not in LIST_TAGS and _is_prose_cell(block, total)):
+                    block.cls = block.first_cls = BlockClass.BAD
+
+
+def _is_prose_cell(block: Block, total: int) -> bool:
+    return block.cls is BlockClass.GOOD and not block.starts_with_link and 2 * block.chars > total
 
 
 def group_runs(blocks: list[Block]) -> list[tuple[int, int]]:
