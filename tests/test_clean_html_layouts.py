@@ -100,6 +100,16 @@ def test_the_article_behind_a_paywall_named_box_is_kept_even_hidden() -> None:
     assert _clean(page) == ARTICLE
 
 
+def test_a_short_article_in_a_box_named_for_its_paywall_is_kept() -> None:
+    # A metered site names the box of the whole story after its gate script; a short story fits in a box
+    # the size of a byline or a caption box, yet the gate's name does not make it furniture.
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}"
+        f"<div class='paywall'><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE[:4])}</div></body></html>"
+    )
+    assert _clean(page) == ARTICLE[:4]
+
+
 def test_a_short_subscription_prompt_box_is_dropped() -> None:
     prompt = "<div class='subscription-box'><p>Subscribe today for full access to every story.</p></div>"
     assert _clean(_gated_page(prompt, "body-rest")) == ARTICLE
