@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from worker.clean.markers import NATIVE_COMMENTS
+
 # Subtrees that never hold article text: dropped by lxml before anything else looks at the page.
 DROP_TAGS: tuple[str, ...] = (
     "script",
@@ -78,12 +80,6 @@ FURNITURE_TAGS: tuple[str, ...] = (
     "select",
     "textarea",
     "label",
-)
-
-# The readers' comments named in the site's own language, plural only: the singular also names an
-# opinion column ("category-kommentar", "commento"), which is an article.
-NATIVE_COMMENTS: frozenset[str] = frozenset(
-    {"kommentare", "commentaires", "comentarios", "commenti", "komentarze", "reacties", "kommentarer"}
 )
 
 # Name parts that mark a subtree as boilerplate wherever it stands.
