@@ -59,3 +59,24 @@ def test_an_amount_is_figures_or_a_fraction_then_a_word() -> None:
     assert is_amount_led("390 kcal")
     assert not is_amount_led("Salt and pepper to taste")
     assert not is_amount_led("2023 12 14")
+
+
+def test_a_price_list_beside_the_article_is_not_a_list_of_amounts() -> None:
+    prices = ["£5 a month for the website", "£9 a month for the paper", "£12 a month for both"]
+    plans = (
+        "<div class='tab-panel'><h3>Our plans</h3><ul>"
+        + "".join(f"<li>{p}</li>" for p in prices)
+        + "</ul></div>"
+    )
+    method = "".join(f"<p>{p}</p>" for p in METHOD)
+    page = (
+        "<html><head><title>Roast chicken with rice</title></head><body><main>"
+        f"<h1>Roast chicken with rice</h1>{plans}<div class='method'>{method}</div></main></body></html>"
+    )
+    kept = clean(page)
+    assert kept[-1] == METHOD[-1]
+    assert not any(p in kept for p in prices)
+
+
+def test_a_price_is_not_an_amount() -> None:
+    assert not is_amount_led("€12 a ticket")

@@ -116,3 +116,20 @@ def test_a_short_article_shown_on_the_page_is_kept_beside_a_longer_declared_one(
     body = "\n".join([FIRST, SECOND, THIRD] * 4)
     shown = f"<article><h1>Ferry timetable</h1><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></article>"
     assert paragraphs_from(app_shell(news_article(body), shown)) == [FIRST, SECOND, THIRD]
+
+
+def test_a_related_storys_body_declared_first_is_not_read_for_a_page_showing_a_caption() -> None:
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Lighthouse keeper retires",
+        "articleBody": "\n".join([THIRD] * 15),
+    }
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [{"@type": "ItemList", "itemListElement": [related]}],
+    }
+    caption = (
+        "<figure><img src='ferry.jpg'><figcaption>The new ferry at the harbour wall.</figcaption></figure>"
+    )
+    shown = f"<article><h1>Ferry timetable</h1>{caption}<p>The new ferry at the harbour wall.</p></article>"
+    assert THIRD not in paragraphs_from(app_shell(graph, shown))

@@ -44,3 +44,16 @@ def test_readers_comments_stay_out() -> None:
         "what a performance from the whole team in the second half.</p></div></div></main>",
     )
     assert not any("Great game" in p for p in clean(page))
+
+
+def test_readers_live_chat_named_as_live_comments_stays_out() -> None:
+    chat = (
+        "<div class='live-chat-comments'><div class='entry'><p>Great game, we deserved the win today, what a "
+        "performance from the whole team in the second half.</p></div><div class='entry'><p>Worst referee "
+        "I have seen all season, he gave them every single decision in the last twenty minutes.</p></div>"
+        "</div>"
+    )
+    page = _match_page("live-match-comments", "live-match-comment").replace("</main>", f"{chat}</main>")
+    kept = clean(page)
+    assert MINUTES[0][1] in kept
+    assert not any("Great game" in p or "Worst referee" in p for p in kept)

@@ -1,6 +1,6 @@
 """The readers' comments named in the site's own language ("kommentare", "commentaires", "comentarios")
 are cut as the English "comments" are; the singular, which also names an opinion column, is not
-(`worker.clean.selectors.NATIVE_COMMENTS`). Pages written here."""
+(`worker.clean.markers.NATIVE_COMMENTS`). Pages written here."""
 
 from __future__ import annotations
 

@@ -7,7 +7,8 @@ recipe. Before such a page is refused as "not an article", its body is read from
 values may be plain text (paragraphs on lines of their own) or HTML (paragraphs in `<p>`), and are
 read as such. It is read when the visible page gave nothing, or so little (a caption, a teaser: under
 `SHOWN_MAX_CHARS`) beside a declared body several times as long that the page plainly draws its
-article from script: then the declared body is the article.
+article from script: then the declared body is the article, provided it is this page's article (its
+headline is the page's title; a related story's node declared first, or an item of a list, is not).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import lxml.html
 from lxml import etree
 
 from worker.clean.html_blocks import INVISIBLE
+from worker.clean.html_lead import normalized_title, page_title
 from worker.clean.selectors import BLOCK_TAGS
 from worker.extract.jsonld import LinkedData, read_linked_data, types_of
 
@@ -37,6 +39,8 @@ _STEP_KEYS = ("step", "recipeInstructions", "itemListElement")
 SHOWN_MAX_CHARS = 500
 DECLARED_MIN_CHARS = 1000
 DECLARED_OVER_SHOWN = 5
+# The share of a declared headline's words the page's <title> must hold for the node to be this page's.
+HEADLINE_IN_TITLE = 0.6
 
 
 def shows_little(paragraphs: list[str]) -> bool:
@@ -47,7 +51,11 @@ def shows_little(paragraphs: list[str]) -> bool:
 def declared_instead(shown: list[str], root: lxml.html.HtmlElement) -> list[str]:
     """The declared body when it is the article rather than what the page shows (see the module's
     doc); else `shown`."""
-    declared = declared_body(root)
+    data = read_linked_data(root)
+    article = data.article or _how_to(data)
+    if article is None or not _is_pages_own(article, page_title(root)):
+        return shown
+    declared = _body_of(article)
     chars = sum(len(p) for p in declared)
     if chars >= DECLARED_MIN_CHARS and chars >= DECLARED_OVER_SHOWN * sum(len(p) for p in shown):
         return declared
@@ -58,8 +66,21 @@ def declared_body(root: lxml.html.HtmlElement) -> list[str]:
     """The article's paragraphs as the page's JSON-LD gives them; [] when it gives none."""
     data = read_linked_data(root)
     article = data.article or _how_to(data)
-    if article is None:
-        return []
+    return [] if article is None else _body_of(article)
+
+
+def _is_pages_own(article: dict[str, Any], title: str) -> bool:
+    """The declared node is the page's article: most words of its headline (or name) are in the
+    page's <title>. A node without a headline, or a page without a title, says nothing against it."""
+    headline = article.get("headline") or article.get("name")
+    words = normalized_title(headline).split() if isinstance(headline, str) else []
+    if not words or not title:
+        return True
+    in_title = set(title.split())
+    return sum(word in in_title for word in words) >= HEADLINE_IN_TITLE * len(words)
+
+
+def _body_of(article: dict[str, Any]) -> list[str]:
     body = article.get("articleBody") or article.get("text")
     if isinstance(body, str) and body.strip():
         return paragraphs_of(body)

@@ -12,6 +12,7 @@ article was found, where it stands inside the chosen container, and once when th
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from worker.clean.html_blocks import LIST_TAGS, Block, BlockClass
 from worker.clean.selectors import TITLE_TAGS
@@ -28,7 +29,10 @@ ITEM_MAX_CHARS = 100
 
 
 def is_amount_led(text: str) -> bool:
-    return _AMOUNT_LED.match(text) is not None
+    """An amount then a word; not a price ("£5 per month", "€12 a ticket": a tariff or an offer, not
+    what goes into the dish)."""
+    found = _AMOUNT_LED.match(text)
+    return found is not None and not any(unicodedata.category(c) == "Sc" for c in text[: found.end()])
 
 
 def keep_amount_lists(blocks: list[Block]) -> None:

@@ -221,6 +221,13 @@ TEXT_TAIL_PROMPTS: tuple[str, ...] = (
 # Read by `clean.html_blocks`. Lowercase regular-expression fragments, matched against a short block's
 # lowercased text: either the whole block (the block IS the marker) or its start.
 
+# The readers' comments as a box's class or id names them in the site's own language (read by
+# `clean.selectors`, beside the English "comments"), plural only: the singular also names an opinion
+# column ("category-kommentar", "commento"), which is an article.
+NATIVE_COMMENTS: frozenset[str] = frozenset(
+    {"kommentare", "commentaires", "comentarios", "commenti", "komentarze", "reacties", "kommentarer"}
+)
+
 # A block that is only one of these is a marker, not text: "ADVERTISEMENT", "Share", "Tweet".
 HTML_WHOLE_MARKERS: tuple[str, ...] = (
     r"advert(isement|ising)?s?|advertisement feature|sponsored( content)?|anzeige|werbung",

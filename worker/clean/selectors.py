@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from worker.clean.markers import NATIVE_COMMENTS
+
 # Subtrees that never hold article text: dropped by lxml before anything else looks at the page.
 DROP_TAGS: tuple[str, ...] = (
     "script",
@@ -78,12 +80,6 @@ FURNITURE_TAGS: tuple[str, ...] = (
     "select",
     "textarea",
     "label",
-)
-
-# The readers' comments named in the site's own language, plural only: the singular also names an
-# opinion column ("category-kommentar", "commento"), which is an article.
-NATIVE_COMMENTS: frozenset[str] = frozenset(
-    {"kommentare", "commentaires", "comentarios", "commenti", "komentarze", "reacties", "kommentarer"}
 )
 
 # Name parts that mark a subtree as boilerplate wherever it stands.
@@ -158,9 +154,12 @@ COMMENT_PARTS: frozenset[str] = frozenset(
     {"comment", "comments", "commentlist", "disqus", "reply", "replies", *NATIVE_COMMENTS}
 )
 
-# A live report's running commentary ("live-match-comments", "live_comment"): the text of a match's or
-# an event's page, written by the newsroom minute by minute, not the readers' comments.
-LIVE_COMMENTARY = re.compile(r"(?<![a-z])live[-_](?:[a-z]+[-_])?comments?(?![a-z])", re.IGNORECASE)
+# A live report's running commentary ("live-match-comments", "live_game_comment"): the text of a match's
+# or an event's page, written by the newsroom minute by minute, not the readers' comments. The name says
+# what is live (the match, the race); a bare "live-comments" or "live-chat-comments" is the readers'.
+LIVE_COMMENTARY = re.compile(
+    r"(?<![a-z])live[-_](?:match|game|race|event|ticker|text)[-_]comments?(?![a-z])", re.IGNORECASE
+)
 
 
 def is_live_commentary(names: str, boilerplate: frozenset[str]) -> bool:
