@@ -133,3 +133,17 @@ def test_a_related_storys_body_declared_first_is_not_read_for_a_page_showing_a_c
     )
     shown = f"<article><h1>Ferry timetable</h1>{caption}<p>The new ferry at the harbour wall.</p></article>"
     assert THIRD not in paragraphs_from(app_shell(graph, shown))
+
+
+def test_an_article_declared_not_free_to_read_gives_only_the_teaser_the_page_shows() -> None:
+    # The full text a paywalled page declares for search engines is not what its readers see.
+    paywalled = {**news_article("\n".join([FIRST, SECOND, THIRD] * 5)), "isAccessibleForFree": "False"}
+    gate = "<div class='paywall'>Subscribe to read on.</div>"
+    shown = f"<article><h1>Ferry timetable</h1><p>{FIRST}</p>{gate}</article>"
+    assert SECOND not in paragraphs_from(app_shell(paywalled, shown))
+
+
+def test_a_page_showing_nothing_of_an_article_declared_not_free_to_read_is_refused() -> None:
+    paywalled = {**news_article(f"{FIRST}\n\n{SECOND}\n{THIRD}"), "isAccessibleForFree": False}
+    with pytest.raises(NotAnArticle):
+        paragraphs_from(app_shell(paywalled))

@@ -9,6 +9,8 @@ read as such. It is read when the visible page gave nothing, or so little (a cap
 `SHOWN_MAX_CHARS`) beside a declared body several times as long that the page plainly draws its
 article from script: then the declared body is the article, provided it is this page's article (its
 headline is the page's title; a related story's node declared first, or an item of a list, is not).
+Never for an article that declares itself not free to read (`isAccessibleForFree: false`): its
+readers see a teaser, and the full text it gives search engines is not ours to pass on.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def declared_instead(shown: list[str], root: lxml.html.HtmlElement) -> list[str]
     doc); else `shown`."""
     data = read_linked_data(root)
     article = data.article or _how_to(data)
-    if article is None or not _is_pages_own(article, page_title(root)):
+    if article is None or not _free_to_read(article) or not _is_pages_own(article, page_title(root)):
         return shown
     declared = _body_of(article)
     chars = sum(len(p) for p in declared)
@@ -66,7 +68,13 @@ def declared_body(root: lxml.html.HtmlElement) -> list[str]:
     """The article's paragraphs as the page's JSON-LD gives them; [] when it gives none."""
     data = read_linked_data(root)
     article = data.article or _how_to(data)
-    return [] if article is None else _body_of(article)
+    return [] if article is None or not _free_to_read(article) else _body_of(article)
+
+
+def _free_to_read(article: dict[str, Any]) -> bool:
+    """Whether the article does not declare itself paywalled (schema.org's `isAccessibleForFree`)."""
+    free = article.get("isAccessibleForFree", True)
+    return not (free is False or (isinstance(free, str) and free.strip().lower() == "false"))
 
 
 def _is_pages_own(article: dict[str, Any], title: str) -> bool:
