@@ -52,6 +52,12 @@ def test_a_short_page_has_no_footer_to_read_a_name_from() -> None:
     assert site_names(["Green Plot", "Mixed Planting", PROSE, "Green Plot"]) == frozenset()
 
 
+def test_a_headline_near_the_end_of_a_page_of_few_lines_is_not_printed_twice() -> None:
+    # Eighteen lines: the first six and the last fifteen share three, the headline among them.
+    lines = ["Home", "Guides", "Shop", "Mixed Planting Versus Row Planting", "By Jane Doe", *([PROSE] * 13)]
+    assert site_names(lines) == frozenset()
+
+
 def test_the_sites_name_a_word_beside_it_and_the_name_before_its_tagline_name_the_site() -> None:
     names = frozenset({"green plot weekly", "janedoe"})
     assert names_site("Green Plot Weekly", names)

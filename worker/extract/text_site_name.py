@@ -50,7 +50,13 @@ def site_names(lines: list[str]) -> frozenset[str]:
     for line in top:
         if found := _DOMAIN.match(line.strip()):
             names.add(plain(found[1]))
-    footer = {plain(line) for line in end if len(line) <= _MAX_CHARS}
+    # The footer's lines below the masthead's: on a page of fewer than `_TOP_LINES + _FOOTER_LINES`
+    # lines the two spans overlap, and a line of both would be "printed twice" once.
+    footer = (
+        {plain(line) for line in lines[_TOP_LINES:][-_FOOTER_LINES:] if len(line) <= _MAX_CHARS}
+        if end
+        else set()
+    )
     names.update(low for line in top if (low := plain(line)) in footer and 0 < len(low.split()) <= _MAX_WORDS)
     return frozenset(name for name in names if name)
 
