@@ -39,6 +39,11 @@ def test_a_copyright_line_with_its_links_after_the_holder_names_the_holder_alone
     assert site_names(lines) == frozenset({"jane doe"})
 
 
+def test_a_rights_line_under_the_copyright_line_leaves_the_holder_named() -> None:
+    lines = [*([PROSE] * 20), "© 2025 Green Plot Weekly", "All rights reserved."]
+    assert site_names(lines) == frozenset({"green plot weekly"})
+
+
 def test_a_masthead_domain_names_the_site() -> None:
     assert "janedoe" in site_names(["janedoe.net", "Notes", "A Post About Compost", *([PROSE] * 20)])
 

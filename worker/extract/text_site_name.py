@@ -45,7 +45,7 @@ def site_names(lines: list[str]) -> frozenset[str]:
             holder = plain(_HOLDER_END.sub("", _NOT_HOLDER.sub(" ", line).strip(" .,-–—|·•")))
             if holder and len(holder.split()) <= _MAX_WORDS:
                 names.add(holder)
-            break
+                break  # a line naming no holder ("All rights reserved.") stands under the one naming it
     top = lines[:_TOP_LINES]
     for line in top:
         if found := _DOMAIN.match(line.strip()):
