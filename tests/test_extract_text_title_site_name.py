@@ -110,3 +110,21 @@ def test_the_reranker_marks_the_line_that_names_the_site_and_not_the_headline() 
         at = FEATURES.index("site")
         assert features(reading, proposal.lines.index("Search Green Plot Weekly"))[at] == 1.0
         assert features(reading, proposal.lines.index("Mixed Planting Versus Row Planting"))[at] == 0.0
+
+
+def test_a_headline_loses_the_site_name_a_copyright_line_over_a_rights_line_names() -> None:
+    from worker.clean.text import clean_text
+    from worker.extract.text import extract_text_metadata
+
+    page = [
+        "Home",
+        "Mixed Planting Versus Row Planting - Green Plot Weekly",
+        "By Jane Doe",
+        "March 3, 2025",
+        *([PROSE] * 12),
+        "About",
+        "© 2025 Green Plot Weekly",
+        "All rights reserved.",
+    ]
+    metadata = extract_text_metadata(clean_text("\n\n".join(page)))
+    assert metadata.title == "Mixed Planting Versus Row Planting"
