@@ -39,6 +39,11 @@ def test_a_copyright_line_with_its_links_after_the_holder_names_the_holder_alone
     assert site_names(lines) == frozenset({"jane doe"})
 
 
+def test_a_rights_line_under_the_copyright_line_leaves_the_holder_named() -> None:
+    lines = [*([PROSE] * 20), "© 2025 Green Plot Weekly", "All rights reserved."]
+    assert site_names(lines) == frozenset({"green plot weekly"})
+
+
 def test_a_masthead_domain_names_the_site() -> None:
     assert "janedoe" in site_names(["janedoe.net", "Notes", "A Post About Compost", *([PROSE] * 20)])
 
@@ -50,6 +55,12 @@ def test_a_line_printed_at_the_top_and_again_at_the_end_names_the_site() -> None
 
 def test_a_short_page_has_no_footer_to_read_a_name_from() -> None:
     assert site_names(["Green Plot", "Mixed Planting", PROSE, "Green Plot"]) == frozenset()
+
+
+def test_a_headline_near_the_end_of_a_page_of_few_lines_is_not_printed_twice() -> None:
+    # Eighteen lines: the first six and the last fifteen share three, the headline among them.
+    lines = ["Home", "Guides", "Shop", "Mixed Planting Versus Row Planting", "By Jane Doe", *([PROSE] * 13)]
+    assert site_names(lines) == frozenset()
 
 
 def test_the_sites_name_a_word_beside_it_and_the_name_before_its_tagline_name_the_site() -> None:
@@ -99,3 +110,21 @@ def test_the_reranker_marks_the_line_that_names_the_site_and_not_the_headline() 
         at = FEATURES.index("site")
         assert features(reading, proposal.lines.index("Search Green Plot Weekly"))[at] == 1.0
         assert features(reading, proposal.lines.index("Mixed Planting Versus Row Planting"))[at] == 0.0
+
+
+def test_a_headline_loses_the_site_name_a_copyright_line_over_a_rights_line_names() -> None:
+    from worker.clean.text import clean_text
+    from worker.extract.text import extract_text_metadata
+
+    page = [
+        "Home",
+        "Mixed Planting Versus Row Planting - Green Plot Weekly",
+        "By Jane Doe",
+        "March 3, 2025",
+        *([PROSE] * 12),
+        "About",
+        "© 2025 Green Plot Weekly",
+        "All rights reserved.",
+    ]
+    metadata = extract_text_metadata(clean_text("\n\n".join(page)))
+    assert metadata.title == "Mixed Planting Versus Row Planting"

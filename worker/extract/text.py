@@ -28,16 +28,13 @@ from worker.extract.text_header import Header, read_header
 from worker.extract.text_not_headline import without_dated_affix
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
+from worker.extract.text_site_name import copyright_holder
 from worker.extract.text_site_owner import site_owner
 from worker.extract.text_title_rank import TitleRanker
 from worker.extract.titles import strip_site_affixes, without_source_host
 
 _FOOTER_WINDOW = 40
-_HOLDER_MAX_CHARS = 80
 _HOLDER_MAX_WORDS = 4
-_NOT_HOLDER = re.compile(
-    r"©|\(c\)|copyright|all rights reserved\.?|\b(?:19|20)\d\d\b|\s[-–]\s(?=\d)|\b(?:inc|llc|ltd)\b\.?", re.I
-)
 _MASTHEAD_LINES = 5
 _BYLINE_OPENER = re.compile(rf"^(?:{alternation(BYLINE_PREFIXES)})\b\s*:?\s*", re.I)
 _BYLINE_PARTS = re.compile(r"\s*(?:[,/&|•·]|\band\b)\s*", re.I)
@@ -58,11 +55,7 @@ def _site_name(lines: list[str]) -> str | None:
 
 def _copyright_holder(layout: TextLayout) -> str | None:
     """Whom the last copyright line names ("© 2025 Example News. All rights reserved."): the site."""
-    for line in reversed(layout.lines[-_FOOTER_WINDOW:]):
-        if len(line) < _HOLDER_MAX_CHARS and COPYRIGHT_LINE.found_in(line):
-            holder = " ".join(_NOT_HOLDER.sub(" ", line).split()).strip(" .,-–—|")
-            return holder if 0 < len(holder.split()) <= _HOLDER_MAX_WORDS else None
-    return None
+    return copyright_holder(layout.lines[-_FOOTER_WINDOW:], _HOLDER_MAX_WORDS) or None
 
 
 def _footer_agency(layout: TextLayout) -> str | None:

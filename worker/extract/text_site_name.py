@@ -27,6 +27,7 @@ _NOT_HOLDER = re.compile(
 _HOLDER_END = re.compile(r"\s*(?:[|·•∙]|\.\s|\.$|,\s).*$")
 _DOMAIN = re.compile(r"^(?:www\.)?([\w-]+)\.(?:[a-z]{2,6})(?:\.[a-z]{2})?$", re.I)
 _PLAIN = re.compile(r"[^\w]+")
+_MARKS = " .,-–—|·•"  # what stands between a copyright line's holder and its marks, years and links
 _TAGLINE_WORDS = 4  # a masthead's tagline after the name; a headline is longer
 
 
@@ -40,19 +41,32 @@ def site_names(lines: list[str]) -> frozenset[str]:
     name before the dot, "example" of "example.com") and the lines printed at its top and its end."""
     names: set[str] = set()
     end = lines[-_FOOTER_LINES:] if len(lines) > _FOOTER_LINES else []
-    for line in reversed(end):
-        if len(line) <= _MAX_CHARS and COPYRIGHT_LINE.found_in(line):
-            holder = plain(_HOLDER_END.sub("", _NOT_HOLDER.sub(" ", line).strip(" .,-–—|·•")))
-            if holder and len(holder.split()) <= _MAX_WORDS:
-                names.add(holder)
-            break
+    names.add(plain(copyright_holder(end)))
     top = lines[:_TOP_LINES]
     for line in top:
         if found := _DOMAIN.match(line.strip()):
             names.add(plain(found[1]))
-    footer = {plain(line) for line in end if len(line) <= _MAX_CHARS}
+    # The footer's lines below the masthead's: on a page of fewer than `_TOP_LINES + _FOOTER_LINES`
+    # lines the two spans overlap, and a line of both would be "printed twice" once.
+    footer = (
+        {plain(line) for line in lines[_TOP_LINES:][-_FOOTER_LINES:] if len(line) <= _MAX_CHARS}
+        if end
+        else set()
+    )
     names.update(low for line in top if (low := plain(line)) in footer and 0 < len(low.split()) <= _MAX_WORDS)
     return frozenset(name for name in names if name)
+
+
+def copyright_holder(lines: list[str], max_words: int = _MAX_WORDS) -> str:
+    """The holder the last copyright line among `lines` naming one names, as printed ("© 2025 Jane
+    Doe · Privacy" gives "Jane Doe"); a line naming none ("All rights reserved.") may stand under it."""
+    for line in reversed(lines):
+        if len(line) <= _MAX_CHARS and COPYRIGHT_LINE.found_in(line):
+            cut = _HOLDER_END.sub("", _NOT_HOLDER.sub(" ", line).strip(_MARKS))
+            holder = " ".join(cut.split()).strip(_MARKS)
+            if holder and len(holder.split()) <= max_words:
+                return holder
+    return ""
 
 
 def names_site(line: str, names: frozenset[str]) -> bool:
