@@ -44,6 +44,14 @@ def test_the_sites_pitch_after_the_last_paragraph_is_removed(lang: str, pitch: s
     assert _clean(_paragraphs(lang) + f"<p>{pitch}</p>", lang) == ARTICLE[lang]
 
 
+def test_a_linked_line_asking_the_reader_to_follow_a_desk_on_social_networks_is_removed() -> None:
+    pitch = (
+        "Follow the Harbour Times letters desk on <a href='/fb'>Facebook</a>, "
+        "<a href='/tw'>Twitter</a> and <a href='/ig'>Instagram</a>."
+    )
+    assert _clean(_paragraphs("en") + f"<p>{pitch}</p>", "en") == ARTICLE["en"]
+
+
 @pytest.mark.parametrize(
     ("lang", "last"),
     [
@@ -56,6 +64,7 @@ def test_the_sites_pitch_after_the_last_paragraph_is_removed(lang: str, pitch: s
             "Police said: we need your help to find the missing boat, last seen off the north pier.",
         ),
         ("de", "Die Bibliothek bietet ihre Zeitschriften künftig auch im Abo für Schulen und Vereine an."),
+        ("en", "The harbour master said residents could follow the works on Facebook."),
     ],
 )
 def test_a_last_paragraph_that_reports_an_app_a_plea_or_a_subscription_is_kept(lang: str, last: str) -> None:

@@ -100,6 +100,16 @@ def test_the_article_behind_a_paywall_named_box_is_kept_even_hidden() -> None:
     assert _clean(page) == ARTICLE
 
 
+def test_a_short_article_in_a_box_named_for_its_paywall_is_kept() -> None:
+    # A metered site names the box of the whole story after its gate script; a short story fits in a box
+    # the size of a byline or a caption box, yet the gate's name does not make it furniture.
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{MENU}"
+        f"<div class='paywall'><h1>{HEADLINE}</h1>{_paragraphs(ARTICLE[:4])}</div></body></html>"
+    )
+    assert _clean(page) == ARTICLE[:4]
+
+
 def test_a_short_subscription_prompt_box_is_dropped() -> None:
     prompt = "<div class='subscription-box'><p>Subscribe today for full access to every story.</p></div>"
     assert _clean(_gated_page(prompt, "body-rest")) == ARTICLE
@@ -178,6 +188,25 @@ def test_a_hidden_paragraph_inside_the_article_is_not_read() -> None:
 def test_a_collapsed_section_of_the_article_is_still_read() -> None:
     body = _paragraphs(ARTICLE[:4]) + f"<div style='display: none'>{_paragraphs(ARTICLE[4:])}</div>"
     assert _clean(_article_page(body)) == ARTICLE
+
+
+BEHIND_READ_MORE = [
+    f"The second part of the report, paragraph {n}, which the page folds away until the reader asks "
+    "for the rest: the surveyors found the old timber piles sound below the waterline, so the new "
+    "deck can rest on them, and the stone for the pier head will come by barge on the spring tides."
+    for n in range(1, 4)
+]
+
+
+def test_an_articles_rest_hidden_paragraph_by_paragraph_until_read_more_is_read() -> None:
+    hidden = "".join(f"<p style='display: none'>{text}</p>" for text in BEHIND_READ_MORE)
+    body = _paragraphs(ARTICLE) + hidden + "<a href='#more'>Read more</a>"
+    assert _clean(_article_page(body)) == [*ARTICLE, *BEHIND_READ_MORE]
+
+
+def test_a_hidden_list_item_holding_paragraphs_is_a_collapsed_section() -> None:
+    answer = "<ul class='faq'><li hidden>" + _paragraphs(BEHIND_READ_MORE) + "</li></ul>"
+    assert _clean(_article_page(_paragraphs(ARTICLE) + answer)) == [*ARTICLE, *BEHIND_READ_MORE]
 
 
 def _column(names: str, inner: str) -> str:

@@ -58,3 +58,18 @@ def test_linked_headings_over_paragraphs_do_not_make_a_box_sectioned() -> None:
     for box, sized in ((linked, True), (plain, False)):
         tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
         assert is_furniture_sized(tag, 10_000) is sized
+
+
+def test_subheadings_over_text_set_straight_after_them_make_a_box_sectioned() -> None:
+    # An older page sets each section's text right after its subheading, parted by <br>, with no <p>.
+    long = [(head, text + " It is open every day of the week from nine.") for head, text in SECTIONS]
+    box = "".join(f"<h3>{head}</h3>{text}<br><br>" for head, text in long)
+    tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
+    assert is_furniture_sized(tag, 10_000) is False
+
+
+def test_a_subheading_over_a_short_line_and_a_link_is_not_a_section() -> None:
+    # A teaser box: each heading stands over a short line, then its "read more" link.
+    box = "".join(f"<h3>{head}</h3>Open daily. <a href='/s'>Read more</a><br>" for head, _ in SECTIONS)
+    tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
+    assert is_furniture_sized(tag, 10_000) is True

@@ -58,9 +58,9 @@ def test_an_og_title_that_is_only_the_sites_name_gives_way_to_the_article_title(
 
 
 def test_a_heading_in_a_script_without_spaces_that_starts_the_title_is_the_headline() -> None:
-    # "_探索者 _光明网": the section's and the site's names after the headline, joined without spaces.
+    # "_钓鱼频道 _湖畔日报": the section's and the site's names after the headline, joined without spaces.
     found = _read(
-        "<title>湖面冰层提前融化渔民收起渔具 _探索者 _湖畔日报</title>",
+        "<title>湖面冰层提前融化渔民收起渔具 _钓鱼频道 _湖畔日报</title>",
         "<article><h1>湖面冰层提前融化渔民收起渔具</h1></article>",
     )
     assert found.title == "湖面冰层提前融化渔民收起渔具"
@@ -110,3 +110,68 @@ def test_a_host_name_the_logo_writes_before_the_title_is_the_sites_name() -> Non
         "<h1>lakesidenotes.net</h1><h2>Mending Pike Nets</h2>",
     )
     assert found.title == "Mending Pike Nets"
+
+
+def test_a_slash_after_the_sites_name_is_no_trail_when_the_headline_writes_one_too() -> None:
+    # "Site / Headline": the slash between "Rain" and "snow" is the headline's own, not a breadcrumb step.
+    found = _read(
+        '<meta property="og:site_name" content="Lakeside Daily">'
+        "<title>Lakeside Daily / Rain / snow mix expected over the lakes tonight</title>",
+        "<div>Weather</div>",
+    )
+    assert found.title == "Rain / snow mix expected over the lakes tonight"
+
+
+def test_a_logo_heading_is_the_sites_name_when_the_titles_host_names_the_same_site() -> None:
+    # The host at the end names the site, as the <h1> does: the heading is the logo, not the headline.
+    found = _read(
+        "<title>Lakeside Daily | Ice fishing season opens on the northern lakes | lakesidedaily.com</title>",
+        "<header><h1>Lakeside Daily</h1></header>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_kicker_set_apart_by_any_title_separator_is_not_part_of_the_headline() -> None:
+    # "»" sets the section apart as "|" does, though the section is in sentence case.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>Local news » Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_name_that_opens_the_headline_is_no_kicker() -> None:
+    # The metadata title drops the subject; "wins the pike contest" starts no headline.
+    found = _read(
+        '<meta property="og:title" content="wins the pike contest on the northern lake">',
+        "<article><h1>Anna Berg wins the pike contest on the northern lake</h1></article>",
+    )
+    assert found.title == "Anna Berg wins the pike contest on the northern lake"
+
+
+def test_a_title_case_question_is_no_kicker_above_its_last_words() -> None:
+    # Every word of the heading is capitalised: "When Does" stands out no more than the rest does.
+    found = _read(
+        '<meta property="og:title" content="Ice Fishing Season Start">',
+        "<article><h1>When Does Ice Fishing Season Start</h1></article>",
+    )
+    assert found.title == "When Does Ice Fishing Season Start"
+
+
+def test_a_kicker_is_counted_in_the_words_it_writes_not_in_its_pieces() -> None:
+    # "U.S." is one word of the kicker, though its letters compare as two.
+    found = _read(
+        '<meta property="og:title" content="Ice fishing season opens on the northern lakes">',
+        "<article><h1>U.S. news: Ice fishing season opens on the northern lakes</h1></article>",
+    )
+    assert found.title == "Ice fishing season opens on the northern lakes"
+
+
+def test_a_product_name_written_with_a_dot_is_no_host_the_logo_sets_before_the_title() -> None:
+    # "Pikenet.js" is the library the page is about, capitalised as a name; "Pikenet.js 14" is the headline's
+    # start, not an address.
+    found = _read(
+        "<title>Pikenet.js 14 mends the pike nets faster</title>",
+        "<header><h1>Pikenet.js</h1></header>",
+    )
+    assert found.title == "Pikenet.js 14 mends the pike nets faster"

@@ -10,6 +10,7 @@ import pytest
 from worker.clean import clean_html
 from worker.clean.html_author_notes import drop_author_notes
 from worker.clean.html_blocks import Block, BlockClass
+from worker.clean.html_cut import reopen_misplaced_text
 from worker.clean.html_revise import neighbours
 from worker.extract import extract_html_metadata
 from worker.extract.html_page import times_after_headlines
@@ -126,3 +127,24 @@ def test_index_of_thousands_of_headlines_takes_the_first_cards_date(card: str) -
     )
     page = f"<html><head><title>Index</title></head><body>{cards}</body></html>"
     assert (extract_html_metadata(parse_html(page)).published or "").startswith("2024-03-01")
+
+
+# --- captions left unclosed around the rest of the page ----------------------------------------------
+
+
+@pytest.mark.timeout(HANG_GUARD_S)
+def test_captions_left_unclosed_around_a_long_page_are_each_reopened_in_one_count() -> None:
+    # Each unclosed <figcaption> holds the next one and the rest of the page: counting each one's text
+    # anew read the page once per caption (90 captions around 80,000 boxes: minutes).
+    lines = "".join(
+        f"<div>Line {i} of the council's report on the harbour, set straight into its box<br>"
+        "and carried on below the break</div>"
+        for i in range(80000)
+    )
+    depth = 90
+    root = lxml.html.document_fromstring(
+        f"<html><body>{'<figure><figcaption>' * depth}{lines}{'</figcaption></figure>' * depth}</body></html>"
+    )
+    assert len(root.findall(".//figcaption")) == depth
+    reopen_misplaced_text(root)
+    assert root.find(".//figcaption") is None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from worker.clean.html_blocks import Block, BlockClass, ends_as_sentence, looks_like_prose
-from worker.clean.html_linked import LINKED_SENTENCE_MIN_OWN_CHARS
+from worker.clean.html_blocks import Block, BlockClass, looks_like_prose
+from worker.clean.html_linked import names_its_links
 
 # A sign-off: a greeting and a name ("Cheers, Anna", "Your editors"): letters, spaces, commas and
 # the punctuation of names; a credit ("Photo: X", "abc/XYZ") or a date has a colon, slash or digit.
@@ -23,13 +23,13 @@ SIGN_OFF_MAX_WORDS = 4
 def closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
     """A short sentence set right against the article's paragraphs, in their own box: the post's
     opening or closing line ("See you there!"), not furniture, which sits in boxes of its own. With no
-    link; or a paragraph of its own words that names its links inside a sentence and ends as one
-    ("The film is streaming on Netflix and Hulu."): a link list or a "Read more" pointer does not.
+    link, or naming its links inside a sentence (`names_its_links`): a link list or a "Read more"
+    pointer does not.
     A line of no sentence shape joins only as the post's sign-off (`signs_off`)."""
     block = blocks[i]
     if not looks_like_prose(block.text) and not signs_off(blocks, classes, i):
         return False
-    if block.link_chars and not _is_linked_sentence_of_words(block):
+    if block.link_chars and not names_its_links(block):
         return False
     box = block.path[:-1]
     return any(
@@ -67,12 +67,3 @@ def join_closing_lines(blocks: list[Block], shorts: list[int]) -> None:
         for i in order:
             if blocks[i].cls is BlockClass.BAD and closes_a_paragraph_run(blocks, classes, i):
                 blocks[i].cls = classes[i] = BlockClass.GOOD
-
-
-def _is_linked_sentence_of_words(block: Block) -> bool:
-    return (
-        block.tag == "p"
-        and not (block.starts_with_link or block.in_list or block.insert)
-        and block.chars - block.link_chars >= LINKED_SENTENCE_MIN_OWN_CHARS
-        and ends_as_sentence(block.text)
-    )

@@ -19,8 +19,10 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from worker.clean.html_hidden import PARAGRAPH_ONLY_TAGS, is_lone_paragraph
 from worker.clean.html_hints import hinted_body
 from worker.clean.html_lead import declared_lead, holds_title
+from worker.clean.html_paragraphs import PARAGRAPH_MIN_CHARS, ParagraphChars
 from worker.clean.html_running import RUNNING_TAGS, in_running_text, unlink_anchors
 from worker.clean.html_standfirst import standfirst_before
 from worker.clean.html_twins import listed_twins
@@ -41,8 +43,8 @@ from worker.clean.selectors import (
     is_live_commentary,
 )
 
-# A block at least this long, with little link text, counts for its containers as article text.
-PARAGRAPH_MIN_CHARS = 80
+# A block of `PARAGRAPH_MIN_CHARS` or more with at most this share of link text counts for its
+# containers as article text.
 PARAGRAPH_MAX_LINK_DENSITY = 0.6
 # Every other character counts against its containers with this weight (links: fully).
 SHORT_TEXT_WEIGHT = 0.3
@@ -66,13 +68,6 @@ NOSCRIPT_KEEP_CHARS = 400
 CAPTION_MAX_CHARS = 600
 # A sibling of the best container joins it when it scores this share of the best score.
 SIBLING_SHARE = 0.2
-# Text set straight into these is not a paragraph: code, a form and its fields (a consent notice), a
-# list's own text outside its items (a script's error messages printed into a widget).
-LOOSE_TEXT_SKIP_TAGS = frozenset(
-    {"pre", "code", "textarea", "select", "option", "button", "form", "ul", "ol", "dl"}
-)
-# Tags that hold one paragraph, never an article.
-PARAGRAPH_ONLY_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td"})
 # Ideographic scripts say in one character what others say in about three.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 CJK_OR_ABOVE = re.compile("[\u3040-\U0010ffff]")  # from `CJK`'s lowest up (max() made a str a char)
@@ -137,70 +132,6 @@ def is_soft_named(classes: str) -> bool:
     return bool(parts & SOFT_PARTS) and not parts & CONTENT_PARTS
 
 
-def paragraph_chars(element: etree._Element) -> int:
-    """How much article-like text the element holds: the characters of its <p> elements, and of the
-    text set straight into a box without them (`loose_chars`)."""
-    return _ParagraphChars(element)(element)
-
-
-def loose_chars(element: etree._Element) -> int:
-    """The characters of text set straight into the element (its own text, its children's tails) when
-    they are a paragraph's worth broken by <br>: the text of a page written before <p> was the rule,
-    lines in a table cell, a <div> or a <font>. A menu's separators and a label's words are fewer; a
-    notice set in one run (a cookie banner) is one line. Not code or a form's field (a page's source
-    or markdown offered for copying is not its prose)."""
-    if element.tag in LOOSE_TEXT_SKIP_TAGS:
-        return 0
-    chars, breaks = len((element.text or "").strip()), False
-    for child in element:
-        chars += len((child.tail or "").strip())
-        breaks = breaks or child.tag == "br"
-    return chars if breaks and chars >= PARAGRAPH_MIN_CHARS else 0
-
-
-def is_hidden(element: etree._Element) -> bool:
-    get = element.get
-    style = get("style")
-    return (
-        get("hidden") is not None
-        or get("aria-hidden") == "true"
-        or (style is not None and HIDDEN_STYLE.search(style) is not None)
-    )
-
-
-class _ParagraphChars:
-    """`paragraph_chars` of any element of a tree that does not change meanwhile, summed for every
-    element in one walk (the first cut asks it of nested boxes, their siblings and the whole page).
-    Loose text counts only where the reader sees it: a hidden box of it is a copy kept for script
-    (the article again, raw, for a "republish" dialog), where hidden <p>s are a collapsed section."""
-
-    __slots__ = ("_chars",)
-
-    def __init__(self, root: etree._Element) -> None:
-        chars: dict[etree._Element, int] = {}
-        sums = [0]  # per open element: the characters of what closed inside it so far
-        hidden = [False]  # per open element: whether it, or a box around it, is hidden
-        walker = etree.iterwalk(root, events=("start", "end"))
-        for event, element in walker:
-            if event == "start":
-                if element.tag == "p":  # a paragraph counts whole, what it holds once
-                    sums.append(len(element.text_content().strip()))
-                    walker.skip_subtree()
-                else:
-                    sums.append(0)
-                hidden.append(hidden[-1] or (isinstance(element.tag, str) and is_hidden(element)))
-                continue
-            held = sums.pop()
-            if not hidden.pop() and element.tag != "p" and isinstance(element.tag, str):
-                held += loose_chars(element)
-            chars[element] = held
-            sums[-1] += held
-        self._chars = chars
-
-    def __call__(self, element: etree._Element) -> int:
-        return self._chars.get(element, 0)
-
-
 def drop_subtree(element: etree._Element) -> None:
     """Remove a subtree but keep its tail text, which belongs to the parent."""
     parent = element.getparent()
@@ -217,7 +148,7 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
     reopen_misplaced_text(root)
     unlink_anchors(root)
     etree.strip_elements(root, *DROP_TAGS, with_tail=False)
-    held_by = _ParagraphChars(root)
+    held_by = ParagraphChars(root)
     total = held_by(root) or 1
     runs: _Runs = {}
     doomed = []
@@ -245,7 +176,12 @@ def first_cut(root: lxml.html.HtmlElement, title: str = "") -> None:
         held = held_by(element)
         if held >= KEEP_SHARE * total:
             continue  # a page wrapped in one such element, or revealed by script after load
-        if held >= HIDDEN_KEEP_CHARS and hidden and not named and tag not in PARAGRAPH_ONLY_TAGS:
+        if (
+            held >= HIDDEN_KEEP_CHARS
+            and hidden
+            and not named
+            and not is_lone_paragraph(element, held_by, HIDDEN_KEEP_CHARS)
+        ):
             # Collapsed sections and tabs hold article text the reader opens; a gallery shown one
             # hidden section at a time is one soft-named run like any other. A hidden paragraph
             # alone is no section: a text the page does not show (a variant, a copy for robots).
@@ -270,7 +206,7 @@ def _is_article_despite_name(
     title: str,
     runs: _Runs,
     total: int,
-    held_by: _ParagraphChars,
+    held_by: ParagraphChars,
 ) -> bool:
     """A boilerplate-named subtree that is the article all the same: one of several sibling sections
     of one name that together hold most of the page's paragraph text; the article's rest behind a
@@ -287,7 +223,7 @@ def _is_article_despite_name(
     )
 
 
-def _unname_soft_run(element: etree._Element, runs: _Runs, total: int, held_by: _ParagraphChars) -> None:
+def _unname_soft_run(element: etree._Element, runs: _Runs, total: int, held_by: ParagraphChars) -> None:
     """Sections of one soft name ("gallery") that together are the article lose the name, which the
     block stage would read as a box of short captions."""
     classes = element.get("class")
@@ -300,7 +236,7 @@ def _unname(element: etree._Element) -> None:
     element.attrib.pop("id", None)
 
 
-def _named_run_chars(element: etree._Element, runs: _Runs, held_by: _ParagraphChars) -> int:
+def _named_run_chars(element: etree._Element, runs: _Runs, held_by: ParagraphChars) -> int:
     """Paragraph text of the element and its siblings of the same template class (the first class
     word: "section section--ads", "section hidden"): together they may be the article, each alone a
     small part. Never comments, which come one box per comment."""
@@ -319,9 +255,13 @@ def _named_run_chars(element: etree._Element, runs: _Runs, held_by: _ParagraphCh
 def reopen_misplaced_text(root: etree._Element) -> None:
     """Article text where markup hides it: a <noscript> holding the article (its script copy is
     dropped), a caption left unclosed around the rest of the page. Each becomes a plain <div>."""
+    # Counted once for the page: captions left unclosed nest, each around the rest of the page.
+    held_by = None
     for element in list(root.iter("noscript", "figcaption", "caption")):
+        if held_by is None:
+            held_by = ParagraphChars(root)
         limit = NOSCRIPT_KEEP_CHARS if element.tag == "noscript" else CAPTION_MAX_CHARS
-        if paragraph_chars(element) >= limit:
+        if held_by(element) >= limit:
             element.tag = "div"
 
 

@@ -6,9 +6,9 @@ its class says ("more-features"). Its other headings may stand over anything."""
 
 from __future__ import annotations
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 
-from worker.clean.selectors import HEADING_TAGS
+from worker.clean.selectors import BLOCK_TAGS, HEADING_TAGS
 
 # A box where this many unlinked subheadings stand each over a paragraph (of `SECTION_MIN_CHARS`) is a
 # run of sections of text, not a caption, byline or bio box (a bio's "About the author" and "Contact"
@@ -38,18 +38,29 @@ def _at_most_chars(tag: Tag, limit: int) -> bool:
 
 def _is_sectioned(tag: Tag) -> bool:
     """At least `SECTION_MIN_HEADINGS` of its first `SECTION_HEADINGS_READ` headings are not links and
-    are followed right away by a <p> of at least `SECTION_MIN_CHARS` characters; the others are not
-    counted, whatever follows them."""
+    are followed right away by a paragraph of at least `SECTION_MIN_CHARS` characters; the others are
+    not counted, whatever follows them."""
     headed = 0
     for heading in tag.find_all(HEADING_TAGS, limit=SECTION_HEADINGS_READ):
-        following = heading.find_next_sibling()
-        if (
-            following is not None
-            and following.name == "p"
-            and heading.find("a") is None
-            and len(following.get_text(" ", strip=True)) >= SECTION_MIN_CHARS
-        ):
+        if heading.find("a") is None and len(_paragraph_after(heading)) >= SECTION_MIN_CHARS:
             headed += 1
             if headed >= SECTION_MIN_HEADINGS:
                 return True
     return False
+
+
+def _paragraph_after(heading: Tag) -> str:
+    """The <p> right after a heading, else (an older page) the text set straight after it, up to the
+    next <br> or block."""
+    following = heading.find_next_sibling()
+    if following is not None and following.name == "p":
+        return following.get_text(" ", strip=True)
+    parts = []
+    for node in heading.next_siblings:
+        if isinstance(node, Tag):
+            if node.name == "br" or node.name in BLOCK_TAGS:
+                break
+            parts.append(node.get_text(" "))
+        elif type(node) is NavigableString:  # not a comment
+            parts.append(node)
+    return " ".join("".join(parts).split())

@@ -21,15 +21,19 @@ def keep_linked_sentences(blocks: list[Block]) -> None:
             block.cls = block.first_cls = BlockClass.NEAR_GOOD
 
 
-def _is_linked_sentence(block: Block) -> bool:
+def names_its_links(block: Block) -> bool:
+    """A paragraph of its own words that names its links inside a sentence and ends as one ("The film
+    is streaming on Netflix and Hulu."): not a link list, a pointer opening on its link, an insert."""
     return (
-        block.cls is BlockClass.BAD
-        and block.tag == "p"
+        block.tag == "p"
         and not (block.insert or block.starts_with_link or block.in_list)
-        and block.chars >= GOOD_MIN_CHARS
         and block.chars - block.link_chars >= LINKED_SENTENCE_MIN_OWN_CHARS
         and ends_as_sentence(block.text)
     )
+
+
+def _is_linked_sentence(block: Block) -> bool:
+    return block.cls is BlockClass.BAD and block.chars >= GOOD_MIN_CHARS and names_its_links(block)
 
 
 def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:

@@ -278,6 +278,9 @@ HTML_SECTION_MARKERS: tuple[str, ...] = (
 # Twitter", "Sign up for our newsletter", "Click here to subscribe".
 HTML_TAIL_PROMPTS: tuple[str, ...] = (
     r"\b(sign up|subscribe|newsletter|follow (us|him|her|me|them)|click here|join our)\b",
+    # a sentence opening on "Follow" that sends the reader to a desk's or a writer's social accounts
+    r"(^|[.!?]\s+)follow\b[^.!?]{0,80}\bon "
+    r"(facebook|twitter|x|instagram|linkedin|tiktok|youtube|threads|bluesky)\b",
     r"\bdownload (our|the) app\b",
     r"\b(abonnez|abonnieren|suscr[íi]bete|inscrivez|klicken sie hier|cliquez ici|haga clic|s[íi]guenos)",
     r"\b(suivez-nous|folgen sie (uns|ihm|ihr)|newsletter)\b",

@@ -165,6 +165,9 @@ AUTHOR_MAX_CHARS = 60
 
 # Title separators between the headline and the site name, strongest first.
 TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ")
+# "Blog > Health > Tips", "Home » News » World": a spaced step of a breadcrumb trail (not «quotes», not
+# the slash a headline writes between two words: "Rain / snow mix").
+TRAIL_STEP = re.compile(r"\s[>›»]\s")
 
 # Months and their short forms, in the languages of the pages newsworker meets (`language_data`):
 # spelling to month number. Short forms that are everyday words elsewhere ("set", "out", "mai") only

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, RELATIVE_AGE, TITLE_SEPARATORS
+from worker.extract.patterns import (
+    MONTH_ALTERNATION,
+    READING_TIME,
+    RELATIVE_AGE,
+    TITLE_SEPARATORS,
+    TRAIL_STEP,
+)
 from worker.extract.text_cluster import DOTS
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import date_of_line, is_picture_credit, word_count
 
-# "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
-_TRAIL_STEP = re.compile(r"\s[>›»]\s")
 # A link to the previous or next post, as a blog prints it around the article ("← Older post title",
 # "Newer post title →", "« Older title"): an arrow, a space, then the other post's title; or the title,
 # a space, then the arrow. Guillemets count only unmatched: «Quoted headline» opens with one too.
@@ -22,7 +26,7 @@ _POST_LINK_CLOSE = re.compile(r"\S\s+[→⟶⇒►▶»›]$")
 def is_trail_or_row(line: str) -> bool:
     """A breadcrumb trail of two steps or more ("Blog > Health > Tips") or a table's row, its cells
     copied with tabs between them ("Pos\tPlayer\tPlays"): where the page is or a table, no headline."""
-    return "\t" in line or (len(_TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
+    return "\t" in line or (len(TRAIL_STEP.findall(line)) >= 2 and "«" not in line)
 
 
 def is_post_link(line: str) -> bool:

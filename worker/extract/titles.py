@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.mojibake import fix_mojibake
-from worker.extract.patterns import TITLE_SEPARATORS
+from worker.extract.patterns import TITLE_SEPARATORS, TRAIL_STEP
 
 _PUNCT = re.compile(r"[^\w\s]")
 _HOST = re.compile(r"(?:[\w-]+\.)+(?:com|net|org|info|news|co|io|tv|[a-z]{2})", re.I)
@@ -17,17 +17,18 @@ _MAX_HEADLINE_WORDS = 30
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}")  # an address's last step, not a title
 _CUT_TITLE_CHARS = 100  # a JSON-LD headline this long may have been cut to search engines' limit
 _MIN_OVERLAP = 0.15
-_TRAIL_SEPARATORS = (" » ", " / ")  # a breadcrumb's steps in a <title>
 _MAX_SITE_WORDS = 4  # a site's name as a title's affix: "Example News", "The Example Gazette"
-_SAME_TITLE_OVERLAP = 0.85
+_SAME_TITLE_OVERLAP = 0.85  # above it, two spellings of one title: the metadata's is the publisher's
 _MAX_KICKER_WORDS = 4  # a topic line above a headline: "Coronavirus", "Local News", "Energy policy"
 _MIN_KICKED_WORDS = 3
 # Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
-_MIN_UNSPACED_CHARS = 8  # "宇航员在太空中喝酒" is a headline's start; "探索者" a section's name
-_KICKER_MARKS = frozenset(
-    ":|–—-»·/"
-)  # above it, two spellings of one title: the metadata's is the publisher's
+_MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "钓鱼频道" a section's name
+# The separators' signs, standing alone between a kicker and its headline ("Local News | ...") or
+# closing the kicker's last word ("Energy: ...").
+_SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
+_KICKER_MARKS = frozenset("".join(_SEPARATOR_SIGNS))
+_MIN_LOWER_WORD_CHARS = 4  # a word this long set in lowercase: the headline is in sentence case
 
 
 @lru_cache(maxsize=512)
@@ -87,7 +88,7 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if _site_like(parts[-1], site_names):
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
         if _site_like(parts[0], site_names):
-            if separator in _TRAIL_SEPARATORS and len(parts) > 2:
+            if TRAIL_STEP.fullmatch(separator) and len(parts) > 2:
                 # "Site » Blog Archive » Headline": a trail from the site down to the page, whose
                 # last step is the page's own title when it is the longest.
                 last = len(parts[-1].split())
@@ -159,28 +160,31 @@ def _untruncated(titles: list[str]) -> list[str]:
 def _kicked(heading: str, title: str) -> bool:
     """Whether `heading` is "Kicker: Headline" and `title` the headline alone: the heading ends with the
     title after a few words of its own, set apart by a separator or a colon ("Local News | ...",
-    "Energy: ...") or written as a name (every word capitalised: "Local News Headline"), not the start
-    of one sentence ("How Much Does a Meditation Class Cost?" does not end with a headline)."""
+    "Energy: ...") or written as a name (one or two capitalised words: "Local News Headline") before a
+    headline that starts with a capital but is in sentence case, where a name stands out. Not the start
+    of one sentence ("How Much Does a Pike Licence Cost", "Anna Berg wins the pike contest")."""
     words = normalized(title).split()
-    key = normalized(heading)
-    extra = len(key.split()) - len(words)
-    if (
-        len(words) < _MIN_KICKED_WORDS
-        or not 0 < extra <= _MAX_KICKER_WORDS
-        or not key.endswith(" " + " ".join(words))
-    ):
+    tail = " ".join(words)
+    if len(words) < _MIN_KICKED_WORDS or not normalized(heading).endswith(" " + tail):
         return False
-    kicker = heading.split()[:extra]
-    if kicker[-1][-1:] in _KICKER_MARKS or heading.split()[extra] in {
-        *TITLE_SEPARATORS,
-        "|",
-        ":",
-        "–",
-        "—",
-        "-",
-    }:
+    raw = heading.split()
+    # The heading's own words before the title's, counted as written (not as normalized: "U.S.").
+    start = next((i for i in range(1, len(raw)) if normalized(" ".join(raw[i:])) == tail), None)
+    if start is None:
+        return False
+    kicker = raw[:start]
+    extra = len(normalized(" ".join(kicker)).split())
+    if not 0 < extra <= _MAX_KICKER_WORDS:
+        return False
+    if kicker[-1][-1:] in _KICKER_MARKS or raw[start] in _SEPARATOR_SIGNS:
         return True
-    return extra <= 2 and all(word[:1].isupper() for word in kicker)
+    shown = raw[start:]
+    return (
+        extra <= 2
+        and all(word[:1].isupper() for word in kicker)
+        and shown[0][:1].isupper()
+        and any(len(word) >= _MIN_LOWER_WORD_CHARS and word[:1].islower() for word in shown[1:])
+    )
 
 
 def repeated_site_names(meta_titles: list[str], headings: list[str], site_names: list[str] = ()) -> list[str]:
@@ -202,8 +206,10 @@ def repeated_site_names(meta_titles: list[str], headings: list[str], site_names:
                     continue
                 if any(normalized(t) == key for t in meta_titles):
                     continue  # og:title says the same: the article's title, not the logo
+                # Another part names the site, and not as the heading does ("Lakeside Daily | Headline |
+                # lakesidedaily.com" still has the logo in its <h1>).
                 others = [p for p in parts if normalized(p) != key]
-                if any(_site_like(p, list(site_names)) for p in others):
+                if any(_site_like(p, list(site_names)) and not _site_like(heading, [p]) for p in others):
                     continue
                 rest = sum(len(normalized(p).split()) for p in parts) - words
                 if rest >= 2 * words + 2:
@@ -223,7 +229,9 @@ def choose_title(
     several = len(headings) > 1 if several is None else several
     meta_titles = [fix_mojibake(" ".join(t.split())) for t in meta_titles if t and t.strip()]
     site_names = [*site_names, *repeated_site_names(meta_titles, headings, site_names)]
-    site_names += [h for h in headings if _HOST.fullmatch(h.strip())]  # a logo that writes the host
+    # A logo that writes the host as an address, in lowercase ("example.com"); not a product's name
+    # that the pattern reads as one ("Next.js", "ASP.NET"), which may start the headline.
+    site_names += [h for h in headings if h.strip().islower() and _HOST.fullmatch(h.strip())]
     meta_titles = [t for t in meta_titles if len(t.split()) <= _MAX_HEADLINE_WORDS] or meta_titles[:1]
     # A permalink's pilcrow after a documentation page's heading ("Installing¶") is no word of it, nor
     # the source's host a link aggregator prints after a headline ("Headline (example.com) 87").
@@ -234,7 +242,7 @@ def choose_title(
         [strip_site_affixes(_without_whole_name(t, site_names), site_names) for t in meta_titles]
     )
     # A metadata title that is only the site's name (a front page's og:title left on every page) or
-    # the page's slug ("kids-seat-test-2018") names no article: the other metadata titles come first.
+    # the page's slug ("pike-licence-prices-2026") names no article: the other metadata titles come first.
     stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
