@@ -23,8 +23,9 @@ from worker.clean.html_blocks import (
     looks_like_prose,
     previous_text,
 )
+from worker.clean.html_closing import closes_a_paragraph_run, join_closing_lines
 from worker.clean.html_footnotes import keep_footnotes
-from worker.clean.html_linked import keep_linked_sentences, names_its_links
+from worker.clean.html_linked import keep_linked_sentences
 from worker.clean.html_twins import article_twins, keep_listed_twins
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
 from worker.clean.selectors import HEADING_TAGS, TITLE_TAGS
@@ -108,9 +109,10 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
         inside = first < i < last and not blocks[i].link_chars and BlockClass.GOOD in (before, after)
         blocks[i].cls = (
             BlockClass.GOOD
-            if both or inside or _closes_a_paragraph_run(blocks, classes, i)
+            if both or inside or closes_a_paragraph_run(blocks, classes, i)
             else BlockClass.BAD
         )
+    join_closing_lines(blocks, [i for i, _, _ in shorts])
     keep_article_groups(blocks)
     drop_boilerplate_sections(blocks)
     drop_author_notes(blocks, authors)
@@ -180,23 +182,6 @@ def keep_headings(blocks: list[Block]) -> None:
             # text, or a heading of a lower rank (<h3> under <h2>)
             under = [b for b in ahead if b.tag not in HEADING_TAGS or b.tag > block.tag]
             block.cls = BlockClass.GOOD if any(b.cls is BlockClass.GOOD for b in under) else BlockClass.BAD
-
-
-def _closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
-    """A short sentence set right against the article's paragraphs, in their own box: the post's
-    opening or closing line ("See you there!"), not furniture, which sits in boxes of its own. With no
-    link, or naming its links inside a sentence (`names_its_links`): a link list or a "Read more"
-    pointer does not."""
-    block = blocks[i]
-    if not looks_like_prose(block.text):
-        return False
-    if block.link_chars and not names_its_links(block):
-        return False
-    box = block.path[:-1]
-    return any(
-        0 <= j < len(blocks) and classes[j] is BlockClass.GOOD and blocks[j].path[:-1] == box
-        for j in (i - 1, i + 1)
-    )
 
 
 def keep_linked_subheadings(blocks: list[Block]) -> None:
