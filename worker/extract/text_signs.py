@@ -65,8 +65,9 @@ POST_AGE = re.compile(
     re.I,
 )
 # Where the copy glued a name to the day after it: a lowercase letter, then a digit or a capitalised
-# month ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023").
-_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b)")
+# month before its day's number ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023");
+# a month's name inside a name ("LaMar Jones", "DeMar") is followed by no number.
+_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b\.?,?\s*\d)")
 _ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # "Jane Doe2021-12-14T12:38:19+01:00December 14th"
 
 
