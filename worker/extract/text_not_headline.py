@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, RELATIVE_AGE, TITLE_SEPARATORS
+from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, TITLE_SEPARATORS
 from worker.extract.text_cluster import DOTS
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import date_of_line, is_picture_credit, word_count
+from worker.extract.text_signs import POST_AGE, date_of_line, is_picture_credit, word_count
 
 # "Blog > Health > Tips", "Home » News » World": two spaced steps of a breadcrumb trail (not «quotes»).
 _TRAIL_STEP = re.compile(r"\s[>›»]\s")
@@ -73,7 +73,7 @@ def never_headline(line: str, common: PageWords) -> bool:
     return (
         common.is_bare_name(line)
         or is_month_and_year(line)
-        or RELATIVE_AGE.match(line.strip()) is not None
+        or POST_AGE.match(line.strip()) is not None
         or common.is_section_head(line)
         or is_picture_credit(line)
         or is_trail_or_row(line)
