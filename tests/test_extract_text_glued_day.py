@@ -40,3 +40,8 @@ def test_the_categories_after_a_glued_timestamp_are_no_name() -> None:
     lines = ["Warum die Inselfähren zu spät kommen", "x", GERMAN_LEAD, GERMAN_LEAD]
     line = "GretaWendholm2025-03-04T09:12:00+01:00Juni 19th, 2018|Soziale Medien|36 Kommentare"
     assert name_beside_date(line, PageWords(lines, 2)) != "Soziale Medien"
+
+
+def test_a_month_inside_a_name_is_no_glued_day() -> None:
+    assert _name("LaMar Wendholm12.03.2024") == "LaMar Wendholm"
+    assert _name("DeMar WendholmNovember 6, 2023") == "DeMar Wendholm"

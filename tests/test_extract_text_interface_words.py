@@ -13,6 +13,8 @@ def test_a_button_line_holds_an_interface_word(line: str) -> None:
     assert holds_interface_word(line)
 
 
-@pytest.mark.parametrize("name", ["Greta Wendholm", "Jonas Link", "Anna Post", "Marta Druck"])
+@pytest.mark.parametrize(
+    "name", ["Greta Wendholm", "Jonas Link", "Anna Post", "Marta Druck", "Gaspara Stampa"]
+)
 def test_a_persons_name_holds_none(name: str) -> None:
     assert not holds_interface_word(name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.text_bylines import name_beside_day, shows_day
+from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import PageWords
 
 LEAD = (
@@ -47,3 +48,14 @@ def test_a_name_over_a_labelled_post_age_is_the_author() -> None:
     lines = [headline, "Greta Wendholm", age, LEAD, LEAD]
     lead = lines.index(LEAD)
     assert name_beside_day(lines, 0, lead, PageWords(lines, lead)) == "Greta Wendholm"
+
+
+@pytest.mark.parametrize("age", ["vor 3 Stunden", "Hace 13 horas", "2 wks ago"])
+def test_a_post_age_in_any_language_is_never_a_headline(age: str) -> None:
+    lines = ["Neue Fähre zu den Inseln beschlossen", age, LEAD, LEAD]
+    assert never_headline(age, PageWords(lines, 2))
+
+
+@pytest.mark.parametrize("line", ["Stunden vor", "Jahr vor", "fa 2 ore"])
+def test_the_before_now_word_stands_on_its_languages_side(line: str) -> None:
+    assert not shows_day(line)

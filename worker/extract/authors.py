@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.phrases import phrase_tree
+from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.companies import is_company
 from worker.extract.patterns import (
     AGENCIES,
@@ -118,6 +119,8 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
         # "Example Contributor", "Staff Physician": no person, a desk signing with its role; kept whole.
         if not (len(kept) == 1 and dropped and dropped <= SIGNATURE_ROLES):
             words = kept
+        if dropped and all(w.lower() in STOPWORDS for w in words):
+            return None  # "Die Redaktion", "La Rédaction": the desk's article, left when its role went
     words = _without_glued_role(words)  # "Jane DoeStaff Writer": read again once "Writer" is gone
     if len(words) >= 3 and _is_initials_of(words[0], words[1:]):
         words = words[1:]  # "JD Jane Doe": the avatar's initials read before the name

@@ -1,7 +1,7 @@
 """The words of a page's buttons and links, per language ("Share", "Teilen", "Suche", "Newsletter"):
 data only. A copied page prints them as lines of their own, near a byline, where a header reader may
 take them for a name; no person's name holds one. Left out: words that are also surnames ("Link",
-"Post", "Druck", "Mehr").
+"Post", "Druck", "Mehr", "Stampa").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ INTERFACE: dict[str, str] = {
           "connexion imprimer accueil vidéos",
     "es": "compartir tuitear responder comentario comentarios comentar suscríbete suscribirse buscar "
           "búsqueda imprimir inicio vídeos videos",
-    "it": "condividi rispondi commento commenti commenta iscriviti cerca ricerca stampa accedi video",
+    "it": "condividi rispondi commento commenti commenta iscriviti cerca ricerca accedi video",
     "pt": "compartilhar partilhar responder comentário comentários comentar assine pesquisar buscar "
           "imprimir entrar vídeos",
     "nl": "delen reageren reacties reactie abonneren zoeken inloggen afdrukken",

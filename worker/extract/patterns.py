@@ -310,10 +310,6 @@ READING_TIME = re.compile(
     r"(?:read|de lecture|lesezeit|lesen|de lectura|lettura|di lettura)\b",
     re.I,
 )
-# A post's age in place of its date ("2 days ago", "an hour ago"): a byline cluster's line, never a headline.
-RELATIVE_AGE = re.compile(
-    r"^(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|wk|month|mo|year|yr)s?\.?\s+ago$", re.I
-)
 # Plain text: a line that opens a table of contents; the headline-like lines below it are entries.
 TOC_HEADINGS = merged("contents")
 # Plain text: page furniture that has a headline's shape but never is one.

@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager
 from worker.article import Dateline, Metadata
 from worker.clean.mojibake import fix_mojibake
 from worker.clean.text import TextLayout
-from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
@@ -178,11 +177,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     authors = without_section_after(authors, lines, header.title_line)
-    # "Teilen Twittern": a page's buttons; "Die" of "Autor: Die Redaktion": its language's article, the
-    # desk dropped. The most frequent function words only (a language's list holds "Robert" and "York"),
-    # and of the page's language ("Ela" signs an English page).
-    words = layout.stopwords & STOPWORDS
-    authors = [a for a in authors if not (holds_interface_word(a) or words.issuperset(a.lower().split()))]
+    authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
     if _nouns_listed(authors, layout):
         authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):

@@ -22,7 +22,6 @@ from worker.extract.patterns import (
     MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
-    RELATIVE_AGE,
 )
 from worker.extract.text_byline_lists import names_before_role
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
@@ -253,7 +252,7 @@ def shows_day(line: str) -> bool:
     a two-digit one ("12/11/25") or the post's age ("2 days ago"); enough to vouch for a name beside
     it, never read as the day itself."""
     text = line.strip()
-    if RELATIVE_AGE.match(text) or POST_AGE.match(text):
+    if POST_AGE.match(text):
         return True
     if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
         return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's

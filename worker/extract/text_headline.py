@@ -12,7 +12,6 @@ from operator import methodcaller
 from worker.extract.authors import clean_authors
 from worker.extract.patterns import (
     BYLINE_PREFIXES,
-    RELATIVE_AGE,
     TOC_HEADINGS,
 )
 from worker.extract.text_bylines import is_job_title
@@ -36,6 +35,7 @@ from worker.extract.text_signs import (
     GLUED_WORDS,
     LEAD_MIN_LOWER_SHARE,
     NOT_AUTHOR,
+    POST_AGE,
     ROLE_MAX_WORDS,
     any_of,
     cjk_chars,
@@ -147,7 +147,7 @@ def weigh_title(
             or is_post_link(text)
             or is_tag_list(text)
             or tells_reading_time(text)
-            or RELATIVE_AGE.match(text.strip())
+            or POST_AGE.match(text.strip())
             or common.is_name_list(text)
         ):
             continue  # "National Biotech Reporter", "Jane Doe | Getty Images", "Jane Doe & John Roe"

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.patterns import (
-    MONTH_ALTERNATION,
-    READING_TIME,
-    RELATIVE_AGE,
-    TITLE_SEPARATORS,
-    TRAIL_STEP,
-)
+from worker.extract.patterns import MONTH_ALTERNATION, READING_TIME, TITLE_SEPARATORS, TRAIL_STEP
 from worker.extract.text_cluster import DOTS
 from worker.extract.text_page_words import PageWords
-from worker.extract.text_signs import date_of_line, is_picture_credit, word_count
+from worker.extract.text_signs import POST_AGE, date_of_line, is_picture_credit, word_count
 
 # A link to the previous or next post, as a blog prints it around the article ("← Older post title",
 # "Newer post title →", "« Older title"): an arrow, a space, then the other post's title; or the title,
@@ -77,7 +71,7 @@ def never_headline(line: str, common: PageWords) -> bool:
     return (
         common.is_bare_name(line)
         or is_month_and_year(line)
-        or RELATIVE_AGE.match(line.strip()) is not None
+        or POST_AGE.match(line.strip()) is not None
         or common.is_section_head(line)
         or is_picture_credit(line)
         or is_trail_or_row(line)

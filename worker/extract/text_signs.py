@@ -55,18 +55,19 @@ _DATE_LABELS = alternation(_DATE_LABEL_WORDS)
 DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*", re.I)
 DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
 _AGE = merged_ages()
-_AGO, _ONE, _UNITS = (alternation(words) for words in _AGE)
+_BEFORE, _AFTER, _ONE, _UNITS = (alternation(words) for words in _AGE)
 # A post's age in any language ("2 hours ago", "vor einer Stunde", "Hace 13 horas", "3 godziny temu"),
 # perhaps after a bullet and a date label ("• Publiziert vor 4 Stunden", "Erstellt: vor 2 Tagen"): the
-# "before now" word on either side of the count, never missing.
+# "before now" word on its language's side of the count ("Stunden vor" is none), never missing.
 POST_AGE = re.compile(
-    rf"^[•·|/\s-]*(?:(?:{_DATE_LABELS})\b\s*:?\s*)?(?=\S)(?:(?:{_AGO})\s+(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?"
-    rf"|(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?\s+(?:{_AGO}))$",
+    rf"^[•·|/\s-]*(?:(?:{_DATE_LABELS})\b\s*:?\s*)?(?=\S)(?:(?:{_BEFORE})\s+(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?"
+    rf"|(?:\d+|{_ONE})?\s*(?:{_UNITS})\.?\s+(?:{_AFTER}))$",
     re.I,
 )
 # Where the copy glued a name to the day after it: a lowercase letter, then a digit or a capitalised
-# month ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023").
-_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b)")
+# month before its day's number ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023");
+# a month's name inside a name ("LaMar Jones", "DeMar") is followed by no number.
+_GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b\.?,?\s*\d)")
 _ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # "Jane Doe2021-12-14T12:38:19+01:00December 14th"
 
 
