@@ -49,3 +49,8 @@ def test_the_authors_sign_off_under_the_last_paragraph_is_kept(sign_off: str) ->
 )
 def test_a_credit_a_date_or_a_share_line_in_that_place_is_not_a_sign_off(line: str) -> None:
     assert _clean(line) == STORY
+
+
+@pytest.mark.parametrize("line", ["Tags", "Filed under Politics", "Editor's Picks", "Skip to content"])
+def test_a_label_a_section_head_or_a_button_the_markers_name_is_not_a_sign_off(line: str) -> None:
+    assert _clean(f"<p>{line}</p>") == STORY

@@ -13,11 +13,17 @@ import re
 
 from worker.clean.html_blocks import Block, BlockClass, looks_like_prose
 from worker.clean.html_linked import names_its_links
+from worker.clean.markers import CHROME_HEADS, CHROME_LINES, COMMENT_HEADS, SECTION_HEADS
 
 # A sign-off: a greeting and a name ("Cheers, Anna", "Your editors"): letters, spaces, commas and
 # the punctuation of names; a credit ("Photo: X", "abc/XYZ") or a date has a colon, slash or digit.
 _SIGN_OFF = re.compile(r"^[^\W\d_][\w ,.'’-]*$")
 SIGN_OFF_MAX_WORDS = 4
+# Of that shape too, the page's furniture the marker lists name: a label or a button ("Tags", "Skip to
+# content"), a section's head ("Editor's Picks", "Filed under Politics"), the comments' ("Leave a Reply").
+_FURNITURE_LINES = CHROME_LINES | COMMENT_HEADS | SECTION_HEADS
+_FURNITURE_HEADS = CHROME_HEADS | SECTION_HEADS
+_NOT_IN_A_PHRASE = re.compile(r"[^\w\s'’-]")
 
 
 def closes_a_paragraph_run(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
@@ -42,7 +48,8 @@ def signs_off(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
     """The last line of the article's box, a plain paragraph (no class of its own, no link) right
     under the box's last paragraph of text, of a few words shaped as a greeting and a name ("Cheers,
     Anna"): the author's sign-off. A box's own heading or share line is a classed `div`; a credit or a
-    date carries a colon, a slash or digits (`_SIGN_OFF`)."""
+    date carries a colon, a slash or digits (`_SIGN_OFF`); furniture is named by the marker lists
+    (`_names_furniture`)."""
     block = blocks[i]
     box = block.path[:-1]
     return (
@@ -55,6 +62,16 @@ def signs_off(blocks: list[Block], classes: list[BlockClass], i: int) -> bool:
         and classes[i - 1] is BlockClass.GOOD
         and blocks[i - 1].path[:-1] == box
         and (i + 1 == len(blocks) or blocks[i + 1].path[:-1] != box)
+        and not _names_furniture(block.text)
+    )
+
+
+def _names_furniture(text: str) -> bool:
+    """The line is one of the marker lists' chrome lines or comment or section heads, or starts with a
+    section head or a prompt ("Share on", "Filed under"), lowercased and without its punctuation."""
+    words = _NOT_IN_A_PHRASE.sub(" ", text.lower()).split()
+    return " ".join(words) in _FURNITURE_LINES or any(
+        " ".join(words[:n]) in _FURNITURE_HEADS for n in range(1, len(words) + 1)
     )
 
 
