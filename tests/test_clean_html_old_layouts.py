@@ -128,3 +128,28 @@ def test_a_table_of_headlines_with_their_teasers_in_cells_of_their_own_is_still_
         "</body></html>"
     )
     assert LETTERS[0] not in " ".join(clean_html(parse_html(page), rules_only=True))
+
+
+def test_a_long_comment_in_a_table_of_comments_after_the_article_is_not_spared() -> None:
+    # Readers' comments set in a table after the article, each between its writer's link and a reply
+    # link: the one long comment holds most of the table's text, yet the page's article is the text
+    # before the table, not the comment.
+    grumble = (
+        "I have walked this pier every morning for forty years and I can say that nobody on the council "
+        "ever asked the people who use it what they wanted. The last extension was built in a hurry, its "
+        "concrete cracked within two winters and the contractor never paid for the repairs. Before another "
+        "penny is spent I would like an honest account of what went wrong last time and who answers for it."
+    )
+    rows = "".join(
+        f"<tr><td><a href='/reader/{i}'>Reader {i}</a> wrote:</td></tr><tr><td>{text}</td></tr>"
+        "<tr><td><a href='/reply'>Reply</a></td></tr>"
+        for i, text in enumerate(("Good news at last.", grumble, "About time too!"))
+    )
+    page = (
+        f"<html><body><div class='menu'>{MENU}</div><h1>Harbour council votes</h1>"
+        f"{''.join(f'<p>{text}</p>' for text in ARTICLE)}<table>{rows}</table>"
+        "<div class='footer'>Copyright the Harbour Gazette</div></body></html>"
+    )
+    kept = _kept(page)
+    assert ARTICLE[0] in kept
+    assert "forty years" not in kept

@@ -73,3 +73,13 @@ def test_a_subheading_over_a_short_line_and_a_link_is_not_a_section() -> None:
     box = "".join(f"<h3>{head}</h3>Open daily. <a href='/s'>Read more</a><br>" for head, _ in SECTIONS)
     tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
     assert is_furniture_sized(tag, 10_000) is True
+
+
+def test_a_subheading_over_a_linked_headline_set_straight_after_it_is_not_a_section() -> None:
+    # A "more stories" box of older markup: each subheading stands over the headline of another page,
+    # linked, and a <br>. The link's words are the other page's, not a paragraph of the box.
+    headline = "The council's plan for the northern pier and what it means for the ferries and the boats"
+    linked = f"<a href='/story'>{headline}</a>"
+    box = "".join(f"<h3>{head}</h3>{linked}<br>" for head, _ in SECTIONS)
+    tag = BeautifulSoup(f"<div class='more-stories'>{box}</div>", "html.parser").div
+    assert is_furniture_sized(tag, 10_000) is True

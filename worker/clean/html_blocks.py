@@ -386,9 +386,9 @@ def drop_credited_captions(blocks: list[Block]) -> None:
 def drop_headline_lists(blocks: list[Block]) -> None:
     """A list whose items mostly open with a link is a list of other pages' headlines (with their
     teasers), however much text each item carries. Not when article text leads into it and goes on
-    after it: then it is the article's own roundup of linked lead-ins. A layout table's runs of text
-    are not items: prose in few runs (one to two linked runs or fewer; a headline table pairs each
-    headline with its teaser) holding most of the table's text is the article set among link rows."""
+    after it: then it is the article's own roundup of linked lead-ins. A layout table's prose in few runs
+    (one to two linked runs or fewer: a headline table pairs each headline with its teaser) holding most
+    of its text, and more than all paragraphs before it (else a comment under the article), is the article."""
     for start, end in group_runs(blocks):
         if is_sandwiched(blocks, start, end, before_classes=(BlockClass.GOOD, BlockClass.NEAR_GOOD)):
             continue
@@ -396,11 +396,11 @@ def drop_headline_lists(blocks: list[Block]) -> None:
         linked = sum(1 for b in items if b.starts_with_link)
         if linked >= HEADLINE_LIST_MIN_ITEMS and linked >= HEADLINE_LIST_SHARE * len(items):
             prose = {id(b): b.chars for b in items if b.cls is BlockClass.GOOD and not b.starts_with_link}
-            layout = items[0].group_tag not in LIST_TAGS and 2 * len(prose) <= linked
-            spared = prose if layout and 2 * sum(prose.values()) > sum(b.chars for b in items) else {}
-            for block in items:
-                if id(block) not in spared:
-                    block.cls = block.first_cls = BlockClass.BAD
+            spared = items[0].group_tag not in LIST_TAGS and 2 * len(prose) <= linked
+            spared = spared and 2 * (text := sum(prose.values())) > sum(b.chars for b in items)
+            spared = spared and text > sum(b.chars for b in blocks[:start] if b.cls is BlockClass.GOOD)
+            for block in (b for b in items if not (spared and id(b) in prose)):
+                block.cls = block.first_cls = BlockClass.BAD
 
 
 def group_runs(blocks: list[Block]) -> list[tuple[int, int]]:

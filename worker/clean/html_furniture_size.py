@@ -51,7 +51,7 @@ def _is_sectioned(tag: Tag) -> bool:
 
 def _paragraph_after(heading: Tag) -> str:
     """The <p> right after a heading, else (an older page) the text set straight after it, up to the
-    next <br> or block."""
+    next <br> or block: its own words, not a link's (a headline of another page is no section's text)."""
     following = heading.find_next_sibling()
     if following is not None and following.name == "p":
         return following.get_text(" ", strip=True)
@@ -60,7 +60,8 @@ def _paragraph_after(heading: Tag) -> str:
         if isinstance(node, Tag):
             if node.name == "br" or node.name in BLOCK_TAGS:
                 break
-            parts.append(node.get_text(" "))
+            if node.name != "a":
+                parts.append(node.get_text(" "))
         elif type(node) is NavigableString:  # not a comment
             parts.append(node)
     return " ".join("".join(parts).split())
