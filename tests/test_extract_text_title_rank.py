@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bench.train_titles import Group, accuracy, fit
+from tests.title_signs import header_proposal, sign
 from worker.clean.text import clean_text
 from worker.extract.text import extract_text_metadata, read_layout_header, reading_text_page
 from worker.extract.text_title_rank import FEATURES, TitleRanker, default_ranker, ranker_from
@@ -152,21 +153,12 @@ def test_retraining_on_the_shared_sets_reproduces_the_shipped_weights(tmp_path) 
 def test_a_line_outside_the_labellers_window_is_marked_unweighed() -> None:
     # Forty menu entries over the header: the labeller reads the thirty lines over the lead only, so
     # it holds no belief about the first entries (their `likely` is 0 for want of one).
-    from bench.train_titles import _Recorder
-    from worker.extract.text_title_rank import Reading, features
-
     page = [f"Garden Topic {n}" for n in range(40)] + ["Mixed Planting Versus Row Planting", LEAD, SECOND]
-    layout = clean_text("\n\n".join(page))
-    recorder = _Recorder()
-    with reading_text_page(layout):
-        read_layout_header(layout, recorder)
-        proposal = recorder.proposal
-        reading = Reading(proposal)
-        at = FEATURES.index("unweighed")
+    with header_proposal(page) as (proposal, reading):
         headline = proposal.lines.index("Mixed Planting Versus Row Planting")
         assert 0 not in proposal.window and headline in proposal.window
-        assert features(reading, 0)[at] == 1.0
-        assert features(reading, headline)[at] == 0.0
+        assert sign(reading, 0, "unweighed") == 1.0
+        assert sign(reading, headline, "unweighed") == 0.0
 
 
 def test_a_headline_among_other_posts_headlines_is_marked_listed() -> None:

@@ -5,6 +5,7 @@ headline (a kicker), the standfirst under it. The pages here are written for the
 
 from __future__ import annotations
 
+from tests.title_signs import header_proposal, sign
 from worker.extract.text_site_name import names_site, site_names
 from worker.extract.text_title_rank import _kicker, _subtitle
 
@@ -93,23 +94,12 @@ def test_a_sentence_case_line_right_under_the_headline_is_its_standfirst() -> No
 
 
 def test_the_reranker_marks_the_line_that_names_the_site_and_not_the_headline() -> None:
-    from bench.train_titles import _Recorder
-    from worker.clean.text import clean_text
-    from worker.extract.text import read_layout_header, reading_text_page
-    from worker.extract.text_title_rank import FEATURES, Reading, features
-
     page = _page(
         ["Home", "Guides", "Search Green Plot Weekly", "Mixed Planting Versus Row Planting", "By Jane Doe"]
     )
-    layout = clean_text("\n\n".join(page))
-    recorder = _Recorder()
-    with reading_text_page(layout):
-        read_layout_header(layout, recorder)
-        proposal = recorder.proposal
-        reading = Reading(proposal)
-        at = FEATURES.index("site")
-        assert features(reading, proposal.lines.index("Search Green Plot Weekly"))[at] == 1.0
-        assert features(reading, proposal.lines.index("Mixed Planting Versus Row Planting"))[at] == 0.0
+    with header_proposal(page) as (proposal, reading):
+        assert sign(reading, proposal.lines.index("Search Green Plot Weekly"), "site") == 1.0
+        assert sign(reading, proposal.lines.index("Mixed Planting Versus Row Planting"), "site") == 0.0
 
 
 def test_a_headline_loses_the_site_name_a_copyright_line_over_a_rights_line_names() -> None:
