@@ -3,7 +3,11 @@ shaped as sentences."""
 
 from __future__ import annotations
 
+import lxml.html
+
+from worker.article import Metadata
 from worker.clean import clean_html
+from worker.extract import extract_html_metadata
 from worker.parse import parse_html
 
 
@@ -46,3 +50,11 @@ ARTICLES: dict[str, list[str]] = {
         "asegura que se crearán nuevas plazas en las calles cercanas.",
     ],
 }
+
+
+def metadata_of(head: str, body: str, *, lang: str | None = None) -> Metadata:
+    """The HTML metadata of a page written as its `<head>` and `<body>` (no URL, as a file is read)."""
+    opening = f'<html lang="{lang}">' if lang else "<html>"
+    return extract_html_metadata(
+        lxml.html.document_fromstring(f"{opening}<head>{head}</head><body>{body}</body></html>")
+    )

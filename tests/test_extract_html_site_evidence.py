@@ -4,10 +4,8 @@ field that names only the first."""
 
 from __future__ import annotations
 
-import lxml.html
-
+from tests.html_articles import metadata_of
 from worker.article import Metadata
-from worker.extract import extract_html_metadata
 
 SITE = '<meta property="og:site_name" content="Kreisbote">'
 COUNTRY_HOST = '<link rel="canonical" href="https://www.kreisbote.co.uk/lokales/bruecke.html">'
@@ -15,8 +13,7 @@ PARAGRAPH = "<p>The council met on Tuesday evening to hear the engineers' report
 
 
 def _read(head: str, body: str) -> Metadata:
-    html = f'<html lang="de"><head>{head}</head><body>{body}{PARAGRAPH}</body></html>'
-    return extract_html_metadata(lxml.html.document_fromstring(html))
+    return metadata_of(head, body + PARAGRAPH, lang="de")
 
 
 def test_logo_link_to_the_front_page_names_the_site_in_the_title() -> None:

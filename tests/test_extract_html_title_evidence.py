@@ -3,17 +3,14 @@ the headline, told by what else the page says (its og:site_name, a host name, it
 
 from __future__ import annotations
 
-import lxml.html
-
+from tests.html_articles import metadata_of
 from worker.article import Metadata
-from worker.extract import extract_html_metadata
 
 PARAGRAPH = "<p>The anglers met at dawn on the frozen lake and waited for the first pike of the winter.</p>"
 
 
 def _read(head: str, body: str) -> Metadata:
-    html = f"<html><head>{head}</head><body>{body}{PARAGRAPH}</body></html>"
-    return extract_html_metadata(lxml.html.document_fromstring(html))
+    return metadata_of(head, body + PARAGRAPH)
 
 
 def test_a_short_heading_is_the_headline_when_the_title_names_the_site_elsewhere() -> None:
