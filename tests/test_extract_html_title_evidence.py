@@ -172,3 +172,29 @@ def test_a_product_name_written_with_a_dot_is_no_host_the_logo_sets_before_the_t
         "<header><h1>Pikenet.js</h1></header>",
     )
     assert found.title == "Pikenet.js 14 mends the pike nets faster"
+
+
+def test_a_title_case_tag_after_a_dash_is_not_part_of_the_headline() -> None:
+    # The page's kind, set after a dash in capitals as a label, follows a headline in title case.
+    found = _read(
+        "<title>Ice Fishing Gear for Beginners – Printable Checklist - Lake Anglers</title>",
+        "<article><h1>Ice Fishing Gear for Beginners – Printable Checklist</h1></article>",
+    )
+    assert found.title == "Ice Fishing Gear for Beginners"
+
+
+def test_a_phrase_in_sentence_case_after_a_dash_stays_in_the_headline() -> None:
+    found = _read(
+        "<title>Ice Fishing Gear for Beginners – tips and tricks</title>",
+        "<article><h1>Ice Fishing Gear for Beginners – tips and tricks</h1></article>",
+    )
+    assert found.title == "Ice Fishing Gear for Beginners – tips and tricks"
+
+
+def test_capitalised_words_after_a_dash_stay_after_a_headline_in_sentence_case() -> None:
+    # Capitals mark every noun in German: "Anglerverband Empört" goes on with the headline.
+    found = _read(
+        "<title>Der Hechtfang wird ab Januar verboten – Anglerverband Empört</title>",
+        "<article><h1>Der Hechtfang wird ab Januar verboten – Anglerverband Empört</h1></article>",
+    )
+    assert found.title == "Der Hechtfang wird ab Januar verboten – Anglerverband Empört"
