@@ -198,3 +198,19 @@ def test_capitalised_words_after_a_dash_stay_after_a_headline_in_sentence_case()
         "<article><h1>Der Hechtfang wird ab Januar verboten – Anglerverband Empört</h1></article>",
     )
     assert found.title == "Der Hechtfang wird ab Januar verboten – Anglerverband Empört"
+
+
+def test_a_heading_with_the_metadata_titles_words_in_another_order_is_the_headline() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike Fishing and Ice Safety Basics">',
+        "<article><h1>Pike Fishing and Ice Safety: Safety Basics</h1></article>",
+    )
+    assert found.title == "Pike Fishing and Ice Safety: Safety Basics"
+
+
+def test_a_heading_spelled_a_little_differently_gives_way_to_the_metadata_title() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike Fishing and Ice Safety Basics for Beginners">',
+        "<article><h1>Pike Fishing & Ice Safety Basics for Beginners</h1></article>",
+    )
+    assert found.title == "Pike Fishing and Ice Safety Basics for Beginners"

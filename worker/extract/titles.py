@@ -306,9 +306,12 @@ def _chosen_title(
     # The visible headline of the article, as readers see it, over a metadata title written for search;
     # unless the page has several <h1> (a template's section titles), or the one shares no words with
     # what the metadata calls the article (a section or brand heading), or it is the same title
-    # spelled a little differently.
+    # spelled a little differently. Not when the heading writes the metadata's very words in another
+    # order or with other punctuation ("Training: Training Basics"): no spelling to correct, the
+    # heading is the title as shown.
+    shared = _overlap(headings[0], stripped[0]) if headings and stripped else 0.0
     if stripped and (
-        several or (headings and not _MIN_OVERLAP < _overlap(headings[0], stripped[0]) < _SAME_TITLE_OVERLAP)
+        several or (headings and not (_MIN_OVERLAP < shared < _SAME_TITLE_OVERLAP or shared == 1))
     ):
         return stripped[0]
     for heading in headings:
