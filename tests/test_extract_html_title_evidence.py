@@ -214,3 +214,13 @@ def test_a_heading_spelled_a_little_differently_gives_way_to_the_metadata_title(
         "<article><h1>Pike Fishing & Ice Safety Basics for Beginners</h1></article>",
     )
     assert found.title == "Pike Fishing and Ice Safety Basics for Beginners"
+
+
+def test_the_heading_is_weighed_against_the_metadata_title_closest_to_it() -> None:
+    # og:title is a teaser; <title> spells the heading a little differently, and is the headline.
+    found = _read(
+        '<meta property="og:title" content="Not sure which auger to buy? Here is what to know first">'
+        "<title>The Best Ice Augers of 2026, Tested by Anglers</title>",
+        "<article><h1>The best ice augers of 2026, tested by our anglers</h1></article>",
+    )
+    assert found.title == "The Best Ice Augers of 2026, Tested by Anglers"

@@ -308,11 +308,16 @@ def _chosen_title(
     # what the metadata calls the article (a section or brand heading), or it is the same title
     # spelled a little differently. Not when the heading writes the metadata's very words in another
     # order or with other punctuation ("Training: Training Basics"): no spelling to correct, the
-    # heading is the title as shown.
-    shared = _overlap(headings[0], stripped[0]) if headings and stripped else 0.0
-    if stripped and (
-        several or (headings and not (_MIN_OVERLAP < shared < _SAME_TITLE_OVERLAP or shared == 1))
-    ):
+    # heading is the title as shown. Each test against the metadata title closest to the heading: an
+    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading.
+    if stripped and not several and headings:
+        closest = max(stripped, key=lambda t: _overlap(headings[0], t))
+        shared = _overlap(headings[0], closest)
+        if shared <= _MIN_OVERLAP:
+            return stripped[0]
+        if _SAME_TITLE_OVERLAP <= shared < 1:
+            return closest
+    elif stripped:
         return stripped[0]
     for heading in headings:
         if _is_headline(heading) and not _site_like(heading, site_names):
