@@ -172,3 +172,55 @@ def test_a_product_name_written_with_a_dot_is_no_host_the_logo_sets_before_the_t
         "<header><h1>Pikenet.js</h1></header>",
     )
     assert found.title == "Pikenet.js 14 mends the pike nets faster"
+
+
+def test_a_title_case_tag_after_a_dash_is_not_part_of_the_headline() -> None:
+    # The page's kind, set after a dash in capitals as a label, follows a headline in title case.
+    found = _read(
+        "<title>Ice Fishing Gear for Beginners – Printable Checklist - Lake Anglers</title>",
+        "<article><h1>Ice Fishing Gear for Beginners – Printable Checklist</h1></article>",
+    )
+    assert found.title == "Ice Fishing Gear for Beginners"
+
+
+def test_a_phrase_in_sentence_case_after_a_dash_stays_in_the_headline() -> None:
+    found = _read(
+        "<title>Ice Fishing Gear for Beginners – tips and tricks</title>",
+        "<article><h1>Ice Fishing Gear for Beginners – tips and tricks</h1></article>",
+    )
+    assert found.title == "Ice Fishing Gear for Beginners – tips and tricks"
+
+
+def test_capitalised_words_after_a_dash_stay_after_a_headline_in_sentence_case() -> None:
+    # Capitals mark every noun in German: "Anglerverband Empört" goes on with the headline.
+    found = _read(
+        "<title>Der Hechtfang wird ab Januar verboten – Anglerverband Empört</title>",
+        "<article><h1>Der Hechtfang wird ab Januar verboten – Anglerverband Empört</h1></article>",
+    )
+    assert found.title == "Der Hechtfang wird ab Januar verboten – Anglerverband Empört"
+
+
+def test_a_heading_with_the_metadata_titles_words_in_another_order_is_the_headline() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike Fishing and Ice Safety Basics">',
+        "<article><h1>Pike Fishing and Ice Safety: Safety Basics</h1></article>",
+    )
+    assert found.title == "Pike Fishing and Ice Safety: Safety Basics"
+
+
+def test_a_heading_spelled_a_little_differently_gives_way_to_the_metadata_title() -> None:
+    found = _read(
+        '<meta property="og:title" content="Pike Fishing and Ice Safety Basics for Beginners">',
+        "<article><h1>Pike Fishing & Ice Safety Basics for Beginners</h1></article>",
+    )
+    assert found.title == "Pike Fishing and Ice Safety Basics for Beginners"
+
+
+def test_the_heading_is_weighed_against_the_metadata_title_closest_to_it() -> None:
+    # og:title is a teaser; <title> spells the heading a little differently, and is the headline.
+    found = _read(
+        '<meta property="og:title" content="Not sure which auger to buy? Here is what to know first">'
+        "<title>The Best Ice Augers of 2026, Tested by Anglers</title>",
+        "<article><h1>The best ice augers of 2026, tested by our anglers</h1></article>",
+    )
+    assert found.title == "The Best Ice Augers of 2026, Tested by Anglers"

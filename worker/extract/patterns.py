@@ -205,10 +205,11 @@ UPDATED_META = (
 )  # fmt: skip
 AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-    "byl", "citation_author", "cxenseparse:author", "og:article:author", "article.author", "authors",
+    "byl", "citation_author", "citation_authors", "cxenseparse:author", "og:article:author", "article.author",
+    "authors",
 )  # fmt: skip
 # Author meta written "Family, Given", one author per tag, by scholarly publishers.
-SCHOLARLY_AUTHOR_META = frozenset({"citation_author", "dc.creator", "dcterms.creator"})
+SCHOLARLY_AUTHOR_META = frozenset({"citation_author", "citation_authors", "dc.creator", "dcterms.creator"})
 SITE_NAME_META = (
     "og:site_name",
     "application-name",

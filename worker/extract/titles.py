@@ -28,7 +28,9 @@ _MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "�
 # closing the kicker's last word ("Energy: ...").
 _SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
 _KICKER_MARKS = frozenset("".join(_SEPARATOR_SIGNS))
-_MIN_LOWER_WORD_CHARS = 4  # a word this long set in lowercase: the headline is in sentence case
+_MIN_LOWER_WORD_CHARS = 4
+_TAG_DASHES = (" – ", " — ", " - ")  # a dash set between the headline and a tag after it
+_MAX_TAG_WORDS = 3  # a word this long set in lowercase: the headline is in sentence case
 
 
 @lru_cache(maxsize=512)
@@ -217,7 +219,41 @@ def repeated_site_names(meta_titles: list[str], headings: list[str], site_names:
     return found
 
 
+def without_tagline(title: str) -> str:
+    """`title` without a short tag a dash sets after a headline in title case, every word of the tag
+    capitalised as a label is ("Wedding Planning Tools – Caterer Comparison Spreadsheet", "... –
+    Infographic", "... - Part 1"): a tag of the page's kind or series, not the headline's words. Not a
+    phrase that goes on in sentence case ("– tips and tricks"), an exclamation ("– My Favorites!"),
+    a tag after a headline in sentence case (where capitals mark names, or every noun, as in German),
+    nor after a headline too short to stand alone ("Zero Waste – A Beginner's Guide")."""
+    for dash in _TAG_DASHES:
+        head, found, tag = title.rpartition(dash)
+        if not found:
+            continue
+        words = tag.split()
+        if (
+            0 < len(words) <= _MAX_TAG_WORDS
+            and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
+            and tag.rstrip()[-1:] not in "!?"
+            and len(normalized(head).split()) >= _MIN_KICKED_WORDS
+            and dash not in head
+            and all(
+                w[:1].isupper() or w[:1].isdigit() for w in head.split() if len(w) >= _MIN_LOWER_WORD_CHARS
+            )
+        ):
+            return head.rstrip()
+    return title
+
+
 def choose_title(
+    meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
+) -> str | None:
+    """`_chosen_title` without a tag after a dash (`without_tagline`)."""
+    chosen = _chosen_title(meta_titles, headings, site_names, several=several)
+    return without_tagline(chosen) if chosen else chosen
+
+
+def _chosen_title(
     meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
 ) -> str | None:
     """The page's headline: an <h1> the metadata confirms, else the most trusted metadata title.
@@ -270,10 +306,18 @@ def choose_title(
     # The visible headline of the article, as readers see it, over a metadata title written for search;
     # unless the page has several <h1> (a template's section titles), or the one shares no words with
     # what the metadata calls the article (a section or brand heading), or it is the same title
-    # spelled a little differently.
-    if stripped and (
-        several or (headings and not _MIN_OVERLAP < _overlap(headings[0], stripped[0]) < _SAME_TITLE_OVERLAP)
-    ):
+    # spelled a little differently. Not when the heading writes the metadata's very words in another
+    # order or with other punctuation ("Training: Training Basics"): no spelling to correct, the
+    # heading is the title as shown. Each test against the metadata title closest to the heading: an
+    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading.
+    if stripped and not several and headings:
+        closest = max(stripped, key=lambda t: _overlap(headings[0], t))
+        shared = _overlap(headings[0], closest)
+        if shared <= _MIN_OVERLAP:
+            return stripped[0]
+        if _SAME_TITLE_OVERLAP <= shared < 1:
+            return closest
+    elif stripped:
         return stripped[0]
     for heading in headings:
         if _is_headline(heading) and not _site_like(heading, site_names):
