@@ -224,3 +224,14 @@ def test_the_heading_is_weighed_against_the_metadata_title_closest_to_it() -> No
         "<article><h1>The best ice augers of 2026, tested by our anglers</h1></article>",
     )
     assert found.title == "The Best Ice Augers of 2026, Tested by Anglers"
+
+
+def test_a_capitalised_noun_after_a_dash_stays_in_a_german_headline_without_a_verb() -> None:
+    # Capitals mark every noun in German, so a headline of nouns looks like title case; title case is
+    # English usage, and a page declared in another language keeps the words after its dash.
+    found = metadata_of(
+        "<title>Neue Anglerhütte am Nordufer – Geheimtipp</title>",
+        "<article><h1>Neue Anglerhütte am Nordufer – Geheimtipp</h1></article>" + PARAGRAPH,
+        lang="de",
+    )
+    assert found.title == "Neue Anglerhütte am Nordufer – Geheimtipp"

@@ -28,9 +28,12 @@ _MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "�
 # closing the kicker's last word ("Energy: ...").
 _SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
 _KICKER_MARKS = frozenset("".join(_SEPARATOR_SIGNS))
-_MIN_LOWER_WORD_CHARS = 4
+_MIN_LOWER_WORD_CHARS = 4  # a word this long set in lowercase: the headline is in sentence case
 _TAG_DASHES = (" – ", " — ", " - ")  # a dash set between the headline and a tag after it
-_MAX_TAG_WORDS = 3  # a word this long set in lowercase: the headline is in sentence case
+_MAX_TAG_WORDS = 3
+# Languages whose headlines are set in title case: elsewhere (German capitalises every noun) capitals
+# after a dash are the headline's own words. A page that declares no language may be in title case.
+_TITLE_CASE_LANGUAGES = ("en",)
 
 
 @lru_cache(maxsize=512)
@@ -246,11 +249,18 @@ def without_tagline(title: str) -> str:
 
 
 def choose_title(
-    meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
+    meta_titles: list[str],
+    headings: list[str],
+    site_names: list[str],
+    *,
+    several: bool | None = None,
+    language: str | None = None,
 ) -> str | None:
-    """`_chosen_title` without a tag after a dash (`without_tagline`)."""
+    """`_chosen_title` without a tag after a dash (`without_tagline`), on a page whose declared
+    `language` sets headlines in title case (or that declares none)."""
     chosen = _chosen_title(meta_titles, headings, site_names, several=several)
-    return without_tagline(chosen) if chosen else chosen
+    title_case = not language or language.lower().split("-")[0].split("_")[0] in _TITLE_CASE_LANGUAGES
+    return without_tagline(chosen) if chosen and title_case else chosen
 
 
 def _chosen_title(
