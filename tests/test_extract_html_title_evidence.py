@@ -235,3 +235,13 @@ def test_a_capitalised_noun_after_a_dash_stays_in_a_german_headline_without_a_ve
         lang="de",
     )
     assert found.title == "Neue Anglerhütte am Nordufer – Geheimtipp"
+
+
+def test_a_version_number_and_a_name_are_too_short_a_headline_to_lose_what_follows_the_dash() -> None:
+    # "Pikebot 2.0" is two words as written, though normalizing splits "2.0" in two: the words after
+    # the dash name the release and belong to the headline.
+    found = _read(
+        "<title>Pikebot 2.0 - The Winter Update</title>",
+        "<article><h1>Pikebot 2.0 - The Winter Update</h1></article>",
+    )
+    assert found.title == "Pikebot 2.0 - The Winter Update"

@@ -238,7 +238,7 @@ def without_tagline(title: str) -> str:
             0 < len(words) <= _MAX_TAG_WORDS
             and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
             and tag.rstrip()[-1:] not in "!?"
-            and len(normalized(head).split()) >= _MIN_KICKED_WORDS
+            and len(head.split()) >= _MIN_KICKED_WORDS  # words as written: "2.0" is one
             and dash not in head
             and all(
                 w[:1].isupper() or w[:1].isdigit() for w in head.split() if len(w) >= _MIN_LOWER_WORD_CHARS
