@@ -245,3 +245,12 @@ def test_a_version_number_and_a_name_are_too_short_a_headline_to_lose_what_follo
         "<article><h1>Pikebot 2.0 - The Winter Update</h1></article>",
     )
     assert found.title == "Pikebot 2.0 - The Winter Update"
+
+
+def test_words_after_a_dash_that_carry_on_the_headlines_sentence_stay_in_it() -> None:
+    # "Until Now" is capitalised as the title-case headline is, but goes on with it: no label.
+    found = _read(
+        "<title>This Town Fined Anglers for Fishing on Thin Ice – Until Now</title>",
+        "<article><h1>This Town Fined Anglers for Fishing on Thin Ice – Until Now</h1></article>",
+    )
+    assert found.title == "This Town Fined Anglers for Fishing on Thin Ice – Until Now"

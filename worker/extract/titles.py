@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.mojibake import fix_mojibake
+from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import TITLE_SEPARATORS, TRAIL_STEP
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -34,6 +35,7 @@ _MAX_TAG_WORDS = 3
 # Languages whose headlines are set in title case: elsewhere (German capitalises every noun) capitals
 # after a dash are the headline's own words. A page that declares no language may be in title case.
 _TITLE_CASE_LANGUAGES = ("en",)
+_CONTINUATIONS = frozenset(w for code in _TITLE_CASE_LANGUAGES for w in LANGUAGES[code].continuations)
 
 
 @lru_cache(maxsize=512)
@@ -226,7 +228,8 @@ def without_tagline(title: str) -> str:
     """`title` without a short tag a dash sets after a headline in title case, every word of the tag
     capitalised as a label is ("Wedding Planning Tools – Caterer Comparison Spreadsheet", "... –
     Infographic", "... - Part 1"): a tag of the page's kind or series, not the headline's words. Not a
-    phrase that goes on in sentence case ("– tips and tricks"), an exclamation ("– My Favorites!"),
+    phrase that goes on in sentence case ("– tips and tricks"), or opens with a word that carries the
+    headline's sentence on (`Words.continuations`: "– Until Now"), an exclamation ("– My Favorites!"),
     a tag after a headline in sentence case (where capitals mark names, or every noun, as in German),
     nor after a headline too short to stand alone ("Zero Waste – A Beginner's Guide")."""
     for dash in _TAG_DASHES:
@@ -238,6 +241,7 @@ def without_tagline(title: str) -> str:
             0 < len(words) <= _MAX_TAG_WORDS
             and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
             and tag.rstrip()[-1:] not in "!?"
+            and words[0].lower() not in _CONTINUATIONS
             and len(head.split()) >= _MIN_KICKED_WORDS  # words as written: "2.0" is one
             and dash not in head
             and all(
