@@ -254,3 +254,14 @@ def test_words_after_a_dash_that_carry_on_the_headlines_sentence_stay_in_it() ->
         "<article><h1>This Town Fined Anglers for Fishing on Thin Ice – Until Now</h1></article>",
     )
     assert found.title == "This Town Fined Anglers for Fishing on Thin Ice – Until Now"
+
+
+def test_a_metadata_title_that_only_names_the_site_is_not_weighed_against_the_heading() -> None:
+    # og:title left as the site's host on every page shares words with the masthead's <h1>; the
+    # heading is measured against the <title> that names the article, and shares none with it.
+    found = _read(
+        '<meta property="og:title" content="lakesidedaily.com">'
+        "<title>Storm floods the harbour road overnight</title>",
+        "<header><h1>Lakesidedaily.com weekend edition</h1></header><article></article>",
+    )
+    assert found.title == "Storm floods the harbour road overnight"

@@ -293,7 +293,9 @@ def _chosen_title(
     )
     # A metadata title that is only the site's name (a front page's og:title left on every page) or
     # the page's slug ("pike-licence-prices-2026") names no article: the other metadata titles come first.
-    stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
+    no_article = [_only_site(t, site_names) or _SLUG.fullmatch(t) is not None for t in stripped]
+    named = [t for t, none in zip(stripped, no_article, strict=True) if not none]
+    stripped = named + [t for t, none in zip(stripped, no_article, strict=True) if none]
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -323,9 +325,10 @@ def _chosen_title(
     # spelled a little differently. Not when the heading writes the metadata's very words in another
     # order or with other punctuation ("Training: Training Basics"): no spelling to correct, the
     # heading is the title as shown. Each test against the metadata title closest to the heading: an
-    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading.
+    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading;
+    # a title naming no article (the site alone, a slug) is no measure, sharing words with a masthead.
     if stripped and not several and headings:
-        closest = max(stripped, key=lambda t: _overlap(headings[0], t))
+        closest = max(named or stripped, key=lambda t: _overlap(headings[0], t))
         shared = _overlap(headings[0], closest)
         if shared <= _MIN_OVERLAP:
             return stripped[0]
