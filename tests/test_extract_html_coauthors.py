@@ -12,3 +12,9 @@ def test_plural_citation_meta_gives_every_author() -> None:
         f'<meta name="citation_authors" content="{name}">' for name in ("Jane Doe", "John Roe", "Ann Poe")
     )
     assert metadata_of(head, _STORY).authors == ["Jane Doe", "John Roe", "Ann Poe"]
+
+
+def test_plural_citation_meta_listing_every_author_family_name_first_gives_each_author() -> None:
+    # The older scholarly form: one tag, "Family, Given" names separated by semicolons.
+    head = '<meta name="citation_authors" content="Doe, Jane; Roe, John; Poe, Ann">'
+    assert metadata_of(head, _STORY).authors == ["Jane Doe", "John Roe", "Ann Poe"]

@@ -224,3 +224,44 @@ def test_the_heading_is_weighed_against_the_metadata_title_closest_to_it() -> No
         "<article><h1>The best ice augers of 2026, tested by our anglers</h1></article>",
     )
     assert found.title == "The Best Ice Augers of 2026, Tested by Anglers"
+
+
+def test_a_capitalised_noun_after_a_dash_stays_in_a_german_headline_without_a_verb() -> None:
+    # Capitals mark every noun in German, so a headline of nouns looks like title case; title case is
+    # English usage, and a page declared in another language keeps the words after its dash.
+    found = metadata_of(
+        "<title>Neue Anglerhütte am Nordufer – Geheimtipp</title>",
+        "<article><h1>Neue Anglerhütte am Nordufer – Geheimtipp</h1></article>" + PARAGRAPH,
+        lang="de",
+    )
+    assert found.title == "Neue Anglerhütte am Nordufer – Geheimtipp"
+
+
+def test_a_version_number_and_a_name_are_too_short_a_headline_to_lose_what_follows_the_dash() -> None:
+    # "Pikebot 2.0" is two words as written, though normalizing splits "2.0" in two: the words after
+    # the dash name the release and belong to the headline.
+    found = _read(
+        "<title>Pikebot 2.0 - The Winter Update</title>",
+        "<article><h1>Pikebot 2.0 - The Winter Update</h1></article>",
+    )
+    assert found.title == "Pikebot 2.0 - The Winter Update"
+
+
+def test_words_after_a_dash_that_carry_on_the_headlines_sentence_stay_in_it() -> None:
+    # "Until Now" is capitalised as the title-case headline is, but goes on with it: no label.
+    found = _read(
+        "<title>This Town Fined Anglers for Fishing on Thin Ice – Until Now</title>",
+        "<article><h1>This Town Fined Anglers for Fishing on Thin Ice – Until Now</h1></article>",
+    )
+    assert found.title == "This Town Fined Anglers for Fishing on Thin Ice – Until Now"
+
+
+def test_a_metadata_title_that_only_names_the_site_is_not_weighed_against_the_heading() -> None:
+    # og:title left as the site's host on every page shares words with the masthead's <h1>; the
+    # heading is measured against the <title> that names the article, and shares none with it.
+    found = _read(
+        '<meta property="og:title" content="lakesidedaily.com">'
+        "<title>Storm floods the harbour road overnight</title>",
+        "<header><h1>Lakesidedaily.com weekend edition</h1></header><article></article>",
+    )
+    assert found.title == "Storm floods the harbour road overnight"

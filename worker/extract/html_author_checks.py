@@ -68,8 +68,11 @@ def author_field(value: str, names_site: Callable[[str], bool], person: Callable
 
 
 def first_name_first(value: str) -> str:
-    """ "Doe, Jane" (as scholarly citation meta writes one author per tag) read "Jane Doe"; a list of
-    full names ("Jane Doe, John Roe") is left alone."""
+    """ "Doe, Jane" (as scholarly citation meta writes one author per tag) read "Jane Doe", each of
+    a list the older form separates by semicolons ("Doe, Jane; Roe, John"); a list of full names
+    ("Jane Doe, John Roe") is left alone."""
+    if ";" in value:
+        return "; ".join(first_name_first(part.strip()) for part in value.split(";") if part.strip())
     match = _SURNAME_FIRST.match(value)
     return f"{match['given']} {match['family']}" if match else value
 

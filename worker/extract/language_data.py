@@ -29,6 +29,14 @@ _FR_BY = ("écrit par", "rédigé par", "publié par", "propos recueillis par", 
           "réd")  # fmt: skip
 _ES_BY = ("escrito por", "publicado por", "redactado por", "escribe", "por", "autor", "autora", "texto",
           "redacción")  # fmt: skip
+# Words opening a part after a headline's dash that carries its sentence on ("– Until Now").
+_EN_CONTINUATIONS = ("a", "an", "the", "and", "but", "or", "so", "yet", "nor", "until", "till", "now",
+                     "then", "again", "still", "even", "not", "no", "here", "here's", "here’s",
+                     "heres", "why", "how", "what", "when", "where", "who", "which", "if", "as",
+                     "after", "before", "since", "while", "despite", "with", "without", "for", "to",
+                     "from", "in", "on", "at", "by", "of", "is", "are", "was", "were", "will", "can",
+                     "could", "may", "might", "should", "would", "says", "say", "said", "report",
+                     "reports")  # fmt: skip
 _EN_CHROME = ("share", "read more", "read next", "posted", "credit", "photo", "image",
               "table of contents", "learn", "subscribe", "sign", "follow", "advertisement", "related",
               "home", "menu", "skip", "search", "log in", "listen", "print", "email", "comment",
@@ -102,6 +110,7 @@ LANGUAGES: dict[str, Words] = {
         bio_verb=("is", "was", "has"),
         pronouns=("he", "she", "his", "her", "he's", "she's", "he’s", "she’s"),
         first_person=("i", "my", "me", "i'm", "i’m", "i've", "i’ve"),
+        continuations=_EN_CONTINUATIONS,
     ),
     "de": Words(
         clock=("um", "uhr"),

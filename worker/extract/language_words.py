@@ -35,3 +35,6 @@ class Words:
     pronouns: tuple[str, ...] = ()  # a note on a person says "she", on a product "it"
     bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
     first_person: tuple[str, ...] = ()  # a writer speaking of herself ("I", "my"): a personal site's prose
+    # A headline's words after a dash that go on with its sentence, not a label of the page's kind:
+    # an article, a conjunction, an adverb opening the part ("– Until Now", "— Here's Why", "- The Sequel").
+    continuations: tuple[str, ...] = ()

@@ -80,7 +80,11 @@ def page_title(page: Page) -> str | None:
     meta_titles = [unescape(t) for t in meta_titles if t]
     shown = page_headings(page.root)
     return choose_title(
-        meta_titles, shown.texts, [*_site_names(page), *home_link_names(page)], several=shown.rivalled
+        meta_titles,
+        shown.texts,
+        [*_site_names(page), *home_link_names(page)],
+        several=shown.rivalled,
+        language=language(page),
     )
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.mojibake import fix_mojibake
+from worker.extract.language_data import LANGUAGES
 from worker.extract.patterns import TITLE_SEPARATORS, TRAIL_STEP
 
 _PUNCT = re.compile(r"[^\w\s]")
@@ -28,9 +29,13 @@ _MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "�
 # closing the kicker's last word ("Energy: ...").
 _SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
 _KICKER_MARKS = frozenset("".join(_SEPARATOR_SIGNS))
-_MIN_LOWER_WORD_CHARS = 4
+_MIN_LOWER_WORD_CHARS = 4  # a word this long set in lowercase: the headline is in sentence case
 _TAG_DASHES = (" – ", " — ", " - ")  # a dash set between the headline and a tag after it
-_MAX_TAG_WORDS = 3  # a word this long set in lowercase: the headline is in sentence case
+_MAX_TAG_WORDS = 3
+# Languages whose headlines are set in title case: elsewhere (German capitalises every noun) capitals
+# after a dash are the headline's own words. A page that declares no language may be in title case.
+_TITLE_CASE_LANGUAGES = ("en",)
+_CONTINUATIONS = frozenset(w for code in _TITLE_CASE_LANGUAGES for w in LANGUAGES[code].continuations)
 
 
 @lru_cache(maxsize=512)
@@ -223,7 +228,8 @@ def without_tagline(title: str) -> str:
     """`title` without a short tag a dash sets after a headline in title case, every word of the tag
     capitalised as a label is ("Wedding Planning Tools – Caterer Comparison Spreadsheet", "... –
     Infographic", "... - Part 1"): a tag of the page's kind or series, not the headline's words. Not a
-    phrase that goes on in sentence case ("– tips and tricks"), an exclamation ("– My Favorites!"),
+    phrase that goes on in sentence case ("– tips and tricks"), or opens with a word that carries the
+    headline's sentence on (`Words.continuations`: "– Until Now"), an exclamation ("– My Favorites!"),
     a tag after a headline in sentence case (where capitals mark names, or every noun, as in German),
     nor after a headline too short to stand alone ("Zero Waste – A Beginner's Guide")."""
     for dash in _TAG_DASHES:
@@ -235,7 +241,8 @@ def without_tagline(title: str) -> str:
             0 < len(words) <= _MAX_TAG_WORDS
             and all(w[:1].isupper() or w[:1].isdigit() or w == "&" for w in words)
             and tag.rstrip()[-1:] not in "!?"
-            and len(normalized(head).split()) >= _MIN_KICKED_WORDS
+            and words[0].lower() not in _CONTINUATIONS
+            and len(head.split()) >= _MIN_KICKED_WORDS  # words as written: "2.0" is one
             and dash not in head
             and all(
                 w[:1].isupper() or w[:1].isdigit() for w in head.split() if len(w) >= _MIN_LOWER_WORD_CHARS
@@ -246,11 +253,18 @@ def without_tagline(title: str) -> str:
 
 
 def choose_title(
-    meta_titles: list[str], headings: list[str], site_names: list[str], *, several: bool | None = None
+    meta_titles: list[str],
+    headings: list[str],
+    site_names: list[str],
+    *,
+    several: bool | None = None,
+    language: str | None = None,
 ) -> str | None:
-    """`_chosen_title` without a tag after a dash (`without_tagline`)."""
+    """`_chosen_title` without a tag after a dash (`without_tagline`), on a page whose declared
+    `language` sets headlines in title case (or that declares none)."""
     chosen = _chosen_title(meta_titles, headings, site_names, several=several)
-    return without_tagline(chosen) if chosen else chosen
+    title_case = not language or language.lower().split("-")[0].split("_")[0] in _TITLE_CASE_LANGUAGES
+    return without_tagline(chosen) if chosen and title_case else chosen
 
 
 def _chosen_title(
@@ -279,7 +293,9 @@ def _chosen_title(
     )
     # A metadata title that is only the site's name (a front page's og:title left on every page) or
     # the page's slug ("pike-licence-prices-2026") names no article: the other metadata titles come first.
-    stripped = sorted(stripped, key=lambda t: _only_site(t, site_names) or _SLUG.fullmatch(t) is not None)
+    no_article = [_only_site(t, site_names) or _SLUG.fullmatch(t) is not None for t in stripped]
+    named = [t for t, none in zip(stripped, no_article, strict=True) if not none]
+    stripped = named + [t for t, none in zip(stripped, no_article, strict=True) if none]
     keys = {normalized(t) for t in meta_titles} | {normalized(t) for t in stripped}
     for title in meta_titles:
         for separator in TITLE_SEPARATORS:
@@ -309,9 +325,10 @@ def _chosen_title(
     # spelled a little differently. Not when the heading writes the metadata's very words in another
     # order or with other punctuation ("Training: Training Basics"): no spelling to correct, the
     # heading is the title as shown. Each test against the metadata title closest to the heading: an
-    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading.
+    # og:title may hold a teaser ("Not sure which hub you need? ...") where <title> spells the heading;
+    # a title naming no article (the site alone, a slug) is no measure, sharing words with a masthead.
     if stripped and not several and headings:
-        closest = max(stripped, key=lambda t: _overlap(headings[0], t))
+        closest = max(named or stripped, key=lambda t: _overlap(headings[0], t))
         shared = _overlap(headings[0], closest)
         if shared <= _MIN_OVERLAP:
             return stripped[0]
