@@ -23,6 +23,7 @@ from worker.clean.html_blocks import (
     looks_like_prose,
     previous_text,
 )
+from worker.clean.html_charts import drop_chart_labels
 from worker.clean.html_closing import closes_a_paragraph_run, join_closing_lines
 from worker.clean.html_footnotes import keep_footnotes
 from worker.clean.html_gallery import drop_inset_galleries
@@ -93,6 +94,7 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     a sentence with no link set right against a paragraph of its box; a heading is when article text
     follows it closely."""
     drop_inset_galleries(blocks)
+    drop_chart_labels(blocks)
     drop_teaser_cards(blocks)
     keep_linked_sentences(blocks)
     left, right = neighbours(blocks)

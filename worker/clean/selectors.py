@@ -210,6 +210,8 @@ SOFT_PARTS: frozenset[str] = frozenset(
         "rating",
         "pagination",
         "pager",
+        "button",
+        "btn",
         "header",
         "headline",
         "title",
