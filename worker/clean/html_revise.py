@@ -52,7 +52,7 @@ CARD_ARTICLE_SHARE = 0.5
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
 # The standfirst sits this close under the headline (a date, a byline, a share bar between).
-STANDFIRST_REACH = 4
+STANDFIRST_REACH = 6
 # A list or table joins the article when it follows article text and its items carry few links...
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
