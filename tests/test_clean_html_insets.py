@@ -88,12 +88,3 @@ def test_a_chart_drawn_in_text_leaves_its_labels_out() -> None:
     chart = "<div class='chart'>" + "".join(f"<div><p>{label}</p></div>" for label in labels) + "</div>"
     body = f"<p>{PARAGRAPHS[0]}</p>{chart}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
     assert clean_html(parse_html(_page(body))) == PARAGRAPHS
-
-
-def test_a_players_buttons_inside_the_article_are_not_its_text() -> None:
-    buttons = "".join(
-        f"<div class='gal-button'>{label}</div>" for label in ("Full Screen", "Autoplay", "Close")
-    )
-    rest = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[1:])
-    body = f"<p>{PARAGRAPHS[0]}</p><div class='player'>{buttons}</div>{rest}"
-    assert clean_html(parse_html(_page(body))) == PARAGRAPHS

@@ -210,8 +210,6 @@ SOFT_PARTS: frozenset[str] = frozenset(
         "rating",
         "pagination",
         "pager",
-        "button",
-        "btn",
         "header",
         "headline",
         "title",
