@@ -154,3 +154,15 @@ def test_a_lead_sharing_the_headlines_words_is_kept_under_a_sites_tagline_as_des
     )
     kept = _clean(page)
     assert kept.index(lead) < kept.index(BODY[0])
+
+
+def test_a_subheading_sentence_under_a_tall_header_is_the_lead() -> None:
+    header = (
+        f"<h1>{HEADLINE}</h1><p>Repairs ran three months late.</p><div class='date'>posted on March 3</div>"
+        "<div class='byline'><a href='/ana'>Ana Reyes</a></div><div class='role'>Coast News Reporter</div>"
+    )
+    photo = "<p><a href='/photo'>View this image ›</a></p><p>Harbour Police</p>"
+    page = _page(
+        f"<article><div class='head'>{header}</div><h2>{LEAD}</h2>{photo}{_paragraphs(BODY)}</article>"
+    )
+    assert _clean(page) == [LEAD, *BODY]

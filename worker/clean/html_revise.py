@@ -23,8 +23,10 @@ from worker.clean.html_blocks import (
     looks_like_prose,
     previous_text,
 )
+from worker.clean.html_charts import drop_chart_labels
 from worker.clean.html_closing import closes_a_paragraph_run, join_closing_lines
 from worker.clean.html_footnotes import keep_footnotes
+from worker.clean.html_gallery import drop_inset_galleries
 from worker.clean.html_linked import keep_linked_sentences
 from worker.clean.html_twins import article_twins, keep_listed_twins
 from worker.clean.markers import HTML_NOTE_SECTION_MARKERS, HTML_SECTION_MARKERS, HTML_TAIL_PROMPTS
@@ -50,7 +52,7 @@ CARD_ARTICLE_SHARE = 0.5
 # Headings stay when article text follows within this many blocks.
 HEADING_REACH = 2
 # The standfirst sits this close under the headline (a date, a byline, a share bar between).
-STANDFIRST_REACH = 4
+STANDFIRST_REACH = 6
 # A list or table joins the article when it follows article text and its items carry few links...
 GROUP_MAX_LINK_DENSITY = 0.2
 # ...or, when article text also follows it, when links are at most this share of its text.
@@ -91,6 +93,8 @@ def revise_blocks(blocks: list[Block], authors: Sequence[str] = ()) -> list[Bloc
     article text stands on one side (a label, a one-line step), or, at the article's edges, when it is
     a sentence with no link set right against a paragraph of its box; a heading is when article text
     follows it closely."""
+    drop_inset_galleries(blocks)
+    drop_chart_labels(blocks)
     drop_teaser_cards(blocks)
     keep_linked_sentences(blocks)
     left, right = neighbours(blocks)
@@ -250,7 +254,8 @@ def drop_teaser_cards(blocks: list[Block]) -> None:
 
 
 def _follows_the_article(blocks: list[Block], start: int, end: int) -> bool:
-    """Article text before `start` (at least half as long as the run's teasers), and none after `end`;
+    """Article text before `start` (at least half as long as the run's teasers, or any under a heading
+    that announces other pages), and none after `end`;
     and the run is not more items of a list whose earlier items are article text (an index of entries,
     some with links to more)."""
     if any(b.first_cls is BlockClass.GOOD for b in blocks[end:]):
@@ -259,6 +264,8 @@ def _follows_the_article(blocks: list[Block], start: int, end: int) -> bool:
     if group and any(b.group == group and b.first_cls is BlockClass.GOOD for b in blocks[:start]):
         return False
     before = sum(b.chars for b in blocks[:start] if b.first_cls is BlockClass.GOOD)
+    if before and start and opens_boilerplate_section(blocks[start - 1]):
+        return True  # announced as other pages ("Recommended for you"): however many, they are not its
     teasers = sum(
         b.chars for b in blocks[start:end] if b.first_cls in (BlockClass.GOOD, BlockClass.NEAR_GOOD)
     )
