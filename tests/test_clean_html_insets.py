@@ -88,3 +88,19 @@ def test_a_chart_drawn_in_text_leaves_its_labels_out() -> None:
     chart = "<div class='chart'>" + "".join(f"<div><p>{label}</p></div>" for label in labels) + "</div>"
     body = f"<p>{PARAGRAPHS[0]}</p>{chart}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
     assert clean_html(parse_html(_page(body))) == PARAGRAPHS
+
+
+def test_a_comparison_drawn_in_boxes_keeps_its_figures() -> None:
+    cells = ["Pockets", "3", "3", "2", "Zones", "4", "5", "4", "Sizes", "S", "M", "L"]
+    grid = "<div class='compare'>" + "".join(f"<div><p>{cell}</p></div>" for cell in cells) + "</div>"
+    body = f"<p>{PARAGRAPHS[0]}</p>{grid}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p>"
+    kept = clean_html(parse_html(_page(body)))
+    assert [cell for cell in kept if cell in cells] == cells
+
+
+def test_a_chronology_dated_day_and_month_is_no_gallery() -> None:
+    dated = [f"<li><p>{day}/11 {text}</p></li>" for day, (_, text) in zip((2, 5, 9, 10), SLIDES, strict=True)]
+    chronology = f"<div class='timeline'><ul>{''.join(dated)}</ul></div>"
+    body = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{chronology}<p>{PARAGRAPHS[2]}</p>"
+    kept = clean_html(parse_html(_page(body)))
+    assert all(any(text in k for k in kept) for _, text in SLIDES)

@@ -29,8 +29,15 @@ def _counters(blocks: list[Block]) -> dict[int, list[tuple[int, int]]]:
 
 
 def _slide_numbers_rise(slides: list[tuple[int, int]]) -> bool:
+    """Counted one by one, in order ("1/50", "2/50", "3/50"): not dates of one month ("2/11", "5/11", "9/11"),
+    whose days skip."""
     numbers = [n for _, n in slides]
-    return len(set(numbers)) >= MIN_SLIDES and numbers == sorted(numbers)
+    counted = sorted(set(numbers))
+    return (
+        len(counted) >= MIN_SLIDES
+        and numbers == sorted(numbers)
+        and counted == list(range(counted[0], counted[0] + len(counted)))
+    )
 
 
 def _shared_path(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
