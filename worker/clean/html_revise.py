@@ -147,8 +147,27 @@ def read_inner_titles(blocks: list[Block]) -> None:
         and not opens_boilerplate_section(b)  # "Related stories" stays dropped
     ]
     if len(titles) >= INNER_TITLES_MIN:
-        for block in titles:
+        for block in [*titles, *_opening_title(blocks, first, boxes)]:
             block.cls = BlockClass.HEADING
+
+
+def _opening_title(blocks: list[Block], first: int, boxes: set[tuple[int, ...]]) -> list[Block]:
+    """On such a page, an <h1> just above the first paragraph, in its box, heads the first section,
+    unless it is the page's first <h1>: that one is the headline. Only where the headline stands in a
+    header box of its own: one set among the paragraphs may run on in a second <h1> (a deck)."""
+    before = blocks[first - 1] if 0 < first <= len(blocks) else None
+    headline = next((b for b in blocks if b.tag in TITLE_TAGS), None)
+    if (
+        before is None
+        or before is headline
+        or headline.path[:-1] in boxes
+        or before.tag not in TITLE_TAGS
+        or before.insert
+        or before.link_density > SHORT_MAX_LINK_DENSITY
+        or before.path[:-1] not in boxes
+    ):
+        return []
+    return [before]
 
 
 def paragraph_boxes(blocks: list[Block]) -> set[tuple[int, ...]]:
