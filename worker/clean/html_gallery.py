@@ -11,8 +11,9 @@ from itertools import takewhile
 
 from worker.clean.html_blocks import Block, BlockClass
 
-# A slide's counter opening its legend: "3/50", "3 / 50", "3 of 50".
-_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of)\s*(\d{1,3})\b")
+# A slide's counter opening its legend: "3/50", "3 / 50" (written the same in every language; a
+# counter in words, "3 of 50", "3 von 50", would need each language's word from the language data).
+_COUNTER = re.compile(r"^\s*(\d{1,3})\s*/\s*(\d{1,3})\b")
 
 # A gallery has at least this many slides counted...
 MIN_SLIDES = 3
