@@ -31,7 +31,7 @@ from bench.metadata import in_half, newsworker_text, norm_title
 from bench.train_titles import _Recorder
 from worker.clean.text import clean_text
 from worker.extract.text import read_layout_header, reading_text_page
-from worker.extract.text_title_rank import Reading, candidates, default_ranker, features
+from worker.extract.text_title_rank import Reading, default_ranker, features
 from worker.extract.titles import strip_site_affixes
 
 CLASSES = ("empty", "not printed", "inside a line", "not proposed", "out-ranked", "ranked, then changed")
@@ -65,8 +65,8 @@ def reading_of(page: Page, want: str) -> dict:
         inside = [i for i, line in enumerate(lines) if truth and truth in norm(line)]
         if proposal is None:
             return {"class": classify(printed, inside, [], None), "printed": printed}
-        found = candidates(proposal)
         reading = Reading(proposal)
+        found = reading.found
         scores = {index: ranker.score(features(reading, index)) for index in found}
     best = max(found, key=lambda index: scores[index]) if len(found) > 1 else proposal.chosen
     return {

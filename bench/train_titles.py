@@ -30,7 +30,7 @@ from bench.line_labels import TRAIN_SETS, norm, truth_of
 from bench.metadata import in_half
 from worker.clean.text import clean_text
 from worker.extract.text import read_layout_header, reading_text_page
-from worker.extract.text_title_rank import FEATURES, Proposal, Reading, candidates, features, ranker_from
+from worker.extract.text_title_rank import FEATURES, Proposal, Reading, features, ranker_from
 from worker.extract.titles import strip_site_affixes
 
 SETS = ("wcxb-dev", "scrapinghub", "readability")  # trafilatura-eval stays held out, as the proxy judges
@@ -71,10 +71,10 @@ def group_of(page: Page) -> Group | None:
         proposal = recorder.proposal
         if proposal is None:
             return None
-        found = candidates(proposal)
+        reading = Reading(proposal)
+        found = reading.found
         if len(found) < 2:
             return None
-        reading = Reading(proposal)
         rows = np.array([features(reading, index) for index in found])
     lines = proposal.lines
     right = np.array([title in (norm(lines[i]), norm(strip_site_affixes(lines[i], []))) for i in found])

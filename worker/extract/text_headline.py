@@ -288,7 +288,7 @@ def signed_headline_below(
     unsure = likelihood(chosen) if chosen is not None else 0.0
     if not 0.0 < unsure < SIGNED_BELOW_UNSURE:
         return None  # no pick, a sure one, or one outside the labeller's window (it never weighed it)
-    signer = next((index for index in range(chosen + 1, lead) if _signs(lines, index, common)), None)
+    signer = next((k for k in range(chosen + 1, lead) if signs_for_person(lines, k, common)), None)
     if signer is None:
         return None
     found = headline_over_signer(lines, signer)
@@ -316,11 +316,11 @@ def signed_headline(lines: list[str], stop: int, common: PageWords) -> int | Non
     header, printed over a product table or a contents list whose text pushed the first prose line far
     below it. The nearest headline-shaped line over the byline, a date, a name, a picture's credit or a
     standfirst passed over; None when no person signs above `stop` or no headline stands over the first."""
-    signer = next((index for index in range(stop) if _signs(lines, index, common)), None)
+    signer = next((index for index in range(stop) if signs_for_person(lines, index, common)), None)
     return None if signer is None else headline_over_signer(lines, signer)
 
 
-def _signs(lines: list[str], index: int, common: PageWords) -> bool:
+def signs_for_person(lines: list[str], index: int, common: PageWords) -> bool:
     """Whether the line signs the page for a person: a byline whose first name has a person's name's
     shape on this page (a menu's "By Use Case" or "By Industry" has not), "By" over a name, or a bare
     name with a date line under it (its role perhaps between)."""

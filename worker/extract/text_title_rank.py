@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 from operator import mul
 
-from worker.extract.text_headline import headline_over_signer
+from worker.extract.text_headline import headline_over_signer, signs_for_person
 from worker.extract.text_labels import LineLabel, PageView, WindowLabels
 from worker.extract.text_not_headline import never_headline
 from worker.extract.text_page_words import NUMBERED_ENTRY, PageWords
@@ -55,6 +55,8 @@ _SIGNED_BELOW = 40
 _WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
+# A lowercase word run into a capitalised one, a question's or a number's end run into the next word.
+_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]|[?!][^\W\d_]|\d[A-Z][a-z.]")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
 
 # The signs, in the order of the model's weights.
@@ -92,6 +94,7 @@ FEATURES = (
     "site",  # the site's name, as the page prints it elsewhere (`text_site_name.names_site`)
     "kicker",  # four words or fewer right over a longer headline-shaped line: a topic's label
     "subtitle",  # in sentence case right under a headline-shaped line: its standfirst
+    "glued",  # words run together where the copy lost a space ("SubscribeSign in"): a widget's or a menu's
     # Against the rules' pick (0 for that line itself):
     "more_likely",  # how much likelier the labeller finds this line
     "meta_not_chosen",  # a byline or date stands next to this line and none next to the pick
@@ -204,13 +207,16 @@ def _never(proposal: Proposal, index: int, chosen: str) -> bool:
 
 
 def signed(proposal: Proposal) -> list[int]:
-    """The headline-shaped lines over a byline, from the labeller's window to a little under the lead."""
+    """The headline-shaped lines over a byline or a person signing (`signs_for_person`), from the
+    labeller's window to a little under the lead."""
     lines = proposal.lines
     reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
     # Most lines here (the prose under the lead) open with no byline's opener: told by the pattern
     # alone, before `is_byline` is asked (and remembers the answer).
     opens = BYLINE_OPENER.match
-    found = (headline_over_signer(lines, k) for k in reach if opens(lines[k]) and is_byline(lines[k]))
+    signs, common = signs_for_person, proposal.common  # "By" over a name, a long byline of several
+    signers = (k for k in reach if opens(lines[k]) and (is_byline(lines[k]) or signs(lines, k, common)))
+    found = (headline_over_signer(lines, k) for k in signers)
     return list(dict.fromkeys(index for index in found if index is not None))
 
 
@@ -231,6 +237,14 @@ class Reading:
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
+        self._found: list[int] | None = None
+
+    @property
+    def found(self) -> list[int]:
+        """The proposed lines (`candidates`), made once."""
+        if self._found is None:
+            self._found = candidates(self.proposal, self.signed)
+        return self._found
 
     def words(self, index: int) -> list[str]:
         """The line's words of `_LONG` letters or more, lowercased."""
@@ -336,6 +350,7 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(names_site(line, reading.site_names)),
         float(_kicker(lines, index, words)),
         float(_subtitle(lines, index, long_words)),
+        float(bool(_GLUED.search(line))),
     ]
 
 
@@ -410,7 +425,7 @@ class TitleRanker:
 
     def choose(self, proposal: Proposal) -> int | None:
         reading = Reading(proposal)
-        found = candidates(proposal, reading.signed)
+        found = reading.found
         if len(found) < 2:
             return proposal.chosen
         scored = [(self.score(features(reading, index)), -k, index) for k, index in enumerate(found)]
