@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.title_signs import header_proposal, sign
-from worker.extract.text_title_rank import _GLUED
+from worker.extract.text_signs import runs_words_together
 
 LEAD = (
     "Picture an empty raised bed in early spring, the soil turned and the paths swept, and think about "
@@ -45,11 +45,36 @@ def test_a_headline_over_no_signer_is_not_marked_signed() -> None:
     [
         ("SubscribeSign in", True),  # two buttons copied without a space between them
         ("WHAT IS IT?HOW TO START", True),  # a contents list run into one line
-        ("Countries Visited: 63U.S. States Visited: 9", True),
+        ("Rivers Crossed: 41U.K. Counties Walked: 12", True),  # a profile's counters run together
         (HEADLINE, False),
         ("Is Mixed Planting Worth It? A Year in Four Beds", False),
         ("The 10 Best Seeds of 2025", False),
     ],
 )
 def test_words_run_together_are_marked_glued(line: str, glued: bool) -> None:
-    assert bool(_GLUED.search(line)) is glued
+    assert runs_words_together(line, LEAD.lower()) is glued
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "这款手机值得买吗?我们用了一个月",  # Chinese parts no words by spaces: nothing was lost
+        "新しい苗床!春の植え付けガイド",  # nor does Japanese
+    ],
+)
+def test_a_question_or_a_cry_in_chinese_or_japanese_is_not_glued(line: str) -> None:
+    assert not runs_words_together(line, "")
+
+
+def test_a_name_written_in_camel_case_that_the_prose_writes_too_is_not_glued() -> None:
+    headline = "How We Moved Our Garden Club From WordPress to a Paper Newsletter"
+    prose = "for ten years our club kept its notes on wordpress, and we printed them once a month."
+    assert not runs_words_together(headline, prose)
+
+
+def test_a_headline_naming_a_camel_case_brand_is_not_marked_glued() -> None:
+    headline = "Why Our Garden Club Left LinkedIn for a Paper Newsletter"
+    lead = "For ten years our garden club posted its courses on LinkedIn, and few members read them there."
+    page = ["Green Plot", "Shop", "SubscribeSign in", headline, "By Jane Doe", "March 3, 2025", lead, SECOND]
+    with header_proposal(page) as (proposal, reading):
+        assert sign(reading, proposal.lines.index(headline), "glued") == 0.0

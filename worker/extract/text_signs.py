@@ -135,6 +135,28 @@ _SENTENCE_STOP = re.compile(r"[。．！？!?؟۔।]|\.(?:\s|$)")
 # A capital after four lowercase letters or more ("McDonald" and "DeSantis" stay names); only whether a
 # line holds one is asked, so the capital is found first and the letters before it looked back at.
 GLUED_WORDS = re.compile(r"[A-ZÀ-Þ](?<=[a-zà-ÿ]{4}[A-ZÀ-Þ])")
+# Where else the copy loses a space: a question's or a cry's end run into the next word ("IT?HOW TO
+# START"; not in Chinese or Japanese, written without spaces), a number run into a capitalised word.
+_RUN_ON = re.compile(rf"[?!](?!{CJK.pattern})[^\W\d_]|\d[A-Z][a-z.]")
+
+
+def runs_words_together(line: str, prose: str) -> bool:
+    """Whether the copy ran words together on the line where it lost a space (`GLUED_WORDS`,
+    "SubscribeSign in"; `_RUN_ON`): a widget's or a contents list's line. A word the prose under the
+    line (`prose`, lowercased) writes as well is a name so spelt ("WordPress", "1Password"), no sign."""
+    for found in (*GLUED_WORDS.finditer(line), *_RUN_ON.finditer(line)):
+        if found[0][0] in "?!":
+            return True
+        start, end = found.start(), found.end()
+        while start > 0 and line[start - 1].isalnum():
+            start -= 1
+        while end < len(line) and line[end].isalnum():
+            end += 1
+        if not re.search(rf"(?<!\w){re.escape(line[start:end].lower())}(?!\w)", prose):
+            return True
+    return False
+
+
 CLUSTER_STEPS = 4  # lines from a headline down to its byline: a name, a role, a separator
 ROLE_MAX_WORDS = 6  # "Senior Editor", "Co-founder of Example Labs"
 

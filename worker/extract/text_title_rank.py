@@ -36,6 +36,7 @@ from worker.extract.text_signs import (
     is_meta_line,
     looks_like_headline,
     looks_like_prose,
+    runs_words_together,
     word_count,
 )
 from worker.extract.text_site_name import names_site, site_names
@@ -55,8 +56,6 @@ _SIGNED_BELOW = 40
 _WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
-# A lowercase word run into a capitalised one, a question's or a number's end run into the next word.
-_GLUED = re.compile(r"[a-z]{3}[A-Z][a-z]|[?!][^\W\d_]|\d[A-Z][a-z.]")
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
 
 # The signs, in the order of the model's weights.
@@ -350,7 +349,7 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(names_site(line, reading.site_names)),
         float(_kicker(lines, index, words)),
         float(_subtitle(lines, index, long_words)),
-        float(bool(_GLUED.search(line))),
+        float(runs_words_together(line, prose_text)),
     ]
 
 
