@@ -47,6 +47,14 @@ def test_a_sentence_running_into_a_link_between_paragraphs_is_kept() -> None:
     assert "who had run the harbour office" in _text(html)
 
 
+def test_a_short_sentence_running_into_a_link_between_paragraphs_is_kept() -> None:
+    short = 'See the full timetable <a href="/story/3">for the winter crossings on our site</a>.'
+    html = _page(
+        f"<div class='story'><h1>New harbour master</h1><p>{OPENING}</p><p>{short}</p><p>{CLOSING}</p></div>"
+    )
+    assert "See the full timetable for the winter crossings on our site." in _text(html)
+
+
 def test_a_linked_sentence_after_the_last_paragraph_is_not_kept() -> None:
     html = _page(
         f"<div class='story'><h1>New harbour master</h1><p>{OPENING}</p><p>{CLOSING}</p><p>{LINKED}</p></div>"

@@ -79,3 +79,40 @@ def test_of_marked_bodies_holding_the_same_text_the_outermost_is_the_article() -
     )
     root = parse_html(page)
     assert [el.get("class") for el in main_candidates(root)] == ["outer"]
+
+
+HARBOUR = [
+    "The harbour council voted on Tuesday to extend the northern pier by forty metres, ending a dispute "
+    "that had divided the town's fishermen and its ferry operators for almost a decade.",
+    "Work is due to start in the spring, once the survey of the seabed has been checked by an "
+    "independent engineer and the last objections have been heard by the planning board.",
+    "The ferry company said the longer pier would let its larger boats dock at low tide, which should "
+    "end the cancellations that have stranded travellers on the island every winter.",
+    "Fishermen, who had feared losing their moorings, were promised new berths on the southern side "
+    "of the harbour, paid for by the same grant that funds the extension.",
+]
+TEASER = (
+    "<a href='/pier-history'>How the old pier was built, and why it was never long enough</a> "
+    "looks back at a century of storms."
+)
+
+
+def harbour_story(related: str) -> str:
+    first, second = (f"<p>{p}</p>" for p in HARBOUR[:2])
+    rest = "".join(f"<p>{p}</p>" for p in HARBOUR[2:])
+    return (
+        "<html><head><title>Pier to be extended</title></head><body>"
+        "<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"<div class='story'><h1>Pier to be extended</h1>{first}{second}{related}{rest}</div></body></html>"
+    )
+
+
+def test_a_related_line_among_the_articles_paragraphs_drops_its_item_and_the_article_goes_on() -> None:
+    paragraphs = clean_html(parse_html(harbour_story(f"<p>Related</p><p>{TEASER}</p>")))
+    assert paragraphs == HARBOUR
+
+
+def test_a_related_line_among_the_articles_paragraphs_drops_its_list_and_the_article_goes_on() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Harbour story number {i} of the week</a></li>" for i in range(3))
+    paragraphs = clean_html(parse_html(harbour_story(f"<p>Related stories</p><ul>{links}</ul>")))
+    assert paragraphs == HARBOUR

@@ -3,7 +3,7 @@ two paragraphs of its own box (`keep_linked_sentences`, a step of the HTML revis
 
 from __future__ import annotations
 
-from worker.clean.html_blocks import GOOD_MIN_CHARS, Block, BlockClass, ends_as_sentence
+from worker.clean.html_blocks import NEAR_GOOD_MIN_CHARS, Block, BlockClass, ends_as_sentence
 
 # A linked sentence between paragraphs holds at least this many characters of its own words.
 LINKED_SENTENCE_MIN_OWN_CHARS = 20
@@ -33,7 +33,7 @@ def names_its_links(block: Block) -> bool:
 
 
 def _is_linked_sentence(block: Block) -> bool:
-    return block.cls is BlockClass.BAD and block.chars >= GOOD_MIN_CHARS and names_its_links(block)
+    return block.cls is BlockClass.BAD and block.chars >= NEAR_GOOD_MIN_CHARS and names_its_links(block)
 
 
 def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:
