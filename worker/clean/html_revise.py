@@ -283,7 +283,7 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
     among: tuple[int, ...] | None = None  # the article's box, when a lone line stands among its paragraphs
     items: set[int] = set()  # the items (a block, or a list or table) dropped under the line
     kept: set[tuple[int, ...]] = set()  # the boxes that hold a paragraph kept so far
-    for block in blocks:
+    for i, block in enumerate(blocks):
         is_heading = block.tag in HEADING_TAGS
         if opens_boilerplate_section(block) and (
             is_heading or (bool(kept) and block.first_cls is not BlockClass.GOOD)
@@ -295,7 +295,7 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
             continue
         if box is not None and ((box and box not in block.path) or _ends_a_section(block)):
             box = None
-        if box is not None and among is not None and items and _goes_on(block, among):
+        if box is not None and among is not None and len(items) == 1 and _goes_on(blocks, i, among):
             box = None
         if box is not None:
             block.cls = BlockClass.BAD
@@ -304,9 +304,18 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
             kept.add(block.path[:-1])
 
 
-def _goes_on(block: Block, box: tuple[int, ...]) -> bool:
-    """A paragraph of the article's box that reads as text alone: the article goes on."""
-    return block.path[:-1] == box and block.first_cls is BlockClass.GOOD and not block.group
+def _goes_on(blocks: list[Block], i: int, box: tuple[int, ...]) -> bool:
+    """A paragraph of the article's box that reads as text alone, with no linked item after it in
+    that box (teaser cards repeat: a linked headline, a summary, a linked headline): the article goes on."""
+    block = blocks[i]
+    if not (block.path[:-1] == box and block.first_cls is BlockClass.GOOD and not block.group):
+        return False
+    for after in blocks[i + 1 :]:
+        if after.path[: len(box)] != box or opens_boilerplate_section(after):
+            return True
+        if after.first_cls is not BlockClass.GOOD and 2 * after.link_chars >= after.chars > 0:
+            return False
+    return True
 
 
 def _ends_a_section(block: Block) -> bool:
