@@ -137,3 +137,9 @@ def test_teaser_cards_under_a_related_line_among_the_articles_paragraphs_are_not
     paragraphs = clean_html(parse_html(harbour_story(cards)))
     assert paragraphs[:2] == HARBOUR[:2]
     assert not any("the crew of the island ferry" in p for p in paragraphs)
+
+
+def test_a_related_line_whose_list_was_pruned_drops_no_paragraph_of_the_article() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Harbour story number {i} of the week</a></li>" for i in range(3))
+    page = harbour_story(f"<p>Related stories</p><ul>{links}</ul>")
+    assert clean_html(parse_html(page), rules_only=True) == HARBOUR

@@ -276,12 +276,13 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
     """Everything under a boilerplate section heading is boilerplate: the list of related links, the
     bio, the comments. The section ends with the box that holds its heading, or at the next heading
     that is not a link. A lone line ("Related articles" in a <div>) opens one only after article text;
-    set among the article's own paragraphs (in their box, after one of them), it labels one item only
-    (a list of links, a teaser): a paragraph of that box read alone as text after that item is the
-    article going on past an inserted slot."""
+    set among the article's own paragraphs (in their box, after one of them), it labels one linked item
+    only (a list of links, a teaser): a paragraph of that box read alone as text after that item, or
+    right after the line when its item is already gone (a list of links pruned from the tree) and the
+    paragraph names no link, is the article going on past an inserted slot."""
     box: int | None = None
     among: tuple[int, ...] | None = None  # the article's box, when a lone line stands among its paragraphs
-    items: set[int] = set()  # the items (a block, or a list or table) dropped under the line
+    items: dict[int, bool] = {}  # the items (a block, or a list or table) dropped under the line: linked?
     kept: set[tuple[int, ...]] = set()  # the boxes that hold a paragraph kept so far
     for i, block in enumerate(blocks):
         is_heading = block.tag in HEADING_TAGS
@@ -290,16 +291,18 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
         ):
             box = block.path[-2] if len(block.path) >= 2 else 0
             among = block.path[:-1] if not is_heading and block.path[:-1] in kept else None
-            items = set()
+            items = {}
             block.cls = BlockClass.BAD
             continue
         if box is not None and ((box and box not in block.path) or _ends_a_section(block)):
             box = None
-        if box is not None and among is not None and len(items) == 1 and _goes_on(blocks, i, among):
+        labelled = list(items.values()) == [True] or not (items or block.link_chars)
+        if box is not None and among is not None and labelled and _goes_on(blocks, i, among):
             box = None
         if box is not None:
             block.cls = BlockClass.BAD
-            items.add(block.group or id(block))
+            key = block.group or id(block)
+            items[key] = items.get(key, False) or block.link_chars > 0
         if block.cls is BlockClass.GOOD:
             kept.add(block.path[:-1])
 
