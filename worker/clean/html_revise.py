@@ -308,17 +308,16 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
 
 
 def _goes_on(blocks: list[Block], i: int, box: tuple[int, ...]) -> bool:
-    """A paragraph of the article's box that reads as text alone, with no linked item after it in
-    that box (teaser cards repeat: a linked headline, a summary, a linked headline): the article goes on."""
+    """A paragraph of the article's box that reads as text alone, and is not followed right away in
+    that box by a linked item (teaser cards repeat: a linked headline, a summary, a linked headline):
+    the article goes on."""
     block = blocks[i]
     if not (block.path[:-1] == box and block.first_cls is BlockClass.GOOD and not block.group):
         return False
-    for after in blocks[i + 1 :]:
-        if after.path[: len(box)] != box or opens_boilerplate_section(after):
-            return True
-        if after.first_cls is not BlockClass.GOOD and 2 * after.link_chars >= after.chars > 0:
-            return False
-    return True
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    if after is None or after.path[: len(box)] != box or opens_boilerplate_section(after):
+        return True
+    return after.first_cls is BlockClass.GOOD or 2 * after.link_chars < after.chars
 
 
 def _ends_a_section(block: Block) -> bool:
