@@ -109,3 +109,18 @@ def test_a_page_of_short_labels_only_is_still_refused() -> None:
     page = _page('<div class="box"><p>1 Secs</p><p><a href="/go">Skip</a></p></div>')
     with pytest.raises(NotAnArticle):
         extract_article(load_document(page, kind=InputKind.HTML))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        'Share this story <a href="/f">on Facebook</a>, <a href="/t">Twitter</a> '
+        'and <a href="/w">WhatsApp</a>.',
+        'Descarga nuestra app <a href="/app">para Android e iOS gratis</a>.',
+    ],
+)
+def test_a_short_prompt_running_into_a_link_between_paragraphs_is_not_kept(prompt: str) -> None:
+    html = _page(
+        f"<div class='story'><h1>New harbour master</h1><p>{OPENING}</p><p>{prompt}</p><p>{CLOSING}</p></div>"
+    )
+    assert prompt.split()[0] not in _text(html)

@@ -116,3 +116,30 @@ def test_a_related_line_among_the_articles_paragraphs_drops_its_list_and_the_art
     links = "".join(f"<li><a href='/s{i}'>Harbour story number {i} of the week</a></li>" for i in range(3))
     paragraphs = clean_html(parse_html(harbour_story(f"<p>Related stories</p><ul>{links}</ul>")))
     assert paragraphs == HARBOUR
+
+
+def teaser_card(i: int) -> str:
+    return (
+        f"<p><a href='/ferry-{i}'>Ferry story number {i} of the week</a></p>"
+        f"<p>In story {i}, the crew of the island ferry spent the night repairing an engine that had failed "
+        "in a storm off the point.</p>"
+    )
+
+
+def test_a_related_line_after_the_articles_paragraphs_drops_the_teaser_cards_under_it() -> None:
+    cards = "<p>Related</p>" + "".join(teaser_card(i) for i in range(3))
+    paragraphs = clean_html(parse_html(harbour_story("").replace("</div></body>", cards + "</div></body>")))
+    assert paragraphs == HARBOUR
+
+
+def test_teaser_cards_under_a_related_line_among_the_articles_paragraphs_are_not_read_as_it() -> None:
+    cards = "<p>Related</p>" + "".join(teaser_card(i) for i in range(2))
+    paragraphs = clean_html(parse_html(harbour_story(cards)))
+    assert paragraphs[:2] == HARBOUR[:2]
+    assert not any("the crew of the island ferry" in p for p in paragraphs)
+
+
+def test_a_related_line_whose_list_was_pruned_drops_no_paragraph_of_the_article() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Harbour story number {i} of the week</a></li>" for i in range(3))
+    page = harbour_story(f"<p>Related stories</p><ul>{links}</ul>")
+    assert clean_html(parse_html(page), rules_only=True) == HARBOUR

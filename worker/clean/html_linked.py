@@ -3,7 +3,13 @@ two paragraphs of its own box (`keep_linked_sentences`, a step of the HTML revis
 
 from __future__ import annotations
 
-from worker.clean.html_blocks import NEAR_GOOD_MIN_CHARS, Block, BlockClass, ends_as_sentence
+import re
+
+from worker.clean.html_blocks import GOOD_MIN_CHARS, NEAR_GOOD_MIN_CHARS, Block, BlockClass, ends_as_sentence
+from worker.clean.markers import CHROME_HEADS, HTML_TAIL_PROMPTS
+
+# A line that tells the reader to act on its link ("Share this story on Facebook", "Sign up for ...").
+_PROMPT = re.compile("|".join((*HTML_TAIL_PROMPTS, rf"^({'|'.join(map(re.escape, CHROME_HEADS))})\b")))
 
 # A linked sentence between paragraphs holds at least this many characters of its own words.
 LINKED_SENTENCE_MIN_OWN_CHARS = 20
@@ -33,7 +39,11 @@ def names_its_links(block: Block) -> bool:
 
 
 def _is_linked_sentence(block: Block) -> bool:
-    return block.cls is BlockClass.BAD and block.chars >= NEAR_GOOD_MIN_CHARS and names_its_links(block)
+    """From a near-good line's length; one too short to be a paragraph is read only if it is not a
+    prompt (the share row, the app, the newsletter told as a sentence)."""
+    if not (block.cls is BlockClass.BAD and block.chars >= NEAR_GOOD_MIN_CHARS and names_its_links(block)):
+        return False
+    return block.chars >= GOOD_MIN_CHARS or _PROMPT.search(block.text.lower()) is None
 
 
 def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int) -> bool:

@@ -302,37 +302,48 @@ def drop_boilerplate_sections(blocks: list[Block]) -> None:
     """Everything under a boilerplate section heading is boilerplate: the list of related links, the
     bio, the comments. The section ends with the box that holds its heading, or at the next heading
     that is not a link. A lone line ("Related articles" in a <div>) opens one only after article text;
-    set among the article's own paragraphs (in their box, after one of them), it labels one item only
-    (a list of links, a teaser): a paragraph of that box read alone as text after that item is the
-    article going on past an inserted slot."""
+    set among the article's own paragraphs (in their box, after one of them), it labels one linked item
+    only (a list of links, a teaser): a paragraph of that box read alone as text after that item, or
+    right after the line when its item is already gone (a list of links pruned from the tree) and the
+    paragraph names no link, is the article going on past an inserted slot."""
     box: int | None = None
     among: tuple[int, ...] | None = None  # the article's box, when a lone line stands among its paragraphs
-    items: set[int] = set()  # the items (a block, or a list or table) dropped under the line
+    items: dict[int, bool] = {}  # the items (a block, or a list or table) dropped under the line: linked?
     kept: set[tuple[int, ...]] = set()  # the boxes that hold a paragraph kept so far
-    for block in blocks:
+    for i, block in enumerate(blocks):
         is_heading = block.tag in HEADING_TAGS
         if opens_boilerplate_section(block) and (
             is_heading or (bool(kept) and block.first_cls is not BlockClass.GOOD)
         ):
             box = block.path[-2] if len(block.path) >= 2 else 0
             among = block.path[:-1] if not is_heading and block.path[:-1] in kept else None
-            items = set()
+            items = {}
             block.cls = BlockClass.BAD
             continue
         if box is not None and ((box and box not in block.path) or _ends_a_section(block)):
             box = None
-        if box is not None and among is not None and items and _goes_on(block, among):
+        labelled = list(items.values()) == [True] or not (items or block.link_chars)
+        if box is not None and among is not None and labelled and _goes_on(blocks, i, among):
             box = None
         if box is not None:
             block.cls = BlockClass.BAD
-            items.add(block.group or id(block))
+            key = block.group or id(block)
+            items[key] = items.get(key, False) or block.link_chars > 0
         if block.cls is BlockClass.GOOD:
             kept.add(block.path[:-1])
 
 
-def _goes_on(block: Block, box: tuple[int, ...]) -> bool:
-    """A paragraph of the article's box that reads as text alone: the article goes on."""
-    return block.path[:-1] == box and block.first_cls is BlockClass.GOOD and not block.group
+def _goes_on(blocks: list[Block], i: int, box: tuple[int, ...]) -> bool:
+    """A paragraph of the article's box that reads as text alone, and is not followed right away in
+    that box by a linked item (teaser cards repeat: a linked headline, a summary, a linked headline):
+    the article goes on."""
+    block = blocks[i]
+    if not (block.path[:-1] == box and block.first_cls is BlockClass.GOOD and not block.group):
+        return False
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    if after is None or after.path[: len(box)] != box or opens_boilerplate_section(after):
+        return True
+    return after.first_cls is BlockClass.GOOD or 2 * after.link_chars < after.chars
 
 
 def _ends_a_section(block: Block) -> bool:

@@ -296,6 +296,7 @@ HTML_TAIL_PROMPTS: tuple[str, ...] = (
     # not reported ("Passengers can download the operator's app to check the timetable")
     r"(^|[.!?]\s+)(download|get|install)\b[^.!?]{0,80}\bapps?\b",
     r"\b(download|get|install) our( \w+){0,3} apps?\b",
+    r"\b(descarga|descargue|t[ée]l[ée]chargez|scarica|baixe)\b[^.!?]{0,40}\b(app|aplicaci[óo]n|application)\b",
     r"\bcanal de (telegram|youtube|whatsapp)\b",
     # asking the reader for support or membership ("we need your help" only with what it pays for)
     r"\bwe need your (help|support)\b.{0,120}\b(journalism|reporting|donat|contribut)",
