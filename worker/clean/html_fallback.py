@@ -44,8 +44,9 @@ from worker.clean.html_cut import (
     text_scale,
 )
 from worker.clean.html_lead import page_title
-from worker.clean.html_revise import drop_boilerplate_sections, trim_tail_prompts
+from worker.clean.html_revise import trim_tail_prompts
 from worker.clean.html_running import unlink_anchors
+from worker.clean.html_sections import drop_boilerplate_sections
 from worker.clean.html_slim import slim, to_soup
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
 from worker.clean.text_stopwords import page_stopwords
