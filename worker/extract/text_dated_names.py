@@ -11,7 +11,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.language_data import merged
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
-from worker.extract.text_bylines import shows_day
+from worker.extract.text_bylines import is_job_title, shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -57,6 +57,15 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         ),
         None,
     )
+
+
+def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: PageWords) -> str | None:
+    """`name_beside_date` of a header piece, unless the piece above is a person's job title ("Jane
+    Doe" / "Games Editor" / "Example NewsOctober 13, 2016"): the name beside the date under it is her
+    employer's, not the author's."""
+    if position > 0 and is_job_title(pieces[position - 1][1]):
+        return None
+    return name_beside_date(pieces[position][1], common)
 
 
 def signature_word(word: str, common: PageWords) -> bool:
