@@ -61,3 +61,19 @@ def test_an_outlet_glued_to_the_day_under_a_job_title_is_no_author() -> None:
     header = read_header(lines, [4, 5])
     assert clean_authors(list(header.bylines)) == ["Greta Wendholm"]
     assert header.published == "2016-10-13"
+
+
+RESEARCH_LEAD = (
+    "Flu shots for the elderly cut hospital stays by a third in the winter months, the research team "
+    "found after following forty thousand patients of the island clinics for six years."
+)
+
+
+def test_a_kicker_glued_to_the_day_is_no_author() -> None:
+    common = PageWords(["Original Research7 April 2020", RESEARCH_LEAD, RESEARCH_LEAD], 1)
+    assert name_beside_date("Original Research7 April 2020", common) is None
+
+
+def test_a_name_glued_to_the_day_on_a_date_line_signs() -> None:
+    common = PageWords(["Greta WendholmApril 7, 2020", RESEARCH_LEAD, RESEARCH_LEAD], 1)
+    assert name_beside_date("Greta WendholmApril 7, 2020", common) == "Greta Wendholm"

@@ -38,7 +38,10 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         return None
     printed = text[: found[0][0]].strip(" •|·⋅,-–—/")
     before = _before_its_label(printed).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
-    if before and (common.is_dated_name(before) or (before == printed and signature_word(before, common))):
+    # Glued to its day ("Jane DoeMarch 4, 2025"), the words may be a kicker's ("Original Research7
+    # April 2020"): a person's name's shape on this page is asked of them, the date vouches for less.
+    vouched = common.is_bare_name if text[found[0][0] - 1 : found[0][0]].isalpha() else common.is_dated_name
+    if before and (vouched(before) or (before == printed and signature_word(before, common))):
         return before  # "Gabo December 9, 2024 0 Comments"; not "Latest updated October 3rd"
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
         return after
