@@ -71,6 +71,14 @@ def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: Pa
     return name_beside_date(pieces[position][1], common)
 
 
+def day_after_byline(text: str, byline: str) -> str | None:
+    """The day a byline found inside a long line gives after its name ("... beyond the islands. By
+    Jane Doe on Dec. 19, 2025"): the first date from where the byline stands on."""
+    at = text.find(byline)
+    found = dates_in_text(text[at:], limit=1) if at >= 0 else []
+    return found[0][1] if found else None
+
+
 def signature_word(word: str, common: PageWords) -> bool:
     """One word signing beside a date ("Gabo December 9, 2024", "ExampleCook- 2025/4/29"): capitalised,
     letters only, not in capitals, a word the page never writes in lowercase and no month, weekday,
