@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.dates import dates_in_text, parse_date
+from worker.extract.dates import DateRole, dates_in_text, parse_date, role_before
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,7 @@ def test_a_day_and_year_parted_by_a_full_stop_are_read() -> None:
 def test_day_and_month_each_with_a_full_stop_and_a_space_are_read_day_first(written: str, day: str) -> None:
     assert dates_in_text(written) == [(0, day)]
     assert parse_date(written) == day
+
+
+def test_last_update_labels_an_update() -> None:
+    assert role_before("Last update: July 16, 2025", len("Last update: ")) is DateRole.UPDATED
