@@ -246,3 +246,8 @@ def test_a_role_glued_to_the_surname_goes() -> None:
 
 def test_a_surname_with_an_inner_capital_stays_whole() -> None:
     assert clean_authors(["Tom McDonald"]) == ["Tom McDonald"]
+
+
+def test_a_byline_going_on_with_its_dates_label_in_another_language_ends_there() -> None:
+    assert clean_authors(["von Greta Wendholm Veröffentlicht: 26.12.2022"]) == ["Greta Wendholm"]
+    assert clean_authors(["Por Ana Pérez Actualizado 3 de mayo"]) == ["Ana Pérez"]

@@ -4,8 +4,10 @@ theme's hidden timestamp before the shown day, whose categories after it are no 
 
 from __future__ import annotations
 
+from worker.extract.authors import clean_authors
 from worker.extract.text_bylines import name_beside_day
 from worker.extract.text_dated_names import name_beside_date
+from worker.extract.text_header import read_header
 from worker.extract.text_page_words import PageWords
 
 LEAD = (
@@ -45,3 +47,33 @@ def test_the_categories_after_a_glued_timestamp_are_no_name() -> None:
 def test_a_month_inside_a_name_is_no_glued_day() -> None:
     assert _name("LaMar Wendholm12.03.2024") == "LaMar Wendholm"
     assert _name("DeMar WendholmNovember 6, 2023") == "DeMar Wendholm"
+
+
+def test_an_outlet_glued_to_the_day_under_a_job_title_is_no_author() -> None:
+    lines = [
+        "Why the Island Ferries Run Late Every Winter",
+        "Greta Wendholm",
+        "Transport Editor",
+        "Eastport HeraldOctober 13, 2016",
+        LEAD,
+        LEAD,
+    ]
+    header = read_header(lines, [4, 5])
+    assert clean_authors(list(header.bylines)) == ["Greta Wendholm"]
+    assert header.published == "2016-10-13"
+
+
+RESEARCH_LEAD = (
+    "Flu shots for the elderly cut hospital stays by a third in the winter months, the research team "
+    "found after following forty thousand patients of the island clinics for six years."
+)
+
+
+def test_a_kicker_glued_to_the_day_is_no_author() -> None:
+    common = PageWords(["Original Research7 April 2020", RESEARCH_LEAD, RESEARCH_LEAD], 1)
+    assert name_beside_date("Original Research7 April 2020", common) is None
+
+
+def test_a_name_glued_to_the_day_on_a_date_line_signs() -> None:
+    common = PageWords(["Greta WendholmApril 7, 2020", RESEARCH_LEAD, RESEARCH_LEAD], 1)
+    assert name_beside_date("Greta WendholmApril 7, 2020", common) == "Greta Wendholm"

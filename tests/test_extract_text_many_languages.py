@@ -201,3 +201,12 @@ def test_a_section_printed_twice_under_the_headline_is_cut_off() -> None:
 
 def test_a_name_keeps_two_words_whatever_the_menu_prints() -> None:
     assert without_section_after(["Kim Weber"], ["Weber", "Kim Weber Kultur"]) == ["Kim Weber"]
+
+
+def test_titles_after_a_name_the_author_box_prints_alone_are_cut_off() -> None:
+    lines = [
+        "Why the Island Ferries Run Late",
+        "Written By: Greta Wendholm Gardener & Astrologer",
+        "Greta Wendholm",
+    ]
+    assert without_section_after(["Greta Wendholm Gardener"], lines, title_line=0) == ["Greta Wendholm"]

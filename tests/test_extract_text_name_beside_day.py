@@ -215,3 +215,15 @@ def test_a_name_with_the_pages_outlet_in_capitals_under_the_standfirst_is_the_au
 def test_capitals_the_page_prints_nowhere_else_are_no_outlet() -> None:
     lines = ["Ferry news", "Why the Morning Ferries Run Late", STANDFIRST, "Marta Quell QUELL NEWS", *PROSE]
     assert name_under_headline(lines, 1, 2, PageWords(lines, 2)) is None
+
+
+def test_a_desk_over_its_labelled_day_signs_across_a_bar_line() -> None:
+    lines = [
+        "Why the Island Ferries Run Late Every Winter",
+        "The Eastport Team",
+        "Published",
+        "|",
+        "Oct 10, 2025",
+        LEAD,
+    ]
+    assert _name(lines) == "The Eastport Team"

@@ -26,7 +26,9 @@ from worker.extract.patterns import (
     MONTHS,
     NAME_JOINERS,
     NAME_PARTICLES,
+    PUBLISHED_LABELS,
     SIGNATURE_ROLES,
+    UPDATED_LABELS,
     WEEKDAYS,
 )
 
@@ -53,10 +55,19 @@ _ADDRESSES = re.compile(rf"https?://\S+|www\.\S+|{_EMAIL}|(?<!\w)@\w+")
 # The month names as a prefix tree: the same matches (each runs to the end), but at each place the
 # engine tries a few first letters instead of two hundred names.
 _MONTH_TREE = phrase_tree(MONTHS)
+# Every language's publication and update labels ("Veröffentlicht", "Publicado", "Aktualisiert"): a
+# byline going on with its date's label ("Jane Doe, Redaktion Veröffentlicht: 26.12.2022") ends there.
+# Labels of a few letters ("paru", "datum") may be words of a name or a desk's; English's are above.
+_DATE_LABELS = "|".join(
+    re.escape(label)
+    for label in sorted({*PUBLISHED_LABELS, *UPDATED_LABELS}, key=len, reverse=True)
+    if len(label) > 5
+)
 _NOISE = re.compile(
     rf"https?://\S+|www\.\S+|{_EMAIL}|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
     rf"\b(?:{_MONTH_TREE})\.?\s+\d.*$|\b\d.*$|"
-    r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$",
+    r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$|"
+    rf"(?<!\w)(?:{_DATE_LABELS})(?!\w).*$",
     re.I,
 )
 _MAX_RAW_CHARS = 1_000  # ten authors with their roles fit in a few hundred characters

@@ -126,7 +126,7 @@ GROUP_WORDS = frozenset(
 AUTHOR_STOPLIST = frozenset(
     _words(
         """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
-    team author authors contributor newsdesk desk null none undefined the"""
+    team author authors contributor newsdesk desk editorial null none undefined the"""
     )
 ) | {"written by", "posted by", "by"}
 # Last words of an institution's name ("Example Institute"), which beside a person is her affiliation;

@@ -105,8 +105,10 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
     own in its menu (above the headline, `title_line`) or more than once, a section's or an outlet's
     name ("Jane Doe Kultur" beside a "Kultur" entry, "Jane Doe Example Review" beside "Example
     Review"); the name keeps two words at least, and a name the page prints whole on a line of its own
-    is kept whole ("Dr. Jane Doe" beside a "Doe" line). A surname printed once below the headline (an
-    author box's "López") is no section: "María García López" stays whole."""
+    is kept whole ("Dr. Jane Doe" beside a "Doe" line), and one whose first words the page prints
+    whole on a line (an author box's "Jane Doe") is cut to them ("Jane Doe Gardener", her titles). A
+    surname printed once below the headline (an author box's "López") is no section: "María García
+    López" stays whole."""
     if not any(len(name.split()) > 2 for name in authors):
         return authors
     counts = Counter(line.strip() for line in lines)
@@ -119,7 +121,9 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
         if name in whole:
             kept.append(name)
             continue
-        cut = next((k for k in range(2, len(words)) if " ".join(words[k:]) in printed), len(words))
+        cut = next((k for k in range(2, len(words)) if " ".join(words[k:]) in printed), None)
+        if cut is None:  # "Jane Doe Gardener & Writer" over an author box's "Jane Doe" line: her titles
+            cut = next((k for k in range(len(words) - 1, 1, -1) if " ".join(words[:k]) in whole), len(words))
         kept.append(" ".join(words[:cut]))
     return kept
 

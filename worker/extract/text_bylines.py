@@ -37,6 +37,7 @@ from worker.extract.text_signs import (
     is_byline,
     line_words,
     looks_like_prose,
+    past_bars,
     split_glued_day,
 )
 
@@ -304,8 +305,8 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
         if listed or common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
         elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
-            labelled = DATE_LABEL_ALONE.match(lines[index + 1]) is not None and index + 2 < len(lines)
-            beside = [i for i in (index - 1, index + 2 if labelled else index + 1) if i > headline]
+            day = past_bars(lines, index + 2) if DATE_LABEL_ALONE.match(lines[index + 1]) else index + 1
+            beside = [i for i in (index - 1, day) if headline < i < len(lines)]
         elif _one_word_name(line, common):
             beside = [index + 1]
         elif name := _name_glued_to_day(line, common):

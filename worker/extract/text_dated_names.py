@@ -11,7 +11,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.language_data import merged
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
-from worker.extract.text_bylines import shows_day
+from worker.extract.text_bylines import is_job_title, shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -38,7 +38,10 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         return None
     printed = text[: found[0][0]].strip(" •|·⋅,-–—/")
     before = _before_its_label(printed).strip(" •|·⋅,-–—/")  # "Jane Doe / Oktober 25 2023"
-    if before and (common.is_dated_name(before) or (before == printed and signature_word(before, common))):
+    # Glued to its day ("Jane DoeMarch 4, 2025"), the words may be a kicker's ("Original Research7
+    # April 2020"): a person's name's shape on this page is asked of them, the date vouches for less.
+    vouched = common.is_bare_name if text[found[0][0] - 1 : found[0][0]].isalpha() else common.is_dated_name
+    if before and (vouched(before) or (before == printed and signature_word(before, common))):
         return before  # "Gabo December 9, 2024 0 Comments"; not "Latest updated October 3rd"
     if (after := _name_after_date(text[found[0][0] :], common)) is not None:
         return after
@@ -57,6 +60,23 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         ),
         None,
     )
+
+
+def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: PageWords) -> str | None:
+    """`name_beside_date` of a header piece, unless the piece above is a person's job title ("Jane
+    Doe" / "Games Editor" / "Example NewsOctober 13, 2016"): the name beside the date under it is her
+    employer's, not the author's."""
+    if position > 0 and is_job_title(pieces[position - 1][1]):
+        return None
+    return name_beside_date(pieces[position][1], common)
+
+
+def day_after_byline(text: str, byline: str) -> str | None:
+    """The day a byline found inside a long line gives after its name ("... beyond the islands. By
+    Jane Doe on Dec. 19, 2025"): the first date from where the byline stands on."""
+    at = text.find(byline)
+    found = dates_in_text(text[at:], limit=1) if at >= 0 else []
+    return found[0][1] if found else None
 
 
 def signature_word(word: str, common: PageWords) -> bool:

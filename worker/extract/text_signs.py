@@ -379,3 +379,14 @@ def header_pieces(lines: list[str], indices: range) -> list[tuple[int, str]]:
             if part.strip():
                 pieces.append((index, part.strip()))
     return pieces
+
+
+def past_bars(lines: list[str], index: int) -> int:
+    """The first line from `index` on that is not a separator alone ("Published" / "|" / "Oct 10,
+    2025": the copy kept the bar between the label and its date on a line of its own)."""
+    while index < len(lines) - 1 and lines[index].strip() in _BARS:
+        index += 1
+    return index
+
+
+_BARS = frozenset(("|", "•", "·", "⋅", "-", "–", "—", "/"))
