@@ -38,7 +38,7 @@ _YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d)|(?=[0-3]?\d(?:\.\s|[./]))|(?=[^\W\d_]))
 # capital or a lone letter the number is a code's or a version's ("COVID19 March 2020", "Galaxy S20
 # March 2020", "v2.3.2020"). A month glued on is capitalised after a lowercase letter ("Jane
 # DoeNovember 6, 2023"), never inside a word ("the primary 5", "CHECKOUT 5, 2020").
-_GLUED_START = r"(?:\b|(?<=(?-i:[a-zà-ÿ]{2})))"
+_GLUED_START = r"(?:\b|(?<=(?-i:[^\W\d_A-ZÀ-ÞА-ЯЁ]{2})))"  # two letters, no capital
 _GLUED_MONTH_START = r"(?:\b|(?<=(?-i:[a-zà-ÿ]))(?=(?-i:[A-ZÀ-Þ])))"
 _SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b")
 _DAY_FIRST = re.compile(
