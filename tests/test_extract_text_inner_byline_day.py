@@ -41,13 +41,3 @@ PROSE_AFTER = (
 
 def test_a_date_in_the_prose_after_the_byline_is_not_its_day() -> None:
     assert inner_byline_day(f"Harbour notes. {PROSE_AFTER}", "By Greta Wendholm") is None
-
-
-def test_a_byline_inside_a_line_after_its_date_gives_that_date() -> None:
-    lines = [
-        "Harbour News",
-        "Why the Island Ferries Run Late Every Winter",
-        f"January 12, 2025 {PROSE_AFTER}",
-    ]
-    header = read_header([*lines, LEAD, LEAD], [3, 4])
-    assert header.published == "2025-01-12"

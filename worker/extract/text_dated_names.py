@@ -72,17 +72,12 @@ def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: Pa
 
 
 def inner_byline_day(text: str, byline: str) -> str | None:
-    """The day a byline found inside a long line gives: a date among its own words ("... beyond the
-    islands. By Jane Doe on Dec. 19, 2025"), or the one the line writes right before it ("January 12,
-    2025 By Jane Doe In Travel, Tips The first ferry ..."); never a date of the prose after it."""
+    """The day a byline found inside a long line gives among its own words ("... beyond the islands.
+    By Jane Doe on Dec. 19, 2025"); never a date of the prose running on after it ("January 12, 2025
+    By Jane Doe In Travel, Tips The first ferry sailed on March 3, 1998 ...")."""
     at = text.find(byline)
-    if at < 0:
-        return None
-    if own := dates_in_text(" ".join(text[at:].split()[:INNER_WORDS]), limit=1):
-        return own[0][1]
-    before = text[:at].rstrip()
-    earlier = dates_in_text(before) if before[-1:].isdigit() else []
-    return earlier[-1][1] if earlier else None
+    found = dates_in_text(" ".join(text[at:].split()[:INNER_WORDS]), limit=1) if at >= 0 else []
+    return found[0][1] if found else None
 
 
 def signature_word(word: str, common: PageWords) -> bool:
