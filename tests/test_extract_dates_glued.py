@@ -46,3 +46,25 @@ def test_day_and_month_each_with_a_full_stop_and_a_space_are_read_day_first(writ
 
 def test_last_update_labels_an_update() -> None:
     assert role_before("Last update: July 16, 2025", len("Last update: ")) is DateRole.UPDATED
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "the COVID19 March 2020 lockdown",
+        "the Galaxy S20 March 2020 launch",
+        "an MP3 May 2020 playlist",
+        "Download v2.3.2020 now",
+    ],
+)
+def test_a_number_ending_a_code_or_a_version_is_no_glued_day(written: str) -> None:
+    assert dates_in_text(written) == []
+
+
+@pytest.mark.parametrize("written", ["CHECKOUT 5, 2020 ORDERS", "SUNSET 12, 2019 CRUISE"])
+def test_a_month_name_ending_a_word_in_capitals_is_no_glued_day(written: str) -> None:
+    assert dates_in_text(written) == []
+
+
+def test_numbers_of_a_list_before_a_year_are_no_day() -> None:
+    assert dates_in_text("Steps 1. 2. 3. 2020 edition") == []

@@ -34,17 +34,21 @@ _ISO = re.compile(
 # publication and the update date, or two renderings of one, with nothing between them).
 _YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d)|(?=[0-3]?\d(?:\.\s|[./]))|(?=[^\W\d_]))"
 # A day starts at a word's start, or where the copy glued it to the word before: a name, a section
-# ("Jane Doe19.10.2019", "Berlin2. Oktober 2015", "Jane DoeNovember 6, 2023": a capitalised month
-# after a lowercase letter only, never inside a word).
-_GLUED_START = r"(?:\b|(?<=[^\W\d_]))"
-_GLUED_MONTH_START = r"(?:\b|(?<=[a-zà-ÿ])(?=(?-i:[A-ZÀ-Þ])))"
+# ("Jane Doe19.10.2019", "Berlin2. Oktober 2015"), whose last two letters are lowercase: after a
+# capital or a lone letter the number is a code's or a version's ("COVID19 March 2020", "Galaxy S20
+# March 2020", "v2.3.2020"). A month glued on is capitalised after a lowercase letter ("Jane
+# DoeNovember 6, 2023"), never inside a word ("the primary 5", "CHECKOUT 5, 2020").
+_GLUED_START = r"(?:\b|(?<=(?-i:[^\W\d_A-ZÀ-ÞА-ЯЁ]{2})))"  # two letters, no capital
+_GLUED_MONTH_START = r"(?:\b|(?<=(?-i:[a-zà-ÿ]))(?=(?-i:[A-ZÀ-Þ])))"
 _SLASHED = re.compile(r"\b(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)\b")
 _DAY_FIRST = re.compile(
     rf"{_GLUED_START}(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d){_YEAR_END}"
 )
 # Day and month each with a full stop and a space, day first, as Czech, Slovak and German often
-# write them ("13. 1. 2020", "14. 01. 2020, 13:47").
-_SPACED_DOTS = re.compile(rf"\b(?P<d>[0-3]?\d)\.\s(?P<m>[01]?\d)\.\s(?P<y>(?:19|20)\d\d){_YEAR_END}")
+# write them ("13. 1. 2020", "14. 01. 2020, 13:47"); not after a number so written, a list's ("1. 2. 3.").
+_SPACED_DOTS = re.compile(
+    rf"(?<!\d\.\s)\b(?P<d>[0-3]?\d)\.\s(?P<m>[01]?\d)\.\s(?P<y>(?:19|20)\d\d){_YEAR_END}"
+)
 _MONTH = rf"(?P<mon>{MONTH_ALTERNATION})\.?"
 # The lookahead (a word, then a number) spares trying every month name at every word: 6x faster.
 _TEXT_MDY = re.compile(

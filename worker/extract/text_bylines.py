@@ -425,7 +425,7 @@ def name_with_title_on_line(lines: list[str], headline: int, lead: int, common: 
     return None
 
 
-_INNER_WORDS = 10  # of a long line, the words read from a byline's opener on: a name, a date
+INNER_WORDS = 10  # of a long line, the words read from a byline's opener on: a name, a date
 
 
 def inner_byline(text: str, common: PageWords) -> str | None:
@@ -439,7 +439,7 @@ def inner_byline(text: str, common: PageWords) -> str | None:
         after_date = before[-1:].isdigit()
         if not (after_date or (before[-1:] in ".!?" and text[found.start()].isupper())):
             continue
-        rest = " ".join(GLUED_IN.sub(" ", text[found.start() :]).split()[:_INNER_WORDS])
+        rest = " ".join(GLUED_IN.sub(" ", text[found.start() :]).split()[:INNER_WORDS])
         if not is_byline(rest) or not (after_date or dates_in_text(rest, limit=1)):
             continue
         head = byline_head(rest, common, dated=True)

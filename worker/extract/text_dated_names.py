@@ -11,7 +11,7 @@ from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
 from worker.extract.language_data import merged
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
-from worker.extract.text_bylines import is_job_title, shows_day
+from worker.extract.text_bylines import INNER_WORDS, is_job_title, shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -71,11 +71,12 @@ def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: Pa
     return name_beside_date(pieces[position][1], common)
 
 
-def day_after_byline(text: str, byline: str) -> str | None:
-    """The day a byline found inside a long line gives after its name ("... beyond the islands. By
-    Jane Doe on Dec. 19, 2025"): the first date from where the byline stands on."""
+def inner_byline_day(text: str, byline: str) -> str | None:
+    """The day a byline found inside a long line gives among its own words ("... beyond the islands.
+    By Jane Doe on Dec. 19, 2025"); never a date of the prose running on after it ("January 12, 2025
+    By Jane Doe In Travel, Tips The first ferry sailed on March 3, 1998 ...")."""
     at = text.find(byline)
-    found = dates_in_text(text[at:], limit=1) if at >= 0 else []
+    found = dates_in_text(" ".join(text[at:].split()[:INNER_WORDS]), limit=1) if at >= 0 else []
     return found[0][1] if found else None
 
 

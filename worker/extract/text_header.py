@@ -62,7 +62,7 @@ from worker.extract.text_cluster import (
     signing,
     unglued,
 )
-from worker.extract.text_dated_names import day_after_byline, name_on_dated_piece, name_over_day_and_time
+from worker.extract.text_dated_names import inner_byline_day, name_on_dated_piece, name_over_day_and_time
 from worker.extract.text_dates import (
     date_before_on_line,
     day_told_by_lead,
@@ -174,7 +174,7 @@ def _read_meta(pieces: list[tuple[int, str]], lead: int, common: PageWords) -> _
                     meta.add_day(day, is_update=_is_update(text, at))
             elif lead - NAME_REACH <= index < lead and (inner := inner_byline(text, common)):
                 meta.bylines.insert(0, inner)  # "... the islands. By Jane Doe on Dec. 19, 2025"
-                meta.add_day(day_after_byline(text, inner), is_update=False)
+                meta.add_day(inner_byline_day(text, inner), is_update=False)
             continue
         if index >= lead - _KIND_REACH and (
             name := kind_byline(text, common) or name_with_handle(text, common)
