@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.extract.language_interface import holds_interface_word
+from worker.extract.languages.interface import holds_interface_word
 
 
 @pytest.mark.parametrize("line", ["Teilen Twittern", "Share Tweet", "Fotos Videos", "Leave", "Filter Suche"])

@@ -1,5 +1,5 @@
 """Authors and publish days read from whole-page plain text in many languages: the byline words,
-date labels and time words of each language come from `language_data`, and a name the page prints in
+date labels and time words of each language come from `languages.data`, and a name the page prints in
 its author's address or link is still a name."""
 
 from __future__ import annotations

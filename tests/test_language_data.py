@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from worker.extract.dates import parse_date
-from worker.extract.language_data import LANGUAGES
+from worker.extract.languages.data import LANGUAGES
 
 
 @pytest.mark.parametrize("code", sorted(LANGUAGES))

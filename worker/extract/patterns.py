@@ -2,7 +2,7 @@
 
 Kept in one place (as trafilatura keeps its XPath expressions in `xpaths.py`) so that adding an
 agency or a date meta name is a one-line change. The words of each language (months, weekdays,
-byline openers, date labels, page furniture) are in `language_data`, one entry per language, and
+byline openers, date labels, page furniture) are in `languages.data`, one entry per language, and
 merged here into the lists the extractors match.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from worker.clean.phrases import CaselessPhrases
-from worker.extract.language_data import CJK_BYLINE, merged, merged_rows
+from worker.extract.languages.data import CJK_BYLINE, merged, merged_rows
 
 
 def _words(text: str) -> list[str]:
@@ -169,7 +169,7 @@ TITLE_SEPARATORS = (" | ", " || ", " – ", " — ", " - ", " :: ", " · ", " �
 # the slash a headline writes between two words: "Rain / snow mix").
 TRAIL_STEP = re.compile(r"\s[>›»]\s")
 
-# Months and their short forms, in the languages of the pages newsworker meets (`language_data`):
+# Months and their short forms, in the languages of the pages newsworker meets (`languages.data`):
 # spelling to month number. Short forms that are everyday words elsewhere ("set", "out", "mai") only
 # ever match between a day and a year or before a day and a year.
 MONTHS: dict[str, int] = merged_rows("months")

@@ -17,8 +17,8 @@ from worker.clean.text import TextLayout
 from worker.extract.authors import clean_authors
 from worker.extract.dateline import agency_from_credit, agency_name
 from worker.extract.dates import reading_page_in
-from worker.extract.language_data import LANGUAGES
-from worker.extract.language_interface import holds_interface_word
+from worker.extract.languages.data import LANGUAGES
+from worker.extract.languages.interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
 from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
 from worker.extract.text_dates import page_day_order

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from worker.extract.authors import clean_authors
-from worker.extract.language_data import merged
+from worker.extract.languages.data import merged
 from worker.extract.patterns import CONTRIBUTOR_LABELS, WRITTEN_BY_LABELS
 from worker.extract.text_bylines import is_job_title
 from worker.extract.text_cluster import BYLINE_LABEL
@@ -123,7 +123,7 @@ def contributors_line(pieces: list[tuple[int, str]]) -> list[str]:
 
 
 # The words a writer opens with when she speaks of herself, in every language the data holds ("I",
-# "I’m", "ich", "je", "ik"...): `language_data`'s first-person words, not a list of this reader's own.
+# "I’m", "ich", "je", "ik"...): `languages.data`'s first-person words, not a list of this reader's own.
 _FIRST_PERSON_WORDS = frozenset(merged("first_person"))
 
 

@@ -9,7 +9,7 @@ import re
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import MONTHS, dates_in_text
-from worker.extract.language_data import merged
+from worker.extract.languages.data import merged
 from worker.extract.patterns import AUTHOR_ROLE_WORDS, WEEKDAYS
 from worker.extract.text_bylines import INNER_WORDS, is_job_title, shows_day
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from worker.extract.language_data import LANGUAGES
+from worker.extract.languages.data import LANGUAGES
 from worker.extract.patterns import ACCOUNT_WORDS
 from worker.extract.text_bylines import shows_day
 from worker.extract.text_signs import DIGIT, alternation

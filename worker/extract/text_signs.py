@@ -10,7 +10,7 @@ import re
 from worker.clean.phrases import phrase_tree
 from worker.extract.authors import NAME_WORD
 from worker.extract.dates import MONTHS, dates_in_text, parse_date, two_digit_year_day
-from worker.extract.language_ages import merged_ages
+from worker.extract.languages.ages import merged_ages
 from worker.extract.line_memo import remembered
 from worker.extract.patterns import (
     BYLINE_PREFIXES,

@@ -13,7 +13,7 @@ import re
 
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
-from worker.extract.language_data import LANGUAGES
+from worker.extract.languages.data import LANGUAGES
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import looks_like_name
 

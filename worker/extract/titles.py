@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from worker.clean.mojibake import fix_mojibake
-from worker.extract.language_data import LANGUAGES
+from worker.extract.languages.data import LANGUAGES
 from worker.extract.patterns import TITLE_SEPARATORS, TRAIL_STEP
 
 _PUNCT = re.compile(r"[^\w\s]")

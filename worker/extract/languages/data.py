@@ -11,7 +11,7 @@ what the page prints (`written_by`).
 
 from __future__ import annotations
 
-from worker.extract.language_words import Words, rows
+from worker.extract.languages.words import Words, rows
 
 _DE_BY = ("geschrieben von", "verfasst von", "veröffentlicht von", "gepostet von", "erstellt von",
           "ein artikel von", "ein beitrag von", "artikel von", "beitrag von", "von", "autor", "autorin",

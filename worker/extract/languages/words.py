@@ -1,4 +1,4 @@
-"""The shape of what `language_data` holds for each language: which words metadata extraction
+"""The shape of what `languages.data` holds for each language: which words metadata extraction
 reads, field by field, and how month and weekday rows are written."""
 
 from __future__ import annotations
