@@ -29,6 +29,8 @@ def _head(byline: str) -> str:
         ("Publicado por Ana Ruiz", "Ana Ruiz"),
         ("Escribe Ana Ruiz", "Ana Ruiz"),
         ("Écrit par Marie Dupont", "Marie Dupont"),
+        ("Pubblicato da Marco Rossi", "Marco Rossi"),
+        ("Geplaatst door Jan de Vries", "Jan de Vries"),
     ],
 )
 def test_a_byline_opened_by_a_phrase_of_its_language_names_its_author(byline: str, name: str) -> None:

@@ -199,7 +199,7 @@ LANGUAGES: dict[str, Words] = {
             "lunedì lunedi / martedì martedi / mercoledì mercoledi / giovedì giovedi / venerdì venerdi / "
             "sabato / domenica"
         ),
-        byline=("scritto da", "a cura di", "di", "da", "autore", "autrice"),
+        byline=("scritto da", "pubblicato da", "postato da", "a cura di", "di", "da", "autore", "autrice"),
         written_by=("Scritto da",),
         not_author=("revisionato", "tradotto", "traduzione"),
         published=("pubblicato", "pubblicata", "data di pubblicazione"),
@@ -241,7 +241,7 @@ LANGUAGES: dict[str, Words] = {
             "augustus aug / september sep / oktober okt / november nov / december dec"
         ),
         weekdays=rows("maandag / dinsdag / woensdag / donderdag / vrijdag / zaterdag / zondag"),
-        byline=("door", "geschreven door", "auteur", "tekst"),
+        byline=("door", "geschreven door", "geplaatst door", "gepubliceerd door", "auteur", "tekst"),
         written_by=("Geschreven door",),
         not_author=("vertaald", "vertaling", "bewerkt"),
         published=("gepubliceerd", "geplaatst", "datum"),
