@@ -79,55 +79,40 @@ def test_a_near_good_block_in_a_box_of_its_own_stays_dropped() -> None:
     assert blocks[1].cls is BlockClass.BAD
 
 
-def test_several_h1s_below_the_first_paragraph_are_section_titles() -> None:
-    blocks = [
-        _block(LEAD[0], BlockClass.GOOD, n=0),
-        _block("The storm", BlockClass.BAD, tag="h1", n=1),
-        _block(LEAD[1], BlockClass.GOOD, n=2),
-        _block("The repairs", BlockClass.BAD, tag="h1", n=3),
-        _block(TAIL[0], BlockClass.GOOD, n=4),
+def _sections_under(*head: tuple[str, int]) -> list[Block]:
+    """The <h1>s given (text, box), then a story whose editor set its section titles as <h1>s in the
+    box of its paragraphs: a first paragraph, "The storm", a paragraph, "The repairs", a paragraph."""
+    n = len(head)
+    return [
+        *(_block(text, BlockClass.BAD, box=box, tag="h1", n=i) for i, (text, box) in enumerate(head)),
+        _block(LEAD[0], BlockClass.GOOD, n=n),
+        _block("The storm", BlockClass.BAD, tag="h1", n=n + 1),
+        _block(LEAD[1], BlockClass.GOOD, n=n + 2),
+        _block("The repairs", BlockClass.BAD, tag="h1", n=n + 3),
+        _block(TAIL[0], BlockClass.GOOD, n=n + 4),
     ]
+
+
+def test_several_h1s_below_the_first_paragraph_are_section_titles() -> None:
+    blocks = _sections_under()
     read_inner_titles(blocks)
     assert [blocks[1].cls, blocks[3].cls] == [BlockClass.HEADING, BlockClass.HEADING]
 
 
 def test_an_h1_just_above_the_first_paragraph_of_such_a_page_heads_its_first_section() -> None:
-    blocks = [
-        _block("Ferry returns to the islands", BlockClass.BAD, box=2, tag="h1", n=0),
-        _block("Why the crossing matters", BlockClass.BAD, tag="h1", n=1),
-        _block(LEAD[0], BlockClass.GOOD, n=2),
-        _block("The storm", BlockClass.BAD, tag="h1", n=3),
-        _block(LEAD[1], BlockClass.GOOD, n=4),
-        _block("The repairs", BlockClass.BAD, tag="h1", n=5),
-        _block(TAIL[0], BlockClass.GOOD, n=6),
-    ]
+    blocks = _sections_under(("Ferry returns to the islands", 2), ("Why the crossing matters", 1))
     read_inner_titles(blocks)
     assert [blocks[0].cls, blocks[1].cls] == [BlockClass.BAD, BlockClass.HEADING]
 
 
 def test_the_pages_first_h1_just_above_the_first_paragraph_stays_the_headline() -> None:
-    blocks = [
-        _block("Ferry returns to the islands", BlockClass.BAD, tag="h1", n=0),
-        _block(LEAD[0], BlockClass.GOOD, n=1),
-        _block("The storm", BlockClass.BAD, tag="h1", n=2),
-        _block(LEAD[1], BlockClass.GOOD, n=3),
-        _block("The repairs", BlockClass.BAD, tag="h1", n=4),
-        _block(TAIL[0], BlockClass.GOOD, n=5),
-    ]
+    blocks = _sections_under(("Ferry returns to the islands", 1))
     read_inner_titles(blocks)
     assert blocks[0].cls is BlockClass.BAD
 
 
 def test_an_h1_under_a_headline_set_among_the_paragraphs_is_left_to_the_other_rules() -> None:
-    blocks = [
-        _block("Ferry returns to the islands", BlockClass.BAD, tag="h1", n=0),
-        _block("After a winter of repairs", BlockClass.BAD, tag="h1", n=1),
-        _block(LEAD[0], BlockClass.GOOD, n=2),
-        _block("The storm", BlockClass.BAD, tag="h1", n=3),
-        _block(LEAD[1], BlockClass.GOOD, n=4),
-        _block("The repairs", BlockClass.BAD, tag="h1", n=5),
-        _block(TAIL[0], BlockClass.GOOD, n=6),
-    ]
+    blocks = _sections_under(("Ferry returns to the islands", 1), ("After a winter of repairs", 1))
     read_inner_titles(blocks)
     assert blocks[1].cls is BlockClass.BAD
 
