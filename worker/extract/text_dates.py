@@ -75,8 +75,9 @@ _TELLING_NUMERIC = re.compile(
 )
 _MONTHS_IN_YEAR = 12
 # What a telling date cannot lack: its separator right before the year's first two digits. Most pages
-# have none anywhere; only the lines holding one are read.
-_SEP_YEAR = re.compile(r"[/-](?:19|20)")
+# have none anywhere; only the lines holding one are read. Found by str's scans, four over the page,
+# where a pattern's scan tries every character.
+_SEP_YEARS = ("/19", "/20", "-19", "-20")
 
 
 def page_day_order(lines: list[str], language: str | None) -> DayOrder:
@@ -101,13 +102,25 @@ def _telling_dates(lines: list[str]) -> Iterator[re.Match[str]]:
     read only in the lines holding a separator before a year, found by one search of the page."""
     text = "\n".join(lines)
     read = 0  # the lines up to here are read
-    for mark in _SEP_YEAR.finditer(text):
-        if mark.start() < read:
+    for at in _marks(text):
+        if at < read:
             continue
-        start = text.rfind("\n", 0, mark.start()) + 1
-        end = text.find("\n", mark.end())
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at + 3)
         read = len(text) if end == -1 else end
         yield from _TELLING_NUMERIC.finditer(text, start, read)  # no date spans a line break
+
+
+def _marks(text: str) -> list[int]:
+    """Where a separator before a year's first two digits stands (`_SEP_YEARS`), in order. No mark
+    overlaps another (each opens with a separator, goes on with digits)."""
+    found = []
+    for mark in _SEP_YEARS:
+        at = text.find(mark)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 3)
+    return sorted(found)
 
 
 def named_weekdays(text: str) -> set[int]:

@@ -140,17 +140,6 @@ def weigh_title(
             continue
         if not (looks_like_headline(text) or is_titled_sentence(text)):
             continue
-        if (
-            is_job_title(text)
-            or is_picture_credit(text)
-            or is_trail_or_row(text)
-            or is_post_link(text)
-            or is_tag_list(text)
-            or tells_reading_time(text)
-            or POST_AGE.match(text.strip())
-            or common.is_name_list(text)
-        ):
-            continue  # "National Biotech Reporter", "Jane Doe | Getty Images", "Jane Doe & John Roe"
         if position >= toc and not (
             reaches_byline(position) or (is_standfirst(position + 1) and reaches_byline(position + 1))
         ):
@@ -182,7 +171,20 @@ def weigh_title(
             score += evidence.crumb
         if word_count(text) >= evidence.long_words:
             score += evidence.long
-        if (best is None or (score, position) > best) and not common.is_bare_name(text):
+        if best is not None and (score, position) <= best:
+            continue  # it cannot win: what it is is never asked
+        if (
+            is_job_title(text)
+            or is_picture_credit(text)
+            or is_trail_or_row(text)
+            or is_post_link(text)
+            or is_tag_list(text)
+            or tells_reading_time(text)
+            or POST_AGE.match(text.strip())
+            or common.is_name_list(text)
+        ):
+            continue  # "National Biotech Reporter", "Jane Doe | Getty Images", "Jane Doe & John Roe"
+        if not common.is_bare_name(text):
             best = (score, position)  # asked last: whether a line is a name costs the most
     return (best[1], best[0]) if best else None
 
