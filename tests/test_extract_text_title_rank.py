@@ -162,7 +162,7 @@ def test_a_line_outside_the_labellers_window_is_marked_unweighed() -> None:
 
 
 def test_a_headline_among_other_posts_headlines_is_marked_listed() -> None:
-    from worker.extract.text_title_rank import _listed
+    from worker.extract.text_title_shapes import listed
 
     promos = [
         "Five Crops That Thrive in a Cold Frame",
@@ -172,11 +172,11 @@ def test_a_headline_among_other_posts_headlines_is_marked_listed() -> None:
         "The Best Mulch for a Small Kitchen Garden",
     ]
     alone = ["Green Plot", "Blog", "Mixed Planting Versus Row Planting", "By Jane Doe", LEAD]
-    assert _listed(promos, 2) > _listed(alone, 2) == 0.0
+    assert listed(promos, 2) > listed(alone, 2) == 0.0
 
 
 def test_the_articles_own_byline_and_date_lines_are_no_list_around_its_headline() -> None:
-    from worker.extract.text_title_rank import _listed
+    from worker.extract.text_title_shapes import listed
 
     header = [
         "Green Plot",
@@ -185,4 +185,4 @@ def test_the_articles_own_byline_and_date_lines_are_no_list_around_its_headline(
         "Published 12 March 2025 at 10:00 GMT",
         LEAD,
     ]
-    assert _listed(header, 1) == 0.0
+    assert listed(header, 1) == 0.0

@@ -1,4 +1,4 @@
-"""The re-ranker's word look-ups (`text_title_rank._uses`) and the byline test's opener check
+"""The re-ranker's word look-ups (`text_title_shapes.uses`) and the byline test's opener check
 (`text_signs.is_byline`): the faster ways give what parting the text into words and the full byline
 test gave. The lines here are written for the purpose.
 """
@@ -10,7 +10,7 @@ import re
 import pytest
 
 from worker.extract.text_signs import is_byline
-from worker.extract.text_title_rank import _uses
+from worker.extract.text_title_shapes import uses
 
 _WORD = re.compile(r"\w+")
 
@@ -26,13 +26,13 @@ PROSE = (
      "café", "caf", "news", "new", "pier", "owners", "owner", "welcome", "the"],
 )  # fmt: skip
 def test_uses_agrees_with_the_text_parted_into_words(word: str) -> None:
-    assert _uses(PROSE, word) == (word in set(_WORD.findall(PROSE)))
+    assert uses(PROSE, word) == (word in set(_WORD.findall(PROSE)))
 
 
 def test_uses_finds_a_word_after_a_copy_inside_a_longer_one() -> None:
-    assert _uses("snowfall and snow", "snow")
-    assert not _uses("snowfall and snowy", "snow")
-    assert _uses("snow", "snow")
+    assert uses("snowfall and snow", "snow")
+    assert not uses("snowfall and snowy", "snow")
+    assert uses("snow", "snow")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.title_signs import header_proposal, sign
 from worker.extract.text_site_name import names_site, site_names
-from worker.extract.text_title_rank import _kicker, _subtitle
+from worker.extract.text_title_shapes import kicker, subtitle
 
 PROSE = (
     "Picture an empty raised bed in early spring, the soil turned and the paths swept, and think about "
@@ -81,16 +81,16 @@ def test_a_headline_that_speaks_of_the_site_or_ends_with_its_name_is_no_sites_na
 
 def test_a_short_label_right_over_a_longer_headline_is_a_kicker() -> None:
     lines = ["Raised Beds", "How to Fill a Raised Bed With Mixed Planting", "By Jane Doe", PROSE]
-    assert _kicker(lines, 0, 2)
-    assert not _kicker(lines, 1, 9)  # the headline over its byline
+    assert kicker(lines, 0, 2)
+    assert not kicker(lines, 1, 9)  # the headline over its byline
 
 
 def test_a_sentence_case_line_right_under_the_headline_is_its_standfirst() -> None:
     lines = ["Mixed Planting Versus Row Planting", "Why one crop a bed leaves the soil bare", "By Jane Doe"]
     long_words = [w for w in lines[1].split() if len(w) >= 4]
-    assert _subtitle(lines, 1, long_words)
+    assert subtitle(lines, 1, long_words)
     headline_words = [w for w in lines[0].split() if len(w) >= 4]
-    assert not _subtitle(lines, 0, headline_words)
+    assert not subtitle(lines, 0, headline_words)
 
 
 def test_the_reranker_marks_the_line_that_names_the_site_and_not_the_headline() -> None:

@@ -40,6 +40,7 @@ from worker.extract.text_signs import (
     word_count,
 )
 from worker.extract.text_site_name import names_site, site_names
+from worker.extract.text_title_shapes import kicker, listed, subtitle, uses
 
 MODEL_FILE = "text_titles.json"
 # Proposed lines beside the chain's pick: the rules' first pick and the second window's, then the
@@ -231,7 +232,7 @@ class Reading:
         self.signs = frozenset(self.signed)
         top_lines = [line.lower() for line in lines[:_TOP_LINES]]
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
-        self.top_text = " ".join(top_lines)  # the window title's words looked up by `_uses`
+        self.top_text = " ".join(top_lines)  # the window title's words looked up by `uses`
         self.site_names = site_names(lines)
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
@@ -337,78 +338,20 @@ def _own(reading: Reading, index: int) -> list[float]:
             and prose[0] < lead
             and any(looks_like_prose(lines[k]) for k in range(index + 1, lead))
         ),
-        sum(_uses(prose_text, w) for w in own) / len(own) if own else 0.0,
+        sum(uses(prose_text, w) for w in own) / len(own) if own else 0.0,
         float(looks_like_headline(line)),
         float(index in reading.signs),
         float(proposal.gaps is not None and index in proposal.gaps and index + 1 in proposal.gaps),
         max((proposal.byline_likelihood(k) for k in under), default=0.0),
-        sum(_uses(reading.top_text, w) for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
+        sum(uses(reading.top_text, w) for w in own) / len(own) if own and index >= _TOP_LINES else 0.0,
         sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words else 0.0,
-        _listed(lines, index),
+        listed(lines, index),
         float(index not in proposal.window),
         float(names_site(line, reading.site_names)),
-        float(_kicker(lines, index, words)),
-        float(_subtitle(lines, index, long_words)),
+        float(kicker(lines, index, words)),
+        float(subtitle(lines, index, long_words)),
         float(runs_words_together(line, prose_text)),
     ]
-
-
-_KICKER_WORDS = 4  # a topic's label over the headline ("Raised Beds"); a headline is longer
-
-
-def _kicker(lines: list[str], index: int, words: int) -> bool:
-    """A short line right over a longer headline-shaped one: a topic's label over the headline."""
-    if words > _KICKER_WORDS or index + 1 >= len(lines):
-        return False
-    below = lines[index + 1]
-    return word_count(below) > words + 1 and looks_like_headline(below) and not is_meta_line(below)
-
-
-def _subtitle(lines: list[str], index: int, long_words: list[str]) -> bool:
-    """A line in sentence case (most of its longer words in lowercase) right under a headline-shaped
-    line: the headline's standfirst, not the headline."""
-    if index == 0 or len(long_words) < 2:
-        return False
-    above = lines[index - 1]
-    lowered = sum(w[:1].islower() for w in long_words[1:]) / (len(long_words) - 1)
-    return lowered > 0.5 and looks_like_headline(above) and not is_meta_line(above)
-
-
-_LIST_AROUND = 3  # lines over and under a line where the other entries of a list of links stand
-_LISTED_WORDS = 5
-
-
-def _listed(lines: list[str], index: int) -> float:
-    """How many of the `2 * _LIST_AROUND` places around the line (over and under; a place past the
-    page's edge counts as no headline) hold headlines of `_LISTED_WORDS` words or more, as a share: a
-    promo among other posts' headlines, not the article's own. The article's byline and date lines
-    are capitalised too, and count as no headline."""
-    around = [
-        k for k in range(index - _LIST_AROUND, index + _LIST_AROUND + 1) if k != index and 0 <= k < len(lines)
-    ]
-    found = sum(
-        word_count(lines[k]) >= _LISTED_WORDS and looks_like_headline(lines[k]) and not is_meta_line(lines[k])
-        for k in around
-    )
-    return found / (2 * _LIST_AROUND)
-
-
-def _uses(text: str, word: str) -> bool:
-    """Whether `word` (a run of `\\w` characters) is one of the text's words (`_WORD`), found by a
-    substring search: what the prose under a line holds is asked of a few words only, cheaper than
-    parting the whole prose into words."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _word_char(char: str) -> bool:
-    """A character `\\w` matches: a letter, a digit or a number of any script, or the underscore."""
-    return char.isalnum() or char == "_"
 
 
 @dataclass(frozen=True, slots=True)
