@@ -1,0 +1,33 @@
+"""A byline's desk, its unsigned placeholder, a name's particle and a post's age, in many languages."""
+
+from __future__ import annotations
+
+from worker.extract.authors import clean_authors
+
+
+def test_a_desk_signing_under_the_outlet_name_is_no_author() -> None:
+    assert clean_authors(["Redakcja Przykład.pl"], strict=False) == []
+
+
+def test_a_spanish_desk_signing_under_a_name_shaped_outlet_is_no_author() -> None:
+    assert clean_authors(["Redacción Diario Ejemplo Nueve"], strict=False) == []
+
+
+def test_the_desk_abbreviation_alone_is_no_author() -> None:
+    assert clean_authors(["red. "], strict=False) == []
+
+
+def test_a_cms_anonymous_placeholder_is_no_author() -> None:
+    assert clean_authors(["anónimo"], strict=False) == []
+
+
+def test_a_name_keeps_its_von_particle() -> None:
+    assert clean_authors(["Greta von Beispiel"], strict=False) == ["Greta von Beispiel"]
+
+
+def test_a_label_before_von_still_opens_the_byline() -> None:
+    assert clean_authors(["Ein Kommentar von Greta Beispiel"]) == ["Greta Beispiel"]
+
+
+def test_a_post_age_after_the_name_is_dropped() -> None:
+    assert clean_authors(["Marta Ejemplo Rivas Hace 3 horas"]) == ["Marta Ejemplo Rivas"]
