@@ -1,7 +1,11 @@
-"""A byline's desk, its unsigned placeholder, a name's particle and a post's age, in many languages."""
+"""A byline's desk, its unsigned placeholder, a name's particle and a post's age, in many languages;
+the author a dated page node declares."""
 
 from __future__ import annotations
 
+import json
+
+from tests.html_articles import metadata_of
 from worker.extract.authors import clean_authors
 
 
@@ -31,3 +35,22 @@ def test_a_label_before_von_still_opens_the_byline() -> None:
 
 def test_a_post_age_after_the_name_is_dropped() -> None:
     assert clean_authors(["Marta Ejemplo Rivas Hace 3 horas"]) == ["Marta Ejemplo Rivas"]
+
+
+def test_a_dated_webpage_node_names_the_author_when_the_graph_has_no_article() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "WebPage",
+                "@id": "#page",
+                "name": "Puerto abre nuevo muelle",
+                "datePublished": "2025-03-04T09:00:00+00:00",
+                "author": {"@id": "#marta"},
+            },
+            {"@type": "Person", "@id": "#marta", "name": "Marta Ejemplo"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    assert metadata_of(head, body).authors == ["Marta Ejemplo"]

@@ -73,6 +73,16 @@ _MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 _HAS_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(label) for label in BYLINE_LABELS)})(?!\w)")
 
 
+def _declared_names(linked: jsonld.LinkedData) -> list[str]:
+    """The JSON-LD article's authors; with no article, the people a dated page node names (an SEO
+    plugin's WebPage holding the post's datePublished and author), not its organisation (the site)."""
+    if linked.article:
+        return jsonld.names_of(linked, linked.article.get("author"))
+    if linked.page and linked.page.get("datePublished"):
+        return jsonld.author_names_typed(linked, linked.page, frozenset({"person"}))
+    return []
+
+
 class AuthorEvidence:
     """What one page says about its authors, source by source, for `metadata.page_authors` to weigh:
     the declared names (JSON-LD, author meta, an SEO plugin's labelled pair), the organisations the
@@ -97,7 +107,7 @@ class AuthorEvidence:
     def declared(self) -> Iterator[list[str]]:
         """JSON-LD author, then author meta tags, then a labelled meta pair, each cleaned."""
         page = self.page
-        raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
+        raw = _declared_names(page.linked)
         # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
         meta = [
             first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
