@@ -54,3 +54,22 @@ def test_a_dated_webpage_node_names_the_author_when_the_graph_has_no_article() -
     head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
     body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
     assert metadata_of(head, body).authors == ["Marta Ejemplo"]
+
+
+def test_a_byline_class_inside_a_figure_credits_the_photographer_not_the_author() -> None:
+    body = (
+        "<h1>Puerto abre nuevo muelle para barcos</h1>"
+        "<p>El puerto abrió hoy un nuevo muelle para barcos de carga y de pasajeros.</p>"
+        '<figure><img src="muelle.jpg"><span class="photo-byline">Ana Fotógrafa</span></figure>'
+        "<p>Las obras duraron dos años y costaron menos de lo previsto al principio.</p>"
+    )
+    assert metadata_of("", body).authors == []
+
+
+def test_a_caption_classed_byline_holds_a_sentence_on_the_picture_not_the_author() -> None:
+    body = (
+        "<h1>Puerto abre nuevo muelle para barcos</h1>"
+        '<div class="cutline-byline"><p>Ana Ejemplo y Luis Ejemplo posan en el muelle nuevo.</p></div>'
+        "<p>El puerto abrió hoy un nuevo muelle para barcos de carga y de pasajeros.</p>"
+    )
+    assert metadata_of("", body).authors == []

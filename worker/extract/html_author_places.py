@@ -13,6 +13,7 @@ from worker.extract.authors import clean_authors, writes_in_lowercase
 from worker.extract.html_bylines import look_like_people
 from worker.extract.html_page import Page, _classes, _words, heading_text
 from worker.extract.patterns import (
+    CAPTION_CLASSES,
     NOT_AUTHOR_NAME_CLASSES,
     WRITTEN_BY,
     WRITTEN_BY_LABELS,
@@ -25,6 +26,7 @@ from worker.extract.patterns import (
 _OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|nav|menu|promo|newsletter", re.I)
 _LAYOUT_OUTSIDE = re.compile(r"sidebar|footer|^widget", re.I)
 _ARTICLE_PART = re.compile(r"content|entry|article|post|main", re.I)
+CAPTION = re.compile("|".join(CAPTION_CLASSES), re.I)  # a picture's caption ("wp-caption", "cutline")
 
 # A word of `NOT_AUTHOR_NAME_CLASSES` as a part of a class ("author-bio", "authorBio"), not inside
 # another ("jobber").
@@ -92,6 +94,8 @@ def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, 
             continue
         if _NOT_NAME_CLASS.search(_classes(element)):
             continue  # the author's job or bio line
+        if element.tag in {"figure", "figcaption"} or CAPTION.search(_classes(element)):
+            continue  # a picture's caption or credit
         line = _words(element)
         if (
             not line

@@ -17,6 +17,7 @@ from worker.extract.html_author_places import (
     _ARTICLE_PART,
     _MAX_BYLINE_CHARS,
     _NOT_NAME_CLASS,
+    CAPTION,
     _headline_holders,
     _outside_article,
     name_under_headline,
@@ -284,7 +285,7 @@ def _byline_elements(
     yield [e for e, c, name in checked if name and _AUTHOR_NAME_CLASS.search(c)]
     yield [e for e, _, c, _, _, _ in rows if _AUTHOR_NAME_PART.search(c)]
     yield [e for e, _, c, _, _, _ in rows if _BYLINE_NAME_PART.search(c)]
-    yield [e for e, _, c, _, _, _ in rows if "byline" in c]
+    yield [e for e, _, c, _, _, _ in rows if "byline" in c and not _in_caption(e, c)]
     yield [
         e
         for (e, _, c, _, _, ident), (_, _, name) in zip(rows, checked, strict=True)
@@ -298,6 +299,14 @@ def _byline_elements(
             for label in label_elements(page.root)
             if _label_in_article(label, holders) and (named := labelled(label)) is not None
         ]
+
+
+def _in_caption(element: lxml.html.HtmlElement, classes: str) -> bool:
+    """A "byline" of a picture: its caption's class ("cutline-byline"), or set in its <figure>, where
+    it credits the photographer ("Fotos: Example/AFP")."""
+    return CAPTION.search(classes) is not None or any(
+        a.tag in {"figure", "figcaption"} for a in element.iterancestors()
+    )
 
 
 def _label_in_article(label: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:

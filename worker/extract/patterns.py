@@ -251,6 +251,9 @@ AUTHOR_NAME_CLASSES = ("author__name", "author-name", "authorName")
 BYLINE_NAME_CLASSES = ("byline__name", "byline-name", "bylineName")
 # An element classed "author" that is its picture, biography or job, not its name.
 NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio", "description", "role", "job")
+# Classes of a picture's caption, whose "byline" is the photographer's or a sentence on the picture
+# ("cutline-byline-container").
+CAPTION_CLASSES = ("caption", "cutline")
 # Classes of credit and copyright lines, where a wire agency is named.
 CREDIT_CLASSES = ("copyright", "credit", "source")
 # Class fragments that mark an element some metadata field reads: author and byline names, credits.
