@@ -73,3 +73,28 @@ def test_a_caption_classed_byline_holds_a_sentence_on_the_picture_not_the_author
         "<p>El puerto abrió hoy un nuevo muelle para barcos de carga y de pasajeros.</p>"
     )
     assert metadata_of("", body).authors == []
+
+
+def test_an_address_in_brackets_after_a_name_leaves_the_name_whole() -> None:
+    assert clean_authors(["Radio Ejemplo (www.radio-ejemplo.example)"], strict=False) == ["Radio Ejemplo"]
+
+
+def test_a_signer_printed_twice_is_one_signer() -> None:
+    assert clean_authors(["Ejemplo Ejemplo"], strict=False) == ["Ejemplo"]
+
+
+def _with_author(author: dict) -> str:
+    article = {"@type": "NewsArticle", "headline": "Puerto abre nuevo muelle", "author": author}
+    return f'<script type="application/ld+json">{json.dumps(article)}</script>'
+
+
+def test_markup_left_in_a_declared_name_is_dropped() -> None:
+    author = {"@type": "Person", "name": '<a href="/autores/marta-ejemplo">Marta Ejemplo</a>'}
+    body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    assert metadata_of(_with_author(author), body).authors == ["Marta Ejemplo"]
+
+
+def test_one_person_node_naming_each_co_author_gives_them_all() -> None:
+    author = {"@type": "Person", "name": ["Marta Ejemplo", "Luis Muestra"]}
+    body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    assert metadata_of(_with_author(author), body).authors == ["Marta Ejemplo", "Luis Muestra"]

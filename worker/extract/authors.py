@@ -54,7 +54,8 @@ _JOINERS = re.compile(
 )
 # An address's parts are bounded, as mail bounds them: `\S+@\S+` backtracks quadratically on a long token.
 _EMAIL = r"[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
-_ADDRESSES = re.compile(rf"https?://\S+|www\.\S+|{_EMAIL}|(?<!\w)@\w+")
+# An address in brackets ends before the closing one: "Example Radio (www.example.de)".
+_ADDRESSES = re.compile(rf"https?://[^\s)\]]+|www\.[^\s)\]]+|{_EMAIL}|(?<!\w)@\w+")
 # The month names as a prefix tree: the same matches (each runs to the end), but at each place the
 # engine tries a few first letters instead of two hundred names.
 _MONTH_TREE = phrase_tree(MONTHS)
@@ -167,6 +168,8 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
     if not words or _CREDENTIAL.match(piece):
         return None
+    if len(words) >= 2 and len({w.lower() for w in words}) == 1:
+        words = words[:1]  # "AFP AFP": a template printing its one signer twice
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
 

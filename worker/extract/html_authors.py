@@ -71,7 +71,14 @@ _MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 
 # The lookbehind once before the alternation, not once per label: the same matches, but re no
 # longer tries every label at every position of the page's text (14x faster on a long page).
+_TAG = re.compile(r"<[^<>]{0,300}>")
 _HAS_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(label) for label in BYLINE_LABELS)})(?!\w)")
+
+
+def _plain(value: str) -> str:
+    """A declared name as text: its entities read, and markup a CMS left in the field dropped
+    ('<a href="/authors/jane-doe">Jane Doe</a>')."""
+    return unescape(_TAG.sub(" ", value)) if "<" in value else unescape(value)
 
 
 def _declared_names(linked: jsonld.LinkedData) -> list[str]:
@@ -118,7 +125,7 @@ class AuthorEvidence:
         ]
         fields = [author_field(v, self.is_organisation, self._one_person) for v in meta]
         for values in (raw, [v for v in fields if v], labelled_meta(page)):
-            names = clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
+            names = clean_authors([_plain(v) for v in values], not_names=self.not_names, strict=False)
             yield _signers(names, page)
 
     def _one_person(self, value: str) -> bool:
