@@ -98,3 +98,7 @@ def test_one_person_node_naming_each_co_author_gives_them_all() -> None:
     author = {"@type": "Person", "name": ["Marta Ejemplo", "Luis Muestra"]}
     body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
     assert metadata_of(_with_author(author), body).authors == ["Marta Ejemplo", "Luis Muestra"]
+
+
+def test_an_author_box_heading_alone_is_no_author() -> None:
+    assert clean_authors(["Über den Autor"]) == []

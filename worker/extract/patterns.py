@@ -135,7 +135,7 @@ AUTHOR_STOPLIST = frozenset(
         """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
     team author authors contributor newsdesk desk editorial null none undefined the"""
     )
-) | {"written by", "posted by", "by", *_DESKS.anonymous, *_DESKS.abbreviated}
+) | {"written by", "posted by", "by", *_DESKS.anonymous, *_DESKS.abbreviated, *_DESKS.box}
 # Last words of an institution's name ("Example Institute"), which beside a person is her affiliation;
 # a company's name ends in its legal form (`LEGAL_FORMS`, read by `companies.is_company`).
 INSTITUTION_WORDS = frozenset(
