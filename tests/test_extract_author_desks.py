@@ -102,3 +102,22 @@ def test_one_person_node_naming_each_co_author_gives_them_all() -> None:
 
 def test_an_author_box_heading_alone_is_no_author() -> None:
     assert clean_authors(["Über den Autor"]) == []
+
+
+def test_a_login_a_dated_webpage_node_names_is_no_declared_author() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "WebPage",
+                "@id": "#page",
+                "name": "Puerto abre nuevo muelle",
+                "datePublished": "2025-03-04T09:00:00+00:00",
+                "author": {"@id": "#login"},
+            },
+            {"@type": "Person", "@id": "#login", "name": "mejemplo"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    assert metadata_of(head, body).authors == []

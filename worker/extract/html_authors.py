@@ -83,11 +83,14 @@ def _plain(value: str) -> str:
 
 def _declared_names(linked: jsonld.LinkedData) -> list[str]:
     """The JSON-LD article's authors; with no article, the people a dated page node names (an SEO
-    plugin's WebPage holding the post's datePublished and author), not its organisation (the site)."""
+    plugin's WebPage holding the post's datePublished and author), not its organisation (the site)
+    nor a login."""
     if linked.article:
         return jsonld.names_of(linked, linked.article.get("author"))
     if linked.page and linked.page.get("datePublished"):
-        return jsonld.author_names_typed(linked, linked.page, frozenset({"person"}))
+        # A person's name as people write it: a page node's author is as often the CMS login ("jdoe").
+        people = jsonld.author_names_typed(linked, linked.page, frozenset({"person"}))
+        return [name for name in people if _looks_like_a_person(_plain(name))]
     return []
 
 
@@ -236,6 +239,8 @@ def _marked_authors(
     for elements in _byline_elements(page, holders):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
         for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
+            if _in_caption(element, _classes(element)):
+                continue  # a picture's credit, one of the first three all the same
             if found := _signers(clean_authors(_byline_texts(element), not_names=not_names), page):
                 return found
     return []
@@ -292,7 +297,7 @@ def _byline_elements(
     yield [e for e, c, name in checked if name and _AUTHOR_NAME_CLASS.search(c)]
     yield [e for e, _, c, _, _, _ in rows if _AUTHOR_NAME_PART.search(c)]
     yield [e for e, _, c, _, _, _ in rows if _BYLINE_NAME_PART.search(c)]
-    yield [e for e, _, c, _, _, _ in rows if "byline" in c and not _in_caption(e, c)]
+    yield [e for e, _, c, _, _, _ in rows if "byline" in c]
     yield [
         e
         for (e, _, c, _, _, ident), (_, _, name) in zip(rows, checked, strict=True)
@@ -309,7 +314,7 @@ def _byline_elements(
 
 
 def _in_caption(element: lxml.html.HtmlElement, classes: str) -> bool:
-    """A "byline" of a picture: its caption's class ("cutline-byline"), or set in its <figure>, where
+    """A byline element of a picture: its caption's class ("cutline-byline"), or set in its <figure>, where
     it credits the photographer ("Fotos: Example/AFP")."""
     return CAPTION.search(classes) is not None or any(
         a.tag in {"figure", "figcaption"} for a in element.iterancestors()
