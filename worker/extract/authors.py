@@ -12,6 +12,7 @@ from functools import lru_cache
 from worker.clean.phrases import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.companies import is_company
+from worker.extract.languages.ages import merged_ages
 from worker.extract.patterns import (
     AGENCIES,
     AUTHOR_MAX_CHARS,
@@ -20,6 +21,7 @@ from worker.extract.patterns import (
     AUTHOR_STOPLIST,
     BYLINE_PREFIXES,
     CONTRIBUTOR_LABELS,
+    DESK_WORDS,
     GROUP_WORDS,
     HONORIFICS,
     INSTITUTION_WORDS,
@@ -38,6 +40,7 @@ _PREFIX = re.compile(
     + r")\b\s*[:\-–]?\s+",
     re.I,
 )
+_PREFIX_WORDS = frozenset(w for p in (*BYLINE_PREFIXES, *CONTRIBUTOR_LABELS) for w in p.split())
 _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
 # A full stop ends a sentence between two names ("Jane Doe. John Roe"), not an honorific ("Prof. Doe").
 _SENTENCE_END = "".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<=[a-z]{2})\.\s+(?=[A-Z])"
@@ -51,7 +54,8 @@ _JOINERS = re.compile(
 )
 # An address's parts are bounded, as mail bounds them: `\S+@\S+` backtracks quadratically on a long token.
 _EMAIL = r"[^\s@]{1,64}@[^\s@]{1,255}\.\w+"
-_ADDRESSES = re.compile(rf"https?://\S+|www\.\S+|{_EMAIL}|(?<!\w)@\w+")
+# An address in brackets ends before the closing one: "Example Radio (www.example.de)".
+_ADDRESSES = re.compile(rf"https?://[^\s)\]]+|www\.[^\s)\]]+|{_EMAIL}|(?<!\w)@\w+")
 # The month names as a prefix tree: the same matches (each runs to the end), but at each place the
 # engine tries a few first letters instead of two hundred names.
 _MONTH_TREE = phrase_tree(MONTHS)
@@ -63,8 +67,10 @@ _DATE_LABELS = "|".join(
     for label in sorted({*PUBLISHED_LABELS, *UPDATED_LABELS}, key=len, reverse=True)
     if len(label) > 5
 )
+# "Jane Doe Hace 2 horas", "Jane Doe vor 3 Stunden": the post's age printed after the name.
+_AGO = "|".join(re.escape(word) for word in merged_ages().before)
 _NOISE = re.compile(
-    rf"https?://\S+|www\.\S+|{_EMAIL}|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|"
+    rf"https?://\S+|www\.\S+|{_EMAIL}|@\w+|\(.*?\)|\[.*?\]|(?<!\S)#\w.*$|(?<!\w)(?:{_AGO})\s+\d.*$|"
     rf"\b(?:{_MONTH_TREE})\.?\s+\d.*$|\b\d.*$|"
     r"\b(?:updated|published|posted|last updated|modified|on)\b\s*:?.*$|"
     rf"(?<!\w)(?:{_DATE_LABELS})(?!\w).*$",
@@ -92,14 +98,38 @@ NAME_WORD = re.compile(
 
 
 def _strip_prefix(text: str) -> str:
+    if _desk_signing(text):
+        return ""
     previous = None
     while previous != text:
         previous = text
         text = _PREFIX.sub("", text).strip(" :-–—|,")
     match = _INNER_BY.match(text)
-    if match and not re.search(r"[.!?]", match.group(0)):
+    if match and not re.search(r"[.!?]", match.group(0)) and not _particle_name(text, match):
         text = text[match.end() :]
     return text
+
+
+def _desk_signing(text: str) -> bool:
+    """ "Redakcja Example.pl", "Redacción Example": the desk signing under the outlet's name, no person
+    (a label with its colon, "Redaktion: Jane Doe", goes on to a name)."""
+    words = text.split()
+    return len(words) >= 2 and words[0].lower().strip(".,") in DESK_WORDS and words[0][-1:] != ":"
+
+
+def _particle_name(text: str, match: re.Match[str]) -> bool:
+    """ "Christoph von Ritter", "Ana de Souza": a given name, its particle and one family name, the whole
+    text; not "Text von Jane Doe" (two words after) nor "Ein Beitrag von Doe" (two before)."""
+    before = match.group(0).split()
+    after = text[match.end() :].split()
+    return (
+        len(before) == 2
+        and before[1].lower() in NAME_PARTICLES
+        and len(after) == 1
+        and NAME_WORD.match(before[0]) is not None
+        and before[0].lower().strip(".,:") not in AUTHOR_ROLE_WORDS
+        and before[0].lower() not in _PREFIX_WORDS
+    )
 
 
 def _title_case(name: str) -> str:
@@ -138,6 +168,8 @@ def _clean_piece(piece: str, strict: bool) -> str | None:
     # A role at the start or end ("Senior Editor Jane Doe") is dropped; one in the middle means prose.
     if not words or _CREDENTIAL.match(piece):
         return None
+    if len(words) >= 2 and len({w.lower() for w in words}) == 1:
+        words = words[:1]  # "AFP AFP": a template printing its one signer twice
     name = _title_case(" ".join(words).strip(" .,-–"))
     return name if is_name(name, strict=strict) else None
 

@@ -1,5 +1,5 @@
 """Authors from an HTML page: JSON-LD, author meta, labelled pairs, marked byline elements, and bylines
-written in the visible text (read by `html_bylines`)."""
+written in the visible text (read by `html_bylines`; where they stand, by `html_author_places`)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,25 @@ from html import unescape
 from itertools import islice
 
 import lxml.html
-from lxml import etree
 
 from worker.extract import jsonld
-from worker.extract.authors import clean_authors, is_institution, writes_in_lowercase
+from worker.extract.authors import clean_authors, is_institution
 from worker.extract.html_author_checks import author_field, first_name_first, labelled_meta, may_sign
+from worker.extract.html_author_places import (
+    _ARTICLE_PART,
+    _MAX_BYLINE_CHARS,
+    _NOT_NAME_CLASS,
+    CAPTION,
+    _headline_holders,
+    _outside_article,
+    name_under_headline,
+    written_by,
+)
 from worker.extract.html_byline_labels import label_elements, labelled
 from worker.extract.html_byline_lists import co_bylined
 from worker.extract.html_bylines import (
     byline_in_text,
     full_name,
-    look_like_people,
     name_after_date,
     name_before_date,
     printed_byline_over,
@@ -29,7 +37,6 @@ from worker.extract.html_page import (
     _classes,
     _site_names,
     _words,
-    heading_text,
     headings,
     headline_spans,
 )
@@ -40,39 +47,19 @@ from worker.extract.patterns import (
     AUTHOR_NAME_CLASSES,
     BYLINE_LABELS,
     BYLINE_NAME_CLASSES,
-    NOT_AUTHOR_NAME_CLASSES,
     SCHOLARLY_AUTHOR_META,
-    WRITTEN_BY,
-    WRITTEN_BY_LABELS,
-    WRITTEN_BY_XPATH,
 )
-
-# Containers of what is not the article: comments, related posts, menus, always; a sidebar, footer or
-# widget only when the class does not also name the article ("entry-footer", "content-sidebar-wrap" hold
-# it), and a "widget" only as the class's start (a page builder's "builder-widget-container" is layout).
-_OUTSIDE_ARTICLE = re.compile(r"comment|related|recommend|nav|menu|promo|newsletter", re.I)
-_LAYOUT_OUTSIDE = re.compile(r"sidebar|footer|^widget", re.I)
-_ARTICLE_PART = re.compile(r"content|entry|article|post|main", re.I)
 
 # A class naming the author's name in a box with the picture and bio ("author-box__name", "authorName").
 _AUTHOR_NAME_CLASS = re.compile(r"author[\w-]{0,20}name(?![\w-])", re.I)
-
-# One of those words as a part of a class ("author-bio", "authorBio"), not inside another ("jobber").
-_NOT_NAME_CLASS = re.compile(
-    "|".join(rf"(?<![A-Za-z]){w}(?![a-z])|{w.capitalize()}(?![a-z])" for w in NOT_AUTHOR_NAME_CLASSES)
-)
 
 # Any of these parts anywhere in a string: one search instead of a test per part.
 _AUTHOR_HREF = re.compile("|".join(map(re.escape, AUTHOR_HREF_PARTS)))
 _AUTHOR_NAME_PART = re.compile("|".join(map(re.escape, AUTHOR_NAME_CLASSES)))
 _BYLINE_NAME_PART = re.compile("|".join(map(re.escape, BYLINE_NAME_CLASSES)))
 
-_MAX_BYLINE_CHARS = 200
 _LOGIN = re.compile(r"^[a-z]|[._\d]|[a-z][A-Z]")
 _CREDITS = re.compile(r"\b[a-z]+:\s")
-_LINES_UNDER_HEADLINE = 2
-_MAX_LINE_UNDER_HEADLINE = 100
-_MAX_LINKS_IN_LINE = 2  # the name and its section; more are a menu or share buttons
 
 _CONTAINER_TAGS = frozenset({"html", "body", "main", "article", "section"})
 
@@ -82,14 +69,29 @@ _LIST_LABELS = frozenset(
 )
 _MAX_LISTED_AUTHORS = 10  # a list after a byline label: one author per item
 
-
-_WRITTEN_BY = etree.XPath(WRITTEN_BY_XPATH)
-_HAS_WRITTEN_BY = re.compile("|".join(re.escape(label) for label in WRITTEN_BY_LABELS))
-_MAX_WRITTEN_BY = 5
-
 # The lookbehind once before the alternation, not once per label: the same matches, but re no
 # longer tries every label at every position of the page's text (14x faster on a long page).
+_TAG = re.compile(r"<[^<>]{0,300}>")
 _HAS_LABEL = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(label) for label in BYLINE_LABELS)})(?!\w)")
+
+
+def _plain(value: str) -> str:
+    """A declared name as text: its entities read, and markup a CMS left in the field dropped
+    ('<a href="/authors/jane-doe">Jane Doe</a>')."""
+    return unescape(_TAG.sub(" ", value)) if "<" in value else unescape(value)
+
+
+def _declared_names(linked: jsonld.LinkedData) -> list[str]:
+    """The JSON-LD article's authors; with no article, the people a dated page node names (an SEO
+    plugin's WebPage holding the post's datePublished and author), not its organisation (the site)
+    nor a login."""
+    if linked.article:
+        return jsonld.names_of(linked, linked.article.get("author"))
+    if linked.page and linked.page.get("datePublished"):
+        # A person's name as people write it: a page node's author is as often the CMS login ("jdoe").
+        people = jsonld.author_names_typed(linked, linked.page, frozenset({"person"}))
+        return [name for name in people if _looks_like_a_person(_plain(name))]
+    return []
 
 
 class AuthorEvidence:
@@ -116,7 +118,7 @@ class AuthorEvidence:
     def declared(self) -> Iterator[list[str]]:
         """JSON-LD author, then author meta tags, then a labelled meta pair, each cleaned."""
         page = self.page
-        raw = jsonld.names_of(page.linked, page.linked.article.get("author")) if page.linked.article else []
+        raw = _declared_names(page.linked)
         # "content: Example, design: Jane Doe" is the site's credits, not the article's author.
         meta = [
             first_name_first(v) if name in SCHOLARLY_AUTHOR_META else v
@@ -126,7 +128,7 @@ class AuthorEvidence:
         ]
         fields = [author_field(v, self.is_organisation, self._one_person) for v in meta]
         for values in (raw, [v for v in fields if v], labelled_meta(page)):
-            names = clean_authors([unescape(v) for v in values], not_names=self.not_names, strict=False)
+            names = clean_authors([_plain(v) for v in values], not_names=self.not_names, strict=False)
             yield _signers(names, page)
 
     def _one_person(self, value: str) -> bool:
@@ -237,6 +239,8 @@ def _marked_authors(
     for elements in _byline_elements(page, holders):
         # The first byline element names the authors; later ones are reviewers, editors, related posts.
         for element in islice((e for e in elements if not _outside_article(e, holders)), 3):
+            if _in_caption(element, _classes(element)):
+                continue  # a picture's credit, one of the first three all the same
             if found := _signers(clean_authors(_byline_texts(element), not_names=not_names), page):
                 return found
     return []
@@ -309,6 +313,14 @@ def _byline_elements(
         ]
 
 
+def _in_caption(element: lxml.html.HtmlElement, classes: str) -> bool:
+    """A byline element of a picture: its caption's class ("cutline-byline"), or set in its <figure>, where
+    it credits the photographer ("Fotos: Example/AFP")."""
+    return CAPTION.search(classes) is not None or any(
+        a.tag in {"figure", "figcaption"} for a in element.iterancestors()
+    )
+
+
 def _label_in_article(label: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
     """A list's label ("Authors", "Contributors:") counts only in the container of the headline's <h1>
     that is the article's (an <article>, <main>, or a class naming the content or entry): a blog's
@@ -345,97 +357,3 @@ def _byline_texts(element: lxml.html.HtmlElement) -> list[str]:
         return []
     pieces = (" ".join(t.split()) for t in element.itertext())
     return [p for p in pieces if 2 < len(p) <= 60][:4]
-
-
-def _outside_article(element: lxml.html.HtmlElement, holders: frozenset[lxml.html.HtmlElement]) -> bool:
-    """Inside comments, a sidebar, related posts or the footer, unless that container holds the
-    headline (`_headline_holders`). The <body>'s classes are the template's flags for the whole page
-    ("no-sidebar", "footer-widgets"), not a container's."""
-    return any(
-        (a.tag == "nav" or _is_outside(f"{a.get('class', '')} {a.get('id', '')}")) and a not in holders
-        for a in element.iterancestors()
-        if a.tag not in {"body", "html"}
-    )
-
-
-def _is_outside(names: str) -> bool:
-    return _OUTSIDE_ARTICLE.search(names) is not None or any(
-        _LAYOUT_OUTSIDE.search(token) and not _ARTICLE_PART.search(token) for token in names.split()
-    )
-
-
-def _headline_heading(page: Page, anchor: str | None) -> lxml.html.HtmlElement | None:
-    """The <h1> that writes the headline."""
-    if not anchor:
-        return None
-    key = anchor[:60]
-    return next((h for h in page.root.iter("h1") if heading_text(h).startswith(key)), None)
-
-
-def _headline_holders(page: Page, anchor: str | None) -> frozenset[lxml.html.HtmlElement]:
-    """The elements that hold the headline's <h1>: a menu or sidebar among them is a template's unclosed
-    <div> that swallowed the article (the parser nests the rest of the page in it), not a menu. A logo's
-    or a widget's <h1> does not count, nor an <article> (a sidebar's teaser cards are articles too).
-    Found once per page, so that each byline candidate's test is a set lookup."""
-    heading = _headline_heading(page, anchor)
-    return frozenset(heading.iterancestors()) if heading is not None else frozenset()
-
-
-def name_under_headline(page: Page, headline: str | None, not_names: tuple[str, ...]) -> list[str]:
-    """A short line right after the <h1> that is only a name, or a name with its role and date
-    ("Jane Doe | Senior Writer | July 2, 2025"), as article headers set a byline without markup.
-    A word the page also writes in lower case is no name's ("Complete Guide")."""
-    candidates = [(h, text) for h in page.root.iter("h1") if len((text := heading_text(h)).split()) >= 3]
-    heading = _headline_heading(page, headline)
-    heading = heading if heading is not None else next((h for h, _ in candidates), None)
-    if heading is None:
-        return []
-    after = list(heading.itersiblings())[:_LINES_UNDER_HEADLINE]
-    if not after and heading.getparent() is not None:
-        after = list(heading.getparent().itersiblings())[:_LINES_UNDER_HEADLINE]
-    for element in after:
-        if _is_outside(_classes(element)):
-            continue
-        if _NOT_NAME_CLASS.search(_classes(element)):
-            continue  # the author's job or bio line
-        line = _words(element)
-        if (
-            not line
-            or len(line) > _MAX_LINE_UNDER_HEADLINE
-            or len(element.xpath(".//a")) > _MAX_LINKS_IN_LINE
-        ):
-            continue  # several links are a menu or share buttons
-        if element.tag in {"ul", "ol", "nav", "form"} or element.find(".//li") is not None:
-            continue  # a list is a menu (a language switcher), not a line
-        if re.search(r"\w\s+by\s", line):
-            continue  # "Reviewed by", "Researched by": someone else's role
-        found = clean_authors([line], not_names=not_names)
-        if look_like_people(found, page.visible):
-            return found
-    return []
-
-
-def written_by(page: Page, holders: frozenset[lxml.html.HtmlElement] = frozenset()) -> list[str]:
-    """ "Written by Jane Doe" as the start of an element anywhere on the page (an author box below the
-    article): the capitalised words after the label up to the first the page also writes in lower case."""
-    if not _HAS_WRITTEN_BY.search(page.visible):
-        return []  # the text tells in a regex what the tree would tell in a slow XPath
-    for element in _WRITTEN_BY(page.root)[:_MAX_WRITTEN_BY]:
-        if _outside_article(element, holders):
-            continue
-        match = WRITTEN_BY.match(_words(element))
-        parent = element.getparent()
-        if not match and parent is not None and len(_words(parent)) <= _MAX_BYLINE_CHARS:
-            match = WRITTEN_BY.match(_words(parent))  # the label in its own <span>, the name beside it
-        if not match:
-            continue
-        words = []
-        for word in match["words"].split():
-            if writes_in_lowercase(word, page.visible):
-                break
-            words.append(word)
-        if match["after"] and len(words) == len(match["words"].split()):
-            words.pop()  # "Written by Jane Doe Researched by ...": the last word starts the next label
-        if 2 <= len(words) <= 4:
-            return [" ".join(words)]
-    return []

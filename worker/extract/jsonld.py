@@ -132,6 +132,8 @@ def names_of(data: LinkedData, value: Any) -> list[str]:
         name = value.get("name")
         if isinstance(name, str):
             return [name]
+        if isinstance(name, list):  # one Person node naming each co-author
+            return [n for n in name if isinstance(n, str)]
         given, family = value.get("givenName"), value.get("familyName")
         if isinstance(given, str) and isinstance(family, str):
             return [f"{given} {family}"]

@@ -12,6 +12,7 @@ import re
 
 from worker.clean.phrases import CaselessPhrases
 from worker.extract.languages.data import CJK_BYLINE, merged, merged_rows
+from worker.extract.languages.desks import merged_desks
 
 
 def _words(text: str) -> list[str]:
@@ -91,10 +92,14 @@ HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Prof", "Dott", "Sra", "Mme", "Mlle", "Hr
 # Lowercase particles inside a person's name ("Ludwig van Beethoven", "Luiz da Silva").
 NAME_PARTICLES = tuple(_words("van von de der den da das do dos di du del della la le bin al el ter ten"))
 NAME_JOINERS = (*merged("name_joiners"), "&")
+_DESKS = merged_desks()
+# A newsroom's desk in every language ("Redaktion", "Redakcja", "Redação").
+DESK_WORDS = frozenset(_DESKS.desk)
 # Parts of a byline that are not names: roles, ranks and page furniture.
-AUTHOR_ROLE_WORDS = frozenset(
-    _words(
-        """staff writer writers reporter reporters correspondent correspondents editor editors contributor
+AUTHOR_ROLE_WORDS = (
+    frozenset(
+        _words(
+            """staff writer writers reporter reporters correspondent correspondents editor editors contributor
     contributors columnist columnists senior chief deputy managing associate assistant executive
     contributing special producer analyst team desk news newsroom photographer photography photo photos
     illustrator illustration video graphics intern freelance journalist redaktion redakteur redaktorin
@@ -105,7 +110,9 @@ AUTHOR_ROLE_WORDS = frozenset(
     author reviewer
     reviewers coordinator manager director founder co-founder ceo cto architect head marketing content
     specialist strategist consultant expert"""
+        )
     )
+    | DESK_WORDS
 )
 # The last word of a person's job title under her name ("Senior Editor"), which is never a headline's.
 PERSON_ROLES = frozenset(
@@ -128,7 +135,7 @@ AUTHOR_STOPLIST = frozenset(
         """admin administrator staff editor editors guest user anonymous unknown webmaster redaktion
     team author authors contributor newsdesk desk editorial null none undefined the"""
     )
-) | {"written by", "posted by", "by"}
+) | {"written by", "posted by", "by", *_DESKS.anonymous, *_DESKS.abbreviated, *_DESKS.box}
 # Last words of an institution's name ("Example Institute"), which beside a person is her affiliation;
 # a company's name ends in its legal form (`LEGAL_FORMS`, read by `companies.is_company`).
 INSTITUTION_WORDS = frozenset(
@@ -244,6 +251,9 @@ AUTHOR_NAME_CLASSES = ("author__name", "author-name", "authorName")
 BYLINE_NAME_CLASSES = ("byline__name", "byline-name", "bylineName")
 # An element classed "author" that is its picture, biography or job, not its name.
 NOT_AUTHOR_NAME_CLASSES = ("image", "avatar", "bio", "description", "role", "job")
+# Classes of a picture's caption, whose "byline" is the photographer's or a sentence on the picture
+# ("cutline-byline-container").
+CAPTION_CLASSES = ("caption", "cutline")
 # Classes of credit and copyright lines, where a wire agency is named.
 CREDIT_CLASSES = ("copyright", "credit", "source")
 # Class fragments that mark an element some metadata field reads: author and byline names, credits.

@@ -25,6 +25,11 @@ _MIN_KICKED_WORDS = 3
 # Characters of the scripts written without spaces between words (Chinese, Japanese kana, Thai).
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "钓鱼频道" a section's name
+# "Headline-Site", "Headline_Site", "Headline｜Site": the last unspaced sign before a short part with no
+# sentence mark; "Site|Headline", "Site｜Headline": a bar after the site's name.
+_UNSPACED_AFFIX = re.compile(r"(?P<head>.*\S)[-_|｜—–](?P<tail>[^-_|｜—–\s!?。！？，、]{2,20})")
+_UNSPACED_PREFIX = re.compile(r"(?P<site>[^|｜]{2,30}?)\s?[|｜]\s?(?P<head>[^|｜]+)")
+_MAX_UNSPACED_SITE_CHARS = 6  # "新华网", "人民网", "百度百科": a site's name, not a headline's half
 # The separators' signs, standing alone between a kicker and its headline ("Local News | ...") or
 # closing the kicker's last word ("Energy: ...").
 _SEPARATOR_SIGNS = frozenset(separator.strip() for separator in TITLE_SEPARATORS)
@@ -85,7 +90,7 @@ def without_source_host(title: str) -> str:
 
 def strip_site_affixes(title: str, site_names: list[str]) -> str:
     """`title` without a leading or trailing part that names the site (or is much shorter than the rest)."""
-    title = " ".join(title.split())
+    title = _without_unspaced_affix(" ".join(title.split()), site_names)
     for separator in TITLE_SEPARATORS:
         if separator not in title:
             continue
@@ -109,6 +114,28 @@ def strip_site_affixes(title: str, site_names: list[str]) -> str:
         if separator.strip() in "|·•»«" and len(parts[-1].split()) <= 4 < len(parts[0].split()):
             # "Headline | Section | Brand": the short trailing parts are the site's navigation.
             return strip_site_affixes(separator.join(parts[:-1]), site_names)
+    return title
+
+
+def _without_unspaced_affix(title: str, site_names: list[str]) -> str:
+    """A headline in a script written without spaces (Chinese, Japanese) without the site's name set
+    after it with no space around the sign ("武汉春天来了-新华网", "东京下雪了_某某网"), or before it with a
+    bar ("NEWS EXAMPLE|東京で雪", the site's name or a brand in capitals): a short part beside a long
+    headline, as the spaced separators read it."""
+    match = _UNSPACED_AFFIX.fullmatch(title)
+    if match:
+        head, tail = match["head"], match["tail"]
+        if len(_UNSPACED.findall(head)) >= _MIN_UNSPACED_CHARS and (
+            len(tail) <= _MAX_UNSPACED_SITE_CHARS or _site_like(tail, site_names)
+        ):
+            return head
+    match = _UNSPACED_PREFIX.fullmatch(title)
+    if (
+        match
+        and len(_UNSPACED.findall(match["head"])) >= _MIN_UNSPACED_CHARS
+        and (_site_like(match["site"], site_names) or match["site"].isupper())
+    ):
+        return match["head"]
     return title
 
 
