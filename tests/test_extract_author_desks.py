@@ -17,6 +17,17 @@ def test_a_spanish_desk_signing_under_a_name_shaped_outlet_is_no_author() -> Non
     assert clean_authors(["Redacción Diario Ejemplo Nueve"], strict=False) == []
 
 
+def test_a_desk_beside_a_co_signer_leaves_the_co_signer() -> None:
+    assert clean_authors(["Redaktion und Lena Beispielmann"]) == ["Lena Beispielmann"]
+
+
+def test_a_desk_set_apart_from_the_name_by_a_sign_leaves_the_name() -> None:
+    assert clean_authors(["Redaktion / Lena Beispielmann", "Redakcja – Ola Przykładowa"]) == [
+        "Lena Beispielmann",
+        "Ola Przykładowa",
+    ]
+
+
 def test_the_desk_abbreviation_alone_is_no_author() -> None:
     assert clean_authors(["red. "], strict=False) == []
 

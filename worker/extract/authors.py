@@ -99,7 +99,7 @@ NAME_WORD = re.compile(
 
 def _strip_prefix(text: str) -> str:
     if _desk_signing(text):
-        return ""
+        return text  # its first piece names no one (`_clean_piece`), not the words after a label
     previous = None
     while previous != text:
         previous = text
@@ -110,11 +110,17 @@ def _strip_prefix(text: str) -> str:
     return text
 
 
-def _desk_signing(text: str) -> bool:
-    """ "Redakcja Example.pl", "Redacción Example": the desk signing under the outlet's name, no person
-    (a label with its colon, "Redaktion: Jane Doe", goes on to a name)."""
-    words = text.split()
-    return len(words) >= 2 and words[0].lower().strip(".,") in DESK_WORDS and words[0][-1:] != ":"
+def _desk_signing(piece: str) -> bool:
+    """ "Redakcja Example.pl", "Redacción Example": one byline piece, the desk signing under the outlet's
+    name, no person. A label with its colon or a sign ("Redaktion: Jane Doe", "Redaktion – Jane Doe")
+    goes on to a name, and a co-signer after a joiner ("Redaktion und Jane Doe") is a piece of her own."""
+    words = piece.split()
+    return (
+        len(words) >= 2
+        and words[0].lower().strip(".,") in DESK_WORDS
+        and words[0][-1:] != ":"
+        and words[1][:1].isalpha()
+    )
 
 
 def _particle_name(text: str, match: re.Match[str]) -> bool:
@@ -142,6 +148,8 @@ def _title_case(name: str) -> str:
 def _clean_piece(piece: str, strict: bool) -> str | None:
     raw = piece
     piece = _NOISE.sub("", piece)
+    if _desk_signing(piece):
+        return None
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = _without_outlet(piece.split())
     while (
