@@ -44,6 +44,13 @@ def test_a_label_before_von_still_opens_the_byline() -> None:
     assert clean_authors(["Ein Kommentar von Greta Beispiel"]) == ["Greta Beispiel"]
 
 
+def test_a_kind_of_piece_before_von_is_no_given_name() -> None:
+    assert clean_authors(["Interview von Beispielmann", "Kommentar von Musterfrau"]) == [
+        "Beispielmann",
+        "Musterfrau",
+    ]
+
+
 def test_a_post_age_after_the_name_is_dropped() -> None:
     assert clean_authors(["Marta Ejemplo Rivas Hace 3 horas"]) == ["Marta Ejemplo Rivas"]
 

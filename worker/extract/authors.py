@@ -28,6 +28,7 @@ from worker.extract.patterns import (
     MONTHS,
     NAME_JOINERS,
     NAME_PARTICLES,
+    PIECE_WORDS,
     PUBLISHED_LABELS,
     SIGNATURE_ROLES,
     UPDATED_LABELS,
@@ -125,7 +126,8 @@ def _desk_signing(piece: str) -> bool:
 
 def _particle_name(text: str, match: re.Match[str]) -> bool:
     """ "Christoph von Ritter", "Ana de Souza": a given name, its particle and one family name, the whole
-    text; not "Text von Jane Doe" (two words after) nor "Ein Beitrag von Doe" (two before)."""
+    text; not "Text von Jane Doe" (two words after), "Ein Beitrag von Doe" (two before) nor "Interview von
+    Doe" (a kind of piece)."""
     before = match.group(0).split()
     after = text[match.end() :].split()
     return (
@@ -135,6 +137,7 @@ def _particle_name(text: str, match: re.Match[str]) -> bool:
         and NAME_WORD.match(before[0]) is not None
         and before[0].lower().strip(".,:") not in AUTHOR_ROLE_WORDS
         and before[0].lower() not in _PREFIX_WORDS
+        and before[0].lower() not in PIECE_WORDS
     )
 
 
