@@ -139,3 +139,8 @@ def test_a_login_a_dated_webpage_node_names_is_no_declared_author() -> None:
     head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
     body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
     assert metadata_of(head, body).authors == []
+
+
+def test_a_name_with_its_von_particle_keeps_it_beside_a_co_author() -> None:
+    assert clean_authors(["Lena Muster und Greta von Beispiel"]) == ["Lena Muster", "Greta von Beispiel"]
+    assert clean_authors(["Greta von Beispiel und Lena Muster"]) == ["Greta von Beispiel", "Lena Muster"]

@@ -126,18 +126,19 @@ def _desk_signing(piece: str) -> bool:
 
 def _particle_name(text: str, match: re.Match[str]) -> bool:
     """ "Christoph von Ritter", "Ana de Souza": a given name, its particle and one family name, the whole
-    text; not "Text von Jane Doe" (two words after), "Ein Beitrag von Doe" (two before) nor "Interview von
-    Doe" (a kind of piece)."""
+    byline or one name of it ("Jane Roe und Greta von Doe"); not "Text von Jane Doe" (two words after),
+    "Ein Beitrag von Doe" (two before) nor "Interview von Doe" (a kind of piece)."""
     before = match.group(0).split()
-    after = text[match.end() :].split()
+    after = _JOINERS.split(text[match.end() :], maxsplit=1)[0].split()
+    if len(before) < 2 or before[-1].lower() not in NAME_PARTICLES or len(after) != 1:
+        return False
+    given, earlier = before[-2], before[:-2]
     return (
-        len(before) == 2
-        and before[1].lower() in NAME_PARTICLES
-        and len(after) == 1
-        and NAME_WORD.match(before[0]) is not None
-        and before[0].lower().strip(".,:") not in AUTHOR_ROLE_WORDS
-        and before[0].lower() not in _PREFIX_WORDS
-        and before[0].lower() not in PIECE_WORDS
+        (not earlier or earlier[-1][-1:] in ",;/|&" or earlier[-1].lower() in NAME_JOINERS)
+        and NAME_WORD.match(given) is not None
+        and given.lower().strip(".,:") not in AUTHOR_ROLE_WORDS
+        and given.lower() not in _PREFIX_WORDS
+        and given.lower() not in PIECE_WORDS
     )
 
 
