@@ -113,7 +113,7 @@ def _strip_prefix(text: str) -> str:
 
 def _desk_signing(piece: str) -> bool:
     """ "Redakcja Example.pl", "Redacción Example": one byline piece, the desk signing under the outlet's
-    name, no person. A label with its colon or a sign ("Redaktion: Jane Doe", "Redaktion – Jane Doe")
+    name, no person. A label with its colon or a sign ("Redacción: Jane Doe", "Redaktion – Jane Doe")
     goes on to a name, and a co-signer after a joiner ("Redaktion und Jane Doe") is a piece of her own."""
     words = piece.split()
     return (
