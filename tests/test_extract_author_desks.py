@@ -17,6 +17,17 @@ def test_a_spanish_desk_signing_under_a_name_shaped_outlet_is_no_author() -> Non
     assert clean_authors(["Redacción Diario Ejemplo Nueve"], strict=False) == []
 
 
+def test_a_desk_beside_a_co_signer_leaves_the_co_signer() -> None:
+    assert clean_authors(["Redaktion und Lena Beispielmann"]) == ["Lena Beispielmann"]
+
+
+def test_a_desk_set_apart_from_the_name_by_a_sign_leaves_the_name() -> None:
+    assert clean_authors(["Redaktion / Lena Beispielmann", "Redakcja – Ola Przykładowa"]) == [
+        "Lena Beispielmann",
+        "Ola Przykładowa",
+    ]
+
+
 def test_the_desk_abbreviation_alone_is_no_author() -> None:
     assert clean_authors(["red. "], strict=False) == []
 
@@ -31,6 +42,13 @@ def test_a_name_keeps_its_von_particle() -> None:
 
 def test_a_label_before_von_still_opens_the_byline() -> None:
     assert clean_authors(["Ein Kommentar von Greta Beispiel"]) == ["Greta Beispiel"]
+
+
+def test_a_kind_of_piece_before_von_is_no_given_name() -> None:
+    assert clean_authors(["Interview von Beispielmann", "Kommentar von Musterfrau"]) == [
+        "Beispielmann",
+        "Musterfrau",
+    ]
 
 
 def test_a_post_age_after_the_name_is_dropped() -> None:
@@ -121,3 +139,8 @@ def test_a_login_a_dated_webpage_node_names_is_no_declared_author() -> None:
     head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
     body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
     assert metadata_of(head, body).authors == []
+
+
+def test_a_name_with_its_von_particle_keeps_it_beside_a_co_author() -> None:
+    assert clean_authors(["Lena Muster und Greta von Beispiel"]) == ["Lena Muster", "Greta von Beispiel"]
+    assert clean_authors(["Greta von Beispiel und Lena Muster"]) == ["Greta von Beispiel", "Lena Muster"]

@@ -30,3 +30,22 @@ def test_a_headline_word_before_an_unspaced_bar_stays() -> None:
 
 def test_a_short_unspaced_headline_keeps_its_second_half() -> None:
     assert strip_site_affixes("公园花开-春天来了", []) == "公园花开-春天来了"
+
+
+def test_a_doubled_dash_inside_the_headline_keeps_its_ending() -> None:
+    title = "小镇的图书馆今天重新开放了——读者排起长队"
+    assert strip_site_affixes(title, []) == title
+
+
+def test_a_single_long_dash_before_a_short_ending_no_site_name_keeps_it() -> None:
+    title = "小镇的图书馆今天重新开放了—读者很多"
+    assert strip_site_affixes(title, []) == title
+
+
+def test_a_hyphen_inside_a_latin_word_is_no_separator() -> None:
+    title = "这家公司今天发布的新款手机叫做Nova-X5"
+    assert strip_site_affixes(title, []) == title
+
+
+def test_a_known_site_name_after_a_long_dash_is_still_dropped() -> None:
+    assert strip_site_affixes("小镇的图书馆今天重新开放了—示例网", ["示例网"]) == "小镇的图书馆今天重新开放了"

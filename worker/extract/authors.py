@@ -28,6 +28,7 @@ from worker.extract.patterns import (
     MONTHS,
     NAME_JOINERS,
     NAME_PARTICLES,
+    PIECE_WORDS,
     PUBLISHED_LABELS,
     SIGNATURE_ROLES,
     UPDATED_LABELS,
@@ -99,7 +100,7 @@ NAME_WORD = re.compile(
 
 def _strip_prefix(text: str) -> str:
     if _desk_signing(text):
-        return ""
+        return text  # its first piece names no one (`_clean_piece`), not the words after a label
     previous = None
     while previous != text:
         previous = text
@@ -110,25 +111,34 @@ def _strip_prefix(text: str) -> str:
     return text
 
 
-def _desk_signing(text: str) -> bool:
-    """ "Redakcja Example.pl", "Redacción Example": the desk signing under the outlet's name, no person
-    (a label with its colon, "Redaktion: Jane Doe", goes on to a name)."""
-    words = text.split()
-    return len(words) >= 2 and words[0].lower().strip(".,") in DESK_WORDS and words[0][-1:] != ":"
+def _desk_signing(piece: str) -> bool:
+    """ "Redakcja Example.pl", "Redacción Example": one byline piece, the desk signing under the outlet's
+    name, no person. A label with its colon or a sign ("Redacción: Jane Doe", "Redaktion – Jane Doe")
+    goes on to a name, and a co-signer after a joiner ("Redaktion und Jane Doe") is a piece of her own."""
+    words = piece.split()
+    return (
+        len(words) >= 2
+        and words[0].lower().strip(".,") in DESK_WORDS
+        and words[0][-1:] != ":"
+        and words[1][:1].isalpha()
+    )
 
 
 def _particle_name(text: str, match: re.Match[str]) -> bool:
     """ "Christoph von Ritter", "Ana de Souza": a given name, its particle and one family name, the whole
-    text; not "Text von Jane Doe" (two words after) nor "Ein Beitrag von Doe" (two before)."""
+    byline or one name of it ("Jane Roe und Greta von Doe"); not "Text von Jane Doe" (two words after),
+    "Ein Beitrag von Doe" (two before) nor "Interview von Doe" (a kind of piece)."""
     before = match.group(0).split()
-    after = text[match.end() :].split()
+    after = _JOINERS.split(text[match.end() :], maxsplit=1)[0].split()
+    if len(before) < 2 or before[-1].lower() not in NAME_PARTICLES or len(after) != 1:
+        return False
+    given, earlier = before[-2], before[:-2]
     return (
-        len(before) == 2
-        and before[1].lower() in NAME_PARTICLES
-        and len(after) == 1
-        and NAME_WORD.match(before[0]) is not None
-        and before[0].lower().strip(".,:") not in AUTHOR_ROLE_WORDS
-        and before[0].lower() not in _PREFIX_WORDS
+        (not earlier or earlier[-1][-1:] in ",;/|&" or earlier[-1].lower() in NAME_JOINERS)
+        and NAME_WORD.match(given) is not None
+        and given.lower().strip(".,:") not in AUTHOR_ROLE_WORDS
+        and given.lower() not in _PREFIX_WORDS
+        and given.lower() not in PIECE_WORDS
     )
 
 
@@ -142,6 +152,8 @@ def _title_case(name: str) -> str:
 def _clean_piece(piece: str, strict: bool) -> str | None:
     raw = piece
     piece = _NOISE.sub("", piece)
+    if _desk_signing(piece):
+        return None
     piece = _LEADING_JOINER.sub("", _strip_prefix(" ".join(piece.split()))).strip(" .:-–—|,'\"")
     words = _without_outlet(piece.split())
     while (

@@ -95,6 +95,8 @@ NAME_JOINERS = (*merged("name_joiners"), "&")
 _DESKS = merged_desks()
 # A newsroom's desk in every language ("Redaktion", "Redakcja", "Redação").
 DESK_WORDS = frozenset(_DESKS.desk)
+# The kinds of piece a byline names before a "von" that is also a name's particle ("Interview von Doe").
+PIECE_WORDS = frozenset(_DESKS.pieces)
 # Parts of a byline that are not names: roles, ranks and page furniture.
 AUTHOR_ROLE_WORDS = (
     frozenset(

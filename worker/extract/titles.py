@@ -27,7 +27,10 @@ _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 _MIN_UNSPACED_CHARS = 8  # "湖面冰层提前融化" is a headline's start; "钓鱼频道" a section's name
 # "Headline-Site", "Headline_Site", "Headline｜Site": the last unspaced sign before a short part with no
 # sentence mark; "Site|Headline", "Site｜Headline": a bar after the site's name.
-_UNSPACED_AFFIX = re.compile(r"(?P<head>.*\S)[-_|｜—–](?P<tail>[^-_|｜—–\s!?。！？，、]{2,20})")
+_UNSPACED_AFFIX = re.compile(r"(?P<head>.*\S)(?P<sign>[-_|｜—–])(?P<tail>[^-_|｜—–\s!?。！？，、]{2,20})")
+# A long dash is a sentence's own in these scripts ("……——读者排起长队"): it sets off a site only by name.
+_SENTENCE_DASHES = frozenset("—–")
+_LATIN_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _UNSPACED_PREFIX = re.compile(r"(?P<site>[^|｜]{2,30}?)\s?[|｜]\s?(?P<head>[^|｜]+)")
 _MAX_UNSPACED_SITE_CHARS = 6  # "新华网", "人民网", "百度百科": a site's name, not a headline's half
 # The separators' signs, standing alone between a kicker and its headline ("Local News | ...") or
@@ -124,9 +127,13 @@ def _without_unspaced_affix(title: str, site_names: list[str]) -> str:
     headline, as the spaced separators read it."""
     match = _UNSPACED_AFFIX.fullmatch(title)
     if match:
-        head, tail = match["head"], match["tail"]
-        if len(_UNSPACED.findall(head)) >= _MIN_UNSPACED_CHARS and (
-            len(tail) <= _MAX_UNSPACED_SITE_CHARS or _site_like(tail, site_names)
+        head, sign, tail = match["head"], match["sign"], match["tail"]
+        short = len(tail) <= _MAX_UNSPACED_SITE_CHARS and sign not in _SENTENCE_DASHES
+        if (
+            len(_UNSPACED.findall(head)) >= _MIN_UNSPACED_CHARS
+            and head[-1] not in _SENTENCE_DASHES  # "——", the sentence's doubled dash
+            and not (_LATIN_WORD_CHAR.match(head[-1]) and _LATIN_WORD_CHAR.match(tail))  # "Nova-X5"
+            and (short or _site_like(tail, site_names))
         ):
             return head
     match = _UNSPACED_PREFIX.fullmatch(title)

@@ -4,8 +4,9 @@ Per language: `desk`, the word for the editorial desk signing a piece ("Redaktio
 "Redação"), which beside the outlet's name ("Redakcja Example.pl") names no person; `anonymous`, the
 word a CMS fills in for no author ("anónimo", "anonyme"); `abbreviated`, the desk's short form that
 stands alone as a signature ("red.", "Red."); `box`, an author box's heading or a contributor label,
-which alone names no one ("Über den Autor", "Współpraca"). `patterns` merges them; adding a language
-is a row here.
+which alone names no one ("Über den Autor", "Współpraca"); `pieces`, the kinds of piece a byline names
+before its "by" where that word is also a name's particle ("Interview von Doe", not "Greta von Doe").
+`patterns` merges them; adding a language is a row here.
 """
 
 from __future__ import annotations
@@ -18,16 +19,34 @@ class Desk(NamedTuple):
     anonymous: tuple[str, ...]
     abbreviated: tuple[str, ...]
     box: tuple[str, ...] = ()  # an author box's heading, read as the byline when alone ("Über den Autor")
+    pieces: tuple[str, ...] = ()  # "Kommentar von Doe": a kind of piece, no given name, before "von"
 
 
-def _desk(desk: str, anonymous: str, abbreviated: str = "", box: str = "") -> Desk:
+def _desk(desk: str, anonymous: str, abbreviated: str = "", box: str = "", pieces: str = "") -> Desk:
     boxes = tuple(label.strip() for label in box.split("/") if label.strip())
-    return Desk(tuple(desk.split()), tuple(anonymous.split()), tuple(abbreviated.split()), boxes)
+    return Desk(
+        tuple(desk.split()),
+        tuple(anonymous.split()),
+        tuple(abbreviated.split()),
+        boxes,
+        tuple(pieces.split()),
+    )
+
+
+_DE_PIECES = """interview kommentar bericht gastbeitrag gastkommentar analyse reportage essay kolumne
+    rezension kritik glosse porträt leitartikel nachruf meinung foto fotos bild bilder video grafik
+    zeichnung karikatur illustration podcast recherche übersetzung"""
 
 
 DESKS: dict[str, Desk] = {
     "en": _desk("newsroom", "anonymous", "", "about the author / author info"),
-    "de": _desk("redaktion", "anonym", "red", "über den autor / über die autorin / autoreninfo / zum autor"),
+    "de": _desk(
+        "redaktion",
+        "anonym",
+        "red",
+        "über den autor / über die autorin / autoreninfo / zum autor",
+        _DE_PIECES,
+    ),
     "fr": _desk("rédaction redaction", "anonyme", "réd red", "à propos de l'auteur / l'auteur"),
     "es": _desk("redacción redaccion", "anónimo anonimo anónima", "red", "sobre el autor / acerca del autor"),
     "it": _desk("redazione", "anonimo", "red", "sull'autore / l'autore"),
@@ -52,4 +71,4 @@ DESKS: dict[str, Desk] = {
 
 def merged_desks() -> Desk:
     """Every language's words, each once, in the order of `DESKS`."""
-    return Desk(*(tuple(dict.fromkeys(w for desk in DESKS.values() for w in desk[i])) for i in range(4)))
+    return Desk(*(tuple(dict.fromkeys(w for desk in DESKS.values() for w in desk[i])) for i in range(5)))
