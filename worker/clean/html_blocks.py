@@ -109,7 +109,7 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
             and (chars < block.soft_min_chars or not looks_like_prose(block.text))
         )
     ):
-        block.insert = True
+        block.insert = not block.control  # a control's label: the blocks around it do not read through
         return BlockClass.BAD
     if block.link_density > SHORT_MAX_LINK_DENSITY:
         return BlockClass.BAD

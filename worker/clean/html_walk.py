@@ -20,6 +20,7 @@ from worker.clean.selectors import (
     CELL_TAGS,
     COMMENT_PARTS,
     CONTENT_PARTS,
+    CONTROL_PARTS,
     GATE_PARTS,
     LOOSE_SOFT_PARTS,
     SOFT_PARTS,
@@ -64,6 +65,8 @@ class Block:
     lines: int = 1
     # How long a soft-named block's prose must be to count as text.
     soft_min_chars: int = 0
+    # In a box named as a control ("btn"): its label, dropped without the neighbours reading through it.
+    control: bool = False
     in_list: bool = False
     group: int = 0
     # The tag of the list or table `group` names ("ul", "table"; "" outside one).
@@ -97,6 +100,7 @@ class _Context:
     caption: str
     soft_named: bool
     soft_min_chars: int
+    control: bool
     in_list: bool
     in_link: bool
     group: int
@@ -130,6 +134,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     in_caption=bool(context.caption),
                     soft_named=context.soft_named,
                     soft_min_chars=context.soft_min_chars,
+                    control=context.control,
                     in_list=context.in_list,
                     group=context.group,
                     group_tag=context.group_tag,
@@ -176,7 +181,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             else:
                 walk(child, inner)
 
-    root = _Context("div", "", False, 0, False, False, 0, "", (), ())
+    root = _Context("div", "", False, 0, False, False, False, 0, "", (), ())
     walk(soup, root)
     flush(root)
     return blocks
@@ -197,6 +202,7 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
     classes = attrs.get("class") or ""
     ident = attrs.get("id") or ""
     soft_min = context.soft_min_chars
+    control = context.control
     if len(classes) + len(ident) > 1:
         parts = name_parts(f"{classes} {ident}")
         named = parts & _NAMED_PARTS
@@ -206,12 +212,14 @@ def _child_context(tag: Tag, context: _Context) -> _Context:
             # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
             # it only when it is long.
             soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
+            control = control or bool(named & CONTROL_PARTS)
     block = name in BLOCK_TAGS
     return _Context(
         name if block else context.tag,
         _caption_of(name, context.caption),
         soft_min > 0,
         soft_min,
+        control,
         context.in_list or name in LIST_TAGS,
         context.in_link or name == "a",
         id(tag) if name in GROUP_TAGS else context.group,
