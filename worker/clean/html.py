@@ -11,6 +11,7 @@ The stages, each a pure step testable alone (jusText's shape):
     revise_blocks        context-sensitive revision                                          (html_revise)
     judge_blocks         the learned model's verdict over the rules' (optional)             (block_model)
     keep_amount_lists    a list of amounts (a recipe's ingredients) goes with the article   (html_quantities)
+    keep_whole_lists     a list most of whose items are kept, whole                      (html_list_items)
     drop_repeats         a paragraph-long text said twice, once                             (html_repeats)
 """
 
@@ -25,6 +26,7 @@ from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_mod
 from worker.clean.html_blocks import classify_blocks
 from worker.clean.html_cut import first_cut, main_candidates, text_scale
 from worker.clean.html_lead import page_description, page_title
+from worker.clean.html_list_items import keep_whole_lists
 from worker.clean.html_quantities import keep_amount_lists
 from worker.clean.html_repeats import drop_repeats
 from worker.clean.html_revise import revise_blocks
@@ -73,4 +75,5 @@ def clean_html(
         model = block_model or shipped_block_model()
         judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
     keep_amount_lists(page.blocks)
+    keep_whole_lists(page.blocks)
     return [block.text for block in drop_repeats(page.blocks)]
