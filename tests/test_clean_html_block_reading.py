@@ -3,8 +3,9 @@ text's end, a marker among a short text's first words, a named box's length up t
 
 from __future__ import annotations
 
-from worker.clean.html_blocks import SOFT_MAX_CHARS, ends_as_sentence, is_marker, make_blocks
+from worker.clean.html_blocks import ends_as_sentence, is_marker
 from worker.clean.html_slim import to_soup
+from worker.clean.html_walk import SOFT_MAX_CHARS, make_blocks
 from worker.parse import parse_html
 
 LONG = "The ferry to the island ran twice a day all summer and the harbour master kept a log of it " * 12

@@ -104,3 +104,21 @@ def test_a_chronology_dated_day_and_month_is_no_gallery() -> None:
     body = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{chronology}<p>{PARAGRAPHS[2]}</p>"
     kept = clean_html(parse_html(_page(body)))
     assert all(any(text in k for k in kept) for _, text in SLIDES)
+
+
+def test_a_box_named_as_a_button_holds_a_controls_label_not_the_articles_text() -> None:
+    controls = "".join(
+        f"<div class='viewer-btn'>{label}</div>" for label in ("Enlarge image", "Start slideshow", "Dismiss")
+    )
+    rest = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[1:])
+    body = f"<p>{PARAGRAPHS[0]}</p><div class='viewer'>{controls}</div>{rest}"
+    assert clean_html(parse_html(_page(body))) == PARAGRAPHS
+
+
+def test_the_blocks_around_a_button_do_not_read_through_it() -> None:
+    offer = (
+        "<div class='offer'><div class='buy-btn'>Order now</div><p>Delivered in a paper box of twelve</p>"
+        "<div class='buy-btn'>Add to basket</div></div>"
+    )
+    body = f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{offer}<p>{PARAGRAPHS[2]}</p>"
+    assert clean_html(parse_html(_page(body))) == PARAGRAPHS

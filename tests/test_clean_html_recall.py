@@ -227,3 +227,18 @@ def test_a_read_more_pointer_closing_a_section_of_the_article_is_still_dropped()
     heading = "<h3><a href='/repairs'>The repairs</a></h3>"
     kept = clean_html(parse_html(_page(_paragraphs(LEAD) + pointer + heading + _paragraphs(TAIL))))
     assert not any("Read more" in text for text in kept)
+
+
+def test_a_sentence_run_on_into_links_is_text_between_paragraphs_of_one_templates_section_boxes() -> None:
+    """Each section of the story in a box of its own class: the linked sentence opens the second box."""
+    linked = (
+        "<p class='para'>The harbour master, who had <a href='/storm'>warned the council about the moorings "
+        "two winters before the storm tore the ferry loose</a> and <a href='/letters'>wrote to it again in "
+        "the autumn after the first gales</a>, said on Monday that the repairs were long overdue and cost "
+        "too much.</p>"
+    )
+    first = "".join(f"<p class='para'>{text}</p>" for text in LEAD)
+    second = "".join(f"<p class='para'>{text}</p>" for text in TAIL)
+    body = f"<div class='section'>{first}</div><div class='section'>{linked}{second}</div>"
+    kept = clean_html(parse_html(_page(body)), rules_only=True)
+    assert any(text.startswith("The harbour master, who had") for text in kept)

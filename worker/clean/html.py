@@ -6,11 +6,12 @@ The stages, each a pure step testable alone (jusText's shape):
     main_candidates      lxml: the subtree that holds the article, by maximum text score   (html_cut)
     slim                 lxml: strip images and attributes the classifier never reads       (html_slim)
     to_soup              BeautifulSoup (lxml parser) builds only that subtree              (html_slim)
-    make_blocks          the text blocks with their features                                (html_blocks)
+    make_blocks          the text blocks with their features                                (html_walk)
     classify_blocks      context-free classes                                                (html_blocks)
     revise_blocks        context-sensitive revision                                          (html_revise)
     judge_blocks         the learned model's verdict over the rules' (optional)             (block_model)
     keep_amount_lists    a list of amounts (a recipe's ingredients) goes with the article   (html_quantities)
+    keep_whole_lists     a list most of whose items are kept, whole                      (html_list_items)
     drop_repeats         a paragraph-long text said twice, once                             (html_repeats)
 """
 
@@ -22,13 +23,15 @@ from dataclasses import dataclass
 import lxml.html
 
 from worker.clean.block_model import BlockModel, judge_blocks, shipped_block_model
-from worker.clean.html_blocks import Block, BlockClass, classify_blocks, make_blocks
+from worker.clean.html_blocks import classify_blocks
 from worker.clean.html_cut import first_cut, main_candidates, text_scale
 from worker.clean.html_lead import page_description, page_title
+from worker.clean.html_list_items import keep_whole_lists
 from worker.clean.html_quantities import keep_amount_lists
 from worker.clean.html_repeats import drop_repeats
 from worker.clean.html_revise import revise_blocks
 from worker.clean.html_slim import slim, to_soup
+from worker.clean.html_walk import Block, BlockClass, make_blocks
 
 
 @dataclass(slots=True)
@@ -72,4 +75,5 @@ def clean_html(
         model = block_model or shipped_block_model()
         judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
     keep_amount_lists(page.blocks)
+    keep_whole_lists(page.blocks)
     return [block.text for block in drop_repeats(page.blocks)]

@@ -1,6 +1,6 @@
-"""The BeautifulSoup stages of HTML cleaning, after jusText: blocks, then classes (revision: html_revise).
+"""The BeautifulSoup stages of HTML cleaning, after jusText: blocks (`html_walk`), then classes
+(revision: html_revise).
 
-make_blocks(soup)          the text blocks in document order, each with its features
 classify_blocks(blocks)    context-free: each block alone is good, near-good, short, heading or bad
 keep_linked_sentences      a too-linked paragraph between two paragraphs is near-good (revision's first step)
 """
@@ -8,41 +8,25 @@ keep_linked_sentences      a too-linked paragraph between two paragraphs is near
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 from itertools import islice
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import CData
-
 from worker.clean.credits import closes_with_credit
-from worker.clean.html_cut import name_parts
 from worker.clean.html_disclosures import is_disclosure
-from worker.clean.html_furniture_size import is_furniture_sized
+from worker.clean.html_walk import (
+    GOOD_MIN_CHARS,
+    LIST_TAGS,
+    Block,
+    BlockClass,
+)
 from worker.clean.markers import (
     HTML_LEADING_MARKERS,
     HTML_WHOLE_MARKERS,
 )
 from worker.clean.selectors import (
-    BLOCK_TAGS,
-    BOILERPLATE_PARTS,
-    CAPTION_TAGS,
-    CELL_TAGS,
-    COMMENT_PARTS,
-    CONTENT_PARTS,
-    GATE_PARTS,
     HEADING_TAGS,
-    LOOSE_SOFT_PARTS,
-    SOFT_PARTS,
     TITLE_TAGS,
-    is_live_commentary,
 )
 
-# Characters that print nothing: a soft hyphen (a line-break hint inside a word), zero-width spaces, a
-# word joiner, a byte-order mark. Kept, they cut a word in two for every reader and search.
-INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
-
-_TEXT_TYPES = (NavigableString, CData)
 _WHOLE = re.compile(r"^\W*(?:" + "|".join(HTML_WHOLE_MARKERS) + r")\W*$")
 _LEADING = re.compile(r"^\W{0,3}(?:" + "|".join(HTML_LEADING_MARKERS) + r")")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -58,7 +42,6 @@ _END_REACH = 4
 _SENTENCE_INSIDE = re.compile(rf"\w[.!?][{_CLOSING_QUOTES})]?\s+\w|[。！？]")
 
 # Thresholds, in characters of a block's collapsed text.
-GOOD_MIN_CHARS = 80
 NEAR_GOOD_MIN_CHARS = 30
 MAX_LINK_DENSITY = 0.3
 SHORT_MAX_LINK_DENSITY = 0.5
@@ -67,219 +50,9 @@ URL_MAX_SHARE = 0.5
 # A block broken by <br> into this many lines is written text even without sentence punctuation.
 LINES_MIN = 3
 ROW_TAGS = frozenset({"tr", "td", "th"})
-# A soft-named block (caption, byline, author...) is text only when it is this long.
-SOFT_GOOD_MIN_CHARS = 500
-# A soft-named container this long is a wrapper of the article, not a caption or a byline box.
-SOFT_MAX_CHARS = 1200
-# A list or table joins the article when it follows article text and its items carry few links.
-GROUP_TAGS = frozenset({"ul", "ol", "dl", "table"})
-LIST_TAGS = frozenset({"ul", "ol", "dl"})
 # A list is a list of headlines when this many, and this share, of its items open with a link.
 HEADLINE_LIST_MIN_ITEMS = 3
 HEADLINE_LIST_SHARE = 0.6
-
-
-class BlockClass(StrEnum):
-    GOOD = "good"
-    NEAR_GOOD = "near_good"
-    SHORT = "short"
-    HEADING = "heading"
-    BAD = "bad"
-
-
-@dataclass(slots=True)
-class Block:
-    """One run of text between block-level tags, with what the classifier needs to know about it."""
-
-    text: str
-    tag: str
-    link_chars: int = 0
-    in_caption: bool = False
-    soft_named: bool = False
-    # Lines the block's text is broken into by <br>.
-    lines: int = 1
-    # How long a soft-named block's prose must be to count as text.
-    soft_min_chars: int = 0
-    in_list: bool = False
-    group: int = 0
-    # The tag of the list or table `group` names ("ul", "table"; "" outside one).
-    group_tag: str = ""
-    starts_with_link: bool = False
-    # id() of the tags this block sits in, outermost first: which box a block belongs to.
-    path: tuple[int, ...] = ()
-    # The same tags' kinds ("div.section-inner": the tag and its first class word): which boxes are
-    # one template's, repeated.
-    kinds: tuple[str, ...] = ()
-    cls: BlockClass = BlockClass.SHORT
-    first_cls: BlockClass = BlockClass.SHORT
-    # Boilerplate set into the text (a caption, an ad label, a share bar): not an edge of the article.
-    insert: bool = False
-    # Dropped by a rule no model overturns (the site's disclosure).
-    final: bool = False
-
-    @property
-    def chars(self) -> int:
-        return len(self.text)
-
-    @property
-    def link_density(self) -> float:
-        chars = len(self.text)
-        return self.link_chars / chars if chars else 0.0
-
-
-@dataclass(slots=True)
-class _Context:
-    tag: str
-    caption: str
-    soft_named: bool
-    soft_min_chars: int
-    in_list: bool
-    in_link: bool
-    group: int
-    group_tag: str
-    path: tuple[int, ...]
-    kinds: tuple[str, ...]
-
-
-def make_blocks(soup: BeautifulSoup) -> list[Block]:
-    """Walk the tree once; every block-level tag closes the running block and opens a new one."""
-    blocks: list[Block] = []
-    parts: list[str] = []
-    link_chars = [0]
-    lead_link = [False]
-    has_text = [False]
-    breaks = [0]
-
-    def flush(context: _Context) -> None:
-        if not parts:
-            return  # nothing read since the last block: its counts are still at zero
-        text = "".join(parts)
-        if _has_invisible(text):
-            text = INVISIBLE.sub("", text)
-        text = " ".join(text.split())  # str.split's whitespace is the regex's \s: runs to one space
-        if text:
-            blocks.append(
-                Block(
-                    text=text,
-                    tag=context.tag,
-                    link_chars=min(link_chars[0], len(text)),
-                    in_caption=bool(context.caption),
-                    soft_named=context.soft_named,
-                    soft_min_chars=context.soft_min_chars,
-                    in_list=context.in_list,
-                    group=context.group,
-                    group_tag=context.group_tag,
-                    starts_with_link=lead_link[0],
-                    lines=breaks[0] + 1,
-                    path=context.path,
-                    kinds=context.kinds,
-                )
-            )
-        parts.clear()
-        link_chars[0] = 0
-        lead_link[0] = has_text[0] = False
-        breaks[0] = 0
-
-    def walk(node: Tag, context: _Context) -> None:
-        for child in node.contents:
-            if isinstance(child, NavigableString):
-                if type(child) not in _TEXT_TYPES:
-                    continue  # comments, doctypes, processing instructions
-                if not has_text[0] and child and not child.isspace():
-                    has_text[0] = True
-                    lead_link[0] = context.in_link
-                parts.append(child)
-                if context.in_link:
-                    link_chars[0] += len(child.strip())
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "br":
-                parts.append(" ")
-                if has_text[0]:
-                    breaks[0] += 1
-                continue
-            inner = _child_context(child, context)
-            if name in CELL_TAGS and not _holds_blocks(child):
-                parts.append(" ")  # a cell of plain text is a word of its row
-                walk(child, context)
-                parts.append(" ")
-            elif name in BLOCK_TAGS:
-                flush(context)
-                walk(child, inner)
-                flush(inner)
-            else:
-                walk(child, inner)
-
-    root = _Context("div", "", False, 0, False, False, 0, "", (), ())
-    walk(soup, root)
-    flush(root)
-    return blocks
-
-
-def _has_invisible(text: str) -> bool:
-    """Whether `INVISIBLE` would remove anything: four substring tests, faster than a regex scan."""
-    return "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
-
-
-def _holds_blocks(tag: Tag) -> bool:
-    return any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants)
-
-
-def _child_context(tag: Tag, context: _Context) -> _Context:
-    name = tag.name
-    attrs = tag.attrs
-    classes = attrs.get("class") or ""
-    ident = attrs.get("id") or ""
-    soft_min = context.soft_min_chars
-    if len(classes) + len(ident) > 1:
-        parts = name_parts(f"{classes} {ident}")
-        named = parts & _NAMED_PARTS
-        if is_live_commentary(f"{classes} {ident}", named & BOILERPLATE_PARTS):
-            named = named - COMMENT_PARTS
-        if named and not parts & CONTENT_PARTS and is_furniture_sized(tag, SOFT_MAX_CHARS):
-            # A box named only as a title or header may wrap prose; a byline, caption or bio box holds
-            # it only when it is long.
-            soft_min = max(soft_min, GOOD_MIN_CHARS if named <= LOOSE_SOFT_PARTS else SOFT_GOOD_MIN_CHARS)
-    block = name in BLOCK_TAGS
-    return _Context(
-        name if block else context.tag,
-        _caption_of(name, context.caption),
-        soft_min > 0,
-        soft_min,
-        context.in_list or name in LIST_TAGS,
-        context.in_link or name == "a",
-        id(tag) if name in GROUP_TAGS else context.group,
-        name if name in GROUP_TAGS else context.group_tag,
-        (*context.path, id(tag)) if block else context.path,
-        (*context.kinds, _kind(name, classes)) if block else context.kinds,
-    )
-
-
-# A subscription gate's name is no furniture here: the first cut kept the box for the article behind it.
-_NAMED_PARTS = (SOFT_PARTS | BOILERPLATE_PARTS) - GATE_PARTS
-
-
-def _kind(name: str, classes: str) -> str:
-    """The tag and its first class word: boxes of one template share it; "" for a box of no class."""
-    words = classes.split()
-    return f"{name}.{words[0]}" if words else ""
-
-
-# In a <figure>, these hold content (a data table, a list, paragraphs that broken markup left
-# inside it), not the caption.
-FIGURE_CONTENT_TAGS = GROUP_TAGS | {"p", "h2", "h3", "h4", "h5", "h6", "section", "article"}
-
-
-def _caption_of(name: str, caption: str) -> str:
-    """The caption tag a tag sits in ("" for none). A table or list set in a <figure> is content
-    (a data table, a chart's figures): only a caption proper makes it a caption."""
-    if name in CAPTION_TAGS:
-        return name if caption in ("", "figure") else caption
-    if caption == "figure" and name in FIGURE_CONTENT_TAGS:
-        return ""
-    return caption
 
 
 def is_marker(text: str) -> bool:
@@ -336,7 +109,7 @@ def classify_block(block: Block, scale: float = 1.0) -> BlockClass:
             and (chars < block.soft_min_chars or not looks_like_prose(block.text))
         )
     ):
-        block.insert = True
+        block.insert = not block.control  # a control's label: the blocks around it do not read through
         return BlockClass.BAD
     if block.link_density > SHORT_MAX_LINK_DENSITY:
         return BlockClass.BAD

@@ -21,8 +21,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from worker.clean.html_blocks import INVISIBLE
 from worker.clean.html_lead import normalized_title, page_title
+from worker.clean.html_walk import INVISIBLE
 from worker.clean.selectors import BLOCK_TAGS
 from worker.extract.jsonld import LinkedData, read_linked_data, types_of
 

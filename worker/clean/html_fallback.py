@@ -24,18 +24,14 @@ import lxml.html
 from justext.core import ParagraphMaker, PathInfo, classify_paragraphs, revise_paragraph_classification
 from justext.paragraph import Paragraph
 
+from worker.clean.html_blocks import MAX_LINK_DENSITY as BLOCK_MAX_LINK_DENSITY
 from worker.clean.html_blocks import (
-    INVISIBLE,
     NEAR_GOOD_MIN_CHARS,
-    Block,
-    BlockClass,
     classify_blocks,
     is_marker,
     is_mostly_urls,
     looks_like_prose,
-    make_blocks,
 )
-from worker.clean.html_blocks import MAX_LINK_DENSITY as BLOCK_MAX_LINK_DENSITY
 from worker.clean.html_cut import (
     first_cut,
     main_candidates,
@@ -48,6 +44,7 @@ from worker.clean.html_revise import trim_tail_prompts
 from worker.clean.html_running import unlink_anchors
 from worker.clean.html_sections import drop_boilerplate_sections
 from worker.clean.html_slim import slim, to_soup
+from worker.clean.html_walk import INVISIBLE, Block, BlockClass, make_blocks
 from worker.clean.selectors import ARTICLE_HINTS_XPATH, COMMENT_PARTS, CONTENT_PARTS, TITLE_TAGS
 from worker.clean.text_stopwords import page_stopwords
 

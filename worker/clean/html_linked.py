@@ -56,8 +56,17 @@ def _paragraph_beside(blocks: list[Block], linked: list[bool], i: int, step: int
             return False
         other = blocks[j]
         if other.cls is BlockClass.GOOD:
-            return other.path[:-1] == box
+            return other.path[:-1] == box or _same_template(other, blocks[i])
         if other.cls is BlockClass.BAD and not (other.insert or linked[j]):
             return False
         j += step
     return False
+
+
+def _same_template(other: Block, block: Block) -> bool:
+    """Both paragraphs set in boxes of one named template ("div.section > p.body-text"), a site that
+    gives each section of the article a box of its own, and `block` a paragraph's length of its own words
+    (a row of linked teasers in a repeated box has a few)."""
+    return (
+        block.chars - block.link_chars >= GOOD_MIN_CHARS and other.kinds == block.kinds and any(block.kinds)
+    )

@@ -18,6 +18,7 @@ from lxml import etree
 # The cut stage (html_cut) imports this module before the block stage (html_blocks, which imports
 # html_cut) is done: the block stage's names are read when the block-stage functions run.
 import worker.clean.html_blocks as _blocks
+import worker.clean.html_walk as _walk
 from worker.clean.selectors import HEADING_TAGS
 
 if TYPE_CHECKING:
@@ -69,12 +70,12 @@ def listed_twins(best: etree._Element) -> list[etree._Element]:
 def _items_under_heading(box: etree._Element) -> bool:
     """The box's first heading or item markup is a subheading (not the headline, <h1>), a list or
     table follows it, and its entries are not mostly led by a link (a teaser list of other pages)."""
-    marks = [el.tag for el in box.iter(*_HEADINGS, *_blocks.GROUP_TAGS)]
+    marks = [el.tag for el in box.iter(*_HEADINGS, *_walk.GROUP_TAGS)]
     if (
         not marks
         or marks[0] not in _HEADINGS
         or "h1" in marks
-        or not any(m in _blocks.GROUP_TAGS for m in marks)
+        or not any(m in _walk.GROUP_TAGS for m in marks)
     ):
         return False
     entries = [el for el in box.iter(*_ENTRIES) if el.text_content().strip()]

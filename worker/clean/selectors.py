@@ -210,11 +210,17 @@ SOFT_PARTS: frozenset[str] = frozenset(
         "rating",
         "pagination",
         "pager",
+        # A control's box ("viewer-btn", "gal-button"): its label, never the article's words.
+        "button",
+        "btn",
         "header",
         "headline",
         "title",
     }
 )
+# Soft names of a control's box: its label is dropped as no insert (the blocks around it do not read
+# through it: a product box's buy button, a comment form's).
+CONTROL_PARTS: frozenset[str] = frozenset({"button", "btn"})
 # Soft names that also wrap running text ("richtext-title", "section-header"): under them, prose of
 # paragraph length is text.
 LOOSE_SOFT_PARTS: frozenset[str] = frozenset({"title", "header", "headline", "media"})

@@ -1,0 +1,43 @@
+"""A list the article keeps most of is kept whole, its linked items too. Pages written here."""
+
+from __future__ import annotations
+
+from worker.clean import clean_html
+from worker.parse import parse_html
+
+LEAD = (
+    "The town's allotment society met on Thursday to plan the season, and its chair read out the list "
+    "of what had changed since the autumn, item by item, to a full hall."
+)
+POINTS = [
+    "The water troughs on the lower terrace were replaced in February, and each plot now has its own "
+    "tap within twenty steps of the shed.",
+    "<a href='/report'>Read the society's report on the year</a>",
+    "Seed swapping moves from the church porch to the old dairy, which stays open on Sunday mornings "
+    "from March until the end of June.",
+    "The waiting list is down to eleven names, the shortest it has been since the society was founded "
+    "in the years after the war.",
+    "<a href='/plots'>Our new plot map</a>",
+    "Bonfires are allowed again on the first Saturday of each month, as long as the wind blows away "
+    "from the houses on Mill Lane.",
+]
+
+
+def _page(items: list[str]) -> str:
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    return (
+        "<html><head><title>Allotments</title></head><body><article>"
+        f"<p>{LEAD}</p><ul>{listed}</ul></article></body></html>"
+    )
+
+
+def test_a_linked_item_of_a_list_the_article_keeps_is_kept() -> None:
+    kept = clean_html(parse_html(_page(POINTS)))
+    assert "Read the society's report on the year" in kept
+    assert "Our new plot map" in kept
+
+
+def test_a_list_of_links_beside_the_article_is_not_kept_for_it() -> None:
+    links = [f"<a href='/p{i}'>Another story number {i} from the allotments</a>" for i in range(4)]
+    kept = clean_html(parse_html(_page(POINTS[:1] + links)))
+    assert not any(text.startswith("Another story") for text in kept)

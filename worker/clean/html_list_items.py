@@ -1,0 +1,30 @@
+"""The items of a list the article keeps: a list of the article's points (a newsletter's highlights, a
+product's features) holds some items that are one link ("Our year in review!", "Learn more about the
+editor") or mostly links, which the rules and the model drop on their own as link furniture. When most
+of the list's items are kept as the article's text, the list is the article's, and so are those items.
+A caption, a label or a share line set into the list (an insert) and a rule's final drop stay out."""
+
+from __future__ import annotations
+
+from worker.clean.html_blocks import LIST_TAGS, Block, BlockClass
+from worker.clean.selectors import TITLE_TAGS
+
+# The list is the article's when at least this many of its items are kept, and this many times the
+# items dropped.
+MIN_KEPT = 2
+KEPT_PER_DROPPED = 2
+
+
+def keep_whole_lists(blocks: list[Block]) -> None:
+    """Keep every item of each list most of whose items are kept (see the module's doc)."""
+    lists: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.in_list and block.group and block.group_tag in LIST_TAGS:
+            lists.setdefault(block.group, []).append(block)
+    for items in lists.values():
+        items = [b for b in items if not (b.insert or b.in_caption or b.final or b.tag in TITLE_TAGS)]
+        kept = sum(1 for block in items if block.cls is BlockClass.GOOD)
+        dropped = len(items) - kept
+        if dropped and kept >= MIN_KEPT and kept >= KEPT_PER_DROPPED * dropped:
+            for block in items:
+                block.cls = BlockClass.GOOD
