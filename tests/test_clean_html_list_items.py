@@ -89,3 +89,10 @@ def test_a_button_in_a_kept_lists_item_stays_out() -> None:
     kept = clean_html(parse_html(page))
     assert all(any(verdict in text for text in kept) for _, verdict in REVIEWS)
     assert not any("Buy it at the shop" in text for text in kept)
+
+
+def test_a_pointer_to_another_page_in_a_kept_list_stays_out() -> None:
+    pointer = "Compare: <a href='/show'>How the village show judged its marrows last summer</a>"
+    kept = clean_html(parse_html(_page([*POINTS[:3], pointer, *POINTS[3:]])))
+    assert "Read the society's report on the year" in kept
+    assert not any("marrows" in text for text in kept)
