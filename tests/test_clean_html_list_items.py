@@ -41,3 +41,58 @@ def test_a_list_of_links_beside_the_article_is_not_kept_for_it() -> None:
     links = [f"<a href='/p{i}'>Another story number {i} from the allotments</a>" for i in range(4)]
     kept = clean_html(parse_html(_page(POINTS[:1] + links)))
     assert not any(text.startswith("Another story") for text in kept)
+
+
+REVIEWS = [
+    (
+        "The Brambling kettle",
+        "It boiled a full litre in just under three minutes on our test hob, and the handle stayed cool "
+        "enough to hold without a cloth through a whole week of morning tea.",
+    ),
+    (
+        "The Harrier kettle",
+        "Its spout poured cleanly even when the kettle was brim full, though the lid rattled loudly as "
+        "soon as the water came close to the boil on the larger ring.",
+    ),
+    (
+        "The Whinchat kettle",
+        "The cheapest of the three was also the slowest, but the enamel kept its colour after a month "
+        "by the window and the whistle could be heard from the garden.",
+    ),
+]
+
+
+def _card(name: str, verdict: str, offer: str) -> str:
+    return f"<li><h3>{name}</h3><p>{verdict}</p>{offer}</li>"
+
+
+def test_a_shop_link_in_a_box_of_a_kept_lists_item_stays_out() -> None:
+    link = "<a href='/shop'>Compare prices at the shop</a>"
+    offer = f"<div class='card-foot'><div class='shop-link'>{link}</div></div>"
+    cards = "".join(_card(name, verdict, offer) for name, verdict in REVIEWS)
+    page = (
+        "<html><head><title>Kettles</title></head><body><article>"
+        f"<p>{LEAD}</p><ul>{cards}</ul></article></body></html>"
+    )
+    kept = clean_html(parse_html(page))
+    assert all(any(verdict in text for text in kept) for _, verdict in REVIEWS)
+    assert not any("Compare prices" in text for text in kept)
+
+
+def test_a_button_in_a_kept_lists_item_stays_out() -> None:
+    offer = "<div class='buy-btn'><a href='/shop'>Buy it at the shop</a></div>"
+    cards = "".join(_card(name, verdict, offer) for name, verdict in REVIEWS)
+    page = (
+        "<html><head><title>Kettles</title></head><body><article>"
+        f"<p>{LEAD}</p><ul>{cards}</ul></article></body></html>"
+    )
+    kept = clean_html(parse_html(page))
+    assert all(any(verdict in text for text in kept) for _, verdict in REVIEWS)
+    assert not any("Buy it at the shop" in text for text in kept)
+
+
+def test_a_pointer_to_another_page_in_a_kept_list_stays_out() -> None:
+    pointer = "Compare: <a href='/show'>How the village show judged its marrows last summer</a>"
+    kept = clean_html(parse_html(_page([*POINTS[:3], pointer, *POINTS[3:]])))
+    assert "Read the society's report on the year" in kept
+    assert not any("marrows" in text for text in kept)
