@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from worker.clean.html_author_notes import drop_author_notes
 from worker.clean.html_blocks import (
@@ -188,11 +189,14 @@ def keep_boxed_near_good(blocks: list[Block], near: list[int]) -> None:
 
 def keep_headings(blocks: list[Block]) -> None:
     """A heading is the article's when article text, or a kept subheading of its own, follows it
-    closely (a part's title, a chapter's, the text): read from the end, subheadings judged first."""
+    closely (a part's title, a chapter's, the text): read from the end, subheadings judged first.
+    Closely is counted past captions: a photo's caption and credit set between a subheading and its
+    text do not part them (other inserts do: a box of links under a "See also" heading)."""
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if block.cls is BlockClass.HEADING:
-            ahead = blocks[i + 1 : i + 1 + HEADING_REACH]
+            following = (blocks[j] for j in range(i + 1, len(blocks)) if not blocks[j].in_caption)
+            ahead = list(islice(following, HEADING_REACH))
             # text, or a heading of a lower rank (<h3> under <h2>)
             under = [b for b in ahead if b.tag not in HEADING_TAGS or b.tag > block.tag]
             block.cls = BlockClass.GOOD if any(b.cls is BlockClass.GOOD for b in under) else BlockClass.BAD
