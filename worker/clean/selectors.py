@@ -210,7 +210,7 @@ SOFT_PARTS: frozenset[str] = frozenset(
         "rating",
         "pagination",
         "pager",
-        # A control's box ("viewer-btn", "gal-button"): its label, never the article's words.
+        # A control's box ("viewer-btn", "slide-button"): its label, never the article's words.
         "button",
         "btn",
         "header",
