@@ -40,7 +40,7 @@ from worker.extract.text_signs import (
     word_count,
 )
 from worker.extract.text_site_name import names_site, site_names
-from worker.extract.text_title_shapes import kicker, listed, subtitle, uses
+from worker.extract.text_title_shapes import cut_copies, kicker, listed, subtitle, uses
 
 MODEL_FILE = "text_titles.json"
 # Proposed lines beside the chain's pick: the rules' first pick and the second window's, then the
@@ -157,10 +157,18 @@ def proposal_of(
     )
 
 
-def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) -> list[int]:
+def reach(proposal: Proposal) -> range:
+    """Where a proposed line beyond the labeller's likeliest may stand: from its window to a little
+    under the lead."""
+    return range(proposal.window.start, min(len(proposal.lines), proposal.lead + _SIGNED_BELOW))
+
+
+def candidates(
+    proposal: Proposal, over_bylines: tuple[int, ...] | None = None, cut: tuple[int, ...] | None = None
+) -> list[int]:
     """The proposed lines: the chain's pick first, then the rules' first pick, the second window's, the
-    labeller's likeliest lines of its window and the headlines over a byline (`signed`), less those
-    no rule may propose (`_never`)."""
+    labeller's likeliest lines of its window, the headlines over a byline (`signed`) and the lines
+    under a copy of themselves cut short (`cut_copies`), less those no rule may propose (`_never`)."""
     likely = proposal.likelihood
     ranked = sorted(((likely(i), i) for i in proposal.window if i <= proposal.lead), reverse=True)
     found = [proposal.chosen] if proposal.chosen is not None else []
@@ -171,8 +179,10 @@ def candidates(proposal: Proposal, over_bylines: tuple[int, ...] | None = None) 
         others.append(index)
     if over_bylines is None:
         over_bylines = tuple(signed(proposal))
+    if cut is None:
+        cut = tuple(cut_copies(proposal.lines, reach(proposal)))
     # Each other line asked once (the rules' picks are often the labeller's likeliest too).
-    others = list(dict.fromkeys(index for index in (*others, *over_bylines) if index != proposal.chosen))
+    others = list(dict.fromkeys(i for i in (*others, *over_bylines, *cut) if i != proposal.chosen))
     chosen = _plain(proposal.lines[proposal.chosen]) if proposal.chosen is not None else ""
     return found + [index for index in others if not _never(proposal, index, chosen)]
 
@@ -210,12 +220,13 @@ def signed(proposal: Proposal) -> list[int]:
     """The headline-shaped lines over a byline or a person signing (`signs_for_person`), from the
     labeller's window to a little under the lead."""
     lines = proposal.lines
-    reach = range(proposal.window.start, min(len(lines), proposal.lead + _SIGNED_BELOW))
     # Most lines here (the prose under the lead) open with no byline's opener: told by the pattern
     # alone, before `is_byline` is asked (and remembers the answer).
     opens = BYLINE_OPENER.match
     signs, common = signs_for_person, proposal.common  # "By" over a name, a long byline of several
-    signers = (k for k in reach if opens(lines[k]) and (is_byline(lines[k]) or signs(lines, k, common)))
+    signers = (
+        k for k in reach(proposal) if opens(lines[k]) and (is_byline(lines[k]) or signs(lines, k, common))
+    )
     found = (headline_over_signer(lines, k) for k in signers)
     return list(dict.fromkeys(index for index in found if index is not None))
 
@@ -230,6 +241,7 @@ class Reading:
         self.copies = proposal.counts
         self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
         self.signs = frozenset(self.signed)
+        self.cut = tuple(cut_copies(lines, reach(proposal)))  # `cut_copies`, made once: candidates
         top_lines = [line.lower() for line in lines[:_TOP_LINES]]
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
         self.top_text = " ".join(top_lines)  # the window title's words looked up by `uses`
@@ -243,7 +255,7 @@ class Reading:
     def found(self) -> list[int]:
         """The proposed lines (`candidates`), made once."""
         if self._found is None:
-            self._found = candidates(self.proposal, self.signed)
+            self._found = candidates(self.proposal, self.signed, self.cut)
         return self._found
 
     def words(self, index: int) -> list[str]:

@@ -27,6 +27,38 @@ def subtitle(lines: list[str], index: int, long_words: list[str]) -> bool:
     return lowered > 0.5 and looks_like_headline(above) and not is_meta_line(above)
 
 
+_CUT_REACH = 6  # lines under a shortened copy where the line it was cut from stands
+# Words of a copy cut between words ("Read more..." over "Read more about us" is a link's label, not a
+# copy); one cut inside a word ("Seven Wa...") may be shorter.
+_CUT_MIN_WORDS = 3
+_ELLIPSES = ("...", "\u2026")
+_CUT_TRAIL = " .:,;-\u2013\u2014"
+
+
+def cut_copies(lines: list[str], reach: range) -> list[int]:
+    """The lines printed a little under a copy of themselves cut short by an ellipsis ("Seven Ways
+    to Plant:..." over "Seven Ways to Plant: From Soil to Harvest"): a breadcrumb's last crumb or a
+    teaser a site shortened to fit, which names the page's own headline. The copies are looked for
+    in `reach`."""
+    found = []
+    for at in reach:
+        line = lines[at].rstrip()
+        if not line.endswith(_ELLIPSES):
+            continue
+        stem = line.rstrip(".\u2026").rstrip(_CUT_TRAIL).lower()
+        if not stem:
+            continue
+        few = word_count(stem) < _CUT_MIN_WORDS
+        for index in range(at + 1, min(len(lines), at + 1 + _CUT_REACH)):
+            low = lines[index].rstrip().lower()
+            if not low.startswith(stem) or len(low) <= len(stem) + 1 or low.endswith(_ELLIPSES):
+                continue
+            if not few or low[len(stem)].isalnum():  # a short copy counts when cut inside a word
+                found.append(index)
+            break
+    return list(dict.fromkeys(found))
+
+
 _LIST_AROUND = 3  # lines over and under a line where the other entries of a list of links stand
 _LISTED_WORDS = 5
 
