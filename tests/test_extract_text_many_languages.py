@@ -210,3 +210,17 @@ def test_titles_after_a_name_the_author_box_prints_alone_are_cut_off() -> None:
         "Greta Wendholm",
     ]
     assert without_section_after(["Greta Wendholm Gardener"], lines, title_line=0) == ["Greta Wendholm"]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "name"),
+    [
+        ("pt", "Esportes | Por: Ana Costa | Atualizado em 12.03.2025", "Ana Costa"),
+        ("de", "Politik | Von: Kim Weber | 12.03.2025", "Kim Weber"),
+    ],
+)
+def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
+    language: str, line: str, name: str
+) -> None:
+    metadata = _read(language, [HEADLINES[language], line])
+    assert (metadata.authors, metadata.published) == ([name], "2025-03-12")

@@ -180,6 +180,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
+    # "By Jane Doe, Associated Press": beside a person, the wire is the dateline's agency, not an author.
+    authors = [a for a in authors if agency_name(a) is None] or authors
     authors = without_section_after(authors, lines, header.title_line)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
     if _nouns_listed(authors, layout):
