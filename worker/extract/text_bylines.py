@@ -351,10 +351,12 @@ def _standfirst(line: str) -> bool:
 def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
     """A person's name, or a desk signing as a group ("Team Example"), in the few lines over the
     headline with a shown day under it, perhaps a job title between ("Jane Doe" / "Writer" /
-    "12/11/25" / "Headline"): the cluster printed first."""
+    "12/11/25" / "Headline"): the cluster printed first. Several names on one line sign the same way
+    ("Jane Doe y John Roe" / "Hace 13 horas" / "Headline")."""
     for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
         line = lines[index].strip()
-        if len(line) > _NAME_MAX_CHARS or not (common.is_bare_name(line) or group_signature(line, common)):
+        short = len(line) <= _NAME_MAX_CHARS and (common.is_bare_name(line) or group_signature(line, common))
+        if not (short or common.is_name_list(line)):
             continue
         day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
         if shows_day(lines[day]):
