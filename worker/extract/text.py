@@ -128,6 +128,25 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
     return kept
 
 
+_LETTERS_AFTER_NAME = re.compile(r"^([^,]+), ([A-Z]{3,5})$")  # "Jane Doe, CNN", "Jane Doe, MPH"
+
+
+def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
+    """Each name without the capitals after its comma when the page prints them as a word elsewhere,
+    leading its own words ("Jane Doe, CNN" beside "CNN Films", "(CNN)", "NDR-Recherchen"): the
+    outlet's name, where a degree's letters ("Jane Doe, MPH") follow names only."""
+    kept = []
+    for name in authors:
+        found = _LETTERS_AFTER_NAME.match(name)
+        if found:
+            word = re.compile(rf"(?<!, )(?<!\w){found[2]}(?!\w)")
+            surname = found[1].split()[-1]
+            if any(surname not in line and word.search(line) for line in lines):
+                name = found[1]
+        kept.append(name)
+    return kept
+
+
 def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
     """Names of one word each, two or more, on a page that capitalises its nouns: a heading's nouns
     ("Von Risiken und Nebenwirkungen", "Meine Kanäle: Comedy & Cartoons / Reisen"), not people, whom
@@ -183,6 +202,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     # "By Jane Doe, Associated Press": beside a person, the wire is the dateline's agency, not an author.
     authors = [a for a in authors if agency_name(a) is None] or authors
     authors = without_section_after(authors, lines, header.title_line)
+    authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
     if _nouns_listed(authors, layout):
         authors = []
