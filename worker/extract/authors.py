@@ -39,6 +39,13 @@ _PREFIX = re.compile(
     re.I,
 )
 _INNER_BY = re.compile(r"^.{0,40}?\b(?:by|von|par|por)\s+(?=[A-ZÀ-Þ])", re.S)
+# "Christoph von Eichhorn", "Anna von Berg und Ben Kurz": a given name, the particle and one surname
+# make a name, not a byline's "von" opening after a word ("Kommentar von Anna Berg").
+_VON_NAME = re.compile(
+    r"^[A-ZÀ-Þ][\w'’-]+\s+von\s+[A-ZÀ-Þ][\w'’-]+(?:$|\s*[,;&|]|\s+(?:"
+    + "|".join(re.escape(j) for j in NAME_JOINERS)
+    + r")\s)"
+)
 # A full stop ends a sentence between two names ("Jane Doe. John Roe"), not an honorific ("Prof. Doe").
 _SENTENCE_END = "".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<=[a-z]{2})\.\s+(?=[A-Z])"
 _JOINERS = re.compile(
@@ -97,7 +104,7 @@ def _strip_prefix(text: str) -> str:
         previous = text
         text = _PREFIX.sub("", text).strip(" :-–—|,")
     match = _INNER_BY.match(text)
-    if match and not re.search(r"[.!?]", match.group(0)):
+    if match and not re.search(r"[.!?]", match.group(0)) and not _VON_NAME.match(text):
         text = text[match.end() :]
     return text
 
