@@ -82,6 +82,18 @@ def test_an_outlets_capitals_after_the_name_that_the_page_prints_as_a_word_are_n
     assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe"]
 
 
+def test_an_outlets_desk_beside_a_person_is_no_second_author() -> None:
+    lines = [
+        "QNB Films",
+        "Harbour wind farm approved",
+        "By Jane Doe, QNB Business",
+        "Mar 9, 2024",
+        PAGE[3],
+        PAGE[4],
+    ]
+    assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe"]
+
+
 def test_a_degrees_capitals_after_the_name_stay_with_it() -> None:
     lines = ["Gazette", "Harbour wind farm approved", "By Jane Doe, MPH", "Mar 9, 2024", PAGE[3], PAGE[4]]
     assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe, MPH"]

@@ -138,13 +138,31 @@ def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
     kept = []
     for name in authors:
         found = _LETTERS_AFTER_NAME.match(name)
-        if found:
-            word = re.compile(rf"(?<!, )(?<!\w){found[2]}(?!\w)")
-            surname = found[1].split()[-1]
-            if any(surname not in line and word.search(line) for line in lines):
-                name = found[1]
+        if found and _prints_as_word(found[2], lines, found[1].split()[-1]):
+            name = found[1]
         kept.append(name)
-    return kept
+    # "Jane Doe, CNN Business", "Jane Doe, IGN Staff": beside a person, her outlet's desk or its staff.
+    people = [
+        name
+        for name in kept
+        if not (
+            _OUTLET_LEAD.match(name)
+            and any(
+                _prints_as_word(name.split()[0], lines, other.split()[-1]) for other in kept if other != name
+            )
+        )
+    ]
+    return people or kept
+
+
+_OUTLET_LEAD = re.compile(r"^[A-Z]{2,5}\s+[A-Z][a-z]+$")  # "CNN Business", "IGN Staff"
+
+
+def _prints_as_word(letters: str, lines: list[str], surname: str) -> bool:
+    """Whether a line not naming `surname` prints the capitals as a word of their own, not after a
+    comma as a degree follows a name ("CNN Films", "(CNN)", "NDR-Recherchen")."""
+    word = re.compile(rf"(?<!, )(?<!\w){re.escape(letters)}(?!\w)")
+    return any(surname not in line and word.search(line) for line in lines)
 
 
 def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
