@@ -224,3 +224,8 @@ def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
 ) -> None:
     metadata = _read(language, [HEADLINES[language], line])
     assert (metadata.authors, metadata.published) == ([name], "2025-03-12")
+
+
+def test_an_opener_before_a_particle_and_one_word_names_no_one() -> None:
+    metadata = _read("pt", [HEADLINES["pt"], "Texto de Natal", "12.03.2025"])
+    assert metadata.authors == []

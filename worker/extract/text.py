@@ -20,7 +20,7 @@ from worker.extract.dates import reading_page_in
 from worker.extract.languages.data import LANGUAGES
 from worker.extract.languages.interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
-from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
+from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE, NAME_PARTICLES
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import Header, read_header
@@ -222,6 +222,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = without_section_after(authors, lines, header.title_line)
     authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
+    # "Texto de Natal" (a Christmas text): a name opened by its particle has lost its given name, or was none.
+    authors = [a for a in authors if a.split()[0] not in NAME_PARTICLES]
     if _nouns_listed(authors, layout):
         authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
