@@ -229,3 +229,13 @@ def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
 def test_an_opener_before_a_particle_and_one_word_names_no_one() -> None:
     metadata = _read("pt", [HEADLINES["pt"], "Texto de Natal", "12.03.2025"])
     assert metadata.authors == []
+
+
+def test_one_capitalised_word_joined_by_and_on_a_page_capitalising_its_nouns_makes_a_heading() -> None:
+    metadata = _read("de", [HEADLINES["de"], "Von Hamburger Fischbrötchen und Krabbenkuttern", "12.03.2025"])
+    assert metadata.authors == []
+
+
+def test_full_names_joined_by_and_on_a_page_capitalising_its_nouns_are_the_authors() -> None:
+    metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und Jana Brandt", "12.03.2025"])
+    assert metadata.authors == ["Kim Weber", "Jana Brandt"]

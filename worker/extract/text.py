@@ -20,7 +20,7 @@ from worker.extract.dates import reading_page_in
 from worker.extract.languages.data import LANGUAGES
 from worker.extract.languages.interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
-from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE, NAME_PARTICLES
+from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE, NAME_JOINERS, NAME_PARTICLES
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import Header, read_header
@@ -165,14 +165,29 @@ def _prints_as_word(letters: str, lines: list[str], surname: str) -> bool:
     return any(surname not in line and word.search(line) for line in lines)
 
 
-def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
+def _nouns_listed(authors: list[str], layout: TextLayout, bylines: tuple[str, ...] = ()) -> bool:
     """Names of one word each, two or more, on a page that capitalises its nouns: a heading's nouns
     ("Von Risiken und Nebenwirkungen", "Meine Kanäle: Comedy & Cartoons / Reisen"), not people, whom
     a byline there names in full. A page that writes its nouns in lowercase may sign with first
-    names ("By Ann and Bea")."""
-    if len(authors) < 2 or any(" " in name for name in authors):
+    names ("By Ann and Bea"). On such a page one capitalised word joined by "and" to other words makes
+    the byline a heading's too ("Von Wiener Walzer und Mozartkugeln"), unless it is an agency."""
+    joined = len(bylines) == 1 and _one_word_joined(bylines[0])
+    if not joined and (len(authors) < 2 or any(" " in name for name in authors)):
         return False
     return PageWords(layout.lines, layout.body[0] if layout.body else 0).capitalises_words
+
+
+_JOINED = re.compile(
+    r"\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS if j.isalpha()) + r")\s+|\s*&\s*"
+)
+
+
+def _one_word_joined(byline: str) -> bool:
+    """Whether a byline joins its parts by "and" with one of them a single capitalised word, no agency."""
+    parts = _JOINED.split(_BYLINE_OPENER.sub("", byline, count=1).strip())
+    return len(parts) >= 2 and any(
+        len(part.split()) == 1 and part[:1].isupper() and agency_name(part) is None for part in parts
+    )
 
 
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
@@ -224,7 +239,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
     # "Texto de Natal" (a Christmas text): a name opened by its particle has lost its given name, or was none.
     authors = [a for a in authors if a.split()[0] not in NAME_PARTICLES]
-    if _nouns_listed(authors, layout):
+    if _nouns_listed(authors, layout, bylines):
         authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]
