@@ -239,8 +239,3 @@ def test_one_capitalised_word_joined_by_and_on_a_page_capitalising_its_nouns_mak
 def test_full_names_joined_by_and_on_a_page_capitalising_its_nouns_are_the_authors() -> None:
     metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und Jana Brandt", "12.03.2025"])
     assert metadata.authors == ["Kim Weber", "Jana Brandt"]
-
-
-def test_a_name_joined_by_and_to_an_agency_in_lowercase_is_the_author() -> None:
-    metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und dpa"])
-    assert metadata.authors == ["Kim Weber"]
