@@ -251,3 +251,12 @@ def test_a_surname_with_an_inner_capital_stays_whole() -> None:
 def test_a_byline_going_on_with_its_dates_label_in_another_language_ends_there() -> None:
     assert clean_authors(["von Greta Wendholm Veröffentlicht: 26.12.2022"]) == ["Greta Wendholm"]
     assert clean_authors(["Por Ana Pérez Actualizado 3 de mayo"]) == ["Ana Pérez"]
+
+
+def test_a_given_name_von_a_surname_is_one_name_not_a_byline_opening_inside_it() -> None:
+    assert clean_authors(["Christa von Quellen"]) == ["Christa von Quellen"]
+    assert clean_authors(["Christa von Quellen und Ben Ostrow"]) == ["Christa von Quellen", "Ben Ostrow"]
+
+
+def test_a_word_before_von_and_a_full_name_is_a_byline_opening() -> None:
+    assert clean_authors(["Kommentar von Christa Quellen"]) == ["Christa Quellen"]

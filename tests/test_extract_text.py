@@ -63,6 +63,42 @@ def test_a_person_and_an_agency_in_a_byline_give_the_author_and_the_agency() -> 
     assert metadata.dateline is not None and metadata.dateline.agency == "Reuters"
 
 
+def test_an_agency_of_two_words_beside_a_person_is_the_agency_not_an_author() -> None:
+    lines = [
+        "Gazette",
+        "Harbour wind farm approved",
+        "By Jane Doe, Associated Press",
+        "Mar 9, 2024",
+        PAGE[3],
+        PAGE[4],
+    ]
+    metadata = extract_text_metadata(_layout(lines, [4, 5]), url=None)
+    assert metadata.authors == ["Jane Doe"]
+    assert metadata.dateline is not None and metadata.dateline.agency == "AP"
+
+
+def test_an_outlets_capitals_after_the_name_that_the_page_prints_as_a_word_are_no_part_of_it() -> None:
+    lines = ["QNB Films", "Harbour wind farm approved", "By Jane Doe, QNB", "Mar 9, 2024", PAGE[3], PAGE[4]]
+    assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe"]
+
+
+def test_an_outlets_desk_beside_a_person_is_no_second_author() -> None:
+    lines = [
+        "QNB Films",
+        "Harbour wind farm approved",
+        "By Jane Doe, QNB Business",
+        "Mar 9, 2024",
+        PAGE[3],
+        PAGE[4],
+    ]
+    assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe"]
+
+
+def test_a_degrees_capitals_after_the_name_stay_with_it() -> None:
+    lines = ["Gazette", "Harbour wind farm approved", "By Jane Doe, MPH", "Mar 9, 2024", PAGE[3], PAGE[4]]
+    assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe, MPH"]
+
+
 def test_copyright_footer_gives_agency_without_dateline() -> None:
     lines = ["Harbour wind farm approved", PAGE[3], PAGE[4], "Copyright Agence France-Presse"]
     metadata = extract_text_metadata(_layout(lines, [1, 2]), url=None)

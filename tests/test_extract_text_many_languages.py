@@ -210,3 +210,32 @@ def test_titles_after_a_name_the_author_box_prints_alone_are_cut_off() -> None:
         "Greta Wendholm",
     ]
     assert without_section_after(["Greta Wendholm Gardener"], lines, title_line=0) == ["Greta Wendholm"]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "name"),
+    [
+        ("pt", "Esportes | Por: Ana Costa | Atualizado em 12.03.2025", "Ana Costa"),
+        ("de", "Politik | Von: Kim Weber | 12.03.2025", "Kim Weber"),
+    ],
+)
+def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
+    language: str, line: str, name: str
+) -> None:
+    metadata = _read(language, [HEADLINES[language], line])
+    assert (metadata.authors, metadata.published) == ([name], "2025-03-12")
+
+
+def test_an_opener_before_a_particle_and_one_word_names_no_one() -> None:
+    metadata = _read("pt", [HEADLINES["pt"], "Texto de Natal", "12.03.2025"])
+    assert metadata.authors == []
+
+
+def test_one_capitalised_word_joined_by_and_on_a_page_capitalising_its_nouns_makes_a_heading() -> None:
+    metadata = _read("de", [HEADLINES["de"], "Von Hamburger Fischbrötchen und Krabbenkuttern", "12.03.2025"])
+    assert metadata.authors == []
+
+
+def test_full_names_joined_by_and_on_a_page_capitalising_its_nouns_are_the_authors() -> None:
+    metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und Jana Brandt", "12.03.2025"])
+    assert metadata.authors == ["Kim Weber", "Jana Brandt"]

@@ -125,6 +125,17 @@ def test_a_team_signing_over_a_day_over_the_headline_is_the_author() -> None:
     assert name_over_headline(lines, 3, PageWords(lines, 4)) == "Team QuellFerries"
 
 
+def test_names_joined_by_a_languages_and_over_a_post_age_over_the_headline_are_the_authors() -> None:
+    lines = [
+        "Ferry news",
+        "Marta Quell y José Luis Ondo",
+        "Hace 13 horas",
+        "Why the Morning Ferries Run Late",
+        LEAD,
+    ]
+    assert name_over_headline(lines, 3, PageWords(lines, 4)) == "Marta Quell y José Luis Ondo"
+
+
 def test_a_name_over_the_headline_without_a_day_is_not_read_here() -> None:
     lines = ["Ferry news", "Marta Quell", "Ferry Guides", "Why the Morning Ferries Run Late", LEAD]
     assert name_over_headline(lines, 3, PageWords(lines, 4)) is None

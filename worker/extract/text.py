@@ -20,7 +20,7 @@ from worker.extract.dates import reading_page_in
 from worker.extract.languages.data import LANGUAGES
 from worker.extract.languages.interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
-from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE
+from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE, NAME_JOINERS, NAME_PARTICLES
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import Header, read_header
@@ -128,14 +128,66 @@ def without_section_after(authors: list[str], lines: list[str], title_line: int 
     return kept
 
 
-def _nouns_listed(authors: list[str], layout: TextLayout) -> bool:
+_LETTERS_AFTER_NAME = re.compile(r"^([^,]+), ([A-Z]{3,5})$")  # "Jane Doe, CNN", "Jane Doe, MPH"
+
+
+def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
+    """Each name without the capitals after its comma when the page prints them as a word elsewhere,
+    leading its own words ("Jane Doe, CNN" beside "CNN Films", "(CNN)", "NDR-Recherchen"): the
+    outlet's name, where a degree's letters ("Jane Doe, MPH") follow names only."""
+    kept = []
+    for name in authors:
+        found = _LETTERS_AFTER_NAME.match(name)
+        if found and _prints_as_word(found[2], lines, found[1].split()[-1]):
+            name = found[1]
+        kept.append(name)
+    # "Jane Doe, CNN Business", "Jane Doe, IGN Staff": beside a person, her outlet's desk or its staff.
+    people = [
+        name
+        for name in kept
+        if not (
+            _OUTLET_LEAD.match(name)
+            and any(
+                _prints_as_word(name.split()[0], lines, other.split()[-1]) for other in kept if other != name
+            )
+        )
+    ]
+    return people or kept
+
+
+_OUTLET_LEAD = re.compile(r"^[A-Z]{2,5}\s+[A-Z][a-z]+$")  # "CNN Business", "IGN Staff"
+
+
+def _prints_as_word(letters: str, lines: list[str], surname: str) -> bool:
+    """Whether a line not naming `surname` prints the capitals as a word of their own, not after a
+    comma as a degree follows a name ("CNN Films", "(CNN)", "NDR-Recherchen")."""
+    word = re.compile(rf"(?<!, )(?<!\w){re.escape(letters)}(?!\w)")
+    return any(surname not in line and word.search(line) for line in lines)
+
+
+def _nouns_listed(authors: list[str], layout: TextLayout, bylines: tuple[str, ...] = ()) -> bool:
     """Names of one word each, two or more, on a page that capitalises its nouns: a heading's nouns
     ("Von Risiken und Nebenwirkungen", "Meine Kanäle: Comedy & Cartoons / Reisen"), not people, whom
     a byline there names in full. A page that writes its nouns in lowercase may sign with first
-    names ("By Ann and Bea")."""
-    if len(authors) < 2 or any(" " in name for name in authors):
+    names ("By Ann and Bea"). On such a page one capitalised word joined by "and" to other words makes
+    the byline a heading's too ("Von Wiener Walzer und Mozartkugeln"), unless it is an agency."""
+    joined = len(bylines) == 1 and _one_word_joined(bylines[0])
+    if not joined and (len(authors) < 2 or any(" " in name for name in authors)):
         return False
     return PageWords(layout.lines, layout.body[0] if layout.body else 0).capitalises_words
+
+
+_JOINED = re.compile(
+    r"\s+(?:" + "|".join(re.escape(j) for j in NAME_JOINERS if j.isalpha()) + r")\s+|\s*&\s*"
+)
+
+
+def _one_word_joined(byline: str) -> bool:
+    """Whether a byline joins its parts by "and" with one of them a single capitalised word, no agency."""
+    parts = _JOINED.split(_BYLINE_OPENER.sub("", byline, count=1).strip())
+    return len(parts) >= 2 and any(
+        len(part.split()) == 1 and part[:1].isupper() and agency_name(part) is None for part in parts
+    )
 
 
 def reading_text_page(layout: TextLayout) -> AbstractContextManager[None]:
@@ -180,9 +232,14 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     if agency and not (dateline and dateline.agency):
         dateline = Dateline(place=dateline.place if dateline else None, agency=agency)
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
+    # "By Jane Doe, Associated Press": beside a person, the wire is the dateline's agency, not an author.
+    authors = [a for a in authors if agency_name(a) is None] or authors
     authors = without_section_after(authors, lines, header.title_line)
+    authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
-    if _nouns_listed(authors, layout):
+    # "Texto de Natal" (a Christmas text): a name opened by its particle has lost its given name, or was none.
+    authors = [a for a in authors if a.split()[0] not in NAME_PARTICLES]
+    if _nouns_listed(authors, layout, bylines):
         authors = []
     if not authors and (handle := handle_byline(lines, header.title_line, layout.stopwords)):
         authors = [handle]

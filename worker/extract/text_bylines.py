@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 
-from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import (
     AUTHOR_BIO_VERBS,
     AUTHOR_BOX_HEADINGS,
     AUTHOR_ROLE_WORDS,
-    GROUP_WORDS,
     MONTH_ALTERNATION,
     PERSON_PRONOUNS,
     PERSON_ROLES,
 )
 from worker.extract.text_byline_lists import names_before_role
+from worker.extract.text_byline_shapes import group_signature, one_word_name
 from worker.extract.text_cluster import BY_INSIDE, DOTS, GLUED_IN, byline_head
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import (
@@ -59,14 +58,12 @@ _OUTLET_AFTER_NAME = re.compile(
     r"^(.*?[a-zà-ÿ.])\s+((?:[A-ZÀ-Þ][A-ZÀ-Þ&'’.-]+\s?){1,3})$"
 )  # "Jane Doe USA TODAY"
 _SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
-_HANDLE_CHARS = 25
 _HEADLINE_MIN_WORDS = 5
 _STANDFIRST_MAX_CHARS = 300
 _DAY_UNDER_NAME = 3
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
-_GROUP_MAX_WORDS = 4  # "Example Health Editorial Team"
 _TITLED_NAME_MAX_WORDS = 4
 _DIGITS = re.compile(r"\d")
 _TITLED_LINE_MAX_CHARS = 100
@@ -260,35 +257,6 @@ def shows_day(line: str) -> bool:
     return bool(date_of_line(text) or _YEARLESS_DAY.match(text) or _SHORT_NUMERIC_DAY.match(text))
 
 
-def _one_word_name(line: str, common: PageWords) -> bool:
-    """A signature of one word ("Gabo", "ServiceTitan"): capitalised, letters only, and a word the
-    page never writes in lowercase (a section's "Technology" it does)."""
-    word = line.strip()
-    if not (2 < len(word) <= _HANDLE_CHARS and word.isalpha() and word[0].isupper()) or word.isupper():
-        return False
-    if word.lower() in STOPWORDS or common.writes_lowercase(word) or common.capitalises_words:
-        return False  # a German page's "Familie" is a section, however it writes it
-    return bool(clean_authors([word]))
-
-
-def _group_signature(line: str, common: PageWords) -> bool:
-    """A desk or a company signing as a group ("Example Team", "The Example Team", "Team Example",
-    "Example Staff"): its group word and a name of a few capitalised words the page never writes in
-    lowercase (the page's "team" it may)."""
-    words = line.split()
-    if words[:1] == ["The"]:
-        words = words[1:]
-    if len(words) < 2 or len(words) > _GROUP_MAX_WORDS:
-        return False
-    if words[-1].lower() in GROUP_WORDS:
-        brand = words[:-1]
-    elif words[0].lower() == "team":
-        brand = words[1:]
-    else:
-        return False
-    return all(w[:1].isupper() and w.isalpha() and not common.writes_lowercase(w) for w in brand)
-
-
 def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
     """A signature beside a shown day in the few lines under the headline ("Headline" / "Gabo" /
     "Jan 23", "Headline" / "Jane Doe" / "Jun 9"): a person's name on a line of its own right above or
@@ -304,10 +272,10 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
             continue
         if listed or common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
-        elif _group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
+        elif group_signature(line, common):  # "Example Team" / "Published" / "Sep 4, 2025"
             day = past_bars(lines, index + 2) if DATE_LABEL_ALONE.match(lines[index + 1]) else index + 1
             beside = [i for i in (index - 1, day) if headline < i < len(lines)]
-        elif _one_word_name(line, common):
+        elif one_word_name(line, common):
             beside = [index + 1]
         elif name := _name_glued_to_day(line, common):
             return name
@@ -325,7 +293,7 @@ def _name_glued_to_day(line: str, common: PageWords) -> str | None:
     if found is None or not (found[2] or shows_day(found[1])):
         return None
     name = found[0]
-    return name if common.is_dated_name(name) or _one_word_name(name, common) else None
+    return name if common.is_dated_name(name) or one_word_name(name, common) else None
 
 
 def name_under_headline(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
@@ -352,7 +320,7 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
         return line
     # A desk signing as a group ("Example Staff"), with a shown day a few lines under it.
     shown = any(shows_day(below) for below in lines[index + 1 : index + 1 + _DAY_UNDER_NAME])
-    return line if shown and _group_signature(line, common) else None
+    return line if shown and group_signature(line, common) else None
 
 
 def _without_glued_role(line: str) -> str:
@@ -383,10 +351,12 @@ def _standfirst(line: str) -> bool:
 def name_over_headline(lines: list[str], headline: int, common: PageWords) -> str | None:
     """A person's name, or a desk signing as a group ("Team Example"), in the few lines over the
     headline with a shown day under it, perhaps a job title between ("Jane Doe" / "Writer" /
-    "12/11/25" / "Headline"): the cluster printed first."""
+    "12/11/25" / "Headline"): the cluster printed first. Several names on one line sign the same way
+    ("Jane Doe y John Roe" / "Hace 13 horas" / "Headline")."""
     for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
         line = lines[index].strip()
-        if len(line) > _NAME_MAX_CHARS or not (common.is_bare_name(line) or _group_signature(line, common)):
+        short = len(line) <= _NAME_MAX_CHARS and (common.is_bare_name(line) or group_signature(line, common))
+        if not (short or common.is_name_list(line)):
             continue
         day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
         if shows_day(lines[day]):

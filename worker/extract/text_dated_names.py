@@ -32,6 +32,8 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     if by := BY_INSIDE.search(text):
         rest = GLUED_IN.sub(" ", text[by.start() :].strip())
         return byline_head(rest, common, dated=True) if is_byline(rest) else None
+    if labelled := _labelled_part(text):  # "Cycling | By: Jane Doe | Updated: April 19, 2022"
+        return byline_head(labelled, common, dated=True)
     text = DATE_LABEL.sub("", text, count=1)  # "Last updated Feb 3, 2025" names nobody
     found = dates_in_text(text, limit=1)
     if not found:
@@ -60,6 +62,13 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         ),
         None,
     )
+
+
+def _labelled_part(text: str) -> str | None:
+    """A part of a date line after the first, between its separators, that is a byline with its
+    opener's colon ("Por: Jane Doe"), which `BY_INSIDE` leaves to the whole line's byline reading."""
+    parts = [part.strip() for part in DOTS.split(text)]
+    return next((part for part in parts[1:] if ":" in part and is_byline(part)), None)
 
 
 def name_on_dated_piece(pieces: list[tuple[int, str]], position: int, common: PageWords) -> str | None:
