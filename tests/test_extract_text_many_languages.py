@@ -227,7 +227,7 @@ def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
 
 
 def test_an_opener_before_a_particle_and_one_word_names_no_one() -> None:
-    metadata = _read("pt", [HEADLINES["pt"], "Texto de Natal", "12.03.2025"])
+    metadata = _read("pt", [HEADLINES["pt"], "Texto de Outono", "12.03.2025"])
     assert metadata.authors == []
 
 

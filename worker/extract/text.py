@@ -250,7 +250,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = without_section_after(authors, lines, header.title_line)
     authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
-    # "Texto de Natal" (a Christmas text): a name opened by its particle has lost its given name, or was none.
+    # "Texto de Outono" (an autumn text): a name opened by its particle has lost its given name, or was none.
     authors = [a for a in authors if a.split()[0] not in NAME_PARTICLES]
     if _nouns_listed(authors, layout, bylines):
         authors = []
