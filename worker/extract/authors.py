@@ -12,6 +12,7 @@ from functools import lru_cache
 from worker.clean.phrases import phrase_tree
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.companies import is_company
+from worker.extract.languages.data import merged
 from worker.extract.patterns import (
     AGENCIES,
     AUTHOR_MAX_CHARS,
@@ -46,6 +47,15 @@ _VON_NAME = re.compile(
     + "|".join(re.escape(j) for j in NAME_JOINERS)
     + r")\s)"
 )
+_PIECE_KINDS = frozenset(merged("piece_kinds"))  # "Kommentar von Berg": a comment by Berg, not a name
+
+
+def _von_name(text: str) -> bool:
+    """Whether the text opens with a name holding "von" ("Christoph von Eichhorn"), not with a piece's
+    kind before its author's "von" ("Kommentar von Berg")."""
+    return bool(_VON_NAME.match(text)) and text.split()[0].lower() not in _PIECE_KINDS
+
+
 # A full stop ends a sentence between two names ("Jane Doe. John Roe"), not an honorific ("Prof. Doe").
 _SENTENCE_END = "".join(rf"(?<!\b{h})" for h in HONORIFICS) + r"(?<=[a-z]{2})\.\s+(?=[A-Z])"
 _JOINERS = re.compile(
@@ -104,7 +114,7 @@ def _strip_prefix(text: str) -> str:
         previous = text
         text = _PREFIX.sub("", text).strip(" :-–—|,")
     match = _INNER_BY.match(text)
-    if match and not re.search(r"[.!?]", match.group(0)) and not _VON_NAME.match(text):
+    if match and not re.search(r"[.!?]", match.group(0)) and not _von_name(text):
         text = text[match.end() :]
     return text
 

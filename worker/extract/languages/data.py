@@ -142,6 +142,7 @@ LANGUAGES: dict[str, Words] = {
         bio_verb=("ist", "war"),
         pronouns=("er", "sie", "seine", "ihre"),
         first_person=("ich", "mein", "meine", "mir", "mich"),
+        piece_kinds=("kommentar", "gastbeitrag", "interview", "analyse", "essay", "glosse", "kolumne"),
     ),
     "fr": Words(
         clock=("à", "h"),

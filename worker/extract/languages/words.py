@@ -34,6 +34,7 @@ class Words:
     about: tuple[str, ...] = ()  # an author box's heading before the name ("About Jane")
     pronouns: tuple[str, ...] = ()  # a note on a person says "she", on a product "it"
     bio_verb: tuple[str, ...] = ()  # the verb opening an author's note: "Jane Doe is a ..."
+    piece_kinds: tuple[str, ...] = ()  # a piece's kind before "von", not a given name ("Kommentar von")
     first_person: tuple[str, ...] = ()  # a writer speaking of herself ("I", "my"): a personal site's prose
     # A headline's words after a dash that go on with its sentence, not a label of the page's kind:
     # an article, a conjunction, an adverb opening the part ("– Until Now", "— Here's Why", "- The Sequel").
