@@ -260,3 +260,8 @@ def test_a_given_name_von_a_surname_is_one_name_not_a_byline_opening_inside_it()
 
 def test_a_word_before_von_and_a_full_name_is_a_byline_opening() -> None:
     assert clean_authors(["Kommentar von Christa Quellen"]) == ["Christa Quellen"]
+
+
+def test_a_pieces_kind_before_von_and_a_surname_is_a_byline_opening() -> None:
+    assert clean_authors(["Kommentar von Quellen"]) == ["Quellen"]
+    assert clean_authors(["Gastbeitrag von Quellen"]) == ["Quellen"]

@@ -195,3 +195,16 @@ def test_the_copyright_holder_names_the_site_a_headline_line_loses() -> None:
     ]
     metadata = extract_text_metadata(_layout(page, [3, 4, 5]), url=None)
     assert metadata.title == "Wind farm off the northern harbour wins final approval"
+
+
+def test_a_co_author_with_initials_whose_note_names_him_again_stays_an_author() -> None:
+    lines = [
+        "Gazette",
+        "Harbour wind farm approved",
+        "By Jane Doe and TJ Quillon",
+        "Mar 9, 2024",
+        PAGE[3],
+        PAGE[4],
+        "TJ Quillon covers ports and shipping for the Gazette.",
+    ]
+    assert extract_text_metadata(_layout(lines, [4, 5]), url=None).authors == ["Jane Doe", "TJ Quillon"]

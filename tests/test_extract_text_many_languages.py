@@ -227,7 +227,7 @@ def test_a_labelled_byline_between_a_section_and_a_date_names_its_author(
 
 
 def test_an_opener_before_a_particle_and_one_word_names_no_one() -> None:
-    metadata = _read("pt", [HEADLINES["pt"], "Texto de Natal", "12.03.2025"])
+    metadata = _read("pt", [HEADLINES["pt"], "Texto de Outono", "12.03.2025"])
     assert metadata.authors == []
 
 
@@ -239,3 +239,9 @@ def test_one_capitalised_word_joined_by_and_on_a_page_capitalising_its_nouns_mak
 def test_full_names_joined_by_and_on_a_page_capitalising_its_nouns_are_the_authors() -> None:
     metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und Jana Brandt", "12.03.2025"])
     assert metadata.authors == ["Kim Weber", "Jana Brandt"]
+
+
+@pytest.mark.parametrize("desk", ["Agenturen", "Redaktion"])
+def test_a_full_name_joined_by_and_to_the_agencies_or_the_desk_is_the_author(desk: str) -> None:
+    metadata = _read("de", [HEADLINES["de"], f"Von Kim Weber und {desk}", "12.03.2025"])
+    assert metadata.authors == ["Kim Weber"]

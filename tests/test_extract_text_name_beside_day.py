@@ -129,7 +129,7 @@ def test_names_joined_by_a_languages_and_over_a_post_age_over_the_headline_are_t
     lines = [
         "Ferry news",
         "Marta Quell y José Luis Ondo",
-        "Hace 13 horas",
+        "Hace 9 horas",
         "Why the Morning Ferries Run Late",
         LEAD,
     ]

@@ -105,7 +105,8 @@ AUTHOR_ROLE_WORDS = (
     contributors columnist columnists senior chief deputy managing associate assistant executive
     contributing special producer analyst team desk news newsroom photographer photography photo photos
     illustrator illustration video graphics intern freelance journalist redaktion redakteur redaktorin
-    rédaction rédacteur redazione redacción updated published posted modified last min mins minute
+    rédaction rédacteur redazione redacción agenturen agencies agences agencias agenzie
+    updated published posted modified last min mins minute
     minutes read reading time comments comment share follow email twitter facebook linkedin instagram
     view profile all articles more about bio see biography expert reviewed fact checked medically
     sources source via courtesy image credit credits getty images shutterstock by written fact-checked

@@ -20,7 +20,13 @@ from worker.extract.dates import reading_page_in
 from worker.extract.languages.data import LANGUAGES
 from worker.extract.languages.interface import holds_interface_word
 from worker.extract.line_memo import forget_lines
-from worker.extract.patterns import BYLINE_PREFIXES, COPYRIGHT_LINE, NAME_JOINERS, NAME_PARTICLES
+from worker.extract.patterns import (
+    AUTHOR_ROLE_WORDS,
+    BYLINE_PREFIXES,
+    COPYRIGHT_LINE,
+    NAME_JOINERS,
+    NAME_PARTICLES,
+)
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import Header, read_header
@@ -138,7 +144,7 @@ def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
     kept = []
     for name in authors:
         found = _LETTERS_AFTER_NAME.match(name)
-        if found and _prints_as_word(found[2], lines, found[1].split()[-1]):
+        if found and _prints_as_word(found[2], "", lines, found[1].split()[-1]):
             name = found[1]
         kept.append(name)
     # "Jane Doe, CNN Business", "Jane Doe, IGN Staff": beside a person, her outlet's desk or its staff.
@@ -148,7 +154,7 @@ def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
         if not (
             _OUTLET_LEAD.match(name)
             and any(
-                _prints_as_word(name.split()[0], lines, other.split()[-1]) for other in kept if other != name
+                _prints_as_word(*name.split(), lines, other.split()[-1]) for other in kept if other != name
             )
         )
     ]
@@ -158,10 +164,12 @@ def without_outlet_letters(authors: list[str], lines: list[str]) -> list[str]:
 _OUTLET_LEAD = re.compile(r"^[A-Z]{2,5}\s+[A-Z][a-z]+$")  # "CNN Business", "IGN Staff"
 
 
-def _prints_as_word(letters: str, lines: list[str], surname: str) -> bool:
+def _prints_as_word(letters: str, then: str, lines: list[str], surname: str) -> bool:
     """Whether a line not naming `surname` prints the capitals as a word of their own, not after a
-    comma as a degree follows a name ("CNN Films", "(CNN)", "NDR-Recherchen")."""
-    word = re.compile(rf"(?<!, )(?<!\w){re.escape(letters)}(?!\w)")
+    comma as a degree follows a name ("CNN Films", "(CNN)", "NDR-Recherchen"), nor before `then`, the
+    rest of the name they lead: a person's initials say again who he is ("TJ Holmes covers ...")."""
+    rest = rf"(?!\s+{re.escape(then)}\b)" if then else ""
+    word = re.compile(rf"(?<!, )(?<!\w){re.escape(letters)}(?!\w){rest}")
     return any(surname not in line and word.search(line) for line in lines)
 
 
@@ -183,10 +191,15 @@ _JOINED = re.compile(
 
 
 def _one_word_joined(byline: str) -> bool:
-    """Whether a byline joins its parts by "and" with one of them a single capitalised word, no agency."""
+    """Whether a byline joins its parts by "and" with one of them a single capitalised word, neither an
+    agency nor a desk ("Von Kim Weber und Agenturen", "und Redaktion" sign as a person and her desk)."""
     parts = _JOINED.split(_BYLINE_OPENER.sub("", byline, count=1).strip())
     return len(parts) >= 2 and any(
-        len(part.split()) == 1 and part[:1].isupper() and agency_name(part) is None for part in parts
+        len(part.split()) == 1
+        and part[:1].isupper()
+        and agency_name(part) is None
+        and part.lower() not in AUTHOR_ROLE_WORDS
+        for part in parts
     )
 
 
@@ -237,7 +250,7 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = without_section_after(authors, lines, header.title_line)
     authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons
-    # "Texto de Natal" (a Christmas text): a name opened by its particle has lost its given name, or was none.
+    # "Texto de Outono" (an autumn text): a name opened by its particle has lost its given name, or was none.
     authors = [a for a in authors if a.split()[0] not in NAME_PARTICLES]
     if _nouns_listed(authors, layout, bylines):
         authors = []

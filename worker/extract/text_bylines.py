@@ -352,7 +352,7 @@ def name_over_headline(lines: list[str], headline: int, common: PageWords) -> st
     """A person's name, or a desk signing as a group ("Team Example"), in the few lines over the
     headline with a shown day under it, perhaps a job title between ("Jane Doe" / "Writer" /
     "12/11/25" / "Headline"): the cluster printed first. Several names on one line sign the same way
-    ("Jane Doe y John Roe" / "Hace 13 horas" / "Headline")."""
+    ("Jane Doe y John Roe" / "Hace 9 horas" / "Headline")."""
     for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
         line = lines[index].strip()
         short = len(line) <= _NAME_MAX_CHARS and (common.is_bare_name(line) or group_signature(line, common))
