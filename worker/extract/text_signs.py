@@ -56,7 +56,7 @@ DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\b(?:\s+(?:on|le|am|el|il))?[:\s]*
 DATE_LABEL_ALONE = re.compile(rf"^(?:{any_of(_DATE_LABEL_WORDS)})(?:\s+on)?\s*:?$", re.I)
 _AGE = merged_ages()
 _BEFORE, _AFTER, _ONE, _UNITS = (alternation(words) for words in _AGE)
-# A post's age in any language ("2 hours ago", "vor einer Stunde", "Hace 13 horas", "3 godziny temu"),
+# A post's age in any language ("2 hours ago", "vor einer Stunde", "Hace 9 horas", "3 godziny temu"),
 # perhaps after a bullet and a date label ("• Publiziert vor 4 Stunden", "Erstellt: vor 2 Tagen"): the
 # "before now" word on its language's side of the count ("Stunden vor" is none), never missing.
 POST_AGE = re.compile(
