@@ -245,3 +245,8 @@ def test_full_names_joined_by_and_on_a_page_capitalising_its_nouns_are_the_autho
 def test_a_full_name_joined_by_and_to_the_agencies_or_the_desk_is_the_author(desk: str) -> None:
     metadata = _read("de", [HEADLINES["de"], f"Von Kim Weber und {desk}", "12.03.2025"])
     assert metadata.authors == ["Kim Weber"]
+
+
+def test_a_name_joined_by_and_to_an_agency_in_lowercase_is_the_author() -> None:
+    metadata = _read("de", [HEADLINES["de"], "Von Kim Weber und dpa"])
+    assert metadata.authors == ["Kim Weber"]

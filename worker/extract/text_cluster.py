@@ -150,6 +150,8 @@ def byline_head(byline: str, common: PageWords, *, dated: bool = False) -> str:
     while names[-1] and names[-1][-1].lower() in _PARTICLE_WORDS:  # "Par Jane Doe le 07 mai 2020"
         stop = byline.rfind(names[-1].pop(), start, stop)  # a particle before a date starts no name
     head = byline[:stop].rstrip(" ,;:-–—.")
+    if len(last := head.rsplit(None, 1)) == 2 and last[1].lower() in _JOINER_WORDS:
+        head = last[0].rstrip(" ,;")  # "Von Jane Doe und dpa": the joiner before what ends the names goes
     if head == byline.rstrip(" ,;:-–—."):
         return byline
     kept = [" ".join(name) for name in names if name]
