@@ -66,27 +66,27 @@ def _card(name: str, verdict: str, offer: str) -> str:
     return f"<li><h3>{name}</h3><p>{verdict}</p>{offer}</li>"
 
 
-def test_a_shop_link_in_a_box_of_a_kept_lists_item_stays_out() -> None:
-    link = "<a href='/shop'>Compare prices at the shop</a>"
-    offer = f"<div class='card-foot'><div class='shop-link'>{link}</div></div>"
+def _kept_with_offer(offer: str) -> list[str]:
+    """The text kept from a page whose article is a list of review cards, each ending in `offer`."""
     cards = "".join(_card(name, verdict, offer) for name, verdict in REVIEWS)
     page = (
         "<html><head><title>Kettles</title></head><body><article>"
         f"<p>{LEAD}</p><ul>{cards}</ul></article></body></html>"
     )
-    kept = clean_html(parse_html(page))
+    return clean_html(parse_html(page))
+
+
+def test_a_shop_link_in_a_box_of_a_kept_lists_item_stays_out() -> None:
+    link = "<a href='/shop'>Compare prices at the shop</a>"
+    offer = f"<div class='card-foot'><div class='shop-link'>{link}</div></div>"
+    kept = _kept_with_offer(offer)
     assert all(any(verdict in text for text in kept) for _, verdict in REVIEWS)
     assert not any("Compare prices" in text for text in kept)
 
 
 def test_a_button_in_a_kept_lists_item_stays_out() -> None:
     offer = "<div class='buy-btn'><a href='/shop'>Buy it at the shop</a></div>"
-    cards = "".join(_card(name, verdict, offer) for name, verdict in REVIEWS)
-    page = (
-        "<html><head><title>Kettles</title></head><body><article>"
-        f"<p>{LEAD}</p><ul>{cards}</ul></article></body></html>"
-    )
-    kept = clean_html(parse_html(page))
+    kept = _kept_with_offer(offer)
     assert all(any(verdict in text for text in kept) for _, verdict in REVIEWS)
     assert not any("Buy it at the shop" in text for text in kept)
 

@@ -55,7 +55,8 @@ def test_a_post_age_after_the_name_is_dropped() -> None:
     assert clean_authors(["Marta Ejemplo Rivas Hace 3 horas"]) == ["Marta Ejemplo Rivas"]
 
 
-def test_a_dated_webpage_node_names_the_author_when_the_graph_has_no_article() -> None:
+def _dated_webpage_naming(person: str) -> tuple[str, str]:
+    """A page whose JSON-LD graph has a dated WebPage node (no Article) whose author is `person`."""
     graph = {
         "@context": "https://schema.org",
         "@graph": [
@@ -64,13 +65,18 @@ def test_a_dated_webpage_node_names_the_author_when_the_graph_has_no_article() -
                 "@id": "#page",
                 "name": "Puerto abre nuevo muelle",
                 "datePublished": "2025-03-04T09:00:00+00:00",
-                "author": {"@id": "#marta"},
+                "author": {"@id": "#person"},
             },
-            {"@type": "Person", "@id": "#marta", "name": "Marta Ejemplo"},
+            {"@type": "Person", "@id": "#person", "name": person},
         ],
     }
     head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
     body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    return head, body
+
+
+def test_a_dated_webpage_node_names_the_author_when_the_graph_has_no_article() -> None:
+    head, body = _dated_webpage_naming("Marta Ejemplo")
     assert metadata_of(head, body).authors == ["Marta Ejemplo"]
 
 
@@ -123,21 +129,7 @@ def test_an_author_box_heading_alone_is_no_author() -> None:
 
 
 def test_a_login_a_dated_webpage_node_names_is_no_declared_author() -> None:
-    graph = {
-        "@context": "https://schema.org",
-        "@graph": [
-            {
-                "@type": "WebPage",
-                "@id": "#page",
-                "name": "Puerto abre nuevo muelle",
-                "datePublished": "2025-03-04T09:00:00+00:00",
-                "author": {"@id": "#login"},
-            },
-            {"@type": "Person", "@id": "#login", "name": "mejemplo"},
-        ],
-    }
-    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
-    body = "<h1>Puerto abre nuevo muelle</h1><p>El puerto abrió hoy un nuevo muelle para barcos.</p>"
+    head, body = _dated_webpage_naming("mejemplo")
     assert metadata_of(head, body).authors == []
 
 
