@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from operator import mul
 
@@ -242,14 +242,28 @@ class Reading:
         self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
         self.signs = frozenset(self.signed)
         self.cut = tuple(cut_copies(lines, reach(proposal)))  # `cut_copies`, made once: candidates
-        top_lines = [line.lower() for line in lines[:_TOP_LINES]]
-        self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
-        self.top_text = " ".join(top_lines)  # the window title's words looked up by `uses`
-        self.site_names = site_names(lines)
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
         self._found: list[int] | None = None
+
+    # What only a candidate's signs read, made on first use: a page with one candidate scores none.
+    @cached_property
+    def _top_lines(self) -> list[str]:
+        return [line.lower() for line in self.proposal.lines[:_TOP_LINES]]
+
+    @cached_property
+    def tops(self) -> set[str]:
+        return {part for line in self._top_lines for part in _TITLE_SEPARATOR.split(line)}
+
+    @cached_property
+    def top_text(self) -> str:
+        """The window title's words looked up by `uses`."""
+        return " ".join(self._top_lines)
+
+    @cached_property
+    def site_names(self) -> frozenset[str]:
+        return site_names(self.proposal.lines)
 
     @property
     def found(self) -> list[int]:
