@@ -215,3 +215,10 @@ def test_german_publication_labels_say_publication_below_the_lead() -> None:
     for label in ("Publiziert", "Erstellt am", "Eingetragen am"):
         lines = ["Ferry link approved", LEAD, SECOND, f"{label} 02.03.2022 um 09:23"]
         assert first_date_line(lines, 1) == "2022-03-02", label
+
+
+def test_a_signed_line_dating_the_piece_with_a_two_digit_year_gives_the_day() -> None:
+    signed = "von Jo Weber Erstellt am 02.03.22 um 09:23, geändert am 02.03.22 um 09:23"
+    page = SPANISH_PAGE.replace("Por Ana Ruiz | 07/05/2022 20:06", signed)
+    article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
+    assert (article.metadata.published or "")[:10] == "2022-03-02"
