@@ -231,3 +231,8 @@ def test_a_linked_address_holding_a_day_in_its_path_dates_no_page() -> None:
     article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
     assert (article.metadata.published or "")[:10] == "2022-05-07"
     assert date_of_line(source) is None
+
+
+def test_an_embedded_posts_signature_dates_the_post_not_the_page() -> None:
+    assert date_of_line("— Ana Ruiz (@anaruiz_port) March 3, 2024") is None
+    assert date_of_line("March 3, 2024") == "2024-03-03"
