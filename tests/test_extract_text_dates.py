@@ -12,6 +12,7 @@ from worker.document import Document, InputKind
 from worker.extract.dates import DayOrder, dates_in_text, parse_date
 from worker.extract.text_dates import day_told_by_lead, first_date_line, named_weekdays, page_day_order
 from worker.extract.text_header import read_header
+from worker.extract.text_signs import date_of_line
 from worker.pipeline import extract_article
 
 # An invented page of the shape a wire story takes when copied from a broadcaster's site: chrome, the
@@ -215,3 +216,23 @@ def test_german_publication_labels_say_publication_below_the_lead() -> None:
     for label in ("Publiziert", "Erstellt am", "Eingetragen am"):
         lines = ["Ferry link approved", LEAD, SECOND, f"{label} 02.03.2022 um 09:23"]
         assert first_date_line(lines, 1) == "2022-03-02", label
+
+
+def test_a_signed_line_dating_the_piece_with_a_two_digit_year_gives_the_day() -> None:
+    signed = "von Jo Weber Erstellt am 02.03.22 um 09:23, geändert am 02.03.22 um 09:23"
+    page = SPANISH_PAGE.replace("Por Ana Ruiz | 07/05/2022 20:06", signed)
+    article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
+    assert (article.metadata.published or "")[:10] == "2022-03-02"
+
+
+def test_a_linked_address_holding_a_day_in_its_path_dates_no_page() -> None:
+    source = "https://news.example.org/harbour/2017/02/14/ferry-link-vote/"
+    page = SPANISH_PAGE.replace("Los opositores", f"{source}\n\nLos opositores")
+    article = extract_article(Document(page, InputKind.TEXT, None), now=NOW)
+    assert (article.metadata.published or "")[:10] == "2022-05-07"
+    assert date_of_line(source) is None
+
+
+def test_an_embedded_posts_signature_dates_the_post_not_the_page() -> None:
+    assert date_of_line("— Ana Ruiz (@anaruiz_port) March 3, 2024") is None
+    assert date_of_line("March 3, 2024") == "2024-03-03"

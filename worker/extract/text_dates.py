@@ -55,7 +55,9 @@ _COMMENTER = re.compile(rf"(?:{'|'.join(map(re.escape, COMMENTER_WORDS))})\s*:?$
 _REPLY = re.compile(r"\breply\b", re.I)
 _DATE_LINE_MAX_WORDS = 8  # "Monday, August 11th, 2025 at 11:00 am": a date line, not a sentence
 _DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(?:19|20)\d\d")  # every date these patterns read has its year in full
+# Every date these patterns read has its year in full, or two digits after a numeric day and month
+# ("Erstellt am 01.01.23 um 08:35"), as a page copied as text is read with them.
+_YEAR = re.compile(r"(?:19|20)\d\d|[./]\d\d(?![\d/]|[.,]\d)")
 _PARTS = re.compile(r"\s[|•·⋅]\s")  # "Monday, August 11th, 2025 | Categories: ..."
 _LABELLED_LINE_MAX_WORDS = 30
 _SIGNATURE_REACH = 3  # "Jane Doe" / "Senior Editor, Example" / "Learn about our process" / "April 2, 2024"

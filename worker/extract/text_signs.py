@@ -68,6 +68,9 @@ POST_AGE = re.compile(
 # month before its day's number ("Yucy3/4/2025", "Jane Doe22. Februar 2020", "Jane DoeNovember 6, 2023");
 # a month's name inside a name ("LaMar Jones", "DeMar") is followed by no number.
 _GLUED_DAY = re.compile(rf"(?<=[a-zà-ÿ])(?=\d|(?=[A-ZÀ-Þ])(?i:{alternation(MONTHS)})\b\.?,?\s*\d)")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S*", re.I)  # a linked story's "/2017/02/14/" is its day
+# "— Jane Doe (@janedoe) March 3, 2024": an embedded post's signature, dated by its own author.
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^(]{0,60}\(@\w+\)")
 _ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # "Jane Doe2021-12-14T12:38:19+01:00December 14th"
 
 
@@ -296,7 +299,11 @@ def date_of_line(line: str) -> str | None:
     """The date a short line states ("Feb 13, 2025", "Updated: 2025-02-13 10:00"), never a copyright year."""
     if word_count(line) > 12 or not DIGIT.search(line) or COPYRIGHT_LINE.found_in(line):
         return None  # every way of writing a day has a digit in it
+    if "(@" in line and _EMBED_SIGNATURE.match(line):
+        return None
     text = DATE_LABEL.sub("", line)
+    if "/" in text:
+        text = _WEB_ADDRESS.sub(" ", text)
     day = parse_date(text) or two_digit_year_day(text)
     if day and "/" in text and (found := dates_in_text(text, 1)) and found[0][1] != day[:10]:
         return found[0][1] + day[10:]  # "10/12/2023": slashes month first, as in `dates_in_text`
