@@ -54,6 +54,7 @@ _FAR = 40.0  # lines above the lead counted in full; a line further up is as far
 _LONG = 4
 # Lines under the lead where a headline over its byline may stand (a promo read as the lead).
 _SIGNED_BELOW = 40
+_UNDER_LEAD = 3  # lines under the lead where the labeller's likeliest are proposed too
 _WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
@@ -76,7 +77,7 @@ FEATURES = (
     "twice",  # printed twice in a row
     "crumb",  # a breadcrumb's last crumb or a window title's first part
     "toptitle",  # a part of a window title at the top of the page
-    "meta_under",  # a byline or a date within three lines under it
+    "meta_under",  # a byline or a date within three lines under it, or a signer under it (`signed`)
     "meta_over",  # one within three lines over it
     "over_lead",  # right above the first line of prose
     "far",  # how far above the first line of prose, in `_FAR` lines
@@ -167,10 +168,12 @@ def candidates(
     proposal: Proposal, over_bylines: tuple[int, ...] | None = None, cut: tuple[int, ...] | None = None
 ) -> list[int]:
     """The proposed lines: the chain's pick first, then the rules' first pick, the second window's, the
-    labeller's likeliest lines of its window, the headlines over a byline (`signed`) and the lines
+    labeller's likeliest lines of its window down to a little under the lead (a promo's blurb read as the
+    lead stands over the headline), the headlines over a byline (`signed`) and the lines
     under a copy of themselves cut short (`cut_copies`), less those no rule may propose (`_never`)."""
     likely = proposal.likelihood
-    ranked = sorted(((likely(i), i) for i in proposal.window if i <= proposal.lead), reverse=True)
+    last = proposal.lead + _UNDER_LEAD
+    ranked = sorted(((likely(i), i) for i in proposal.window if i <= last), reverse=True)
     found = [proposal.chosen] if proposal.chosen is not None else []
     others = [p for p in (proposal.ruled, proposal.second) if p is not None]
     for p, index in ranked:
@@ -340,7 +343,7 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(low in neighbours),
         float(low in proposal.common.crumbs),
         float(words >= 2 and low in reading.tops and copies[low] >= 1 and index >= _TOP_LINES),
-        float(any(is_meta_line(lines[k]) for k in under)),
+        float(index in reading.signs or any(is_meta_line(lines[k]) for k in under)),
         float(any(is_meta_line(lines[k]) for k in over)),
         float(index == lead - 1),
         min(max(0, lead - index), _FAR) / _FAR,
