@@ -1,6 +1,7 @@
 """The re-ranker's reach under a promo read as the lead: the labeller's likeliest lines a little under
-the lead are proposed, and a headline over a signer counts as one with its byline under it. The pages
-here are written for the purpose."""
+the lead are proposed, a headline over a signer counts as one with its byline under it, and one that
+another line holds as a part (a window title, a comments heading) as a crumb. The pages here are
+written for the purpose."""
 
 from __future__ import annotations
 
@@ -42,3 +43,30 @@ def test_a_headline_over_a_standfirst_over_by_alone_over_a_name_is_marked_meta_u
     page = ["Green Plot", "Shop", HEADLINE, "A four-bed plan for a tiny yard, told crop after crop", "By"]
     with header_proposal([*page, "Jane Doe", LEAD, SECOND, THIRD]) as (proposal, reading):
         assert sign(reading, proposal.lines.index(HEADLINE), "meta_under") == 1.0
+
+
+def _crumb_sign(footer: str, headline: str = HEADLINE) -> float:
+    """The headline's `crumb` sign on a page whose last line, far under the lead, is `footer`."""
+    page = ["Green Plot", "Shop", headline, LEAD, SECOND, THIRD, footer]
+    with header_proposal(page) as (proposal, reading):
+        return sign(reading, proposal.lines.index(headline), "crumb")
+
+
+def test_a_headline_another_line_quotes_is_marked_crumb() -> None:
+    assert _crumb_sign(f"2 responses to “{HEADLINE}”") == 1.0
+
+
+def test_a_headline_a_window_title_line_opens_is_marked_crumb() -> None:
+    assert _crumb_sign(f"{HEADLINE} | Green Plot") == 1.0
+
+
+def test_a_headline_another_line_ends_is_marked_crumb() -> None:
+    assert _crumb_sign(f"Ann Poe on {HEADLINE}") == 1.0
+
+
+def test_a_headline_no_other_line_holds_is_not_marked_crumb() -> None:
+    assert _crumb_sign("2 responses so far") == 0.0
+
+
+def test_a_two_word_line_opening_a_longer_one_is_not_marked_crumb() -> None:
+    assert _crumb_sign("Row Planting | Green Plot", headline="Row Planting") == 0.0

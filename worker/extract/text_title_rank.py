@@ -59,6 +59,9 @@ _WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
+_PART_AFTER = re.compile(r"\s*[|\-–—:»·•/~(]")  # what follows a headline opening a longer line
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘«'", "”\"’»'"
+_QUOTED_MIN_WORDS = 3  # a shorter line is part of many a longer one (a section's name, a kicker)
 
 # The signs, in the order of the model's weights.
 FEATURES = (
@@ -75,7 +78,7 @@ FEATURES = (
     "copies2",  # the page prints the line twice
     "copies3",  # three times or more: a menu's entry
     "twice",  # printed twice in a row
-    "crumb",  # a breadcrumb's last crumb or a window title's first part
+    "crumb",  # a breadcrumb's last crumb or a window title's first part, or a part of another line (`quoted`)
     "toptitle",  # a part of a window title at the top of the page
     "meta_under",  # a byline or a date within three lines under it, or a signer under it (`signed`)
     "meta_over",  # one within three lines over it
@@ -249,6 +252,7 @@ class Reading:
         self.tops = {part for line in top_lines for part in _TITLE_SEPARATOR.split(line)}
         self.top_text = " ".join(top_lines)  # the window title's words looked up by `uses`
         self.site_names = site_names(lines)
+        self._page_text: str | None = None
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
@@ -277,6 +281,28 @@ class Reading:
         if found is None:
             found = self._prose[key] = " ".join([self.proposal.lines[k] for k in prose]).lower()
         return found
+
+    def quoted(self, index: int) -> bool:
+        """Another line of the page holds this one as a part: opening it before a separator
+        ("Headline | Site", "Headline ~ Directions"), ending it ("Site | Headline", "Jane on Headline")
+        or in quotes ("2 responses to “Headline”"): a window title, a section or a comment names it."""
+        line = self.proposal.lines[index]
+        if word_count(line) < _QUOTED_MIN_WORDS:
+            return False
+        if self._page_text is None:
+            self._page_text = "\n" + "\n".join(self.proposal.lines).lower() + "\n"
+        text, low = self._page_text, line.lower()
+        at = text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            before, after = text[at - 1], text[end]
+            opens = before == "\n" and _PART_AFTER.match(text, end) is not None
+            ends = after == "\n" and not before.isalnum()
+            whole = before == "\n" and after == "\n"  # a copy of the whole line
+            if not whole and (opens or ends or (before in _QUOTES_OPEN and after in _QUOTES_CLOSE)):
+                return True
+            at = text.find(low, at + 1)
+        return False
 
     def own(self, index: int) -> list[float]:
         found = self._own.get(index)
@@ -341,7 +367,7 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(copies[low] == 2),
         float(copies[low] >= 3),
         float(low in neighbours),
-        float(low in proposal.common.crumbs),
+        float(low in proposal.common.crumbs or reading.quoted(index)),
         float(words >= 2 and low in reading.tops and copies[low] >= 1 and index >= _TOP_LINES),
         float(index in reading.signs or any(is_meta_line(lines[k]) for k in under)),
         float(any(is_meta_line(lines[k]) for k in over)),
