@@ -54,10 +54,14 @@ _FAR = 40.0  # lines above the lead counted in full; a line further up is as far
 _LONG = 4
 # Lines under the lead where a headline over its byline may stand (a promo read as the lead).
 _SIGNED_BELOW = 40
+_UNDER_LEAD = 3  # lines under the lead where the labeller's likeliest are proposed too
 _WORD = re.compile(r"\w+")
 _PLAIN = re.compile(r"[^\w]+")
 _LIST_REACH = 12  # lines above a numbered entry where the entry before it stands
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:»·•/]\s+")
+_PART_AFTER = re.compile(r"\s*[|\-–—:»·•/~(]")  # what follows a headline opening a longer line
+_QUOTES_OPEN, _QUOTES_CLOSE = "“\"‘«'", "”\"’»'"
+_QUOTED_MIN_WORDS = 3  # a shorter line is part of many a longer one (a section's name, a kicker)
 
 # The signs, in the order of the model's weights.
 FEATURES = (
@@ -74,9 +78,9 @@ FEATURES = (
     "copies2",  # the page prints the line twice
     "copies3",  # three times or more: a menu's entry
     "twice",  # printed twice in a row
-    "crumb",  # a breadcrumb's last crumb or a window title's first part
+    "crumb",  # a breadcrumb's last crumb or a window title's first part, or a part of another line (`quoted`)
     "toptitle",  # a part of a window title at the top of the page
-    "meta_under",  # a byline or a date within three lines under it
+    "meta_under",  # a byline or a date within three lines under it, or a signer under it (`signed`)
     "meta_over",  # one within three lines over it
     "over_lead",  # right above the first line of prose
     "far",  # how far above the first line of prose, in `_FAR` lines
@@ -167,10 +171,12 @@ def candidates(
     proposal: Proposal, over_bylines: tuple[int, ...] | None = None, cut: tuple[int, ...] | None = None
 ) -> list[int]:
     """The proposed lines: the chain's pick first, then the rules' first pick, the second window's, the
-    labeller's likeliest lines of its window, the headlines over a byline (`signed`) and the lines
+    labeller's likeliest lines of its window down to a little under the lead (a promo's blurb read as the
+    lead stands over the headline), the headlines over a byline (`signed`) and the lines
     under a copy of themselves cut short (`cut_copies`), less those no rule may propose (`_never`)."""
     likely = proposal.likelihood
-    ranked = sorted(((likely(i), i) for i in proposal.window if i <= proposal.lead), reverse=True)
+    last = proposal.lead + _UNDER_LEAD
+    ranked = sorted(((likely(i), i) for i in proposal.window if i <= last), reverse=True)
     found = [proposal.chosen] if proposal.chosen is not None else []
     others = [p for p in (proposal.ruled, proposal.second) if p is not None]
     for p, index in ranked:
@@ -242,6 +248,7 @@ class Reading:
         self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
         self.signs = frozenset(self.signed)
         self.cut = tuple(cut_copies(lines, reach(proposal)))  # `cut_copies`, made once: candidates
+        self._page_text: str | None = None
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
@@ -288,6 +295,28 @@ class Reading:
         if found is None:
             found = self._prose[key] = " ".join([self.proposal.lines[k] for k in prose]).lower()
         return found
+
+    def quoted(self, index: int) -> bool:
+        """Another line of the page holds this one as a part: opening it before a separator
+        ("Headline | Site", "Headline ~ Directions"), ending it ("Site | Headline", "Jane on Headline")
+        or in quotes ("2 responses to “Headline”"): a window title, a section or a comment names it."""
+        line = self.proposal.lines[index]
+        if word_count(line) < _QUOTED_MIN_WORDS:
+            return False
+        if self._page_text is None:
+            self._page_text = "\n" + "\n".join(self.proposal.lines).lower() + "\n"
+        text, low = self._page_text, line.lower()
+        at = text.find(low)
+        while at >= 0:
+            end = at + len(low)
+            before, after = text[at - 1], text[end]
+            opens = before == "\n" and _PART_AFTER.match(text, end) is not None
+            ends = after == "\n" and not before.isalnum()
+            whole = before == "\n" and after == "\n"  # a copy of the whole line
+            if not whole and (opens or ends or (before in _QUOTES_OPEN and after in _QUOTES_CLOSE)):
+                return True
+            at = text.find(low, at + 1)
+        return False
 
     def own(self, index: int) -> list[float]:
         found = self._own.get(index)
@@ -352,9 +381,9 @@ def _own(reading: Reading, index: int) -> list[float]:
         float(copies[low] == 2),
         float(copies[low] >= 3),
         float(low in neighbours),
-        float(low in proposal.common.crumbs),
+        float(low in proposal.common.crumbs or reading.quoted(index)),
         float(words >= 2 and low in reading.tops and copies[low] >= 1 and index >= _TOP_LINES),
-        float(any(is_meta_line(lines[k]) for k in under)),
+        float(index in reading.signs or any(is_meta_line(lines[k]) for k in under)),
         float(any(is_meta_line(lines[k]) for k in over)),
         float(index == lead - 1),
         min(max(0, lead - index), _FAR) / _FAR,
