@@ -35,6 +35,14 @@ def test_the_likeliest_line_right_under_a_promo_read_as_the_lead_is_proposed() -
     assert _proposed_under_promo(1)
 
 
+def test_the_likeliest_line_three_lines_under_a_promo_read_as_the_lead_is_proposed() -> None:
+    assert _proposed_under_promo(3)
+
+
+def test_the_likeliest_line_four_lines_under_a_promo_read_as_the_lead_is_not_proposed() -> None:
+    assert not _proposed_under_promo(4)
+
+
 def test_a_likely_line_far_under_the_lead_is_not_proposed() -> None:
     assert not _proposed_under_promo(8)
 
@@ -62,6 +70,14 @@ def test_a_headline_a_window_title_line_opens_is_marked_crumb() -> None:
 
 def test_a_headline_another_line_ends_is_marked_crumb() -> None:
     assert _crumb_sign(f"Ann Poe on {HEADLINE}") == 1.0
+
+
+def test_a_headline_a_window_title_line_opens_in_capitals_is_marked_crumb() -> None:
+    assert _crumb_sign(f"{HEADLINE.upper()} | GREEN PLOT") == 1.0
+
+
+def test_a_headline_a_sentence_holds_unquoted_mid_way_is_not_marked_crumb() -> None:
+    assert _crumb_sign(f"We tried {HEADLINE.lower()} in our own beds for two summers running.") == 0.0
 
 
 def test_a_headline_no_other_line_holds_is_not_marked_crumb() -> None:
