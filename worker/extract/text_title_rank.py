@@ -248,7 +248,6 @@ class Reading:
         self.signed = tuple(signed(proposal))  # `signed`, made once: a candidate and a sign
         self.signs = frozenset(self.signed)
         self.cut = tuple(cut_copies(lines, reach(proposal)))  # `cut_copies`, made once: candidates
-        self._page_text: str | None = None
         self._words: dict[int, list[str]] = {}
         self._prose: dict[tuple[int, ...], str] = {}
         self._own: dict[int, list[float]] = {}
@@ -271,6 +270,11 @@ class Reading:
     @cached_property
     def site_names(self) -> frozenset[str]:
         return site_names(self.proposal.lines)
+
+    @cached_property
+    def _page_text(self) -> str:
+        """The page's lines, lowercased, each between newlines: what `quoted` searches."""
+        return "\n" + "\n".join(self.proposal.lines).lower() + "\n"
 
     @property
     def found(self) -> list[int]:
@@ -303,8 +307,6 @@ class Reading:
         line = self.proposal.lines[index]
         if word_count(line) < _QUOTED_MIN_WORDS:
             return False
-        if self._page_text is None:
-            self._page_text = "\n" + "\n".join(self.proposal.lines).lower() + "\n"
         text, low = self._page_text, line.lower()
         at = text.find(low)
         while at >= 0:
