@@ -165,9 +165,10 @@ def weigh_title(
             and _under_headline(pieces, position + 1, meta)
         ):
             score += evidence.beside_lead  # "Headline / first subheading (or standfirst) / paragraph"
-        if text.lower() in common.repeated:
+        low = text.lower()
+        if low in common.repeated:
             score += evidence.repeated
-        if text.lower() in common.crumbs:
+        if low in common.crumbs:
             score += evidence.crumb
         if word_count(text) >= evidence.long_words:
             score += evidence.long

@@ -66,19 +66,37 @@ def bucket_name(value: int, edges: tuple[int, ...]) -> str:
     return f"gt{edges[-1]}"
 
 
+def _bucket_table(name: str, edges: tuple[int, ...]) -> tuple[list[str], int]:
+    """The names of the values from the first edge to one past the last, and that first edge."""
+    names = [f"{name}:{bucket_name(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
+    return [names[bisect_left(edges, value)] for value in range(edges[0], edges[-1] + 2)], edges[0]
+
+
 def bucketer(name: str, edges: tuple[int, ...]) -> Callable[[int], str]:
     """`name:` and `bucket_name` of a value, the names made once: a window's lines ask four each. A value
     from the first edge to one past the last is looked up in a table (a C-level call, no search)."""
-    names = [f"{name}:{bucket_name(edge, edges)}" for edge in edges] + [f"{name}:gt{edges[-1]}"]
-    low = edges[0]
-    table = [names[bisect_left(edges, value)] for value in range(low, edges[-1] + 2)]
+    table, low = _bucket_table(name, edges)
     past = len(table) - 1
 
     def bucket(value: int) -> str:
         at = value - low
-        return table[at if at < past else past] if at >= 0 else names[0]
+        return table[at if at < past else past] if at >= 0 else table[0]
 
     return bucket
+
+
+def bucket_run(name: str, edges: tuple[int, ...]) -> Callable[[int, int], list[str]]:
+    """`bucketer`'s names of the values `start` to `stop` (excluded) at once: a run of its table, by
+    slices, for the offsets of a window's lines from a line (each one more than the last)."""
+    table, low = _bucket_table(name, edges)
+
+    def run(start: int, stop: int) -> list[str]:
+        below = max(0, min(stop, low) - start)  # values under the table's first
+        inside = table[max(0, start - low) : max(0, stop - low)]
+        above = max(0, stop - max(start, low + len(table)))  # values past its last
+        return [table[0]] * below + inside + [table[-1]] * above
+
+    return run
 
 
 WORD_EDGES = (0, 1, 2, 3, 5, 8, 12, 16, 25, 40)
@@ -88,12 +106,15 @@ WORDS_SIGN = bucketer("w", WORD_EDGES)
 CHARS_SIGN = bucketer("c", CHAR_EDGES)
 LEAD_SIGN = bucketer("d", OFFSET_EDGES)
 TOP_SIGN = bucketer("t", OFFSET_EDGES)
+LEAD_SIGNS = bucket_run("d", OFFSET_EDGES)
+TOP_SIGNS = bucket_run("t", OFFSET_EDGES)
 # A share in quarters (`round(4 * share)`, 0 to 4) under its name, the names made once.
 _CAP_SIGNS = tuple(f"cap:{k}" for k in range(5))
 _STOP_SIGNS = tuple(f"stop:{k}" for k in range(5))
 _ECHO_SIGNS = tuple(f"echo:{k}" for k in range(5))
 _AECHO_SIGNS = tuple(f"aecho:{k}" for k in range(5))
 _KIND_SIGNS = {kind: f"k:{kind}" for kind in LineClass}
+_END_SIGNS = {end: f"end:{end}" for end in '.:!?,;…)"”»|'}  # a line's last character, if a sign
 _FLAG_SIGNS = {flag: f"f:{flag}" for flag in Flag}
 
 
@@ -114,22 +135,18 @@ def line_signs(
     shown: list[list[str]] = []
     meta: list[bool] = []
     headline_shaped: list[int] = []
-    for index in lines:
+    # Where each line stands against the lead and the first prose line, named for the whole window at once.
+    lead_signs = LEAD_SIGNS(lines.start - lead, lines.stop - lead)
+    top_signs = TOP_SIGNS(lines.start - top, lines.stop - top)
+    for index, lead_sign, top_sign in zip(lines, lead_signs, top_signs, strict=True):
         line = texts[index]
-        words = line.split()
         ascii_ = line.isascii()
-        # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`; an
-        # ASCII line's are its spaced words, already split).
-        n = len(words) if ascii_ else word_count(line)
+        # A word for every two Chinese or Japanese characters, as a reader counts (`word_count`, which
+        # the header's rules and `looks_like_headline` below ask too: an ASCII line's spaced words).
+        n = word_count(line)
         count_sign = WORDS_SIGN(n)
-        signs = [
-            "bias",
-            count_sign,
-            CHARS_SIGN(len(line)),
-            "end:" + (line[-1] if line[-1] in '.:!?,;…)"”»|' else "x"),
-            LEAD_SIGN(index - lead),
-            TOP_SIGN(index - top),
-        ]
+        end_sign = _END_SIGNS.get(line[-1], "end:x")
+        signs = ["bias", count_sign, CHARS_SIGN(len(line)), end_sign, lead_sign, top_sign]
         near = [count_sign]  # what the neighbours read: appended where `signs` gets a neighbour sign
         is_meta = False
         if measured:
@@ -148,8 +165,11 @@ def line_signs(
             if tokens:
                 stops = sum(map(stopwords.__contains__, tokens))
                 signs.append(_STOP_SIGNS[round(4 * stops / len(tokens))])
-        if words:
-            upper = capitalised_words(line) if ascii_ else sum(map(str.isupper, [w[0] for w in words]))
+        if ascii_:  # an ASCII line's spaced words are `n`, counted without a list of them
+            if n:
+                signs.append(_CAP_SIGNS[round(4 * capitalised_words(line) / n)])
+        elif words := line.split():
+            upper = sum(map(str.isupper, [w[0] for w in words]))
             signs.append(_CAP_SIGNS[round(4 * upper / len(words))])
         if tokens:
             long_words = list(compress(tokens, map(IS_LONG, map(len, tokens))))  # C-level filter

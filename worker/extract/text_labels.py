@@ -179,16 +179,16 @@ def features(view: PageView, lines: range) -> list[list[str]]:
     count = len(out)
     below = _meta_steps(meta, range(count - 1, -1, -1))
     above = _meta_steps(meta, range(count))
-    # Each line's shown signs under both offsets, made once: a line is the neighbour of two others.
-    before = [list(map(_BEFORE.__getitem__, signs)) for signs in shown]
-    after = [list(map(_AFTER.__getitem__, signs)) for signs in shown]
+    # Each line's shown signs under their offset, named as they are added: a line is the neighbour of
+    # two others, the one under it (as "-1:") and the one over it (as "1:"), once each.
+    before, after = _BEFORE.__getitem__, _AFTER.__getitem__
     for position, item in enumerate(out):  # each line's own signs, "bias" first, extended in place
         item.append(_METABELOW[below[position]])
         item.append(_METAABOVE[above[position]])
         if position in rank_of:
             item.append(f"hlrank:{min(rank_of[position], 4)}")
-        item.extend(before[position - 1] if position else ("-1:none",))
-        item.extend(after[position + 1] if position + 1 < count else ("1:none",))
+        item.extend(map(before, shown[position - 1]) if position else ("-1:none",))
+        item.extend(map(after, shown[position + 1]) if position + 1 < count else ("1:none",))
     return out
 
 

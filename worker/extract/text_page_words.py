@@ -203,10 +203,12 @@ def _is_bare_name(text: str, common: PageWords) -> bool:
     the page writes it: a two-letter word or one on a page too short to show its language."""
     if not looks_like_name(text):
         return False
-    words = [w.lower() for w in WORD.findall(CREDENTIALS.sub("", text) if "," in text else text)]
-    return not any(
-        (len(w) <= 2 and w in STOPWORDS) or (len(w) >= 2 and common.writes_lowercase(w)) for w in words
-    )
+    writes_lowercase = common.writes_lowercase
+    for word in WORD.findall(CREDENTIALS.sub("", text) if "," in text else text):  # a loop: no generator
+        w = word.lower()
+        if (len(w) <= 2 and w in STOPWORDS) or (len(w) >= 2 and writes_lowercase(w)):
+            return False
+    return True
 
 
 def in_cluster(text: str, common: PageWords) -> bool:
