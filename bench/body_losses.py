@@ -9,7 +9,8 @@ true word-shingle the prediction lacks in the first stage that no longer has it:
 
     first_cut            gone with a non-text, hidden or boilerplate-named subtree
     outside_candidates   left outside the subtree(s) `main_candidates` chose
-    not_in_blocks        inside them, but no block carries it (slimmed away, or never walked)
+    not_in_blocks        inside them, but no block carries it (slimmed away, or never walked); a
+                         shingle over the edge of two blocks counts with the first of them dropped
     rules_dropped:<why>  a block the rules dropped: its context-free class, then the revision's verdict
     model_dropped        a block the rules kept and the block model dropped
     kept_but_lost        a kept block, lost after (drop_repeats) or spelled otherwise
@@ -68,6 +69,7 @@ def _block_verdicts(page: Page, score: ModuleType) -> dict[tuple[str, ...], str]
     if any(rule_keep):
         judge_blocks(blocks.blocks, shipped_block_model(), title=blocks.title, scale=blocks.scale)
     verdicts: dict[tuple[str, ...], str] = {}
+    per_block = []
     for block, kept, cls in zip(blocks.blocks, rule_keep, revised, strict=True):
         if block.cls is BlockClass.GOOD:
             verdict = "kept_but_lost"
@@ -75,9 +77,34 @@ def _block_verdicts(page: Page, score: ModuleType) -> dict[tuple[str, ...], str]
             verdict = "model_dropped"
         else:
             verdict = f"rules_dropped:{block.first_cls.name}->{cls.name}" + (":list" if block.in_list else "")
+        per_block.append(verdict)
         for shingle in _shingles(score, block.text):
             verdicts.setdefault(shingle, verdict)
+    for shingle, verdict in _edge_verdicts(score, [b.text for b in blocks.blocks], per_block).items():
+        verdicts.setdefault(shingle, verdict)
     return verdicts
+
+
+def _edge_verdicts(score: ModuleType, texts: list[str], verdicts: list[str]) -> dict[tuple[str, ...], str]:
+    """The shingles that run over a block's edge into the next (in no one block), each with the verdict
+    on the first block of its span the output lacks: a dropped block loses the shingles across its edges
+    too, which are not text the walk missed."""
+    tokens: list[str] = []
+    owner: list[int] = []
+    for i, text in enumerate(texts):
+        words = score.tokens(text)
+        tokens += words
+        owner += [i] * len(words)
+    n = score.N
+    edges: dict[tuple[str, ...], str] = {}
+    for start in range(len(tokens) - n + 1):
+        first, last = owner[start], owner[start + n - 1]
+        if first == last:
+            continue
+        spanned = [verdicts[i] for i in range(first, last + 1)]
+        lost = [v for v in spanned if v != "kept_but_lost"]
+        edges.setdefault(tuple(tokens[start : start + n]), lost[0] if lost else "kept_but_lost")
+    return edges
 
 
 def _tree_stages(page: Page, score: ModuleType) -> tuple[Shingles, Shingles, Shingles]:
