@@ -56,6 +56,8 @@ def headline_in_second_window(
     if lead is None:
         lead = _lead_under_promo(lines, view.lead)
     if lead is None:
+        lead = _first_paragraph_above(lines, start)
+    if lead is None:
         return None
     second = page_view(
         lines,
@@ -100,3 +102,19 @@ def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
     """Whether the line under a cluster leads a second window: above the first window's start, or
     above its first prose line and a paragraph itself (a menu line under a date leads no header)."""
     return found < start or (found < top and looks_like_prose(lines[found]))
+
+
+_OVER_PARAGRAPH = 2  # lines over a page's first paragraph where its headline may stand
+
+
+def _first_paragraph_above(lines: list[str], start: int) -> int | None:
+    """The page's first paragraph, when it stands above the first window with a headline-shaped line
+    right over it (or one line between: a kicker, a button): a form, a product table or a contents
+    list the body classifier kept pushed the first prose line far below the header, and no byline or
+    date cluster marks where it stood."""
+    first = next((index for index in range(1, start) if looks_like_prose(lines[index])), None)
+    if first is None or not any(
+        looks_like_headline(lines[k]) for k in range(max(0, first - _OVER_PARAGRAPH), first)
+    ):
+        return None
+    return first
