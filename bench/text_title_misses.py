@@ -9,7 +9,7 @@ one class, the first that holds:
   (`strip_site_affixes`): another wording, a subtitle the truth drops, the `<title>`'s words;
   `inside a line` when a longer line holds the truth's words (a date, a kicker or a subtitle glued
   to it);
-- `not proposed`: a line reads as it, but the re-ranker's candidates (`text_title_rank.candidates`)
+- `not proposed`: a line reads as it, but the re-ranker's candidates (`text_title_candidates.candidates`)
   leave it out (a lead read far below the header, the line above the labeller's window);
 - `out-ranked`: a candidate reads as it, but the re-ranker scores another higher;
 - `ranked, then changed`: the re-ranker picks it, and a later stage (the site-affix trim, the

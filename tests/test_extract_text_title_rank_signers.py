@@ -1,4 +1,4 @@
-"""The re-ranker's headlines over a signer (`text_title_rank.signed`) and its sign of words run together
+"""The re-ranker's headlines over a signer (`text_title_candidates.signed`) and its sign of words run together
 (`glued`): a headline is proposed, and marked signed, when a person signs it, however the byline is
 printed ("By" over the name, several names and the date on one long line). The pages here are written
 for the purpose.

@@ -2,8 +2,9 @@
 
 The first window stands above the first line of prose. A guide's contents list, a product table or a
 promo read as prose can push that line far from the article's header (above it or below it); the
-second window is led by the paragraph under the header's byline or date cluster found elsewhere, and
-the likelier headline of the two wins (`text_header.read_header`).
+second window is led by the paragraph under the header's byline or date cluster found elsewhere (else
+by the page's first paragraph under a headline-shaped line), and the likelier headline of the two wins
+(`text_header.read_header`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def headline_in_second_window(
     window (a guide's contents list, a product table or a promo read as prose pushed the first prose
     line far below its header), or inside it when a paragraph follows the cluster (the body classifier
     kept the text from the first section on, not the opening paragraph under the byline); else led by
-    the paragraph under a headline and its cluster a few lines below the lead (`_lead_under_promo`)."""
+    the paragraph under a headline and its cluster a few lines below the lead (`_lead_under_promo`);
+    else, when no cluster led a window, by the page's first paragraph above the first window with a
+    headline-shaped line over it (`_first_paragraph_above`)."""
     start = window(view).start
     ends = (end for i in range(view.top - 1, -1, -1) if (end := _date_cluster_end(lines, i)) is not None)
     lead = next(
@@ -55,6 +58,8 @@ def headline_in_second_window(
     )
     if lead is None:
         lead = _lead_under_promo(lines, view.lead)
+    if lead is None:
+        lead = _first_paragraph_above(lines, start)
     if lead is None:
         return None
     second = page_view(
@@ -100,3 +105,21 @@ def _leads_above(lines: list[str], found: int, start: int, top: int) -> bool:
     """Whether the line under a cluster leads a second window: above the first window's start, or
     above its first prose line and a paragraph itself (a menu line under a date leads no header)."""
     return found < start or (found < top and looks_like_prose(lines[found]))
+
+
+_OVER_PARAGRAPH = 2  # lines over a page's first paragraph where its headline may stand
+
+
+def _first_paragraph_above(lines: list[str], start: int) -> int | None:
+    """The page's first paragraph, when it stands above the first window with a headline-shaped line
+    right over it (or one line between: a kicker, a button): a form, a product table or a contents
+    list the body classifier kept pushed the first prose line far below the header, and no byline or
+    date cluster led a window to where it stood (a cluster may stand elsewhere: asked only when the
+    cluster-led and promo-led windows found no lead). The page's first line is never its paragraph:
+    a headline must stand over it."""
+    first = next((index for index in range(1, start) if looks_like_prose(lines[index])), None)
+    if first is None or not any(
+        looks_like_headline(lines[k]) for k in range(max(0, first - _OVER_PARAGRAPH), first)
+    ):
+        return None
+    return first
