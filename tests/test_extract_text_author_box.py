@@ -4,7 +4,7 @@ person, or else a name over an email address of hers."""
 
 from __future__ import annotations
 
-from worker.extract.text_bylines import author_box
+from worker.extract.text_author_box import author_box
 from worker.extract.text_page_words import PageWords
 
 LEAD = "The council approved the new ferry link to the islands on Tuesday, after two years of hearings."

@@ -118,3 +118,17 @@ def test_a_name_over_a_note_about_someone_else_is_no_author() -> None:
 
 def test_an_about_the_author_label_signs_with_the_name_after_it() -> None:
     assert signing_sentence("About the Author: Marta") == "by Marta"
+
+
+def test_names_each_with_a_note_on_a_line_of_their_own_under_a_label_are_one_byline() -> None:
+    texts = [
+        "Oskar Lind, 6+ years reviewing ferries and harbour cranes",
+        "Petra Holm, senior editor and lighthouse enthusiast",
+        "Updated May 4, 2025",
+    ]
+    assert names_over_lines(texts) == "Oskar Lind, Petra Holm"
+
+
+def test_one_name_with_a_note_under_a_label_keeps_its_line() -> None:
+    texts = ["Oskar Lind, 6+ years reviewing ferries", "Updated May 4, 2025"]
+    assert names_over_lines(texts) == "Oskar Lind, 6+ years reviewing ferries"

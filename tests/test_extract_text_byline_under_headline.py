@@ -50,3 +50,22 @@ def test_a_byline_far_under_the_headline_is_not_the_headline_s() -> None:
 def test_a_line_opening_with_a_byline_word_that_names_single_words_is_no_byline() -> None:
     lines = ["Das Festival der Stadt", "von Künstlern, Bands, DJs,", "und vielen mehr", LEAD]
     assert _byline(lines, 0) is None
+
+
+def test_a_byline_going_on_with_its_date_and_time_is_read_up_to_the_date() -> None:
+    lines = [
+        "The Best Ferry Cabins",
+        "By Ana Ruiz , Tomas Vellinga on Tuesday, May 7th, 2024 at 9:12 a.m.",
+        "Cabin One",
+        LEAD,
+    ]
+    assert _byline(lines, 0) == "By Ana Ruiz , Tomas Vellinga"
+
+
+def test_a_long_line_opening_with_by_and_no_date_is_no_byline() -> None:
+    lines = [
+        "The Best Ferry Cabins",
+        "By the time the last ferry of the winter season leaves the harbour, most cabins are empty again",
+        LEAD,
+    ]
+    assert _byline(lines, 0) is None

@@ -238,3 +238,26 @@ def test_a_desk_over_its_labelled_day_signs_across_a_bar_line() -> None:
         LEAD,
     ]
     assert _name(lines) == "The Eastport Team"
+
+
+def test_a_weekday_and_a_time_show_a_day() -> None:
+    assert shows_day("Thursday 7:45PM")
+    assert shows_day("Fri, 11:40 am")
+
+
+def test_a_word_and_a_time_show_no_day() -> None:
+    assert not shows_day("Kickoff 7:45PM")
+
+
+def test_a_numeric_date_of_either_order_with_its_time_shows_a_day() -> None:
+    assert shows_day("10.23.2018 08:15 AM")
+
+
+def test_a_section_label_may_stand_between_the_name_and_the_day_over_the_headline() -> None:
+    lines = ["Menu", "Marta Quell", "Harbours", "10.23.2018 08:15 AM", "Why Ferries Run Late", *PROSE]
+    assert name_over_headline(lines, 4, PageWords(lines, 5)) == "Marta Quell"
+
+
+def test_two_lines_of_words_between_a_name_and_a_day_sign_nothing_over_the_headline() -> None:
+    lines = ["Marta Quell", "Harbour Ferry Timetables", "10.23.2018 08:15 AM", "Why Ferries Run Late", *PROSE]
+    assert name_over_headline(lines, 3, PageWords(lines, 4)) is None

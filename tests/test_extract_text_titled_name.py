@@ -43,3 +43,19 @@ def test_a_date_and_a_comment_count_after_a_name_are_no_title() -> None:
 def test_a_titled_name_with_no_day_beside_it_signs_nothing() -> None:
     lines = ["Why Ferries Run Late", "Marta Quell Senior Editor", "Share this article", *PROSE]
     assert _name(lines) is None
+
+
+def test_a_titled_name_right_under_a_headline_of_a_sentences_length_signs_it_undated() -> None:
+    lines = ["Why the island ferries run late every winter", "Marta Y. Quell Senior Contributor", *PROSE]
+    assert _name(lines) == "Marta Y. Quell"
+
+
+def test_an_initial_is_no_word_of_the_page() -> None:
+    lines = [
+        "Why Ferries Run Late",
+        "Marta Y. Quell Senior Editor",
+        "Updated Feb 27, 2026",
+        *PROSE,
+        "Y la isla",
+    ]
+    assert _name(lines) == "Marta Y. Quell"

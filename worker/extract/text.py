@@ -30,6 +30,7 @@ from worker.extract.patterns import (
 from worker.extract.text_dates import page_day_order
 from worker.extract.text_handles import handle_byline, named_handle
 from worker.extract.text_header import Header, read_header
+from worker.extract.text_name_glue import without_glue
 from worker.extract.text_not_headline import without_dated_affix
 from worker.extract.text_page_words import PageWords
 from worker.extract.text_signs import alternation
@@ -247,6 +248,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
     authors = clean_authors(list(bylines), not_names=(site,) if site else ())
     # "By Jane Doe, Associated Press": beside a person, the wire is the dateline's agency, not an author.
     authors = [a for a in authors if agency_name(a) is None] or authors
+    # "PorAna Ruiz", "Jane DoeHarbour News": the spaces the copy lost put back, the glued words dropped.
+    authors = list(dict.fromkeys(without_glue(a, lines) for a in authors))
     authors = without_section_after(authors, lines, header.title_line)
     authors = without_outlet_letters(authors, lines)
     authors = [a for a in authors if not holds_interface_word(a)]  # "Teilen Twittern": a page's buttons

@@ -22,7 +22,7 @@ from worker.extract.text_signs import NOT_AUTHOR, looks_like_name
 _PLURAL = re.compile(r"\(s\)", re.I)  # "Author(s)"
 _LABEL_MAX_WORDS = 4  # "Article written by:"
 _INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,3}$")  # an avatar's letters standing for the name under them
-_HEAD_END = re.compile(r"\s[-–—|•·]\s|,\s")  # "Jane Doe - Product marketer", "Jane Doe, 4+ years ..."
+_HEAD_END = re.compile(r"\s[-–—|•·]\s|,\s")  # "Jane Doe - Product marketer", "Jane Doe, 9 years ..."
 _MAX_NAMES = 8
 _SIGNING = re.compile(
     "^(?:"
@@ -91,6 +91,8 @@ def names_over_lines(texts: list[str]) -> str:
     "," / "John Roe" / ", and" / "Example Team"): one byline, each joiner followed by a name."""
     if len(texts) > 1 and _GLUED_WORDS.search(texts[0]) and looks_like_name(texts[1]):
         texts = texts[1:]  # "By" / "Travel TipsJust BookedPlanning": categories glued, then the name
+    if len(noted := _noted_names(texts)) > 1:
+        return ", ".join(noted)  # "Jane Doe, 9 years on the port beat ..." / "John Roe, editor ..."
     joined = texts[0]
     for at in range(1, len(texts) - 1, 2):
         joiner, name = texts[at].strip(), texts[at + 1].strip()
@@ -98,6 +100,23 @@ def names_over_lines(texts: list[str]) -> str:
             break
         joined += f"{joiner if joiner[0] in ',;' else ' ' + joiner} {name}"
     return joined
+
+
+def _noted_names(texts: list[str]) -> list[str]:
+    """The names of the lines under a label that each give a person's name and a note on her after a
+    comma, in lowercase or from a number ("Jane Doe, 9 years on the port beat ..." / "John Roe,
+    senior editor ..."): one name a line, the notes left out."""
+    names = []
+    for text in texts[:_NOTED_MAX]:
+        found = _NOTE_AFTER_NAME.match(text.strip())
+        if found is None or not looks_like_name(found[1]):
+            break
+        names.append(found[1])
+    return names
+
+
+_NOTED_MAX = 4
+_NOTE_AFTER_NAME = re.compile(r"^([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3}),\s+(?=[a-zà-ÿ0-9])")
 
 
 _FIELD_AFTER = re.compile(r"[•·⋅|]\s*[^\W\d_]+:\s")  # "Posted By: Jane · In: Travel, Tips": another field

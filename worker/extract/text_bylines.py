@@ -14,12 +14,10 @@ import re
 from worker.extract.authors import clean_authors
 from worker.extract.dates import dates_in_text
 from worker.extract.patterns import (
-    AUTHOR_BIO_VERBS,
-    AUTHOR_BOX_HEADINGS,
     AUTHOR_ROLE_WORDS,
     MONTH_ALTERNATION,
-    PERSON_PRONOUNS,
     PERSON_ROLES,
+    WEEKDAYS,
 )
 from worker.extract.text_byline_lists import names_before_role
 from worker.extract.text_byline_shapes import group_signature, one_word_name
@@ -43,9 +41,7 @@ from worker.extract.text_signs import (
 _BELOW_LEAD = 3  # a name line in the first lines of the article: the byline the lead finder passed
 _ROLE_MAX_WORDS = 5
 _LEAD_REACH = 3  # "Jane Doe" / "Content Editor" / the lead, perhaps a separator between
-_NAME_MAX_CHARS = 40
-_BOX_REACH = 3  # "Jane Doe" / "Senior Editor" / "Jane Doe is a reporter at ..."
-_BIO_MIN_WORDS = 8
+NAME_MAX_CHARS = 40
 _UNDER_HEADLINE = 4  # "Headline" / standfirst / "Credit: ..." / "By Jane Doe ⋅ Editor"
 # A day shown without its year ("Jan 4", "9 Jun", "Tue, Jan 4"), which blogs print under the author,
 # or with it in a shape the date reader does not take ("December 19. 2025").
@@ -57,16 +53,21 @@ _YEARLESS_DAY = re.compile(
 _OUTLET_AFTER_NAME = re.compile(
     r"^(.*?[a-zà-ÿ.])\s+((?:[A-ZÀ-Þ][A-ZÀ-Þ&'’.-]+\s?){1,3})$"
 )  # "Jane Doe USA TODAY"
-_SHORT_NUMERIC_DAY = re.compile(r"^[0-3]?\d([/.])[0-3]?\d\1\d\d$")  # "12/11/25"
+# "12/11/25", and a day of either order with its time ("10.23.2018 08:15 AM"), which vouches for a name
+# as well whichever order the page writes.
+_SHORT_NUMERIC_DAY = re.compile(
+    r"^[0-3]?\d([/.])[0-3]?\d\1(?:\d\d|(?:19|20)\d\d,?\s+[0-2]?\d:[0-5]\d(?:\s*[ap]\.?m\.?)?)$", re.I
+)
 _HEADLINE_MIN_WORDS = 5
 _STANDFIRST_MAX_CHARS = 300
 _DAY_UNDER_NAME = 3
 _DAY_ABOVE = 3  # "Jane Doe" / "Writer" / "12/11/25" / "Headline"
 _DAY_MAX_WORDS = 5  # "Tue, Jan 4, 2025 10:30 am"
 _CLOCK = re.compile(r"\d:\d\d")
+_WEEKDAY_CLOCK = re.compile(r"^\w+\.?,?\s+[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?$", re.I)
 _TITLED_NAME_MAX_WORDS = 4
 _DIGITS = re.compile(r"\d")
-_TITLED_LINE_MAX_CHARS = 100
+TITLED_LINE_MAX_CHARS = 100
 _DAY_BELOW = 2  # "Jane Doe Contributing Writer" / "Fact checked by: John Roe" / "Updated: March 12, 2026"
 _COMPANION_REACH = (
     3  # "Jane Doe" / "Senior Editor" / "March 4, 2025"  # "Senior Marketing Operations Analyst"
@@ -132,7 +133,7 @@ def name_with_role(
         places = [*range(title_at + 1, min(len(pieces), title_at + 1 + CLUSTER_STEPS)), *places]
     for position in places:
         index, text = pieces[position]
-        if index >= lead or position + 1 >= len(pieces) or len(text) > _NAME_MAX_CHARS:
+        if index >= lead or position + 1 >= len(pieces) or len(text) > NAME_MAX_CHARS:
             continue
         if is_job_title(pieces[position + 1][1]) and common.is_bare_name(text):
             return text
@@ -146,7 +147,7 @@ def byline_under_headline(lines: list[str], headline: int, common: PageWords) ->
     Each name it gives has a given name and a family name: "von Künstlern, Bands, DJs," names none."""
     for index in range(headline + 1, min(len(lines), headline + 1 + _UNDER_HEADLINE)):
         line = lines[index]
-        if NOT_AUTHOR.match(line) or not is_byline(line):
+        if NOT_AUTHOR.match(line) or not (is_byline(line) or is_byline(line := _before_its_date(line))):
             continue
         head = DOTS.split(line, maxsplit=1)[0].strip()
         names = clean_authors([found := byline_head(head, common)])
@@ -155,94 +156,22 @@ def byline_under_headline(lines: list[str], headline: int, common: PageWords) ->
     return None
 
 
-def _box_name(line: str) -> str:
-    """An author box's name line without its heading ("About Jane" -> "Jane")."""
-    lowered = line.lower()
-    for heading in AUTHOR_BOX_HEADINGS:
-        if lowered.startswith(heading + " "):
-            return line[len(heading) :].strip(" :")
-    return line
-
-
-def _bio_opener(line: str) -> str | None:
-    """The first word of the name an author's note opens with ("Jane Doe is a reporter at ..."), when
-    the note speaks of a person (a pronoun or a role: "she", "founder"), not a product ("it")."""
-    head = line.split(maxsplit=4)  # its first four words: most lines below the lead are prose, no note
-    if len(head) < 5:
-        return None  # fewer than `_BIO_MIN_WORDS` words
-    verb = next((k for k in range(1, 4) if head[k].lower() in AUTHOR_BIO_VERBS), None)
-    if verb is None or not all(w[:1].isupper() for w in head[:verb]):
-        return None
-    words = line.split()
-    if len(words) < _BIO_MIN_WORDS:
-        return None
-    said = {w.strip(".,;:!?()").lower() for w in words[verb:]}
-    return words[0] if said & (PERSON_PRONOUNS | PERSON_ROLES) else None
-
-
-def author_box(lines: list[str], lead: int, common: PageWords) -> str | None:
-    """The author of an author box below the article: a name line (perhaps "About Jane", a job
-    title under it) over a note that opens with the same given name and a verb ("Jane Doe is a
-    reporter at ..."), or, where no such note is found, a name over an address of hers ("Jane Doe" /
-    "janed@example.com") or with her job title on its line over a note opening with her given name.
-    Only when the page holds one such box: a list of people profiled is none."""
-    found: set[str] = set()
-    other: set[str] = set()  # the rarer shapes, which count only where the common one finds nobody
-    for index in range(lead + 1, len(lines)):
-        if name := _name_over_address(lines, index, lead, common) or _titled_name_over_note(
-            lines, index, lead, common
-        ):
-            other.add(name)
-            continue
-        if (first := _bio_opener(lines[index])) is None:
-            continue
-        for above in range(index - 1, max(lead, index - 1 - _BOX_REACH), -1):
-            name = _box_name(lines[above])
-            if name.split()[:1] == [first] and (
-                common.is_bare_name(name) if name == lines[above] else len(name.split()) <= 3
-            ):
-                found.add(name)
-                break
-    found = found or other
-    return next(iter(found)) if len(found) == 1 else None
-
-
-def _titled_name_over_note(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
-    """A name line that goes on with her job title over a note opening with her given name alone
-    ("Jane Doe UK-based Technology Writer" / "Jane explores the ..."): the name is the line's first
-    two or three words of a person's name's shape."""
-    note = lines[index].split(maxsplit=_BIO_MIN_WORDS)
-    if index - 1 <= lead or len(note) < _BIO_MIN_WORDS or not note[1][:1].islower():
-        return None
-    words = lines[index - 1].split()
-    if len(words) < 3 or len(lines[index - 1]) > _TITLED_LINE_MAX_CHARS or words[0] != note[0]:
-        return None
-    for k in (3, 2):
-        if common.is_bare_name(name := " ".join(words[:k])) and names_a_role(
-            line_words(" ".join(words[k:]))[-1:]
-        ):
-            return name
-    return None
-
-
-def _name_over_address(lines: list[str], index: int, lead: int, common: PageWords) -> str | None:
-    """A name line over an email address of that person's ("Jane Doe" / "janed@example.com"): the
-    address holds her given name or her family name."""
-    if (
-        "@" not in lines[index]
-        or index - 1 <= lead
-        or (address := _ADDRESS.match(lines[index].strip())) is None
+def _before_its_date(line: str) -> str:
+    """A byline line up to the date it goes on with, without the date's leading words ("By Jane Doe ,
+    John Roe on Monday, May 6th, 2024 at 9:12 a.m." reads "By Jane Doe , John Roe"): a date and
+    its time may make the line too long for a byline."""
+    found = dates_in_text(line, limit=1)
+    if not found:
+        return line
+    words = line[: found[0][0]].split()
+    while words and (
+        words[-1].lower().strip(".,") in _DATE_LEAD_WORDS or words[-1].lower().strip(".,") in WEEKDAYS
     ):
-        return None
-    name = _NAME_LEAD.sub("", lines[index - 1]).strip()
-    local = address[1].lower()
-    if len(name) > _NAME_MAX_CHARS or not common.is_bare_name(name):
-        return None
-    return name if any(len(w) >= 3 and w.lower()[:4] in local for w in name.split()) else None
+        words.pop()
+    return " ".join(words)
 
 
-_ADDRESS = re.compile(r"^([\w.+-]+)@[\w-]+(?:\.[\w-]+)+$")
-_NAME_LEAD = re.compile(r"^[^\w]+")  # ". . . Jane Doe", "— Jane Doe": a signature's lead-in
+_DATE_LEAD_WORDS = frozenset(("on", "am", "le", "el", "il", "em", "op", "", "-", "|", "–", "—"))
 
 
 def shows_day(line: str) -> bool:
@@ -254,6 +183,8 @@ def shows_day(line: str) -> bool:
         return True
     if ":" in _CLOCK.sub("", text) or len(text.split()) > _DAY_MAX_WORDS:
         return False  # "DATE: 2025-12-12 - 2025-12-17", "Effective beginning 6/2/2025:": a label's
+    if _WEEKDAY_CLOCK.match(text) and text.split()[0].strip(".,").lower() in WEEKDAYS:
+        return True  # "Thursday 7:45PM", "Fri, 11:40 am": a post's weekday and time
     return bool(date_of_line(text) or _YEARLESS_DAY.match(text) or _SHORT_NUMERIC_DAY.match(text))
 
 
@@ -268,7 +199,7 @@ def name_beside_day(lines: list[str], headline: int, lead: int, common: PageWord
         if not line or NOT_AUTHOR.match(line):
             continue
         listed = common.is_name_list(line)  # "Jane Doe, John Roe & Ann Poe" / "Feb 3, 2025"
-        if len(line) > _NAME_MAX_CHARS and not listed:
+        if len(line) > NAME_MAX_CHARS and not listed:
             continue
         if listed or common.is_dated_name(line):
             beside = [i for i in (index - 1, index + 1) if i > headline]
@@ -314,7 +245,7 @@ def name_under_headline(lines: list[str], headline: int, lead: int, common: Page
     if named := names_before_role(lines[index], common):
         return named  # "Jane Doe and John Roe | Guest Columnists"
     line = _without_glued_role(lines[index].strip())
-    if len(line) > _NAME_MAX_CHARS:
+    if len(line) > NAME_MAX_CHARS:
         return None
     if common.is_bare_name(line) or _name_with_outlet(lines, index, common):
         return line
@@ -355,13 +286,25 @@ def name_over_headline(lines: list[str], headline: int, common: PageWords) -> st
     ("Jane Doe y John Roe" / "Hace 9 horas" / "Headline")."""
     for index in range(max(0, headline - _DAY_ABOVE), headline - 1):
         line = lines[index].strip()
-        short = len(line) <= _NAME_MAX_CHARS and (common.is_bare_name(line) or group_signature(line, common))
+        short = len(line) <= NAME_MAX_CHARS and (common.is_bare_name(line) or group_signature(line, common))
         if not (short or common.is_name_list(line)):
             continue
-        day = index + 2 if index + 2 < headline and is_role(lines[index + 1]) else index + 1
+        between = lines[index + 1].strip()
+        day = (
+            index + 2 if index + 2 < headline and (is_role(between) or _section_label(between)) else index + 1
+        )
         if shows_day(lines[day]):
             return line
     return None
+
+
+def _section_label(line: str) -> bool:
+    """A section's label between a byline's name and its day ("Jane Doe" / "Business" / "10.23.2018
+    08:15 AM"): one capitalised word of letters."""
+    return 2 < len(line) <= _SECTION_MAX_CHARS and line.isalpha() and line[0].isupper() and not line.isupper()
+
+
+_SECTION_MAX_CHARS = 20
 
 
 def _name_before_title(text: str, common: PageWords) -> str | None:
@@ -373,23 +316,34 @@ def _name_before_title(text: str, common: PageWords) -> str | None:
         name, title = " ".join(words[:k]), " ".join(words[k:])
         if not title[:1].isupper() or _DIGITS.search(title):
             continue  # "Jane Doe March 9, 2024 0 Comments": a date and a count, no title
-        if names_a_role(line_words(title)) and common.is_bare_name(name):
-            return name
+        if names_a_role(line_words(title)) and (
+            common.is_bare_name(name) or (k > 2 and common.is_bare_name(_INITIAL.sub("", name)))
+        ):
+            return name  # "Ana M. Ruiz Senior Contributor": an initial is no word of the page ("y")
     return None
+
+
+_INITIAL = re.compile(r"\s[A-ZÀ-Þ]\.(?=\s)")
 
 
 def name_with_title_on_line(lines: list[str], headline: int, lead: int, common: PageWords) -> str | None:
     """A name with its job title on one line in the few lines under the headline, a shown day on
     it or just under it ("Jane Doe Founder & Lead Reviewer" / "Updated Feb 27, 2026"): a header's
-    signature, where an author card's name line stands alone."""
+    signature, where an author card's name line stands alone. Right under a headline of a sentence's
+    length it signs dated or not ("Headline" / "Jane Doe Senior Contributor"); under a short one it
+    may be the next entry of a menu the headline was taken from."""
     stop = min(lead, len(lines), headline + 1 + CLUSTER_STEPS)
+    sentence = len(lines[headline].split()) >= _HEADLINE_MIN_WORDS
     for index in range(headline + 1, stop):
         line = lines[index].strip()
-        if not line or len(line) > _TITLED_LINE_MAX_CHARS or NOT_AUTHOR.match(line):
+        if not line or len(line) > TITLED_LINE_MAX_CHARS or NOT_AUTHOR.match(line):
             continue
-        if (name := _name_before_title(line, common)) and any(
-            date_of_line(other) or dates_in_text(other, limit=1)
-            for other in lines[index : index + 1 + _DAY_BELOW]
+        if (name := _name_before_title(line, common)) and (
+            (sentence and index == headline + 1)
+            or any(
+                date_of_line(other) or dates_in_text(other, limit=1)
+                for other in lines[index : index + 1 + _DAY_BELOW]
+            )
         ):
             return name
     return None

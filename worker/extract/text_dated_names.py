@@ -52,7 +52,7 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
     parts = [part.strip() for part in DOTS.split(text)]
     if len(parts) < 2:
         return None
-    return next(
+    named = next(
         (
             name
             for part in parts
@@ -62,6 +62,9 @@ def name_beside_date(text: str, common: PageWords) -> str | None:
         ),
         None,
     )
+    # One word alone after the date ("Feb 3, 2025 | Politics") is no signature: a section's name has
+    # the same shape as a one-word signer's, and nothing on a bare page tells them apart.
+    return named
 
 
 def _labelled_part(text: str) -> str | None:

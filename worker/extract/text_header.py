@@ -21,12 +21,12 @@ from worker.clean.text_line_model import Line
 from worker.clean.text_stopwords import STOPWORDS
 from worker.extract.authors import clean_authors
 from worker.extract.text_anchors import anchors
+from worker.extract.text_author_box import author_box
 from worker.extract.text_byline_below import byline_below, full_name_below
 from worker.extract.text_byline_labels import contributors_line, note_under_name, own_field
 from worker.extract.text_byline_lists import marked_author_list
 from worker.extract.text_byline_place import byline_just_under, menu_entry_above, signed_under_headline
 from worker.extract.text_bylines import (
-    author_box,
     byline_under_headline,
     dated_bylines,
     is_job_title,
@@ -219,6 +219,8 @@ def read_header(
         header = replace(header, bylines=(name,))
     if ranked is not None and ranked != header.title_line:  # the bylines stay those read by the chain's pick
         header = replace(header, title=lines[ranked], title_line=ranked)
+        if not header.bylines and (byline := byline_under_headline(lines, ranked, common)):
+            header = replace(header, bylines=(byline,))  # unless it named no one: the ranked headline's own
     return header
 
 
