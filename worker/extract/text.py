@@ -37,7 +37,7 @@ from worker.extract.text_signs import alternation
 from worker.extract.text_site_name import copyright_holder
 from worker.extract.text_site_owner import site_owner
 from worker.extract.text_title_rank import TitleRanker
-from worker.extract.titles import strip_site_affixes, without_source_host
+from worker.extract.titles import sets_title_case, strip_site_affixes, without_source_host, without_tagline
 
 _FOOTER_WINDOW = 40
 _HOLDER_MAX_WORDS = 4
@@ -239,6 +239,8 @@ def extract_text_metadata(layout: TextLayout, *, url: str | None = None) -> Meta
             without_dated_affix(without_source_host(title)),
             [name for name in (site, _copyright_holder(layout)) if name],
         )
+        if sets_title_case(layout.language):  # "Headline – Strength Training": a tag of the page's kind
+            title = without_tagline(title)
         title = fix_mojibake(title)  # "Investorâ\x80\x99s": UTF-8 read as Latin-1 before the page was copied
     dateline = header.dateline
     bylines = in_page_language(header.bylines, layout.language, lines)

@@ -87,7 +87,8 @@ _DATED_MIN_WORDS = 3  # what is left of a headline once its date is cut off
 def without_dated_affix(title: str) -> str:
     """The headline without the date a window title or a post's heading printed beside it, after or
     before a separator ("Headline / Dec 2025", "March 3, 2025 | Headline"): the post's date, no words
-    of its headline. Unchanged when what is left would be shorter than three words."""
+    of its headline, or a full date glued before it (`_without_glued_date`). Unchanged when what is
+    left would be shorter than three words."""
     for separator in TITLE_SEPARATORS:
         if separator == ": " or separator not in title:
             continue  # "Update: ..." opens a headline; a colon never sets a date apart
@@ -97,6 +98,27 @@ def without_dated_affix(title: str) -> str:
             return rest.strip()
         if _is_date(first) and word_count(last) >= _DATED_MIN_WORDS:
             return last.strip()
+    return _without_glued_date(title)
+
+
+_GLUED_DATE_MAX_WORDS = 5  # "Thursday, December 18, 2025": the longest date a headline's line opens with
+
+
+def _without_glued_date(title: str) -> str:
+    """The headline without a full date that opens its line with no separator, as a blog's list of
+    posts prints it ("Dec 18 2025 Preparing the Spring Release"): the shortest opening words that read
+    as a day (`date_of_line`) and end in a number, when a capitalised headline of three words or more
+    follows them."""
+    words = title.split()
+    if not words or not words[0][:1].isalnum():
+        return title
+    for size in range(1, min(_GLUED_DATE_MAX_WORDS, len(words) - _DATED_MIN_WORDS) + 1):
+        opening, rest = words[:size], words[size:]
+        if not opening[-1].rstrip(",.")[-1:].isdigit() or date_of_line(" ".join(opening)) is None:
+            continue
+        if rest[0][:1].isupper() and not rest[0].isdigit():
+            return " ".join(rest)
+        return title
     return title
 
 

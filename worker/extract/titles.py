@@ -297,8 +297,13 @@ def choose_title(
     """`_chosen_title` without a tag after a dash (`without_tagline`), on a page whose declared
     `language` sets headlines in title case (or that declares none)."""
     chosen = _chosen_title(meta_titles, headings, site_names, several=several)
-    title_case = not language or language.lower().split("-")[0].split("_")[0] in _TITLE_CASE_LANGUAGES
-    return without_tagline(chosen) if chosen and title_case else chosen
+    return without_tagline(chosen) if chosen and sets_title_case(language) else chosen
+
+
+def sets_title_case(language: str | None) -> bool:
+    """Whether a page in `language` (a code, "en-GB"; None: unknown) sets its headlines in title case,
+    where a capitalised tag after a dash stands apart from the headline (`without_tagline`)."""
+    return not language or language.lower().split("-")[0].split("_")[0] in _TITLE_CASE_LANGUAGES
 
 
 def _chosen_title(
