@@ -92,6 +92,11 @@ class Block:
         return len(self.text)
 
     @property
+    def output(self) -> tuple[str, ...]:
+        """The paragraphs the block is given back as: its blank-line parts, else its text."""
+        return self.paragraphs or (self.text,)
+
+    @property
     def link_density(self) -> float:
         chars = len(self.text)
         return self.link_chars / chars if chars else 0.0
