@@ -67,6 +67,13 @@ def test_a_data_table_row_of_plain_cells_is_still_one_block() -> None:
     assert [block.text for block in blocks] == ["Pier forty metres spring"]
 
 
+def test_a_data_table_row_with_a_line_broken_cell_is_still_one_block() -> None:
+    blocks = _blocks(
+        "<table><tr><td>Pier</td><td>forty metres<br>of new decking</td><td>spring</td></tr></table>"
+    )
+    assert [block.text for block in blocks] == ["Pier forty metres of new decking spring"]
+
+
 def test_a_block_parted_by_blank_lines_is_judged_whole_and_keeps_its_paragraphs() -> None:
     (block,) = _blocks("<div>" + "<br><br>".join(ARTICLE) + "</div>")
     assert (block.text, block.paragraphs) == (" ".join(ARTICLE), tuple(ARTICLE))

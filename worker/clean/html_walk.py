@@ -127,6 +127,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     breaks = [0]
     # <br>s read since the last visible text: a second one is a blank line, which parts paragraphs.
     run = [0]
+    rows: dict[int, bool] = {}  # per table row: whether its cells are boxes of a layout
     cuts: list[int] = []  # where in `parts` a blank line parts the running block's paragraphs
 
     def flush(context: _Context) -> None:
@@ -186,7 +187,7 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                         cuts.append(len(parts))  # a blank line (<br><br>): the paragraph above ends
                 continue
             inner = _child_context(child, context)
-            if name in CELL_TAGS and not _is_layout_cell(child):
+            if name in CELL_TAGS and not _is_layout_cell(child, rows):
                 parts.append(" ")  # a cell of plain text is a word of its row
                 walk(child, context)
                 parts.append(" ")
@@ -224,12 +225,36 @@ def _has_invisible(text: str) -> bool:
     return "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
 
 
-def _is_layout_cell(tag: Tag) -> bool:
+def _is_layout_cell(tag: Tag, rows: dict[int, bool]) -> bool:
     """Whether a table cell is a box of the page's layout rather than a word of its row: it holds
-    blocks, or lines parted by <br> (a column of links, an article's text)."""
-    return any(
-        isinstance(node, Tag) and (node.name in BLOCK_TAGS or node.name == "br") for node in tag.descendants
-    )
+    blocks, or a cell of its row holds paragraphs parted by blank lines (<br><br>: an article's text
+    set into the page's layout table, beside a column of links). `rows` remembers each row's answer."""
+    if any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants):
+        return True
+    row = tag.parent
+    if row is None:
+        return _has_blank_line(tag)
+    key = id(row)
+    if key not in rows:
+        rows[key] = any(
+            isinstance(cell, Tag) and cell.name in CELL_TAGS and _has_blank_line(cell)
+            for cell in row.children
+        )
+    return rows[key]
+
+
+def _has_blank_line(tag: Tag) -> bool:
+    """Whether text in the tag is parted by two <br>s with nothing to read between them."""
+    run = 0
+    for node in tag.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                run += 1
+                if run == 2:
+                    return True
+        elif not node.isspace():
+            run = 0
+    return False
 
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
