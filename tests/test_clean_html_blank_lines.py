@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from tests.html_articles import ARTICLES
 from tests.html_articles import clean as _clean
+from worker.clean.html_fallback import candidate_lines, marked_body_lines
 from worker.clean.html_slim import to_soup
 from worker.clean.html_walk import make_blocks
 from worker.parse import parse_html
 
 ARTICLE = ARTICLES["en"]
+NOTICES = (
+    "The harbour office is closed on public holidays and on the first Monday of each month.",
+    "Ferry tickets bought at the quay are valid for the whole day of travel.",
+)
 NAV = "<a href='/'>Front page</a><br><a href='/ferries'>Ferry times</a><br><a href='/boats'>Boat lists</a>"
 
 
@@ -77,3 +82,23 @@ def test_a_data_table_row_with_a_line_broken_cell_is_still_one_block() -> None:
 def test_a_block_parted_by_blank_lines_is_judged_whole_and_keeps_its_paragraphs() -> None:
     (block,) = _blocks("<div>" + "<br><br>".join(ARTICLE) + "</div>")
     assert (block.text, block.paragraphs) == (" ".join(ARTICLE), tuple(ARTICLE))
+
+
+def test_breaks_closing_one_cell_and_opening_the_next_do_not_part_a_data_row() -> None:
+    blocks = _blocks("<table><tr><td>Pier<br></td><td><br>forty metres</td><td>spring</td></tr></table>")
+    assert [(block.text, block.paragraphs) for block in blocks] == [("Pier forty metres spring", ())]
+
+
+def test_the_last_reading_gives_a_block_in_its_blank_line_paragraphs() -> None:
+    page = _page(f"<div class='box'><h1>Harbour notices</h1><div>{'<br><br>'.join(NOTICES)}</div></div>")
+    assert candidate_lines(parse_html(page)) == list(NOTICES)
+
+
+def test_the_last_reading_gives_a_caption_in_its_blank_line_paragraphs() -> None:
+    caption = f"<figure><img src='quay.jpg'><figcaption>{'<br><br>'.join(NOTICES)}</figcaption></figure>"
+    assert candidate_lines(parse_html(_page(f"<div class='box'>{caption}</div>"))) == list(NOTICES)
+
+
+def test_the_marked_body_reading_gives_a_block_in_its_blank_line_paragraphs() -> None:
+    page = _page(f"<article><h1>Harbour notices</h1><div>{'<br><br>'.join(NOTICES)}</div></article>")
+    assert marked_body_lines(parse_html(page)) == list(NOTICES)

@@ -189,11 +189,12 @@ def _set_aside_sentences(blocks: list[Block]) -> list[str]:
     boxed as furniture (a sidebar, a promotion, a newsletter box) is not: on a page whose article is
     rendered by script, that is all that is left."""
     return [
-        block.text
+        text
         for block in blocks
         if block.in_caption
         and looks_like_prose(block.text)
         and block.link_density <= BLOCK_MAX_LINK_DENSITY
         and not is_marker(block.text)
         and not is_mostly_urls(block.text)
+        for text in block.output
     ]

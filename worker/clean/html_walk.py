@@ -189,8 +189,10 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             inner = _child_context(child, context)
             if name in CELL_TAGS and not _is_layout_cell(child, rows):
                 parts.append(" ")  # a cell of plain text is a word of its row
+                run[0] = 0  # a blank line is two <br>s in one cell, not one cell's last and the next's first
                 walk(child, context)
                 parts.append(" ")
+                run[0] = 0
             elif name in BLOCK_TAGS:
                 flush(context)
                 walk(child, inner)
