@@ -76,4 +76,4 @@ def clean_html(
         judge_blocks(page.blocks, model, title=page.title, scale=page.scale)
     keep_amount_lists(page.blocks)
     keep_whole_lists(page.blocks)
-    return [block.text for block in drop_repeats(page.blocks)]
+    return [text for block in drop_repeats(page.blocks) for text in block.output]

@@ -158,7 +158,7 @@ def marked_body_lines(root: lxml.html.HtmlElement) -> list[str]:
             block.cls = BlockClass.GOOD
     drop_boilerplate_sections(blocks)  # "Related posts" and what it heads
     trim_tail_prompts(blocks)
-    return [block.text for block in blocks if block.cls is BlockClass.GOOD]
+    return [text for block in blocks if block.cls is BlockClass.GOOD for text in block.output]
 
 
 def candidate_lines(root: lxml.html.HtmlElement) -> list[str]:
@@ -179,7 +179,7 @@ def candidate_lines(root: lxml.html.HtmlElement) -> list[str]:
         for block in classify_blocks(make_blocks(to_soup(subtrees)), scale)
         if block.tag not in TITLE_TAGS and (block.chars - block.link_chars) * scale >= NEAR_GOOD_MIN_CHARS
     ]
-    own = [block.text for block in blocks if not block.insert]
+    own = [text for block in blocks if not block.insert for text in block.output]
     return own or _set_aside_sentences(blocks)
 
 
@@ -189,11 +189,12 @@ def _set_aside_sentences(blocks: list[Block]) -> list[str]:
     boxed as furniture (a sidebar, a promotion, a newsletter box) is not: on a page whose article is
     rendered by script, that is all that is left."""
     return [
-        block.text
+        text
         for block in blocks
         if block.in_caption
         and looks_like_prose(block.text)
         and block.link_density <= BLOCK_MAX_LINK_DENSITY
         and not is_marker(block.text)
         and not is_mostly_urls(block.text)
+        for text in block.output
     ]

@@ -83,10 +83,18 @@ class Block:
     insert: bool = False
     # Dropped by a rule no model overturns (the site's disclosure).
     final: bool = False
+    # The paragraphs of `text` where blank lines (<br><br>) part it, in a page written before <p>;
+    # () for a block of one paragraph. The block is judged whole, and output in these.
+    paragraphs: tuple[str, ...] = ()
 
     @property
     def chars(self) -> int:
         return len(self.text)
+
+    @property
+    def output(self) -> tuple[str, ...]:
+        """The paragraphs the block is given back as: its blank-line parts, else its text."""
+        return self.paragraphs or (self.text,)
 
     @property
     def link_density(self) -> float:
@@ -117,14 +125,16 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     lead_link = [False]
     has_text = [False]
     breaks = [0]
+    # <br>s read since the last visible text: a second one is a blank line, which parts paragraphs.
+    run = [0]
+    rows: dict[int, bool] = {}  # per table row: whether its cells are boxes of a layout
+    cuts: list[int] = []  # where in `parts` a blank line parts the running block's paragraphs
 
     def flush(context: _Context) -> None:
         if not parts:
             return  # nothing read since the last block: its counts are still at zero
-        text = "".join(parts)
-        if _has_invisible(text):
-            text = INVISIBLE.sub("", text)
-        text = " ".join(text.split())  # str.split's whitespace is the regex's \s: runs to one space
+        pieces = _pieces(parts, cuts)
+        text = " ".join(pieces)
         if text:
             blocks.append(
                 Block(
@@ -142,9 +152,11 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
                     lines=breaks[0] + 1,
                     path=context.path,
                     kinds=context.kinds,
+                    paragraphs=tuple(pieces) if len(pieces) > 1 else (),
                 )
             )
         parts.clear()
+        cuts.clear()
         link_chars[0] = 0
         lead_link[0] = has_text[0] = False
         breaks[0] = 0
@@ -154,9 +166,11 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             if isinstance(child, NavigableString):
                 if type(child) not in _TEXT_TYPES:
                     continue  # comments, doctypes, processing instructions
-                if not has_text[0] and child and not child.isspace():
-                    has_text[0] = True
-                    lead_link[0] = context.in_link
+                if child and not child.isspace():
+                    run[0] = 0
+                    if not has_text[0]:
+                        has_text[0] = True
+                        lead_link[0] = context.in_link
                 parts.append(child)
                 if context.in_link:
                     link_chars[0] += len(child.strip())
@@ -166,14 +180,19 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
             name = child.name
             if name == "br":
                 parts.append(" ")
+                run[0] += 1
                 if has_text[0]:
                     breaks[0] += 1
+                    if run[0] == 2:
+                        cuts.append(len(parts))  # a blank line (<br><br>): the paragraph above ends
                 continue
             inner = _child_context(child, context)
-            if name in CELL_TAGS and not _holds_blocks(child):
+            if name in CELL_TAGS and not _is_layout_cell(child, rows):
                 parts.append(" ")  # a cell of plain text is a word of its row
+                run[0] = 0  # a blank line is two <br>s in one cell, not one cell's last and the next's first
                 walk(child, context)
                 parts.append(" ")
+                run[0] = 0
             elif name in BLOCK_TAGS:
                 flush(context)
                 walk(child, inner)
@@ -187,13 +206,57 @@ def make_blocks(soup: BeautifulSoup) -> list[Block]:
     return blocks
 
 
+def _pieces(parts: list[str], cuts: list[int]) -> list[str]:
+    """The running block's text, collapsed, in the paragraphs its blank lines part (empty ones left
+    out): one piece where it has none."""
+    pieces = []
+    start = 0
+    for end in (*cuts, len(parts)):
+        text = "".join(parts[start:end])
+        start = end
+        if _has_invisible(text):
+            text = INVISIBLE.sub("", text)
+        text = " ".join(text.split())  # str.split's whitespace is the regex's \s: runs to one space
+        if text:
+            pieces.append(text)
+    return pieces
+
+
 def _has_invisible(text: str) -> bool:
     """Whether `INVISIBLE` would remove anything: four substring tests, faster than a regex scan."""
     return "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
 
 
-def _holds_blocks(tag: Tag) -> bool:
-    return any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants)
+def _is_layout_cell(tag: Tag, rows: dict[int, bool]) -> bool:
+    """Whether a table cell is a box of the page's layout rather than a word of its row: it holds
+    blocks, or a cell of its row holds paragraphs parted by blank lines (<br><br>: an article's text
+    set into the page's layout table, beside a column of links). `rows` remembers each row's answer."""
+    if any(isinstance(node, Tag) and node.name in BLOCK_TAGS for node in tag.descendants):
+        return True
+    row = tag.parent
+    if row is None:
+        return _has_blank_line(tag)
+    key = id(row)
+    if key not in rows:
+        rows[key] = any(
+            isinstance(cell, Tag) and cell.name in CELL_TAGS and _has_blank_line(cell)
+            for cell in row.children
+        )
+    return rows[key]
+
+
+def _has_blank_line(tag: Tag) -> bool:
+    """Whether text in the tag is parted by two <br>s with nothing to read between them."""
+    run = 0
+    for node in tag.descendants:
+        if isinstance(node, Tag):
+            if node.name == "br":
+                run += 1
+                if run == 2:
+                    return True
+        elif not node.isspace():
+            run = 0
+    return False
 
 
 def _child_context(tag: Tag, context: _Context) -> _Context:
