@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from tests.test_extract_text_title_rank import LEAD, SECOND, THIRD
 from tests.title_signs import header_proposal, sign
-from worker.extract.text_title_rank import candidates
+from worker.extract.text_title_candidates import candidates
 
 HEADLINE = "Mixed Planting Versus Row Planting"
 PROMO = "Join our spring course and learn how to plan, sow and tend a kitchen garden of your own this year."
